@@ -1,0 +1,3 @@
+using EduFunds.Cli;
+
+return await EduFundsApp.RunAsync(args);
