@@ -1,3 +1,4 @@
+using EduFunds.Allocation;
 using EduFunds.Funding;
 using EduFunds.Programs;
 using EduFunds.Projection;
@@ -94,6 +95,7 @@ internal static class RiskIndicators
         var recurringInFirstYear = new long[programCount];
         var recurringRestrictionPays = new bool[programCount];
         var weights = new Int128[sources];
+        var numerators = new Int128[sources];
         var parts = new long[sources];
         for (var y = 0; y < years.Count; y++)
         {
@@ -128,24 +130,28 @@ internal static class RiskIndicators
                 }
             }
 
+            // Weights: each stream's amount, plus carry-over for what was given beyond the year's
+            // stream money (A - U when A > U); the common factor min(A, U) cancels out.
             var allocated = year.Allocated;
-            var fromStreams = Math.Min(allocated, unrestricted);
             Array.Clear(weights);
+            Int128 weightSum = 0;
             if (unrestricted > 0)
             {
                 for (var s = 0; s < streamCount; s++)
                 {
                     if (!streams[s].IsRestricted)
                     {
-                        weights[s] = (Int128)year.Streams[s].Amount * fromStreams;
+                        weights[s] = year.Streams[s].Amount;
                     }
                 }
 
-                weights[streamCount] = (Int128)(allocated - fromStreams) * unrestricted;
+                weights[streamCount] = Math.Max(0, allocated - unrestricted);
+                weightSum = unrestricted + weights[streamCount];
             }
             else
             {
                 weights[streamCount] = 1;
+                weightSum = 1;
             }
 
             for (var p = 0; p < programCount; p++)
@@ -156,7 +162,12 @@ internal static class RiskIndicators
                     continue;
                 }
 
-                Apportion.Split(programYear.PoolShare, weights, parts);
+                for (var s = 0; s < sources; s++)
+                {
+                    numerators[s] = programYear.PoolShare * weights[s];
+                }
+
+                LargestRemainder.Distribute(programYear.PoolShare, numerators, weightSum, parts);
                 for (var s = 0; s < sources; s++)
                 {
                     if (parts[s] > 0)

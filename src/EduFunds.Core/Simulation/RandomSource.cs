@@ -53,6 +53,15 @@ internal struct RandomSource
         }
     }
 
+    /// <summary>A generator with a given state (tests check the algorithm against its reference outputs).</summary>
+    /// <param name="s0">State word 0.</param>
+    /// <param name="s1">State word 1.</param>
+    /// <param name="s2">State word 2.</param>
+    /// <param name="s3">State word 3.</param>
+    /// <returns>The generator.</returns>
+    internal static RandomSource FromState(ulong s0, ulong s1, ulong s2, ulong s3) =>
+        new() { s0 = s0, s1 = s1, s2 = s2, s3 = s3 };
+
     /// <summary>The next 64 random bits.</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
