@@ -344,7 +344,7 @@ public sealed class RiskAnalyzer
                 Year: stallYear,
                 SecondYear: item.ShelvedYear));
         }
-        else if (stall is { } probability && probability.Value >= thresholds.ElevatedStallProbability)
+        else if (stall is { } probability && probability.Value >= Math.Min(thresholds.ElevatedStallProbability, thresholds.HighStallProbability))
         {
             reasons.Add(new RiskReason(
                 RiskReasonKind.StallProbability,
