@@ -7,11 +7,24 @@ internal readonly record struct Pos(string File, int Line, int Column);
 internal sealed class IssueList
 {
     private readonly List<ValidationIssue> issues = [];
+    private readonly HashSet<(string File, int Line)> suppressed = [];
 
     public bool HasErrors { get; private set; }
 
+    /// <summary>
+    /// Drops later problems on a line whose cells are known to be shifted (a row with more cells
+    /// than the header), so that one missing pair of quotes is reported once, not once per cell.
+    /// </summary>
+    public void SuppressLine(string file, int line) => suppressed.Add((file, line));
+
     public void Error(Pos pos, string message)
     {
+        if (suppressed.Contains((pos.File, pos.Line)))
+        {
+            HasErrors = true;
+            return;
+        }
+
         issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message));
         HasErrors = true;
     }

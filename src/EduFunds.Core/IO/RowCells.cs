@@ -140,13 +140,13 @@ internal static class CsvTable
 
             if (fieldCount > headers.Count)
             {
-                var extra = Enumerable.Range(headers.Count, fieldCount - headers.Count).FirstOrDefault(i => !string.IsNullOrWhiteSpace(values[i]), -1);
-                if (extra >= 0)
+                issues.Error(
+                    new Pos(file, line, 1),
+                    $"the row has {fieldCount} cells but the header has {headers.Count} columns, so its cells are shifted; " +
+                    "a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
+                for (var l = line; l <= fieldLine; l++)
                 {
-                    issues.Error(
-                        new Pos(file, lines[extra], extra + 1),
-                        $"the row has {fieldCount} cells but the header has {headers.Count} columns; " +
-                        "a cell with a comma must be put in quotes (\"a, b\")");
+                    issues.SuppressLine(file, l);
                 }
             }
 

@@ -582,11 +582,8 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         var rowPos = json!.Value(path);
         foreach (var column in required)
         {
-            if (!cells.ContainsKey(column))
-            {
-                issues.Error(rowPos, $"the row has no \"{column}\"; an added row needs {string.Join(", ", required)}");
-                cells[column] = (string.Empty, rowPos);
-            }
+            // A blank cell: the row parser reports it as required, at the row.
+            cells.TryAdd(column, (string.Empty, rowPos));
         }
 
         return new JsonRow(rowPos, cells);

@@ -455,17 +455,21 @@ internal static class WorkbookRules
             issues.Error(at("program"), $"program '{programId}' does not exist in programs.csv{Suggestions.DidYouMean(programId, programs)}");
         }
 
-        switch (entry.Type)
+        if (entry.Type == LedgerEntryType.Receipt)
         {
-            case LedgerEntryType.Receipt when entry.StreamId is null:
+            if (entry.StreamId is null)
+            {
                 issues.Error(at("stream"), "a receipt needs the stream the money came from; fill in stream");
-                break;
-            case LedgerEntryType.Receipt when entry.ProgramId is not null:
+            }
+
+            if (entry.ProgramId is not null)
+            {
                 issues.Error(at("program"), $"a receipt names program '{entry.ProgramId}'; receipts come from a stream (record what a program spends as an expense); leave program blank");
-                break;
-            case LedgerEntryType.Expense when entry.ProgramId is null:
-                issues.Error(at("program"), "an expense needs the program that spent the money; fill in program");
-                break;
+            }
+        }
+        else if (entry.ProgramId is null)
+        {
+            issues.Error(at("program"), "an expense needs the program that spent the money; fill in program");
         }
     }
 
