@@ -89,7 +89,8 @@ public static class LedgerCsv
 
             var typeSpan = csv.GetSpan(typeCol);
             var isReceipt = typeSpan.Equals("receipt", StringComparison.OrdinalIgnoreCase);
-            if (!isReceipt && !typeSpan.Equals("expense", StringComparison.OrdinalIgnoreCase))
+            var typeKnown = isReceipt || typeSpan.Equals("expense", StringComparison.OrdinalIgnoreCase);
+            if (!typeKnown)
             {
                 ok = Add(errors, fileName, line, typeCol + 1, $"type '{typeSpan}' is not receipt or expense");
             }
@@ -117,7 +118,11 @@ public static class LedgerCsv
                 ok = Add(errors, fileName, line, programCol + 1, $"program '{programSpan}' is not a program of the workbook");
             }
 
-            if (isReceipt)
+            if (!typeKnown)
+            {
+                // The shape of the row cannot be judged without its type.
+            }
+            else if (isReceipt)
             {
                 if (streamSpan.IsEmpty)
                 {
