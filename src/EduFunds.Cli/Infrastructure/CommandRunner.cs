@@ -1,0 +1,107 @@
+using System.CommandLine;
+using EduFunds.IO;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace EduFunds.Cli.Infrastructure;
+
+/// <summary>
+/// The one place where a command's failures become messages and exit codes, so every verb
+/// behaves alike: user mistakes never show a stack trace, and nothing is half-written.
+/// </summary>
+internal static class CommandRunner
+{
+    /// <summary>Runs a command body with logging and the central error handling.</summary>
+    /// <param name="parseResult">The parse result.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
+    /// <param name="body">The command's work.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(
+        ParseResult parseResult,
+        CancellationToken cancellationToken,
+        Func<CliContext, Task<int>> body)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var verbosity = GlobalOptions.GetVerbosity(parseResult);
+        using var loggerFactory = CreateLoggerFactory(verbosity);
+        var logger = loggerFactory.CreateLogger("edufunds");
+        try
+        {
+            var context = new CliContext(parseResult, verbosity, loggerFactory, cancellationToken);
+            return await body(context).ConfigureAwait(false);
+        }
+        catch (UserInputException e)
+        {
+            await error.WriteLineAsync($"edufunds: {e.Message}").ConfigureAwait(false);
+            WriteDetails(error, verbosity, e);
+            return ExitCodes.InvalidInput;
+        }
+        catch (WorkbookValidationException e)
+        {
+            await WriteIssuesAsync(error, e).ConfigureAwait(false);
+            WriteDetails(error, verbosity, e);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException e)
+        {
+            await error.WriteLineAsync("edufunds: cancelled").ConfigureAwait(false);
+            WriteDetails(error, verbosity, e);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Unexpected error");
+            await error.WriteLineAsync($"edufunds: unexpected error: {e.Message}").ConfigureAwait(false);
+            if (verbosity == Verbosity.Diagnostic)
+            {
+                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+            else
+            {
+                await error.WriteLineAsync("run with --verbosity diagnostic for details").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    /// <summary>Writes every issue as <c>file:line:column: message</c>, the file prefixed with the workbook folder.</summary>
+    /// <param name="error">Standard error.</param>
+    /// <param name="exception">The validation failure.</param>
+    /// <returns>A task.</returns>
+    internal static async Task WriteIssuesAsync(TextWriter error, WorkbookValidationException exception)
+    {
+        var folder = Directory.Exists(exception.Location) ? exception.Location : null;
+        foreach (var issue in exception.Issues)
+        {
+            var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
+            await error.WriteLineAsync(located.ToString()).ConfigureAwait(false);
+        }
+
+        await error.WriteLineAsync($"edufunds: {exception.Message}").ConfigureAwait(false);
+    }
+
+    private static void WriteDetails(TextWriter error, Verbosity verbosity, Exception exception)
+    {
+        if (verbosity == Verbosity.Diagnostic)
+        {
+            error.WriteLine(exception.ToString());
+        }
+    }
+
+    private static ILoggerFactory CreateLoggerFactory(Verbosity verbosity) =>
+        LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(verbosity.MinimumLevel());
+            // stdout carries report data; every log line goes to stderr.
+            builder.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.IncludeScopes = false;
+                options.ColorBehavior = Console.IsErrorRedirected
+                    ? LoggerColorBehavior.Disabled
+                    : LoggerColorBehavior.Default;
+            });
+        });
+}

@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Text;
+using EduFunds.Cli.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace EduFunds.Cli.Output;
+
+/// <summary>
+/// The options every report shares: <c>--format</c>, <c>--output</c> and <c>--table</c>, and
+/// the writing of a report to stdout or, atomically, to a file that is never an input.
+/// </summary>
+internal sealed class OutputOptions
+{
+    private OutputOptions(Option<OutputFormat> format, Option<FileInfo?> output, Option<string?> table)
+    {
+        Format = format;
+        Output = output;
+        Table = table;
+    }
+
+    /// <summary><c>--format</c> (<c>-f</c>): table (default), csv, json or markdown.</summary>
+    public Option<OutputFormat> Format { get; }
+
+    /// <summary><c>--output</c> (<c>-o</c>): the file to write instead of stdout.</summary>
+    public Option<FileInfo?> Output { get; }
+
+    /// <summary><c>--table</c>: which table CSV writes (default: the report's main table).</summary>
+    public Option<string?> Table { get; }
+
+    /// <summary>Creates the options and adds them to a command.</summary>
+    /// <param name="command">The report command.</param>
+    /// <param name="tableNames">The names of the report's machine tables, main table first (listed in the help of <c>--table</c>).</param>
+    /// <returns>The options.</returns>
+    public static OutputOptions AddTo(Command command, params string[] tableNames)
+    {
+        var format = new Option<OutputFormat>("--format", "-f")
+        {
+            Description = "Output format: table (for people), csv (one table, RFC 4180, invariant), " +
+                          "json (everything, with schema and settings) or markdown.",
+            HelpName = "table|csv|json|markdown",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
+        var output = new Option<FileInfo?>("--output", "-o")
+        {
+            Description = "Write the report to FILE (atomically: a temporary file moved into place) instead of stdout. " +
+                          "Never one of the workbook's own files.",
+            HelpName = "FILE",
+        };
+        var table = new Option<string?>("--table")
+        {
+            Description = "With --format csv: which table to write" +
+                          (tableNames.Length > 0 ? $" ({string.Join(", ", tableNames)}; default {tableNames[0]})." : "."),
+            HelpName = "NAME",
+        };
+        if (tableNames.Length > 0)
+        {
+            table.CompletionSources.Add(tableNames);
+        }
+
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(table);
+        return new OutputOptions(format, output, table);
+    }
+
+    /// <summary>Writes a report in the chosen format to stdout or to the <c>--output</c> file.</summary>
+    /// <param name="context">The command context.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="inputs">Folders and files read as input (a workbook folder protects its workbook files); nulls are ignored.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="UserInputException">The output file is an input, its folder does not exist, or it cannot be written.</exception>
+    public async Task WriteAsync(CliContext context, Report report, params string?[] inputs)
+    {
+        var format = context.GetValue(Format);
+        var file = context.GetValue(Output);
+        var tableName = context.GetValue(Table);
+        if (tableName is not null && format != OutputFormat.Csv)
+        {
+            throw new UserInputException("--table only applies to --format csv; the other formats write every table.");
+        }
+
+        string? target = null;
+        if (file is not null)
+        {
+            target = OutputFile.CheckTarget(file.FullName, inputs);
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        if (target is null)
+        {
+            await WriteToStdoutAsync(context, report, format, tableName).ConfigureAwait(false);
+            return;
+        }
+
+        var bytes = format switch
+        {
+            OutputFormat.Json => JsonRenderer.Render(report),
+            _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
+        };
+        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
+        context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
+    }
+
+    private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
+    {
+        var text = format == OutputFormat.Json
+            ? Encoding.UTF8.GetString(JsonRenderer.Render(report))
+            : RenderText(report, format, tableName, TerminalWidth(context.Output));
+
+        // Rendered in full before anything is written: a failure never leaves half a report.
+        await context.Output.WriteAsync(text.AsMemory(), context.CancellationToken).ConfigureAwait(false);
+        await context.Output.FlushAsync(context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static string RenderText(Report report, OutputFormat format, string? tableName, int? terminalWidth)
+    {
+        switch (format)
+        {
+            case OutputFormat.Csv:
+                return CsvRenderer.Render(report.GetTable(tableName), report.Currency.MinorUnits);
+            case OutputFormat.Markdown:
+                return MarkdownRenderer.Render(report);
+            default:
+                using (var writer = new StringWriter())
+                {
+                    writer.NewLine = "\n";
+                    TableRenderer.Render(report, writer, terminalWidth);
+                    return terminalWidth is null ? TidyPlainText(writer.ToString()) : writer.ToString();
+                }
+        }
+    }
+
+    /// <summary>Plain tables without trailing spaces or runs of blank lines, so files diff cleanly.</summary>
+    private static string TidyPlainText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var blank = false;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0)
+            {
+                blank = true;
+                continue;
+            }
+
+            if (blank && builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            blank = false;
+            builder.Append(line).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    private static int? TerminalWidth(TextWriter output)
+    {
+        // Colours and the terminal's width only for the real console; tests and pipes get plain text.
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Math.Max(Console.WindowWidth, 80);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

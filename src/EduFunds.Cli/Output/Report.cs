@@ -1,0 +1,90 @@
+using EduFunds.Money;
+
+namespace EduFunds.Cli.Output;
+
+/// <summary>A setting of the run, written in the report header and in the JSON <c>settings</c> object.</summary>
+/// <param name="Name">Machine name in snake_case.</param>
+/// <param name="Label">Label for people.</param>
+/// <param name="Value">A string, int, long, decimal, bool, a list of strings, or null.</param>
+internal sealed record ReportSetting(string Name, string Label, object? Value);
+
+/// <summary>
+/// A report, independent of its format: the tables machines read (CSV, JSON) and the views
+/// people read (table, Markdown), which may differ (a year-by-program matrix for people, one
+/// row per year and program for machines).
+/// </summary>
+internal sealed class Report
+{
+    /// <summary>Creates a report.</summary>
+    /// <param name="schema">Schema name, for example <c>edufunds.project</c>.</param>
+    /// <param name="schemaVersion">Schema version; raised when a column changes meaning or disappears.</param>
+    /// <param name="title">Title for people.</param>
+    /// <param name="currency">The currency of every money cell.</param>
+    public Report(string schema, int schemaVersion, string title, Currency currency)
+    {
+        Schema = schema;
+        SchemaVersion = schemaVersion;
+        Title = title;
+        Currency = currency;
+    }
+
+    /// <summary>Schema name.</summary>
+    public string Schema { get; }
+
+    /// <summary>Schema version.</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>Title for people.</summary>
+    public string Title { get; }
+
+    /// <summary>The currency of every money cell.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The settings of the run, in order.</summary>
+    public IList<ReportSetting> Settings { get; } = new List<ReportSetting>();
+
+    /// <summary>Tables for machines (JSON writes all, CSV one), in order.</summary>
+    public IList<ReportTable> Tables { get; } = new List<ReportTable>();
+
+    /// <summary>Tables for people (table, Markdown); when empty, <see cref="Tables"/> are shown.</summary>
+    public IList<ReportTable> Views { get; } = new List<ReportTable>();
+
+    /// <summary>Findings shown to people above the tables ("P03 stalls in 2025 and is shelved in 2026").</summary>
+    public IList<string> Notes { get; } = new List<string>();
+
+    /// <summary>The table CSV writes when <c>--table</c> is not given (default: the first).</summary>
+    public string? MainTable { get; init; }
+
+    /// <summary>Adds a setting.</summary>
+    /// <param name="name">Machine name.</param>
+    /// <param name="label">Label for people.</param>
+    /// <param name="value">Value.</param>
+    /// <returns>This report.</returns>
+    public Report Set(string name, string label, object? value)
+    {
+        Settings.Add(new ReportSetting(name, label, value));
+        return this;
+    }
+
+    /// <summary>The tables people see.</summary>
+    public IEnumerable<ReportTable> HumanTables => Views.Count > 0 ? Views : Tables;
+
+    /// <summary>Finds a machine table by name.</summary>
+    /// <param name="name">The table name, or null for the main table.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="UserInputException">No such table (the message lists the valid names).</exception>
+    public ReportTable GetTable(string? name)
+    {
+        name ??= MainTable ?? Tables[0].Name;
+        foreach (var table in Tables)
+        {
+            if (table.Name == name)
+            {
+                return table;
+            }
+        }
+
+        throw new UserInputException(
+            $"this report has no table '{name}'; use one of: {string.Join(", ", Tables.Select(t => t.Name))}.");
+    }
+}

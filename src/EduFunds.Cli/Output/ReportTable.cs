@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using EduFunds.Projection;
+
+namespace EduFunds.Cli.Output;
+
+/// <summary>A table of a report: typed columns and rows of cells.</summary>
+internal sealed class ReportTable
+{
+    private readonly List<object?[]> rows = [];
+
+    /// <summary>Creates an empty table.</summary>
+    /// <param name="name">Stable machine name in snake_case (the JSON property, the <c>--table</c> value).</param>
+    /// <param name="title">Title for people.</param>
+    /// <param name="columns">The columns.</param>
+    public ReportTable(string name, string title, IReadOnlyList<ReportColumn> columns)
+    {
+        Name = name;
+        Title = title;
+        Columns = columns;
+    }
+
+    /// <summary>Stable machine name.</summary>
+    public string Name { get; }
+
+    /// <summary>Title for people.</summary>
+    public string Title { get; }
+
+    /// <summary>The columns.</summary>
+    public IReadOnlyList<ReportColumn> Columns { get; }
+
+    /// <summary>The rows; each has one cell per column (null = blank).</summary>
+    public IReadOnlyList<object?[]> Rows => rows;
+
+    /// <summary>A line shown under the table for people (a legend), or null.</summary>
+    public string? Caption { get; init; }
+
+    /// <summary>Adds a row.</summary>
+    /// <param name="cells">One cell per column, of the column's type, or null.</param>
+    /// <returns>This table.</returns>
+    /// <exception cref="ArgumentException">Wrong number of cells, or a cell of the wrong type.</exception>
+    public ReportTable Add(params object?[] cells)
+    {
+        if (cells.Length != Columns.Count)
+        {
+            throw new ArgumentException($"Table '{Name}' has {Columns.Count} columns; the row has {cells.Length} cells.", nameof(cells));
+        }
+
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] is { } cell && !Fits(Columns[i].Kind, cell))
+            {
+                throw new ArgumentException(
+                    $"Table '{Name}', column '{Columns[i].Name}' ({Columns[i].Kind}) cannot hold a {cell.GetType().Name}.",
+                    nameof(cells));
+            }
+        }
+
+        rows.Add(cells);
+        return this;
+    }
+
+    /// <summary>Finds a column by machine name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Its index.</returns>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new UnreachableException($"Table '{Name}' has no column '{name}'.");
+    }
+
+    private static bool Fits(ColumnKind kind, object cell) => kind switch
+    {
+        ColumnKind.Text => cell is string or StyledText,
+        ColumnKind.Integer => cell is int or long,
+        ColumnKind.Money => cell is long,
+        ColumnKind.Ratio => cell is decimal,
+        ColumnKind.Year => cell is int,
+        ColumnKind.Status => cell is ProgramStatus,
+        ColumnKind.Flag => cell is bool,
+        _ => false,
+    };
+}

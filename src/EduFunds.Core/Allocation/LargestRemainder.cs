@@ -1,0 +1,145 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace EduFunds.Allocation;
+
+/// <summary>
+/// Makes exact rational shares whole by the largest remainder rule: everyone gets the floor of
+/// their share, and the minor units left go one each to the largest fractional parts, ties in
+/// index order. Callers order their claimants by the tie-break rule (priority, then id).
+/// </summary>
+public static class LargestRemainder
+{
+    /// <summary>
+    /// Splits <paramref name="total"/> into whole parts where part i is exactly
+    /// <c>numerators[i] / denominator</c> before rounding. The exact shares must add up to the
+    /// total: <c>sum(numerators) == total x denominator</c>.
+    /// </summary>
+    /// <param name="total">The whole amount, in minor units; not negative.</param>
+    /// <param name="numerators">The numerators of the exact shares; not negative.</param>
+    /// <param name="denominator">The common denominator; positive.</param>
+    /// <param name="parts">Receives the whole parts; same length as <paramref name="numerators"/>.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or the exact shares do not add up to the total.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative total or numerator, or a denominator that is not positive.</exception>
+    public static void Distribute(long total, ReadOnlySpan<Int128> numerators, Int128 denominator, Span<long> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(total);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
+        if (parts.Length != numerators.Length)
+        {
+            throw new ArgumentException("There must be one part per numerator.", nameof(parts));
+        }
+
+        var n = numerators.Length;
+        var fitsInLong = denominator <= long.MaxValue; // 64-bit division is much faster than 128-bit
+        Int128 sum = 0;
+        long floors = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var numerator = numerators[i];
+            ArgumentOutOfRangeException.ThrowIfNegative(numerator, nameof(numerators));
+            sum = checked(sum + numerator);
+            var floor = fitsInLong && numerator <= long.MaxValue
+                ? (long)numerator / (long)denominator
+                : (long)(numerator / denominator);
+            parts[i] = floor;
+            floors = checked(floors + floor);
+        }
+
+        if (sum != checked((Int128)total * denominator))
+        {
+            throw new ArgumentException("The exact shares must add up to the total.", nameof(numerators));
+        }
+
+        var left = total - floors;
+        if (left == 0)
+        {
+            return;
+        }
+
+        // left < number of positive remainders, because the remainders add up to left x denominator.
+        if (left <= 4)
+        {
+            GiveBySelection(numerators, denominator, parts, left);
+            return;
+        }
+
+        // Sort keys that put the largest remainder, then the lowest index, last: remainder x n + (n - 1 - i).
+        // The keys are unique, so an unstable sort is exact, and sorting plain Int128 keys allocates nothing.
+        if (denominator > Int128.MaxValue / n)
+        {
+            GiveBySelection(numerators, denominator, parts, left);
+            return;
+        }
+
+        if (denominator <= long.MaxValue / n)
+        {
+            GiveByKeys<long>(numerators, (long)denominator, parts, left);
+        }
+        else
+        {
+            GiveByKeys<Int128>(numerators, denominator, parts, left);
+        }
+    }
+
+    private static void GiveByKeys<T>(ReadOnlySpan<Int128> numerators, T denominator, Span<long> parts, long left)
+        where T : IBinaryInteger<T>
+    {
+        var n = numerators.Length;
+        var count = T.CreateTruncating(n);
+        T[]? rented = null;
+        try
+        {
+            var keys = (rented = ArrayPool<T>.Shared.Rent(n)).AsSpan(0, n);
+            for (var i = 0; i < n; i++)
+            {
+                var numerator = numerators[i];
+                var remainder = numerator <= long.MaxValue && typeof(T) == typeof(long)
+                    ? T.CreateTruncating((long)numerator % long.CreateTruncating(denominator))
+                    : T.CreateTruncating(numerator % Int128.CreateTruncating(denominator));
+                keys[i] = (remainder * count) + T.CreateTruncating(n - 1 - i);
+            }
+
+            keys.Sort();
+            for (var k = 0; k < left; k++)
+            {
+                var key = keys[n - 1 - k];
+                parts[n - 1 - int.CreateTruncating(key % count)]++;
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<T>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void GiveBySelection(ReadOnlySpan<Int128> numerators, Int128 denominator, Span<long> parts, long left)
+    {
+        // Few units left (or keys too large to combine): pick the largest remainder still below the
+        // last one picked each time; equal remainders go in index order.
+        var lastRemainder = Int128.MaxValue;
+        var lastIndex = -1;
+        for (var k = 0; k < left; k++)
+        {
+            var best = -1;
+            Int128 bestRemainder = -1;
+            for (var i = 0; i < numerators.Length; i++)
+            {
+                var remainder = numerators[i] % denominator;
+                var after = remainder < lastRemainder || (remainder == lastRemainder && i > lastIndex);
+                if (remainder > 0 && after && remainder > bestRemainder)
+                {
+                    best = i;
+                    bestRemainder = remainder;
+                }
+            }
+
+            parts[best]++;
+            lastRemainder = bestRemainder;
+            lastIndex = best;
+        }
+    }
+}
