@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using EduFunds.Allocation;
 
 namespace EduFunds.Money;
 
@@ -158,7 +159,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         }
 
         var parts = new long[weights.Length];
-        LargestRemainderSplit.Distribute(magnitude, integerWeights, (Int128)weightSum, parts);
+        LargestRemainder.Distribute(magnitude, integerWeights, (Int128)weightSum, parts);
 
         var result = new Money[parts.Length];
         for (var i = 0; i < parts.Length; i++)
