@@ -258,9 +258,7 @@ internal static class RiskCommandReport
                 RiskLevel.Elevated => new StyledText("elevated", Tone.Warning),
                 _ => new StyledText("low", Tone.Good),
             };
-            var probability = p.StallProbability is { } stall
-                ? $"{stall.Value.ToString("0.00", CultureInfo.InvariantCulture)} ± {stall.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture)}"
-                : null;
+            var probability = p.StallProbability is { } stall ? ProbabilityText(stall) : null;
             table.Add(
                 p.Rank,
                 $"{p.Program.Name} ({p.Program.Id})",
@@ -274,6 +272,16 @@ internal static class RiskCommandReport
         }
 
         return table;
+    }
+
+    /// <summary>"0.93 ± 0.01": two decimals, or three when the half-width would show as 0.00.</summary>
+    /// <param name="probability">The estimate.</param>
+    /// <returns>The text.</returns>
+    internal static string ProbabilityText(Proportion probability)
+    {
+        var halfWidth = probability.HalfWidth95;
+        var format = halfWidth == 0.0 || halfWidth >= 0.005 ? "0.00" : "0.000";
+        return probability.Value.ToString(format, CultureInfo.InvariantCulture) + " ± " + halfWidth.ToString(format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>A fraction as a ratio cell (decimal), or null.</summary>
