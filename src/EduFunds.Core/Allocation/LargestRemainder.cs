@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace EduFunds.Allocation;
 
@@ -9,8 +10,6 @@ namespace EduFunds.Allocation;
 /// </summary>
 public static class LargestRemainder
 {
-    private const int StackLimit = 128;
-
     /// <summary>
     /// Splits <paramref name="total"/> into whole parts where part i is exactly
     /// <c>numerators[i] / denominator</c> before rounding. The exact shares must add up to the
@@ -32,6 +31,7 @@ public static class LargestRemainder
         }
 
         var n = numerators.Length;
+        var fitsInLong = denominator <= long.MaxValue; // 64-bit division is much faster than 128-bit
         Int128 sum = 0;
         long floors = 0;
         for (var i = 0; i < n; i++)
@@ -39,7 +39,9 @@ public static class LargestRemainder
             var numerator = numerators[i];
             ArgumentOutOfRangeException.ThrowIfNegative(numerator, nameof(numerators));
             sum = checked(sum + numerator);
-            var floor = (long)(numerator / denominator);
+            var floor = fitsInLong && numerator <= long.MaxValue
+                ? (long)numerator / (long)denominator
+                : (long)(numerator / denominator);
             parts[i] = floor;
             floors = checked(floors + floor);
         }
@@ -62,73 +64,82 @@ public static class LargestRemainder
             return;
         }
 
-        int[]? rentedIndex = null;
-        Int128[]? rentedRemainders = null;
+        // Sort keys that put the largest remainder, then the lowest index, last: remainder x n + (n - 1 - i).
+        // The keys are unique, so an unstable sort is exact, and sorting plain Int128 keys allocates nothing.
+        if (denominator > Int128.MaxValue / n)
+        {
+            GiveBySelection(numerators, denominator, parts, left);
+            return;
+        }
+
+        if (denominator <= long.MaxValue / n)
+        {
+            GiveByKeys<long>(numerators, (long)denominator, parts, left);
+        }
+        else
+        {
+            GiveByKeys<Int128>(numerators, denominator, parts, left);
+        }
+    }
+
+    private static void GiveByKeys<T>(ReadOnlySpan<Int128> numerators, T denominator, Span<long> parts, long left)
+        where T : IBinaryInteger<T>
+    {
+        var n = numerators.Length;
+        var count = T.CreateTruncating(n);
+        T[]? rented = null;
         try
         {
-            var index = n <= StackLimit ? stackalloc int[n] : (rentedIndex = ArrayPool<int>.Shared.Rent(n)).AsSpan(0, n);
-            rentedRemainders = ArrayPool<Int128>.Shared.Rent(n);
-            var remainders = rentedRemainders;
+            var keys = (rented = ArrayPool<T>.Shared.Rent(n)).AsSpan(0, n);
             for (var i = 0; i < n; i++)
             {
-                index[i] = i;
-                remainders[i] = numerators[i] % denominator;
+                var numerator = numerators[i];
+                var remainder = numerator <= long.MaxValue && typeof(T) == typeof(long)
+                    ? T.CreateTruncating((long)numerator % long.CreateTruncating(denominator))
+                    : T.CreateTruncating(numerator % Int128.CreateTruncating(denominator));
+                keys[i] = (remainder * count) + T.CreateTruncating(n - 1 - i);
             }
 
-            index.Sort(new ByRemainderDescending(remainders));
+            keys.Sort();
             for (var k = 0; k < left; k++)
             {
-                parts[index[k]]++;
+                var key = keys[n - 1 - k];
+                parts[n - 1 - int.CreateTruncating(key % count)]++;
             }
         }
         finally
         {
-            if (rentedIndex is not null)
+            if (rented is not null)
             {
-                ArrayPool<int>.Shared.Return(rentedIndex);
-            }
-
-            if (rentedRemainders is not null)
-            {
-                ArrayPool<Int128>.Shared.Return(rentedRemainders);
+                ArrayPool<T>.Shared.Return(rented);
             }
         }
     }
 
     private static void GiveBySelection(ReadOnlySpan<Int128> numerators, Int128 denominator, Span<long> parts, long left)
     {
-        // Few units left: pick the largest remaining remainder each time (first index wins ties).
-        Span<int> taken = stackalloc int[4];
+        // Few units left (or keys too large to combine): pick the largest remainder still below the
+        // last one picked each time; equal remainders go in index order.
+        var lastRemainder = Int128.MaxValue;
+        var lastIndex = -1;
         for (var k = 0; k < left; k++)
         {
             var best = -1;
-            Int128 bestRemainder = 0;
+            Int128 bestRemainder = -1;
             for (var i = 0; i < numerators.Length; i++)
             {
                 var remainder = numerators[i] % denominator;
-                if (remainder == 0 || taken[..k].Contains(i))
-                {
-                    continue;
-                }
-
-                if (best < 0 || remainder > bestRemainder)
+                var after = remainder < lastRemainder || (remainder == lastRemainder && i > lastIndex);
+                if (remainder > 0 && after && remainder > bestRemainder)
                 {
                     best = i;
                     bestRemainder = remainder;
                 }
             }
 
-            taken[k] = best;
             parts[best]++;
-        }
-    }
-
-    private readonly struct ByRemainderDescending(Int128[] remainders) : IComparer<int>
-    {
-        public int Compare(int x, int y)
-        {
-            var byRemainder = remainders[y].CompareTo(remainders[x]);
-            return byRemainder != 0 ? byRemainder : x.CompareTo(y);
+            lastRemainder = bestRemainder;
+            lastIndex = best;
         }
     }
 }
