@@ -74,17 +74,9 @@ internal sealed class CompareCommand : EduFundsCommand
                 $"no years to show: {first}-{last} is outside the workbook's years {book.Years.From}-{book.Years.To}.");
         }
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
-        var compared = new List<ComparedProjection>();
-        foreach (var label in labels)
-        {
-            var options = new ProjectionOptions
-            {
-                Scenario = ProjectionArguments.ResolveScenario(book, label, loaded.Description),
-                Policy = policyOverride,
-            };
-            compared.Add(new ComparedProjection(label, projector.Project(book, options, context.CancellationToken)));
-        }
+        var comparison = ScenarioComparison.Create(book, labels, policyOverride, context.CancellationToken);
+        var compared = comparison.Names.Zip(comparison.Results, (label, result) => new ComparedProjection(label, result)).ToList();
+        context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
         var report = CompareReport.Build(
             compared, loaded.Description, Math.Max(first, book.Years.From), Math.Min(last, book.Years.To));
@@ -104,7 +96,7 @@ internal sealed class CompareCommand : EduFundsCommand
         var labels = new List<string>();
         if (given.Count == 0)
         {
-            labels.AddRange(book.Scenarios.Select(s => s.Name).Where(n => n != ProjectionArguments.BaseName));
+            labels.AddRange(book.Scenarios.Select(s => s.Name));
         }
         else
         {

@@ -8,7 +8,7 @@ namespace EduFunds.Cli.Infrastructure;
 internal static class ProjectionArguments
 {
     /// <summary>The name that always means the base case (the workbook without scenario changes).</summary>
-    public const string BaseName = "base";
+    public const string BaseName = Projection.ScenarioComparison.BaseName;
 
     /// <summary>Creates <c>--scenario</c> (<c>-s</c>) for one scenario.</summary>
     /// <returns>The option.</returns>
@@ -67,14 +67,20 @@ internal static class ProjectionArguments
     /// <exception cref="UserInputException">The workbook has no such scenario; the message lists the valid names.</exception>
     public static string? ResolveScenario(Workbook workbook, string? name, string source)
     {
-        if (name is null || name == BaseName)
+        if (name is null)
         {
             return null;
         }
 
+        // As in ScenarioComparison: a scenario of the workbook named "base" wins over the base case.
         if (workbook.FindScenario(name) is not null)
         {
             return name;
+        }
+
+        if (name == BaseName)
+        {
+            return null;
         }
 
         var names = new List<string> { BaseName };
