@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EduFunds.Projection;
 
 namespace EduFunds.Cli.Output;
@@ -57,22 +56,6 @@ internal sealed class ReportTable
 
         rows.Add(cells);
         return this;
-    }
-
-    /// <summary>Finds a column by machine name.</summary>
-    /// <param name="name">The name.</param>
-    /// <returns>Its index.</returns>
-    public int IndexOf(string name)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (Columns[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        throw new UnreachableException($"Table '{Name}' has no column '{name}'.");
     }
 
     private static bool Fits(ColumnKind kind, object cell) => cell is StyledText || kind switch
