@@ -100,11 +100,12 @@ public static class LargestRemainder
                 keys[i] = (remainder * count) + T.CreateTruncating(n - 1 - i);
             }
 
-            keys.Sort();
-            for (var k = 0; k < left; k++)
+            // Only the `left` largest keys matter: move them to the end in linear time, no full sort.
+            var top = (int)left;
+            SelectLargest(keys, top);
+            for (var k = n - top; k < n; k++)
             {
-                var key = keys[n - 1 - k];
-                parts[n - 1 - int.CreateTruncating(key % count)]++;
+                parts[n - 1 - int.CreateTruncating(keys[k] % count)]++;
             }
         }
         finally
@@ -112,6 +113,70 @@ public static class LargestRemainder
             if (rented is not null)
             {
                 ArrayPool<T>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Rearranges unique keys so that the <paramref name="count"/> largest stand at the end (quickselect).</summary>
+    private static void SelectLargest<T>(Span<T> keys, int count)
+        where T : IBinaryInteger<T>
+    {
+        var target = keys.Length - count; // keys[target..] must be the largest
+        var low = 0;
+        var high = keys.Length - 1;
+        while (low < high)
+        {
+            // Median of three as the pivot keeps sorted input linear.
+            var middle = low + ((high - low) / 2);
+            if (keys[middle] < keys[low])
+            {
+                (keys[middle], keys[low]) = (keys[low], keys[middle]);
+            }
+
+            if (keys[high] < keys[low])
+            {
+                (keys[high], keys[low]) = (keys[low], keys[high]);
+            }
+
+            if (keys[high] < keys[middle])
+            {
+                (keys[high], keys[middle]) = (keys[middle], keys[high]);
+            }
+
+            var pivot = keys[middle];
+            var i = low;
+            var j = high;
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (target <= j)
+            {
+                high = j;
+            }
+            else if (target >= i)
+            {
+                low = i;
+            }
+            else
+            {
+                return;
             }
         }
     }

@@ -47,4 +47,29 @@ public class LargestRemainderTests
         var exactWithinOne = parts.Select((part, i) => (Int128)part * sum >= numerators[i] - sum && (Int128)part * sum <= numerators[i] + sum).All(x => x);
         return (parts.Sum() == total.Get && parts.All(p => p >= 0) && exactWithinOne).ToProperty();
     }
+
+    [Property(MaxTest = 500)]
+    public Property Distribute_MatchesANaiveLargestRemainderWithIndexTieBreak(NonNegativeInt total, NonEmptyArray<NonNegativeInt> weights)
+    {
+        // Small weights make many equal remainders, so the tie-break is exercised.
+        var w = weights.Get.Select(x => (long)(x.Get % 7)).ToArray();
+        var sum = w.Sum();
+        if (sum == 0)
+        {
+            return true.ToProperty();
+        }
+
+        var numerators = w.Select(x => (Int128)total.Get * x).ToArray();
+        var parts = new long[w.Length];
+        LargestRemainder.Distribute(total.Get, numerators, sum, parts);
+
+        var expected = numerators.Select(x => (long)(x / sum)).ToArray();
+        var left = total.Get - expected.Sum();
+        foreach (var i in Enumerable.Range(0, w.Length).OrderByDescending(i => numerators[i] % sum).ThenBy(i => i).Take((int)left))
+        {
+            expected[i]++;
+        }
+
+        return parts.SequenceEqual(expected).Label($"got {string.Join(",", parts)}, expected {string.Join(",", expected)}");
+    }
 }

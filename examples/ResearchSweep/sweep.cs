@@ -1,0 +1,78 @@
+// A researcher's sweep: how soon does each X Street program stall if the district cuts its grants
+// by an extra 0%, 5%, ... 30% a year? Writes one CSV row per cut and program.
+//
+//   dotnet run examples/ResearchSweep/sweep.cs                       (X Street, sweep.csv here)
+//   dotnet run examples/ResearchSweep/sweep.cs -- WORKBOOK OUT.csv   (any workbook folder)
+#:project ../../src/EduFunds.Core/EduFunds.Core.csproj
+
+using System.Globalization;
+using System.Text;
+using EduFunds.Collections;
+using EduFunds.Funding;
+using EduFunds.IO;
+using EduFunds.Projection;
+using EduFunds.Workbooks;
+
+var scriptFolder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Directory.GetCurrentDirectory();
+var workbookFolder = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(scriptFolder, "..", "x-street"));
+var output = args.Length > 1 ? args[1] : "sweep.csv";
+
+Workbook workbook;
+try
+{
+    workbook = new WorkbookReader().ReadFolder(workbookFolder);
+}
+catch (WorkbookValidationException invalid)
+{
+    foreach (var issue in invalid.Issues)
+    {
+        Console.Error.WriteLine(issue);
+    }
+
+    return 2;
+}
+
+var csv = new StringBuilder("extra_annual_cut,program,program_name,first_stall_year,shelved_year,years_run\n");
+for (var step = 0; step <= 6; step++)
+{
+    var cut = step * 0.05m;
+
+    // The sweep is a scenario made in code: district grants shrink by an extra `cut` a year from the first year.
+    var sweep = new Scenario(
+        $"extra-cut-{cut:P0}",
+        "District grants shrink by an extra fraction every year.",
+        new EquatableArray<ScenarioChange>([new TrendChange(workbook.Years.From, StreamTarget.OfKind(StreamKind.DistrictGrant), -cut)]));
+    var withSweep = workbook with { Scenarios = new EquatableArray<Scenario>([.. workbook.Scenarios, sweep]) };
+    var result = new Projector().Project(withSweep, new ProjectionOptions { Scenario = sweep.Name });
+
+    foreach (var program in result.Programs)
+    {
+        csv.Append(cut.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
+            .Append(Cell(program.Program.Id)).Append(',')
+            .Append(Cell(program.Program.Name)).Append(',')
+            .Append(program.FirstStallYear?.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(program.ShelvedYear?.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(program.YearsRun.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    }
+
+    var stalled = result.Programs.Count(p => p.FirstStallYear is not null);
+    Console.WriteLine($"extra cut {cut,5:P0} a year: {stalled} of {result.Programs.Count} programs stall at least once");
+}
+
+// Written next to its destination and moved into place, so a failed run leaves no half-written file.
+var temporary = output + ".tmp";
+File.WriteAllText(temporary, csv.ToString(), new UTF8Encoding(false));
+File.Move(temporary, output, overwrite: true);
+Console.WriteLine($"wrote {output}");
+return 0;
+
+// Quotes when needed and neutralises text a spreadsheet would run as a formula.
+static string Cell(string text)
+{
+    if (text.Length > 0 && "=+-@\t\r".Contains(text[0]))
+    {
+        text = "'" + text;
+    }
+
+    return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+}

@@ -1,0 +1,446 @@
+using System.Globalization;
+using EduFunds.Projection;
+using EduFunds.Simulation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EduFunds.Risk;
+
+/// <summary>
+/// Finds the programs at risk of stalling (DESIGN.md "Risk indicators"): computes every
+/// indicator of every program from the deterministic projection, the stall probabilities
+/// from a Monte Carlo simulation, the key dependency and the tornado of stream losses, and
+/// ranks the programs with plain-language and structured reasons.
+/// </summary>
+public sealed class RiskAnalyzer
+{
+    private readonly ILogger<RiskAnalyzer> logger;
+    private readonly MonteCarloSimulator simulator;
+
+    /// <summary>Creates an analyzer.</summary>
+    /// <param name="logger">Optional logger.</param>
+    /// <param name="simulator">The simulator (default: a new one without logging).</param>
+    public RiskAnalyzer(ILogger<RiskAnalyzer>? logger = null, MonteCarloSimulator? simulator = null)
+    {
+        this.logger = logger ?? NullLogger<RiskAnalyzer>.Instance;
+        this.simulator = simulator ?? new MonteCarloSimulator();
+    }
+
+    /// <summary>
+    /// Analyses a compiled model: the deterministic projection, the deterministic tornado (the
+    /// projection once per stream with that stream stopped from the first year) and, when
+    /// <see cref="RiskOptions.MonteCarlo"/> is set, the simulation and the Monte Carlo tornado.
+    /// </summary>
+    /// <param name="model">The model (workbook, scenario, policy).</param>
+    /// <param name="options">The options (default: thresholds of DESIGN.md, no simulation).</param>
+    /// <param name="progress">Progress of the simulations: runs of the main simulation plus the tornado's.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public RiskReport Analyze(
+        ProjectionModel model,
+        RiskOptions? options = null,
+        IProgress<SimulationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new RiskOptions();
+        options.Validate();
+        var projection = model.Project();
+        var streamCount = model.StreamCount;
+        var programCount = model.ProgramCount;
+
+        // Deterministic tornado: one projection per stream with its column set to 0.
+        var stallWithout = new int[streamCount * programCount];
+        var shelvedWithout = new int[streamCount * programCount];
+        var workspace = model.CreateWorkspace();
+        var amounts = model.PlannedAmounts.ToArray();
+        for (var s = 0; s < streamCount; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            model.PlannedAmounts.CopyTo(amounts);
+            for (var i = s; i < amounts.Length; i += streamCount)
+            {
+                amounts[i] = 0;
+            }
+
+            model.Run(amounts, workspace);
+            workspace.FirstStallYearIndex.CopyTo(stallWithout.AsSpan(s * programCount, programCount));
+            workspace.ShelvedYearIndex.CopyTo(shelvedWithout.AsSpan(s * programCount, programCount));
+        }
+
+        SimulationResult? simulation = null;
+        StreamLossResult? losses = null;
+        if (options.MonteCarlo is { } monteCarlo)
+        {
+            var tornadoStreams = options.TornadoRuns > 0 ? TornadoStreams(model, options.TornadoMaxStreams) : [];
+            var tornadoWork = tornadoStreams.Length > 0 ? (long)options.TornadoRuns : 0;
+            var mainPlanned = monteCarlo.Precision is null ? monteCarlo.Runs : monteCarlo.MaxRuns;
+            var mainProgress = progress is null ? null : new OffsetProgress(progress, 0, mainPlanned + tornadoWork);
+            simulation = simulator.Simulate(model, monteCarlo, mainProgress, cancellationToken);
+            if (tornadoWork > 0)
+            {
+                var tornadoOptions = monteCarlo with { Runs = options.TornadoRuns, Precision = null, FirstRun = 0 };
+                var tornadoProgress = progress is null ? null : new OffsetProgress(progress, simulation.Runs, simulation.Runs + tornadoWork);
+                losses = simulator.SimulateStreamLosses(model, tornadoStreams, tornadoOptions, tornadoProgress, cancellationToken);
+            }
+        }
+
+        var tornado = new TornadoData(stallWithout, shelvedWithout, losses);
+        var report = Build(projection, options, simulation, tornado);
+        logger.LogInformation(
+            "Risk report: {High} high, {Elevated} elevated, {Low} low of {Programs} programs",
+            report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
+        return report;
+    }
+
+    /// <summary>
+    /// Analyses a projection that is already done (for example a re-forecast): the
+    /// deterministic indicators only, without simulation, key dependency or tornado.
+    /// </summary>
+    /// <param name="projection">The projection.</param>
+    /// <param name="thresholds">The thresholds (default: DESIGN.md's).</param>
+    /// <returns>The report.</returns>
+    public RiskReport Analyze(ProjectionResult projection, RiskThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        var options = new RiskOptions { Thresholds = thresholds ?? new RiskThresholds(), TornadoRuns = 0 };
+        options.Validate();
+        return Build(projection, options, null, null);
+    }
+
+    private static int[] TornadoStreams(ProjectionModel model, int maxStreams)
+    {
+        var streamCount = model.StreamCount;
+        var totals = new long[streamCount];
+        var planned = model.PlannedAmounts;
+        for (var i = 0; i < planned.Length; i++)
+        {
+            totals[i % streamCount] += planned[i];
+        }
+
+        var order = new List<int>();
+        for (var s = 0; s < streamCount; s++)
+        {
+            if (totals[s] > 0)
+            {
+                order.Add(s);
+            }
+        }
+
+        // Most money first, ties in stream order; then back to stream order for the variants.
+        return [.. order.OrderByDescending(s => totals[s]).ThenBy(s => s).Take(maxStreams).Order()];
+    }
+
+    private static RiskReport Build(ProjectionResult projection, RiskOptions options, SimulationResult? simulation, TornadoData? tornado)
+    {
+        var thresholds = options.Thresholds;
+        var indicators = RiskIndicators.Compute(projection, thresholds, out var poolTrend);
+        var streams = projection.Streams;
+        var yearsFrom = projection.Years.Count > 0 ? projection.Years[0].Year : projection.Workbook.Years.From;
+        var yearCount = projection.Years.Count;
+        var programCount = indicators.Length;
+        var unranked = new List<ProgramRisk>(programCount);
+        foreach (var item in indicators)
+        {
+            var p = item.ProgramIndex;
+            Proportion? stall = simulation?.StallProbability(p);
+            Proportion? shelve = simulation?.ShelveProbability(p);
+            var entries = new List<(TornadoEntry Entry, int Earlier, int StreamIndex)>();
+            if (tornado is not null)
+            {
+                var baseline = item.FirstStallYear is { } y ? y - yearsFrom : yearCount;
+                for (var s = 0; s < streams.Count; s++)
+                {
+                    var without = tornado.StallWithout[(s * programCount) + p];
+                    var shelvedWithout = tornado.ShelvedWithout[(s * programCount) + p];
+                    var withoutIndex = without >= 0 ? without : yearCount;
+                    Proportion? lossProbability = null;
+                    double? effect = null;
+                    if (tornado.Losses is { } losses)
+                    {
+                        var variant = IndexOf(losses.Streams, s);
+                        if (variant >= 0)
+                        {
+                            var probability = losses.StallProbabilityWithout(variant, p);
+                            lossProbability = probability;
+                            effect = probability.Value - losses.BaseStallProbability(p).Value;
+                        }
+                    }
+
+                    var received = item.ReceivedBySource[s];
+                    var deterministicChange = withoutIndex != baseline || shelvedWithout != (item.ShelvedYear is { } sy ? sy - yearsFrom : -1);
+                    if (received <= 0 && !deterministicChange && (effect is null || effect == 0.0))
+                    {
+                        continue;
+                    }
+
+                    var entry = new TornadoEntry(
+                        streams[s].Id,
+                        streams[s].Name,
+                        received,
+                        without >= 0 ? yearsFrom + without : null,
+                        shelvedWithout >= 0 ? yearsFrom + shelvedWithout : null,
+                        lossProbability,
+                        effect);
+                    entries.Add((entry, baseline - withoutIndex, s));
+                }
+            }
+
+            var ordered = entries
+                .OrderByDescending(e => e.Earlier)
+                .ThenByDescending(e => e.Entry.StallProbabilityEffect ?? 0.0)
+                .ThenByDescending(e => e.Entry.Received)
+                .ThenBy(e => e.StreamIndex)
+                .ToArray();
+            // Key dependency: the stream whose loss makes it stall soonest (ties: the larger
+            // Monte Carlo effect, then the more money it gave, then stream order); when no
+            // single loss makes it stall, the stream whose loss raises its stall probability most.
+            TornadoEntry? key = null;
+            var soonest = entries
+                .Where(e => e.Entry.FirstStallYear is not null)
+                .OrderBy(e => e.Entry.FirstStallYear)
+                .ThenByDescending(e => e.Entry.StallProbabilityEffect ?? 0.0)
+                .ThenByDescending(e => e.Entry.Received)
+                .ThenBy(e => e.StreamIndex)
+                .ToArray();
+            if (soonest.Length > 0)
+            {
+                key = soonest[0].Entry;
+            }
+            else
+            {
+                var best = entries
+                    .Where(e => e.Entry.StallProbabilityEffect >= thresholds.KeyDependencyMinEffect)
+                    .OrderByDescending(e => e.Entry.StallProbabilityEffect)
+                    .ThenBy(e => e.StreamIndex)
+                    .FirstOrDefault();
+                key = best.Entry;
+            }
+
+            var level = Level(item, stall, thresholds);
+            var reasons = Reasons(projection, item, level, stall, shelve, key, poolTrend, thresholds);
+            unranked.Add(new ProgramRisk
+            {
+                Rank = 0,
+                Program = item.Program,
+                Level = level,
+                Received = item.Received,
+                Sources = item.Sources,
+                OneOffShare = item.OneOffShare,
+                Concentration = item.Concentration,
+                FirstYear = item.FirstYear,
+                FirstCoverage = item.FirstCoverage,
+                LowestCoverage = item.LowestCoverage,
+                LowestCoverageYear = item.LowestCoverageYear,
+                Headroom = item.Headroom,
+                StructuralGap = item.StructuralGap,
+                Cliff = item.Cliff,
+                FirstStallYear = item.FirstStallYear,
+                ShelvedYear = item.ShelvedYear,
+                StallProbability = stall,
+                ShelveProbability = shelve,
+                KeyDependency = key,
+                Tornado = [.. ordered.Select(e => e.Entry)],
+                DigitalSkillsPattern = item.DigitalSkillsPattern,
+                Reasons = reasons,
+            });
+        }
+
+        var ranked = unranked
+            .Select((risk, index) => (risk, index))
+            .OrderByDescending(x => x.risk.Level)
+            .ThenByDescending(x => x.risk.StallProbability?.Value ?? -1.0)
+            .ThenBy(x => x.risk.FirstStallYear ?? int.MaxValue)
+            .ThenByDescending(x => x.risk.OneOffShare ?? -1.0)
+            .ThenBy(x => x.index)
+            .Select((x, rank) => x.risk with { Rank = rank + 1 })
+            .ToArray();
+        return new RiskReport(
+            projection,
+            simulation,
+            options,
+            ranked,
+            poolTrend.FirstUnrestricted,
+            poolTrend.LastUnrestricted,
+            tornado?.Losses?.Runs ?? 0,
+            tornado?.Losses?.Streams.Count ?? 0);
+    }
+
+    private static RiskLevel Level(ProgramIndicators item, Proportion? stall, RiskThresholds thresholds)
+    {
+        var probability = stall?.Value;
+        if (item.FirstStallYear is not null || probability >= thresholds.HighStallProbability)
+        {
+            return RiskLevel.High;
+        }
+
+        if (probability >= thresholds.ElevatedStallProbability
+            || item.OneOffShare >= thresholds.ElevatedOneOffShare
+            || item.Headroom < thresholds.ElevatedHeadroom)
+        {
+            return RiskLevel.Elevated;
+        }
+
+        return RiskLevel.Low;
+    }
+
+    private static List<RiskReason> Reasons(
+        ProjectionResult projection,
+        ProgramIndicators item,
+        RiskLevel level,
+        Proportion? stall,
+        Proportion? shelve,
+        TornadoEntry? key,
+        RiskIndicators.PoolTrend poolTrend,
+        RiskThresholds thresholds)
+    {
+        var reasons = new List<RiskReason>();
+        var atRisk = level != RiskLevel.Low;
+        var lastYear = projection.Years.Count > 0 ? projection.Years[^1].Year : projection.Workbook.Years.To;
+        if (item.OneOffShare is { } oneOff && oneOff >= thresholds.ElevatedOneOffShare)
+        {
+            reasons.Add(new RiskReason(RiskReasonKind.OneOffShare, $"{Percent(oneOff)} of its money is one-off", Value: oneOff));
+        }
+
+        if (atRisk && item.Cliff is { } cliff && cliff.CoveredShare >= thresholds.CliffReasonShare)
+        {
+            reasons.Add(new RiskReason(
+                RiskReasonKind.FundingCliff,
+                $"{cliff.StreamName} ({cliff.StreamId}) ends in {cliff.LastYear} and covered {Percent(cliff.CoveredShare)} of its need that year",
+                Value: cliff.CoveredShare,
+                Year: cliff.LastYear,
+                SecondYear: cliff.Year,
+                StreamId: cliff.StreamId));
+        }
+
+        if (atRisk && item.StructuralGap is { } gap && item.FirstYear is { } firstYear)
+        {
+            var need = projection.Get(item.Program.Id, firstYear).Need;
+            var share = need > 0 ? (double)gap / need : 0.0;
+            reasons.Add(new RiskReason(
+                RiskReasonKind.StructuralGap,
+                $"recurring money leaves {Percent(share)} of its {firstYear} need uncovered (a structural gap of {projection.Workbook.ToMoney(gap)})",
+                Value: share,
+                Year: firstYear,
+                Amount: gap));
+        }
+
+        if (item.FirstStallYear is { } stallYear)
+        {
+            var text = $"it stalls in {stallYear}";
+            if (item.ShelvedYear is { } shelvedYear)
+            {
+                text += $" and is shelved in {shelvedYear}";
+            }
+
+            if (stall is { } probability)
+            {
+                text += $" (stall probability {Probability(probability)}";
+                if (item.ShelvedYear is not null && shelve is { } shelved)
+                {
+                    text += $", shelve probability {Probability(shelved)}";
+                }
+
+                text += ")";
+            }
+
+            reasons.Add(new RiskReason(
+                RiskReasonKind.Stalls,
+                text,
+                Value: stall?.Value,
+                HalfWidth95: stall?.HalfWidth95,
+                Year: stallYear,
+                SecondYear: item.ShelvedYear));
+        }
+        else if (stall is { } probability && probability.Value >= Math.Min(thresholds.ElevatedStallProbability, thresholds.HighStallProbability))
+        {
+            reasons.Add(new RiskReason(
+                RiskReasonKind.StallProbability,
+                $"it stalls at least once by {lastYear} with probability {Probability(probability)}",
+                Value: probability.Value,
+                HalfWidth95: probability.HalfWidth95,
+                Year: lastYear));
+        }
+
+        if (item.Headroom is { } headroom && headroom < thresholds.ElevatedHeadroom && item.FirstYear is { } year)
+        {
+            var text = headroom < 0
+                ? $"in {year} it gets {Percent(item.FirstCoverage ?? 0)} of its need, below its minimum of {Percent((double)item.Program.MinFundingRatio)}"
+                : $"in {year} its funding is only {Percent(headroom)} of its need above its minimum";
+            reasons.Add(new RiskReason(RiskReasonKind.LowHeadroom, text, Value: headroom, Year: year));
+        }
+
+        if (atRisk && key is not null)
+        {
+            string text;
+            if (key.FirstStallYear is { } without && (item.FirstStallYear is null || without < item.FirstStallYear))
+            {
+                text = $"losing {key.StreamName} ({key.StreamId}) would make it stall in {without}";
+            }
+            else if (key.StallProbabilityEffect is { } effect && effect >= thresholds.KeyDependencyMinEffect)
+            {
+                text = $"losing {key.StreamName} ({key.StreamId}) would raise its stall probability by {effect.ToString("0.00", CultureInfo.InvariantCulture)}";
+            }
+            else
+            {
+                var share = item.Received > 0 ? (double)key.Received / item.Received : 0.0;
+                text = $"it depends most on {key.StreamName} ({key.StreamId}, {Percent(share)} of its money)";
+            }
+
+            reasons.Add(new RiskReason(
+                RiskReasonKind.KeyDependency,
+                text,
+                Value: key.StallProbabilityEffect,
+                Year: key.FirstStallYear,
+                StreamId: key.StreamId));
+        }
+
+        if (item.DigitalSkillsPattern)
+        {
+            var workbook = projection.Workbook;
+            var firstYearOfProjection = projection.Years.Count > 0 ? projection.Years[0].Year : workbook.Years.From;
+            reasons.Add(new RiskReason(
+                RiskReasonKind.DigitalSkillsPattern,
+                $"digital-skills pattern: a basic service living on one-off money ({Percent(item.OneOffShare ?? 0)}) with no recurring line of its own, "
+                + $"while the unrestricted money falls from {workbook.ToMoney(poolTrend.FirstUnrestricted)} in {firstYearOfProjection} to {workbook.ToMoney(poolTrend.LastUnrestricted)} in {lastYear}",
+                Value: item.OneOffShare,
+                Year: firstYearOfProjection,
+                SecondYear: lastYear));
+        }
+
+        return reasons;
+    }
+
+    private static string Percent(double fraction) =>
+        (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Probability(Proportion probability)
+    {
+        // Two decimals, or three when the half-width would otherwise show as 0.00.
+        var halfWidth = probability.HalfWidth95;
+        var format = halfWidth == 0.0 || halfWidth >= 0.005 ? "0.00" : "0.000";
+        return probability.Value.ToString(format, CultureInfo.InvariantCulture) + " +/- " + halfWidth.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed record TornadoData(int[] StallWithout, int[] ShelvedWithout, StreamLossResult? Losses);
+
+    private sealed class OffsetProgress(IProgress<SimulationProgress> inner, long offset, long planned) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => inner.Report(new SimulationProgress(offset + value.RunsDone, planned));
+    }
+}

@@ -1,0 +1,100 @@
+using EduFunds.Simulation;
+
+namespace EduFunds.Risk;
+
+/// <summary>The thresholds of the risk indicators (DESIGN.md "Risk indicators"); the defaults are DESIGN.md's.</summary>
+public sealed record RiskThresholds
+{
+    /// <summary>High risk from this stall probability on (default 0.5).</summary>
+    public double HighStallProbability { get; init; } = 0.5;
+
+    /// <summary>Elevated risk from this stall probability on (default 0.2).</summary>
+    public double ElevatedStallProbability { get; init; } = 0.2;
+
+    /// <summary>Elevated risk from this one-off share on (default 0.5).</summary>
+    public double ElevatedOneOffShare { get; init; } = 0.5;
+
+    /// <summary>Elevated risk below this first-year headroom (default 0.1).</summary>
+    public double ElevatedHeadroom { get; init; } = 0.1;
+
+    /// <summary>The digital-skills pattern needs at least this one-off share (default 0.5).</summary>
+    public double PatternOneOffShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// When no single stream's loss makes a program stall earlier, the stream whose loss raises
+    /// its Monte Carlo stall probability most is its key dependency, if it raises it by at least
+    /// this much (default 0.01).
+    /// </summary>
+    public double KeyDependencyMinEffect { get; init; } = 0.01;
+
+    /// <summary>
+    /// A funding cliff is given as a reason when the ending stream covered at least this part of
+    /// the program's need in its last year (default 0.2); smaller cliffs are still reported as
+    /// the indicator.
+    /// </summary>
+    public double CliffReasonShare { get; init; } = 0.2;
+
+    /// <summary>Checks the thresholds.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A probability or share outside [0, 1].</exception>
+    public void Validate()
+    {
+        CheckFraction(HighStallProbability, nameof(HighStallProbability));
+        CheckFraction(ElevatedStallProbability, nameof(ElevatedStallProbability));
+        CheckFraction(ElevatedOneOffShare, nameof(ElevatedOneOffShare));
+        CheckFraction(PatternOneOffShare, nameof(PatternOneOffShare));
+        CheckFraction(KeyDependencyMinEffect, nameof(KeyDependencyMinEffect));
+        CheckFraction(CliffReasonShare, nameof(CliffReasonShare));
+        if (!double.IsFinite(ElevatedHeadroom))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ElevatedHeadroom), ElevatedHeadroom, "The headroom threshold must be a finite number.");
+        }
+    }
+
+    private static void CheckFraction(double value, string name)
+    {
+        if (!(value >= 0.0 && value <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A probability or share threshold must be between 0 and 1.");
+        }
+    }
+}
+
+/// <summary>What a risk analysis computes and with which settings.</summary>
+public sealed record RiskOptions
+{
+    /// <summary>The default runs of the Monte Carlo tornado (stall probability with each stream lost).</summary>
+    public const int DefaultTornadoRuns = 1_000;
+
+    /// <summary>The default most streams in the Monte Carlo tornado.</summary>
+    public const int DefaultTornadoMaxStreams = 20;
+
+    /// <summary>The thresholds.</summary>
+    public RiskThresholds Thresholds { get; init; } = new();
+
+    /// <summary>The Monte Carlo simulation for the stall probabilities, or null for the deterministic indicators only.</summary>
+    public MonteCarloOptions? MonteCarlo { get; init; }
+
+    /// <summary>
+    /// Runs of the Monte Carlo part of the tornado (default 1,000; 0 = none): the stall
+    /// probability of every program with one stream lost, from the same draws as the base case.
+    /// The seed, trends and threads are those of <see cref="MonteCarlo"/>.
+    /// </summary>
+    public int TornadoRuns { get; init; } = DefaultTornadoRuns;
+
+    /// <summary>
+    /// Most streams in the Monte Carlo tornado (default 20): when a workbook has more, the ones
+    /// with the most money over the projection are taken. The deterministic tornado always
+    /// covers every stream.
+    /// </summary>
+    public int TornadoMaxStreams { get; init; } = DefaultTornadoMaxStreams;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range.</exception>
+    public void Validate()
+    {
+        Thresholds.Validate();
+        MonteCarlo?.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(TornadoRuns, nameof(TornadoRuns));
+        ArgumentOutOfRangeException.ThrowIfNegative(TornadoMaxStreams, nameof(TornadoMaxStreams));
+    }
+}

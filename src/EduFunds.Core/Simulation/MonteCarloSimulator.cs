@@ -1,0 +1,348 @@
+using EduFunds.Projection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EduFunds.Simulation;
+
+/// <summary>
+/// Runs a projection model many times with uncertain stream amounts (DESIGN.md "Monte Carlo")
+/// in parallel and tallies stalls, shelving, funding ratios and the pool. The result depends
+/// on the model, the seed and the runs only: the same seed gives byte-identical results with
+/// one thread or many.
+/// </summary>
+/// <remarks>
+/// Runs are cut into chunks of <see cref="ChunkSize"/>; each worker thread takes chunks in turn
+/// and tallies into its own integer counts, which are added up at the end. Addition of counts
+/// does not depend on which thread did which run, so the result does not either. Per run the
+/// path allocates nothing: one stream-amount buffer and one projection workspace per worker.
+/// </remarks>
+public sealed class MonteCarloSimulator
+{
+    /// <summary>Runs per chunk of work handed to a thread.</summary>
+    public const int ChunkSize = 64;
+
+    private readonly ILogger<MonteCarloSimulator> logger;
+
+    /// <summary>Creates a simulator.</summary>
+    /// <param name="logger">Optional logger (start, stop, runs per second).</param>
+    public MonteCarloSimulator(ILogger<MonteCarloSimulator>? logger = null)
+    {
+        this.logger = logger ?? NullLogger<MonteCarloSimulator>.Instance;
+    }
+
+    /// <summary>Runs the simulation.</summary>
+    /// <param name="model">The compiled projection (workbook, scenario, policy).</param>
+    /// <param name="options">Runs, seed, precision, threads, trends; null = the workbook's <c>monteCarlo</c> settings.</param>
+    /// <param name="progress">Optional progress, reported from worker threads after each chunk.</param>
+    /// <param name="cancellationToken">Stops the simulation; it then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public SimulationResult Simulate(
+        ProjectionModel model,
+        MonteCarloOptions? options = null,
+        IProgress<SimulationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarlo.Runs, Seed = model.Workbook.MonteCarlo.Seed };
+        options.Validate();
+        var sampler = new RunSampler(model, options.Trends);
+        var planned = options.Precision is null ? options.Runs : options.MaxRuns;
+        var threads = ThreadCount(options, planned);
+        var workers = new Worker[threads];
+        for (var w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(model, sampler, new SimulationCounts(model.ProgramCount, model.YearCount));
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var tracker = new ProgressTracker(progress, planned);
+        SimulationStop stop;
+        long done = 0;
+        if (options.Precision is not { } precision)
+        {
+            Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateRun(seed, run), tracker, cancellationToken);
+            done = options.Runs;
+            stop = SimulationStop.FixedRuns;
+        }
+        else
+        {
+            stop = SimulationStop.MaxRunsReached;
+            while (done < options.MaxRuns)
+            {
+                var batch = (int)Math.Min(options.BatchSize, options.MaxRuns - done);
+                Execute(workers, options.Seed, options.FirstRun + done, batch, static (worker, seed, run) => worker.SimulateRun(seed, run), tracker, cancellationToken);
+                done += batch;
+                if (MaxStallHalfWidth(workers, model.ProgramCount, model.YearCount, done) <= precision)
+                {
+                    stop = SimulationStop.PrecisionReached;
+                    break;
+                }
+            }
+        }
+
+        var total = workers[0].Counts!;
+        for (var w = 1; w < workers.Length; w++)
+        {
+            total.Add(workers[w].Counts!);
+        }
+
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        logger.LogInformation(
+            "Simulated {Runs} runs of {Programs} programs x {Years} years on {Threads} threads in {Seconds:0.000} s ({RunsPerSecond:0} runs/s)",
+            done, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? done / seconds : 0);
+        return new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, options.Precision, stop);
+    }
+
+    /// <summary>
+    /// Simulates the loss of each of the given streams (stopped from the first year) with the
+    /// same draws as the base case (common random numbers): for every run, the amounts are
+    /// drawn once, then projected as drawn and once more per stream with that stream's amounts
+    /// set to 0. The difference of stall probabilities is then the effect of the stream alone,
+    /// with far less noise than two independent simulations.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="streams">Indices of the streams to stop, one variant each.</param>
+    /// <param name="options">Runs, seed, threads and trends (precision is ignored).</param>
+    /// <param name="progress">Optional progress.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The stall probabilities per variant and program.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A stream index or option out of range.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public StreamLossResult SimulateStreamLosses(
+        ProjectionModel model,
+        IReadOnlyList<int> streams,
+        MonteCarloOptions options,
+        IProgress<SimulationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var variantStreams = streams.ToArray();
+        foreach (var s in variantStreams)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(streams));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(s, model.StreamCount, nameof(streams));
+        }
+
+        var sampler = new RunSampler(model, options.Trends);
+        var threads = ThreadCount(options, options.Runs);
+        var workers = new Worker[threads];
+        for (var w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(model, sampler, null) { LossStreams = variantStreams, LossStalls = new int[(variantStreams.Length + 1) * model.ProgramCount] };
+        }
+
+        Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateLosses(seed, run), new ProgressTracker(progress, options.Runs), cancellationToken);
+        var stalls = new long[(variantStreams.Length + 1) * model.ProgramCount];
+        foreach (var worker in workers)
+        {
+            for (var i = 0; i < stalls.Length; i++)
+            {
+                stalls[i] += worker.LossStalls![i];
+            }
+        }
+
+        return new StreamLossResult(variantStreams, model.ProgramCount, options.Runs, options.Seed, stalls);
+    }
+
+    private static int ThreadCount(MonteCarloOptions options, long runs)
+    {
+        var threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        var chunks = (runs + ChunkSize - 1) / ChunkSize;
+        return (int)Math.Max(1, Math.Min(threads, chunks));
+    }
+
+    private static double MaxStallHalfWidth(Worker[] workers, int programs, int years, long runs)
+    {
+        var max = 0.0;
+        for (var p = 0; p < programs; p++)
+        {
+            long never = 0;
+            foreach (var worker in workers)
+            {
+                never += worker.Counts!.FirstStall[(p * (years + 1)) + years];
+            }
+
+            max = Math.Max(max, Proportion.HalfWidth((double)(runs - never) / runs, runs));
+        }
+
+        return max;
+    }
+
+    private static void Execute(
+        Worker[] workers,
+        long seed,
+        long firstRun,
+        long runs,
+        Action<Worker, long, long> body,
+        ProgressTracker tracker,
+        CancellationToken cancellationToken)
+    {
+        var chunks = (runs + ChunkSize - 1) / ChunkSize;
+        long nextChunk = -1;
+
+        void Work(Worker worker)
+        {
+            while (true)
+            {
+                var chunk = Interlocked.Increment(ref nextChunk);
+                if (chunk >= chunks || cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                var start = firstRun + (chunk * ChunkSize);
+                var end = Math.Min(firstRun + runs, start + ChunkSize);
+                for (var run = start; run < end; run++)
+                {
+                    body(worker, seed, run);
+                }
+
+                tracker.Add(end - start);
+            }
+        }
+
+        if (workers.Length == 1)
+        {
+            Work(workers[0]);
+        }
+        else
+        {
+            Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, w => Work(workers[w]));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private sealed class ProgressTracker(IProgress<SimulationProgress>? progress, long planned)
+    {
+        private long done;
+
+        public void Add(long runs)
+        {
+            var now = Interlocked.Add(ref done, runs);
+            progress?.Report(new SimulationProgress(now, planned));
+        }
+    }
+
+    private sealed class Worker
+    {
+        private readonly ProjectionModel model;
+        private readonly RunSampler sampler;
+        private readonly RunSampler.Scratch scratch;
+        private readonly ProjectionWorkspace workspace;
+        private readonly long[] amounts;
+        private readonly long[] variant;
+
+        public Worker(ProjectionModel model, RunSampler sampler, SimulationCounts? counts)
+        {
+            this.model = model;
+            this.sampler = sampler;
+            Counts = counts;
+            scratch = sampler.CreateScratch();
+            workspace = model.CreateWorkspace();
+            amounts = new long[sampler.AmountCount];
+            variant = new long[sampler.AmountCount];
+        }
+
+        public SimulationCounts? Counts { get; }
+
+        public int[]? LossStreams { get; init; }
+
+        public int[]? LossStalls { get; init; }
+
+        public void SimulateRun(long seed, long run)
+        {
+            sampler.Fill(seed, run, amounts, scratch);
+            model.Run(amounts, workspace);
+            Counts!.Record(workspace);
+        }
+
+        public void SimulateLosses(long seed, long run)
+        {
+            sampler.Fill(seed, run, amounts, scratch);
+            model.Run(amounts, workspace);
+            var programs = model.ProgramCount;
+            TallyStalls(0, programs);
+            var streams = model.StreamCount;
+            for (var v = 0; v < LossStreams!.Length; v++)
+            {
+                amounts.CopyTo(variant, 0);
+                for (var i = LossStreams[v]; i < variant.Length; i += streams)
+                {
+                    variant[i] = 0;
+                }
+
+                model.Run(variant, workspace);
+                TallyStalls(v + 1, programs);
+            }
+        }
+
+        private void TallyStalls(int variantIndex, int programs)
+        {
+            var first = workspace.FirstStallYearIndex;
+            var offset = variantIndex * programs;
+            for (var p = 0; p < programs; p++)
+            {
+                if (first[p] >= 0)
+                {
+                    LossStalls![offset + p]++;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Stall probabilities of the programs when single streams are lost, from the same draws as the base case.</summary>
+public sealed class StreamLossResult
+{
+    private readonly long[] stalls;
+
+    internal StreamLossResult(int[] streams, int programCount, long runs, long seed, long[] stalls)
+    {
+        Streams = streams;
+        ProgramCount = programCount;
+        Runs = runs;
+        Seed = seed;
+        this.stalls = stalls;
+    }
+
+    /// <summary>The stream indices, one per variant.</summary>
+    public IReadOnlyList<int> Streams { get; }
+
+    /// <summary>Programs.</summary>
+    public int ProgramCount { get; }
+
+    /// <summary>Runs per variant.</summary>
+    public long Runs { get; }
+
+    /// <summary>The seed.</summary>
+    public long Seed { get; }
+
+    /// <summary>Stall probability (at least once by the horizon) of a program with every stream as drawn.</summary>
+    /// <param name="program">Program index.</param>
+    /// <returns>The estimate.</returns>
+    public Proportion BaseStallProbability(int program) => Get(0, program);
+
+    /// <summary>Stall probability of a program when variant <paramref name="variant"/>'s stream pays nothing.</summary>
+    /// <param name="variant">Index into <see cref="Streams"/>.</param>
+    /// <param name="program">Program index.</param>
+    /// <returns>The estimate.</returns>
+    public Proportion StallProbabilityWithout(int variant, int program)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(variant);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(variant, Streams.Count);
+        return Get(variant + 1, program);
+    }
+
+    private Proportion Get(int variantIndex, int program)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(program);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(program, ProgramCount);
+        return new Proportion(stalls[(variantIndex * ProgramCount) + program], Runs);
+    }
+}
