@@ -1,0 +1,118 @@
+using System.CommandLine;
+using EduFunds.IO;
+using EduFunds.Workbooks;
+using Microsoft.Extensions.Logging;
+
+namespace EduFunds.Cli.Infrastructure;
+
+/// <summary>A workbook a command works on, and where it came from.</summary>
+/// <param name="Workbook">The valid workbook.</param>
+/// <param name="Folder">The workbook folder, or null for the built-in X Street example.</param>
+/// <param name="Warnings">Warnings found while reading (unknown columns and keys).</param>
+internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings)
+{
+    /// <summary>Creates a loaded workbook without warnings.</summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="folder">The folder, or null for the built-in example.</param>
+    public LoadedWorkbook(Workbook workbook, string? folder)
+        : this(workbook, folder, [])
+    {
+    }
+
+    /// <summary>True for the built-in X Street example.</summary>
+    public bool IsBuiltIn => Folder is null;
+
+    /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
+    public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+}
+
+/// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
+internal static class WorkbookInput
+{
+    /// <summary>How the built-in example is named in messages.</summary>
+    public const string BuiltInDescription = "the built-in X Street example";
+
+    /// <summary>The prefix of the example's files embedded in the CLI assembly.</summary>
+    public const string ExampleResourcePrefix = "EduFunds.Cli.Example.";
+
+    /// <summary>The files of the built-in example, in the order <c>edufunds init</c> writes them.</summary>
+    public static IReadOnlyList<string> ExampleFiles { get; } =
+        [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, "README.md"];
+
+    /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the built-in example).</summary>
+    /// <returns>The argument.</returns>
+    public static Argument<DirectoryInfo?> CreateArgument() => new("workbook")
+    {
+        Description = "The workbook folder (edufunds.json, streams.csv, programs.csv, optional ledger.csv). " +
+                      "Without it, the built-in X Street example is used.",
+        HelpName = "WORKBOOK",
+        Arity = ArgumentArity.ZeroOrOne,
+        DefaultValueFactory = _ => null,
+    };
+
+    /// <summary>The built-in example's files as a workbook source.</summary>
+    /// <returns>The source.</returns>
+    public static IWorkbookFileSource BuiltInSource() =>
+        WorkbookFileSource.FromResources(typeof(WorkbookInput).Assembly, ExampleResourcePrefix, BuiltInDescription);
+
+    /// <summary>Opens a file of the built-in example (also the README, which is not part of the workbook).</summary>
+    /// <param name="fileName">The file name.</param>
+    /// <returns>The stream.</returns>
+    public static Stream OpenExampleFile(string fileName) => BuiltInSource().Open(fileName);
+
+    /// <summary>
+    /// Loads the workbook in <paramref name="folder"/>, or the built-in X Street example when it is
+    /// null (saying so on <paramref name="error"/>). Warnings are written to <paramref name="error"/>
+    /// as <c>file:line:column: warning: message</c>.
+    /// </summary>
+    /// <param name="folder">The workbook folder, or null.</param>
+    /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
+    /// <param name="loggerFactory">Loggers for the reader; optional.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The workbook.</returns>
+    /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
+    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    public static LoadedWorkbook Load(
+        DirectoryInfo? folder,
+        TextWriter error,
+        ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>());
+        if (folder is null)
+        {
+            error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
+            var example = reader.Read(BuiltInSource(), cancellationToken);
+            return new LoadedWorkbook(example, null, reader.LastWarnings);
+        }
+
+        var path = folder.FullName;
+        if (File.Exists(path))
+        {
+            throw new UserInputException(
+                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}.");
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new UserInputException(
+                $"the workbook folder '{folder}' does not exist; create one with `edufunds init {folder}`.");
+        }
+
+        if (!File.Exists(Path.Combine(path, WorkbookFiles.Settings)))
+        {
+            throw new UserInputException(
+                $"'{folder}' holds no workbook ({WorkbookFiles.Settings} is missing); create one with `edufunds init {folder}`.");
+        }
+
+        var workbook = reader.Read(WorkbookFileSource.FromFolder(folder.ToString()), cancellationToken);
+        var warnings = reader.LastWarnings;
+        foreach (var warning in warnings)
+        {
+            error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
+        }
+
+        return new LoadedWorkbook(workbook, folder.ToString(), warnings);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Reflection;
+
+namespace EduFunds.IO;
+
+/// <summary>
+/// Where the files of a workbook come from: a folder on disk, resources embedded in an
+/// assembly, or files held in memory. <see cref="WorkbookReader"/> reads through it.
+/// </summary>
+public interface IWorkbookFileSource
+{
+    /// <summary>Where the workbook is, for messages ("/data/x-street", "built-in example").</summary>
+    string Location { get; }
+
+    /// <summary>True when the source holds a file of that name.</summary>
+    /// <param name="fileName">A file name such as <c>streams.csv</c>.</param>
+    /// <returns>Whether the file exists.</returns>
+    bool Exists(string fileName);
+
+    /// <summary>Opens a file for reading.</summary>
+    /// <param name="fileName">A file name such as <c>streams.csv</c>.</param>
+    /// <returns>A readable stream; the caller disposes it.</returns>
+    /// <exception cref="FileNotFoundException">The source has no such file.</exception>
+    Stream Open(string fileName);
+}
+
+/// <summary>The built-in kinds of <see cref="IWorkbookFileSource"/>.</summary>
+public static class WorkbookFileSource
+{
+    /// <summary>The files of a workbook folder.</summary>
+    /// <param name="folder">The folder that holds <c>edufunds.json</c>.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> is empty.</exception>
+    public static IWorkbookFileSource FromFolder(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        return new FolderSource(folder);
+    }
+
+    /// <summary>Files held in memory, by file name (for tests and for workbooks made on the fly).</summary>
+    /// <param name="files">File name to content (UTF-8 bytes).</param>
+    /// <param name="location">How the workbook is named in messages.</param>
+    /// <returns>The source.</returns>
+    public static IWorkbookFileSource FromMemory(IReadOnlyDictionary<string, byte[]> files, string location = "in-memory workbook")
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(location);
+        return new MemorySource(new Dictionary<string, byte[]>(files, StringComparer.Ordinal), location);
+    }
+
+    /// <summary>
+    /// Files embedded as manifest resources of an assembly, whose logical names are
+    /// <paramref name="prefix"/> followed by the file name (<c>EduFunds.Cli.Example.streams.csv</c>).
+    /// </summary>
+    /// <param name="assembly">The assembly that holds the resources.</param>
+    /// <param name="prefix">The common prefix of the resource names, for example <c>EduFunds.Cli.Example.</c>.</param>
+    /// <param name="location">How the workbook is named in messages, for example "built-in example".</param>
+    /// <returns>The source.</returns>
+    public static IWorkbookFileSource FromResources(Assembly assembly, string prefix, string location)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(location);
+        return new ResourceSource(assembly, prefix, location);
+    }
+
+    private sealed class FolderSource(string folder) : IWorkbookFileSource
+    {
+        public string Location => folder;
+
+        public bool Exists(string fileName) => File.Exists(Path.Combine(folder, fileName));
+
+        public Stream Open(string fileName) =>
+            new FileStream(Path.Combine(folder, fileName), FileMode.Open, FileAccess.Read, FileShare.Read);
+    }
+
+    private sealed class MemorySource(Dictionary<string, byte[]> files, string location) : IWorkbookFileSource
+    {
+        public string Location => location;
+
+        public bool Exists(string fileName) => files.ContainsKey(fileName);
+
+        public Stream Open(string fileName) =>
+            files.TryGetValue(fileName, out var bytes)
+                ? new MemoryStream(bytes, writable: false)
+                : throw new FileNotFoundException($"The workbook {location} has no file {fileName}.", fileName);
+    }
+
+    private sealed class ResourceSource(Assembly assembly, string prefix, string location) : IWorkbookFileSource
+    {
+        public string Location => location;
+
+        public bool Exists(string fileName) => assembly.GetManifestResourceInfo(prefix + fileName) is not null;
+
+        public Stream Open(string fileName) =>
+            assembly.GetManifestResourceStream(prefix + fileName)
+            ?? throw new FileNotFoundException($"The workbook {location} has no file {fileName}.", fileName);
+    }
+}

@@ -1,0 +1,86 @@
+using EduFunds.Workbooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EduFunds.IO;
+
+/// <summary>
+/// Reads a workbook folder (<c>edufunds.json</c>, <c>streams.csv</c>, <c>programs.csv</c> and an
+/// optional <c>ledger.csv</c>) into a <see cref="Workbook"/>, checking every rule of the format at
+/// once. Either the workbook is valid and every default is resolved (blank start year = first
+/// year, blank change = 0, ...), or <see cref="WorkbookValidationException"/> lists every problem
+/// with its file, line and column: the reader never hands back a half-valid workbook.
+/// </summary>
+/// <remarks>
+/// Files are UTF-8, with or without a byte order mark (Excel writes one); CSV cells may be quoted
+/// and hold commas and line breaks. Numbers are read exactly from their decimal spelling,
+/// culture-invariant. An instance may be reused, but not from several threads at once
+/// (<see cref="LastWarnings"/> belongs to the last read).
+/// </remarks>
+public sealed class WorkbookReader
+{
+    private readonly ILogger<WorkbookReader> logger;
+
+    /// <summary>Creates a reader.</summary>
+    /// <param name="logger">Receives a debug line per workbook read; optional.</param>
+    public WorkbookReader(ILogger<WorkbookReader>? logger = null)
+    {
+        this.logger = logger ?? NullLogger<WorkbookReader>.Instance;
+    }
+
+    /// <summary>
+    /// The warnings of the last successful read (for example an unknown column), in file, line
+    /// and column order; empty before the first read. A failed read puts its warnings in the
+    /// exception instead.
+    /// </summary>
+    public IReadOnlyList<ValidationIssue> LastWarnings { get; private set; } = [];
+
+    /// <summary>Reads the workbook in <paramref name="folder"/>.</summary>
+    /// <param name="folder">The folder that holds <c>edufunds.json</c>.</param>
+    /// <param name="cancellationToken">Cancels reading a large ledger.</param>
+    /// <returns>The valid workbook.</returns>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> is empty.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    public Workbook ReadFolder(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The workbook folder '{folder}' does not exist.");
+        }
+
+        return Read(WorkbookFileSource.FromFolder(folder), cancellationToken);
+    }
+
+    /// <summary>Reads a workbook from a folder, embedded resources or memory.</summary>
+    /// <param name="source">Where the files are.</param>
+    /// <param name="cancellationToken">Cancels reading a large ledger.</param>
+    /// <returns>The valid workbook.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    public Workbook Read(IWorkbookFileSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var session = new WorkbookReadSession(source, cancellationToken);
+        var (workbook, issues) = session.Run();
+        LastWarnings = issues.Warnings();
+        if (issues.HasErrors)
+        {
+            var all = issues.Sorted();
+            logger.LogDebug("Workbook at {Location} is invalid: {Count} issue(s)", source.Location, all.Count);
+            throw new WorkbookValidationException(source.Location, all);
+        }
+
+        logger.LogDebug(
+            "Read workbook {Name} from {Location}: {Streams} streams, {Programs} programs, {Scenarios} scenarios, {Entries} ledger entries, {Warnings} warning(s)",
+            workbook.Name,
+            source.Location,
+            workbook.Streams.Count,
+            workbook.Programs.Count,
+            workbook.Scenarios.Count,
+            workbook.Ledger.Count,
+            LastWarnings.Count);
+        return workbook;
+    }
+}

@@ -1,0 +1,316 @@
+using EduFunds.Money;
+using EduFunds.Projection;
+
+namespace EduFunds.Ledger;
+
+/// <summary>Where the planned amount of a budget line comes from.</summary>
+public enum BudgetSource
+{
+    /// <summary>The projection's funding F of the program in that year.</summary>
+    Projection,
+
+    /// <summary>An explicit budget from a <see cref="BudgetTable"/>.</summary>
+    BudgetTable,
+}
+
+/// <summary>How a program's spending compares with its plan.</summary>
+public enum BudgetStatus
+{
+    /// <summary>Within the plan and not ahead of the time elapsed.</summary>
+    OnTrack,
+
+    /// <summary>Percent used exceeds percent of the period elapsed by more than the tolerance: at this pace the budget runs out early.</summary>
+    AheadOfPace,
+
+    /// <summary>Actual spending exceeds the planned amount (including spending with nothing planned).</summary>
+    Overspent,
+}
+
+/// <summary>Options of the budget-versus-actual report.</summary>
+public sealed record BudgetReportOptions
+{
+    /// <summary>Explicit budgets that replace the projection's funding where they list a (year, program) pair; null = the projection only.</summary>
+    public BudgetTable? Budgets { get; init; }
+
+    /// <summary>The fiscal years to report; null = every year of the projection.</summary>
+    public IReadOnlyCollection<int>? Years { get; init; }
+
+    /// <summary>Also report each fiscal month (the annual plan spread evenly over the 12 months).</summary>
+    public bool ByMonth { get; init; }
+
+    /// <summary>
+    /// How far percent used may run ahead of percent elapsed before a line is flagged
+    /// <see cref="BudgetStatus.AheadOfPace"/>, as a fraction (default 0.10 = 10 percentage points).
+    /// </summary>
+    public decimal PaceTolerance { get; init; } = 0.10m;
+}
+
+/// <summary>
+/// One program in one fiscal year (or one fiscal month of it), planned against actual spending.
+/// Amounts are minor units of the workbook currency.
+/// </summary>
+/// <param name="Year">The fiscal year.</param>
+/// <param name="FiscalMonth">The fiscal month 1-12 (1 = the month the fiscal year starts), or null for the whole year.</param>
+/// <param name="PeriodStart">First day of the period.</param>
+/// <param name="PeriodEnd">Last day of the period.</param>
+/// <param name="ProgramId">The program id.</param>
+/// <param name="ProgramName">The program name.</param>
+/// <param name="ProjectedStatus">The program's status in the projection that year.</param>
+/// <param name="Source">Where <paramref name="Planned"/> comes from.</param>
+/// <param name="Planned">Planned spending for the period (a month gets 1/12 of the year, exact by largest remainder, earlier months first).</param>
+/// <param name="PlannedToDate">The part of the plan the time elapsed accounts for: round(planned x percent elapsed), with the workbook's rounding.</param>
+/// <param name="Actual">Expenses recorded in the period.</param>
+/// <param name="Remaining">Planned - actual: what is left to spend (negative when overspent).</param>
+/// <param name="Variance">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed period, actual - planned.</param>
+/// <param name="PercentUsed">Actual / planned as a fraction, or null when nothing is planned.</param>
+/// <param name="PercentElapsed">Part of the period elapsed by the end of the as-of date, as a fraction (0 before it starts, 1 once it has closed).</param>
+/// <param name="Status">On track, ahead of pace or overspent.</param>
+public sealed record BudgetLine(
+    int Year,
+    int? FiscalMonth,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    string ProgramId,
+    string ProgramName,
+    ProgramStatus ProjectedStatus,
+    BudgetSource Source,
+    long Planned,
+    long PlannedToDate,
+    long Actual,
+    long Remaining,
+    long Variance,
+    decimal? PercentUsed,
+    decimal PercentElapsed,
+    BudgetStatus Status);
+
+/// <summary>The total of every program in one period.</summary>
+/// <param name="Year">The fiscal year.</param>
+/// <param name="FiscalMonth">The fiscal month, or null for the whole year.</param>
+/// <param name="Planned">Sum of planned.</param>
+/// <param name="PlannedToDate">Sum of planned to date.</param>
+/// <param name="Actual">Sum of actual.</param>
+/// <param name="Remaining">Planned - actual.</param>
+/// <param name="Variance">Actual - planned to date.</param>
+/// <param name="PercentUsed">Actual / planned, or null when nothing is planned.</param>
+/// <param name="PercentElapsed">Part of the period elapsed.</param>
+/// <param name="Status">Judged on the totals as for a line.</param>
+public sealed record BudgetTotal(
+    int Year,
+    int? FiscalMonth,
+    long Planned,
+    long PlannedToDate,
+    long Actual,
+    long Remaining,
+    long Variance,
+    decimal? PercentUsed,
+    decimal PercentElapsed,
+    BudgetStatus Status);
+
+/// <summary>Budget versus actual spending per program and fiscal year (and month), as of a date.</summary>
+/// <param name="AsOf">The date the report is made as of (its end counted as elapsed).</param>
+/// <param name="Currency">Currency of every amount.</param>
+/// <param name="FiscalYearStartMonth">Month the fiscal year starts.</param>
+/// <param name="PaceTolerance">The tolerance used for <see cref="BudgetStatus.AheadOfPace"/>.</param>
+/// <param name="Lines">Year lines, each followed by its month lines when asked for; by year, then program order.</param>
+/// <param name="Totals">One total per year (and per month when asked for).</param>
+public sealed record BudgetReport(
+    DateOnly AsOf,
+    Currency Currency,
+    int FiscalYearStartMonth,
+    decimal PaceTolerance,
+    IReadOnlyList<BudgetLine> Lines,
+    IReadOnlyList<BudgetTotal> Totals);
+
+/// <summary>Builds the budget-versus-actual report.</summary>
+public static class BudgetVersusActual
+{
+    /// <summary>
+    /// Compares each program's plan (the projection's funding F, or an explicit budget) with its
+    /// recorded expenses. A program appears in a year when it has a plan, spending, or is active
+    /// in the projection.
+    /// </summary>
+    /// <param name="projection">The projection (its funding is the default plan).</param>
+    /// <param name="actuals">The summed ledger.</param>
+    /// <param name="asOf">The date to judge the pace of spending at.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A requested year is outside the projection, or the tolerance is negative.</exception>
+    /// <exception cref="ArgumentException">The ledger's fiscal year start differs from the workbook's.</exception>
+    public static BudgetReport Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, BudgetReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(actuals);
+        options ??= new BudgetReportOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.PaceTolerance, nameof(options));
+        var startMonth = projection.Workbook.FiscalYearStartMonth;
+        if (actuals.FiscalYearStartMonth != startMonth)
+        {
+            throw new ArgumentException("The ledger totals were summed with another fiscal year start month than the workbook's.", nameof(actuals));
+        }
+
+        var rounding = projection.Workbook.Rounding == RoundingMode.HalfEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero;
+        var first = projection.Years[0].Year;
+        var last = projection.Years[^1].Year;
+        var years = options.Years is null
+            ? Enumerable.Range(first, last - first + 1).ToArray()
+            : options.Years.Distinct().Order().ToArray();
+        foreach (var y in years)
+        {
+            if (y < first || y > last)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), y, $"The year {y} is outside the projection's years {first}-{last}.");
+            }
+        }
+
+        var lines = new List<BudgetLine>();
+        var totals = new List<BudgetTotal>();
+        Span<long> monthPlan = stackalloc long[12];
+        foreach (var year in years)
+        {
+            var yearStart = LedgerCalendar.FirstDay(year, startMonth);
+            var yearEnd = LedgerCalendar.LastDay(year, startMonth);
+            var yearElapsed = LedgerCalendar.FractionElapsed(yearStart, yearEnd, asOf);
+            var yearResult = projection.Years[year - first];
+            var yearLines = new List<BudgetLine>();
+            var monthLines = new List<BudgetLine>[12];
+            for (var m = 0; m < 12; m++)
+            {
+                monthLines[m] = [];
+            }
+
+            for (var p = 0; p < projection.Programs.Count; p++)
+            {
+                var program = projection.Programs[p].Program;
+                var result = yearResult.Programs[p];
+                var source = BudgetSource.Projection;
+                var planned = result.Funded;
+                if (options.Budgets is not null && options.Budgets.TryGet(year, program.Id, out var budget))
+                {
+                    planned = budget;
+                    source = BudgetSource.BudgetTable;
+                }
+
+                var actual = actuals.Expenses(program.Id, year);
+                if (planned == 0 && actual == 0 && !result.IsActive)
+                {
+                    continue;
+                }
+
+                yearLines.Add(Line(year, null, yearStart, yearEnd, program.Id, program.Name, result.Status, source, planned, actual, asOf, options.PaceTolerance, rounding));
+                if (options.ByMonth)
+                {
+                    SpreadOverMonths(planned, monthPlan);
+                    for (var m = 1; m <= 12; m++)
+                    {
+                        var monthStart = LedgerCalendar.FirstDayOfMonth(year, m, startMonth);
+                        var monthEnd = monthStart.AddMonths(1).AddDays(-1);
+                        monthLines[m - 1].Add(Line(
+                            year, m, monthStart, monthEnd, program.Id, program.Name, result.Status, source,
+                            monthPlan[m - 1], actuals.Expenses(program.Id, year, m), asOf, options.PaceTolerance, rounding));
+                    }
+                }
+            }
+
+            lines.AddRange(yearLines);
+            totals.Add(Total(year, null, yearLines, yearElapsed, options.PaceTolerance));
+            if (options.ByMonth)
+            {
+                for (var m = 0; m < 12; m++)
+                {
+                    lines.AddRange(monthLines[m]);
+                    var monthStart = LedgerCalendar.FirstDayOfMonth(year, m + 1, startMonth);
+                    var elapsed = LedgerCalendar.FractionElapsed(monthStart, monthStart.AddMonths(1).AddDays(-1), asOf);
+                    totals.Add(Total(year, m + 1, monthLines[m], elapsed, options.PaceTolerance));
+                }
+            }
+        }
+
+        return new BudgetReport(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals);
+    }
+
+    /// <summary>Spreads an annual amount over 12 months exactly: the remainder goes one unit each to the earliest months.</summary>
+    internal static void SpreadOverMonths(long annual, Span<long> months)
+    {
+        var share = annual / 12;
+        var rest = annual % 12;
+        for (var m = 0; m < 12; m++)
+        {
+            months[m] = share + (m < rest ? 1 : 0);
+        }
+    }
+
+    internal static BudgetStatus Judge(long planned, long actual, decimal? used, decimal elapsed, decimal tolerance)
+    {
+        if (actual > planned)
+        {
+            return BudgetStatus.Overspent;
+        }
+
+        return used is { } u && u > elapsed + tolerance ? BudgetStatus.AheadOfPace : BudgetStatus.OnTrack;
+    }
+
+    private static BudgetLine Line(
+        int year,
+        int? month,
+        DateOnly start,
+        DateOnly end,
+        string programId,
+        string programName,
+        ProgramStatus status,
+        BudgetSource source,
+        long planned,
+        long actual,
+        DateOnly asOf,
+        decimal tolerance,
+        MidpointRounding rounding)
+    {
+        var elapsed = LedgerCalendar.FractionElapsed(start, end, asOf);
+        var toDate = ProRate(planned, start, end, asOf, rounding);
+        decimal? used = planned == 0 ? null : (decimal)actual / planned;
+        return new BudgetLine(
+            year, month, start, end, programId, programName, status, source,
+            planned, toDate, actual, planned - actual, actual - toDate, used, elapsed,
+            Judge(planned, actual, used, elapsed, tolerance));
+    }
+
+    private static BudgetTotal Total(int year, int? month, List<BudgetLine> lines, decimal elapsed, decimal tolerance)
+    {
+        long planned = 0, toDate = 0, actual = 0;
+        foreach (var line in lines)
+        {
+            planned += line.Planned;
+            toDate += line.PlannedToDate;
+            actual += line.Actual;
+        }
+
+        decimal? used = planned == 0 ? null : (decimal)actual / planned;
+        return new BudgetTotal(year, month, planned, toDate, actual, planned - actual, actual - toDate, used, elapsed,
+            Judge(planned, actual, used, elapsed, tolerance));
+    }
+
+    /// <summary>round(planned x days elapsed / days in the period), exact (no intermediate rounding of the fraction).</summary>
+    internal static long ProRate(long planned, DateOnly start, DateOnly end, DateOnly asOf, MidpointRounding rounding)
+    {
+        if (asOf < start)
+        {
+            return 0;
+        }
+
+        if (asOf >= end)
+        {
+            return planned;
+        }
+
+        long elapsed = asOf.DayNumber - start.DayNumber + 1;
+        long total = end.DayNumber - start.DayNumber + 1;
+        var numerator = (Int128)planned * elapsed;
+        var quotient = (long)(numerator / total);
+        var twiceRemainder = (numerator % total) * 2;
+        if (twiceRemainder > total || (twiceRemainder == total && (rounding == MidpointRounding.AwayFromZero || (quotient & 1) == 1)))
+        {
+            quotient++;
+        }
+
+        return quotient;
+    }
+}

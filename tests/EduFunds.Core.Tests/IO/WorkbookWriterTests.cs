@@ -1,0 +1,199 @@
+using System.Text;
+using EduFunds.Collections;
+using EduFunds.Funding;
+using EduFunds.IO;
+using EduFunds.Ledger;
+using EduFunds.Money;
+using EduFunds.Programs;
+using EduFunds.Workbooks;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace EduFunds.Core.Tests.IO;
+
+public sealed class WorkbookWriterTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "edufunds-io-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WriteFolder_Example_ReadsBackEqual()
+    {
+        var original = new WorkbookReader().ReadFolder(TestFiles.ExampleFolder());
+
+        new WorkbookWriter().WriteFolder(original, folder);
+        var copy = new WorkbookReader().ReadFolder(folder);
+
+        Assert.Equal(original, copy);
+    }
+
+    [Fact]
+    public void WriteFolder_WritesUtf8WithoutBomAndLeavesNoTemporaryFiles()
+    {
+        var original = new WorkbookReader().ReadFolder(TestFiles.ExampleFolder());
+
+        new WorkbookWriter().WriteFolder(original, folder);
+
+        Assert.Equal(["edufunds.json", "programs.csv", "streams.csv"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var bytes = File.ReadAllBytes(Path.Combine(folder, "programs.csv"));
+        Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()));
+        Assert.Contains("数字技能普及计划", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFolder_TextThatLooksLikeAFormula_IsProtectedAndReadBack()
+    {
+        var workbook = Sample() with
+        {
+            Programs = new EquatableArray<EducationProgram>([Program("P1") with { Name = "=HYPERLINK(\"x\")", Community = "-社区" }]),
+        };
+
+        new WorkbookWriter().WriteFolder(workbook, folder);
+        var text = File.ReadAllText(Path.Combine(folder, "programs.csv"));
+        var copy = new WorkbookReader().ReadFolder(folder);
+
+        Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Contains("'-社区", text, StringComparison.Ordinal);
+        Assert.Equal(workbook, copy);
+    }
+
+    [Fact]
+    public void WriteFolder_EveryChangeAndLedger_ReadsBackEqual()
+    {
+        var added = new FundingStream("NEW", "新 \"资金\", 两行\n第二行", StreamKind.Donation, Recurrence.OneOff, 12345, 2026, 2027, 0.1m, new EquatableArray<string>(["COURSE"]), 0.5m, 0.25m);
+        var workbook = Sample() with
+        {
+            FiscalYearStartMonth = 4,
+            Rounding = RoundingMode.HalfAwayFromZero,
+            Policy = "equal",
+            FlagshipWeight = 2.5m,
+            ShelveAfter = 0,
+            CarryOverPool = true,
+            MonteCarlo = new MonteCarloSettings(123, -7),
+            Scenarios = new EquatableArray<Scenario>(
+            [
+                new Scenario("all", "每一种变化", new EquatableArray<ScenarioChange>(
+                [
+                    new ScaleChange(2026, StreamTarget.Stream("DG"), 1.25m),
+                    new TrendChange(2025, StreamTarget.OfKind(StreamKind.DistrictGrant), -0.10m),
+                    new StopChange(2027, StreamTarget.OfKind(StreamKind.Donation)),
+                    new AddStreamChange(2026, added),
+                    new AddProgramChange(2026, Program("COURSE") with { StartYear = 2026, EndYear = 2028, Participants = 30 }),
+                    new SetPolicyChange(2026, "viability-first"),
+                    new SetFlagshipWeightChange(2026, 1.5m),
+                    new SetMinFundingRatioChange(2026, "P1", 0.35m),
+                    new SetPriorityChange(2026, "P1", 2),
+                ])),
+                new Scenario("empty", null, EquatableArray<ScenarioChange>.Empty),
+            ]),
+            Ledger = new EquatableArray<LedgerEntry>(
+            [
+                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG", null, 100, "V-1", "memo, \"quoted\""),
+                new LedgerEntry(new DateOnly(2031, 3, 31), LedgerEntryType.Expense, null, "P1", 5, null, null),
+            ]),
+        };
+
+        new WorkbookWriter().WriteFolder(workbook, folder);
+        var copy = new WorkbookReader().ReadFolder(folder);
+
+        Assert.Equal(workbook, copy);
+    }
+
+    [Fact]
+    public void WriteFolder_EmptyLedgerOverAnExistingLedgerFile_EmptiesIt()
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "ledger.csv"), "date,type,stream,program,amount\n2020-01-01,receipt,DG,,1\n");
+
+        new WorkbookWriter().WriteFolder(Sample(), folder);
+
+        Assert.Empty(new WorkbookReader().ReadFolder(folder).Ledger);
+    }
+
+    [Property(MaxTest = 60)]
+    public Property WriteThenRead_VariedWorkbooks_GiveEqualWorkbooks()
+    {
+        return Prop.ForAll(Arb.From(VariedWorkbooks()), workbook =>
+        {
+            var files = new WorkbookWriter().WriteFiles(workbook);
+            var copy = new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+            return copy.Equals(workbook);
+        });
+    }
+
+    internal static Gen<Workbook> VariedWorkbooks()
+    {
+        var text = Gen.Elements("课程", "A, B", "say \"hi\"", "two\nlines", "=1+1", "-x", "@home", "naïve", "𝄞 music");
+        var rate = Gen.Choose(-100, 300).Select(i => i / 100m);
+        var currency = Gen.Elements("CNY", "JPY", "KWD", "EUR").Select(Currency.FromCode);
+        return
+            from cur in currency
+            from first in Gen.Choose(2000, 2040)
+            from length in Gen.Choose(0, 15)
+            from programCount in Gen.Choose(1, 5)
+            from streamCount in Gen.Choose(0, 6)
+            from programs in Gen.ListOf(
+                from name in text
+                from cost in Gen.Choose(1, 1_000_000)
+                from change in rate
+                from ratio in Gen.Choose(1, 100)
+                from priority in Gen.Choose(1, 5)
+                from startOffset in Gen.Choose(0, length)
+                from end in Gen.Elements<int?>(null, first + length, first + length + 3)
+                from community in Gen.Elements<string?>(null, "东村", "x;y")
+                from participants in Gen.Elements<int?>(null, 0, 250)
+                from category in Gen.Elements(ProgramCategory.Basic, ProgramCategory.Flagship)
+                select (name, cost, change, ratio, priority, startOffset, end, community, participants, category), programCount)
+            from streams in Gen.ListOf(
+                from name in text
+                from amount in Gen.Choose(0, 5_000_000)
+                from kind in Gen.Elements(Enum.GetValues<StreamKind>())
+                from oneOff in Gen.Elements(true, false)
+                from start in Gen.Choose(first - 5, first + length)
+                from span in Gen.Choose(0, 4)
+                from change in rate
+                from restrict in Gen.Choose(0, programCount)
+                from renewal in Gen.Choose(0, 100)
+                from cv in Gen.Choose(0, 80)
+                select (name, amount, kind, oneOff, start, span, change, restrict, renewal, cv), streamCount)
+            select new Workbook
+            {
+                Name = "Generated",
+                Currency = cur,
+                Years = new YearRange(first, first + length),
+                Programs = new EquatableArray<EducationProgram>(programs.Select((p, i) => new EducationProgram(
+                    $"P{i}", p.name, p.category, p.community, p.cost, p.change, p.ratio / 100m, p.priority,
+                    first + p.startOffset, p.end is { } e && e >= first + p.startOffset ? e : null, p.participants))),
+                Streams = new EquatableArray<FundingStream>(streams.Select((s, i) =>
+                {
+                    var restricted = s.kind == StreamKind.InKind ? Math.Max(1, s.restrict) : s.restrict;
+                    var start = s.start;
+                    int? end = s.oneOff || s.span > 2 ? Math.Max(start + s.span, first) : null;
+                    return new FundingStream(
+                        $"S{i}", s.name, s.kind, s.oneOff ? Recurrence.OneOff : Recurrence.Recurring, s.amount, start, end, s.change,
+                        new EquatableArray<string>(Enumerable.Range(0, restricted).Select(r => $"P{r}")), s.renewal / 100m, s.cv / 100m);
+                })),
+            };
+    }
+
+    private static EducationProgram Program(string id) =>
+        new(id, id, ProgramCategory.Basic, null, 80000, 0m, 0.6m, 1, 2020, null, null);
+
+    private static Workbook Sample() => new()
+    {
+        Name = "Sample",
+        Currency = Currency.Cny,
+        Years = new YearRange(2020, 2030),
+        Streams = new EquatableArray<FundingStream>(
+            [new FundingStream("DG", "Budget", StreamKind.DistrictGrant, Recurrence.Recurring, 100000, 2019, null, -0.08m, EquatableArray<string>.Empty, 1m, 0m)]),
+        Programs = new EquatableArray<EducationProgram>([Program("P1")]),
+    };
+}
