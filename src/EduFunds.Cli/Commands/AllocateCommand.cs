@@ -53,7 +53,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         Examples.Add(new("edufunds allocate --year 2026", "the built-in example in 2026"));
         Examples.Add(new("edufunds allocate my-street -y 2026 --policy priority", "the same year under the priority policy"));
         Examples.Add(new("edufunds allocate my-street -y 2026 --compare-policies", "every policy side by side"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 -s budget-cut -f csv -o 2026.csv", "a scenario, as CSV"));
+        Examples.Add(new("edufunds allocate my-street -y 2026 -s deeper-cut -f csv -o 2026.csv", "a scenario, as CSV"));
     }
 
     /// <inheritdoc />

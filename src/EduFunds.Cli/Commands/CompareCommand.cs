@@ -53,9 +53,9 @@ internal sealed class CompareCommand : EduFundsCommand
             }
         });
         Examples.Add(new("edufunds compare", "the built-in example: the base case and every scenario"));
-        Examples.Add(new("edufunds compare my-street -s budget-cut -s viability-first", "base, then two scenarios"));
-        Examples.Add(new("edufunds compare my-street -s budget-cut -s base", "base placed second: differences are from budget-cut"));
-        Examples.Add(new("edufunds compare my-street -s budget-cut -f csv --table years", "money by year and scenario as CSV"));
+        Examples.Add(new("edufunds compare my-street -s deeper-cut -s viability-first", "base, then the two scenarios"));
+        Examples.Add(new("edufunds compare my-street -s deeper-cut -s base", "base placed second: differences are from deeper-cut"));
+        Examples.Add(new("edufunds compare my-street -s deeper-cut -f csv --table years", "money by year and scenario as CSV"));
     }
 
     /// <inheritdoc />

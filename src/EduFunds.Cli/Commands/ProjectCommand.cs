@@ -40,7 +40,7 @@ internal sealed class ProjectCommand : EduFundsCommand
             }
         });
         Examples.Add(new("edufunds project", "the built-in X Street example, base case"));
-        Examples.Add(new("edufunds project my-street --scenario budget-cut", "a scenario of your workbook"));
+        Examples.Add(new("edufunds project my-street --scenario deeper-cut", "a scenario of your workbook"));
         Examples.Add(new("edufunds project my-street --policy viability-first --from 2024 --to 2028", "another policy, five years shown"));
         Examples.Add(new("edufunds project my-street -f csv -o projection.csv", "one row per year and program, for a spreadsheet"));
         Examples.Add(new("edufunds project my-street -f csv --table years", "the pool line of each year as CSV"));
