@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using EduFunds.Allocation;
 
 namespace EduFunds.Money;
 
@@ -62,7 +63,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     public bool IsZero => amount == 0m;
 
     /// <summary>True when the amount is a whole number of the currency's minor units (12.34 CNY, not 12.345 CNY).</summary>
-    public bool IsWholeMinorUnits => decimal.Truncate(amount / currency.MinorUnit) == amount / currency.MinorUnit;
+    public bool IsWholeMinorUnits => decimal.Round(amount, currency.MinorUnits) == amount;
 
     /// <summary>Zero in the given currency.</summary>
     /// <param name="currency">The currency.</param>
@@ -84,14 +85,14 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="OverflowException">The number of minor units does not fit in a <see cref="long"/>.</exception>
     public long ToMinorUnits()
     {
-        var scaled = amount / currency.MinorUnit;
-        if (scaled != decimal.Truncate(scaled))
+        if (!IsWholeMinorUnits)
         {
             throw new InvalidOperationException(
                 $"{this} is not a whole number of minor units ({currency.Code} has {currency.MinorUnits} decimals); round it first.");
         }
 
-        return decimal.ToInt64(scaled);
+        // Multiplying by 10^minor units is exact here; only the range can fail.
+        return decimal.ToInt64(amount * new decimal(Pow10(currency.MinorUnits)));
     }
 
     /// <summary>Rounds the amount to the currency's minor unit, half to even (banker's rounding).</summary>
@@ -158,7 +159,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         }
 
         var parts = new long[weights.Length];
-        LargestRemainderSplit.Distribute(magnitude, integerWeights, (Int128)weightSum, parts);
+        LargestRemainder.Distribute(magnitude, integerWeights, (Int128)weightSum, parts);
 
         var result = new Money[parts.Length];
         for (var i = 0; i < parts.Length; i++)
@@ -614,6 +615,17 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         }
 
         return sum;
+    }
+
+    private static long Pow10(int exponent)
+    {
+        long result = 1;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
     }
 
     private static UInt128 Gcd(UInt128 a, UInt128 b)

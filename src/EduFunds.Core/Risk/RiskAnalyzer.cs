@@ -194,10 +194,20 @@ public sealed class RiskAnalyzer
                 .ThenByDescending(e => e.Entry.Received)
                 .ThenBy(e => e.StreamIndex)
                 .ToArray();
+            // Key dependency: the stream whose loss makes it stall soonest (ties: the larger
+            // Monte Carlo effect, then the more money it gave, then stream order); when no
+            // single loss makes it stall, the stream whose loss raises its stall probability most.
             TornadoEntry? key = null;
-            if (ordered.Length > 0 && ordered[0].Earlier > 0)
+            var soonest = entries
+                .Where(e => e.Entry.FirstStallYear is not null)
+                .OrderBy(e => e.Entry.FirstStallYear)
+                .ThenByDescending(e => e.Entry.StallProbabilityEffect ?? 0.0)
+                .ThenByDescending(e => e.Entry.Received)
+                .ThenBy(e => e.StreamIndex)
+                .ToArray();
+            if (soonest.Length > 0)
             {
-                key = ordered[0].Entry;
+                key = soonest[0].Entry;
             }
             else
             {
@@ -294,7 +304,7 @@ public sealed class RiskAnalyzer
             reasons.Add(new RiskReason(RiskReasonKind.OneOffShare, $"{Percent(oneOff)} of its money is one-off", Value: oneOff));
         }
 
-        if (atRisk && item.Cliff is { } cliff)
+        if (atRisk && item.Cliff is { } cliff && cliff.CoveredShare >= thresholds.CliffReasonShare)
         {
             reasons.Add(new RiskReason(
                 RiskReasonKind.FundingCliff,
@@ -344,11 +354,11 @@ public sealed class RiskAnalyzer
                 Year: stallYear,
                 SecondYear: item.ShelvedYear));
         }
-        else if (stall is { } probability && probability.Value >= thresholds.ElevatedStallProbability)
+        else if (stall is { } probability && probability.Value >= Math.Min(thresholds.ElevatedStallProbability, thresholds.HighStallProbability))
         {
             reasons.Add(new RiskReason(
                 RiskReasonKind.StallProbability,
-                $"it stalls by {lastYear} in {Percent(probability.Value)} of simulated runs (probability {Probability(probability)})",
+                $"it stalls at least once by {lastYear} with probability {Probability(probability)}",
                 Value: probability.Value,
                 HalfWidth95: probability.HalfWidth95,
                 Year: lastYear));
@@ -369,9 +379,14 @@ public sealed class RiskAnalyzer
             {
                 text = $"losing {key.StreamName} ({key.StreamId}) would make it stall in {without}";
             }
+            else if (key.StallProbabilityEffect is { } effect && effect >= thresholds.KeyDependencyMinEffect)
+            {
+                text = $"losing {key.StreamName} ({key.StreamId}) would raise its stall probability by {effect.ToString("0.00", CultureInfo.InvariantCulture)}";
+            }
             else
             {
-                text = $"losing {key.StreamName} ({key.StreamId}) would raise its stall probability by {key.StallProbabilityEffect?.ToString("0.00", CultureInfo.InvariantCulture)}";
+                var share = item.Received > 0 ? (double)key.Received / item.Received : 0.0;
+                text = $"it depends most on {key.StreamName} ({key.StreamId}, {Percent(share)} of its money)";
             }
 
             reasons.Add(new RiskReason(
@@ -401,8 +416,13 @@ public sealed class RiskAnalyzer
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
-    private static string Probability(Proportion probability) =>
-        probability.Value.ToString("0.00", CultureInfo.InvariantCulture) + " +/- " + probability.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Probability(Proportion probability)
+    {
+        // Two decimals, or three when the half-width would otherwise show as 0.00.
+        var halfWidth = probability.HalfWidth95;
+        var format = halfWidth == 0.0 || halfWidth >= 0.005 ? "0.00" : "0.000";
+        return probability.Value.ToString(format, CultureInfo.InvariantCulture) + " +/- " + halfWidth.ToString(format, CultureInfo.InvariantCulture);
+    }
 
     private static int IndexOf(IReadOnlyList<int> list, int value)
     {

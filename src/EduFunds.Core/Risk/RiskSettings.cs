@@ -27,6 +27,13 @@ public sealed record RiskThresholds
     /// </summary>
     public double KeyDependencyMinEffect { get; init; } = 0.01;
 
+    /// <summary>
+    /// A funding cliff is given as a reason when the ending stream covered at least this part of
+    /// the program's need in its last year (default 0.2); smaller cliffs are still reported as
+    /// the indicator.
+    /// </summary>
+    public double CliffReasonShare { get; init; } = 0.2;
+
     /// <summary>Checks the thresholds.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A probability or share outside [0, 1].</exception>
     public void Validate()
@@ -36,6 +43,7 @@ public sealed record RiskThresholds
         CheckFraction(ElevatedOneOffShare, nameof(ElevatedOneOffShare));
         CheckFraction(PatternOneOffShare, nameof(PatternOneOffShare));
         CheckFraction(KeyDependencyMinEffect, nameof(KeyDependencyMinEffect));
+        CheckFraction(CliffReasonShare, nameof(CliffReasonShare));
         if (!double.IsFinite(ElevatedHeadroom))
         {
             throw new ArgumentOutOfRangeException(nameof(ElevatedHeadroom), ElevatedHeadroom, "The headroom threshold must be a finite number.");

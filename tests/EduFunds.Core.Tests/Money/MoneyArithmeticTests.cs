@@ -100,6 +100,16 @@ public sealed class MoneyArithmeticTests
     public void ToMinorUnits_TooLarge_ThrowsOverflow()
     {
         Assert.Throws<OverflowException>(() => new Money(1e20m, Cny).ToMinorUnits());
+        Assert.Throws<OverflowException>(() => new Money(decimal.MaxValue, Cny).ToMinorUnits());
+        Assert.Throws<OverflowException>(() => new Money(decimal.MinValue, Currency.FromCode("CLF")).ToMinorUnits());
+    }
+
+    [Fact]
+    public void IsWholeMinorUnits_ExtremeAmounts_AnswersWithoutOverflow()
+    {
+        Assert.True(new Money(decimal.MaxValue, Currency.FromCode("KWD")).IsWholeMinorUnits);
+        Assert.False(new Money(0.0000000000000000000000000001m, Currency.FromCode("CLF")).IsWholeMinorUnits);
+        Assert.True(new Money(-12.340000m, Cny).IsWholeMinorUnits);
     }
 
     [Theory]

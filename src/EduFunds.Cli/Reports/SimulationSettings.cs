@@ -1,0 +1,55 @@
+using System.Globalization;
+using EduFunds.Cli.Output;
+using EduFunds.Simulation;
+using EduFunds.Workbooks;
+
+namespace EduFunds.Cli.Reports;
+
+/// <summary>The settings that repeat a simulation exactly, echoed in the risk and simulate reports.</summary>
+internal static class SimulationSettings
+{
+    /// <summary>Adds the settings.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="scenario">The scenario, or null for the base case.</param>
+    /// <param name="policy">The policy in effect.</param>
+    /// <param name="simulation">The simulation, or null.</param>
+    /// <param name="source">How the workbook is named.</param>
+    public static void Add(Report report, Workbook workbook, string? scenario, string policy, SimulationResult? simulation, string source)
+    {
+        report.Set("workbook", "Workbook", workbook.Name);
+        report.Set("source", "Source", source);
+        report.Set("currency", "Currency", workbook.Currency.Code);
+        report.Set("scenario", "Scenario", scenario ?? "base");
+        report.Set("policy", "Policy", policy);
+        report.Set("years", "Years", $"{workbook.Years.From}-{workbook.Years.To}");
+        report.Set("seed", "Seed", simulation?.Seed);
+        report.Set("runs", "Runs", simulation?.Runs);
+        report.Set("first_run", "First run", simulation?.FirstRun);
+        report.Set("precision", "Precision target (95% half-width)", simulation?.Precision is { } precision ? (decimal)precision : null);
+        report.Set("stop", "Stopped because", simulation is null ? null : StopText(simulation.Stop));
+        report.Set("trends", "Uncertain trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
+    }
+
+    /// <summary>A trend as the <c>--trend</c> option spells it.</summary>
+    /// <param name="trend">The trend.</param>
+    /// <returns>KIND:SHAPE:MIN:MODE:MAX[:FROM].</returns>
+    public static string TrendText(UncertainTrend trend)
+    {
+        var text = string.Join(
+            ":",
+            TrendOption.KindName(trend.Kind),
+            trend.Shape == TrendShape.Pert ? "pert" : "triangular",
+            trend.Min.ToString("R", CultureInfo.InvariantCulture),
+            trend.MostLikely.ToString("R", CultureInfo.InvariantCulture),
+            trend.Max.ToString("R", CultureInfo.InvariantCulture));
+        return trend.From is { } from ? text + ":" + from.ToString(CultureInfo.InvariantCulture) : text;
+    }
+
+    private static string StopText(SimulationStop stop) => stop switch
+    {
+        SimulationStop.PrecisionReached => "precision-reached",
+        SimulationStop.MaxRunsReached => "max-runs-reached",
+        _ => "fixed-runs",
+    };
+}

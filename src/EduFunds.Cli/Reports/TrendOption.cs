@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using EduFunds.Funding;
+using EduFunds.Simulation;
+
+namespace EduFunds.Cli.Reports;
+
+/// <summary>The <c>--trend KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option of the simulation commands.</summary>
+internal static class TrendOption
+{
+    private static readonly (string Name, StreamKind Kind)[] Kinds =
+    [
+        ("district-grant", StreamKind.DistrictGrant),
+        ("project-fund", StreamKind.ProjectFund),
+        ("donation", StreamKind.Donation),
+        ("sponsorship", StreamKind.Sponsorship),
+        ("in-kind", StreamKind.InKind),
+        ("other", StreamKind.Other),
+    ];
+
+    /// <summary>Creates the option (repeatable).</summary>
+    /// <returns>The option.</returns>
+    public static Option<UncertainTrend[]> Create()
+    {
+        var option = new Option<UncertainTrend[]>("--trend")
+        {
+            Description = "An uncertain extra annual change for every stream of a kind, drawn once per run: " +
+                          "KIND:SHAPE:MIN:MODE:MAX[:FROM], SHAPE triangular or pert, for example " +
+                          "district-grant:pert:-0.15:-0.05:0.02:2024 (amount x (1+g)^(year-FROM+1) from FROM, default the first year). " +
+                          "Repeat for other kinds.",
+            HelpName = "SPEC",
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => [],
+            CustomParser = result =>
+            {
+                var trends = new List<UncertainTrend>();
+                foreach (var token in result.Tokens)
+                {
+                    if (TryParse(token.Value, out var trend, out var error))
+                    {
+                        trends.Add(trend);
+                    }
+                    else
+                    {
+                        result.AddError($"--trend '{token.Value}': {error}");
+                    }
+                }
+
+                return [.. trends];
+            },
+        };
+        return option;
+    }
+
+    /// <summary>The kebab-case name of a kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name.</returns>
+    public static string KindName(StreamKind kind)
+    {
+        foreach (var (name, value) in Kinds)
+        {
+            if (value == kind)
+            {
+                return name;
+            }
+        }
+
+        return kind.ToString();
+    }
+
+    /// <summary>Parses one trend.</summary>
+    /// <param name="text">KIND:SHAPE:MIN:MODE:MAX[:FROM].</param>
+    /// <param name="trend">The trend.</param>
+    /// <param name="error">What is wrong, for the user.</param>
+    /// <returns>Whether it parsed.</returns>
+    public static bool TryParse(string text, out UncertainTrend trend, out string error)
+    {
+        trend = null!;
+        var parts = text.Split(':');
+        if (parts.Length is < 5 or > 6)
+        {
+            error = "expected KIND:SHAPE:MIN:MODE:MAX[:FROM], for example district-grant:triangular:-0.15:-0.05:0.02";
+            return false;
+        }
+
+        var kind = Array.FindIndex(Kinds, k => k.Name == parts[0]);
+        if (kind < 0)
+        {
+            error = $"unknown kind '{parts[0]}'; use one of: {string.Join(", ", Kinds.Select(k => k.Name))}";
+            return false;
+        }
+
+        TrendShape shape;
+        switch (parts[1])
+        {
+            case "triangular":
+                shape = TrendShape.Triangular;
+                break;
+            case "pert":
+                shape = TrendShape.Pert;
+                break;
+            default:
+                error = $"unknown shape '{parts[1]}'; use triangular or pert";
+                return false;
+        }
+
+        var values = new double[3];
+        for (var i = 0; i < 3; i++)
+        {
+            if (!double.TryParse(parts[2 + i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                error = $"'{parts[2 + i]}' is not a number (write annual changes as fractions: -0.05 = 5% less a year)";
+                return false;
+            }
+        }
+
+        int? from = null;
+        if (parts.Length == 6)
+        {
+            if (!int.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                error = $"'{parts[5]}' is not a year";
+                return false;
+            }
+
+            from = year;
+        }
+
+        trend = new UncertainTrend(Kinds[kind].Kind, shape, values[0], values[1], values[2], from);
+        try
+        {
+            trend.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            error = e.Message.Split(" (Parameter", StringSplitOptions.None)[0];
+            return false;
+        }
+
+        error = string.Empty;
+        return true;
+    }
+}
