@@ -39,7 +39,7 @@ for (var step = 0; step <= 6; step++)
 
     // The sweep is a scenario made in code: district grants shrink by an extra `cut` a year from the first year.
     var sweep = new Scenario(
-        $"extra-cut-{cut:P0}",
+        string.Create(CultureInfo.InvariantCulture, $"extra-cut-{cut * 100:0}pct"),
         "District grants shrink by an extra fraction every year.",
         new EquatableArray<ScenarioChange>([new TrendChange(workbook.Years.From, StreamTarget.OfKind(StreamKind.DistrictGrant), -cut)]));
     var withSweep = workbook with { Scenarios = new EquatableArray<Scenario>([.. workbook.Scenarios, sweep]) };
@@ -56,7 +56,7 @@ for (var step = 0; step <= 6; step++)
     }
 
     var stalled = result.Programs.Count(p => p.FirstStallYear is not null);
-    Console.WriteLine($"extra cut {cut,5:P0} a year: {stalled} of {result.Programs.Count} programs stall at least once");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extra cut {cut * 100,3:0}% a year: {stalled} of {result.Programs.Count} programs stall at least once"));
 }
 
 // Written next to its destination and moved into place, so a failed run leaves no half-written file.

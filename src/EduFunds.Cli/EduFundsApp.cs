@@ -24,6 +24,10 @@ public static class EduFundsApp
         root.Examples.Add(new("edufunds project my-street", "project every program's funding year by year"));
         root.Examples.Add(new("edufunds <command> --help", "show a command's options and examples"));
 
+        root.Subcommands.Add(new Commands.ProjectCommand());
+        root.Subcommands.Add(new Commands.AllocateCommand());
+        root.Subcommands.Add(new Commands.CompareCommand());
+
         AddHelpExamples(root);
         return root;
     }

@@ -24,7 +24,6 @@ internal static class CommandRunner
         var error = parseResult.InvocationConfiguration.Error;
         var verbosity = GlobalOptions.GetVerbosity(parseResult);
         using var loggerFactory = CreateLoggerFactory(verbosity);
-        var logger = loggerFactory.CreateLogger("edufunds");
         try
         {
             var context = new CliContext(parseResult, verbosity, loggerFactory, cancellationToken);
@@ -50,7 +49,6 @@ internal static class CommandRunner
         }
         catch (Exception e)
         {
-            logger.LogDebug(e, "Unexpected error");
             await error.WriteLineAsync($"edufunds: unexpected error: {e.Message}").ConfigureAwait(false);
             if (verbosity == Verbosity.Diagnostic)
             {

@@ -11,16 +11,15 @@ internal static class GlobalOptions
 
     /// <summary>Creates <c>--verbosity</c> (<c>-v</c>): quiet, normal, detailed or diagnostic; recursive.</summary>
     /// <returns>The option.</returns>
-    public static Option<Verbosity> CreateVerbosityOption()
+    public static Option<Verbosity?> CreateVerbosityOption()
     {
-        var option = new Option<Verbosity>(VerbosityName, "-v")
+        var option = new Option<Verbosity?>(VerbosityName, "-v")
         {
             Description = "How much to log on stderr: quiet (errors only), normal (warnings, the default), " +
                           "detailed (what the engine does) or diagnostic (everything, with stack traces). " +
                           "Short forms: q, n, d, diag.",
             HelpName = "quiet|normal|detailed|diagnostic",
             Recursive = true,
-            DefaultValueFactory = _ => Verbosity.Normal,
             CustomParser = ParseVerbosity,
         };
         option.CompletionSources.Add("quiet", "normal", "detailed", "diagnostic");
@@ -34,20 +33,20 @@ internal static class GlobalOptions
     {
         foreach (var option in parseResult.RootCommandResult.Command.Options)
         {
-            if (option is Option<Verbosity> verbosity && option.Name == VerbosityName)
+            if (option is Option<Verbosity?> verbosity && option.Name == VerbosityName)
             {
-                return parseResult.GetValue(verbosity);
+                return parseResult.GetValue(verbosity) ?? Verbosity.Normal;
             }
         }
 
         return Verbosity.Normal;
     }
 
-    private static Verbosity ParseVerbosity(ArgumentResult result)
+    private static Verbosity? ParseVerbosity(ArgumentResult result)
     {
         if (result.Tokens.Count == 0)
         {
-            return Verbosity.Normal;
+            return null;
         }
 
         var text = result.Tokens[^1].Value;
@@ -67,7 +66,7 @@ internal static class GlobalOptions
                 return Verbosity.Diagnostic;
             default:
                 result.AddError($"'{text}' is not a verbosity; use quiet, normal, detailed or diagnostic.");
-                return Verbosity.Normal;
+                return null;
         }
     }
 }

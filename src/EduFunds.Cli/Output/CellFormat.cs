@@ -114,6 +114,7 @@ internal static class CellFormat
     public static string Machine(ColumnKind kind, object? cell, int decimals) => cell switch
     {
         null => string.Empty,
+        StyledText styled => styled.Text,
         _ => kind switch
         {
             ColumnKind.Money => Money((long)cell, decimals),

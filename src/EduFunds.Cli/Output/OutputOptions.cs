@@ -11,7 +11,7 @@ namespace EduFunds.Cli.Output;
 /// </summary>
 internal sealed class OutputOptions
 {
-    private OutputOptions(Option<OutputFormat> format, Option<FileInfo?> output, Option<string?> table)
+    private OutputOptions(Option<OutputFormat?> format, Option<FileInfo?> output, Option<string?> table)
     {
         Format = format;
         Output = output;
@@ -19,7 +19,7 @@ internal sealed class OutputOptions
     }
 
     /// <summary><c>--format</c> (<c>-f</c>): table (default), csv, json or markdown.</summary>
-    public Option<OutputFormat> Format { get; }
+    public Option<OutputFormat?> Format { get; }
 
     /// <summary><c>--output</c> (<c>-o</c>): the file to write instead of stdout.</summary>
     public Option<FileInfo?> Output { get; }
@@ -33,12 +33,11 @@ internal sealed class OutputOptions
     /// <returns>The options.</returns>
     public static OutputOptions AddTo(Command command, params string[] tableNames)
     {
-        var format = new Option<OutputFormat>("--format", "-f")
+        var format = new Option<OutputFormat?>("--format", "-f")
         {
-            Description = "Output format: table (for people), csv (one table, RFC 4180, invariant), " +
-                          "json (everything, with schema and settings) or markdown.",
+            Description = "Output format: table (for people, the default), csv (one table, RFC 4180, invariant), " +
+                          "json (everything, with schema and settings) or markdown (GitHub tables).",
             HelpName = "table|csv|json|markdown",
-            DefaultValueFactory = _ => OutputFormat.Table,
         };
         var output = new Option<FileInfo?>("--output", "-o")
         {
@@ -71,7 +70,7 @@ internal sealed class OutputOptions
     /// <exception cref="UserInputException">The output file is an input, its folder does not exist, or it cannot be written.</exception>
     public async Task WriteAsync(CliContext context, Report report, params string?[] inputs)
     {
-        var format = context.GetValue(Format);
+        var format = context.GetValue(Format) ?? OutputFormat.Table;
         var file = context.GetValue(Output);
         var tableName = context.GetValue(Table);
         if (tableName is not null && format != OutputFormat.Csv)

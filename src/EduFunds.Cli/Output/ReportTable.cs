@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EduFunds.Projection;
 
 namespace EduFunds.Cli.Output;
@@ -35,7 +34,7 @@ internal sealed class ReportTable
     public string? Caption { get; init; }
 
     /// <summary>Adds a row.</summary>
-    /// <param name="cells">One cell per column, of the column's type, or null.</param>
+    /// <param name="cells">One cell per column, of the column's type, or null; human views may also hold <see cref="StyledText"/> in any column.</param>
     /// <returns>This table.</returns>
     /// <exception cref="ArgumentException">Wrong number of cells, or a cell of the wrong type.</exception>
     public ReportTable Add(params object?[] cells)
@@ -59,23 +58,7 @@ internal sealed class ReportTable
         return this;
     }
 
-    /// <summary>Finds a column by machine name.</summary>
-    /// <param name="name">The name.</param>
-    /// <returns>Its index.</returns>
-    public int IndexOf(string name)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (Columns[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        throw new UnreachableException($"Table '{Name}' has no column '{name}'.");
-    }
-
-    private static bool Fits(ColumnKind kind, object cell) => kind switch
+    private static bool Fits(ColumnKind kind, object cell) => cell is StyledText || kind switch
     {
         ColumnKind.Text => cell is string or StyledText,
         ColumnKind.Integer => cell is int or long,

@@ -3,31 +3,22 @@ using EduFunds.Programs;
 
 namespace EduFunds.Allocation;
 
-/// <summary>Scratch buffers for exact shares, rented so that a policy does not allocate per call.</summary>
-internal ref struct ShareScratch
+/// <summary>A buffer rented from the shared pool and cleared, so that a policy does not allocate per call.</summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal readonly ref struct PooledBuffer<T>
 {
-    private const int StackLimit = 64;
-    private Int128[]? rented;
+    private readonly T[] rented;
 
-    public ShareScratch(int length, Span<Int128> stackBuffer)
+    public PooledBuffer(int length)
     {
-        Numerators = length <= stackBuffer.Length
-            ? stackBuffer[..length]
-            : (rented = ArrayPool<Int128>.Shared.Rent(length)).AsSpan(0, length);
-        Numerators.Clear();
+        rented = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+        Span = rented.AsSpan(0, length);
+        Span.Clear();
     }
 
-    public static int StackSize => StackLimit;
+    public Span<T> Span { get; }
 
-    public Span<Int128> Numerators { get; }
-
-    public readonly void Dispose()
-    {
-        if (rented is not null)
-        {
-            ArrayPool<Int128>.Shared.Return(rented);
-        }
-    }
+    public void Dispose() => ArrayPool<T>.Shared.Return(rented);
 }
 
 /// <summary>Shared steps of the built-in policies.</summary>
@@ -55,9 +46,9 @@ internal static class PolicyMath
     }
 
     /// <summary>
-    /// Shares <paramref name="pool"/> in proportion to <paramref name="weights"/> (whole minor
-    /// units, largest remainder), adding to <paramref name="shares"/>. The caller guarantees that
-    /// the pool is below the sum of the weights when weights are the caps.
+    /// Adds to <paramref name="shares"/> the pool split in proportion to <paramref name="weights"/>,
+    /// exactly by largest remainder. Callers only use it when the pool is below the sum of the
+    /// weights, so no share passes its weight.
     /// </summary>
     public static void AddProportional(long pool, ReadOnlySpan<long> weights, Span<long> shares)
     {
@@ -72,32 +63,17 @@ internal static class PolicyMath
             return;
         }
 
-        Span<Int128> stack = stackalloc Int128[ShareScratch.StackSize];
-        using var scratch = new ShareScratch(weights.Length, stack);
-        var numerators = scratch.Numerators;
+        using var numerators = new PooledBuffer<Int128>(weights.Length);
+        using var parts = new PooledBuffer<long>(weights.Length);
         for (var i = 0; i < weights.Length; i++)
         {
-            numerators[i] = checked((Int128)pool * weights[i]);
+            numerators.Span[i] = checked((Int128)pool * weights[i]);
         }
 
-        long[]? rentedParts = null;
-        var parts = weights.Length <= ShareScratch.StackSize
-            ? stackalloc long[weights.Length]
-            : (rentedParts = ArrayPool<long>.Shared.Rent(weights.Length)).AsSpan(0, weights.Length);
-        try
+        LargestRemainder.Distribute(pool, numerators.Span, total, parts.Span);
+        for (var i = 0; i < weights.Length; i++)
         {
-            LargestRemainder.Distribute(pool, numerators, total, parts);
-            for (var i = 0; i < parts.Length; i++)
-            {
-                shares[i] = checked(shares[i] + parts[i]);
-            }
-        }
-        finally
-        {
-            if (rentedParts is not null)
-            {
-                ArrayPool<long>.Shared.Return(rentedParts);
-            }
+            shares[i] = checked(shares[i] + parts.Span[i]);
         }
     }
 }
@@ -118,26 +94,13 @@ public sealed class ProportionalPolicy : IAllocationPolicy
             return;
         }
 
-        long[]? rented = null;
-        var remaining = claims.Length <= ShareScratch.StackSize
-            ? stackalloc long[claims.Length]
-            : (rented = ArrayPool<long>.Shared.Rent(claims.Length)).AsSpan(0, claims.Length);
-        try
+        using var remaining = new PooledBuffer<long>(claims.Length);
+        for (var i = 0; i < claims.Length; i++)
         {
-            for (var i = 0; i < claims.Length; i++)
-            {
-                remaining[i] = claims[i].Remaining;
-            }
+            remaining.Span[i] = claims[i].Remaining;
+        }
 
-            PolicyMath.AddProportional(request.Pool, remaining, shares);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<long>.Shared.Return(rented);
-            }
-        }
+        PolicyMath.AddProportional(request.Pool, remaining.Span, shares);
     }
 }
 
@@ -175,48 +138,31 @@ public sealed class ViabilityFirstPolicy : IAllocationPolicy
     public void Allocate(in AllocationRequest request, Span<long> shares)
     {
         var claims = request.Claims;
-        long[]? rented = null;
-        var open = claims.Length <= ShareScratch.StackSize
-            ? stackalloc long[claims.Length]
-            : (rented = ArrayPool<long>.Shared.Rent(claims.Length)).AsSpan(0, claims.Length);
-        try
+        using var open = new PooledBuffer<long>(claims.Length); // stays 0 for a skipped program
+        var left = request.Pool;
+        long openTotal = 0;
+        for (var i = 0; i < claims.Length; i++)
         {
-            var left = request.Pool;
-            long openTotal = 0;
-            for (var i = 0; i < claims.Length; i++)
+            var lift = claims[i].Shortfall;
+            if (lift <= left)
             {
-                var lift = claims[i].Shortfall;
-                if (lift <= left)
-                {
-                    shares[i] = lift;
-                    left -= lift;
-                    open[i] = claims[i].Remaining - lift;
-                    openTotal = checked(openTotal + open[i]);
-                }
-                else
-                {
-                    open[i] = 0; // skipped: nothing more this year
-                }
-            }
-
-            if (left >= openTotal)
-            {
-                for (var i = 0; i < claims.Length; i++)
-                {
-                    shares[i] += open[i];
-                }
-            }
-            else
-            {
-                PolicyMath.AddProportional(left, open, shares);
+                shares[i] = lift;
+                left -= lift;
+                open.Span[i] = claims[i].Remaining - lift;
+                openTotal = checked(openTotal + open.Span[i]);
             }
         }
-        finally
+
+        if (left >= openTotal)
         {
-            if (rented is not null)
+            for (var i = 0; i < claims.Length; i++)
             {
-                ArrayPool<long>.Shared.Return(rented);
+                shares[i] += open.Span[i];
             }
+        }
+        else
+        {
+            PolicyMath.AddProportional(left, open.Span, shares);
         }
     }
 }
@@ -237,61 +183,44 @@ public sealed class EqualPolicy : IAllocationPolicy
             return;
         }
 
-        var n = claims.Length;
-        int[]? rentedIndex = null;
-        long[]? rentedKeys = null;
-        var order = n <= ShareScratch.StackSize ? stackalloc int[n] : (rentedIndex = ArrayPool<int>.Shared.Rent(n)).AsSpan(0, n);
-        var keys = n <= ShareScratch.StackSize ? stackalloc long[n] : (rentedKeys = ArrayPool<long>.Shared.Rent(n)).AsSpan(0, n);
-        Span<Int128> stack = stackalloc Int128[ShareScratch.StackSize];
-        using var scratch = new ShareScratch(n, stack);
-        try
+        using var orderBuffer = new PooledBuffer<int>(claims.Length);
+        using var keyBuffer = new PooledBuffer<long>(claims.Length);
+        using var numerators = new PooledBuffer<Int128>(claims.Length);
+
+        // Claims with nothing to receive take no part in the level.
+        var count = 0;
+        for (var i = 0; i < claims.Length; i++)
         {
-            // Claims with nothing to receive take no part in the level.
-            var count = 0;
-            for (var i = 0; i < n; i++)
+            if (claims[i].Remaining > 0)
             {
-                if (claims[i].Remaining > 0)
-                {
-                    keys[count] = claims[i].Remaining;
-                    order[count++] = i;
-                }
-            }
-
-            // Equal needs are capped together, so the order among them does not matter.
-            keys[..count].Sort(order[..count]);
-
-            // Cap the smallest needs while the level P / k reaches them.
-            long pool = request.Pool;
-            long k = count;
-            var capped = 0;
-            while (capped < count && (Int128)keys[capped] * k <= pool)
-            {
-                pool -= keys[capped];
-                k--;
-                capped++;
-            }
-
-            // Exact shares over the denominator k: capped get R (= R k / k), the rest the level P / k.
-            var numerators = scratch.Numerators;
-            for (var j = 0; j < count; j++)
-            {
-                numerators[order[j]] = j < capped ? checked((Int128)keys[j] * k) : pool;
-            }
-
-            LargestRemainder.Distribute(request.Pool, numerators, k, shares);
-        }
-        finally
-        {
-            if (rentedIndex is not null)
-            {
-                ArrayPool<int>.Shared.Return(rentedIndex);
-            }
-
-            if (rentedKeys is not null)
-            {
-                ArrayPool<long>.Shared.Return(rentedKeys);
+                keyBuffer.Span[count] = claims[i].Remaining;
+                orderBuffer.Span[count++] = i;
             }
         }
+
+        // Equal needs are capped together, so the order among them does not matter.
+        var keys = keyBuffer.Span[..count];
+        var order = orderBuffer.Span[..count];
+        keys.Sort(order);
+
+        // Cap the smallest needs while the level P / k reaches them.
+        long pool = request.Pool;
+        long k = count;
+        var capped = 0;
+        while (capped < count && (Int128)keys[capped] * k <= pool)
+        {
+            pool -= keys[capped];
+            k--;
+            capped++;
+        }
+
+        // Exact shares over the denominator k: capped get R (= R k / k), the rest the level P / k.
+        for (var j = 0; j < count; j++)
+        {
+            numerators.Span[order[j]] = j < capped ? checked((Int128)keys[j] * k) : pool;
+        }
+
+        LargestRemainder.Distribute(request.Pool, numerators.Span, k, shares);
     }
 }
 
@@ -350,9 +279,8 @@ public sealed class VisibilityWeightedPolicy : IAllocationPolicy
         }
 
         // The lighter class cannot be capped too: the pool is below the sum of all needs.
-        Span<Int128> stack = stackalloc Int128[ShareScratch.StackSize];
-        using var scratch = new ShareScratch(claims.Length, stack);
-        var numerators = scratch.Numerators;
+        using var scratch = new PooledBuffer<Int128>(claims.Length);
+        var numerators = scratch.Span;
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];

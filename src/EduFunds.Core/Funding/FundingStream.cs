@@ -33,8 +33,11 @@ public sealed record FundingStream(
     /// <summary>True when the money may only fund the programs in <see cref="RestrictedTo"/>.</summary>
     public bool IsRestricted => RestrictedTo.Count > 0;
 
+    /// <summary>The last year with money: the end year, or for a one-off stream without one its start year; null = open-ended.</summary>
+    public int? EffectiveEndYear => EndYear ?? (Recurrence == Recurrence.OneOff ? StartYear : null);
+
     /// <summary>True when the stream pays in <paramref name="year"/> (start &lt;= year &lt;= end).</summary>
     /// <param name="year">The fiscal year.</param>
     /// <returns>Whether the year is within the stream's term.</returns>
-    public bool IsActiveIn(int year) => year >= StartYear && (EndYear is null || year <= EndYear.Value);
+    public bool IsActiveIn(int year) => year >= StartYear && (EffectiveEndYear is not { } end || year <= end);
 }

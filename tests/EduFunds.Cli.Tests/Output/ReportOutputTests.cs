@@ -309,6 +309,19 @@ public sealed class ReportOutputTests
         Assert.Equal([target], Directory.GetFiles(folder.Path));
     }
 
+    [Fact]
+    public void Table_Terminal_HasColoursAndEveryRow()
+    {
+        using var writer = new StringWriter();
+
+        TableRenderer.Render(FakeReportCommand.CreateReport(EduFunds.Money.Currency.FromCode("CNY")), writer, terminalWidth: 120);
+
+        var text = writer.ToString();
+        Assert.Contains("\u001b[", text, StringComparison.Ordinal);
+        Assert.Contains("stalled", text, StringComparison.Ordinal);
+        Assert.Contains("数字技能", text, StringComparison.Ordinal);
+    }
+
     private static int CountUnescapedPipes(string line)
     {
         var count = 0;

@@ -198,4 +198,13 @@ public class YearRuleTests
         var result = new Projector().Project(Workbook([Stream("POOL", 1000)], [Program("P", 101)]));
         Assert.Equal(61, result.Get("P", 2024).Minimum); // 0.6 x 101 = 60.6 -> 61
     }
+
+    [Fact]
+    public void OneOffStream_WithoutEndYear_PaysOnlyInItsStartYear()
+    {
+        var oneOff = new FundingStream(
+            "ONCE", "Once", StreamKind.Donation, Recurrence.OneOff, 100, 2025, null, 0m, EduFunds.Collections.EquatableArray<string>.Empty, 1m, 0m);
+        var model = ProjectionModel.Create(Workbook([oneOff], [], to: 2026));
+        Assert.Equal([0L, 100L, 0L], model.PlannedAmounts.ToArray());
+    }
 }

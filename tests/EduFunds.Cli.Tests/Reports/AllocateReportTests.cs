@@ -1,0 +1,109 @@
+using EduFunds.Allocation;
+using EduFunds.Cli.Reports;
+using EduFunds.Projection;
+using static EduFunds.Cli.Tests.Reports.ReportParsing;
+
+namespace EduFunds.Cli.Tests.Reports;
+
+public sealed class AllocateReportTests
+{
+    [Fact]
+    public void Csv_Allocation_RoundTripsAndGapsAddUp()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        foreach (var year in Enumerable.Range(2024, 6))
+        {
+            var rows = Csv(AllocateReport.Build(result, "test", year));
+
+            Assert.Equal(4, rows.Count);
+            foreach (var row in rows)
+            {
+                var r = result.Get(row["program"], year);
+                Assert.Equal(Status(r.Status), row["status"]);
+                Assert.Equal(r.Need, Minor(row["need"], 2));
+                Assert.Equal(r.Minimum, Minor(row["minimum"], 2));
+                Assert.Equal(r.PoolShare, Minor(row["pool_share"], 2));
+                Assert.Equal(r.Funded, Minor(row["funded"], 2));
+                var secured = Minor(row["secured"], 2);
+                var gapToNeed = Minor(row["gap_to_need"], 2);
+                var gapToMinimum = Minor(row["gap_to_minimum"], 2);
+                if (r.Status == ProgramStatus.Stalled)
+                {
+                    Assert.Equal(r.Need, secured + gapToNeed);
+                    Assert.Equal(Math.Max(0, r.Minimum - secured), gapToMinimum);
+                    Assert.True(gapToMinimum > 0);
+                }
+                else
+                {
+                    Assert.Equal(r.ReserveUsed + r.RestrictedApplied, secured);
+                    Assert.Equal(secured + r.PoolShare, r.Funded);
+                    Assert.Equal(r.Need - r.Funded, gapToNeed);
+                    Assert.Equal(0, gapToMinimum);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Secured_StalledWithReserveAndRestricted_IsWhatItHadInHand()
+    {
+        var stalled = new ProgramYearResult(2026, "P", ProgramStatus.Stalled, 10_000, 7_000, 1, 2_000, 3_000, 0, 0, 0, 0, 5_000);
+
+        Assert.Equal(5_000, AllocateReport.Secured(stalled));
+        Assert.Equal(2_000, AllocateReport.GapToMinimum(stalled));
+        Assert.Equal(5_000, AllocateReport.GapToNeed(stalled));
+    }
+
+    [Fact]
+    public void Secured_StalledWithMoreThanNeed_IsCappedAtNeed()
+    {
+        var stalled = new ProgramYearResult(2026, "P", ProgramStatus.Stalled, 10_000, 7_000, 1, 8_000, 9_000, 0, 0, 0, 0, 17_000);
+
+        Assert.Equal(10_000, AllocateReport.Secured(stalled));
+    }
+
+    [Fact]
+    public void Csv_Pool_RoundTrips()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        var row = Csv(AllocateReport.Build(result, "test", 2027), "pool").Single();
+
+        var y = result.Years[3];
+        Assert.Equal(y.Pool, Minor(row["pool"], 2));
+        Assert.Equal(y.Allocated, Minor(row["allocated"], 2));
+        Assert.Equal(y.Lapsed, Minor(row["lapsed"], 2));
+        Assert.Equal(string.Join(";", y.Programs.Where(p => p.Status == ProgramStatus.Stalled).Select(p => p.ProgramId)), row["stalled_programs"]);
+    }
+
+    [Fact]
+    public void Comparison_EveryPolicy_HasOneRowPerProgramMatchingItsProjection()
+    {
+        var workbook = TestWorkbooks.Street();
+        var results = AllocationPolicies.Names
+            .Select(n => new Projector().Project(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }))
+            .ToList();
+
+        var report = AllocateReport.BuildComparison(results, "test", 2027);
+        var rows = Csv(report);
+        using var json = Json(report);
+
+        Assert.Equal(AllocationPolicies.Names.Count * 4, rows.Count);
+        Assert.Equal(AllocationPolicies.Names, rows.Select(r => r["policy"]).Distinct());
+        foreach (var row in rows)
+        {
+            var r = results[AllocationPolicies.Names.ToList().IndexOf(row["policy"])].Get(row["program"], 2027);
+            Assert.Equal(Status(r.Status), row["status"]);
+            Assert.Equal(r.Funded, Minor(row["funded"], 2));
+            Assert.Equal(r.PoolShare, Minor(row["pool_share"], 2));
+        }
+
+        var policies = json.RootElement.GetProperty("policies").EnumerateArray().ToList();
+        Assert.Equal(AllocationPolicies.Names, policies.Select(p => p.GetProperty("policy").GetString()));
+        var viability = Csv(report, "policies").Single(p => p["policy"] == AllocationPolicies.ViabilityFirst);
+        var proportional = Csv(report, "policies").Single(p => p["policy"] == AllocationPolicies.Proportional);
+        Assert.Contains("P-DIGITAL", proportional["stalled_programs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("P-DIGITAL", viability["stalled_programs"], StringComparison.Ordinal);
+    }
+}

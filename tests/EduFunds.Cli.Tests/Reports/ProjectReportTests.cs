@@ -1,0 +1,185 @@
+using System.Globalization;
+using EduFunds.Cli.Reports;
+using EduFunds.Projection;
+using static EduFunds.Cli.Tests.Reports.ReportParsing;
+
+namespace EduFunds.Cli.Tests.Reports;
+
+public sealed class ProjectReportTests
+{
+    private static readonly string[] RequiredColumns =
+        ["year", "program", "status", "need", "reserve_used", "restricted_applied", "pool_share", "funded", "reserve_after"];
+
+    [Fact]
+    public void Csv_ProgramYears_HasTheColumnsOtherToolsCheck()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029));
+
+        Assert.All(RequiredColumns, c => Assert.Contains(c, rows[0].Keys));
+        Assert.All(["program_name", "minimum", "ratio", "restricted_received", "reserve_before", "priority"], c => Assert.Contains(c, rows[0].Keys));
+        Assert.Equal(6 * 4, rows.Count);
+    }
+
+    [Theory]
+    [InlineData("CNY", 2)]
+    [InlineData("JPY", 0)]
+    [InlineData("KWD", 3)]
+    public void Csv_ProgramYears_RoundTripsToTheMinorUnit(string currency, int decimals)
+    {
+        var result = new Projector().Project(TestWorkbooks.Street(currency));
+
+        var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029));
+
+        foreach (var row in rows)
+        {
+            var expected = result.Get(row["program"], int.Parse(row["year"], CultureInfo.InvariantCulture));
+            Assert.Equal(Status(expected.Status), row["status"]);
+            Assert.Equal(expected.Need, Minor(row["need"], decimals));
+            Assert.Equal(expected.Minimum, Minor(row["minimum"], decimals));
+            Assert.Equal(expected.ReserveBefore, Minor(row["reserve_before"], decimals));
+            Assert.Equal(expected.RestrictedReceived, Minor(row["restricted_received"], decimals));
+            Assert.Equal(expected.ReserveUsed, Minor(row["reserve_used"], decimals));
+            Assert.Equal(expected.RestrictedApplied, Minor(row["restricted_applied"], decimals));
+            Assert.Equal(expected.PoolShare, Minor(row["pool_share"], decimals));
+            Assert.Equal(expected.Funded, Minor(row["funded"], decimals));
+            Assert.Equal(expected.ReserveAfter, Minor(row["reserve_after"], decimals));
+            Assert.Equal(expected.Priority, int.Parse(row["priority"], CultureInfo.InvariantCulture));
+            if (expected.Ratio is { } ratio)
+            {
+                Assert.Equal(decimal.Round(ratio, 4), decimal.Parse(row["ratio"], CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Assert.Equal(string.Empty, row["ratio"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Csv_ProgramNameStartingWithEquals_IsNeutralisedButIdIsIntact()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029));
+
+        var festival = rows.First(r => r["program"] == "P-FEST");
+        Assert.Equal("'=Festival, \"big\" | fun", festival["program_name"]);
+    }
+
+    [Fact]
+    public void Csv_FromTo_LimitsYearsButKeepsEarlierYearsInEffect()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        var rows = Csv(ProjectReport.Build(result, "test", 2027, 2028));
+
+        Assert.Equal(["2027", "2028"], rows.Select(r => r["year"]).Distinct());
+        var digital2028 = rows.Single(r => r["year"] == "2028" && r["program"] == "P-DIGITAL");
+        Assert.Equal("shelved", digital2028["status"]);
+    }
+
+    [Fact]
+    public void Csv_Years_RoundTripsPoolLines()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029), "years");
+
+        Assert.Equal(6, rows.Count);
+        foreach (var row in rows)
+        {
+            var year = result.Years[int.Parse(row["year"], CultureInfo.InvariantCulture) - 2024];
+            Assert.Equal(year.Policy, row["policy"]);
+            Assert.Equal(year.StreamTotal, Minor(row["streams_total"], 2));
+            Assert.Equal(year.Pool, Minor(row["pool"], 2));
+            Assert.Equal(year.Allocated, Minor(row["allocated"], 2));
+            Assert.Equal(year.Lapsed, Minor(row["lapsed"], 2));
+            Assert.Equal(year.CarriedOut, Minor(row["carried_out"], 2));
+            Assert.Equal(year.Stranded, Minor(row["stranded"], 2));
+            Assert.Equal(year.ByKind[EduFunds.Funding.StreamKind.ProjectFund], Minor(row["project_fund"], 2));
+            Assert.Equal(year.Pool, Minor(row["allocated"], 2) + Minor(row["lapsed"], 2) + Minor(row["carried_out"], 2));
+        }
+    }
+
+    [Fact]
+    public void Json_FullResult_RoundTripsToTheMinorUnit()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+
+        using var json = Json(ProjectReport.Build(result, "test", 2024, 2029));
+
+        var root = json.RootElement;
+        Assert.Equal("edufunds.project", root.GetProperty("schema").GetProperty("name").GetString());
+        Assert.Equal(1, root.GetProperty("schema").GetProperty("version").GetInt32());
+        var settings = root.GetProperty("settings");
+        Assert.Equal("CNY", settings.GetProperty("currency").GetString());
+        Assert.Equal("base", settings.GetProperty("scenario").GetString());
+        Assert.Equal(2024, settings.GetProperty("from").GetInt32());
+        foreach (var row in root.GetProperty("program_years").EnumerateArray())
+        {
+            var expected = result.Get(row.GetProperty("program").GetString()!, row.GetProperty("year").GetInt32());
+            Assert.Equal(Status(expected.Status), row.GetProperty("status").GetString());
+            Assert.Equal(expected.Funded, Minor(row.GetProperty("funded"), 2));
+            Assert.Equal(expected.PoolShare, Minor(row.GetProperty("pool_share"), 2));
+            Assert.Equal(expected.ReserveAfter, Minor(row.GetProperty("reserve_after"), 2));
+        }
+
+        foreach (var row in root.GetProperty("years").EnumerateArray())
+        {
+            var year = result.Years[row.GetProperty("year").GetInt32() - 2024];
+            Assert.Equal(year.Pool, Minor(row.GetProperty("pool"), 2));
+            Assert.Equal(year.Allocated, Minor(row.GetProperty("allocated"), 2));
+        }
+
+        var programs = root.GetProperty("programs").EnumerateArray().ToList();
+        Assert.Equal(result.Programs.Count, programs.Count);
+        foreach (var (summary, row) in result.Programs.Zip(programs))
+        {
+            Assert.Equal(summary.Program.Id, row.GetProperty("program").GetString());
+            Assert.Equal(summary.FirstStallYear, Year(row.GetProperty("first_stall_year")));
+            Assert.Equal(summary.ShelvedYear, Year(row.GetProperty("shelved_year")));
+            Assert.Equal(summary.YearsRun, row.GetProperty("years_run").GetInt32());
+        }
+
+        var streams = root.GetProperty("stream_years").EnumerateArray().ToList();
+        Assert.Equal(6 * 4, streams.Count);
+        Assert.All(streams, s => Assert.Equal(
+            result.Years[s.GetProperty("year").GetInt32() - 2024].Streams.Single(a => a.StreamId == s.GetProperty("stream").GetString()).Amount,
+            Minor(s.GetProperty("amount"), 2)));
+    }
+
+    [Fact]
+    public void Build_DigitalSkills_NotesFirstStallAndShelvedYear()
+    {
+        var result = new Projector().Project(TestWorkbooks.Street());
+        var digital = result.GetSummary("P-DIGITAL");
+        Assert.NotNull(digital.ShelvedYear);
+
+        var report = ProjectReport.Build(result, "test", 2024, 2029);
+
+        Assert.Contains(report.Notes, n => n.Contains("P-DIGITAL", StringComparison.Ordinal)
+            && n.Contains($"stalls first in {digital.FirstStallYear} and is shelved in {digital.ShelvedYear}", StringComparison.Ordinal));
+        var matrix = report.Views[0];
+        var row = matrix.Rows.Single(r => r[0]!.ToString()!.StartsWith("P-DIGITAL", StringComparison.Ordinal));
+        Assert.Equal(digital.FirstStallYear, row[^2]);
+        Assert.Equal(digital.ShelvedYear, row[^1]);
+        Assert.Equal("✗ 0%", row[1 + digital.FirstStallYear!.Value - 2024]!.ToString());
+        Assert.Equal("⊘", row[1 + digital.ShelvedYear!.Value + 1 - 2024]!.ToString());
+    }
+
+    [Theory]
+    [InlineData(ProgramStatus.Funded, 100, 100, "● 100%")]
+    [InlineData(ProgramStatus.Underfunded, 100, 72, "◐ 72%")]
+    [InlineData(ProgramStatus.Underfunded, 1000, 999, "◐ 99%")]
+    [InlineData(ProgramStatus.Stalled, 100, 0, "✗ 0%")]
+    [InlineData(ProgramStatus.Shelved, 0, 0, "⊘")]
+    [InlineData(ProgramStatus.Inactive, 0, 0, "·")]
+    public void StatusCell_Status_ShowsMarkAndRatio(ProgramStatus status, long need, long funded, string expected)
+    {
+        var r = new ProgramYearResult(2024, "P", status, need, need / 2, 1, 0, 0, 0, 0, funded, funded, 0);
+
+        Assert.Equal(expected, ProjectReport.StatusCell(r).Text);
+    }
+}
