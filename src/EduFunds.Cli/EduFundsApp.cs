@@ -19,6 +19,9 @@ public static class EduFundsApp
         root.Options.Add(GlobalOptions.CreateVerbosityOption());
         root.Subcommands.Add(new Commands.ValidateCommand());
         root.Subcommands.Add(new Commands.InitCommand());
+        root.Subcommands.Add(new Commands.TrackCommand());
+        root.Subcommands.Add(new Commands.ImportCommand());
+        root.Subcommands.Add(new Commands.ExportCommand());
         root.Examples.Add(new("edufunds validate", "check the built-in X Street example workbook"));
         root.Examples.Add(new("edufunds init my-street", "write the example workbook into my-street/ to edit"));
         root.Examples.Add(new("edufunds project my-street", "project every program's funding year by year"));

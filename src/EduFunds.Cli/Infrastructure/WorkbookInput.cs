@@ -37,7 +37,7 @@ internal static class WorkbookInput
 
     /// <summary>The files of the built-in example, in the order <c>edufunds init</c> writes them.</summary>
     public static IReadOnlyList<string> ExampleFiles { get; } =
-        [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, "README.md"];
+        [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger, "README.md"];
 
     /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the built-in example).</summary>
     /// <returns>The argument.</returns>

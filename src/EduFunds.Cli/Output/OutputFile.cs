@@ -9,7 +9,7 @@ internal static class OutputFile
     public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The files a workbook folder is read from; a report may never take their place.</summary>
-    public static IReadOnlyList<string> WorkbookFileNames { get; } = ["edufunds.json", "streams.csv", "programs.csv", "ledger.csv"];
+    public static IReadOnlyList<string> WorkbookFileNames => IO.WorkbookFiles.All;
 
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

@@ -213,19 +213,22 @@ internal static class AllocateReport
         };
         for (var p = 0; p < first.Programs.Count; p++)
         {
-            var r0 = first.Years[index].Programs[p];
+            // Need is 0 where a policy has shelved the program; show the need of the year where it is active.
+            var need = results.Max(r => r.Years[index].Programs[p].Need);
+            var minimum = results.Max(r => r.Years[index].Programs[p].Minimum);
             var cells = new List<object?>
             {
                 ReportSettings.ProgramLabel(first.Programs[p].Program.Id, first.Programs[p].Program.Name),
-                r0.Need,
-                r0.Minimum,
+                need,
+                minimum,
             };
             foreach (var result in results)
             {
                 var r = result.Years[index].Programs[p];
-                cells.Add(new StyledText(
-                    $"{CellFormat.StatusMark(r.Status)} {CellFormat.Money(r.Funded, decimals, groupThousands: true)}",
-                    CellFormat.StatusTone(r.Status)));
+                var text = r.Status is ProgramStatus.Funded or ProgramStatus.Underfunded
+                    ? $"{CellFormat.StatusMark(r.Status)} {CellFormat.Money(r.Funded, decimals, groupThousands: true)}"
+                    : $"{CellFormat.StatusMark(r.Status)} {CellFormat.StatusWord(r.Status)}";
+                cells.Add(new StyledText(text, CellFormat.StatusTone(r.Status)));
             }
 
             wide.Add(cells.ToArray());

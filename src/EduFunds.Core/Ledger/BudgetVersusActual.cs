@@ -46,24 +46,34 @@ public sealed record BudgetReportOptions
 }
 
 /// <summary>
-/// One program in one fiscal year (or one fiscal month of it), planned against actual spending.
+/// One program in one fiscal year, or its position at the end of one fiscal month of that year.
 /// Amounts are minor units of the workbook currency.
 /// </summary>
+/// <remarks>
+/// A month line shows the month's own plan and spending (<see cref="MonthPlanned"/>,
+/// <see cref="MonthActual"/>) and judges the year as it stood at the end of that month (or at the
+/// as-of date, when earlier): <see cref="Planned"/> is then the year's plan,
+/// <see cref="Actual"/> the spending of the year up to the end of the month, and the other
+/// figures follow from those. So lumpy spending (a quarterly bill) is not flagged month by month;
+/// a year whose spending runs ahead of the calendar is.
+/// </remarks>
 /// <param name="Year">The fiscal year.</param>
 /// <param name="FiscalMonth">The fiscal month 1-12 (1 = the month the fiscal year starts), or null for the whole year.</param>
-/// <param name="PeriodStart">First day of the period.</param>
-/// <param name="PeriodEnd">Last day of the period.</param>
+/// <param name="PeriodStart">First day of the year or month.</param>
+/// <param name="PeriodEnd">Last day of the year or month.</param>
 /// <param name="ProgramId">The program id.</param>
 /// <param name="ProgramName">The program name.</param>
 /// <param name="ProjectedStatus">The program's status in the projection that year.</param>
 /// <param name="Source">Where <paramref name="Planned"/> comes from.</param>
-/// <param name="Planned">Planned spending for the period (a month gets 1/12 of the year, exact by largest remainder, earlier months first).</param>
+/// <param name="MonthPlanned">For a month line: the month's share of the year's plan (1/12, exact by largest remainder, earlier months first); for a year line: the year's plan.</param>
+/// <param name="MonthActual">For a month line: expenses recorded in the month; for a year line: the year's expenses.</param>
+/// <param name="Planned">The year's planned spending.</param>
 /// <param name="PlannedToDate">The part of the plan the time elapsed accounts for: round(planned x percent elapsed), with the workbook's rounding.</param>
-/// <param name="Actual">Expenses recorded in the period.</param>
-/// <param name="Remaining">Planned - actual: what is left to spend (negative when overspent).</param>
-/// <param name="Variance">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed period, actual - planned.</param>
+/// <param name="Actual">Expenses of the year recorded up to the end of the period (and never after the as-of date).</param>
+/// <param name="Remaining">Planned - actual: what is left to spend in the year (negative when overspent).</param>
+/// <param name="Variance">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed year, actual - planned.</param>
 /// <param name="PercentUsed">Actual / planned as a fraction, or null when nothing is planned.</param>
-/// <param name="PercentElapsed">Part of the period elapsed by the end of the as-of date, as a fraction (0 before it starts, 1 once it has closed).</param>
+/// <param name="PercentElapsed">Part of the fiscal year elapsed by the end of the period or the as-of date, whichever is earlier (0 before the year starts, 1 once it has closed).</param>
 /// <param name="Status">On track, ahead of pace or overspent.</param>
 public sealed record BudgetLine(
     int Year,
@@ -74,6 +84,8 @@ public sealed record BudgetLine(
     string ProgramName,
     ProgramStatus ProjectedStatus,
     BudgetSource Source,
+    long MonthPlanned,
+    long MonthActual,
     long Planned,
     long PlannedToDate,
     long Actual,
@@ -83,9 +95,11 @@ public sealed record BudgetLine(
     decimal PercentElapsed,
     BudgetStatus Status);
 
-/// <summary>The total of every program in one period.</summary>
+/// <summary>The total of every program in one year, or at the end of one fiscal month (as for <see cref="BudgetLine"/>).</summary>
 /// <param name="Year">The fiscal year.</param>
 /// <param name="FiscalMonth">The fiscal month, or null for the whole year.</param>
+/// <param name="MonthPlanned">Sum of the month's plans (the year's plan on a year line).</param>
+/// <param name="MonthActual">Sum of the month's expenses (the year's on a year line).</param>
 /// <param name="Planned">Sum of planned.</param>
 /// <param name="PlannedToDate">Sum of planned to date.</param>
 /// <param name="Actual">Sum of actual.</param>
@@ -97,6 +111,8 @@ public sealed record BudgetLine(
 public sealed record BudgetTotal(
     int Year,
     int? FiscalMonth,
+    long MonthPlanned,
+    long MonthActual,
     long Planned,
     long PlannedToDate,
     long Actual,
@@ -196,17 +212,20 @@ public static class BudgetVersusActual
                     continue;
                 }
 
-                yearLines.Add(Line(year, null, yearStart, yearEnd, program.Id, program.Name, result.Status, source, planned, actual, asOf, options.PaceTolerance, rounding));
+                yearLines.Add(Line(year, null, yearStart, yearEnd, yearEnd, program.Id, program.Name, result.Status, source, planned, actual, planned, actual, asOf, options.PaceTolerance, rounding));
                 if (options.ByMonth)
                 {
                     SpreadOverMonths(planned, monthPlan);
+                    long toDate = 0;
                     for (var m = 1; m <= 12; m++)
                     {
                         var monthStart = LedgerCalendar.FirstDayOfMonth(year, m, startMonth);
                         var monthEnd = monthStart.AddMonths(1).AddDays(-1);
+                        var monthActual = actuals.Expenses(program.Id, year, m);
+                        toDate += monthActual;
                         monthLines[m - 1].Add(Line(
-                            year, m, monthStart, monthEnd, program.Id, program.Name, result.Status, source,
-                            monthPlan[m - 1], actuals.Expenses(program.Id, year, m), asOf, options.PaceTolerance, rounding));
+                            year, m, monthStart, monthEnd, yearEnd, program.Id, program.Name, result.Status, source,
+                            monthPlan[m - 1], monthActual, planned, toDate, asOf, options.PaceTolerance, rounding));
                     }
                 }
             }
@@ -218,8 +237,8 @@ public static class BudgetVersusActual
                 for (var m = 0; m < 12; m++)
                 {
                     lines.AddRange(monthLines[m]);
-                    var monthStart = LedgerCalendar.FirstDayOfMonth(year, m + 1, startMonth);
-                    var elapsed = LedgerCalendar.FractionElapsed(monthStart, monthStart.AddMonths(1).AddDays(-1), asOf);
+                    var monthEnd = LedgerCalendar.FirstDayOfMonth(year, m + 1, startMonth).AddMonths(1).AddDays(-1);
+                    var elapsed = LedgerCalendar.FractionElapsed(yearStart, yearEnd, Min(monthEnd, asOf));
                     totals.Add(Total(year, m + 1, monthLines[m], elapsed, options.PaceTolerance));
                 }
             }
@@ -254,37 +273,47 @@ public static class BudgetVersusActual
         int? month,
         DateOnly start,
         DateOnly end,
+        DateOnly yearEnd,
         string programId,
         string programName,
         ProgramStatus status,
         BudgetSource source,
+        long monthPlanned,
+        long monthActual,
         long planned,
         long actual,
         DateOnly asOf,
         decimal tolerance,
         MidpointRounding rounding)
     {
-        var elapsed = LedgerCalendar.FractionElapsed(start, end, asOf);
-        var toDate = ProRate(planned, start, end, asOf, rounding);
+        // The year as it stood at the end of the period, never later than the as-of date.
+        var yearStart = month is null ? start : start.AddMonths(1 - month.Value);
+        var cut = Min(end, asOf);
+        var elapsed = LedgerCalendar.FractionElapsed(yearStart, yearEnd, cut);
+        var toDate = ProRate(planned, yearStart, yearEnd, cut, rounding);
         decimal? used = planned == 0 ? null : (decimal)actual / planned;
         return new BudgetLine(
-            year, month, start, end, programId, programName, status, source,
+            year, month, start, end, programId, programName, status, source, monthPlanned, monthActual,
             planned, toDate, actual, planned - actual, actual - toDate, used, elapsed,
             Judge(planned, actual, used, elapsed, tolerance));
     }
 
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
     private static BudgetTotal Total(int year, int? month, List<BudgetLine> lines, decimal elapsed, decimal tolerance)
     {
-        long planned = 0, toDate = 0, actual = 0;
+        long monthPlanned = 0, monthActual = 0, planned = 0, toDate = 0, actual = 0;
         foreach (var line in lines)
         {
+            monthPlanned += line.MonthPlanned;
+            monthActual += line.MonthActual;
             planned += line.Planned;
             toDate += line.PlannedToDate;
             actual += line.Actual;
         }
 
         decimal? used = planned == 0 ? null : (decimal)actual / planned;
-        return new BudgetTotal(year, month, planned, toDate, actual, planned - actual, actual - toDate, used, elapsed,
+        return new BudgetTotal(year, month, monthPlanned, monthActual, planned, toDate, actual, planned - actual, actual - toDate, used, elapsed,
             Judge(planned, actual, used, elapsed, tolerance));
     }
 

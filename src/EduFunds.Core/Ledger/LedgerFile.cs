@@ -83,7 +83,11 @@ public static class LedgerFile
         }
     }
 
-    /// <summary>Writes one entry as a CSV line (without line break) in the given column order.</summary>
+    /// <summary>
+    /// Writes one entry as a CSV line (without line break) in the given column order. Text cells
+    /// that a spreadsheet would run as a formula get an apostrophe in front, as the workbook
+    /// writer does; the workbook reader takes it off again.
+    /// </summary>
     /// <param name="builder">Where to write.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="columns">Column names in order (unknown names get an empty cell).</param>
@@ -101,11 +105,11 @@ public static class LedgerFile
             {
                 "date" => LedgerText.Iso(entry.Date),
                 "type" => entry.Type == LedgerEntryType.Receipt ? "receipt" : "expense",
-                "stream" => entry.StreamId ?? string.Empty,
-                "program" => entry.ProgramId ?? string.Empty,
+                "stream" => IO.WorkbookText.Protect(entry.StreamId ?? string.Empty),
+                "program" => IO.WorkbookText.Protect(entry.ProgramId ?? string.Empty),
                 "amount" => LedgerText.Amount(entry.Amount, currency),
-                "reference" => entry.Reference ?? string.Empty,
-                "memo" => entry.Memo ?? string.Empty,
+                "reference" => IO.WorkbookText.Protect(entry.Reference ?? string.Empty),
+                "memo" => IO.WorkbookText.Protect(entry.Memo ?? string.Empty),
                 _ => string.Empty,
             };
             AppendCell(builder, value);

@@ -14,7 +14,7 @@ public sealed class InitCommandTests
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(
-            ["README.md", "edufunds.json", "programs.csv", "streams.csv"],
+            ["README.md", "edufunds.json", "ledger.csv", "programs.csv", "streams.csv"],
             Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllBytes(Path.Combine(ExampleFolder.Path, "streams.csv")), File.ReadAllBytes(Path.Combine(target, "streams.csv")));
         Assert.Equal(new WorkbookReader().ReadFolder(ExampleFolder.Path), new WorkbookReader().ReadFolder(target));

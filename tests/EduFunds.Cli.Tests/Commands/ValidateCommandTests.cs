@@ -33,6 +33,7 @@ public sealed class ValidateCommandTests
     {
         using var temp = new TempFolder();
         ExampleFolder.CopyTo(temp.Path);
+        File.Delete(temp.File("ledger.csv")); // its entries would repeat the broken ids as further problems
         var streams = new CsvFile(temp.File("streams.csv"));
         var programs = new CsvFile(temp.File("programs.csv"));
 

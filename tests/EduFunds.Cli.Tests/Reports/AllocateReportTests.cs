@@ -106,4 +106,21 @@ public sealed class AllocateReportTests
         Assert.Contains("P-DIGITAL", proportional["stalled_programs"], StringComparison.Ordinal);
         Assert.DoesNotContain("P-DIGITAL", viability["stalled_programs"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Comparison_ProgramShelvedUnderOnePolicy_ShowsItsNeedAndStatusWord()
+    {
+        var workbook = TestWorkbooks.Street();
+        var results = AllocationPolicies.Names
+            .Select(n => new Projector().Project(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }))
+            .ToList();
+        Assert.Equal(ProgramStatus.Shelved, results[0].Get("P-DIGITAL", 2029).Status);
+
+        var report = AllocateReport.BuildComparison(results, "test", 2029);
+
+        var row = report.Views[0].Rows.Single(r => r[0]!.ToString()!.StartsWith("P-DIGITAL", StringComparison.Ordinal));
+        Assert.Equal(5_000_000L, row[1]);
+        Assert.Equal(3_500_000L, row[2]);
+        Assert.Equal("⊘ shelved", row[3]!.ToString());
+    }
 }

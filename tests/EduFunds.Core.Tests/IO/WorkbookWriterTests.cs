@@ -42,7 +42,7 @@ public sealed class WorkbookWriterTests : IDisposable
 
         new WorkbookWriter().WriteFolder(original, folder);
 
-        Assert.Equal(["edufunds.json", "programs.csv", "streams.csv"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["edufunds.json", "ledger.csv", "programs.csv", "streams.csv"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var bytes = File.ReadAllBytes(Path.Combine(folder, "programs.csv"));
         Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()));
         Assert.Contains("数字技能普及计划", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);

@@ -86,7 +86,7 @@ public class BudgetVersusActualTests
     }
 
     [Fact]
-    public void Build_ByMonth_SpreadsThePlanAndFlagsTheMonth()
+    public void Build_ByMonth_MonthsShowTheirShareAndTheYearToDate()
     {
         var asOf = Date("2024-03-31");
         var (projection, totals) = Setup(through: asOf, ledger: Ledger2024);
@@ -95,17 +95,36 @@ public class BudgetVersusActualTests
 
         var p1Months = report.Lines.Where(l => l.ProgramId == "P1" && l.FiscalMonth is not null).ToArray();
         Assert.Equal(12, p1Months.Length);
-        Assert.All(p1Months, m => Assert.Equal(100_000, m.Planned));
-        Assert.Equal(100_000, p1Months[0].Actual);
-        Assert.Equal(BudgetStatus.OnTrack, p1Months[0].Status);
-        Assert.Equal(0, p1Months[1].Actual);
-        Assert.Equal(200_000, p1Months[2].Actual);
-        Assert.Equal(BudgetStatus.Overspent, p1Months[2].Status);
-        Assert.Equal(1m, p1Months[2].PercentElapsed);
-        Assert.Equal(0m, p1Months[3].PercentElapsed);
-        Assert.Equal(Date("2024-03-01"), p1Months[2].PeriodStart);
-        Assert.Equal(Date("2024-03-31"), p1Months[2].PeriodEnd);
+        Assert.All(p1Months, m => Assert.Equal(100_000, m.MonthPlanned));
+        Assert.All(p1Months, m => Assert.Equal(1_200_000, m.Planned));
+
+        // January: 100,000 spent of the month's 100,000; 31 of 366 days of the year gone.
+        var jan = p1Months[0];
+        Assert.Equal((100_000L, 100_000L, 1_100_000L), (jan.MonthActual, jan.Actual, jan.Remaining));
+        Assert.Equal(31m / 366m, jan.PercentElapsed);
+        Assert.Equal(101_639, jan.PlannedToDate); // 1,200,000 x 31 / 366 = 101,639.34
+        Assert.Equal(-1_639, jan.Variance);
+        Assert.Equal(BudgetStatus.OnTrack, jan.Status);
+
+        // March: a 200,000 bill in one month is not flagged; the year stands at 25% used after 24.9%.
+        var mar = p1Months[2];
+        Assert.Equal((200_000L, 300_000L), (mar.MonthActual, mar.Actual));
+        Assert.Equal(Date("2024-03-01"), mar.PeriodStart);
+        Assert.Equal(Date("2024-03-31"), mar.PeriodEnd);
+        Assert.Equal(BudgetStatus.OnTrack, mar.Status);
+
+        // April, after the as-of date: the position as of the as-of date.
+        Assert.Equal((0L, 300_000L), (p1Months[3].MonthActual, p1Months[3].Actual));
+        Assert.Equal(91m / 366m, p1Months[3].PercentElapsed);
+
+        // P2 is overspent from March on (350,000 of 300,000), ahead of pace in February (250,000 after 60 days).
+        var p2Months = report.Lines.Where(l => l.ProgramId == "P2" && l.FiscalMonth is not null).ToArray();
+        Assert.Equal(BudgetStatus.OnTrack, p2Months[0].Status);
+        Assert.Equal(BudgetStatus.AheadOfPace, p2Months[1].Status);
+        Assert.Equal(BudgetStatus.Overspent, p2Months[2].Status);
         Assert.Equal(13, report.Totals.Count); // one year total + 12 month totals
+        Assert.Equal(650_000, report.Totals.Single(t => t.FiscalMonth == 3).Actual);
+        Assert.Equal(300_000, report.Totals.Single(t => t.FiscalMonth == 3).MonthActual);
     }
 
     [Fact]
@@ -117,11 +136,13 @@ public class BudgetVersusActualTests
         var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2023, 2024], ByMonth = true });
 
         Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth is null && l.ProgramId == "P1").Actual);
-        Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 12 && l.ProgramId == "P1").Actual);
+        Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 12 && l.ProgramId == "P1").MonthActual);
+        Assert.Equal(0, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 11 && l.ProgramId == "P1").MonthActual);
         var y2024 = report.Lines.Single(l => l.Year == 2024 && l.FiscalMonth is null && l.ProgramId == "P1");
         Assert.Equal(70_000, y2024.Actual);
         Assert.Equal(91m / 365m, y2024.PercentElapsed); // April-June 2024 of April 2024-March 2025
-        Assert.Equal(70_000, report.Lines.Single(l => l.Year == 2024 && l.FiscalMonth == 1 && l.ProgramId == "P1").Actual);
+        var april = report.Lines.Single(l => l.Year == 2024 && l.FiscalMonth == 1 && l.ProgramId == "P1");
+        Assert.Equal((70_000L, Date("2024-04-01"), 30m / 365m), (april.MonthActual, april.PeriodStart, april.PercentElapsed));
         Assert.Equal(1m, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth is null && l.ProgramId == "P1").PercentElapsed);
     }
 

@@ -55,4 +55,17 @@ public sealed class LedgerFileTests : IDisposable
 
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public void Append_MemoLikeAFormula_IsProtectedAndReadBackByTheWorkbookReader()
+    {
+        var path = Path.Combine(folder, "ledger.csv");
+        new EduFunds.IO.WorkbookWriter().WriteFolder(Workbook(), folder);
+
+        LedgerFile.Append(path, [Expense("2024-02-01", "P2", 700, "-7", "=HYPERLINK(\"x\")")], Currency.Cny);
+
+        Assert.EndsWith("2024-02-01,expense,,P2,7.00,'-7,\"'=HYPERLINK(\"\"x\"\")\"\n", File.ReadAllText(path), StringComparison.Ordinal);
+        var entry = Assert.Single(new EduFunds.IO.WorkbookReader().ReadFolder(folder).Ledger);
+        Assert.Equal(("-7", "=HYPERLINK(\"x\")"), (entry.Reference, entry.Memo));
+    }
 }

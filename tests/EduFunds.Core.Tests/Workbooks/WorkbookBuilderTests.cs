@@ -134,6 +134,11 @@ public sealed class WorkbookBuilderTests
             builder.AddScenario(scenario);
         }
 
+        foreach (var entry in example.Ledger)
+        {
+            builder.AddLedgerEntry(entry);
+        }
+
         Assert.Equal(example, builder.Build());
     }
 

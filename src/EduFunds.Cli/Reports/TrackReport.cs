@@ -1,0 +1,313 @@
+using System.Globalization;
+using EduFunds.Cli.Output;
+using EduFunds.Ledger;
+
+namespace EduFunds.Cli.Reports;
+
+/// <summary>The <c>edufunds track</c> report: budget versus actual and receipts versus expected.</summary>
+internal static class TrackReport
+{
+    /// <summary>Schema name of the JSON output.</summary>
+    public const string Schema = "edufunds.track";
+
+    /// <summary>The machine tables, main first.</summary>
+    public static readonly string[] TableNames = ["budget", "receipts", "budget_totals", "receipt_totals"];
+
+    /// <summary>The status word of a budget line in CSV and JSON.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>on-track, ahead-of-pace or overspent.</returns>
+    public static string Word(BudgetStatus status) => status switch
+    {
+        BudgetStatus.Overspent => "overspent",
+        BudgetStatus.AheadOfPace => "ahead-of-pace",
+        _ => "on-track",
+    };
+
+    /// <summary>The status word of a receipt line in CSV and JSON.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>received, partial, missing, in-progress, not-yet-due or unexpected.</returns>
+    public static string Word(ReceiptStatus status) => status switch
+    {
+        ReceiptStatus.Received => "received",
+        ReceiptStatus.Partial => "partial",
+        ReceiptStatus.Missing => "missing",
+        ReceiptStatus.InProgress => "in-progress",
+        ReceiptStatus.NotYetDue => "not-yet-due",
+        _ => "unexpected",
+    };
+
+    /// <summary>Builds the report.</summary>
+    /// <param name="budget">Budget versus actual.</param>
+    /// <param name="receipts">Receipts versus expected.</param>
+    /// <param name="settings">Workbook, scenario and the other settings, in order.</param>
+    /// <returns>The report.</returns>
+    public static Report Build(BudgetReport budget, ReceiptReport receipts, IEnumerable<ReportSetting> settings)
+    {
+        var years = budget.Totals.Where(t => t.FiscalMonth is null).Select(t => t.Year).ToArray();
+        var title = years.Length == 1
+            ? $"Budget tracking, fiscal year {years[0].ToString(CultureInfo.InvariantCulture)}, as of {Iso(budget.AsOf)}"
+            : $"Budget tracking as of {Iso(budget.AsOf)}";
+        var report = new Report(Schema, 1, title, budget.Currency) { MainTable = "budget" };
+        foreach (var setting in settings)
+        {
+            report.Settings.Add(setting);
+        }
+
+        var d = budget.Currency.MinorUnits;
+        var budgetTable = new ReportTable("budget", "Budget versus actual", BudgetColumns());
+        foreach (var l in budget.Lines)
+        {
+            budgetTable.Add(
+                l.Year, l.FiscalMonth, Iso(l.PeriodStart), Iso(l.PeriodEnd), l.ProgramId, l.ProgramName, l.ProjectedStatus,
+                l.Source == BudgetSource.BudgetTable ? "budget-table" : "projection",
+                l.MonthPlanned, l.MonthActual, l.Planned, l.PlannedToDate, l.Actual, l.Remaining, l.Variance, l.PercentUsed, l.PercentElapsed, Word(l.Status));
+        }
+
+        var budgetTotals = new ReportTable("budget_totals", "Budget versus actual, all programs",
+        [
+            new("year", "Year", ColumnKind.Year),
+            new("month", "Month", ColumnKind.Integer),
+            new("period_planned", "Period planned", ColumnKind.Money),
+            new("period_actual", "Period actual", ColumnKind.Money),
+            new("planned", "Planned", ColumnKind.Money),
+            new("planned_to_date", "Planned to date", ColumnKind.Money),
+            new("actual", "Actual", ColumnKind.Money),
+            new("remaining", "Remaining", ColumnKind.Money),
+            new("variance", "Variance", ColumnKind.Money),
+            new("percent_used", "Used", ColumnKind.Ratio),
+            new("percent_elapsed", "Elapsed", ColumnKind.Ratio),
+            new("status", "Status", ColumnKind.Text),
+        ]);
+        foreach (var t in budget.Totals)
+        {
+            budgetTotals.Add(t.Year, t.FiscalMonth, t.MonthPlanned, t.MonthActual, t.Planned, t.PlannedToDate, t.Actual, t.Remaining, t.Variance, t.PercentUsed, t.PercentElapsed, Word(t.Status));
+        }
+
+        var receiptTable = new ReportTable("receipts", "Receipts versus expected",
+        [
+            new("year", "Year", ColumnKind.Year),
+            new("stream", "Stream", ColumnKind.Text),
+            new("stream_name", "Name", ColumnKind.Text),
+            new("kind", "Kind", ColumnKind.Text),
+            new("recurrence", "Recurrence", ColumnKind.Text),
+            new("expected", "Expected", ColumnKind.Money),
+            new("received", "Received", ColumnKind.Money),
+            new("difference", "Difference", ColumnKind.Money),
+            new("shortfall", "Shortfall", ColumnKind.Money),
+            new("status", "Status", ColumnKind.Text),
+        ]);
+        foreach (var l in receipts.Lines)
+        {
+            receiptTable.Add(l.Year, l.StreamId, l.StreamName, Kebab(l.Kind.ToString()), Kebab(l.Recurrence.ToString()),
+                l.Expected, l.Received, l.Difference, l.Shortfall, Word(l.Status));
+        }
+
+        var receiptTotals = new ReportTable("receipt_totals", "Receipts versus expected, all streams",
+        [
+            new("year", "Year", ColumnKind.Year),
+            new("expected", "Expected", ColumnKind.Money),
+            new("received", "Received", ColumnKind.Money),
+            new("difference", "Difference", ColumnKind.Money),
+            new("shortfall", "Shortfall", ColumnKind.Money),
+        ]);
+        foreach (var t in receipts.Totals)
+        {
+            receiptTotals.Add(t.Year, t.Expected, t.Received, t.Difference, t.Shortfall);
+        }
+
+        report.Tables.Add(budgetTable);
+        report.Tables.Add(receiptTable);
+        report.Tables.Add(budgetTotals);
+        report.Tables.Add(receiptTotals);
+        AddViews(report, budget, receipts);
+        AddNotes(report, budget, receipts, d);
+        return report;
+    }
+
+    private static IReadOnlyList<ReportColumn> BudgetColumns() =>
+    [
+        new("year", "Year", ColumnKind.Year),
+        new("month", "Month", ColumnKind.Integer),
+        new("period_start", "From", ColumnKind.Text),
+        new("period_end", "To", ColumnKind.Text),
+        new("program", "Program", ColumnKind.Text),
+        new("program_name", "Name", ColumnKind.Text),
+        new("projected_status", "Projected", ColumnKind.Status),
+        new("source", "Plan from", ColumnKind.Text),
+        new("period_planned", "Period planned", ColumnKind.Money),
+        new("period_actual", "Period actual", ColumnKind.Money),
+        new("planned", "Planned", ColumnKind.Money),
+        new("planned_to_date", "Planned to date", ColumnKind.Money),
+        new("actual", "Actual", ColumnKind.Money),
+        new("remaining", "Remaining", ColumnKind.Money),
+        new("variance", "Variance", ColumnKind.Money),
+        new("percent_used", "Used", ColumnKind.Ratio),
+        new("percent_elapsed", "Elapsed", ColumnKind.Ratio),
+        new("status", "Status", ColumnKind.Text),
+    ];
+
+    private static void AddViews(Report report, BudgetReport budget, ReceiptReport receipts)
+    {
+        foreach (var total in budget.Totals.Where(t => t.FiscalMonth is null))
+        {
+            var year = total.Year;
+            var view = new ReportTable($"budget_{year}", $"Budget versus actual, fiscal year {year.ToString(CultureInfo.InvariantCulture)}",
+            [
+                new("program", "Program", ColumnKind.Text),
+                new("program_name", "Name", ColumnKind.Text),
+                new("projected_status", "Projected", ColumnKind.Status),
+                new("planned", "Planned", ColumnKind.Money),
+                new("actual", "Actual", ColumnKind.Money),
+                new("remaining", "Remaining", ColumnKind.Money),
+                new("percent_used", "Used", ColumnKind.Ratio),
+                new("percent_elapsed", "Elapsed", ColumnKind.Ratio),
+                new("status", "Status", ColumnKind.Text),
+            ])
+            {
+                Caption = "Planned = the projection's funding (or the budget table). Remaining = planned - actual. " +
+                          $"Ahead of pace: used > elapsed + {CellFormat.Percent(budget.PaceTolerance)}.",
+            };
+            foreach (var l in budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null))
+            {
+                view.Add(l.ProgramId, l.ProgramName, l.ProjectedStatus, l.Planned, l.Actual, l.Remaining, l.PercentUsed, l.PercentElapsed, Styled(l.Status));
+            }
+
+            view.Add(new StyledText("TOTAL", Tone.Plain), string.Empty, null, total.Planned, total.Actual, total.Remaining, total.PercentUsed, total.PercentElapsed, Styled(total.Status));
+            report.Views.Add(view);
+
+            // Programs with nothing planned and nothing spent all year would only add rows of zeros.
+            var idle = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null && l.Planned == 0 && l.Actual == 0).Select(l => l.ProgramId).ToHashSet(StringComparer.Ordinal);
+            var months = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is not null && !idle.Contains(l.ProgramId)).ToArray();
+            if (months.Length > 0)
+            {
+                var monthView = new ReportTable($"budget_{year}_months", $"Month by month, fiscal year {year.ToString(CultureInfo.InvariantCulture)}",
+                [
+                    new("program", "Program", ColumnKind.Text),
+                    new("month", "Month", ColumnKind.Text),
+                    new("period_planned", "Month plan", ColumnKind.Money),
+                    new("period_actual", "Month actual", ColumnKind.Money),
+                    new("actual", "Year to date", ColumnKind.Money),
+                    new("remaining", "Remaining", ColumnKind.Money),
+                    new("percent_used", "Used", ColumnKind.Ratio),
+                    new("percent_elapsed", "Elapsed", ColumnKind.Ratio),
+                    new("status", "Status", ColumnKind.Text),
+                ])
+                {
+                    Caption = "Month plan = 1/12 of the year's plan. Year to date, remaining, used and status: the year as it stood at the end of the month (or the as-of date).",
+                };
+                var programOrder = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null).Select(l => l.ProgramId).ToList();
+                foreach (var l in months.OrderBy(l => programOrder.IndexOf(l.ProgramId)).ThenBy(l => l.FiscalMonth))
+                {
+                    monthView.Add(l.ProgramId, MonthLabel(l.PeriodStart, l.FiscalMonth!.Value), l.MonthPlanned, l.MonthActual, l.Actual, l.Remaining, l.PercentUsed, l.PercentElapsed, Styled(l.Status));
+                }
+
+                foreach (var t in budget.Totals.Where(t => t.Year == year && t.FiscalMonth is not null))
+                {
+                    monthView.Add(new StyledText("TOTAL", Tone.Plain), MonthLabel(LedgerMonthStart(budget, year, t.FiscalMonth!.Value), t.FiscalMonth.Value),
+                        t.MonthPlanned, t.MonthActual, t.Actual, t.Remaining, t.PercentUsed, t.PercentElapsed, Styled(t.Status));
+                }
+
+                report.Views.Add(monthView);
+            }
+
+
+            var receiptView = new ReportTable($"receipts_{year}", $"Receipts versus expected, fiscal year {year.ToString(CultureInfo.InvariantCulture)}",
+            [
+                new("stream", "Stream", ColumnKind.Text),
+                new("stream_name", "Name", ColumnKind.Text),
+                new("expected", "Expected", ColumnKind.Money),
+                new("received", "Received", ColumnKind.Money),
+                new("shortfall", "Shortfall", ColumnKind.Money),
+                new("status", "Status", ColumnKind.Text),
+            ])
+            {
+                Caption = "Expected = the projection's amount of the stream. Missing: the year has closed and nothing arrived.",
+            };
+            foreach (var l in receipts.Lines.Where(l => l.Year == year))
+            {
+                receiptView.Add(l.StreamId, l.StreamName, l.Expected, l.Received, l.Shortfall, Styled(l.Status));
+            }
+
+            if (receipts.Totals.FirstOrDefault(t => t.Year == year) is { } rt)
+            {
+                receiptView.Add(new StyledText("TOTAL", Tone.Plain), string.Empty, rt.Expected, rt.Received, rt.Shortfall, string.Empty);
+            }
+
+            report.Views.Add(receiptView);
+        }
+    }
+
+    private static DateOnly LedgerMonthStart(BudgetReport budget, int year, int fiscalMonth) =>
+        new DateOnly(year, budget.FiscalYearStartMonth, 1).AddMonths(fiscalMonth - 1);
+
+    private static string MonthLabel(DateOnly start, int fiscalMonth) =>
+        $"{fiscalMonth.ToString("00", CultureInfo.InvariantCulture)} ({start.ToString("yyyy-MM", CultureInfo.InvariantCulture)})";
+
+    private static void AddNotes(Report report, BudgetReport budget, ReceiptReport receipts, int decimals)
+    {
+        string M(long v) => $"{CellFormat.Money(v, decimals, groupThousands: true)} {budget.Currency.Code}";
+        foreach (var l in budget.Lines.Where(l => l.FiscalMonth is null))
+        {
+            if (l.ProjectedStatus is Projection.ProgramStatus.Stalled && l.Planned == 0)
+            {
+                report.Notes.Add($"{l.Year}: {l.ProgramId} ({l.ProgramName}) stalls in the projection: no money is planned for it.");
+            }
+
+            if (l.Status == BudgetStatus.Overspent)
+            {
+                report.Notes.Add($"{l.Year}: {l.ProgramId} is overspent: {M(l.Actual)} spent of {M(l.Planned)} planned ({M(-l.Remaining)} over).");
+            }
+            else if (l.Status == BudgetStatus.AheadOfPace)
+            {
+                report.Notes.Add($"{l.Year}: {l.ProgramId} spends ahead of pace: {CellFormat.Percent(l.PercentUsed ?? 0)} used after {CellFormat.Percent(l.PercentElapsed)} of the year; {M(l.Remaining)} left.");
+            }
+        }
+
+        foreach (var l in receipts.Lines)
+        {
+            if (l.Status == ReceiptStatus.Missing)
+            {
+                report.Notes.Add($"{l.Year}: expected money never came: {l.StreamId} ({l.StreamName}), {M(l.Expected)} expected, nothing received.");
+            }
+            else if (l.Status == ReceiptStatus.Partial)
+            {
+                report.Notes.Add($"{l.Year}: {l.StreamId} ({l.StreamName}) paid only {M(l.Received)} of {M(l.Expected)} expected ({M(l.Shortfall)} missing).");
+            }
+        }
+    }
+
+    private static StyledText Styled(BudgetStatus status) => status switch
+    {
+        BudgetStatus.Overspent => new StyledText("✗ overspent", Tone.Bad),
+        BudgetStatus.AheadOfPace => new StyledText("! ahead of pace", Tone.Warning),
+        _ => new StyledText("on track", Tone.Good),
+    };
+
+    private static StyledText Styled(ReceiptStatus status) => status switch
+    {
+        ReceiptStatus.Received => new StyledText("received", Tone.Good),
+        ReceiptStatus.Partial => new StyledText("! partial", Tone.Warning),
+        ReceiptStatus.Missing => new StyledText("✗ missing", Tone.Bad),
+        ReceiptStatus.InProgress => new StyledText("in progress", Tone.Plain),
+        ReceiptStatus.NotYetDue => new StyledText("not yet due", Tone.Muted),
+        _ => new StyledText("! unexpected", Tone.Warning),
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Kebab(string pascal)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return sb.ToString();
+    }
+}

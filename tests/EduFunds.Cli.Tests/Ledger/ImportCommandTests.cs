@@ -1,0 +1,139 @@
+using EduFunds.Cli.Tests.Commands;
+
+namespace EduFunds.Cli.Tests.Ledger;
+
+public sealed class ImportCommandTests : IDisposable
+{
+    private const string Map = "date=Booked,amount=Amount,type=Kind,stream=Fund,reference=Voucher,memo=Text";
+
+    private const string Export =
+        "Voucher,Booked,Text,Amount,Kind,Fund\n" +
+        "B-1,2025-03-15,District budget first instalment,220000.00,income,DG-BUDGET\n" +
+        "B-2,2025/3/28,Square dance teacher fees,4500.50,expense,\n" +
+        "B-3,28.03.2025,Games venue deposit,12000,expense,\n" +
+        "B-4,2025-03-30,Coffee for volunteers,80,expense,\n";
+
+    private const string Rules =
+        "field,match,pattern,target\n" +
+        "memo,contains,square dance,program:P-SENIORS\n" +
+        "Text,regex,^games\\b,program:P-SPORTS\n";
+
+    private readonly TempFolder temp = new();
+
+    public ImportCommandTests()
+    {
+        Directory.CreateDirectory(Workbook);
+        ExampleFolder.CopyTo(Workbook);
+        File.WriteAllText(temp.File("export.csv"), Export);
+        File.WriteAllText(temp.File("rules.csv"), Rules);
+    }
+
+    private string Workbook => temp.File("street");
+
+    private string LedgerPath => Path.Combine(Workbook, "ledger.csv");
+
+    public void Dispose() => temp.Dispose();
+
+    private Task<CliResult> Import(params string[] extra) =>
+        CliRun.RunAsync(["import", Workbook, temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"), .. extra]);
+
+    [Fact]
+    public async Task Import_SameExportTwice_AddsItsRowsOnce()
+    {
+        var before = File.ReadAllText(LedgerPath);
+
+        var first = await Import();
+        Assert.Equal(0, first.ExitCode);
+        var afterFirst = File.ReadAllText(LedgerPath);
+        Assert.StartsWith(before, afterFirst, StringComparison.Ordinal);
+        Assert.Equal(
+            "2025-03-15,receipt,DG-BUDGET,,220000.00,B-1,District budget first instalment\n" +
+            "2025-03-28,expense,,P-SENIORS,4500.50,B-2,Square dance teacher fees\n" +
+            "2025-03-28,expense,,P-SPORTS,12000.00,B-3,Games venue deposit\n",
+            afterFirst[before.Length..]);
+        Assert.Contains("3 entries were appended to", first.Output, StringComparison.Ordinal);
+        Assert.Contains("1 row(s) could not be matched", first.Output, StringComparison.Ordinal);
+
+        var second = await Import("-f", "csv", "--table", "skipped");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(afterFirst, File.ReadAllText(LedgerPath));
+        var skipped = CsvText.Parse(second.Output).Skip(1).ToArray();
+        Assert.Equal(3, skipped.Count(r => r[1] == "duplicate"));
+        Assert.Equal(1, skipped.Count(r => r[1] == "unmatched"));
+
+        // The workbook still reads, and tracking sees the new money.
+        Assert.Equal(0, (await CliRun.RunAsync("validate", Workbook)).ExitCode);
+        var track = await CliRun.RunAsync("track", Workbook, "--as-of", "2025-03-31", "-f", "csv");
+        Assert.Contains(",P-SENIORS,", track.Output, StringComparison.Ordinal);
+        Assert.Contains("4500.50", track.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_OneBadRow_ChangesNothingAndNamesTheRow()
+    {
+        File.AppendAllText(temp.File("export.csv"), "B-5,2025-02-30,Bad date,10,expense,\n");
+        var before = File.ReadAllBytes(LedgerPath);
+
+        var result = await Import();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("export.csv:6:2: date '2025-02-30' is not a date", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(LedgerPath));
+        Assert.Empty(Directory.GetFiles(Workbook, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Import_DryRun_ShowsWhatWouldBeAddedAndWritesNothing()
+    {
+        var before = File.ReadAllBytes(LedgerPath);
+
+        var result = await Import("--dry-run", "-f", "csv");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(4, CsvText.Parse(result.Output).Count); // header + 3 rows
+        Assert.Equal(before, File.ReadAllBytes(LedgerPath));
+    }
+
+    [Fact]
+    public async Task Import_NoWorkbook_RefusesToWriteIntoTheBuiltInExample()
+    {
+        var result = await CliRun.RunAsync("import", temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot be changed", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task Import_NoWorkbookDryRun_IsAllowed()
+    {
+        var result = await CliRun.RunAsync("import", temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"), "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("dry run", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BadMap_ExitsTwo()
+    {
+        var result = await CliRun.RunAsync("import", Workbook, temp.File("export.csv"), "--map", "when=Booked");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--map: 'when' in the column map is not a field", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WorkbookWithoutLedger_CreatesItWithAHeader()
+    {
+        File.Delete(LedgerPath);
+
+        var result = await Import();
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = File.ReadAllLines(LedgerPath);
+        Assert.Equal("date,type,stream,program,amount,reference,memo", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(0, (await CliRun.RunAsync("validate", Workbook)).ExitCode);
+    }
+}
