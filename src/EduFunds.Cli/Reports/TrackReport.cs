@@ -15,11 +15,12 @@ internal static class TrackReport
 
     /// <summary>The status word of a budget line in CSV and JSON.</summary>
     /// <param name="status">The status.</param>
-    /// <returns>on-track, ahead-of-pace or overspent.</returns>
+    /// <returns>on-track, ahead-of-pace, overspent or idle.</returns>
     public static string Word(BudgetStatus status) => status switch
     {
         BudgetStatus.Overspent => "overspent",
         BudgetStatus.AheadOfPace => "ahead-of-pace",
+        BudgetStatus.Idle => "idle",
         _ => "on-track",
     };
 
@@ -280,6 +281,7 @@ internal static class TrackReport
     {
         BudgetStatus.Overspent => new StyledText("✗ overspent", Tone.Bad),
         BudgetStatus.AheadOfPace => new StyledText("! ahead of pace", Tone.Warning),
+        BudgetStatus.Idle => new StyledText("nothing planned", Tone.Muted),
         _ => new StyledText("on track", Tone.Good),
     };
 

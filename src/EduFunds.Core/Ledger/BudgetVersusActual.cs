@@ -24,6 +24,9 @@ public enum BudgetStatus
 
     /// <summary>Actual spending exceeds the planned amount (including spending with nothing planned).</summary>
     Overspent,
+
+    /// <summary>Nothing planned and nothing spent (a program that stalls in the projection, for example).</summary>
+    Idle,
 }
 
 /// <summary>Options of the budget-versus-actual report.</summary>
@@ -74,7 +77,7 @@ public sealed record BudgetReportOptions
 /// <param name="Variance">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed year, actual - planned.</param>
 /// <param name="PercentUsed">Actual / planned as a fraction, or null when nothing is planned.</param>
 /// <param name="PercentElapsed">Part of the fiscal year elapsed by the end of the period or the as-of date, whichever is earlier (0 before the year starts, 1 once it has closed).</param>
-/// <param name="Status">On track, ahead of pace or overspent.</param>
+/// <param name="Status">On track, ahead of pace, overspent, or idle (nothing planned, nothing spent).</param>
 public sealed record BudgetLine(
     int Year,
     int? FiscalMonth,
@@ -263,6 +266,11 @@ public static class BudgetVersusActual
         if (actual > planned)
         {
             return BudgetStatus.Overspent;
+        }
+
+        if (planned == 0)
+        {
+            return BudgetStatus.Idle;
         }
 
         return used is { } u && u > elapsed + tolerance ? BudgetStatus.AheadOfPace : BudgetStatus.OnTrack;

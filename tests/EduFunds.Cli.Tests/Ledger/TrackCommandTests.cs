@@ -44,7 +44,7 @@ public sealed class TrackCommandTests
         Assert.Equal(("647815.80", "660000.00", "-12184.20", "12184.20", "overspent", "1.0000"),
             (festival["planned"], festival["actual"], festival["remaining"], festival["variance"], festival["status"], festival["percent_elapsed"]));
         var digital = Row(csv, r => r["program"] == "P-DIGITAL");
-        Assert.Equal(("stalled", "0.00", ""), (digital["projected_status"], digital["planned"], digital["percent_used"]));
+        Assert.Equal(("stalled", "0.00", "", "idle"), (digital["projected_status"], digital["planned"], digital["percent_used"], digital["status"]));
     }
 
     [Fact]
