@@ -25,6 +25,8 @@ public static class EduFundsApp
         root.Examples.Add(new("edufunds validate", "check the built-in X Street example workbook"));
         root.Examples.Add(new("edufunds init my-street", "write the example workbook into my-street/ to edit"));
         root.Examples.Add(new("edufunds project my-street", "project every program's funding year by year"));
+        root.Examples.Add(new("edufunds allocate my-street --year 2025", "who gets what in one year"));
+        root.Examples.Add(new("edufunds compare my-street -s viability-first", "a scenario next to the base case"));
         root.Examples.Add(new("edufunds <command> --help", "show a command's options and examples"));
 
         root.Subcommands.Add(new Commands.ProjectCommand());

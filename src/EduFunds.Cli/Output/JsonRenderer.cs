@@ -7,7 +7,8 @@ namespace EduFunds.Cli.Output;
 /// <summary>
 /// Writes a report as one JSON document: <c>schema</c> (name and version), <c>settings</c> (the
 /// settings of the run) and one array per machine table, each row an object keyed by the
-/// column names (snake_case). Money is a JSON number with exactly the currency's minor-unit
+/// column names (snake_case); a table nested in another (<see cref="ReportTable.NestedIn"/>)
+/// is written inside the parent's rows. Money is a JSON number with exactly the currency's minor-unit
 /// decimals (1234.50); ratios are numbers with four decimals; blanks are null. Invariant, LF
 /// line ends, non-ASCII text (Chinese names) kept as is.
 /// </summary>
@@ -46,20 +47,13 @@ internal static class JsonRenderer
 
             foreach (var table in report.Tables)
             {
-                writer.WriteStartArray(table.Name);
-                foreach (var row in table.Rows)
+                if (table.NestedIn is not null)
                 {
-                    writer.WriteStartObject();
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        writer.WritePropertyName(table.Columns[i].Name);
-                        WriteCell(writer, table.Columns[i].Kind, row[i], decimals);
-                    }
-
-                    writer.WriteEndObject();
+                    continue;
                 }
 
-                writer.WriteEndArray();
+                writer.WritePropertyName(table.Name);
+                WriteRows(writer, report, table, table.Rows, decimals);
             }
 
             writer.WriteEndObject();
@@ -67,6 +61,47 @@ internal static class JsonRenderer
 
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
+    }
+
+    private static void WriteRows(Utf8JsonWriter writer, Report report, ReportTable table, IEnumerable<object?[]> rows, int decimals)
+    {
+        var children = report.Tables.Where(t => t.NestedIn?.ParentTable == table.Name).ToList();
+        writer.WriteStartArray();
+        foreach (var row in rows)
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < row.Length; i++)
+            {
+                writer.WritePropertyName(table.Columns[i].Name);
+                WriteCell(writer, table.Columns[i].Kind, row[i], decimals);
+            }
+
+            foreach (var child in children)
+            {
+                var nesting = child.NestedIn!;
+                var key = row[ColumnIndex(table, nesting.Key)];
+                var childKey = ColumnIndex(child, nesting.Key);
+                writer.WritePropertyName(nesting.Property);
+                WriteRows(writer, report, child, child.Rows.Where(r => Equals(r[childKey], key)), decimals);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static int ColumnIndex(ReportTable table, string name)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"Table '{table.Name}' has no column '{name}' to nest by.");
     }
 
     private static void WriteCell(Utf8JsonWriter writer, ColumnKind kind, object? cell, int decimals)

@@ -30,6 +30,12 @@ internal sealed class ReportTable
     /// <summary>The rows; each has one cell per column (null = blank).</summary>
     public IReadOnlyList<object?[]> Rows => rows;
 
+    /// <summary>
+    /// In JSON, write this table's rows inside the rows of another table (the programs of a year
+    /// inside that year) instead of as a top-level array; null = top level.
+    /// </summary>
+    public JsonNesting? NestedIn { get; init; }
+
     /// <summary>A line shown under the table for people (a legend), or null.</summary>
     public string? Caption { get; init; }
 
@@ -70,3 +76,9 @@ internal sealed class ReportTable
         _ => false,
     };
 }
+
+/// <summary>Where a table's rows go in JSON: inside the rows of a parent table with the same key.</summary>
+/// <param name="ParentTable">The parent table's name.</param>
+/// <param name="Key">The column both tables share (for example <c>year</c>).</param>
+/// <param name="Property">The name of the array property in each parent row (for example <c>programs</c>).</param>
+internal sealed record JsonNesting(string ParentTable, string Key, string Property);

@@ -66,7 +66,10 @@ internal static class ProjectReport
             new("ratio", "Ratio", ColumnKind.Ratio),
             new("reserve_after", "Reserve after", ColumnKind.Money),
             new("priority", "Priority", ColumnKind.Integer),
-        ]);
+        ])
+        {
+            NestedIn = new JsonNesting("years", "year", "programs"),
+        };
         foreach (var year in shown)
         {
             for (var p = 0; p < year.Programs.Count; p++)
@@ -162,7 +165,10 @@ internal static class ProjectReport
             new("recurrence", "Recurrence", ColumnKind.Text),
             new("restricted_to", "Restricted to", ColumnKind.Text),
             new("amount", "Amount", ColumnKind.Money),
-        ]);
+        ])
+        {
+            NestedIn = new JsonNesting("years", "year", "streams"),
+        };
         foreach (var y in shown)
         {
             for (var s = 0; s < y.Streams.Count; s++)

@@ -16,7 +16,7 @@ public sealed class ExportCommandTests(ITestOutputHelper log)
         Assert.Contains("decimal-mark .\ncommodity 1000.00 CNY\n", result.Output, StringComparison.Ordinal);
         Assert.Contains("~ yearly from 2024-01-01 to 2025-01-01  ; budget of fiscal year 2024\n", result.Output, StringComparison.Ordinal);
         Assert.Contains("2024-05-20 (R2024-004) Community games sponsor 2024 (reduced)  ; stream:SP-SPORTS\n", result.Output, StringComparison.Ordinal);
-        Assert.Equal(180, result.Output.Split('\n').Count(l => l.Length > 0 && char.IsDigit(l[0])));
+        Assert.Equal(192, result.Output.Split('\n').Count(l => l.Length > 0 && char.IsDigit(l[0])));
     }
 
     [Fact]

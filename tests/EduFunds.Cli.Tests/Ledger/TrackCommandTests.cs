@@ -22,11 +22,11 @@ public sealed class TrackCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("built-in X Street example", result.Error, StringComparison.Ordinal);
         Assert.Contains("Budget tracking, fiscal year 2024, as of 2025-06-30", result.Output, StringComparison.Ordinal);
-        Assert.Contains("2024: P-FESTIVAL is overspent: 301,500.00 CNY spent of 292,632.29 CNY planned (8,867.71 CNY over).", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2024: P-FESTIVAL is overspent: 660,000.00 CNY spent of 647,815.80 CNY planned (12,184.20 CNY over).", result.Output, StringComparison.Ordinal);
         Assert.Contains("2024: expected money never came: DN-SMALL", result.Output, StringComparison.Ordinal);
         Assert.Contains("✗ missing", result.Output, StringComparison.Ordinal);
         Assert.Contains("✗ overspent", result.Output, StringComparison.Ordinal);
-        Assert.Contains("16,591.59", result.Output, StringComparison.Ordinal); // P-SPORTS remaining
+        Assert.Contains("8,837.79", result.Output, StringComparison.Ordinal); // P-SPORTS remaining
         Assert.Contains("2024: P-DIGITAL (数字技能普及计划) stalls in the projection", result.Output, StringComparison.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public sealed class TrackCommandTests
             "year,month,period_start,period_end,program,program_name,projected_status,source,period_planned,period_actual,planned,planned_to_date,actual,remaining,variance,percent_used,percent_elapsed,status",
             string.Join(',', csv[0]));
         var festival = Row(csv, r => r["program"] == "P-FESTIVAL");
-        Assert.Equal(("292632.29", "301500.00", "-8867.71", "8867.71", "overspent", "1.0000"),
+        Assert.Equal(("647815.80", "660000.00", "-12184.20", "12184.20", "overspent", "1.0000"),
             (festival["planned"], festival["actual"], festival["remaining"], festival["variance"], festival["status"], festival["percent_elapsed"]));
         var digital = Row(csv, r => r["program"] == "P-DIGITAL");
         Assert.Equal(("stalled", "0.00", "", "idle"), (digital["projected_status"], digital["planned"], digital["percent_used"], digital["status"]));
@@ -56,7 +56,7 @@ public sealed class TrackCommandTests
         var donations = Row(csv, r => r["stream"] == "DN-SMALL");
         Assert.Equal(("20000.00", "0.00", "20000.00", "missing"), (donations["expected"], donations["received"], donations["shortfall"], donations["status"]));
         var sports = Row(csv, r => r["stream"] == "SP-SPORTS");
-        Assert.Equal(("120000.00", "-80000.00", "partial"), (sports["received"], sports["difference"], sports["status"]));
+        Assert.Equal(("120000.00", "-96486.43", "partial"), (sports["received"], sports["difference"], sports["status"]));
         Assert.Equal("received", Row(csv, r => r["stream"] == "DG-BUDGET")["status"]);
     }
 
@@ -99,10 +99,10 @@ public sealed class TrackCommandTests
     public async Task Track_BudgetTable_ReplacesThePlanAndBadRowsAreNamed()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.File("budgets.csv"), "year,program,amount\n2024,P-FESTIVAL,310000.00\n");
+        File.WriteAllText(temp.File("budgets.csv"), "year,program,amount\n2024,P-FESTIVAL,668500.00\n");
         var ok = await CliRun.RunAsync("track", "--as-of", "2025-06-30", "--budgets", temp.File("budgets.csv"), "-f", "csv");
         var festival = Row(CsvText.Parse(ok.Output), r => r["program"] == "P-FESTIVAL");
-        Assert.Equal(("budget-table", "310000.00", "8500.00", "on-track"), (festival["source"], festival["planned"], festival["remaining"], festival["status"]));
+        Assert.Equal(("budget-table", "668500.00", "8500.00", "on-track"), (festival["source"], festival["planned"], festival["remaining"], festival["status"]));
 
         File.WriteAllText(temp.File("bad.csv"), "year,program,amount\n2024,P-FESTIVAL,abc\n");
         var bad = await CliRun.RunAsync("track", "--budgets", temp.File("bad.csv"));

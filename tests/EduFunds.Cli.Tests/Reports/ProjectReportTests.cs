@@ -117,7 +117,12 @@ public sealed class ProjectReportTests
         Assert.Equal("CNY", settings.GetProperty("currency").GetString());
         Assert.Equal("base", settings.GetProperty("scenario").GetString());
         Assert.Equal(2024, settings.GetProperty("from").GetInt32());
-        foreach (var row in root.GetProperty("program_years").EnumerateArray())
+        Assert.False(root.TryGetProperty("program_years", out _));
+        Assert.False(root.TryGetProperty("stream_years", out _));
+        Assert.Equal(["schema", "settings", "years", "programs"], root.EnumerateObject().Select(p => p.Name));
+        var programYears = root.GetProperty("years").EnumerateArray().SelectMany(y => y.GetProperty("programs").EnumerateArray()).ToList();
+        Assert.Equal(6 * 4, programYears.Count);
+        foreach (var row in programYears)
         {
             var expected = result.Get(row.GetProperty("program").GetString()!, row.GetProperty("year").GetInt32());
             Assert.Equal(Status(expected.Status), row.GetProperty("status").GetString());
@@ -131,6 +136,8 @@ public sealed class ProjectReportTests
             var year = result.Years[row.GetProperty("year").GetInt32() - 2024];
             Assert.Equal(year.Pool, Minor(row.GetProperty("pool"), 2));
             Assert.Equal(year.Allocated, Minor(row.GetProperty("allocated"), 2));
+            Assert.All(row.GetProperty("programs").EnumerateArray(), p => Assert.Equal(year.Year, p.GetProperty("year").GetInt32()));
+            Assert.Equal(year.Programs.Select(p => p.ProgramId), row.GetProperty("programs").EnumerateArray().Select(p => p.GetProperty("program").GetString()));
         }
 
         var programs = root.GetProperty("programs").EnumerateArray().ToList();
@@ -143,7 +150,7 @@ public sealed class ProjectReportTests
             Assert.Equal(summary.YearsRun, row.GetProperty("years_run").GetInt32());
         }
 
-        var streams = root.GetProperty("stream_years").EnumerateArray().ToList();
+        var streams = root.GetProperty("years").EnumerateArray().SelectMany(y => y.GetProperty("streams").EnumerateArray()).ToList();
         Assert.Equal(6 * 4, streams.Count);
         Assert.All(streams, s => Assert.Equal(
             result.Years[s.GetProperty("year").GetInt32() - 2024].Streams.Single(a => a.StreamId == s.GetProperty("stream").GetString()).Amount,
