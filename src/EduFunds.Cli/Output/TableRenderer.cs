@@ -69,12 +69,30 @@ internal static class TableRenderer
                 grid.AddRow(cells);
             }
 
-            console.Write(grid);
+            WriteFitting(console, grid, terminalWidth ?? PlainWidth);
             if (table.Caption is not null)
             {
                 console.Write(new Text(table.Caption, ToStyle(Tone.Muted, ansi)));
                 console.WriteLine();
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes a table within the width when it fits (wrapping long text cells), and wider when it
+    /// cannot: Spectre would otherwise collapse it to an ellipsis and the figures would be lost.
+    /// </summary>
+    private static void WriteFitting(IAnsiConsole console, Table table, int width)
+    {
+        var measure = ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue);
+        console.Profile.Width = measure.Min > width ? measure.Max : width;
+        try
+        {
+            console.Write(table);
+        }
+        finally
+        {
+            console.Profile.Width = width;
         }
     }
 

@@ -24,6 +24,8 @@ internal sealed class SimulationCounts
         FirstStall = new int[programCount * (yearCount + 1)];
         Shelved = new int[programCount * (yearCount + 1)];
         RatioHistogram = new int[checked(programCount * yearCount * RatioBins)];
+        RatioZero = new int[programCount * yearCount];
+        RatioFull = new int[programCount * yearCount];
         StalledPrograms = new int[programCount + 1];
         Pool = new ValueDistribution[yearCount];
         for (var y = 0; y < yearCount; y++)
@@ -47,8 +49,18 @@ internal sealed class SimulationCounts
     /// <summary>[program x (years + 1) + shelved year index]; index = years for "never".</summary>
     public int[] Shelved { get; }
 
-    /// <summary>[(year x programs + program) x 1001 + round(1000 F / N)]; shelved years count as 0, inactive years are not counted.</summary>
+    /// <summary>
+    /// [(year x programs + program) x 1001 + round(1000 F / N)] for underfunded years (0 &lt; F &lt; N);
+    /// the common exact 0 and 1 are counted in <see cref="RatioZero"/> and <see cref="RatioFull"/>,
+    /// small arrays that stay in cache, so most runs never touch this large one.
+    /// </summary>
     public int[] RatioHistogram { get; }
+
+    /// <summary>[year x programs + program]: runs with ratio 0 (stalled, shelved, or nothing funded).</summary>
+    public int[] RatioZero { get; }
+
+    /// <summary>[year x programs + program]: runs with ratio 1 (funded in full).</summary>
+    public int[] RatioFull { get; }
 
     /// <summary>[k]: runs in which exactly k programs stalled at least once.</summary>
     public int[] StalledPrograms { get; }
@@ -88,25 +100,35 @@ internal sealed class SimulationCounts
         var need = workspace.Need;
         var funded = workspace.Funded;
         var histogram = RatioHistogram;
+        var zero = RatioZero;
+        var full = RatioFull;
         var cells = years * programs;
         for (var i = 0; i < cells; i++)
         {
-            var state = status[i];
-            int bin;
-            switch (state)
+            switch (status[i])
             {
                 case ProgramStatus.Inactive:
                     continue;
                 case ProgramStatus.Stalled:
                 case ProgramStatus.Shelved:
-                    bin = 0;
-                    break;
-                default:
-                    bin = RatioBin(funded[i], need[i]);
-                    break;
+                    zero[i]++;
+                    continue;
             }
 
-            histogram[(i * RatioBins) + bin]++;
+            var f = funded[i];
+            var n = need[i];
+            if (f >= n)
+            {
+                full[i]++;
+            }
+            else if (f <= 0)
+            {
+                zero[i]++;
+            }
+            else
+            {
+                histogram[(i * RatioBins) + RatioBin(f, n)]++;
+            }
         }
 
         var pool = workspace.Pool;
@@ -130,6 +152,8 @@ internal sealed class SimulationCounts
         AddInto(FirstStall, other.FirstStall);
         AddInto(Shelved, other.Shelved);
         AddInto(RatioHistogram, other.RatioHistogram);
+        AddInto(RatioZero, other.RatioZero);
+        AddInto(RatioFull, other.RatioFull);
         AddInto(StalledPrograms, other.StalledPrograms);
         for (var y = 0; y < YearCount; y++)
         {
@@ -161,6 +185,17 @@ internal sealed class SimulationCounts
         }
 
         return (int)((((Int128)funded * 2000) + need) / (2 * (Int128)need));
+    }
+
+    /// <summary>The ratio bins of one program and year, with the exact 0 and 1 counts folded in.</summary>
+    /// <param name="cell">year x programs + program.</param>
+    /// <returns>1,001 counts.</returns>
+    public int[] RatioBinsOf(int cell)
+    {
+        var bins = RatioHistogram.AsSpan(cell * RatioBins, RatioBins).ToArray();
+        bins[0] = checked(bins[0] + RatioZero[cell]);
+        bins[RatioBins - 1] = checked(bins[RatioBins - 1] + RatioFull[cell]);
+        return bins;
     }
 
     private static void AddInto(int[] target, int[] source)

@@ -155,8 +155,7 @@ public sealed class SimulationResult
     public double? FundingRatioPercentile(int program, int yearIndex, double p)
     {
         CheckIndices(program, yearIndex);
-        var offset = ((yearIndex * Programs.Count) + program) * SimulationCounts.RatioBins;
-        var bins = counts.RatioHistogram.AsSpan(offset, SimulationCounts.RatioBins);
+        var bins = counts.RatioBinsOf((yearIndex * Programs.Count) + program);
         long n = 0;
         foreach (var c in bins)
         {

@@ -322,6 +322,18 @@ public sealed class ReportOutputTests
         Assert.Contains("数字技能", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Table_NarrowTerminal_KeepsEveryFigure()
+    {
+        using var writer = new StringWriter();
+
+        TableRenderer.Render(FakeReportCommand.CreateReport(EduFunds.Money.Currency.FromCode("CNY")), writer, terminalWidth: 40);
+
+        var text = writer.ToString();
+        Assert.Contains("92,233,720,368,547,758.07", text, StringComparison.Ordinal);
+        Assert.Contains("12,345.67", text, StringComparison.Ordinal);
+    }
+
     private static int CountUnescapedPipes(string line)
     {
         var count = 0;

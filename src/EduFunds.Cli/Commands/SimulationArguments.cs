@@ -1,0 +1,140 @@
+using System.CommandLine;
+using EduFunds.Cli.Infrastructure;
+using EduFunds.Cli.Reports;
+using EduFunds.Collections;
+using EduFunds.Simulation;
+using EduFunds.Workbooks;
+
+namespace EduFunds.Cli.Commands;
+
+/// <summary>The Monte Carlo options shared by <c>risk</c> and <c>simulate</c>: runs or precision, seed, threads, trends.</summary>
+internal sealed class SimulationArguments
+{
+    private SimulationArguments(Command command)
+    {
+        Runs = new Option<int?>("--runs", "-n")
+        {
+            Description = "Number of Monte Carlo runs (default: the workbook's monteCarlo.runs, 10000 if unset).",
+            HelpName = "N",
+        };
+        Precision = new Option<double?>("--precision")
+        {
+            Description = "Run until every program's stall probability has a 95% half-width at or below P (for example 0.01), " +
+                          "checked after every 1000 runs, instead of a fixed number of runs.",
+            HelpName = "P",
+        };
+        MaxRuns = new Option<int?>("--max-runs")
+        {
+            Description = $"With --precision: stop after this many runs even if the precision is not reached (default {MonteCarloOptions.DefaultMaxRuns}).",
+            HelpName = "N",
+        };
+        Seed = new Option<long?>("--seed")
+        {
+            Description = "Seed of the random draws (default: the workbook's monteCarlo.seed, 1 if unset). The same seed gives the same report.",
+            HelpName = "S",
+        };
+        Threads = new Option<int?>("--threads")
+        {
+            Description = "Most threads to use (default: one per processor). The results do not depend on it.",
+            HelpName = "N",
+        };
+        Trends = TrendOption.Create();
+        command.Options.Add(Runs);
+        command.Options.Add(Precision);
+        command.Options.Add(MaxRuns);
+        command.Options.Add(Seed);
+        command.Options.Add(Threads);
+        command.Options.Add(Trends);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Runs) is { Tokens.Count: > 0 } && result.GetResult(Precision) is { Tokens.Count: > 0 })
+            {
+                result.AddError("--runs and --precision exclude each other: give a number of runs or a precision.");
+            }
+
+            if (result.GetResult(MaxRuns) is { Tokens.Count: > 0 } && result.GetResult(Precision) is not { Tokens.Count: > 0 })
+            {
+                result.AddError("--max-runs only applies with --precision.");
+            }
+        });
+        Runs.Validators.Add(r => Positive(r, "--runs"));
+        MaxRuns.Validators.Add(r => Positive(r, "--max-runs"));
+        Threads.Validators.Add(r => Positive(r, "--threads"));
+        Precision.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && r.GetValueOrDefault<double?>() is { } p && !(p > 0 && p < 1))
+            {
+                r.AddError($"--precision must be a half-width between 0 and 1, for example 0.01; got {r.Tokens[0].Value}.");
+            }
+        });
+    }
+
+    /// <summary><c>--runs</c>.</summary>
+    public Option<int?> Runs { get; }
+
+    /// <summary><c>--precision</c>.</summary>
+    public Option<double?> Precision { get; }
+
+    /// <summary><c>--max-runs</c>.</summary>
+    public Option<int?> MaxRuns { get; }
+
+    /// <summary><c>--seed</c>.</summary>
+    public Option<long?> Seed { get; }
+
+    /// <summary><c>--threads</c>.</summary>
+    public Option<int?> Threads { get; }
+
+    /// <summary><c>--trend</c>.</summary>
+    public Option<UncertainTrend[]> Trends { get; }
+
+    /// <summary>Creates the options and adds them to a command.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>The options.</returns>
+    public static SimulationArguments AddTo(Command command) => new(command);
+
+    /// <summary>The simulation options: the command line over the workbook's <c>monteCarlo</c> settings.</summary>
+    /// <param name="context">The command context.</param>
+    /// <param name="workbook">The workbook.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="UserInputException">A trend's year is outside the workbook.</exception>
+    public MonteCarloOptions Build(CliContext context, Workbook workbook)
+    {
+        var trends = context.GetValue(Trends) ?? [];
+        foreach (var trend in trends)
+        {
+            if (trend.From is { } from && !workbook.Years.Contains(from))
+            {
+                throw new UserInputException(
+                    $"--trend {SimulationSettings.TrendText(trend)}: the year {from} is outside the workbook's years {workbook.Years.From}-{workbook.Years.To}.");
+            }
+        }
+
+        var options = new MonteCarloOptions
+        {
+            Runs = context.GetValue(Runs) ?? workbook.MonteCarlo.Runs,
+            Seed = context.GetValue(Seed) ?? workbook.MonteCarlo.Seed,
+            Precision = context.GetValue(Precision),
+            MaxRuns = context.GetValue(MaxRuns) ?? MonteCarloOptions.DefaultMaxRuns,
+            MaxDegreeOfParallelism = context.GetValue(Threads),
+            Trends = new EquatableArray<UncertainTrend>(trends),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UserInputException("--trend: " + e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+        }
+
+        return options;
+    }
+
+    private static void Positive(System.CommandLine.Parsing.OptionResult result, string name)
+    {
+        if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
+        {
+            result.AddError($"{name} must be at least 1; got {value}.");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace EduFunds.Cli.Tests.Commands;
+
+public class RiskCommandTests
+{
+    [Fact]
+    public async Task Risk_NoArguments_RanksXStreetWithDigitalSkillsFirstAndThePatternNamed()
+    {
+        var result = await CliRun.RunAsync("risk", "--runs", "2000");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("built-in X Street example", result.Error);
+        var lines = result.Output.Split('\n');
+        var first = lines.First(l => l.TrimStart().StartsWith("1 ", StringComparison.Ordinal));
+        Assert.Contains("P-DIGITAL", first);
+        Assert.Contains("high", first);
+        Assert.Contains("Digital-skills pattern: ", result.Output);
+        Assert.Contains("high, ", result.Output);
+        Assert.Contains("expected number of programs that stall at least once", result.Output);
+        Assert.Contains("Seed: 1", result.Output);
+        Assert.Contains("Runs: 2000", result.Output);
+    }
+
+    [Fact]
+    public async Task Risk_SameSeedTwice_IdenticalReport()
+    {
+        var first = await CliRun.RunAsync("risk", "--runs", "1500", "--seed", "9");
+        var second = await CliRun.RunAsync("risk", "--runs", "1500", "--seed", "9");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(first.Output, second.Output);
+    }
+
+    [Fact]
+    public async Task Risk_JsonWithOneAndFourThreads_ByteIdentical()
+    {
+        var one = await CliRun.RunAsync("risk", "--runs", "1500", "--seed", "3", "--threads", "1", "-f", "json");
+        var four = await CliRun.RunAsync("risk", "--runs", "1500", "--seed", "3", "--threads", "4", "-f", "json");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(one.Output, four.Output);
+    }
+
+    [Fact]
+    public async Task Risk_Json_HasSchemaSettingsAndEveryTable()
+    {
+        var result = await CliRun.RunAsync("risk", "--runs", "1000", "--seed", "5", "-f", "json");
+        using var document = JsonDocument.Parse(result.Output);
+        var root = document.RootElement;
+        Assert.Equal("edufunds.risk", root.GetProperty("schema").GetProperty("name").GetString());
+        Assert.Equal(5, root.GetProperty("settings").GetProperty("seed").GetInt64());
+        Assert.Equal(1000, root.GetProperty("settings").GetProperty("runs").GetInt64());
+        foreach (var table in new[] { "programs", "reasons", "tornado", "sources", "summary" })
+        {
+            Assert.Equal(JsonValueKind.Array, root.GetProperty(table).ValueKind);
+        }
+
+        var digital = root.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("program_id").GetString() == "P-DIGITAL");
+        Assert.Equal("high", digital.GetProperty("level").GetString());
+        Assert.True(digital.GetProperty("digital_skills_pattern").GetBoolean());
+        Assert.Equal("PF-DIGITAL", digital.GetProperty("key_dependency").GetString());
+        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r =>
+            r.GetProperty("program_id").GetString() == "P-DIGITAL" && r.GetProperty("kind").GetString() == "digital-skills-pattern");
+    }
+
+    [Fact]
+    public async Task Risk_CsvReasons_OneRowPerReason()
+    {
+        var result = await CliRun.RunAsync("risk", "--runs", "500", "-f", "csv", "--table", "reasons");
+        Assert.Equal(0, result.ExitCode);
+        var rows = result.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("program_id,kind,text,value,error,year,second_year,stream_id,amount", rows[0]);
+        Assert.Contains(rows, r => r.StartsWith("P-DIGITAL,digital-skills-pattern,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Risk_RunsAndPrecisionTogether_UsageError()
+    {
+        var result = await CliRun.RunAsync("risk", "--runs", "100", "--precision", "0.01");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--runs and --precision exclude each other", result.Error);
+    }
+
+    [Theory]
+    [InlineData("--runs", "0", "--runs must be at least 1")]
+    [InlineData("--precision", "1.5", "--precision must be a half-width between 0 and 1")]
+    [InlineData("--trend", "grants:pert:-0.1:0:0.1", "unknown kind 'grants'")]
+    [InlineData("--trend", "district-grant:pert:0.1:0:-0.1", "min <= most likely <= max")]
+    public async Task Risk_BadOption_UsageErrorNamingIt(string option, string value, string message)
+    {
+        var result = await CliRun.RunAsync("risk", option, value);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Risk_UnknownScenario_InvalidInputListingScenarios()
+    {
+        var result = await CliRun.RunAsync("risk", "--scenario", "nope", "--runs", "100");
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("no scenario 'nope'", result.Error);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task Risk_Precision_StopsAtTargetAndSaysSo()
+    {
+        var result = await CliRun.RunAsync("risk", "--precision", "0.05", "--tornado-runs", "0", "-f", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        var settings = document.RootElement.GetProperty("settings");
+        Assert.Equal("precision-reached", settings.GetProperty("stop").GetString());
+        Assert.Equal(0, settings.GetProperty("runs").GetInt64() % 1000);
+    }
+
+    [Fact]
+    public async Task Risk_Cancelled_Exit130AndNoOutputFile()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("risk.json");
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await EduFundsApp.CreateRootCommand()
+            .Parse(["risk", "--runs", "100000", "-f", "json", "-o", target])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cts.Token);
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(folder.Path));
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public async Task Risk_WithTrend_EchoesItInTheSettings()
+    {
+        var result = await CliRun.RunAsync("risk", "--runs", "500", "--trend", "district-grant:triangular:-0.1:-0.05:0:2024", "-f", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        var trends = document.RootElement.GetProperty("settings").GetProperty("trends");
+        Assert.Equal("district-grant:triangular:-0.1:-0.05:0:2024", trends[0].GetString());
+    }
+}
