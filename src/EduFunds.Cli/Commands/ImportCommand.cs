@@ -11,7 +11,7 @@ namespace EduFunds.Cli.Commands;
 /// <summary><c>edufunds import</c>: appends the new rows of an accounting export to the workbook's ledger.csv.</summary>
 internal sealed class ImportCommand : EduFundsCommand
 {
-    private readonly Argument<string[]> paths = new("paths")
+    private readonly Argument<string[]> paths = new("WORKBOOK-AND-FILE")
     {
         Description = "[WORKBOOK] FILE: the workbook folder whose ledger.csv is appended to, and the accounting system's CSV export. " +
                       "Without WORKBOOK only --dry-run is allowed (the built-in example cannot be written to).",

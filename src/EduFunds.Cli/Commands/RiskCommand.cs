@@ -24,6 +24,11 @@ internal sealed class RiskCommand : EduFundsCommand
         HelpName = "N",
     };
 
+    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption(
+        "Re-forecast from the ledger as of this date (docs/tracking.md): fiscal years closed by then use the actual receipts, " +
+        "the year in progress the larger of plan and receipts, later years the plan. The indicators are then those of that " +
+        "deterministic projection (no Monte Carlo, no tornado).");
+
     private readonly SimulationArguments simulation;
     private readonly OutputOptions output;
 
@@ -40,6 +45,7 @@ internal sealed class RiskCommand : EduFundsCommand
         Options.Add(policy);
         simulation = SimulationArguments.AddTo(this);
         Options.Add(tornadoRuns);
+        Options.Add(asOf);
         tornadoRuns.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0)
@@ -75,12 +81,24 @@ internal sealed class RiskCommand : EduFundsCommand
             context.LoggerFactory.CreateLogger<RiskAnalyzer>(),
             new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
         RiskReport risk;
-        using (var progress = TerminalProgress.Create(context, "Simulating"))
+        var asOfText = context.GetValue(asOf);
+        if (asOfText is not null)
         {
+            var reforecast = Ledger.Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default));
+            risk = analyzer.Analyze(reforecast.Project(context.CancellationToken));
+        }
+        else
+        {
+            using var progress = TerminalProgress.Create(context, "Simulating");
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
         var report = RiskCommandReport.Build(risk, loaded.Description);
+        if (asOfText is not null)
+        {
+            report.Set("as_of", "Re-forecast from the ledger as of", asOfText);
+        }
+
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

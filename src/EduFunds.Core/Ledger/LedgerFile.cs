@@ -34,7 +34,16 @@ public static class LedgerFile
 
         var full = Path.GetFullPath(path);
         var existing = File.Exists(full) ? File.ReadAllBytes(full) : [];
-        var text = existing.Length == 0 ? string.Empty : new UTF8Encoding(false, true).GetString(existing);
+        string text;
+        try
+        {
+            text = existing.Length == 0 ? string.Empty : new UTF8Encoding(false, true).GetString(existing);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new LedgerInputException([new LedgerInputError(Path.GetFileName(path), 0, 0, "the file is not UTF-8 text; save it as UTF-8 and try again")]);
+        }
+
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         string[] order;
         var builder = new StringBuilder();
