@@ -7,17 +7,45 @@ using EduFunds.Simulation;
 namespace EduFunds.Benchmarks;
 
 /// <summary>
-/// The Monte Carlo workloads of the risk issue: the X Street example (10,000 runs, and the
-/// whole risk analysis with its tornado), and the generated district workbook (500 programs,
-/// 800 streams, 15 years) at 1,000 / 10,000 / 100,000 runs on 1 and 2 threads.
+/// The X Street example: 10,000 runs, and the whole risk analysis of <c>edufunds risk</c>
+/// (deterministic projection and tornado, 10,000 runs, 1,000-run Monte Carlo tornado).
 /// </summary>
 [MemoryDiagnoser]
-public class SimulationBenchmarks
+public class XStreetSimulationBenchmarks
 {
-    private ProjectionModel xStreet = null!;
-    private ProjectionModel district = null!;
+    private ProjectionModel model = null!;
 
-    /// <summary>Runs of the district simulation.</summary>
+    /// <summary>Threads.</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Reads the example workbook.</summary>
+    [GlobalSetup]
+    public void Setup() => model = ProjectionModel.Create(new WorkbookReader().ReadFolder(BenchmarkFiles.ExampleFolder()));
+
+    /// <summary>10,000 runs.</summary>
+    /// <returns>The result.</returns>
+    [Benchmark(Baseline = true)]
+    public SimulationResult Simulate10k() =>
+        new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = 10_000, Seed = 1, MaxDegreeOfParallelism = Threads });
+
+    /// <summary>The risk analysis of <c>edufunds risk</c>.</summary>
+    /// <returns>The report.</returns>
+    [Benchmark]
+    public RiskReport Risk10k() =>
+        new RiskAnalyzer().Analyze(model, new RiskOptions { MonteCarlo = new MonteCarloOptions { Runs = 10_000, Seed = 1, MaxDegreeOfParallelism = Threads } });
+}
+
+/// <summary>
+/// The generated district workbook (500 programs, 800 streams a third restricted, 15 years) at
+/// 1,000 / 10,000 / 100,000 runs on 1 and 2 threads.
+/// </summary>
+[MemoryDiagnoser]
+public class DistrictSimulationBenchmarks
+{
+    private ProjectionModel model = null!;
+
+    /// <summary>Runs.</summary>
     [Params(1_000, 10_000, 100_000)]
     public int Runs { get; set; }
 
@@ -25,33 +53,23 @@ public class SimulationBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary>Reads X Street and generates the district workbook.</summary>
+    /// <summary>Generates the workbook.</summary>
     [GlobalSetup]
-    public void Setup()
-    {
-        xStreet = ProjectionModel.Create(new WorkbookReader().ReadFolder(ExampleFolder()));
-        district = ProjectionModel.Create(DistrictWorkbook.Create());
-    }
+    public void Setup() => model = ProjectionModel.Create(DistrictWorkbook.Create());
 
-    /// <summary>X Street, 10,000 runs (the same for every Runs value).</summary>
+    /// <summary>The simulation.</summary>
     /// <returns>The result.</returns>
     [Benchmark]
-    public SimulationResult XStreetSimulate10k() =>
-        new MonteCarloSimulator().Simulate(xStreet, new MonteCarloOptions { Runs = 10_000, Seed = 1, MaxDegreeOfParallelism = Threads });
+    public SimulationResult Simulate() =>
+        new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = Runs, Seed = 1, MaxDegreeOfParallelism = Threads });
+}
 
-    /// <summary>X Street, the whole risk analysis of <c>edufunds risk</c>: 10,000 runs plus the 1,000-run tornado.</summary>
-    /// <returns>The report.</returns>
-    [Benchmark]
-    public RiskReport XStreetRisk10k() =>
-        new RiskAnalyzer().Analyze(xStreet, new RiskOptions { MonteCarlo = new MonteCarloOptions { Runs = 10_000, Seed = 1, MaxDegreeOfParallelism = Threads } });
-
-    /// <summary>The district workbook, <see cref="Runs"/> runs.</summary>
-    /// <returns>The result.</returns>
-    [Benchmark(Baseline = true)]
-    public SimulationResult DistrictSimulate() =>
-        new MonteCarloSimulator().Simulate(district, new MonteCarloOptions { Runs = Runs, Seed = 1, MaxDegreeOfParallelism = Threads });
-
-    private static string ExampleFolder()
+/// <summary>Files the benchmarks read.</summary>
+internal static class BenchmarkFiles
+{
+    /// <summary>The repository's examples/x-street folder.</summary>
+    /// <returns>The path.</returns>
+    public static string ExampleFolder()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EduFunds.sln")))

@@ -144,6 +144,21 @@ public class MonteCarloSimulatorTests
         Assert.Equal(Snapshot(one), Snapshot(four));
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 8)]
+    public bool Simulate_AnySeedAndSplit_ThreadsAndRunRangesDoNotChangeTheResult(long seed, byte split)
+    {
+        var model = NoisyModel();
+        var simulator = new MonteCarloSimulator();
+        const int runs = 300;
+        var k = 1 + (split % (runs - 1));
+        var one = simulator.Simulate(model, new MonteCarloOptions { Runs = runs, Seed = seed, MaxDegreeOfParallelism = 1 });
+        var three = simulator.Simulate(model, new MonteCarloOptions { Runs = runs, Seed = seed, MaxDegreeOfParallelism = 3 });
+        var head = simulator.Simulate(model, new MonteCarloOptions { Runs = k, Seed = seed });
+        var tail = simulator.Simulate(model, new MonteCarloOptions { Runs = runs - k, Seed = seed, FirstRun = k });
+        var snapshot = Snapshot(one);
+        return snapshot == Snapshot(three) && snapshot == Snapshot(SimulationResult.Merge(head, tail));
+    }
+
     [Fact]
     public void Merge_TwoConsecutiveRunRanges_EqualsOneSimulationOfTheUnion()
     {
