@@ -1,47 +1,89 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 
 namespace EduFunds.IO;
 
-/// <summary>
-/// The cells of one row by column name, with the place of each cell: a CSV record, or the
-/// <c>row</c> object of a scenario's add-stream or add-program change in <c>edufunds.json</c>.
-/// </summary>
-internal interface IRowCells
+/// <summary>Where the cells of one row are, by column name.</summary>
+internal interface IRowPositions
 {
     /// <summary>The place of the row as a whole (its first cell).</summary>
     Pos RowPos { get; }
-
-    /// <summary>The cell of <paramref name="column"/> trimmed (formula protection removed), or null when the column is absent.</summary>
-    string? Get(string column);
 
     /// <summary>Where the cell of <paramref name="column"/> is (the row's place when the column is absent).</summary>
     Pos PosOf(string column);
 }
 
-/// <summary>One data record of a CSV file.</summary>
-internal sealed class CsvRow(string file, int line, Dictionary<string, (string Value, int Line, int Column)> cells) : IRowCells
+/// <summary>
+/// The cells of one row by column name, with the place of each cell: a CSV record, or the
+/// <c>row</c> object of a scenario's add-stream or add-program change in <c>edufunds.json</c>.
+/// </summary>
+internal interface IRowCells : IRowPositions
 {
-    public Pos RowPos => new(file, line, 1);
+    /// <summary>The cell of <paramref name="column"/> trimmed (formula protection removed), or null when the column is absent.</summary>
+    string? Get(string column);
+
+    /// <summary>Only the places of the cells, to keep after the row has been read (the values are not kept).</summary>
+    IRowPositions Positions();
+}
+
+/// <summary>The columns of a CSV file: which known column is in which field.</summary>
+internal sealed class CsvLayout(string file, IReadOnlyList<string> columns, int[] fieldOf)
+{
+    private readonly Dictionary<string, int> indexOf = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+
+    public string File => file;
+
+    /// <summary>The field index (0-based) of each known column, or -1 when the file does not have it.</summary>
+    public int[] FieldOf => fieldOf;
+
+    /// <summary>Index of a known column, or -1.</summary>
+    public int IndexOf(string column) => indexOf.TryGetValue(column, out var index) ? index : -1;
+}
+
+/// <summary>Where the cells of one CSV record are: its first line, and each cell's line when a quoted cell spans lines.</summary>
+internal class CsvRowPositions(CsvLayout layout, int line, int[]? cellLines) : IRowPositions
+{
+    public Pos RowPos => new(layout.File, line, 1);
 
     public int Line => line;
 
-    public string? Get(string column) => cells.TryGetValue(column, out var cell) ? cell.Value : null;
+    protected CsvLayout Layout => layout;
 
-    public Pos PosOf(string column) =>
-        cells.TryGetValue(column, out var cell) ? new Pos(file, cell.Line, cell.Column) : new Pos(file, line, 0);
+    public Pos PosOf(string column)
+    {
+        var index = layout.IndexOf(column);
+        var field = index < 0 ? -1 : layout.FieldOf[index];
+        return field < 0
+            ? new Pos(layout.File, line, 0)
+            : new Pos(layout.File, cellLines?[index] ?? line, field + 1);
+    }
+}
+
+/// <summary>One data record of a CSV file: its cells by known column.</summary>
+internal sealed class CsvRow(CsvLayout layout, int line, string?[] cells, int[]? cellLines)
+    : CsvRowPositions(layout, line, cellLines), IRowCells
+{
+    private readonly int[]? lines = cellLines;
+
+    public string? Get(string column)
+    {
+        var index = Layout.IndexOf(column);
+        return index < 0 ? null : cells[index];
+    }
+
+    public IRowPositions Positions() => new CsvRowPositions(Layout, Line, lines);
 }
 
 /// <summary>Reads a workbook CSV file into rows, checking its header.</summary>
 internal static class CsvTable
 {
     /// <summary>
-    /// Reads <paramref name="file"/>: reports missing required columns (errors), unknown and
-    /// duplicate columns (warnings and errors), and malformed quoting; returns the data rows
-    /// (rows whose cells are all blank are skipped, as spreadsheets leave them).
+    /// Reads <paramref name="file"/> as it is enumerated: reports missing required columns
+    /// (errors), unknown and duplicate columns (warnings and errors), malformed quoting and rows
+    /// with more cells than the header; yields the data rows (rows whose cells are all blank are
+    /// skipped, as spreadsheets leave them).
     /// </summary>
-    public static List<CsvRow> Read(
+    public static IEnumerable<CsvRow> Read(
         IWorkbookFileSource source,
         string file,
         IReadOnlyList<string> columns,
@@ -49,13 +91,13 @@ internal static class CsvTable
         IssueList issues,
         CancellationToken cancellationToken)
     {
-        var rows = new List<CsvRow>();
         var options = new CsvReaderOptions
         {
             HasHeader = true,
             Separator = ',',
             FormatProvider = CultureInfo.InvariantCulture,
             TrackLineNumbers = true,
+            PoolStrings = true,
             OnMalformedRecord = malformed => issues.Error(
                 new Pos(file, (int)malformed.LineNumber, 0),
                 malformed.Reason switch
@@ -76,61 +118,62 @@ internal static class CsvTable
         if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
         {
             issues.Error(new Pos(file, 1, 0), $"the file is empty; expected a header row with the columns {string.Join(", ", columns)}");
-            return rows;
+            yield break;
         }
 
-        // Column name -> field index; matched ignoring case and surrounding spaces.
-        var indexByColumn = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var header = headers[i].Trim().TrimStart('\uFEFF');
-            var known = columns.FirstOrDefault(c => string.Equals(c, header, StringComparison.OrdinalIgnoreCase));
-            if (known is null)
-            {
-                if (header.Length == 0)
-                {
-                    continue;
-                }
-
-                var unused = columns.Where(c => !headers.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
-                issues.Warning(
-                    new Pos(file, 1, i + 1),
-                    $"unknown column {WorkbookText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; " +
-                    $"the columns of {file} are {string.Join(", ", columns)}");
-            }
-            else if (indexByColumn.ContainsKey(known))
-            {
-                issues.Error(new Pos(file, 1, i + 1), $"column '{known}' appears twice (also column {indexByColumn[known] + 1}); keep one");
-            }
-            else
-            {
-                indexByColumn[known] = i;
-            }
-        }
-
-        foreach (var column in required)
-        {
-            if (!indexByColumn.ContainsKey(column))
-            {
-                issues.Error(new Pos(file, 1, 0), $"required column '{column}' is missing; the columns of {file} are {string.Join(", ", columns)}");
-            }
-        }
-
+        var layout = ReadHeader(file, headers, columns, required, issues);
+        var fieldOf = layout.FieldOf;
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var line = checked((int)reader.LineNumber);
             var fieldCount = reader.FieldCount;
-            var values = new string[fieldCount];
-            var lines = new int[fieldCount];
-            var fieldLine = line;
+            var raw = reader.RawRecord;
+            var multiLine = raw.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+            var cells = new string?[columns.Count];
             var allBlank = true;
-            for (var i = 0; i < fieldCount; i++)
+            for (var i = 0; i < cells.Length; i++)
             {
-                values[i] = reader.GetString(i);
-                lines[i] = fieldLine;
-                fieldLine += CountLineBreaks(values[i]);
-                allBlank &= string.IsNullOrWhiteSpace(values[i]);
+                var field = fieldOf[i];
+                if (field < 0)
+                {
+                    continue;
+                }
+
+                var value = field < fieldCount ? reader.GetString(field) : string.Empty;
+                cells[i] = WorkbookText.Unprotect(value.Trim());
+                allBlank &= cells[i]!.Length == 0;
+            }
+
+            var lastLine = line;
+            int[]? cellLines = null;
+            if (multiLine || fieldCount > headers.Count)
+            {
+                // The line of every field: the record's first line plus the line breaks inside the fields before it.
+                var fieldLines = new int[Math.Max(fieldCount, headers.Count)];
+                var current = line;
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    fieldLines[f] = current;
+                    var value = reader.GetString(f);
+                    current += CountLineBreaks(value);
+                    allBlank &= f < headers.Count || string.IsNullOrWhiteSpace(value);
+                }
+
+                for (var f = fieldCount; f < fieldLines.Length; f++)
+                {
+                    fieldLines[f] = current;
+                }
+
+                lastLine = current;
+                if (multiLine)
+                {
+                    cellLines = new int[columns.Count];
+                    for (var i = 0; i < cellLines.Length; i++)
+                    {
+                        cellLines[i] = fieldOf[i] >= 0 ? fieldLines[fieldOf[i]] : line;
+                    }
+                }
             }
 
             if (allBlank)
@@ -144,24 +187,65 @@ internal static class CsvTable
                     new Pos(file, line, 1),
                     $"the row has {fieldCount} cells but the header has {headers.Count} columns, so its cells are shifted; " +
                     "a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
-                for (var l = line; l <= fieldLine; l++)
+                for (var l = line; l <= lastLine; l++)
                 {
                     issues.SuppressLine(file, l);
                 }
             }
 
-            var cells = new Dictionary<string, (string Value, int Line, int Column)>(StringComparer.Ordinal);
-            foreach (var (column, index) in indexByColumn)
+            yield return new CsvRow(layout, line, cells, cellLines);
+        }
+    }
+
+    private static CsvLayout ReadHeader(string file, IReadOnlyList<string> headers, IReadOnlyList<string> columns, IReadOnlyList<string> required, IssueList issues)
+    {
+        // Known column -> field index; matched ignoring case and surrounding spaces.
+        var fieldOf = Enumerable.Repeat(-1, columns.Count).ToArray();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i].Trim().TrimStart('\uFEFF');
+            var known = -1;
+            for (var c = 0; c < columns.Count; c++)
             {
-                var value = index < fieldCount ? WorkbookText.Unprotect(values[index].Trim()) : string.Empty;
-                var cellLine = index < fieldCount ? lines[index] : fieldLine;
-                cells[column] = (value, cellLine, index + 1);
+                if (string.Equals(columns[c], header, StringComparison.OrdinalIgnoreCase))
+                {
+                    known = c;
+                    break;
+                }
             }
 
-            rows.Add(new CsvRow(file, line, cells));
+            if (known < 0)
+            {
+                if (header.Length == 0)
+                {
+                    continue;
+                }
+
+                var unused = columns.Where(c => !headers.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
+                issues.Warning(
+                    new Pos(file, 1, i + 1),
+                    $"unknown column {WorkbookText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; " +
+                    $"the columns of {file} are {string.Join(", ", columns)}");
+            }
+            else if (fieldOf[known] >= 0)
+            {
+                issues.Error(new Pos(file, 1, i + 1), $"column '{columns[known]}' appears twice (also column {fieldOf[known] + 1}); keep one");
+            }
+            else
+            {
+                fieldOf[known] = i;
+            }
         }
 
-        return rows;
+        foreach (var column in required)
+        {
+            if (fieldOf[columns.ToList().IndexOf(column)] < 0)
+            {
+                issues.Error(new Pos(file, 1, 0), $"required column '{column}' is missing; the columns of {file} are {string.Join(", ", columns)}");
+            }
+        }
+
+        return new CsvLayout(file, columns, fieldOf);
     }
 
     private static int CountLineBreaks(string value)
@@ -188,6 +272,8 @@ internal sealed class JsonRow(Pos rowPos, Dictionary<string, (string Value, Pos 
 
     public Pos PosOf(string column) => cells.TryGetValue(column, out var cell) ? cell.Pos : rowPos;
 
+    public IRowPositions Positions() => this;
+
     /// <summary>Text of a JSON cell: strings as they are, numbers in their exact spelling.</summary>
     public static string CellText(System.Text.Json.JsonElement element) => element.ValueKind switch
     {
@@ -195,6 +281,4 @@ internal sealed class JsonRow(Pos rowPos, Dictionary<string, (string Value, Pos 
         System.Text.Json.JsonValueKind.Null => string.Empty,
         _ => element.GetRawText(),
     };
-
-    internal static string Describe(IEnumerable<string> columns) => new StringBuilder().AppendJoin(", ", columns).ToString();
 }

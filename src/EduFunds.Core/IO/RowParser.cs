@@ -127,6 +127,11 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return fallback;
         }
 
+        if (currency.MinorUnits <= 3 && WorkbookText.TryParseMinorUnits(text, currency.MinorUnits, out var fast))
+        {
+            return fast;
+        }
+
         if (!WorkbookText.TryParseDecimal(text, out var value))
         {
             issues.Error(row.PosOf(column), $"{column} {WorkbookText.Quote(text)} is not a number; expected a plain decimal amount in {currency.Code} such as {Example()} (no thousands separators or currency signs)");

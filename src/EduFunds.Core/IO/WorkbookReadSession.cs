@@ -32,11 +32,11 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     ];
 
     private readonly IssueList issues = new();
-    private readonly List<IRowCells> streamRows = [];
-    private readonly List<IRowCells> programRows = [];
-    private readonly List<IRowCells> ledgerRows = [];
+    private readonly List<IRowPositions> streamRows = [];
+    private readonly List<IRowPositions> programRows = [];
+    private readonly List<IRowPositions> ledgerRows = [];
     private readonly List<string> scenarioPaths = [];
-    private readonly List<List<(string Path, IRowCells? Row)>> changeSources = [];
+    private readonly List<List<(string Path, IRowPositions? Row)>> changeSources = [];
     private JsonPositions? json;
     private Currency currency = Currency.Cny;
     private YearRange years = new(2000, 2000);
@@ -53,7 +53,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             foreach (var row in CsvTable.Read(source, WorkbookFiles.Streams, WorkbookFiles.StreamColumns, WorkbookFiles.RequiredStreamColumns, issues, cancellationToken))
             {
                 streams.Add(parser.Stream(row, years.From));
-                streamRows.Add(row);
+                streamRows.Add(row.Positions());
             }
         }
 
@@ -63,7 +63,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             foreach (var row in CsvTable.Read(source, WorkbookFiles.Programs, WorkbookFiles.ProgramColumns, WorkbookFiles.RequiredProgramColumns, issues, cancellationToken))
             {
                 programs.Add(parser.Program(row, years.From));
-                programRows.Add(row);
+                programRows.Add(row.Positions());
             }
         }
 
@@ -74,7 +74,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             foreach (var row in CsvTable.Read(source, WorkbookFiles.Ledger, WorkbookFiles.LedgerColumns, WorkbookFiles.RequiredLedgerColumns, issues, cancellationToken))
             {
                 ledger.Add(parser.LedgerEntry(row, fallbackDate));
-                ledgerRows.Add(row);
+                ledgerRows.Add(row.Positions());
             }
         }
 
@@ -310,7 +310,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             var name = keys.TryGetValue("name", out var nameElement) ? String(nameElement, path + ".name") ?? string.Empty : string.Empty;
             var description = keys.TryGetValue("description", out var descriptionElement) ? String(descriptionElement, path + ".description") : null;
             var changes = new List<ScenarioChange>();
-            var sources = new List<(string Path, IRowCells? Row)>();
+            var sources = new List<(string Path, IRowPositions? Row)>();
             if (keys.TryGetValue("changes", out var changesElement))
             {
                 if (changesElement.ValueKind != JsonValueKind.Array)
@@ -336,7 +336,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         return result;
     }
 
-    private void ReadChange(JsonElement element, string path, RowParser parser, List<ScenarioChange> changes, List<(string Path, IRowCells? Row)> sources)
+    private void ReadChange(JsonElement element, string path, RowParser parser, List<ScenarioChange> changes, List<(string Path, IRowPositions? Row)> sources)
     {
         if (!Object(element, path))
         {
@@ -362,7 +362,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             from = f;
         }
 
-        void Add(ScenarioChange change, IRowCells? row = null)
+        void Add(ScenarioChange change, IRowPositions? row = null)
         {
             changes.Add(change);
             sources.Add((path, row));

@@ -32,17 +32,12 @@ internal static class WorkbookText
 
         var digits = 0;
         var sawPoint = false;
-        var digitsAfterPoint = 0;
         for (; i < span.Length; i++)
         {
             var c = span[i];
             if (c is >= '0' and <= '9')
             {
                 digits++;
-                if (sawPoint)
-                {
-                    digitsAfterPoint++;
-                }
             }
             else if (c == '.' && !sawPoint)
             {
@@ -54,7 +49,7 @@ internal static class WorkbookText
             }
         }
 
-        if (digits == 0 || (sawPoint && digitsAfterPoint == 0 && digits == 0))
+        if (digits == 0)
         {
             return false;
         }
@@ -149,9 +144,93 @@ internal static class WorkbookText
     /// <summary>Writes a date as ISO 8601 (yyyy-MM-dd).</summary>
     public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads an ISO 8601 date (yyyy-MM-dd).</summary>
-    public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>Reads an ISO 8601 date (yyyy-MM-dd), exactly ten characters.</summary>
+    public static bool TryParseDate(string text, out DateOnly date)
+    {
+        var s = text.AsSpan().Trim();
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-'
+            || !TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a plain decimal amount straight into whole minor units when it is spelled simply
+    /// (optional minus, digits, at most <paramref name="minorUnits"/> decimals); false sends the
+    /// caller to the slower path that explains what is wrong.
+    /// </summary>
+    public static bool TryParseMinorUnits(string text, int minorUnits, out long value)
+    {
+        value = 0;
+        var s = text.AsSpan();
+        var negative = s.Length > 0 && s[0] == '-';
+        var i = negative ? 1 : 0;
+        var integerDigits = 0;
+        long result = 0;
+        for (; i < s.Length && s[i] is >= '0' and <= '9'; i++, integerDigits++)
+        {
+            if (integerDigits >= 15)
+            {
+                return false;
+            }
+
+            result = (result * 10) + (s[i] - '0');
+        }
+
+        if (integerDigits == 0)
+        {
+            return false;
+        }
+
+        var decimals = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            for (i++; i < s.Length && s[i] is >= '0' and <= '9'; i++, decimals++)
+            {
+                if (decimals >= minorUnits)
+                {
+                    return false;
+                }
+
+                result = (result * 10) + (s[i] - '0');
+            }
+        }
+
+        if (i != s.Length)
+        {
+            return false;
+        }
+
+        for (; decimals < minorUnits; decimals++)
+        {
+            result *= 10;
+        }
+
+        value = negative ? -result : result;
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 
     /// <summary>The fiscal year a date belongs to: the year in which its fiscal year started.</summary>
     public static int FiscalYearOf(DateOnly date, int startMonth) => date.Month >= startMonth ? date.Year : date.Year - 1;
