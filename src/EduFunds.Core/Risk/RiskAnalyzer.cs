@@ -319,12 +319,15 @@ public sealed class RiskAnalyzer
         {
             var need = projection.Get(item.Program.Id, firstYear).Need;
             var share = need > 0 ? (double)gap / need : 0.0;
-            reasons.Add(new RiskReason(
-                RiskReasonKind.StructuralGap,
-                $"recurring money leaves {Percent(share)} of its {firstYear} need uncovered (a structural gap of {projection.Workbook.ToMoney(gap)})",
-                Value: share,
-                Year: firstYear,
-                Amount: gap));
+            if (share >= thresholds.GapReasonShare)
+            {
+                reasons.Add(new RiskReason(
+                    RiskReasonKind.StructuralGap,
+                    $"recurring money leaves {Percent(share)} of its {firstYear} need uncovered (a structural gap of {projection.Workbook.ToMoney(gap)})",
+                    Value: share,
+                    Year: firstYear,
+                    Amount: gap));
+            }
         }
 
         if (item.FirstStallYear is { } stallYear)

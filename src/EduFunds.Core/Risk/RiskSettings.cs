@@ -34,6 +34,13 @@ public sealed record RiskThresholds
     /// </summary>
     public double CliffReasonShare { get; init; } = 0.2;
 
+    /// <summary>
+    /// A structural gap is given as a reason when it is at least this part of the program's
+    /// need in its first active year (default 0.2); smaller gaps are still reported as the
+    /// indicator.
+    /// </summary>
+    public double GapReasonShare { get; init; } = 0.2;
+
     /// <summary>Checks the thresholds.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A probability or share outside [0, 1].</exception>
     public void Validate()
@@ -44,6 +51,7 @@ public sealed record RiskThresholds
         CheckFraction(PatternOneOffShare, nameof(PatternOneOffShare));
         CheckFraction(KeyDependencyMinEffect, nameof(KeyDependencyMinEffect));
         CheckFraction(CliffReasonShare, nameof(CliffReasonShare));
+        CheckFraction(GapReasonShare, nameof(GapReasonShare));
         if (!double.IsFinite(ElevatedHeadroom))
         {
             throw new ArgumentOutOfRangeException(nameof(ElevatedHeadroom), ElevatedHeadroom, "The headroom threshold must be a finite number.");

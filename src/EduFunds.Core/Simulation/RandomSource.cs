@@ -88,6 +88,7 @@ internal struct RandomSource
 
     /// <summary>A standard normal variate (Marsaglia polar method).</summary>
     /// <returns>The value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NextNormal()
     {
         if (hasSpare)

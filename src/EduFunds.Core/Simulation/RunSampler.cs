@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EduFunds.Funding;
 using EduFunds.Money;
 using EduFunds.Projection;
@@ -93,6 +94,7 @@ internal sealed class RunSampler
     /// <param name="run">The run index.</param>
     /// <param name="amounts">Receives the amounts, laid out as <see cref="ProjectionModel.PlannedAmounts"/>.</param>
     /// <param name="scratch">This thread's scratch.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(long seed, long run, Span<long> amounts, Scratch scratch)
     {
         var factors = scratch.TrendFactors;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EduFunds.Projection;
 
 namespace EduFunds.Simulation;
@@ -70,6 +71,7 @@ internal sealed class SimulationCounts
 
     /// <summary>Tallies one run from a projection workspace.</summary>
     /// <param name="workspace">The workspace after <see cref="ProjectionModel.Run"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(ProjectionWorkspace workspace)
     {
         var years = YearCount;

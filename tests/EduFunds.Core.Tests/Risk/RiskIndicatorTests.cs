@@ -145,6 +145,16 @@ public class RiskIndicatorTests
     }
 
     [Fact]
+    public void Analyze_ReasonShares_SmallGapsAndCliffsAreIndicatorsOnly()
+    {
+        var thresholds = new RiskThresholds { GapReasonShare = 0.8, CliffReasonShare = 0.8 };
+        var digi = Find(new RiskAnalyzer().Analyze(DigitalModel().Project(), thresholds), "DIGI");
+        Assert.Equal(150_000, digi.StructuralGap);               // 75% of the need: below the 80% asked
+        Assert.NotNull(digi.Cliff);
+        Assert.DoesNotContain(digi.Reasons, r => r.Kind is RiskReasonKind.StructuralGap or RiskReasonKind.FundingCliff);
+    }
+
+    [Fact]
     public void Analyze_WithMonteCarlo_StallProbabilitiesAndTornadoEffects()
     {
         // G is renewed with probability 0.9 a year: CARE stalls when G is cut (it has nothing else).

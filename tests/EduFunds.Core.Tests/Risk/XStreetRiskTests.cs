@@ -51,10 +51,11 @@ public class XStreetRiskTests
     }
 
     [Fact]
-    public void Analyze_XStreet_SponsoredFestivalNeverStallsInTheProjectionAndRanksBelowDigitalSkills()
+    public void Analyze_XStreet_SponsoredFestivalIsNotHighRiskAndRanksBelowDigitalSkills()
     {
         var festival = Report.Value.Programs.Single(p => p.Program.Id == "P-FESTIVAL");
         Assert.Null(festival.FirstStallYear);
+        Assert.NotEqual(RiskLevel.High, festival.Level);
         Assert.False(festival.DigitalSkillsPattern);
         Assert.True(festival.Rank > Digital.Rank);
         Assert.Equal("SP-FESTIVAL", festival.KeyDependency?.StreamId);
