@@ -308,7 +308,9 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
             var keys = Keys(element, path, ["name", "description", "changes"], "a scenario");
             var name = keys.TryGetValue("name", out var nameElement) ? String(nameElement, path + ".name") ?? string.Empty : string.Empty;
-            var description = keys.TryGetValue("description", out var descriptionElement) ? String(descriptionElement, path + ".description") : null;
+            var description = keys.TryGetValue("description", out var descriptionElement) && descriptionElement.ValueKind != JsonValueKind.Null
+                ? String(descriptionElement, path + ".description")
+                : null;
             var changes = new List<ScenarioChange>();
             var sources = new List<(string Path, IRowPositions? Row)>();
             if (keys.TryGetValue("changes", out var changesElement))

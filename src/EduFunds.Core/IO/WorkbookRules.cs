@@ -337,6 +337,7 @@ internal static class WorkbookRules
             }
         }
 
+        var kinds = new HashSet<StreamKind>(workbook.Streams.Select(x => x.Kind).Concat(addedStreams.Select(x => x.Stream.Kind)));
         foreach (var (c, program) in addedPrograms)
         {
             CheckProgram(program, column => at.AddedRow(s, c, column), issues, context);
@@ -361,7 +362,7 @@ internal static class WorkbookRules
             switch (change)
             {
                 case ScaleChange scale:
-                    CheckTarget(scale.Target, Key, streams, issues);
+                    CheckTarget(scale.Target, Key, streams, kinds, issues);
                     if (scale.Factor < 0m)
                     {
                         issues.Error(Key("factor"), $"factor {scale.Factor} is negative; expected 0 or more (1.25 = a quarter more, 0 = nothing)");
@@ -369,7 +370,7 @@ internal static class WorkbookRules
 
                     break;
                 case TrendChange trend:
-                    CheckTarget(trend.Target, Key, streams, issues);
+                    CheckTarget(trend.Target, Key, streams, kinds, issues);
                     if (trend.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
@@ -377,7 +378,7 @@ internal static class WorkbookRules
 
                     break;
                 case StopChange stop:
-                    CheckTarget(stop.Target, Key, streams, issues);
+                    CheckTarget(stop.Target, Key, streams, kinds, issues);
                     break;
                 case SetPolicyChange policy:
                     CheckPolicy(policy.Policy, Key("policy"), issues);
@@ -405,11 +406,15 @@ internal static class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, IssueList issues)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
             issues.Error(key("stream"), $"stream '{id}' does not exist in streams.csv or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
+        }
+        else if (target.Kind is { } kind && !kinds.Contains(kind))
+        {
+            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in streams.csv or added by the scenario), so the change has no effect");
         }
     }
 

@@ -656,4 +656,17 @@ public sealed class WorkbookReaderTests
 
         Assert.Contains("no \"type\"", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_ChangeForAKindWithoutStreams_IsAWarning()
+    {
+        var reader = new WorkbookReader();
+        var settings = "{\"years\": {\"from\": 2020, \"to\": 2030}, \"scenarios\": [{\"name\": \"s\", \"description\": null, \"changes\": [\n{\"type\": \"stop\", \"kind\": \"sponsorship\"}]}]}";
+
+        var workbook = reader.Read(WorkbookFileSource.FromMemory(Files(settings: settings)));
+
+        var warning = Assert.Single(reader.LastWarnings);
+        Assert.Contains("no stream is of kind 'sponsorship'", warning.Message, StringComparison.Ordinal);
+        Assert.Null(workbook.Scenarios[0].Description);
+    }
 }
