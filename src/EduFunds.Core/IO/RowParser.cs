@@ -58,7 +58,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         var dateText = row.Get("date") ?? string.Empty;
         if (dateText.Length == 0)
         {
-            issues.Error(row.PosOf("date"), "date is required; expected an ISO date yyyy-MM-dd such as 2024-03-01");
+            issues.Error(row.PosOf("date"), $"date is required; expected an ISO date yyyy-MM-dd such as 2024-03-01");
         }
         else if (!WorkbookText.TryParseDate(dateText, out date))
         {

@@ -95,7 +95,7 @@ internal static class WorkbookRules
             var scenario = workbook.Scenarios[s];
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
-                issues.Error(at.Scenario(s, "name"), "a scenario needs a name");
+                issues.Error(at.Scenario(s, "name"), $"a scenario needs a name");
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {
@@ -112,7 +112,8 @@ internal static class WorkbookRules
         }
     }
 
-    private static string Describe(Pos pos) => pos.Line > 0 ? $"line {pos.Line}" : pos.File;
+    private static string Describe(Pos pos) =>
+        pos.Line > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {pos.Line}") : pos.File;
 
     private static bool CheckSettings(Workbook workbook, IWorkbookLocator at, IssueList issues)
     {
@@ -459,7 +460,7 @@ internal static class WorkbookRules
         {
             if (entry.StreamId is null)
             {
-                issues.Error(at("stream"), "a receipt needs the stream the money came from; fill in stream");
+                issues.Error(at("stream"), $"a receipt needs the stream the money came from; fill in stream");
             }
 
             if (entry.ProgramId is not null)
@@ -469,7 +470,7 @@ internal static class WorkbookRules
         }
         else if (entry.ProgramId is null)
         {
-            issues.Error(at("program"), "an expense needs the program that spent the money; fill in program");
+            issues.Error(at("program"), $"an expense needs the program that spent the money; fill in program");
         }
     }
 
