@@ -669,4 +669,13 @@ public sealed class WorkbookReaderTests
         Assert.Contains("no stream is of kind 'sponsorship'", warning.Message, StringComparison.Ordinal);
         Assert.Null(workbook.Scenarios[0].Description);
     }
+
+    [Fact]
+    public void Read_MissingIdColumn_IsReportedOnceNotPerRow()
+    {
+        var error = SingleError(programs: "name,category,cost\nA,basic,1\nB,basic,2\n");
+
+        Assert.Equal(("programs.csv", 1, 0), (error.File, error.Line, error.Column));
+        Assert.Contains("required column 'id'", error.Message, StringComparison.Ordinal);
+    }
 }
