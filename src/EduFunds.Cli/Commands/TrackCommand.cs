@@ -32,6 +32,7 @@ internal sealed class TrackCommand : EduFundsCommand
         Description = "Flag a program as ahead of pace when its percent used exceeds the percent of the year elapsed by more than this fraction (default 0.10).",
         HelpName = "FRACTION",
         DefaultValueFactory = _ => 0.10m,
+        CustomParser = ParseTolerance,
     };
     private readonly Option<string?> scenario = ProjectionArguments.CreateScenarioOption();
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
@@ -58,13 +59,6 @@ internal sealed class TrackCommand : EduFundsCommand
         Options.Add(budgets);
         output = OutputOptions.AddTo(this, TrackReport.TableNames);
         by.AcceptOnlyFromAmong("month");
-        tolerance.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && decimal.TryParse(result.Tokens[^1].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) && t < 0)
-            {
-                result.AddError("--tolerance must be 0 or more.");
-            }
-        });
         Examples.Add(new("edufunds track", "the built-in X Street example: its latest ledger year, as of today"));
         Examples.Add(new("edufunds track my-street --year 2024 --as-of 2024-09-30", "how 2024 stands at the end of September"));
         Examples.Add(new("edufunds track my-street --year 2024 --by month", "each program month by month"));
@@ -120,6 +114,24 @@ internal sealed class TrackCommand : EduFundsCommand
         var report = TrackReport.Build(budget, receipts, settings);
         await output.WriteAsync(context, report, loaded.Folder, context.GetValue(budgets)?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Reads --tolerance with the invariant culture ("0.15" everywhere), 0 or more.</summary>
+    private static decimal ParseTolerance(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return 0.10m;
+        }
+
+        var text = result.Tokens[^1].Value;
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"--tolerance '{text}' is not a fraction 0 or more, such as 0.15.");
+            return 0.10m;
+        }
+
+        return value;
     }
 
     /// <summary>The latest fiscal year with an entry on or before the as-of date, else the as-of date's year, within the workbook.</summary>

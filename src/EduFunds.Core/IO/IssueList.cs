@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EduFunds.IO;
 
 /// <summary>A place in a workbook file: file name, 1-based line and column (0 = not tied to one).</summary>
@@ -17,7 +19,8 @@ internal sealed class IssueList
     /// </summary>
     public void SuppressLine(string file, int line) => suppressed.Add((file, line));
 
-    public void Error(Pos pos, string message)
+    /// <summary>Adds an error; the message's numbers are formatted culture-invariantly.</summary>
+    public void Error(Pos pos, FormattableString message)
     {
         if (suppressed.Contains((pos.File, pos.Line)))
         {
@@ -25,12 +28,16 @@ internal sealed class IssueList
             return;
         }
 
-        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message));
+        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message.ToString(CultureInfo.InvariantCulture)));
         HasErrors = true;
     }
 
-    public void Warning(Pos pos, string message) =>
-        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message));
+    /// <summary>Adds an error whose message is already composed (it must hold no culture-formatted numbers).</summary>
+    public void ErrorText(Pos pos, string message) => Error(pos, $"{message}");
+
+    /// <summary>Adds a warning; the message's numbers are formatted culture-invariantly.</summary>
+    public void Warning(Pos pos, FormattableString message) =>
+        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Every issue ordered by file, line and column (stable: same place keeps the order found).</summary>
     public IReadOnlyList<ValidationIssue> Sorted() =>

@@ -98,7 +98,7 @@ internal static class CsvTable
             FormatProvider = CultureInfo.InvariantCulture,
             TrackLineNumbers = true,
             PoolStrings = true,
-            OnMalformedRecord = malformed => issues.Error(
+            OnMalformedRecord = malformed => issues.ErrorText(
                 new Pos(file, (int)malformed.LineNumber, 0),
                 malformed.Reason switch
                 {
@@ -185,8 +185,7 @@ internal static class CsvTable
             {
                 issues.Error(
                     new Pos(file, line, 1),
-                    $"the row has {fieldCount} cells but the header has {headers.Count} columns, so its cells are shifted; " +
-                    "a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
+                    $"the row has {fieldCount} cells but the header has {headers.Count} columns, so its cells are shifted; a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
                 for (var l = line; l <= lastLine; l++)
                 {
                     issues.SuppressLine(file, l);
@@ -224,8 +223,7 @@ internal static class CsvTable
                 var unused = columns.Where(c => !headers.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
                 issues.Warning(
                     new Pos(file, 1, i + 1),
-                    $"unknown column {WorkbookText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; " +
-                    $"the columns of {file} are {string.Join(", ", columns)}");
+                    $"unknown column {WorkbookText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; the columns of {file} are {string.Join(", ", columns)}");
             }
             else if (fieldOf[known] >= 0)
             {

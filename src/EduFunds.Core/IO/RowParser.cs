@@ -16,7 +16,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 {
     public FundingStream Stream(IRowCells row, int defaultStartYear)
     {
-        var id = row.Get("id") ?? string.Empty;
+        var id = Id(row);
         var name = row.Get("name") is { Length: > 0 } n ? n : id;
         var kind = Enum(row, "kind", StreamKind.Other);
         var recurrence = Enum(row, "recurrence", Recurrence.Recurring);
@@ -38,7 +38,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
     public EducationProgram Program(IRowCells row, int defaultStartYear)
     {
-        var id = row.Get("id") ?? string.Empty;
+        var id = Id(row);
         var name = row.Get("name") is { Length: > 0 } n ? n : id;
         var category = Enum(row, "category", ProgramCategory.Basic);
         var community = row.Get("community") is { Length: > 0 } c ? c : null;
@@ -58,7 +58,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         var dateText = row.Get("date") ?? string.Empty;
         if (dateText.Length == 0)
         {
-            issues.Error(row.PosOf("date"), "date is required; expected an ISO date yyyy-MM-dd such as 2024-03-01");
+            issues.Error(row.PosOf("date"), $"date is required; expected an ISO date yyyy-MM-dd such as 2024-03-01");
         }
         else if (!WorkbookText.TryParseDate(dateText, out date))
         {
@@ -81,6 +81,9 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
         return new LedgerEntry(date, type, stream, program, amount, reference, memo);
     }
+
+    /// <summary>The row's id; when the file has no id column (reported once, for the header), a stand-in naming the line.</summary>
+    private static string Id(IRowCells row) => row.Get("id") ?? $"line-{row.RowPos.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private TEnum Enum<TEnum>(IRowCells row, string column, TEnum fallback)
         where TEnum : struct, System.Enum => Enum(row, column, fallback, out _);

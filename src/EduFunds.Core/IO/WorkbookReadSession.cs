@@ -160,7 +160,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         document.Dispose();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            issues.Error(json.Value(string.Empty), "the settings must be a JSON object such as {\"years\": {\"from\": 2020, \"to\": 2030}}");
+            issues.Error(json.Value(string.Empty), $"the settings must be a JSON object such as {{\"years\": {{\"from\": 2020, \"to\": 2030}}}}");
             return (settings, null);
         }
 
@@ -244,7 +244,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     {
         if (!keys.TryGetValue("years", out var element))
         {
-            issues.Error(json!.Value(string.Empty), "the settings have no \"years\"; expected for example \"years\": {\"from\": 2020, \"to\": 2030}");
+            issues.Error(json!.Value(string.Empty), $"the settings have no \"years\"; expected for example \"years\": {{\"from\": 2020, \"to\": 2030}}");
             return;
         }
 
@@ -293,7 +293,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            issues.Error(json!.Value("scenarios"), "scenarios must be a list: \"scenarios\": [{\"name\": \"budget-cut\", \"changes\": [...]}]");
+            issues.Error(json!.Value("scenarios"), $"scenarios must be a list: \"scenarios\": [{{\"name\": \"budget-cut\", \"changes\": [...]}}]");
             return result;
         }
 
@@ -308,14 +308,16 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
             var keys = Keys(element, path, ["name", "description", "changes"], "a scenario");
             var name = keys.TryGetValue("name", out var nameElement) ? String(nameElement, path + ".name") ?? string.Empty : string.Empty;
-            var description = keys.TryGetValue("description", out var descriptionElement) ? String(descriptionElement, path + ".description") : null;
+            var description = keys.TryGetValue("description", out var descriptionElement) && descriptionElement.ValueKind != JsonValueKind.Null
+                ? String(descriptionElement, path + ".description")
+                : null;
             var changes = new List<ScenarioChange>();
             var sources = new List<(string Path, IRowPositions? Row)>();
             if (keys.TryGetValue("changes", out var changesElement))
             {
                 if (changesElement.ValueKind != JsonValueKind.Array)
                 {
-                    issues.Error(json!.Value(path + ".changes"), "changes must be a list of changes such as [{\"type\": \"trend\", \"from\": 2025, \"kind\": \"district-grant\", \"annualChange\": -0.10}]");
+                    issues.Error(json!.Value(path + ".changes"), $"changes must be a list of changes such as [{{\"type\": \"trend\", \"from\": 2025, \"kind\": \"district-grant\", \"annualChange\": -0.10}}]");
                 }
                 else
                 {
@@ -482,7 +484,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                 }
                 else if (keys.ContainsKey("program"))
                 {
-                    issues.Error(json!.Value(path + ".program"), "a set change with a \"program\" needs \"minFundingRatio\" or \"priority\"");
+                    issues.Error(json!.Value(path + ".program"), $"a set change with a \"program\" needs \"minFundingRatio\" or \"priority\"");
                     any = true;
                 }
 
@@ -498,7 +500,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
                 if (!any)
                 {
-                    issues.Error(json!.Value(path), "a set change needs one of \"policy\", \"flagshipWeight\", or \"program\" with \"minFundingRatio\" or \"priority\"");
+                    issues.Error(json!.Value(path), $"a set change needs one of \"policy\", \"flagshipWeight\", or \"program\" with \"minFundingRatio\" or \"priority\"");
                 }
 
                 break;
@@ -516,7 +518,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         var hasKind = keys.TryGetValue("kind", out var kind);
         if (hasStream == hasKind)
         {
-            issues.Error(
+            issues.ErrorText(
                 json!.Value(hasStream ? path + ".kind" : path),
                 hasStream
                     ? "the change names both a \"stream\" and a \"kind\"; name one: a stream id, or a kind for every stream of that kind"

@@ -29,9 +29,9 @@ public sealed class WorkbookReader
     }
 
     /// <summary>
-    /// The warnings of the last successful read (for example an unknown column), in file, line
-    /// and column order; empty before the first read. A failed read puts its warnings in the
-    /// exception instead.
+    /// The warnings of the last read (for example an unknown column), in file, line and column
+    /// order; empty before the first read. A failed read also lists them, with the errors, in
+    /// its <see cref="WorkbookValidationException"/>.
     /// </summary>
     public IReadOnlyList<ValidationIssue> LastWarnings { get; private set; } = [];
 

@@ -95,7 +95,7 @@ internal static class WorkbookRules
             var scenario = workbook.Scenarios[s];
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
-                issues.Error(at.Scenario(s, "name"), "a scenario needs a name");
+                issues.Error(at.Scenario(s, "name"), $"a scenario needs a name");
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {
@@ -112,7 +112,8 @@ internal static class WorkbookRules
         }
     }
 
-    private static string Describe(Pos pos) => pos.Line > 0 ? $"line {pos.Line}" : pos.File;
+    private static string Describe(Pos pos) =>
+        pos.Line > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {pos.Line}") : pos.File;
 
     private static bool CheckSettings(Workbook workbook, IWorkbookLocator at, IssueList issues)
     {
@@ -336,6 +337,7 @@ internal static class WorkbookRules
             }
         }
 
+        var kinds = new HashSet<StreamKind>(workbook.Streams.Select(x => x.Kind).Concat(addedStreams.Select(x => x.Stream.Kind)));
         foreach (var (c, program) in addedPrograms)
         {
             CheckProgram(program, column => at.AddedRow(s, c, column), issues, context);
@@ -360,7 +362,7 @@ internal static class WorkbookRules
             switch (change)
             {
                 case ScaleChange scale:
-                    CheckTarget(scale.Target, Key, streams, issues);
+                    CheckTarget(scale.Target, Key, streams, kinds, issues);
                     if (scale.Factor < 0m)
                     {
                         issues.Error(Key("factor"), $"factor {scale.Factor} is negative; expected 0 or more (1.25 = a quarter more, 0 = nothing)");
@@ -368,7 +370,7 @@ internal static class WorkbookRules
 
                     break;
                 case TrendChange trend:
-                    CheckTarget(trend.Target, Key, streams, issues);
+                    CheckTarget(trend.Target, Key, streams, kinds, issues);
                     if (trend.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
@@ -376,7 +378,7 @@ internal static class WorkbookRules
 
                     break;
                 case StopChange stop:
-                    CheckTarget(stop.Target, Key, streams, issues);
+                    CheckTarget(stop.Target, Key, streams, kinds, issues);
                     break;
                 case SetPolicyChange policy:
                     CheckPolicy(policy.Policy, Key("policy"), issues);
@@ -404,11 +406,15 @@ internal static class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, IssueList issues)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
             issues.Error(key("stream"), $"stream '{id}' does not exist in streams.csv or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
+        }
+        else if (target.Kind is { } kind && !kinds.Contains(kind))
+        {
+            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in streams.csv or added by the scenario), so the change has no effect");
         }
     }
 
@@ -459,7 +465,7 @@ internal static class WorkbookRules
         {
             if (entry.StreamId is null)
             {
-                issues.Error(at("stream"), "a receipt needs the stream the money came from; fill in stream");
+                issues.Error(at("stream"), $"a receipt needs the stream the money came from; fill in stream");
             }
 
             if (entry.ProgramId is not null)
@@ -469,7 +475,7 @@ internal static class WorkbookRules
         }
         else if (entry.ProgramId is null)
         {
-            issues.Error(at("program"), "an expense needs the program that spent the money; fill in program");
+            issues.Error(at("program"), $"an expense needs the program that spent the money; fill in program");
         }
     }
 

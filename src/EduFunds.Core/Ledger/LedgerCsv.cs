@@ -35,6 +35,7 @@ public static class LedgerCsv
             return builder.ToTotals();
         }
 
+        // date, type and amount are required; stream and program may be left out (then blank), as in the workbook reader.
         var names = new[] { "date", "type", "stream", "program", "amount" };
         var col = new int[names.Length];
         for (var n = 0; n < names.Length; n++)
@@ -48,7 +49,7 @@ public static class LedgerCsv
                 }
             }
 
-            if (col[n] < 0)
+            if (col[n] < 0 && names[n] is not ("stream" or "program"))
             {
                 errors.Add(new LedgerInputError(fileName, csv.LineNumber, 0, $"the header has no '{names[n]}' column; expected date,type,stream,program,amount,reference,memo"));
             }
@@ -95,7 +96,7 @@ public static class LedgerCsv
                 ok = Add(errors, fileName, line, typeCol + 1, $"type '{typeSpan}' is not receipt or expense");
             }
 
-            if (!LedgerText.TryParseAmount(csv.GetSpan(amountCol), currency, out var amount, out var problem))
+            if (!LedgerText.TryParseAmount(csv.GetSpan(amountCol), currency, strict: true, out var amount, out var problem))
             {
                 ok = Add(errors, fileName, line, amountCol + 1, "amount " + problem);
             }
@@ -104,8 +105,8 @@ public static class LedgerCsv
                 ok = Add(errors, fileName, line, amountCol + 1, $"amount {csv.GetSpan(amountCol)} is not positive; expected an amount above 0 (the type says receipt or expense)");
             }
 
-            var streamSpan = csv.GetSpan(streamCol);
-            var programSpan = csv.GetSpan(programCol);
+            var streamSpan = streamCol < 0 ? [] : csv.GetSpan(streamCol);
+            var programSpan = programCol < 0 ? [] : csv.GetSpan(programCol);
             var stream = streamSpan.IsEmpty ? -1 : builder.FindStream(streamSpan);
             var program = programSpan.IsEmpty ? -1 : builder.FindProgram(programSpan);
             if (!streamSpan.IsEmpty && stream < 0)

@@ -19,7 +19,15 @@ internal static class LedgerText
     /// Parses a plain decimal amount ("1234.5", "-20", "+3.00") exactly into minor units. No
     /// grouping separators, no exponent. Fails when it has more decimals than the currency allows.
     /// </summary>
-    public static bool TryParseAmount(ReadOnlySpan<char> text, Currency currency, out long minorUnits, out string? problem)
+    public static bool TryParseAmount(ReadOnlySpan<char> text, Currency currency, out long minorUnits, out string? problem) =>
+        TryParseAmount(text, currency, strict: false, out minorUnits, out problem);
+
+    /// <summary>
+    /// As <see cref="TryParseAmount(ReadOnlySpan{char}, Currency, out long, out string?)"/>; with
+    /// <paramref name="strict"/>, even trailing zeros beyond the currency's decimals are refused
+    /// (the rule of the workbook files).
+    /// </summary>
+    public static bool TryParseAmount(ReadOnlySpan<char> text, Currency currency, bool strict, out long minorUnits, out string? problem)
     {
         minorUnits = 0;
         problem = null;
@@ -66,7 +74,7 @@ internal static class LedgerText
                     decimals++;
                     if (decimals > currency.MinorUnits)
                     {
-                        if (c != '0')
+                        if (c != '0' || strict)
                         {
                             problem = $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits})";
                             return false;

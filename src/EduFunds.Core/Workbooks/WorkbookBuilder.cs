@@ -269,7 +269,7 @@ public sealed class WorkbookBuilder
 
         if (years is null)
         {
-            issues.Error(at, "the workbook has no years; call Years(from, to)");
+            issues.Error(at, $"the workbook has no years; call Years(from, to)");
         }
 
         var range = years ?? new YearRange(2000, 2000);
@@ -310,11 +310,11 @@ public sealed class WorkbookBuilder
                 return minor;
             }
 
-            issues.Error(at, $"{what} {amount} {error}");
+            issues.Error(at, $"{what} ({amount}) {error}");
             return 0;
         }
 
-        public void Error(string message) => issues.Error(at, message);
+        public void Error(FormattableString message) => issues.Error(at, message);
     }
 
     private sealed class BuilderLocator(Pos at) : IWorkbookLocator

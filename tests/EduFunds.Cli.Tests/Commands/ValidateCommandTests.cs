@@ -87,6 +87,22 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_BrokenJsonAndBomCsv_ReportsPositionsAndExitsTwo()
+    {
+        using var temp = new TempFolder();
+        ExampleFolder.CopyTo(temp.Path);
+        File.WriteAllText(temp.File("edufunds.json"), "{\n  \"years\": {\"from\": 2020, \"to\": 2030},\n  \"policy\": \"proportional\"\n  \"currency\": \"CNY\"\n}\n");
+        var programs = File.ReadAllText(temp.File("programs.csv"));
+        File.WriteAllText(temp.File("programs.csv"), programs.Replace(",basic,", ",basik,", StringComparison.Ordinal), new UTF8Encoding(true));
+
+        var result = await CliRun.RunAsync("validate", temp.Path);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(Path.Combine(temp.Path, "edufunds.json") + ":4:3: the file is not valid JSON", result.Error, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(temp.Path, "programs.csv") + ":2:3: unknown category 'basik' (did you mean 'basic'?)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_MissingFolder_ExitsTwoWithAClearMessage()
     {
         var result = await CliRun.RunAsync("validate", Path.Combine(Path.GetTempPath(), "no-such-workbook-" + Guid.NewGuid().ToString("N")));

@@ -135,4 +135,26 @@ public sealed class TrackCommandTests
         var sports = Row(CsvText.Parse(result.Output), r => r["program"] == "P-SPORTS");
         Assert.Equal(("2026", "1000.00"), (sports["year"], sports["actual"]));
     }
+
+    [Fact]
+    public async Task Track_ToleranceUnderAGermanCulture_IsReadInvariantly()
+    {
+        using var culture = new CultureScope("de-DE");
+
+        var result = await CliRun.RunAsync("track", "--as-of", "2025-06-30", "--tolerance", "0.25", "-f", "json");
+
+        using var doc = JsonDocument.Parse(result.Output);
+        Assert.Equal(0.25m, doc.RootElement.GetProperty("settings").GetProperty("pace_tolerance").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("-0.1")]
+    [InlineData("abc")]
+    public async Task Track_BadTolerance_IsAUsageError(string value)
+    {
+        var result = await CliRun.RunAsync("track", "--tolerance", value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--tolerance", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -589,4 +589,93 @@ public sealed class WorkbookReaderTests
 
         Assert.Equal("预算", Read(files).Streams[0].Name);
     }
+
+    [Fact]
+    public void Read_UnderACommaDecimalCulture_MessagesAndNumbersStayInvariant()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var workbook = Read(streams: StreamHeader + "\nDG,B,donation,recurring,1234.5,,,-0.08,,,\n");
+            Assert.Equal(123450, workbook.Streams[0].Amount);
+            Assert.Equal(-0.08m, workbook.Streams[0].AnnualChange);
+
+            var error = SingleError(programs: ProgramHeader + "\nP1,C,basic,,800,,1.25,,,,\n");
+            Assert.Contains("min_funding_ratio 1.25 ", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Read_UnterminatedQuote_IsAnErrorOnItsLine()
+    {
+        var issues = Issues(streams: StreamHeader + "\nDG,B,donation,recurring,1,,,,,,\nDN,\"open,donation,recurring,1,,,,,,\n");
+
+        Assert.Contains(issues, i => i.File == "streams.csv" && i.Line == 3 && i.Message.Contains("never closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ColumnTwice_IsAnError()
+    {
+        var error = SingleError(streams: "id,name,kind,recurrence,amount,Amount\nDG,B,donation,recurring,1,2\n");
+
+        Assert.Equal((1, 6), (error.Line, error.Column));
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_JsonKeyTwice_IsAnError()
+    {
+        var error = SingleError(settings: "{\"years\": {\"from\": 2020, \"to\": 2030},\n\"policy\": \"equal\", \"policy\": \"priority\"}");
+
+        Assert.Equal((2, 20), (error.Line, error.Column));
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_KeyThatDoesNotBelongToTheChange_IsAWarning()
+    {
+        var reader = new WorkbookReader();
+        var settings = "{\"years\": {\"from\": 2020, \"to\": 2030}, \"scenarios\": [{\"name\": \"s\", \"changes\": [\n{\"type\": \"stop\", \"stream\": \"DG-01\", \"factor\": 2}]}]}";
+
+        reader.Read(WorkbookFileSource.FromMemory(Files(settings: settings)));
+
+        var warning = Assert.Single(reader.LastWarnings);
+        Assert.Equal((2, 37), (warning.Line, warning.Column));
+        Assert.Contains("\"factor\" has no meaning for a stop change", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ChangeWithoutType_IsAnError()
+    {
+        var error = SingleError(settings: "{\"years\": {\"from\": 2020, \"to\": 2030}, \"scenarios\": [{\"name\": \"s\", \"changes\": [{\"stream\": \"DG-01\"}]}]}");
+
+        Assert.Contains("no \"type\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ChangeForAKindWithoutStreams_IsAWarning()
+    {
+        var reader = new WorkbookReader();
+        var settings = "{\"years\": {\"from\": 2020, \"to\": 2030}, \"scenarios\": [{\"name\": \"s\", \"description\": null, \"changes\": [\n{\"type\": \"stop\", \"kind\": \"sponsorship\"}]}]}";
+
+        var workbook = reader.Read(WorkbookFileSource.FromMemory(Files(settings: settings)));
+
+        var warning = Assert.Single(reader.LastWarnings);
+        Assert.Contains("no stream is of kind 'sponsorship'", warning.Message, StringComparison.Ordinal);
+        Assert.Null(workbook.Scenarios[0].Description);
+    }
+
+    [Fact]
+    public void Read_MissingIdColumn_IsReportedOnceNotPerRow()
+    {
+        var error = SingleError(programs: "name,category,cost\nA,basic,1\nB,basic,2\n");
+
+        Assert.Equal(("programs.csv", 1, 0), (error.File, error.Line, error.Column));
+        Assert.Contains("required column 'id'", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -164,10 +164,25 @@ public sealed class WorkbookWriterTests : IDisposable
                 from renewal in Gen.Choose(0, 100)
                 from cv in Gen.Choose(0, 80)
                 select (name, amount, kind, oneOff, start, span, change, restrict, renewal, cv), streamCount)
+            from month in Gen.Choose(1, 12)
+            from changeCount in Gen.Choose(0, 9)
+            from changeCodes in Gen.ListOf(Gen.Choose(0, 8).SelectMany(kind => Gen.Choose(0, 1000).Select(x => (kind, x))), changeCount)
+            from ledgerCodes in Gen.ListOf(Gen.Choose(0, 100_000).SelectMany(a => Gen.Choose(0, 400 * (length + 1)).Select(d => (a, d))), streamCount > 0 ? 5 : 0)
             select new Workbook
             {
                 Name = "Generated",
                 Currency = cur,
+                FiscalYearStartMonth = month,
+                Scenarios = new EquatableArray<Scenario>(
+                    [new Scenario("generated", "各种变化", new EquatableArray<ScenarioChange>(changeCodes.Select((c, n) => Change(c.kind, c.x, n, first, length, streamCount))))]),
+                Ledger = new EquatableArray<LedgerEntry>(ledgerCodes.Select((l, n) => new LedgerEntry(
+                    DateOnly.FromDateTime(new DateTime(first, month, 1).AddDays(l.d % ((365 * (length + 1)) - 1))),
+                    n % 2 == 0 ? LedgerEntryType.Receipt : LedgerEntryType.Expense,
+                    n % 2 == 0 || n % 3 == 0 ? "S0" : null,
+                    n % 2 == 0 ? null : "P0",
+                    l.a + 1,
+                    n % 4 == 0 ? null : $"V-{n}",
+                    n % 5 == 0 ? "memo, \"quoted\"" : null))),
                 Years = new YearRange(first, first + length),
                 Programs = new EquatableArray<EducationProgram>(programs.Select((p, i) => new EducationProgram(
                     $"P{i}", p.name, p.category, p.community, p.cost, p.change, p.ratio / 100m, p.priority,
@@ -183,6 +198,26 @@ public sealed class WorkbookWriterTests : IDisposable
                 })),
             };
     }
+
+    private static ScenarioChange Change(int kind, int x, int n, int first, int length, int streamCount)
+    {
+        var from = first + (x % (length + 1));
+        var target = streamCount > 0 && x % 2 == 0 ? StreamTarget.Stream($"S{x % streamCount}") : StreamTarget.OfKind((StreamKind)(x % 6));
+        return kind switch
+        {
+            0 => new ScaleChange(from, target, x / 100m),
+            1 => new TrendChange(from, target, (x - 500) / 1000m),
+            2 => new StopChange(from, target),
+            3 => new SetPolicyChange(from, AllocationNames[x % AllocationNames.Length]),
+            4 => new SetFlagshipWeightChange(from, 1 + (x / 100m)),
+            5 => new SetMinFundingRatioChange(from, "P0", (1 + (x % 100)) / 101m),
+            6 => new SetPriorityChange(from, "P0", 1 + (x % 4)),
+            7 => new AddProgramChange(from, new EducationProgram($"NEWP{n}", "新项目", ProgramCategory.Flagship, null, 1 + x, 0.01m, 0.5m, 2, from, null, 10)),
+            _ => new AddStreamChange(from, new FundingStream($"NEWS{n}", "新资金", StreamKind.Sponsorship, Recurrence.OneOff, x, from, from + 1, 0m, new EquatableArray<string>(["P0"]), 0.9m, 0.1m)),
+        };
+    }
+
+    private static readonly string[] AllocationNames = ["proportional", "priority", "viability-first", "equal", "visibility-weighted"];
 
     private static EducationProgram Program(string id) =>
         new(id, id, ProgramCategory.Basic, null, 80000, 0m, 0.6m, 1, 2020, null, null);

@@ -58,4 +58,42 @@ public class LedgerCsvTests
         Assert.Equal([(3, 2), (4, 1), (5, 2), (6, 3)], e.Errors.Select(x => (x.Line, x.Column)));
         Assert.Contains("already given on line 2", e.Errors[0].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadTotals_XStreetLedger_EqualsTheTotalsOfTheWorkbookReader()
+    {
+        var folder = EduFunds.Core.Tests.IO.TestFiles.ExampleFolder();
+        var workbook = new EduFunds.IO.WorkbookReader().ReadFolder(folder);
+        Assert.NotEmpty(workbook.Ledger);
+
+        using var reader = new StreamReader(Path.Combine(folder, "ledger.csv"));
+        var streamed = LedgerCsv.ReadTotals(reader, "ledger.csv", workbook);
+        var materialised = LedgerTotals.FromWorkbook(workbook);
+
+        Assert.Equal(materialised.EntryCount, streamed.EntryCount);
+        for (var year = workbook.Years.From; year <= workbook.Years.To; year++)
+        {
+            foreach (var stream in workbook.Streams)
+            {
+                Assert.Equal(materialised.Receipts(stream.Id, year), streamed.Receipts(stream.Id, year));
+            }
+
+            foreach (var program in workbook.Programs)
+            {
+                for (var month = 1; month <= 12; month++)
+                {
+                    Assert.Equal(materialised.Expenses(program.Id, year, month), streamed.Expenses(program.Id, year, month));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ReadTotals_WithoutStreamAndProgramColumnsOrWithExtraDecimals_AsTheWorkbookReader()
+    {
+        var e = Assert.Throws<LedgerInputException>(() => LedgerCsv.ReadTotals(
+            new StringReader("date,type,amount\n2024-01-05,receipt,1.000\n"), "ledger.csv", Workbook()));
+
+        Assert.Equal([(2, 0), (2, 3)], e.Errors.Select(x => (x.Line, x.Column)).Order());
+    }
 }
