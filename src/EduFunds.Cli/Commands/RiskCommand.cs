@@ -89,7 +89,7 @@ internal sealed class RiskCommand : EduFundsCommand
         }
         else
         {
-            using var progress = TerminalProgress.Create(context, "Simulating");
+            using var progress = TerminalProgress.Create(context, "Simulating", monteCarlo.Precision is not null);
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 

@@ -52,7 +52,7 @@ internal sealed class SimulateCommand : EduFundsCommand
         var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
         var simulator = new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>());
         SimulationResult result;
-        using (var progress = TerminalProgress.Create(context, "Simulating"))
+        using (var progress = TerminalProgress.Create(context, "Simulating", options.Precision is not null))
         {
             result = await Task.Run(() => simulator.Simulate(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
