@@ -177,10 +177,16 @@ internal sealed class RunSampler
                     factor *= factors[(plan.TrendIndex * yearCount) + y];
                 }
 
-                amounts[i] = factor == 1.0 ? amount : (long)Math.Round(amount * factor, rounding);
+                amounts[i] = factor == 1.0 ? amount : RoundToMinorUnit(amount * factor);
             }
         }
     }
+
+    /// <summary>Rounds a noisy amount to a whole minor unit in the workbook's rounding mode.</summary>
+    /// <param name="value">The amount in minor units.</param>
+    /// <returns>The rounded amount.</returns>
+    private long RoundToMinorUnit(double value) =>
+        (long)(rounding == MidpointRounding.ToEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero));
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
     internal sealed class Scratch

@@ -91,6 +91,22 @@ public class MonteCarloSimulatorTests
     }
 
     [Fact]
+    public void Fill_SameSeedAndRun_SameAmountsWhateverElseWasDrawn()
+    {
+        var model = NoisyModel();
+        var sampler = new RunSampler(model, []);
+        var first = new long[sampler.AmountCount];
+        var again = new long[sampler.AmountCount];
+        var scratch = sampler.CreateScratch();
+        sampler.Fill(5, 17, first, scratch);
+        sampler.Fill(5, 3, again, scratch);
+        sampler.Fill(5, 17, again, sampler.CreateScratch());
+        Assert.Equal(first, again);
+        sampler.Fill(5, 18, again, scratch);
+        Assert.NotEqual(first, again);
+    }
+
+    [Fact]
     public void Fill_DeterministicStream_CopiesPlannedAmounts()
     {
         var model = ProjectionModel.Create(Workbook([Stream("S", 12_345, start: 2024, change: 0.1m)], [Program("P", 1000)], from: 2024, to: 2026));
