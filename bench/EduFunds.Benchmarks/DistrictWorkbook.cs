@@ -28,7 +28,7 @@ public static class DistrictWorkbook
         long totalCost = 0;
         for (var p = 0; p < programs; p++)
         {
-            var cost = random.Next(20_000, 400_000) * 100L; // 200 to 4,000 yuan... in fen x 100
+            var cost = random.Next(20_000, 400_000) * 100L; // 20,000 to 400,000 yuan, in fen
             totalCost += cost;
             var start = first + (random.Next(5) == 0 ? random.Next(0, years / 2) : 0);
             int? end = random.Next(8) == 0 ? start + random.Next(2, years) : null;
@@ -53,7 +53,8 @@ public static class DistrictWorkbook
         {
             var restricted = s % 3 == 0;
             var oneOff = random.Next(3) == 0;
-            var start = first - 1 + random.Next(0, oneOff ? years : 3);
+            // One-off money falls within the years; recurring lines may have started the year before.
+            var start = oneOff ? first + random.Next(0, years) : first - 1 + random.Next(0, 3);
             var amount = budget / streams * random.Next(50, 151) / 100;
             string[] targets = restricted
                 ? Enumerable.Range(0, random.Next(1, 4)).Select(_ => programList[random.Next(programs)].Id).Distinct().ToArray()
@@ -68,7 +69,7 @@ public static class DistrictWorkbook
                 oneOff ? Recurrence.OneOff : Recurrence.Recurring,
                 amount,
                 start,
-                oneOff ? start + random.Next(0, 3) : null,
+                oneOff ? Math.Min(last, start + random.Next(0, 3)) : null,
                 oneOff ? 0m : -random.Next(0, 8) / 100m,
                 new EquatableArray<string>(targets),
                 random.Next(80, 101) / 100m,
