@@ -41,14 +41,28 @@ internal static class WorkbookInput
 
     /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the built-in example).</summary>
     /// <returns>The argument.</returns>
-    public static Argument<DirectoryInfo?> CreateArgument() => new("workbook")
+    public static Argument<DirectoryInfo?> CreateArgument()
     {
-        Description = "The workbook folder (edufunds.json, streams.csv, programs.csv, optional ledger.csv). " +
-                      "Without it, the built-in X Street example is used.",
-        HelpName = "WORKBOOK",
-        Arity = ArgumentArity.ZeroOrOne,
-        DefaultValueFactory = _ => null,
-    };
+        var argument = new Argument<DirectoryInfo?>("workbook")
+        {
+            Description = "The workbook folder (edufunds.json, streams.csv, programs.csv, optional ledger.csv). " +
+                          "Without it, the built-in X Street example is used.",
+            HelpName = "WORKBOOK",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => null,
+        };
+
+        // An unknown option would otherwise be taken for a folder name; a folder that really starts
+        // with '-' can still be given as ./-name.
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: ['-', _, ..] value }])
+            {
+                result.AddError($"Unrecognized option '{value}'. See --help for the options of this command.");
+            }
+        });
+        return argument;
+    }
 
     /// <summary>The built-in example's files as a workbook source.</summary>
     /// <returns>The source.</returns>
