@@ -1,4 +1,4 @@
-using EduFunds.Money;
+using EduFunds.Monetary;
 
 namespace EduFunds.Cli.Output;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 
 namespace EduFunds.Cli.Reports;
 

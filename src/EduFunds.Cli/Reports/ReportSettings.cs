@@ -1,6 +1,6 @@
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 using EduFunds.Workbooks;
 

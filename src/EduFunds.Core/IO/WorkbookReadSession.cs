@@ -2,7 +2,7 @@ using System.Text.Json;
 using EduFunds.Collections;
 using EduFunds.Funding;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Workbooks;
 

@@ -1,3 +1,4 @@
+using EduFunds.Monetary;
 using EduFunds.Allocation;
 using EduFunds.Funding;
 using EduFunds.Ledger;
@@ -479,7 +480,7 @@ internal static class WorkbookRules
         }
     }
 
-    private sealed record Context(YearRange Years, bool YearsKnown, Money.Currency Currency)
+    private sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
     {
         public string Amount(long minorUnits) => WorkbookText.FormatAmount(minorUnits, Currency);
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using EduFunds.Funding;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Workbooks;
 

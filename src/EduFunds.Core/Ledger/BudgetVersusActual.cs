@@ -1,4 +1,4 @@
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 
 namespace EduFunds.Ledger;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 
 namespace EduFunds.Ledger;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EduFunds.Money;
+using EduFunds.Monetary;
 
 namespace EduFunds.Ledger;
 

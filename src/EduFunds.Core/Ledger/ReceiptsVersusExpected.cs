@@ -1,5 +1,5 @@
 using EduFunds.Funding;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 
 namespace EduFunds.Ledger;

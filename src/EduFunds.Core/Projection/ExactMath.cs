@@ -1,5 +1,5 @@
 using System.Numerics;
-using EduFunds.Money;
+using EduFunds.Monetary;
 
 namespace EduFunds.Projection;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using EduFunds.Funding;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 
 namespace EduFunds.Simulation;

@@ -1,7 +1,7 @@
 using EduFunds.Collections;
 using EduFunds.Funding;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 
 namespace EduFunds.Workbooks;
@@ -93,5 +93,5 @@ public sealed record Workbook
     /// <summary>Amount of money as <see cref="Money"/> in the workbook currency.</summary>
     /// <param name="minorUnits">Whole minor units.</param>
     /// <returns>The money.</returns>
-    public Money.Money ToMoney(long minorUnits) => Money.Money.FromMinorUnits(minorUnits, Currency);
+    public Money ToMoney(long minorUnits) => Money.FromMinorUnits(minorUnits, Currency);
 }

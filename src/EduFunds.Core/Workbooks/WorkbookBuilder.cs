@@ -2,7 +2,7 @@ using EduFunds.Collections;
 using EduFunds.Funding;
 using EduFunds.IO;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 
 namespace EduFunds.Workbooks;
@@ -261,10 +261,10 @@ public sealed class WorkbookBuilder
     {
         var issues = new IssueList();
         var at = new Pos(IssueFile, 0, 0);
-        if (!Money.Currency.TryFromCode(currencyCode, out var currency))
+        if (!Monetary.Currency.TryFromCode(currencyCode, out var currency))
         {
             issues.Error(at, $"unknown currency '{currencyCode}'; expected an ISO 4217 code such as CNY, EUR or USD");
-            currency = Money.Currency.Cny;
+            currency = Monetary.Currency.Cny;
         }
 
         if (years is null)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.IO;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 
 namespace EduFunds.Cli.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using EduFunds.Cli.Output;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using FsCheck.Xunit;
 
 namespace EduFunds.Cli.Tests.Output;

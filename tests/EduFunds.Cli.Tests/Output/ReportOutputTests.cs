@@ -314,7 +314,7 @@ public sealed class ReportOutputTests
     {
         using var writer = new StringWriter();
 
-        TableRenderer.Render(FakeReportCommand.CreateReport(EduFunds.Money.Currency.FromCode("CNY")), writer, terminalWidth: 120);
+        TableRenderer.Render(FakeReportCommand.CreateReport(EduFunds.Monetary.Currency.FromCode("CNY")), writer, terminalWidth: 120);
 
         var text = writer.ToString();
         Assert.Contains("\u001b[", text, StringComparison.Ordinal);
@@ -327,7 +327,7 @@ public sealed class ReportOutputTests
     {
         using var writer = new StringWriter();
 
-        TableRenderer.Render(FakeReportCommand.CreateReport(EduFunds.Money.Currency.FromCode("CNY")), writer, terminalWidth: 40);
+        TableRenderer.Render(FakeReportCommand.CreateReport(EduFunds.Monetary.Currency.FromCode("CNY")), writer, terminalWidth: 40);
 
         var text = writer.ToString();
         Assert.Contains("92,233,720,368,547,758.07", text, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using EduFunds.Allocation;
 using EduFunds.Funding;
 using EduFunds.IO;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Workbooks;
 using static EduFunds.Core.Tests.IO.TestFiles;

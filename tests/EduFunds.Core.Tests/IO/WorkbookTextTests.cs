@@ -1,5 +1,5 @@
 using EduFunds.IO;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

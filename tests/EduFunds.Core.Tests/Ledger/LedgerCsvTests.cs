@@ -48,13 +48,13 @@ public class LedgerCsvTests
     [Fact]
     public void BudgetTable_Read_ParsesAndNamesBadLines()
     {
-        var table = BudgetTable.Read(new StringReader("program,year,amount\nP1,2024,1000.50\nP2,2024,0\n"), "budgets.csv", EduFunds.Money.Currency.Cny, ["P1", "P2"], new(2023, 2025));
+        var table = BudgetTable.Read(new StringReader("program,year,amount\nP1,2024,1000.50\nP2,2024,0\n"), "budgets.csv", EduFunds.Monetary.Currency.Cny, ["P1", "P2"], new(2023, 2025));
         Assert.True(table.TryGet(2024, "P1", out var p1));
         Assert.Equal(100_050, p1);
         Assert.Equal(2, table.Count);
 
         var e = Assert.Throws<LedgerInputException>(() => BudgetTable.Read(
-            new StringReader("year,program,amount\n2024,P1,1\n2024,P1,2\n2040,P1,1\n2024,PX,1\n2024,P2,-5\n"), "budgets.csv", EduFunds.Money.Currency.Cny, ["P1", "P2"], new(2023, 2025)));
+            new StringReader("year,program,amount\n2024,P1,1\n2024,P1,2\n2040,P1,1\n2024,PX,1\n2024,P2,-5\n"), "budgets.csv", EduFunds.Monetary.Currency.Cny, ["P1", "P2"], new(2023, 2025)));
         Assert.Equal([(3, 2), (4, 1), (5, 2), (6, 3)], e.Errors.Select(x => (x.Line, x.Column)));
         Assert.Contains("already given on line 2", e.Errors[0].Message, StringComparison.Ordinal);
     }

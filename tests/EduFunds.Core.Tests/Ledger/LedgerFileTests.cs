@@ -1,5 +1,5 @@
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using static EduFunds.Core.Tests.Ledger.LedgerFixtures;
 
 namespace EduFunds.Core.Tests.Ledger;

@@ -1,7 +1,7 @@
 using EduFunds.Collections;
 using EduFunds.Funding;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Projection;
 using EduFunds.Workbooks;

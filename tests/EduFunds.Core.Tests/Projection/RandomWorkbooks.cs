@@ -1,6 +1,6 @@
 using EduFunds.Allocation;
 using EduFunds.Funding;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Workbooks;
 using static EduFunds.Core.Tests.Projection.TestWorkbooks;

@@ -1,6 +1,6 @@
 using EduFunds.Collections;
 using EduFunds.Funding;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Workbooks;
 

@@ -1,5 +1,5 @@
 using EduFunds.Funding;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Projection;
 using EduFunds.Workbooks;
 using static EduFunds.Core.Tests.Projection.TestWorkbooks;

@@ -2,7 +2,7 @@ using EduFunds.Core.Tests.IO;
 using EduFunds.Funding;
 using EduFunds.IO;
 using EduFunds.Ledger;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using EduFunds.Programs;
 using EduFunds.Workbooks;
 

@@ -1,6 +1,6 @@
-namespace EduFunds.Core.Tests.Money;
+namespace EduFunds.Core.Tests.Monetary;
 
-using EduFunds.Money;
+using EduFunds.Monetary;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using EduFunds.Allocation;
 
-namespace EduFunds.Money;
+namespace EduFunds.Monetary;
 
 /// <summary>
 /// An amount of money in one currency: an exact <see cref="decimal"/> amount in major units

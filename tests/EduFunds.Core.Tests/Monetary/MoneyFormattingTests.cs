@@ -1,7 +1,7 @@
-namespace EduFunds.Core.Tests.Money;
+namespace EduFunds.Core.Tests.Monetary;
 
 using System.Globalization;
-using EduFunds.Money;
+using EduFunds.Monetary;
 
 public sealed class MoneyFormattingTests
 {

@@ -1,7 +1,7 @@
-namespace EduFunds.Core.Tests.Money;
+namespace EduFunds.Core.Tests.Monetary;
 
 using System.Reflection;
-using EduFunds.Money;
+using EduFunds.Monetary;
 
 public sealed class MoneyComparisonTests
 {
@@ -63,7 +63,7 @@ public sealed class MoneyComparisonTests
     public void EveryEquatableType_HasEqualityOperators()
     {
         var types = typeof(Money).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace is "EduFunds.Money" or "EduFunds.Time")
+            .Where(t => t.Namespace is "EduFunds.Monetary" or "EduFunds.Time")
             .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEquatable<>)))
             .ToList();
 

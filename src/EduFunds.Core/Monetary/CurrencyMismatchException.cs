@@ -1,4 +1,4 @@
-namespace EduFunds.Money;
+namespace EduFunds.Monetary;
 
 /// <summary>Thrown when amounts of two different currencies are combined or compared.</summary>
 public sealed class CurrencyMismatchException : InvalidOperationException

@@ -1,4 +1,4 @@
-namespace EduFunds.Money;
+namespace EduFunds.Monetary;
 
 /// <summary>
 /// A decimal taken apart: sign, 96-bit coefficient and scale, with trailing zeros removed, so

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace EduFunds.Money;
+namespace EduFunds.Monetary;
 
 /// <summary>
 /// An ISO 4217 currency: its alphabetic code, numeric code and number of minor units

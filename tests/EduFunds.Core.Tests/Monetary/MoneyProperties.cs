@@ -1,7 +1,7 @@
-namespace EduFunds.Core.Tests.Money;
+namespace EduFunds.Core.Tests.Monetary;
 
 using System.Numerics;
-using EduFunds.Money;
+using EduFunds.Monetary;
 using FsCheck.Xunit;
 
 /// <summary>The laws of money, checked on random amounts of every currency.</summary>

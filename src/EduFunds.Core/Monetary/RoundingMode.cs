@@ -1,4 +1,4 @@
-namespace EduFunds.Money;
+namespace EduFunds.Monetary;
 
 /// <summary>How an exact amount is rounded to a whole number of minor units.</summary>
 public enum RoundingMode
