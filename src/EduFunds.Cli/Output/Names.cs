@@ -1,5 +1,6 @@
 using EduFunds.Funding;
 using EduFunds.Programs;
+using EduFunds.Workbooks;
 
 namespace EduFunds.Cli.Output;
 
@@ -12,25 +13,17 @@ internal static class Names
     /// <summary>The workbook name of a stream kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>district-grant, project-fund, donation, sponsorship, in-kind or other.</returns>
-    public static string Of(StreamKind kind) => kind switch
-    {
-        StreamKind.DistrictGrant => "district-grant",
-        StreamKind.ProjectFund => "project-fund",
-        StreamKind.Donation => "donation",
-        StreamKind.Sponsorship => "sponsorship",
-        StreamKind.InKind => "in-kind",
-        _ => "other",
-    };
+    public static string Of(StreamKind kind) => WorkbookNames.ToName(kind);
 
     /// <summary>The workbook name of a recurrence.</summary>
     /// <param name="recurrence">The recurrence.</param>
     /// <returns>recurring or one-off.</returns>
-    public static string Of(Recurrence recurrence) => recurrence == Recurrence.Recurring ? "recurring" : "one-off";
+    public static string Of(Recurrence recurrence) => WorkbookNames.ToName(recurrence);
 
     /// <summary>The workbook name of a category.</summary>
     /// <param name="category">The category.</param>
     /// <returns>basic or flagship.</returns>
-    public static string Of(ProgramCategory category) => category == ProgramCategory.Basic ? "basic" : "flagship";
+    public static string Of(ProgramCategory category) => WorkbookNames.ToName(category);
 
     /// <summary>The snake_case column name of a kind's money (district_grant, in_kind).</summary>
     /// <param name="kind">The kind.</param>

@@ -2,22 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using EduFunds.Funding;
 using EduFunds.Simulation;
+using EduFunds.Workbooks;
 
 namespace EduFunds.Cli.Reports;
 
 /// <summary>The <c>--trend KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option of the simulation commands.</summary>
 internal static class TrendOption
 {
-    private static readonly (string Name, StreamKind Kind)[] Kinds =
-    [
-        ("district-grant", StreamKind.DistrictGrant),
-        ("project-fund", StreamKind.ProjectFund),
-        ("donation", StreamKind.Donation),
-        ("sponsorship", StreamKind.Sponsorship),
-        ("in-kind", StreamKind.InKind),
-        ("other", StreamKind.Other),
-    ];
-
     /// <summary>Creates the option (repeatable).</summary>
     /// <returns>The option.</returns>
     public static Option<UncertainTrend[]> Create()
@@ -56,18 +47,7 @@ internal static class TrendOption
     /// <summary>The kebab-case name of a kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name.</returns>
-    public static string KindName(StreamKind kind)
-    {
-        foreach (var (name, value) in Kinds)
-        {
-            if (value == kind)
-            {
-                return name;
-            }
-        }
-
-        return kind.ToString();
-    }
+    public static string KindName(StreamKind kind) => WorkbookNames.ToName(kind);
 
     /// <summary>Parses one trend.</summary>
     /// <param name="text">KIND:SHAPE:MIN:MODE:MAX[:FROM].</param>
@@ -84,10 +64,9 @@ internal static class TrendOption
             return false;
         }
 
-        var kind = Array.FindIndex(Kinds, k => k.Name == parts[0]);
-        if (kind < 0)
+        if (!WorkbookNames.TryParse<StreamKind>(parts[0], out var kind))
         {
-            error = $"unknown kind '{parts[0]}'; use one of: {string.Join(", ", Kinds.Select(k => k.Name))}";
+            error = $"unknown kind '{parts[0]}'; use one of: {string.Join(", ", WorkbookNames.Names<StreamKind>())}";
             return false;
         }
 
@@ -127,7 +106,7 @@ internal static class TrendOption
             from = year;
         }
 
-        trend = new UncertainTrend(Kinds[kind].Kind, shape, values[0], values[1], values[2], from);
+        trend = new UncertainTrend(kind, shape, values[0], values[1], values[2], from);
         try
         {
             trend.Validate();
