@@ -25,11 +25,8 @@ internal sealed class CompareCommand : EduFundsCommand
     };
 
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
-    private readonly Option<int?> from = ProjectionArguments.CreateYearOption(
-        "--from", "First year of the money tables (default: the workbook's first year).");
-    private readonly Option<int?> to = ProjectionArguments.CreateYearOption(
-        "--to", "Last year of the money tables (default: the workbook's last year).");
     private readonly OutputOptions output;
+    private readonly YearWindow years;
 
     /// <summary>Creates the command.</summary>
     public CompareCommand()
@@ -42,16 +39,8 @@ internal sealed class CompareCommand : EduFundsCommand
         Options.Add(scenarios);
         Options.Add(noBase);
         Options.Add(policy);
-        Options.Add(from);
-        Options.Add(to);
         output = OutputOptions.AddTo(this, CompareReport.TableNames);
-        Validators.Add(result =>
-        {
-            if (result.GetValue(from) is { } first && result.GetValue(to) is { } last && first > last)
-            {
-                result.AddError($"--from {first} is after --to {last}.");
-            }
-        });
+        years = YearWindow.AddTo(this);
         Examples.Add(new("edufunds compare", "the built-in example: the base case and every scenario"));
         Examples.Add(new("edufunds compare my-street -s deeper-cut -s viability-first", "base, then the two scenarios"));
         Examples.Add(new("edufunds compare my-street -s deeper-cut -s base", "base placed second: differences are from deeper-cut"));
@@ -66,20 +55,14 @@ internal sealed class CompareCommand : EduFundsCommand
         var book = loaded.Workbook;
         var labels = ChooseScenarios(book, context.GetValue(scenarios) ?? [], context.GetValue(noBase), loaded.Description);
 
-        var first = context.GetValue(from) ?? book.Years.From;
-        var last = context.GetValue(to) ?? book.Years.To;
-        if (last < book.Years.From || first > book.Years.To)
-        {
-            throw new UserInputException(
-                $"no years to show: {first}-{last} is outside the workbook's years {book.Years.From}-{book.Years.To}.");
-        }
+        var (first, last) = years.Resolve(context, book);
 
         var comparison = ScenarioComparison.Create(book, labels, policyOverride, context.CancellationToken);
         var compared = comparison.Names.Zip(comparison.Results, (label, result) => new ComparedProjection(label, result)).ToList();
         context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
         var report = CompareReport.Build(
-            compared, loaded.Description, Math.Max(first, book.Years.From), Math.Min(last, book.Years.To));
+            compared, loaded.Description, first, last);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -13,11 +13,8 @@ internal sealed class ProjectCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<string?> scenario = ProjectionArguments.CreateScenarioOption();
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
-    private readonly Option<int?> from = ProjectionArguments.CreateYearOption(
-        "--from", "First year to show (default: the workbook's first year). The projection always starts in the workbook's first year.");
-    private readonly Option<int?> to = ProjectionArguments.CreateYearOption(
-        "--to", "Last year to show (default: the workbook's last year).");
     private readonly OutputOptions output;
+    private readonly YearWindow years;
 
     /// <summary>Creates the command.</summary>
     public ProjectCommand()
@@ -29,16 +26,8 @@ internal sealed class ProjectCommand : EduFundsCommand
         Arguments.Add(workbook);
         Options.Add(scenario);
         Options.Add(policy);
-        Options.Add(from);
-        Options.Add(to);
         output = OutputOptions.AddTo(this, ProjectReport.TableNames);
-        Validators.Add(result =>
-        {
-            if (result.GetValue(from) is { } first && result.GetValue(to) is { } last && first > last)
-            {
-                result.AddError($"--from {first} is after --to {last}.");
-            }
-        });
+        years = YearWindow.AddTo(this);
         Examples.Add(new("edufunds project", "the built-in X Street example, base case"));
         Examples.Add(new("edufunds project my-street --scenario deeper-cut", "a scenario of your workbook"));
         Examples.Add(new("edufunds project my-street --policy viability-first --from 2024 --to 2028", "another policy, five years shown"));
@@ -54,16 +43,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
-        var first = context.GetValue(from) ?? book.Years.From;
-        var last = context.GetValue(to) ?? book.Years.To;
-        if (last < book.Years.From || first > book.Years.To)
-        {
-            throw new UserInputException(
-                $"no years to show: {first}-{last} is outside the workbook's years {book.Years.From}-{book.Years.To}.");
-        }
-
-        first = Math.Max(first, book.Years.From);
-        last = Math.Min(last, book.Years.To);
+        var (first, last) = years.Resolve(context, book);
 
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         var result = projector.Project(
