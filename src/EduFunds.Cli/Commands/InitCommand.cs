@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.IO;
 
 namespace EduFunds.Cli.Commands;
 
@@ -66,7 +67,7 @@ internal sealed class InitCommand : EduFundsCommand
         try
         {
             Directory.CreateDirectory(target);
-            WriteAll(target, files, context.CancellationToken);
+            AtomicFiles.WriteAll(target, files, context.CancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,38 +77,5 @@ internal sealed class InitCommand : EduFundsCommand
         await context.Output.WriteLineAsync($"Wrote the X Street example workbook into {shown}: {string.Join(", ", files.Select(f => f.Name))}.").ConfigureAwait(false);
         await context.Output.WriteLineAsync($"Edit the CSV files, then check them with: edufunds validate {shown}").ConfigureAwait(false);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Writes every file to a temporary file first and moves them into place only when all are written.</summary>
-    private static void WriteAll(string folder, List<(string Name, byte[] Content)> files, CancellationToken cancellationToken)
-    {
-        var temps = new List<(string Temp, string Target)>();
-        try
-        {
-            foreach (var (name, content) in files)
-            {
-                var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-                temps.Add((temp, Path.Combine(folder, name)));
-                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (temp, target) in temps)
-            {
-                File.Move(temp, target, overwrite: true);
-            }
-        }
-        finally
-        {
-            foreach (var (temp, _) in temps)
-            {
-                if (File.Exists(temp))
-                {
-                    File.Delete(temp);
-                }
-            }
-        }
     }
 }

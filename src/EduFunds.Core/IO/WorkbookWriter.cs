@@ -279,38 +279,3 @@ public sealed class WorkbookWriter
         public static Cell Plain(string value) => new(value, false);
     }
 }
-
-/// <summary>Writes a set of files so that either all of them are replaced or none is.</summary>
-internal static class AtomicFiles
-{
-    public static void WriteAll(string folder, IReadOnlyList<(string Target, byte[] Content)> files)
-    {
-        var temps = new List<(string Temp, string Target)>();
-        try
-        {
-            foreach (var (target, content) in files)
-            {
-                var temp = Path.Combine(folder, $".{target}.{Guid.NewGuid():N}.tmp");
-                temps.Add((temp, Path.Combine(folder, target)));
-                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            foreach (var (temp, target) in temps)
-            {
-                File.Move(temp, target, overwrite: true);
-            }
-        }
-        finally
-        {
-            foreach (var (temp, _) in temps)
-            {
-                if (File.Exists(temp))
-                {
-                    File.Delete(temp);
-                }
-            }
-        }
-    }
-}
