@@ -106,24 +106,7 @@ public sealed class ProjectionModel
                     continue;
                 }
 
-                var amount = Fraction.From(stream.Amount).Multiply(growth.Pow(year - stream.StartYear));
-                foreach (var change in changes)
-                {
-                    if (change.From > year)
-                    {
-                        continue;
-                    }
-
-                    amount = change switch
-                    {
-                        ScaleChange scale when scale.Target.Matches(stream) => amount.Multiply(Fraction.From(scale.Factor)),
-                        TrendChange trend when trend.Target.Matches(stream) =>
-                            amount.Multiply(Fraction.From(trend.AnnualChange).OnePlus().Pow(year - trend.From + 1)),
-                        _ => amount,
-                    };
-                }
-
-                planned[(y * StreamCount) + s] = Round(amount, workbook.Rounding);
+                planned[(y * StreamCount) + s] = Round(ScenarioAmount(stream, growth, year, changes), workbook.Rounding);
             }
         }
 
@@ -134,12 +117,8 @@ public sealed class ProjectionModel
         minimum = new long[cells];
         priority = new int[cells];
         endYearIndex = new int[ProgramCount];
-        var orderedSets = changes
-            .Select((change, index) => (change, index))
-            .OrderBy(c => c.change.From)
-            .ThenBy(c => c.index)
-            .Select(c => c.change)
-            .ToArray();
+        // OrderBy is stable: changes of the same year keep their list order, so the later one wins.
+        var orderedChanges = changes.OrderBy(c => c.From).ToArray();
         for (var p = 0; p < ProgramCount; p++)
         {
             var program = programs[p];
@@ -148,25 +127,7 @@ public sealed class ProjectionModel
             for (var y = 0; y < YearCount; y++)
             {
                 var year = first + y;
-                var ratio = program.MinFundingRatio;
-                var programPriority = program.Priority;
-                foreach (var change in orderedSets)
-                {
-                    if (change.From > year)
-                    {
-                        break;
-                    }
-
-                    switch (change)
-                    {
-                        case SetMinFundingRatioChange set when set.ProgramId == program.Id:
-                            ratio = set.MinFundingRatio;
-                            break;
-                        case SetPriorityChange set when set.ProgramId == program.Id:
-                            programPriority = set.Priority;
-                            break;
-                    }
-                }
+                var (ratio, programPriority) = ProgramSettings(program, year, orderedChanges);
 
                 var cell = (y * ProgramCount) + p;
                 priority[cell] = programPriority;
@@ -205,26 +166,7 @@ public sealed class ProjectionModel
         for (var y = 0; y < YearCount; y++)
         {
             var year = first + y;
-            var policyName = workbook.Policy;
-            var weight = workbook.FlagshipWeight;
-            foreach (var change in orderedSets)
-            {
-                if (change.From > year)
-                {
-                    break;
-                }
-
-                switch (change)
-                {
-                    case SetPolicyChange set:
-                        policyName = set.Policy;
-                        break;
-                    case SetFlagshipWeightChange set:
-                        weight = set.FlagshipWeight;
-                        break;
-                }
-            }
-
+            var (policyName, weight) = YearSettings(workbook, year, orderedChanges);
             policies[y] = policyOverride ?? AllocationPolicies.Get(policyName);
             flagshipWeights[y] = weight;
         }
@@ -328,6 +270,71 @@ public sealed class ProjectionModel
     internal string ProgramId(int p) => programIds[p];
 
     internal int PriorityAt(int yearIndex, int p) => priority[(yearIndex * ProgramCount) + p];
+
+    /// <summary>A stream's exact amount in a year after the scenario's scale and trend changes, before the one rounding.</summary>
+    private static Fraction ScenarioAmount(FundingStream stream, Fraction growth, int year, EquatableArray<ScenarioChange> changes)
+    {
+        var amount = Fraction.From(stream.Amount).Multiply(growth.Pow(year - stream.StartYear));
+        foreach (var change in changes)
+        {
+            if (change.From > year)
+            {
+                continue;
+            }
+
+            amount = change switch
+            {
+                ScaleChange scale when scale.Target.Matches(stream) => amount.Multiply(Fraction.From(scale.Factor)),
+                TrendChange trend when trend.Target.Matches(stream) =>
+                    amount.Multiply(Fraction.From(trend.AnnualChange).OnePlus().Pow(year - trend.From + 1)),
+                _ => amount,
+            };
+        }
+
+        return amount;
+    }
+
+    /// <summary>A program's minimum ratio and priority in a year: the latest set change wins (changes ordered by year, then list order).</summary>
+    private static (decimal Ratio, int Priority) ProgramSettings(EducationProgram program, int year, ScenarioChange[] orderedChanges)
+    {
+        var ratio = program.MinFundingRatio;
+        var programPriority = program.Priority;
+        foreach (var change in orderedChanges.TakeWhile(c => c.From <= year))
+        {
+            switch (change)
+            {
+                case SetMinFundingRatioChange set when set.ProgramId == program.Id:
+                    ratio = set.MinFundingRatio;
+                    break;
+                case SetPriorityChange set when set.ProgramId == program.Id:
+                    programPriority = set.Priority;
+                    break;
+            }
+        }
+
+        return (ratio, programPriority);
+    }
+
+    /// <summary>The policy name and flagship weight in a year: the latest set change wins.</summary>
+    private static (string Policy, decimal FlagshipWeight) YearSettings(Workbook workbook, int year, ScenarioChange[] orderedChanges)
+    {
+        var policyName = workbook.Policy;
+        var weight = workbook.FlagshipWeight;
+        foreach (var change in orderedChanges.TakeWhile(c => c.From <= year))
+        {
+            switch (change)
+            {
+                case SetPolicyChange set:
+                    policyName = set.Policy;
+                    break;
+                case SetFlagshipWeightChange set:
+                    weight = set.FlagshipWeight;
+                    break;
+            }
+        }
+
+        return (policyName, weight);
+    }
 
     private static bool IsStopped(EquatableArray<ScenarioChange> changes, FundingStream stream, int year)
     {
