@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EduFunds.IO;
+using EduFunds.Projection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -38,6 +39,13 @@ internal static class CommandRunner
         catch (WorkbookValidationException e)
         {
             await WriteIssuesAsync(error, e).ConfigureAwait(false);
+            WriteDetails(error, verbosity, e);
+            return ExitCodes.InvalidInput;
+        }
+        catch (AmountOverflowException e)
+        {
+            // The workbook's numbers are the user's: too large to project exactly is invalid input.
+            await error.WriteLineAsync($"edufunds: {e.Message}").ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }

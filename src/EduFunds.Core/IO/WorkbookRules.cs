@@ -1,8 +1,9 @@
-using EduFunds.Monetary;
 using EduFunds.Allocation;
 using EduFunds.Funding;
 using EduFunds.Ledger;
+using EduFunds.Monetary;
 using EduFunds.Programs;
+using EduFunds.Projection;
 using EduFunds.Workbooks;
 
 namespace EduFunds.IO;
@@ -205,6 +206,13 @@ internal static class WorkbookRules
             issues.Error(at("annual_change"), $"annual_change {stream.AnnualChange}{label} is below -1 (more than 100% less a year); expected -1 or more, such as -0.08 for 8% less a year");
         }
 
+        else if (context.YearsKnown
+            && stream.StartYear is >= MinYear and <= MaxYear
+            && GrowsTooLarge(stream.Amount, stream.AnnualChange, stream.StartYear, stream.EffectiveEndYear, context.Years) is { } streamYear)
+        {
+            issues.Error(at("annual_change"), $"annual_change {stream.AnnualChange}{label} makes the amount grow beyond {context.Amount(long.MaxValue)} by {streamYear}, more than EduFunds can count exactly; expected a smaller amount or annual change");
+        }
+
         if (stream.RenewalProbability is < 0m or > 1m)
         {
             issues.Error(at("renewal_probability"), $"renewal_probability {stream.RenewalProbability}{label} is out of range; expected a probability from 0 to 1 (default 1)");
@@ -255,6 +263,39 @@ internal static class WorkbookRules
         }
     }
 
+    /// <summary>
+    /// The first year within the workbook's years in which amount x (1 + change)^(year - start)
+    /// no longer fits in 64 bits of minor units, or null. Growth is monotonic, so the last year
+    /// paid within the range decides.
+    /// </summary>
+    private static int? GrowsTooLarge(long amount, decimal change, int start, int? end, YearRange years)
+    {
+        if (amount <= 0 || change <= 0m)
+        {
+            return null;
+        }
+
+        var last = Math.Min(end ?? years.To, years.To);
+        var growth = ExactMath.Fraction.From(change).OnePlus();
+        if (last < start || Fits(last))
+        {
+            return null;
+        }
+
+        for (var year = Math.Max(start, years.From); year <= last; year++)
+        {
+            if (!Fits(year))
+            {
+                return year;
+            }
+        }
+
+        return null;
+
+        bool Fits(int year) =>
+            ExactMath.TryRound(ExactMath.Fraction.From(amount).Multiply(growth.Pow(year - start)), RoundingMode.HalfAwayFromZero, out _);
+    }
+
     private static void CheckProgram(EducationProgram program, Func<string, Pos> at, IssueList issues, Context context)
     {
         CheckId(program.Id, at("id"), "program", issues);
@@ -267,6 +308,13 @@ internal static class WorkbookRules
         if (program.CostChange < -1m)
         {
             issues.Error(at("cost_change"), $"cost_change {program.CostChange}{label} is below -1; expected -1 or more, such as 0.03 for 3% more a year");
+        }
+
+        else if (context.YearsKnown
+            && program.StartYear is >= MinYear and <= MaxYear
+            && GrowsTooLarge(program.Cost, program.CostChange, program.StartYear, program.EndYear, context.Years) is { } programYear)
+        {
+            issues.Error(at("cost_change"), $"cost_change {program.CostChange}{label} makes the need grow beyond {context.Amount(long.MaxValue)} by {programYear}, more than EduFunds can count exactly; expected a smaller cost or cost change");
         }
 
         if (program.MinFundingRatio is <= 0m or > 1m)

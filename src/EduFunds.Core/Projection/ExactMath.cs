@@ -35,7 +35,12 @@ internal static class ExactMath
     }
 
     /// <summary>Rounds a fraction to a whole number with the given mode.</summary>
-    public static long Round(Fraction value, RoundingMode mode)
+    /// <exception cref="OverflowException">The result does not fit in 64 bits.</exception>
+    public static long Round(Fraction value, RoundingMode mode) =>
+        TryRound(value, mode, out var rounded) ? rounded : throw new OverflowException("The amount does not fit in 64 bits of minor units.");
+
+    /// <summary>Rounds a fraction to a whole number with the given mode; false when it does not fit in 64 bits.</summary>
+    public static bool TryRound(Fraction value, RoundingMode mode, out long rounded)
     {
         var negative = value.Numerator.Sign < 0;
         var magnitude = BigInteger.Abs(value.Numerator);
@@ -47,7 +52,15 @@ internal static class ExactMath
             quotient += 1;
         }
 
-        return checked((long)(negative ? -quotient : quotient));
+        var result = negative ? -quotient : quotient;
+        if (result < long.MinValue || result > long.MaxValue)
+        {
+            rounded = 0;
+            return false;
+        }
+
+        rounded = (long)result;
+        return true;
     }
 
     /// <summary>The smallest whole number at or above the fraction.</summary>

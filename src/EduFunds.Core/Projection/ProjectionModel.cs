@@ -106,7 +106,11 @@ public sealed class ProjectionModel
                     continue;
                 }
 
-                planned[(y * StreamCount) + s] = Round(ScenarioAmount(stream, growth, year, changes), workbook.Rounding);
+                planned[(y * StreamCount) + s] = TryRound(ScenarioAmount(stream, growth, year, changes), workbook.Rounding, out var amount)
+                    ? amount
+                    : throw new AmountOverflowException(
+                        $"Stream '{stream.Id}' would pay more than {long.MaxValue} minor units in {year}; its amount, annual change or the scenario's factors are too large.",
+                        year);
             }
         }
 
@@ -137,7 +141,13 @@ public sealed class ProjectionModel
                 }
 
                 scheduled[cell] = true;
-                var yearNeed = Round(Fraction.From(program.Cost).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding);
+                if (!TryRound(Fraction.From(program.Cost).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding, out var yearNeed))
+                {
+                    throw new AmountOverflowException(
+                        $"Program '{program.Id}' would need more than {long.MaxValue} minor units in {year}; its cost or cost change is too large.",
+                        year);
+                }
+
                 need[cell] = yearNeed;
                 minimum[cell] = Ceiling(Fraction.From(ratio).Multiply(Fraction.From(yearNeed)));
             }
@@ -368,6 +378,34 @@ public sealed class ProjectionModel
         }
 
         w.Reset();
+        long carry = 0;
+
+        var y = 0;
+        try
+        {
+            for (; y < YearCount; y++)
+            {
+                RunYear(y, amounts, w, arrivals, cancellationToken, ref carry);
+            }
+        }
+        catch (OverflowException e) when (e is not AmountOverflowException)
+        {
+            var year = Years.From + y;
+            throw new AmountOverflowException(
+                $"The money of {year} adds up to more than {long.MaxValue} minor units (the pool, a program's reserve or the stranded money); the workbook's amounts are too large.",
+                year,
+                e);
+        }
+    }
+
+    private void RunYear(
+        int y,
+        ReadOnlySpan<long> amounts,
+        ProjectionWorkspace w,
+        List<RestrictedArrival>[]? arrivals,
+        CancellationToken cancellationToken,
+        ref long carry)
+    {
         var P = ProgramCount;
         var reserve = w.ReserveBalance;
         var stallCount = w.StallCount;
@@ -381,274 +419,269 @@ public sealed class ProjectionModel
         var claims = w.Claims;
         var claimProgram = w.ClaimProgram;
         var shares = w.Shares;
-        long carry = 0;
+        cancellationToken.ThrowIfCancellationRequested();
+        var row = y * P;
+        var year = Years.From + y;
+        received.AsSpan().Clear();
 
-        for (var y = 0; y < YearCount; y++)
+        // Steps 1-2: amounts; restricted money to its active programs, split by need.
+        long unrestricted = 0, restrictedTotal = 0, strandedRestricted = 0;
+        var amountRow = amounts.Slice(y * StreamCount, StreamCount);
+        for (var s = 0; s < StreamCount; s++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var row = y * P;
-            var year = Years.From + y;
-            received.AsSpan().Clear();
-
-            // Steps 1-2: amounts; restricted money to its active programs, split by need.
-            long unrestricted = 0, restrictedTotal = 0, strandedRestricted = 0;
-            var amountRow = amounts.Slice(y * StreamCount, StreamCount);
-            for (var s = 0; s < StreamCount; s++)
+            var amount = amountRow[s];
+            if (amount <= 0)
             {
-                var amount = amountRow[s];
-                if (amount <= 0)
+                if (amount < 0)
                 {
-                    if (amount < 0)
+                    throw new ArgumentException($"Stream '{streams[s].Id}' has a negative amount in {year}.", nameof(amounts));
+                }
+
+                continue;
+            }
+
+            var streamTargets = targets[s];
+            if (streamTargets.Length == 0)
+            {
+                unrestricted = checked(unrestricted + amount);
+                continue;
+            }
+
+            restrictedTotal = checked(restrictedTotal + amount);
+            var active = w.Targets;
+            var count = 0;
+            foreach (var p in streamTargets)
+            {
+                if (scheduled[row + p] && !shelved[p])
+                {
+                    // Insertion in tie-break order.
+                    var at = count++;
+                    while (at > 0 && rank[row + active[at - 1]] > rank[row + p])
                     {
-                        throw new ArgumentException($"Stream '{streams[s].Id}' has a negative amount in {year}.", nameof(amounts));
+                        active[at] = active[at - 1];
+                        at--;
                     }
 
-                    continue;
-                }
-
-                var streamTargets = targets[s];
-                if (streamTargets.Length == 0)
-                {
-                    unrestricted = checked(unrestricted + amount);
-                    continue;
-                }
-
-                restrictedTotal = checked(restrictedTotal + amount);
-                var active = w.Targets;
-                var count = 0;
-                foreach (var p in streamTargets)
-                {
-                    if (scheduled[row + p] && !shelved[p])
-                    {
-                        // Insertion in tie-break order.
-                        var at = count++;
-                        while (at > 0 && rank[row + active[at - 1]] > rank[row + p])
-                        {
-                            active[at] = active[at - 1];
-                            at--;
-                        }
-
-                        active[at] = p;
-                    }
-                }
-
-                if (count == 0)
-                {
-                    strandedRestricted = checked(strandedRestricted + amount);
-                    continue;
-                }
-
-                if (count == 1)
-                {
-                    received[active[0]] = checked(received[active[0]] + amount);
-                    arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[active[0]], amount));
-                    continue;
-                }
-
-                Int128 needTotal = 0;
-                for (var t = 0; t < count; t++)
-                {
-                    needTotal += need[row + active[t]];
-                }
-
-                var numerators = w.TargetNumerators.AsSpan(0, count);
-                for (var t = 0; t < count; t++)
-                {
-                    numerators[t] = needTotal == 0 ? amount : checked((Int128)amount * need[row + active[t]]);
-                }
-
-                var parts = w.TargetParts.AsSpan(0, count);
-                LargestRemainder.Distribute(amount, numerators, needTotal == 0 ? count : needTotal, parts);
-                for (var t = 0; t < count; t++)
-                {
-                    var p = active[t];
-                    received[p] = checked(received[p] + parts[t]);
-                    if (parts[t] > 0)
-                    {
-                        arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[p], parts[t]));
-                    }
+                    active[at] = p;
                 }
             }
 
-            // Step 3: reserve first, then restricted money.
-            for (var p = 0; p < P; p++)
+            if (count == 0)
             {
-                stalled[p] = false;
-                share[p] = 0;
-                if (!scheduled[row + p] || shelved[p])
-                {
-                    used[p] = applied[p] = secured[p] = 0;
-                    continue;
-                }
-
-                var n = need[row + p];
-                var u = Math.Min(reserve[p], n);
-                var a = Math.Min(received[p], n - u);
-                used[p] = u;
-                applied[p] = a;
-                secured[p] = u + a;
+                strandedRestricted = checked(strandedRestricted + amount);
+                continue;
             }
 
-            // Steps 4-6: the pool, the policy, and the stall fixpoint.
-            var pool = checked(unrestricted + carry);
-            var policy = policies[y];
-            var weight = flagshipWeights[y];
-            long allocated;
-            while (true)
+            if (count == 1)
             {
-                var claimCount = 0;
-                for (var k = 0; k < P; k++)
-                {
-                    var p = order[row + k];
-                    if (!scheduled[row + p] || shelved[p] || stalled[p] || need[row + p] - secured[p] <= 0)
-                    {
-                        continue;
-                    }
-
-                    claims[claimCount] = new AllocationClaim(
-                        programIds[p], priority[row + p], categories[p], need[row + p], minimum[row + p], secured[p]);
-                    claimProgram[claimCount] = p;
-                    claimCount++;
-                }
-
-                var claimShares = shares.AsSpan(0, claimCount);
-                claimShares.Clear();
-                policy.Allocate(new AllocationRequest(year, pool, claims.AsSpan(0, claimCount), weight), claimShares);
-
-                allocated = 0;
-                var newStall = false;
-                for (var i = 0; i < claimCount; i++)
-                {
-                    var given = claimShares[i];
-                    if (given < 0 || given > claims[i].Remaining)
-                    {
-                        throw new InvalidOperationException(
-                            $"Allocation policy '{policy.Name}' gave {given} minor units to '{claims[i].ProgramId}' in {year}, outside 0..{claims[i].Remaining}.");
-                    }
-
-                    allocated = checked(allocated + given);
-                    var p = claimProgram[i];
-                    share[p] = given;
-                    if (secured[p] + given < minimum[row + p])
-                    {
-                        stalled[p] = true;
-                        share[p] = 0;
-                        newStall = true;
-                    }
-                }
-
-                if (allocated > pool)
-                {
-                    throw new InvalidOperationException(
-                        $"Allocation policy '{policy.Name}' gave {allocated} minor units in {year}, more than the pool of {pool}.");
-                }
-
-                if (!newStall)
-                {
-                    break;
-                }
+                received[active[0]] = checked(received[active[0]] + amount);
+                arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[active[0]], amount));
+                continue;
             }
 
-            // Step 7: rescue stalled programs with what is left, in priority then id order.
-            var leftover = pool - allocated;
-            for (var k = 0; k < P && leftover > 0; k++)
+            Int128 needTotal = 0;
+            for (var t = 0; t < count; t++)
+            {
+                needTotal += need[row + active[t]];
+            }
+
+            var numerators = w.TargetNumerators.AsSpan(0, count);
+            for (var t = 0; t < count; t++)
+            {
+                numerators[t] = needTotal == 0 ? amount : checked((Int128)amount * need[row + active[t]]);
+            }
+
+            var parts = w.TargetParts.AsSpan(0, count);
+            LargestRemainder.Distribute(amount, numerators, needTotal == 0 ? count : needTotal, parts);
+            for (var t = 0; t < count; t++)
+            {
+                var p = active[t];
+                received[p] = checked(received[p] + parts[t]);
+                if (parts[t] > 0)
+                {
+                    arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[p], parts[t]));
+                }
+            }
+        }
+
+        // Step 3: reserve first, then restricted money.
+        for (var p = 0; p < P; p++)
+        {
+            stalled[p] = false;
+            share[p] = 0;
+            if (!scheduled[row + p] || shelved[p])
+            {
+                used[p] = applied[p] = secured[p] = 0;
+                continue;
+            }
+
+            var n = need[row + p];
+            var u = Math.Min(reserve[p], n);
+            var a = Math.Min(received[p], n - u);
+            used[p] = u;
+            applied[p] = a;
+            secured[p] = u + a;
+        }
+
+        // Steps 4-6: the pool, the policy, and the stall fixpoint.
+        var pool = checked(unrestricted + carry);
+        var policy = policies[y];
+        var weight = flagshipWeights[y];
+        long allocated;
+        while (true)
+        {
+            var claimCount = 0;
+            for (var k = 0; k < P; k++)
             {
                 var p = order[row + k];
-                if (!stalled[p])
+                if (!scheduled[row + p] || shelved[p] || stalled[p] || need[row + p] - secured[p] <= 0)
                 {
                     continue;
                 }
 
-                var shortfall = minimum[row + p] - secured[p];
-                if (leftover >= shortfall)
-                {
-                    var given = Math.Min(need[row + p] - secured[p], leftover);
-                    share[p] = given;
-                    allocated += given;
-                    leftover -= given;
-                    stalled[p] = false;
-                }
+                claims[claimCount] = new AllocationClaim(
+                    programIds[p], priority[row + p], categories[p], need[row + p], minimum[row + p], secured[p]);
+                claimProgram[claimCount] = p;
+                claimCount++;
             }
 
-            // Step 8 and the year's record.
-            long strandedReserves = 0;
-            for (var p = 0; p < P; p++)
+            var claimShares = shares.AsSpan(0, claimCount);
+            claimShares.Clear();
+            policy.Allocate(new AllocationRequest(year, pool, claims.AsSpan(0, claimCount), weight), claimShares);
+
+            allocated = 0;
+            var newStall = false;
+            for (var i = 0; i < claimCount; i++)
             {
-                var cell = row + p;
-                var before = reserve[p];
-                w.ReserveBefore[cell] = before;
-                w.RestrictedReceivedOut[cell] = received[p];
-                if (shelved[p] || !scheduled[cell])
+                var given = claimShares[i];
+                if (given < 0 || given > claims[i].Remaining)
                 {
-                    w.StatusOut[cell] = shelved[p] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
-                    w.NeedOut[cell] = 0;
-                    w.MinimumOut[cell] = 0;
-                    w.ReserveUsedOut[cell] = 0;
-                    w.RestrictedAppliedOut[cell] = 0;
-                    w.PoolShareOut[cell] = 0;
-                    w.FundedOut[cell] = 0;
-                    w.ReserveAfterOut[cell] = before;
-                    continue;
+                    throw new InvalidOperationException(
+                        $"Allocation policy '{policy.Name}' gave {given} minor units to '{claims[i].ProgramId}' in {year}, outside 0..{claims[i].Remaining}.");
                 }
 
-                w.NeedOut[cell] = need[cell];
-                w.MinimumOut[cell] = minimum[cell];
-                long after;
-                if (stalled[p])
+                allocated = checked(allocated + given);
+                var p = claimProgram[i];
+                share[p] = given;
+                if (secured[p] + given < minimum[row + p])
                 {
-                    after = checked(before + received[p]);
-                    w.StatusOut[cell] = ProgramStatus.Stalled;
-                    w.ReserveUsedOut[cell] = 0;
-                    w.RestrictedAppliedOut[cell] = 0;
-                    w.PoolShareOut[cell] = 0;
-                    w.FundedOut[cell] = 0;
-                    stallCount[p]++;
-                    if (w.FirstStall[p] < 0)
-                    {
-                        w.FirstStall[p] = y;
-                    }
-
-                    if (ShelveAfter > 0 && stallCount[p] >= ShelveAfter)
-                    {
-                        shelved[p] = true;
-                        w.ShelvedAt[p] = y;
-                    }
+                    stalled[p] = true;
+                    share[p] = 0;
+                    newStall = true;
                 }
-                else
-                {
-                    var funded = secured[p] + share[p];
-                    after = before - used[p] + received[p] - applied[p];
-                    w.StatusOut[cell] = funded == need[cell] ? ProgramStatus.Funded : ProgramStatus.Underfunded;
-                    w.ReserveUsedOut[cell] = used[p];
-                    w.RestrictedAppliedOut[cell] = applied[p];
-                    w.PoolShareOut[cell] = share[p];
-                    w.FundedOut[cell] = funded;
-                    stallCount[p] = 0;
-                }
-
-                w.ReserveAfterOut[cell] = after;
-                if (shelved[p] || endYearIndex[p] == y)
-                {
-                    // Shelved this year or its end year closes: the reserve is stranded.
-                    strandedReserves = checked(strandedReserves + after);
-                    after = 0;
-                }
-
-                reserve[p] = after;
             }
 
-            var unallocated = pool - allocated;
-            w.PoolOut[y] = pool;
-            w.AllocatedOut[y] = allocated;
-            w.UnallocatedOut[y] = unallocated;
-            w.StrandedOut[y] = checked(strandedRestricted + strandedReserves);
-            w.StrandedRestrictedOut[y] = strandedRestricted;
-            w.StrandedReservesOut[y] = strandedReserves;
-            w.UnrestrictedOut[y] = unrestricted;
-            w.RestrictedOut[y] = restrictedTotal;
-            w.CarriedInOut[y] = carry;
-            carry = Workbook.CarryOverPool ? unallocated : 0;
+            if (allocated > pool)
+            {
+                throw new InvalidOperationException(
+                    $"Allocation policy '{policy.Name}' gave {allocated} minor units in {year}, more than the pool of {pool}.");
+            }
+
+            if (!newStall)
+            {
+                break;
+            }
         }
+
+        // Step 7: rescue stalled programs with what is left, in priority then id order.
+        var leftover = pool - allocated;
+        for (var k = 0; k < P && leftover > 0; k++)
+        {
+            var p = order[row + k];
+            if (!stalled[p])
+            {
+                continue;
+            }
+
+            var shortfall = minimum[row + p] - secured[p];
+            if (leftover >= shortfall)
+            {
+                var given = Math.Min(need[row + p] - secured[p], leftover);
+                share[p] = given;
+                allocated += given;
+                leftover -= given;
+                stalled[p] = false;
+            }
+        }
+
+        // Step 8 and the year's record.
+        long strandedReserves = 0;
+        for (var p = 0; p < P; p++)
+        {
+            var cell = row + p;
+            var before = reserve[p];
+            w.ReserveBefore[cell] = before;
+            w.RestrictedReceivedOut[cell] = received[p];
+            if (shelved[p] || !scheduled[cell])
+            {
+                w.StatusOut[cell] = shelved[p] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
+                w.NeedOut[cell] = 0;
+                w.MinimumOut[cell] = 0;
+                w.ReserveUsedOut[cell] = 0;
+                w.RestrictedAppliedOut[cell] = 0;
+                w.PoolShareOut[cell] = 0;
+                w.FundedOut[cell] = 0;
+                w.ReserveAfterOut[cell] = before;
+                continue;
+            }
+
+            w.NeedOut[cell] = need[cell];
+            w.MinimumOut[cell] = minimum[cell];
+            long after;
+            if (stalled[p])
+            {
+                after = checked(before + received[p]);
+                w.StatusOut[cell] = ProgramStatus.Stalled;
+                w.ReserveUsedOut[cell] = 0;
+                w.RestrictedAppliedOut[cell] = 0;
+                w.PoolShareOut[cell] = 0;
+                w.FundedOut[cell] = 0;
+                stallCount[p]++;
+                if (w.FirstStall[p] < 0)
+                {
+                    w.FirstStall[p] = y;
+                }
+
+                if (ShelveAfter > 0 && stallCount[p] >= ShelveAfter)
+                {
+                    shelved[p] = true;
+                    w.ShelvedAt[p] = y;
+                }
+            }
+            else
+            {
+                var funded = secured[p] + share[p];
+                after = before - used[p] + received[p] - applied[p];
+                w.StatusOut[cell] = funded == need[cell] ? ProgramStatus.Funded : ProgramStatus.Underfunded;
+                w.ReserveUsedOut[cell] = used[p];
+                w.RestrictedAppliedOut[cell] = applied[p];
+                w.PoolShareOut[cell] = share[p];
+                w.FundedOut[cell] = funded;
+                stallCount[p] = 0;
+            }
+
+            w.ReserveAfterOut[cell] = after;
+            if (shelved[p] || endYearIndex[p] == y)
+            {
+                // Shelved this year or its end year closes: the reserve is stranded.
+                strandedReserves = checked(strandedReserves + after);
+                after = 0;
+            }
+
+            reserve[p] = after;
+        }
+
+        var unallocated = pool - allocated;
+        w.PoolOut[y] = pool;
+        w.AllocatedOut[y] = allocated;
+        w.UnallocatedOut[y] = unallocated;
+        w.StrandedOut[y] = checked(strandedRestricted + strandedReserves);
+        w.StrandedRestrictedOut[y] = strandedRestricted;
+        w.StrandedReservesOut[y] = strandedReserves;
+        w.UnrestrictedOut[y] = unrestricted;
+        w.RestrictedOut[y] = restrictedTotal;
+        w.CarriedInOut[y] = carry;
+        carry = Workbook.CarryOverPool ? unallocated : 0;
     }
 
     private int ShelveAfter => Workbook.ShelveAfter;
