@@ -25,6 +25,31 @@ internal static class Names
     /// <returns>basic or flagship.</returns>
     public static string Of(ProgramCategory category) => WorkbookNames.ToName(category);
 
+    /// <summary>
+    /// The kebab-case spelling of a report enum that has no workbook name (risk level, reason kind):
+    /// each capital starts a new word, as in <c>DigitalSkillsPattern</c> -> <c>digital-skills-pattern</c>.
+    /// </summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>The name.</returns>
+    public static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var pascal = value.ToString();
+        var builder = new System.Text.StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The snake_case column name of a kind's money (district_grant, in_kind).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The column name.</returns>

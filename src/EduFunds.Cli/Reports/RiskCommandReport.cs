@@ -106,8 +106,8 @@ internal static class RiskCommandReport
                 p.Rank,
                 p.Program.Id,
                 p.Program.Name,
-                Kebab(p.Program.Category.ToString()),
-                Kebab(p.Level.ToString()),
+                Names.Of(p.Program.Category),
+                Names.Kebab(p.Level),
                 Fraction(p.StallProbability?.Value),
                 Fraction(p.StallProbability?.HalfWidth95),
                 Fraction(p.ShelveProbability?.Value),
@@ -153,7 +153,7 @@ internal static class RiskCommandReport
         {
             foreach (var r in p.Reasons)
             {
-                table.Add(p.Program.Id, Kebab(r.Kind.ToString()), r.Text, Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.Amount);
+                table.Add(p.Program.Id, Names.Kebab(r.Kind), r.Text, Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.Amount);
             }
         }
 
@@ -288,20 +288,4 @@ internal static class RiskCommandReport
     /// <param name="value">The value.</param>
     /// <returns>The cell.</returns>
     internal static decimal? Fraction(double? value) => value is { } v && double.IsFinite(v) ? (decimal)v : null;
-
-    private static string Kebab(string pascal)
-    {
-        var builder = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
 }

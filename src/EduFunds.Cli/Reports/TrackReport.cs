@@ -99,7 +99,7 @@ internal static class TrackReport
         ]);
         foreach (var l in receipts.Lines)
         {
-            receiptTable.Add(l.Year, l.StreamId, l.StreamName, Kebab(l.Kind.ToString()), Kebab(l.Recurrence.ToString()),
+            receiptTable.Add(l.Year, l.StreamId, l.StreamName, Names.Of(l.Kind), Names.Of(l.Recurrence),
                 l.Expected, l.Received, l.Difference, l.Shortfall, Word(l.Status));
         }
 
@@ -296,20 +296,4 @@ internal static class TrackReport
     };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return sb.ToString();
-    }
 }
