@@ -25,26 +25,10 @@ internal static class AllocateReport
     /// <summary>The machine tables of the policy comparison, main table first.</summary>
     public static readonly string[] CompareTableNames = ["policy_programs", "policies"];
 
-    /// <summary>Money a program could use this year from its reserve and its restricted money (u + a), also when it stalled.</summary>
-    /// <param name="r">The program's year.</param>
-    /// <returns>Minor units.</returns>
-    public static long Secured(ProgramYearResult r)
-    {
-        if (r.Status != ProgramStatus.Stalled)
-        {
-            return checked(r.ReserveUsed + r.RestrictedApplied);
-        }
-
-        // A stalled year reports nothing used; show what it had in hand (DESIGN.md step 3).
-        var reserve = Math.Min(r.ReserveBefore, r.Need);
-        var restricted = Math.Min(r.RestrictedReceived, r.Need - reserve);
-        return checked(reserve + restricted);
-    }
-
     /// <summary>What it has to run on: its funding, or for a stalled program the money it had in hand.</summary>
     /// <param name="r">The program's year.</param>
     /// <returns>Minor units.</returns>
-    public static long InHand(ProgramYearResult r) => r.Status == ProgramStatus.Stalled ? Secured(r) : r.Funded;
+    public static long InHand(ProgramYearResult r) => r.Status == ProgramStatus.Stalled ? r.Secured : r.Funded;
 
     /// <summary>Money still missing to the full need.</summary>
     /// <param name="r">The program's year.</param>
@@ -100,7 +84,7 @@ internal static class AllocateReport
             var program = result.Programs[p].Program;
             table.Add(
                 r.ProgramId, program.Name, Names.Of(program.Category), r.Priority, r.Status, r.Need, r.Minimum,
-                r.ReserveUsed, r.RestrictedApplied, Secured(r), r.PoolShare, r.Funded, r.Ratio, GapToNeed(r),
+                r.ReserveUsed, r.RestrictedApplied, r.Secured, r.PoolShare, r.Funded, r.Ratio, GapToNeed(r),
                 GapToMinimum(r), r.ReserveAfter);
         }
 
@@ -127,7 +111,7 @@ internal static class AllocateReport
             var r = y.Programs[p];
             var program = result.Programs[p].Program;
             view.Add(
-                ReportSettings.ProgramLabel(program.Id, program.Name), r.Status, r.Need, r.Minimum, Secured(r), r.PoolShare,
+                ReportSettings.ProgramLabel(program.Id, program.Name), r.Status, r.Need, r.Minimum, r.Secured, r.PoolShare,
                 r.Funded, r.Ratio, GapToNeed(r), r.Status == ProgramStatus.Stalled
                     ? (object)new StyledText(CellFormat.Money(GapToMinimum(r), result.Currency.MinorUnits, groupThousands: true), Tone.Bad)
                     : GapToMinimum(r));
@@ -190,7 +174,7 @@ internal static class AllocateReport
                 var r = y.Programs[p];
                 var summary = result.Programs[p];
                 machine.Add(
-                    result.PolicyOverride, r.ProgramId, summary.Program.Name, r.Status, r.Need, r.Minimum, Secured(r),
+                    result.PolicyOverride, r.ProgramId, summary.Program.Name, r.Status, r.Need, r.Minimum, r.Secured,
                     r.PoolShare, r.Funded, r.Ratio, GapToMinimum(r), summary.FirstStallYear, summary.ShelvedYear);
             }
         }

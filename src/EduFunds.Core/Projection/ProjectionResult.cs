@@ -56,8 +56,19 @@ public sealed record ProgramYearResult(
     /// <summary>Funding ratio F / N, or null when the need is 0.</summary>
     public decimal? Ratio => Need == 0 ? null : (decimal)Funded / Need;
 
-    /// <summary>Remaining need after reserve and restricted money: N - u - a (in a stall year, N - min(B, N) - min(r, ...) as it was offered).</summary>
-    public long GapToNeed => Need - Funded;
+    /// <summary>
+    /// What the program had before the pool (DESIGN.md step 3): its reserve first, then restricted
+    /// money, up to its need: min(B, N) + min(r, N - min(B, N)). In a running year this is
+    /// reserve used + restricted applied; in a stall year it is what it had in hand but could not spend.
+    /// </summary>
+    public long Secured
+    {
+        get
+        {
+            var reserve = Math.Min(ReserveBefore, Need);
+            return reserve + Math.Min(RestrictedReceived, Need - reserve);
+        }
+    }
 
     /// <summary>True when the program is funded, underfunded or stalled: an active year.</summary>
     public bool IsActive => Status is ProgramStatus.Funded or ProgramStatus.Underfunded or ProgramStatus.Stalled;

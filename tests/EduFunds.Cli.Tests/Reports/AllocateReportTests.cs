@@ -50,7 +50,7 @@ public sealed class AllocateReportTests
     {
         var stalled = new ProgramYearResult(2026, "P", ProgramStatus.Stalled, 10_000, 7_000, 1, 2_000, 3_000, 0, 0, 0, 0, 5_000);
 
-        Assert.Equal(5_000, AllocateReport.Secured(stalled));
+        Assert.Equal(5_000, stalled.Secured);
         Assert.Equal(2_000, AllocateReport.GapToMinimum(stalled));
         Assert.Equal(5_000, AllocateReport.GapToNeed(stalled));
     }
@@ -60,7 +60,7 @@ public sealed class AllocateReportTests
     {
         var stalled = new ProgramYearResult(2026, "P", ProgramStatus.Stalled, 10_000, 7_000, 1, 8_000, 9_000, 0, 0, 0, 0, 17_000);
 
-        Assert.Equal(10_000, AllocateReport.Secured(stalled));
+        Assert.Equal(10_000, stalled.Secured);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public class ProjectionProperties
         {
             var unallocated = year.Pool - year.Allocated;
             return year.Programs.Where(p => p.Status == ProgramStatus.Stalled).All(p =>
-                unallocated < p.Minimum - Secured(p));
+                unallocated < p.Minimum - p.Secured);
         }).Label($"seed {seed}");
     }
 
@@ -91,7 +91,7 @@ public class ProjectionProperties
     {
         var result = Project(seed);
         return result.Years.SelectMany(y => y.Programs)
-            .Where(p => p.Need > 0 && Secured(p) >= p.Minimum)
+            .Where(p => p.Need > 0 && p.Secured >= p.Minimum)
             .All(p => p.Status != ProgramStatus.Stalled)
             .Label($"seed {seed}");
     }
@@ -108,10 +108,13 @@ public class ProjectionProperties
         return (funded.SequenceEqual(workspace.Funded.ToArray()) && pools.SequenceEqual(workspace.Pool.ToArray())).ToProperty();
     }
 
-    // What the program had before the pool: reserve first, then restricted money.
-    private static long Secured(ProgramYearResult p)
+    [Property(MaxTest = 200)]
+    public Property Secured_InARunningYear_IsReserveUsedPlusRestrictedApplied(int seed)
     {
-        var used = Math.Min(p.ReserveBefore, p.Need);
-        return used + Math.Min(p.RestrictedReceived, p.Need - used);
+        var result = Project(seed);
+        return result.Years.SelectMany(y => y.Programs)
+            .Where(p => p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded)
+            .All(p => p.Secured == p.ReserveUsed + p.RestrictedApplied)
+            .Label($"seed {seed}");
     }
 }
