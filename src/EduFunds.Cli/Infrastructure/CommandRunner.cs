@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EduFunds.IO;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
