@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using EduFunds.Tracking;
 using EduFunds.IO;
 using EduFunds.Model;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Commands;
 

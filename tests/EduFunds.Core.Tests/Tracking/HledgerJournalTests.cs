@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using EduFunds.Tracking;
 using EduFunds.IO;
 using EduFunds.Model;
+using EduFunds.Tracking;
 using Xunit.Abstractions;
 using static EduFunds.Core.Tests.Tracking.LedgerFixtures;
 
