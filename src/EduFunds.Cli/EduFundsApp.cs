@@ -24,6 +24,8 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.ExportCommand());
         root.Subcommands.Add(new Commands.RiskCommand());
         root.Subcommands.Add(new Commands.SimulateCommand());
+        root.Subcommands.Add(new Commands.ReportCommand());
+        root.Subcommands.Add(new Commands.ChartCommand());
         root.Examples.Add(new("edufunds validate", "check the built-in X Street example workbook"));
         root.Examples.Add(new("edufunds init my-street", "write the example workbook into my-street/ to edit"));
         root.Examples.Add(new("edufunds project my-street", "project every program's funding year by year"));
