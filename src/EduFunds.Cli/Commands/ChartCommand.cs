@@ -42,7 +42,6 @@ internal sealed class ChartCommand : EduFundsCommand
         HelpName = "kind|recurrence",
     };
 
-    private readonly Option<string?> language = LanguageOption.Create();
     private readonly SimulationArguments simulation;
 
     /// <summary>Creates the command.</summary>
@@ -58,7 +57,6 @@ internal sealed class ChartCommand : EduFundsCommand
         Options.Add(policy);
         Options.Add(program);
         Options.Add(by);
-        Options.Add(language);
         simulation = SimulationArguments.AddTo(this);
         Examples.Add(new("edufunds chart funding -o funding.svg", "where the money of the built-in example comes from"));
         Examples.Add(new("edufunds chart status my-street -o status.svg --lang zh-CN", "the status heat map in Chinese"));
@@ -68,7 +66,7 @@ internal sealed class ChartCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var text = ReportText.For(context.GetValue(language));
+        var text = ReportText.For(context.Language.Code);
         var chart = (ChartKind)ReportCharts.Names.ToList().IndexOf(context.GetValue(kind)!);
         var file = context.GetValue(output)!;
         var extension = Path.GetExtension(file.Name).ToLowerInvariant();

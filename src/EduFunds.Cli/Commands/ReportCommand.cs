@@ -42,7 +42,6 @@ internal sealed class ReportCommand : EduFundsCommand
         HelpName = "FILE",
     };
 
-    private readonly Option<string?> language = LanguageOption.Create();
     private readonly Option<bool> stamp = new("--stamp")
     {
         Description = "Print the date and time of writing in the report (without it, the same inputs give the same bytes).",
@@ -66,7 +65,6 @@ internal sealed class ReportCommand : EduFundsCommand
         Options.Add(tornadoRuns);
         Options.Add(asOf);
         Options.Add(output);
-        Options.Add(language);
         Options.Add(stamp);
         Examples.Add(new("edufunds report", $"the built-in X Street example, written to {DefaultFileName}"));
         Examples.Add(new("edufunds report my-street -o x-street.html --lang zh-CN", "in Chinese"));
@@ -77,7 +75,7 @@ internal sealed class ReportCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var text = ReportText.For(context.GetValue(language));
+        var text = ReportText.For(context.Language.Code);
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
         var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
         var book = loaded.Workbook;

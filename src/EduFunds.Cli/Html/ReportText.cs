@@ -45,26 +45,17 @@ internal sealed class ReportText
     public string this[string key] =>
         Strings.GetString(key, Culture) ?? throw new InvalidOperationException($"No report text '{key}'.");
 
-    /// <summary>The texts for a language tag.</summary>
-    /// <param name="language"><c>en</c> or <c>zh-CN</c> (case-insensitive; <c>zh</c> is Chinese too).</param>
+    /// <summary>Simplified Chinese.</summary>
+    public static ReportText Chinese { get; } = new(CultureInfo.GetCultureInfo("zh-CN"));
+
+    /// <summary>The texts for a language tag (the run's <c>--lang</c>, see <see cref="Localization.LanguageChoice"/>).</summary>
+    /// <param name="language">A tag <see cref="Localization.UiLanguage.TryParse"/> accepts (<c>en</c>, <c>zh-CN</c>, <c>zh</c>).</param>
     /// <returns>The texts.</returns>
     /// <exception cref="UserInputException">Another language.</exception>
-    public static ReportText For(string? language)
-    {
-        if (language is null || language.Equals("en", StringComparison.OrdinalIgnoreCase)
-            || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase))
-        {
-            return English;
-        }
-
-        if (language.Equals("zh", StringComparison.OrdinalIgnoreCase) || language.Equals("zh-CN", StringComparison.OrdinalIgnoreCase)
-            || language.Equals("zh-Hans", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ReportText(CultureInfo.GetCultureInfo("zh-CN"));
-        }
-
-        throw new UserInputException($"unknown language '{language}'; use one of: {string.Join(", ", Languages)}.");
-    }
+    public static ReportText For(string? language) =>
+        language is null ? English
+        : Localization.UiLanguage.TryParse(language, out var parsed) ? (parsed.IsChinese ? Chinese : English)
+        : throw new UserInputException($"unknown language '{language}'; use one of: {string.Join(", ", Languages)}.");
 
     /// <summary>Fills a text's placeholders (numbers already spelled by the helpers below).</summary>
     /// <param name="key">The resource name.</param>
