@@ -85,7 +85,7 @@ internal sealed class ReportCommand : EduFundsCommand
             : names.Select(n => ProjectionArguments.ResolveScenario(book, n, loaded.Description) ?? ProjectionArguments.BaseName).ToArray<string?>();
         var monteCarlo = simulation.Build(context, book);
         var date = context.GetValue(asOf) is { } asOfText ? LedgerArguments.ParseAsOf(asOfText, default) : (DateOnly?)null;
-        var target = OutputFile.CheckTarget(context.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, DefaultFileName), [loaded.Folder]);
+        var target = OutputFile.CheckTarget(context.GetValue(output)?.FullName ?? Path.Combine(context.Environment.CurrentDirectory(), DefaultFileName), [loaded.Folder]);
 
         var data = await Task.Run(
             () => ReportData.Build(book, SourceName(loaded, text), chosen, policyOverride, monteCarlo,
