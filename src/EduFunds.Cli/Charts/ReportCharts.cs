@@ -34,10 +34,10 @@ internal static class ReportCharts
     /// <summary>Stream money per year, stacked by kind (or by recurring and one-off), with the pool line and the year one-off money ends.</summary>
     /// <param name="id">Unique id prefix.</param>
     /// <param name="data">The analyses.</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <param name="byRecurrence">Stack recurring and one-off money instead of kinds.</param>
     /// <returns>The SVG.</returns>
-    public static string Funding(string id, ReportData data, ReportText t, bool byRecurrence)
+    public static string Funding(string id, ReportData data, ReportText words, bool byRecurrence)
     {
         var projection = data.Projection;
         var years = data.Years;
@@ -47,8 +47,8 @@ internal static class ReportCharts
         {
             stacks =
             [
-                new(t.Recurrence(Recurrence.Recurring), projection.Years.Select(y => (double?)Thousands(y.Recurring, currency.MinorUnits)).ToArray()),
-                new(t.Recurrence(Recurrence.OneOff), projection.Years.Select(y => (double?)Thousands(y.OneOff, currency.MinorUnits)).ToArray()),
+                new(words.Recurrence(Recurrence.Recurring), projection.Years.Select(y => (double?)Thousands(y.Recurring, currency.MinorUnits)).ToArray()),
+                new(words.Recurrence(Recurrence.OneOff), projection.Years.Select(y => (double?)Thousands(y.OneOff, currency.MinorUnits)).ToArray()),
             ];
         }
         else
@@ -56,16 +56,16 @@ internal static class ReportCharts
             stacks = Enum.GetValues<StreamKind>()
                 .Where(k => projection.Years.Any(y => y.ByKind.TryGetValue(k, out var v) && v > 0))
                 .Select(k => new ChartSeries(
-                    t.Kind(k),
+                    words.Kind(k),
                     projection.Years.Select(y => (double?)Thousands(y.ByKind.GetValueOrDefault(k), currency.MinorUnits)).ToArray()))
                 .ToList();
         }
 
-        var pool = new ChartSeries(t["ChartPoolLine"], projection.Years.Select(y => (double?)Thousands(y.Pool, currency.MinorUnits)).ToArray());
+        var pool = new ChartSeries(words["ChartPoolLine"], projection.Years.Select(y => (double?)Thousands(y.Pool, currency.MinorUnits)).ToArray());
         var oneOffEnds = OneOffEndYear(projection);
         var first = projection.Years[0];
         var last = projection.Years[^1];
-        var description = t.Format(
+        var description = words.Format(
             "ChartFundingDesc",
             first.Year,
             ReportText.Money(first.StreamTotal, currency),
@@ -76,19 +76,19 @@ internal static class ReportCharts
             ReportText.Money(last.Pool, currency));
         if (oneOffEnds is { } end)
         {
-            description += " " + t.Format("ChartOneOffEndsDesc", end);
+            description += " " + words.Format("ChartOneOffEndsDesc", end);
         }
 
         return StackedBarChart.Render(
             id,
-            new ChartText(t[byRecurrence ? "ChartFundingByRecurrenceTitle" : "ChartFundingTitle"], description),
+            new ChartText(words[byRecurrence ? "ChartFundingByRecurrenceTitle" : "ChartFundingTitle"], description),
             years,
             stacks,
             pool,
             oneOffEnds,
-            t["ChartOneOffEnds"],
-            t["AxisFiscalYear"],
-            t.Format("AxisThousands", currency.Code));
+            words["ChartOneOffEnds"],
+            words["AxisFiscalYear"],
+            words.Format("AxisThousands", currency.Code));
     }
 
     /// <summary>The first year without one-off money after years with it, or null when it lasts to the end (or never comes).</summary>
@@ -111,18 +111,18 @@ internal static class ReportCharts
     /// <summary>The status heat map: one row per program, one cell per year with its status and funding ratio.</summary>
     /// <param name="id">Unique id prefix.</param>
     /// <param name="projection">The projection.</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string Status(string id, ProjectionResult projection, ReportText t)
+    public static string Status(string id, ProjectionResult projection, ReportText words)
     {
         ProgramStatus[] order = [ProgramStatus.Funded, ProgramStatus.Underfunded, ProgramStatus.Stalled, ProgramStatus.Shelved, ProgramStatus.Inactive];
         HeatStyle[] styles =
         [
-            new("#0072B2", "#fff", "● " + t.Status(ProgramStatus.Funded)),
-            new("#56B4E9", "#000", "◐ " + t.Status(ProgramStatus.Underfunded)),
-            new("#E69F00", "#000", "✗ " + t.Status(ProgramStatus.Stalled)),
-            new("#8C2D04", "#fff", "⊘ " + t.Status(ProgramStatus.Shelved)),
-            new("#EEEEEE", "#555", "· " + t.Status(ProgramStatus.Inactive)),
+            new("#0072B2", "#fff", "● " + words.Status(ProgramStatus.Funded)),
+            new("#56B4E9", "#000", "◐ " + words.Status(ProgramStatus.Underfunded)),
+            new("#E69F00", "#000", "✗ " + words.Status(ProgramStatus.Stalled)),
+            new("#8C2D04", "#fff", "⊘ " + words.Status(ProgramStatus.Shelved)),
+            new("#EEEEEE", "#555", "· " + words.Status(ProgramStatus.Inactive)),
         ];
         var rows = projection.Programs.Select(p => p.Program.Name).ToArray();
         var cells = projection.Programs.Select(p => (IReadOnlyList<HeatCell>)projection.Years.Select(y =>
@@ -138,20 +138,20 @@ internal static class ReportCharts
             return new HeatCell(Array.IndexOf(order, cell.Status), label);
         }).ToArray()).ToArray();
         var stalls = projection.Programs.Where(p => p.FirstStallYear is not null)
-            .Select(p => t.Format("ChartStatusStall", p.Program.Name, p.FirstStallYear, ReportText.Year(p.ShelvedYear)))
+            .Select(p => words.Format("ChartStatusStall", p.Program.Name, p.FirstStallYear, ReportText.Year(p.ShelvedYear)))
             .ToArray();
-        var description = t.Format("ChartStatusDesc", projection.Programs.Count, projection.Years[0].Year, projection.Years[^1].Year)
-            + (stalls.Length == 0 ? " " + t["ChartStatusNoStall"] : " " + string.Join(" ", stalls));
-        return HeatMapChart.Render(id, new ChartText(t["ChartStatusTitle"], description), rows,
-            projection.Years.Select(y => y.Year).ToArray(), cells, styles, t["AxisFiscalYear"]);
+        var description = words.Format("ChartStatusDesc", projection.Programs.Count, projection.Years[0].Year, projection.Years[^1].Year)
+            + (stalls.Length == 0 ? " " + words["ChartStatusNoStall"] : " " + string.Join(" ", stalls));
+        return HeatMapChart.Render(id, new ChartText(words["ChartStatusTitle"], description), rows,
+            projection.Years.Select(y => y.Year).ToArray(), cells, styles, words["AxisFiscalYear"]);
     }
 
     /// <summary>The probability of having stalled by each year, for every program at risk.</summary>
     /// <param name="id">Unique id prefix.</param>
     /// <param name="risk">The risk analysis (with its simulation).</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string StallCurves(string id, RiskReport risk, ReportText t)
+    public static string StallCurves(string id, RiskReport risk, ReportText words)
     {
         var years = risk.Projection.Years.Select(y => y.Year).ToArray();
         var simulation = risk.Simulation;
@@ -164,19 +164,19 @@ internal static class ReportCharts
                 return new ChartSeries(p.Program.Name, years.Select((_, i) => (double?)simulation.StalledBy(index, i).Value).ToArray());
             }).ToList();
         var description = simulation is null
-            ? t["ChartNoSimulation"]
-            : t.Format("ChartStallCurvesDesc", atRisk.Length, years[^1], Runs(simulation.Runs),
-                string.Join(t["ListSeparator"], atRisk.Where(p => p.StallProbability is not null)
+            ? words["ChartNoSimulation"]
+            : words.Format("ChartStallCurvesDesc", atRisk.Length, years[^1], Runs(simulation.Runs),
+                string.Join(words["ListSeparator"], atRisk.Where(p => p.StallProbability is not null)
                     .Select(p => $"{p.Program.Name} {ReportText.Percent(p.StallProbability!.Value.Value)}")));
-        return LineChart.Render(id, new ChartText(t["ChartStallCurvesTitle"], description), years, series, t["AxisFiscalYear"], t["AxisStalledBy"]);
+        return LineChart.Render(id, new ChartText(words["ChartStallCurvesTitle"], description), years, series, words["AxisFiscalYear"], words["AxisStalledBy"]);
     }
 
     /// <summary>The pool's P10-P90 band and median over the years, with the deterministic projection's pool.</summary>
     /// <param name="id">Unique id prefix.</param>
     /// <param name="risk">The risk analysis (with its simulation).</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string PoolFan(string id, RiskReport risk, ReportText t)
+    public static string PoolFan(string id, RiskReport risk, ReportText words)
     {
         var projection = risk.Projection;
         var decimals = projection.Currency.MinorUnits;
@@ -184,27 +184,27 @@ internal static class ReportCharts
         var simulation = risk.Simulation;
         ChartSeries Percentile(string label, double p) => new(label, years.Select((_, i) =>
             (double?)Thousands(simulation?.PoolPercentile(i, p) ?? projection.Years[i].Pool, decimals)).ToArray());
-        var reference = new ChartSeries(t["ChartPoolProjection"], projection.Years.Select(y => (double?)Thousands(y.Pool, decimals)).ToArray());
+        var reference = new ChartSeries(words["ChartPoolProjection"], projection.Years.Select(y => (double?)Thousands(y.Pool, decimals)).ToArray());
         var last = years.Length - 1;
         var description = simulation is null
-            ? t["ChartNoSimulation"]
-            : t.Format("ChartPoolFanDesc", years[last],
+            ? words["ChartNoSimulation"]
+            : words.Format("ChartPoolFanDesc", years[last],
                 ReportText.Money(simulation.PoolPercentile(last, 0.1), projection.Currency),
                 ReportText.Money(simulation.PoolPercentile(last, 0.5), projection.Currency),
                 ReportText.Money(simulation.PoolPercentile(last, 0.9), projection.Currency),
                 projection.Currency.Code, Runs(simulation.Runs));
-        return FanChart.Render(id, new ChartText(t["ChartPoolFanTitle"], description), years,
-            Percentile("P10", 0.1), Percentile(t["ChartMedian"], 0.5), Percentile("P90", 0.9), reference,
-            t["AxisFiscalYear"], t.Format("AxisThousands", projection.Currency.Code));
+        return FanChart.Render(id, new ChartText(words["ChartPoolFanTitle"], description), years,
+            Percentile("P10", 0.1), Percentile(words["ChartMedian"], 0.5), Percentile("P90", 0.9), reference,
+            words["AxisFiscalYear"], words.Format("AxisThousands", projection.Currency.Code));
     }
 
     /// <summary>The tornado of one program: what losing each stream does to its stall probability (or, without a simulation, to its first stall).</summary>
     /// <param name="id">Unique id prefix.</param>
     /// <param name="risk">The risk analysis.</param>
     /// <param name="program">The program.</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string Tornado(string id, RiskReport risk, ProgramRisk program, ReportText t)
+    public static string Tornado(string id, RiskReport risk, ProgramRisk program, ReportText words)
     {
         // A program that stalls in every run whatever is lost shows no change of probability: then
         // how much earlier it first stalls tells what each stream means to it.
@@ -227,16 +227,16 @@ internal static class ReportCharts
             .ToArray();
         var top = bars.FirstOrDefault();
         var description = bars.Length == 0
-            ? t["ChartTornadoEmpty"]
-            : t.Format(byProbability ? "ChartTornadoDescProbability" : "ChartTornadoDescYears", program.Program.Name, top.label, top.Item3);
+            ? words["ChartTornadoEmpty"]
+            : words.Format(byProbability ? "ChartTornadoDescProbability" : "ChartTornadoDescYears", program.Program.Name, top.label, top.Item3);
         return TornadoChart.Render(
             id,
-            new ChartText(t.Format("ChartTornadoTitle", program.Program.Name), description),
+            new ChartText(words.Format("ChartTornadoTitle", program.Program.Name), description),
             bars,
-            t[byProbability ? "AxisTornadoProbability" : "AxisTornadoYears"],
+            words[byProbability ? "AxisTornadoProbability" : "AxisTornadoYears"],
             byProbability ? v => Tick(v * 100) : Tick,
-            t["ChartTornadoLegendUp"],
-            t["ChartTornadoLegendDown"]);
+            words["ChartTornadoLegendUp"],
+            words["ChartTornadoLegendDown"]);
     }
 
     private static string Signed(double value) =>

@@ -66,7 +66,7 @@ internal sealed class ChartCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var text = ReportText.For(context.Language.Code);
+        var words = ReportText.For(context.Language.Code);
         var chart = (ChartKind)ReportCharts.Names.ToList().IndexOf(context.GetValue(kind)!);
         var file = context.GetValue(output)!;
         var extension = Path.GetExtension(file.Name).ToLowerInvariant();
@@ -83,16 +83,16 @@ internal sealed class ChartCommand : EduFundsCommand
         var monteCarlo = simulation.Build(context, book);
         var needsSimulation = chart is ChartKind.StallCurves or ChartKind.PoolFan or ChartKind.Tornado;
         var data = await Task.Run(
-            () => ReportData.Build(book, ReportCommand.SourceName(loaded, text), [scenarioName], policyOverride, monteCarlo,
+            () => ReportData.Build(book, ReportCommand.SourceName(loaded, words), [scenarioName], policyOverride, monteCarlo,
                 RiskOptions.DefaultTornadoRuns, null, needsSimulation, context.CancellationToken),
             context.CancellationToken).ConfigureAwait(false);
         var svg = chart switch
         {
-            ChartKind.Funding => ReportCharts.Funding("chart", data, text, context.GetValue(by) == "recurrence"),
-            ChartKind.Status => ReportCharts.Status("chart", data.Projection, text),
-            ChartKind.StallCurves => ReportCharts.StallCurves("chart", data.Risk, text),
-            ChartKind.PoolFan => ReportCharts.PoolFan("chart", data.Risk, text),
-            _ => ReportCharts.Tornado("chart", data.Risk, ChooseProgram(data.Risk, context.GetValue(program)), text),
+            ChartKind.Funding => ReportCharts.Funding("chart", data, words, context.GetValue(by) == "recurrence"),
+            ChartKind.Status => ReportCharts.Status("chart", data.Projection, words),
+            ChartKind.StallCurves => ReportCharts.StallCurves("chart", data.Risk, words),
+            ChartKind.PoolFan => ReportCharts.PoolFan("chart", data.Risk, words),
+            _ => ReportCharts.Tornado("chart", data.Risk, ChooseProgram(data.Risk, context.GetValue(program)), words),
         };
         var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg;
         var bytes = OutputFile.Utf8NoBom.GetBytes(document);

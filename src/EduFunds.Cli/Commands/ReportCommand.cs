@@ -75,7 +75,7 @@ internal sealed class ReportCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var text = ReportText.For(context.Language.Code);
+        var words = ReportText.For(context.Language.Code);
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
         var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
         var book = loaded.Workbook;
@@ -88,7 +88,7 @@ internal sealed class ReportCommand : EduFundsCommand
         var target = OutputFile.CheckTarget(context.GetValue(output)?.FullName ?? Path.Combine(context.Environment.CurrentDirectory(), DefaultFileName), [loaded.Folder]);
 
         var data = await Task.Run(
-            () => ReportData.Build(book, SourceName(loaded, text), chosen, policyOverride, monteCarlo,
+            () => ReportData.Build(book, SourceName(loaded, words), chosen, policyOverride, monteCarlo,
                 context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns, date, withSimulation: true, context.CancellationToken),
             context.CancellationToken).ConfigureAwait(false);
         if (context.GetValue(stamp))
@@ -101,7 +101,7 @@ internal sealed class ReportCommand : EduFundsCommand
             };
         }
 
-        var bytes = HtmlReport.RenderBytes(data, text);
+        var bytes = HtmlReport.RenderBytes(data, words);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
         context.LoggerFactory.CreateLogger("edufunds.report").LogInformation("Wrote the report to {File} ({Bytes} bytes)", target, bytes.Length);
         await context.Error.WriteLineAsync($"edufunds: wrote {Path.GetFileName(target)} ({bytes.Length.ToString("#,0", CultureInfo.InvariantCulture)} bytes)").ConfigureAwait(false);
@@ -110,10 +110,10 @@ internal sealed class ReportCommand : EduFundsCommand
 
     /// <summary>How a report names where the workbook came from: its file or folder name, never an absolute path.</summary>
     /// <param name="loaded">The workbook.</param>
-    /// <param name="text">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The name.</returns>
-    internal static string SourceName(LoadedWorkbook loaded, ReportText text) =>
+    internal static string SourceName(LoadedWorkbook loaded, ReportText words) =>
         loaded.Folder is null
-            ? text["SourceBuiltIn"]
+            ? words["SourceBuiltIn"]
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(loaded.Folder)));
 }

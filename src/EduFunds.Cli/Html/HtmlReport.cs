@@ -17,8 +17,8 @@ internal abstract class ReportSection
     /// <summary>Writes the section's body (under its numbered heading).</summary>
     /// <param name="html">The document.</param>
     /// <param name="data">The analyses.</param>
-    /// <param name="t">The words.</param>
-    public abstract void Write(HtmlBuilder html, ReportData data, ReportText t);
+    /// <param name="words">The words.</param>
+    public abstract void Write(HtmlBuilder html, ReportData data, ReportText words);
 }
 
 /// <summary>
@@ -71,29 +71,29 @@ internal static class HtmlReport
 
     /// <summary>Renders the report.</summary>
     /// <param name="data">The analyses.</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The HTML document (UTF-8 text, LF line ends).</returns>
-    public static string Render(ReportData data, ReportText t)
+    public static string Render(ReportData data, ReportText words)
     {
         var html = new HtmlBuilder();
-        var title = t.Format("ReportTitle", data.Workbook.Name);
+        var title = words.Format("ReportTitle", data.Workbook.Name);
         html.Raw("<!DOCTYPE html>\n")
-            .Raw($"<html lang=\"{t.Language}\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Raw($"<html lang=\"{words.Language}\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Raw("<meta name=\"generator\" content=\"edufunds report\">\n")
             .Element("title", title)
             .Raw("<style>\n").Raw(Style.Replace("\r\n", "\n", StringComparison.Ordinal)).Raw("\n</style>\n</head>\n<body>\n<header>\n")
             .Element("h1", title)
-            .Paragraph(t.Format("ReportSubtitle", data.SourceName, data.Years[0], data.Years[^1]));
+            .Paragraph(words.Format("ReportSubtitle", data.SourceName, data.Years[0], data.Years[^1]));
         if (data.Stamp is not null)
         {
-            html.Paragraph(t.Format("ReportStamp", data.Stamp), "note");
+            html.Paragraph(words.Format("ReportStamp", data.Stamp), "note");
         }
 
-        html.Raw($"<nav aria-label=\"{HtmlBuilder.Escape(t["Contents"])}\"><ol>\n");
+        html.Raw($"<nav aria-label=\"{HtmlBuilder.Escape(words["Contents"])}\"><ol>\n");
         foreach (var section in Sections)
         {
-            html.Raw($"<li><a href=\"#{section.Id}\">{HtmlBuilder.Escape(t[section.TitleKey])}</a></li>\n");
+            html.Raw($"<li><a href=\"#{section.Id}\">{HtmlBuilder.Escape(words[section.TitleKey])}</a></li>\n");
         }
 
         html.Raw("</ol></nav>\n</header>\n<main>\n");
@@ -101,8 +101,8 @@ internal static class HtmlReport
         {
             var section = Sections[i];
             html.Raw($"<section id=\"{section.Id}\" data-section=\"{section.Id}\" aria-labelledby=\"{section.Id}-h\">\n")
-                .Element("h2", $"{i + 1}. {t[section.TitleKey]}", $"id=\"{section.Id}-h\"");
-            section.Write(html, data, t);
+                .Element("h2", $"{i + 1}. {words[section.TitleKey]}", $"id=\"{section.Id}-h\"");
+            section.Write(html, data, words);
             html.Raw("</section>\n");
         }
 
@@ -112,8 +112,8 @@ internal static class HtmlReport
 
     /// <summary>The report as UTF-8 bytes without a byte-order mark.</summary>
     /// <param name="data">The analyses.</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The bytes.</returns>
-    public static byte[] RenderBytes(ReportData data, ReportText t) =>
-        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data, t));
+    public static byte[] RenderBytes(ReportData data, ReportText words) =>
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data, words));
 }

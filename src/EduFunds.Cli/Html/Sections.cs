@@ -17,24 +17,24 @@ internal sealed class SummarySection : ReportSection
     public override string TitleKey => "SectionSummary";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         var risk = data.Risk;
         var book = data.Workbook;
         var settings = new List<(string, string)>
         {
-            (t["SettingWorkbook"], book.Name),
-            (t["SettingSource"], data.SourceName),
-            (t["SettingYears"], $"{book.Years.From}–{book.Years.To}"),
-            (t["SettingScenarios"], string.Join(", ", data.Scenarios.Names)),
-            (t["SettingPolicy"], risk.Policy + (data.Projection.PolicyOverride is null ? string.Empty : " (--policy)")),
-            (t["SettingCurrency"], book.Currency.Code),
-            (t["SettingSeed"], data.MonteCarlo.Seed.ToString(CultureInfo.InvariantCulture)),
-            (t["SettingRuns"], ReportText.Count(risk.Simulation?.Runs ?? 0)),
+            (words["SettingWorkbook"], book.Name),
+            (words["SettingSource"], data.SourceName),
+            (words["SettingYears"], $"{book.Years.From}–{book.Years.To}"),
+            (words["SettingScenarios"], string.Join(", ", data.Scenarios.Names)),
+            (words["SettingPolicy"], risk.Policy + (data.Projection.PolicyOverride is null ? string.Empty : " (--policy)")),
+            (words["SettingCurrency"], book.Currency.Code),
+            (words["SettingSeed"], data.MonteCarlo.Seed.ToString(CultureInfo.InvariantCulture)),
+            (words["SettingRuns"], ReportText.Count(risk.Simulation?.Runs ?? 0)),
         };
         if (data.AsOf is { } asOf)
         {
-            settings.Add((t["SettingAsOf"], asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            settings.Add((words["SettingAsOf"], asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         html.Raw("<dl class=\"settings\">\n");
@@ -47,32 +47,32 @@ internal sealed class SummarySection : ReportSection
         foreach (var (level, count) in new[] { (RiskLevel.High, risk.HighCount), (RiskLevel.Elevated, risk.ElevatedCount), (RiskLevel.Low, risk.LowCount) })
         {
             var css = level.ToString().ToLowerInvariant();
-            html.Raw($"<div class=\"tile {css}\" data-level=\"{css}\"><b>{count}</b>{HtmlBuilder.Escape(t.Format("TileLevel", t.Level(level)))}</div>\n");
+            html.Raw($"<div class=\"tile {css}\" data-level=\"{css}\"><b>{count}</b>{HtmlBuilder.Escape(words.Format("TileLevel", words.Level(level)))}</div>\n");
         }
 
         html.Raw("</div>\n");
-        var lead = t.Format("SummaryCounts", risk.Programs.Count, risk.HighCount, risk.ElevatedCount, risk.LowCount, risk.StalledInProjection);
+        var lead = words.Format("SummaryCounts", risk.Programs.Count, risk.HighCount, risk.ElevatedCount, risk.LowCount, risk.StalledInProjection);
         if (risk.ExpectedStalledPrograms is { } expected)
         {
-            lead += " " + t.Format("SummaryExpected", expected.Mean.ToString("0.00", CultureInfo.InvariantCulture),
+            lead += " " + words.Format("SummaryExpected", expected.Mean.ToString("0.00", CultureInfo.InvariantCulture),
                 expected.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture));
         }
 
         html.Paragraph(lead);
-        html.Element("h3", t["PatternTitle"]);
+        html.Element("h3", words["PatternTitle"]);
         var pattern = risk.Programs.Where(p => p.DigitalSkillsPattern).ToArray();
         if (pattern.Length == 0)
         {
-            html.Paragraph(t["PatternNone"], "note");
+            html.Paragraph(words["PatternNone"], "note");
             return;
         }
 
-        html.Paragraph(t["PatternLead"]);
+        html.Paragraph(words["PatternLead"]);
         foreach (var program in pattern)
         {
             html.Raw("<div class=\"pattern\" data-program=\"" + HtmlBuilder.Escape(program.Program.Id) + "\">\n")
                 .Element("h4", $"{program.Program.Name} ({program.Program.Id})")
-                .List(program.Reasons.Select(r => RiskWords.Reason(program, r, risk, t)))
+                .List(program.Reasons.Select(r => RiskWords.Reason(program, r, risk, words)))
                 .Raw("</div>\n");
         }
     }
@@ -88,17 +88,17 @@ internal sealed class FundingSection : ReportSection
     public override string TitleKey => "SectionFunding";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         var projection = data.Projection;
         var currency = projection.Currency;
-        html.Paragraph(t["FundingLead"]);
-        html.Figure("funding", ReportCharts.Funding("chart-funding", data, t, byRecurrence: false), t["FundingByKindCaption"]);
-        html.Figure("funding-recurrence", ReportCharts.Funding("chart-funding-recurrence", data, t, byRecurrence: true), t["FundingByRecurrenceCaption"]);
+        html.Paragraph(words["FundingLead"]);
+        html.Figure("funding", ReportCharts.Funding("chart-funding", data, words, byRecurrence: false), words["FundingByKindCaption"]);
+        html.Figure("funding-recurrence", ReportCharts.Funding("chart-funding-recurrence", data, words, byRecurrence: true), words["FundingByRecurrenceCaption"]);
         html.Table(
-            t.Format("FundingTableCaption", currency.Code),
-            [t["ColumnYear"], "#" + t["ColumnStreams"], "#" + t.Recurrence(Recurrence.Recurring), "#" + t.Recurrence(Recurrence.OneOff),
-             "#" + t["ColumnRestricted"], "#" + t["ColumnPool"], "#" + t["ColumnLapsed"], "#" + t["ColumnStranded"]],
+            words.Format("FundingTableCaption", currency.Code),
+            [words["ColumnYear"], "#" + words["ColumnStreams"], "#" + words.Recurrence(Recurrence.Recurring), "#" + words.Recurrence(Recurrence.OneOff),
+             "#" + words["ColumnRestricted"], "#" + words["ColumnPool"], "#" + words["ColumnLapsed"], "#" + words["ColumnStranded"]],
             projection.Years.Select(y => (IReadOnlyList<string>)
             [
                 y.Year.ToString(CultureInfo.InvariantCulture), ReportText.Money(y.StreamTotal, currency), ReportText.Money(y.Recurring, currency),
@@ -118,19 +118,19 @@ internal sealed class ProgramsByYearSection : ReportSection
     public override string TitleKey => "SectionPrograms";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         var projection = data.Projection;
-        html.Paragraph(t["ProgramsLead"]);
-        html.Figure("status", ReportCharts.Status("chart-status", projection, t), t["ProgramsCaption"]);
+        html.Paragraph(words["ProgramsLead"]);
+        html.Figure("status", ReportCharts.Status("chart-status", projection, words), words["ProgramsCaption"]);
         var stalls = projection.Programs.Where(p => p.FirstStallYear is not null).ToArray();
         if (stalls.Length == 0)
         {
-            html.Paragraph(t["ChartStatusNoStall"], "note");
+            html.Paragraph(words["ChartStatusNoStall"], "note");
             return;
         }
 
-        html.List(stalls.Select(p => t.Format("ChartStatusStall", $"{p.Program.Name} ({p.Program.Id})", p.FirstStallYear, ReportText.Year(p.ShelvedYear))));
+        html.List(stalls.Select(p => words.Format("ChartStatusStall", $"{p.Program.Name} ({p.Program.Id})", p.FirstStallYear, ReportText.Year(p.ShelvedYear))));
     }
 }
 
@@ -144,30 +144,30 @@ internal sealed class RiskSection : ReportSection
     public override string TitleKey => "SectionRisk";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         var risk = data.Risk;
         html.Table(
-            t["RiskTableCaption"],
-            ["#" + t["ColumnRank"], t["ColumnProgram"], t["ColumnLevel"], "#" + t["ColumnStallProbability"], "#" + t["ColumnFirstStall"],
-             "#" + t["ColumnShelved"], t["ColumnKeyDependency"]],
+            words["RiskTableCaption"],
+            ["#" + words["ColumnRank"], words["ColumnProgram"], words["ColumnLevel"], "#" + words["ColumnStallProbability"], "#" + words["ColumnFirstStall"],
+             "#" + words["ColumnShelved"], words["ColumnKeyDependency"]],
             risk.Programs.Select(p => (IReadOnlyList<string>)
             [
                 p.Rank.ToString(CultureInfo.InvariantCulture),
                 $"{p.Program.Name} ({p.Program.Id})",
-                (p.Level == RiskLevel.High ? "!" : string.Empty) + t.Level(p.Level),
+                (p.Level == RiskLevel.High ? "!" : string.Empty) + words.Level(p.Level),
                 p.StallProbability is { } sp ? ReportText.Probability(sp) : "–",
                 ReportText.Year(p.FirstStallYear),
                 ReportText.Year(p.ShelvedYear),
                 p.KeyDependency is { } key ? $"{key.StreamName} ({key.StreamId})" : "–",
             ]));
-        html.Figure("stall-curves", ReportCharts.StallCurves("chart-stall-curves", risk, t), t["StallCurvesCaption"]);
-        html.Figure("pool-fan", ReportCharts.PoolFan("chart-pool-fan", risk, t), t["PoolFanCaption"]);
+        html.Figure("stall-curves", ReportCharts.StallCurves("chart-stall-curves", risk, words), words["StallCurvesCaption"]);
+        html.Figure("pool-fan", ReportCharts.PoolFan("chart-pool-fan", risk, words), words["PoolFanCaption"]);
         var high = risk.Programs.Where(p => p.Level == RiskLevel.High).ToArray();
-        html.Element("h3", t["HighRiskTitle"]);
+        html.Element("h3", words["HighRiskTitle"]);
         if (high.Length == 0)
         {
-            html.Paragraph(t["HighRiskNone"], "note");
+            html.Paragraph(words["HighRiskNone"], "note");
             return;
         }
 
@@ -175,8 +175,8 @@ internal sealed class RiskSection : ReportSection
         {
             html.Raw($"<div class=\"program-risk\" data-program=\"{HtmlBuilder.Escape(program.Program.Id)}\">\n")
                 .Element("h4", $"{program.Program.Name} ({program.Program.Id})")
-                .Figure("tornado", ReportCharts.Tornado("chart-tornado-" + Slug(program.Program.Id), risk, program, t), t["TornadoCaption"])
-                .List(program.Reasons.Select(r => RiskWords.Reason(program, r, risk, t)))
+                .Figure("tornado", ReportCharts.Tornado("chart-tornado-" + Slug(program.Program.Id), risk, program, words), words["TornadoCaption"])
+                .List(program.Reasons.Select(r => RiskWords.Reason(program, r, risk, words)))
                 .Raw("</div>\n");
         }
     }
@@ -198,26 +198,26 @@ internal sealed class ScenariosSection : ReportSection
     public override string TitleKey => "SectionScenarios";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         var comparison = data.Scenarios;
         if (comparison.Names.Count < 2)
         {
-            html.Paragraph(t.Format("ScenariosOne", comparison.Names[0]), "note");
+            html.Paragraph(words.Format("ScenariosOne", comparison.Names[0]), "note");
             return;
         }
 
         var currency = data.Projection.Currency;
-        html.Paragraph(t["ScenariosLead"]);
+        html.Paragraph(words["ScenariosLead"]);
         var descriptions = comparison.Names.Select(name =>
             data.Workbook.FindScenario(name) is { } s
-                ? $"{name}: {s.Description ?? t["ScenarioNoDescription"]} ({t.Format("ScenarioChanges", s.Changes.Count)})"
-                : $"{name}: {t["ScenarioBase"]}");
+                ? $"{name}: {s.Description ?? words["ScenarioNoDescription"]} ({words.Format("ScenarioChanges", s.Changes.Count)})"
+                : $"{name}: {words["ScenarioBase"]}");
         html.List(descriptions);
-        var headers = new List<string> { t["ColumnProgram"] };
-        headers.AddRange(comparison.Names.Select(n => t.Format("ColumnStallShelved", n)));
-        headers.Add(t["ColumnDiffers"]);
-        html.Table(t["ScenariosStallCaption"], headers, comparison.Programs.Select(p =>
+        var headers = new List<string> { words["ColumnProgram"] };
+        headers.AddRange(comparison.Names.Select(n => words.Format("ColumnStallShelved", n)));
+        headers.Add(words["ColumnDiffers"]);
+        html.Table(words["ScenariosStallCaption"], headers, comparison.Programs.Select(p =>
         {
             var row = new List<string> { $"{p.Name} ({p.ProgramId})" };
             for (var i = 0; i < comparison.Names.Count; i++)
@@ -225,12 +225,12 @@ internal sealed class ScenariosSection : ReportSection
                 row.Add((p.Differs ? "!" : string.Empty) + $"{ReportText.Year(p.FirstStallYears[i])} / {ReportText.Year(p.ShelvedYears[i])}");
             }
 
-            row.Add(p.Differs ? "!" + t["Yes"] : t["No"]);
+            row.Add(p.Differs ? "!" + words["Yes"] : words["No"]);
             return (IReadOnlyList<string>)row;
         }));
-        var funding = new List<string> { t["ColumnProgram"] };
+        var funding = new List<string> { words["ColumnProgram"] };
         funding.AddRange(comparison.Names.Select(n => "#" + n));
-        html.Table(t.Format("ScenariosFundingCaption", currency.Code), funding, comparison.Programs.Select(p =>
+        html.Table(words.Format("ScenariosFundingCaption", currency.Code), funding, comparison.Programs.Select(p =>
         {
             var totals = comparison.Results.Select(r => r.Programs.Any(s => s.Program.Id == p.ProgramId)
                 ? r.Years.Sum(y => y.Programs.First(c => c.ProgramId == p.ProgramId).Funded)
@@ -242,8 +242,8 @@ internal sealed class ScenariosSection : ReportSection
         }));
         var differing = comparison.Programs.Where(p => p.Differs).Select(p => p.Name).ToArray();
         html.Paragraph(differing.Length == 0
-            ? t["ScenariosSame"]
-            : t.Format("ScenariosDiffer", string.Join(t["ListSeparator"], differing)));
+            ? words["ScenariosSame"]
+            : words.Format("ScenariosDiffer", string.Join(words["ListSeparator"], differing)));
     }
 }
 
@@ -257,27 +257,27 @@ internal sealed class BudgetSection : ReportSection
     public override string TitleKey => "SectionBudget";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         if (data.Budget is not { } budget || data.Receipts is not { } receipts)
         {
-            html.Paragraph(t["BudgetNone"], "note");
+            html.Paragraph(words["BudgetNone"], "note");
             return;
         }
 
         var currency = budget.Currency;
-        html.Paragraph(t.Format("BudgetLead", budget.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReportText.Percent((double)budget.PaceTolerance)));
+        html.Paragraph(words.Format("BudgetLead", budget.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReportText.Percent((double)budget.PaceTolerance)));
         foreach (var year in budget.Lines.Where(l => l.FiscalMonth is null).GroupBy(l => l.Year))
         {
             html.Table(
-                t.Format("BudgetTableCaption", year.Key, currency.Code),
-                [t["ColumnProgram"], "#" + t["ColumnPlanned"], "#" + t["ColumnActual"], "#" + t["ColumnRemaining"], "#" + t["ColumnUsed"], t["ColumnStatus"]],
+                words.Format("BudgetTableCaption", year.Key, currency.Code),
+                [words["ColumnProgram"], "#" + words["ColumnPlanned"], "#" + words["ColumnActual"], "#" + words["ColumnRemaining"], "#" + words["ColumnUsed"], words["ColumnStatus"]],
                 year.Select(l =>
                 {
                     var underspent = l.PercentElapsed >= 1m && l.Actual < l.Planned * (1m - budget.PaceTolerance);
-                    var status = underspent ? "!▼ " + t["BudgetUnderspent"]
-                        : l.Status == BudgetStatus.Overspent ? "!▲ " + t.Budget(l.Status)
-                        : t.Budget(l.Status);
+                    var status = underspent ? "!▼ " + words["BudgetUnderspent"]
+                        : l.Status == BudgetStatus.Overspent ? "!▲ " + words.Budget(l.Status)
+                        : words.Budget(l.Status);
                     return (IReadOnlyList<string>)
                     [
                         $"{l.ProgramName} ({l.ProgramId})",
@@ -291,8 +291,8 @@ internal sealed class BudgetSection : ReportSection
         }
 
         html.Table(
-            t.Format("ReceiptsTableCaption", currency.Code),
-            [t["ColumnYear"], t["ColumnStream"], "#" + t["ColumnExpected"], "#" + t["ColumnReceived"], "#" + t["ColumnDifference"], t["ColumnStatus"]],
+            words.Format("ReceiptsTableCaption", currency.Code),
+            [words["ColumnYear"], words["ColumnStream"], "#" + words["ColumnExpected"], "#" + words["ColumnReceived"], "#" + words["ColumnDifference"], words["ColumnStatus"]],
             receipts.Lines.Select(l => (IReadOnlyList<string>)
             [
                 l.Year.ToString(CultureInfo.InvariantCulture),
@@ -300,7 +300,7 @@ internal sealed class BudgetSection : ReportSection
                 ReportText.Money(l.Expected, currency),
                 ReportText.Money(l.Received, currency),
                 ReportText.Money(l.Difference, currency),
-                (l.Status is ReceiptStatus.Missing or ReceiptStatus.Partial ? "!" : string.Empty) + t.Receipt(l.Status),
+                (l.Status is ReceiptStatus.Missing or ReceiptStatus.Partial ? "!" : string.Empty) + words.Receipt(l.Status),
             ]));
     }
 }
@@ -315,12 +315,12 @@ internal sealed class MethodSection : ReportSection
     public override string TitleKey => "SectionMethod";
 
     /// <inheritdoc />
-    public override void Write(HtmlBuilder html, ReportData data, ReportText t)
+    public override void Write(HtmlBuilder html, ReportData data, ReportText words)
     {
         var risk = data.Risk;
         var runs = risk.Simulation?.Runs ?? 0;
         var halfWidth = risk.Simulation?.MaxStallHalfWidth() ?? 0;
-        html.Paragraph(t.Format(
+        html.Paragraph(words.Format(
             "MethodText",
             risk.Policy,
             data.Workbook.ShelveAfter,
@@ -339,9 +339,9 @@ internal static class RiskWords
     /// <param name="program">The program.</param>
     /// <param name="reason">The reason.</param>
     /// <param name="risk">The analysis.</param>
-    /// <param name="t">The words.</param>
+    /// <param name="words">The words.</param>
     /// <returns>The sentence.</returns>
-    public static string Reason(ProgramRisk program, RiskReason reason, RiskReport risk, ReportText t)
+    public static string Reason(ProgramRisk program, RiskReason reason, RiskReport risk, ReportText words)
     {
         var currency = risk.Workbook.Currency;
         string Stream(string? id) =>
@@ -351,38 +351,38 @@ internal static class RiskWords
         switch (reason.Kind)
         {
             case RiskReasonKind.OneOffShare:
-                return t.Format("ReasonOneOffShare", ReportText.Percent(reason.Value ?? 0));
+                return words.Format("ReasonOneOffShare", ReportText.Percent(reason.Value ?? 0));
             case RiskReasonKind.FundingCliff:
-                return t.Format("ReasonFundingCliff", Stream(reason.StreamId), reason.Year, ReportText.Percent(reason.Value ?? 0));
+                return words.Format("ReasonFundingCliff", Stream(reason.StreamId), reason.Year, ReportText.Percent(reason.Value ?? 0));
             case RiskReasonKind.StructuralGap:
-                return t.Format("ReasonStructuralGap", ReportText.Percent(reason.Value ?? 0), reason.Year, currency.Code, ReportText.Money(reason.Amount ?? 0, currency));
+                return words.Format("ReasonStructuralGap", ReportText.Percent(reason.Value ?? 0), reason.Year, currency.Code, ReportText.Money(reason.Amount ?? 0, currency));
             case RiskReasonKind.Stalls:
                 var stalls = reason.SecondYear is { } shelved
-                    ? t.Format("ReasonStallsShelved", reason.Year, shelved)
-                    : t.Format("ReasonStalls", reason.Year);
-                return reason.Value is null ? stalls : stalls + t.Format("ReasonProbabilitySuffix", Probability(reason.Value, reason.HalfWidth95));
+                    ? words.Format("ReasonStallsShelved", reason.Year, shelved)
+                    : words.Format("ReasonStalls", reason.Year);
+                return reason.Value is null ? stalls : stalls + words.Format("ReasonProbabilitySuffix", Probability(reason.Value, reason.HalfWidth95));
             case RiskReasonKind.StallProbability:
-                return t.Format("ReasonStallProbability", reason.Year, Probability(reason.Value, reason.HalfWidth95));
+                return words.Format("ReasonStallProbability", reason.Year, Probability(reason.Value, reason.HalfWidth95));
             case RiskReasonKind.LowHeadroom:
                 return reason.Value < 0
-                    ? t.Format("ReasonBelowMinimum", reason.Year, ReportText.Percent(program.FirstCoverage ?? 0), ReportText.Percent((double)program.Program.MinFundingRatio))
-                    : t.Format("ReasonLowHeadroom", reason.Year, ReportText.Percent(reason.Value ?? 0));
+                    ? words.Format("ReasonBelowMinimum", reason.Year, ReportText.Percent(program.FirstCoverage ?? 0), ReportText.Percent((double)program.Program.MinFundingRatio))
+                    : words.Format("ReasonLowHeadroom", reason.Year, ReportText.Percent(reason.Value ?? 0));
             case RiskReasonKind.KeyDependency:
                 var key = program.KeyDependency;
                 if (key?.FirstStallYear is { } without && (program.FirstStallYear is null || without < program.FirstStallYear))
                 {
-                    return t.Format("ReasonKeyStall", Stream(reason.StreamId), without);
+                    return words.Format("ReasonKeyStall", Stream(reason.StreamId), without);
                 }
 
                 if (key?.StallProbabilityEffect is { } effect && effect >= risk.Options.Thresholds.KeyDependencyMinEffect)
                 {
-                    return t.Format("ReasonKeyProbability", Stream(reason.StreamId), effect.ToString("0.00", CultureInfo.InvariantCulture));
+                    return words.Format("ReasonKeyProbability", Stream(reason.StreamId), effect.ToString("0.00", CultureInfo.InvariantCulture));
                 }
 
                 var share = key is not null && program.Received > 0 ? (double)key.Received / program.Received : 0;
-                return t.Format("ReasonKeyDepends", Stream(reason.StreamId), ReportText.Percent(share));
+                return words.Format("ReasonKeyDepends", Stream(reason.StreamId), ReportText.Percent(share));
             case RiskReasonKind.DigitalSkillsPattern:
-                return t.Format("ReasonPattern", ReportText.Percent(reason.Value ?? 0), currency.Code,
+                return words.Format("ReasonPattern", ReportText.Percent(reason.Value ?? 0), currency.Code,
                     ReportText.Money(risk.FirstYearUnrestricted, currency), reason.Year, ReportText.Money(risk.LastYearUnrestricted, currency), reason.SecondYear);
             default:
                 return reason.Text;
