@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using EduFunds.Cli.Localization;
-using EduFunds.IO;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
