@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Html;
-using EduFunds.Funding;
-using EduFunds.Projection;
+using EduFunds.Model;
+using EduFunds.Engine;
 using EduFunds.Risk;
 
 namespace EduFunds.Cli.Charts;

@@ -1,8 +1,8 @@
-using EduFunds.Ledger;
-using EduFunds.Projection;
+using EduFunds.Tracking;
+using EduFunds.Engine;
 using EduFunds.Risk;
 using EduFunds.Simulation;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Html;
 
@@ -59,7 +59,7 @@ internal sealed class ReportData
         Workbook workbook,
         string sourceName,
         IReadOnlyList<string?> scenarios,
-        Allocation.IAllocationPolicy? policy,
+        IAllocationPolicy? policy,
         MonteCarloOptions monteCarlo,
         int tornadoRuns,
         DateOnly? asOf,
@@ -79,7 +79,7 @@ internal sealed class ReportData
         if (workbook.Ledger.Count > 0)
         {
             date = asOf ?? workbook.Ledger.Max(e => e.Date);
-            var calendar = new Time.FiscalCalendar(workbook.FiscalYearStartMonth);
+            var calendar = new FiscalCalendar(workbook.FiscalYearStartMonth);
             var ledgerYears = workbook.Ledger.Where(e => e.Date <= date)
                 .Select(e => calendar.YearOf(e.Date).Year)
                 .Where(workbook.Years.Contains)

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Resources;
 using EduFunds.Cli.Output;
-using EduFunds.Funding;
-using EduFunds.Ledger;
+using EduFunds.Model;
+using EduFunds.Tracking;
 using EduFunds.Monetary;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using EduFunds.Cli.Charts;
-using EduFunds.Funding;
-using EduFunds.Ledger;
-using EduFunds.Projection;
+using EduFunds.Model;
+using EduFunds.Tracking;
+using EduFunds.Engine;
 using EduFunds.Risk;
 
 namespace EduFunds.Cli.Html;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using EduFunds.Cli.Html;
 using EduFunds.Cli.Tests.Localization;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using EduFunds.Risk;
 
 namespace EduFunds.Cli.Tests.Html;
@@ -49,7 +49,7 @@ public sealed partial class ReportTextTests
                 Assert.False(string.IsNullOrEmpty(words.Level(level)));
             }
 
-            foreach (var kind in Enum.GetValues<Funding.StreamKind>())
+            foreach (var kind in Enum.GetValues<Model.StreamKind>())
             {
                 Assert.False(string.IsNullOrEmpty(words.Kind(kind)));
             }
