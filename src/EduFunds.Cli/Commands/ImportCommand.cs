@@ -122,6 +122,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"the export '{file}' is the workbook's own ledger; give the accounting system's export.");
         }
 
+        var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
         var matchRules = MatchRules.None;
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
@@ -132,7 +133,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
 
             matchRules = MatchRulesFile.Read(
-                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -143,6 +144,7 @@ internal sealed class ImportCommand : EduFundsCommand
             DateFormats = formats,
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
+            Encoding = fileEncoding,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
@@ -158,7 +160,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
             try
             {
-                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
+                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency, loaded.Encoding);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
