@@ -66,25 +66,24 @@ internal sealed class AllocateCommand : EduFundsCommand
         var shownYear = context.GetValue(year) ?? book.Years.From;
         ProjectionArguments.CheckYear(book, shownYear, "--year");
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         Report report;
         if (context.GetValue(comparePolicies))
         {
             var results = new List<ProjectionResult>();
             foreach (var name in PolicyNames.Names)
             {
-                results.Add(projector.Project(
-                    book,
-                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(name) },
-                    context.CancellationToken));
+                results.Add(ProjectionModel
+                    .Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(name) })
+                    .Project(context.CancellationToken));
             }
 
             report = AllocateReport.BuildComparison(results, loaded.Description, shownYear);
         }
         else
         {
-            var result = projector.Project(
-                book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
+            var result = ProjectionModel
+                .Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride })
+                .Project(context.CancellationToken);
             report = AllocateReport.Build(result, loaded.Description, shownYear);
         }
 

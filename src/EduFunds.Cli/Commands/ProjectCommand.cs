@@ -45,9 +45,9 @@ internal sealed class ProjectCommand : EduFundsCommand
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var (first, last) = years.Resolve(context, book);
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
-        var result = projector.Project(
-            book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
+        var result = ProjectionModel
+            .Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride })
+            .Project(context.CancellationToken);
         var report = ProjectReport.Build(result, loaded.Description, first, last);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;

@@ -57,7 +57,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             result = await Task.Run(() => simulator.Simulate(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var policyName = policyOverride?.Name ?? model.PolicyOf(0).Name;
+        var policyName = policyOverride?.Name ?? model.PolicyIn(model.Years.From).Name;
         var report = SimulateCommandReport.Build(result, book, policyName, loaded.Description);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
