@@ -59,10 +59,8 @@ internal sealed class AllocateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var shownYear = context.GetValue(year) ?? book.Years.From;
         ProjectionArguments.CheckYear(book, shownYear, "--year");
 
@@ -73,21 +71,19 @@ internal sealed class AllocateCommand : EduFundsCommand
             foreach (var name in PolicyNames.Names)
             {
                 results.Add(ProjectionModel
-                    .Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(name) })
+                    .Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) })
                     .Project(context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, loaded.Description, shownYear);
+            report = AllocateReport.BuildComparison(results, input.Description, shownYear);
         }
         else
         {
-            var result = ProjectionModel
-                .Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride })
-                .Project(context.CancellationToken);
-            report = AllocateReport.Build(result, loaded.Description, shownYear);
+            var result = input.CreateModel().Project(context.CancellationToken);
+            report = AllocateReport.Build(result, input.Description, shownYear);
         }
 
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }
