@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EduFunds.IO;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Benchmarks;
 
