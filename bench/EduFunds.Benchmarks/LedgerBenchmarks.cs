@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using EduFunds.Engine;
 using EduFunds.IO;
-using EduFunds.Ledger;
-using EduFunds.Projection;
-using EduFunds.Workbooks;
+using EduFunds.Model;
+using EduFunds.Tracking;
 
 namespace EduFunds.Benchmarks;
 

@@ -1,22 +1,62 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Globalization;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.Cli.Localization;
 
 namespace EduFunds.Cli;
 
 /// <summary>Builds the <c>edufunds</c> root command; tests parse and invoke it with captured output.</summary>
 public static class EduFundsApp
 {
-    /// <summary>Creates the root command with every verb.</summary>
+    /// <summary>Creates the root command with every verb, its help in English.</summary>
     /// <returns>The root command.</returns>
-    public static RootCommand CreateRootCommand()
+    public static RootCommand CreateRootCommand() => CreateRootCommand(UiLanguage.English, CliEnvironment.Process);
+
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="configuration">Output streams (tests pass their own).</param>
+    /// <returns>The exit code.</returns>
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null) =>
+        RunAsync(args, configuration, CliEnvironment.Process);
+
+    /// <summary>Parses and runs a command line in an environment (tests pass their own variables and folder).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="configuration">Output streams.</param>
+    /// <param name="environment">Variables and the current folder.</param>
+    /// <returns>The exit code.</returns>
+    internal static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration, CliEnvironment environment)
     {
-        var root = new EduFundsRootCommand(
-            "EduFunds: funding and budget tracking for community education. " +
-            "Projects recurring and one-off funding over the years, finds the programs at risk of stalling, " +
-            "and tracks budget against actual money. Without WORKBOOK, commands use the built-in X Street example.");
-        root.Options.Add(GlobalOptions.CreateVerbosityOption());
+        // The language is needed before parsing: help and descriptions are built in it.
+        var language = LanguageChoice.Resolve(
+            UiLanguage.TryParse(LanguageChoice.Prescan(args), out _) ? LanguageChoice.Prescan(args) : null,
+            environment).Language;
+        var root = CreateRootCommand(language, environment);
+        var previousUiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            // System.CommandLine's own words (Usage, Options, parse errors) follow the chosen language.
+            CultureInfo.CurrentUICulture = language.Culture;
+            return await root.Parse(args).InvokeAsync(configuration ?? new InvocationConfiguration()).ConfigureAwait(false);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previousUiCulture;
+        }
+    }
+
+    /// <summary>Creates the root command with its help in a language.</summary>
+    /// <param name="language">The language of the help.</param>
+    /// <param name="environment">Variables and the current folder the commands see.</param>
+    /// <returns>The root command.</returns>
+    internal static RootCommand CreateRootCommand(UiLanguage language, CliEnvironment environment)
+    {
+        var t = Texts.For(language);
+        var root = new EduFundsRootCommand(t["app.description"], environment);
+        root.Options.Add(GlobalOptions.CreateVerbosityOption(t));
+        root.Options.Add(GlobalOptions.CreateLanguageOption(t));
+        root.Options.Add(GlobalOptions.CreateVerboseOption(t));
         root.Subcommands.Add(new Commands.ValidateCommand());
         root.Subcommands.Add(new Commands.InitCommand());
         root.Subcommands.Add(new Commands.TrackCommand());
@@ -24,44 +64,42 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.ExportCommand());
         root.Subcommands.Add(new Commands.RiskCommand());
         root.Subcommands.Add(new Commands.SimulateCommand());
-        root.Examples.Add(new("edufunds validate", "check the built-in X Street example workbook"));
-        root.Examples.Add(new("edufunds init my-street", "write the example workbook into my-street/ to edit"));
-        root.Examples.Add(new("edufunds project my-street", "project every program's funding year by year"));
-        root.Examples.Add(new("edufunds allocate my-street --year 2025", "who gets what in one year"));
-        root.Examples.Add(new("edufunds compare my-street -s viability-first", "a scenario next to the base case"));
-        root.Examples.Add(new("edufunds <command> --help", "show a command's options and examples"));
+        root.Subcommands.Add(new Commands.ReportCommand());
+        root.Subcommands.Add(new Commands.ChartCommand());
+        root.Examples.Add(new("edufunds validate", t["app.example.validate"]));
+        root.Examples.Add(new("edufunds init my-street", t["app.example.init"]));
+        root.Examples.Add(new("edufunds project", t["app.example.project"]));
+        root.Examples.Add(new("edufunds allocate --year 2025", t["app.example.allocate"]));
+        root.Examples.Add(new("edufunds compare -s viability-first", t["app.example.compare"]));
+        root.Examples.Add(new("edufunds risk --lang zh-CN", t["app.example.risk"]));
+        root.Examples.Add(new("edufunds <command> --help", t["app.example.help"]));
 
         root.Subcommands.Add(new Commands.ProjectCommand());
         root.Subcommands.Add(new Commands.AllocateCommand());
         root.Subcommands.Add(new Commands.CompareCommand());
 
-        AddHelpExamples(root);
+        AddHelpExamples(root, t);
         return root;
     }
 
-    /// <summary>Parses and runs a command line.</summary>
-    /// <param name="args">The arguments.</param>
-    /// <param name="configuration">Output streams (tests pass their own).</param>
-    /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null)
-    {
-        var root = CreateRootCommand();
-        return await root.Parse(args).InvokeAsync(configuration ?? new InvocationConfiguration());
-    }
-
-    private static void AddHelpExamples(RootCommand root)
+    private static void AddHelpExamples(RootCommand root, Texts t)
     {
         foreach (var option in root.Options)
         {
             if (option is HelpOption { Action: HelpAction help } helpOption)
             {
-                helpOption.Action = new HelpWithExamplesAction(help);
+                helpOption.Description = t["option.help"];
+                helpOption.Action = new HelpWithExamplesAction(help, t);
+            }
+            else if (option is VersionOption version)
+            {
+                version.Description = t["option.version"];
             }
         }
     }
 
     /// <summary>The standard help followed by the command's examples.</summary>
-    private sealed class HelpWithExamplesAction(HelpAction help) : SynchronousCommandLineAction
+    private sealed class HelpWithExamplesAction(HelpAction help, Texts t) : SynchronousCommandLineAction
     {
         public override bool ClearsParseErrors => help.ClearsParseErrors;
 
@@ -71,7 +109,7 @@ public static class EduFundsApp
             if (parseResult.CommandResult.Command is IHasExamples { Examples.Count: > 0 } withExamples)
             {
                 var output = parseResult.InvocationConfiguration.Output;
-                output.WriteLine("Examples:");
+                output.WriteLine(t["help.examples"]);
                 var width = withExamples.Examples.Max(e => e.CommandLine.Length);
                 foreach (var example in withExamples.Examples)
                 {
@@ -85,8 +123,11 @@ public static class EduFundsApp
         }
     }
 
-    private sealed class EduFundsRootCommand(string description) : RootCommand(description), IHasExamples
+    private sealed class EduFundsRootCommand(string description, CliEnvironment environment)
+        : RootCommand(description), IHasExamples, IHasEnvironment
     {
         public IList<CommandExample> Examples { get; } = new List<CommandExample>();
+
+        public CliEnvironment Environment { get; } = environment;
     }
 }

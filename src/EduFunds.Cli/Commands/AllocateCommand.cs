@@ -1,9 +1,9 @@
 using System.CommandLine;
-using EduFunds.Allocation;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -24,7 +24,7 @@ internal sealed class AllocateCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<bool> comparePolicies = new("--compare-policies")
     {
-        Description = "Show the year under each built-in policy side by side (" + string.Join(", ", AllocationPolicies.Names) +
+        Description = "Show the year under each built-in policy side by side (" + string.Join(", ", PolicyNames.Names) +
                       "), each projected with that policy in every year, and which programs stall under each.",
     };
 
@@ -71,7 +71,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         if (context.GetValue(comparePolicies))
         {
             var results = new List<ProjectionResult>();
-            foreach (var name in AllocationPolicies.Names)
+            foreach (var name in PolicyNames.Names)
             {
                 results.Add(projector.Project(
                     book,

@@ -2,7 +2,8 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -74,7 +75,7 @@ internal sealed class CompareCommand : EduFundsCommand
     /// <param name="source">How the workbook is named in messages.</param>
     /// <returns>The labels ("base" or scenario names).</returns>
     /// <exception cref="UserInputException">Unknown or repeated scenario, or fewer than two columns.</exception>
-    internal static List<string> ChooseScenarios(Workbooks.Workbook book, IReadOnlyList<string> given, bool withoutBase, string source)
+    internal static List<string> ChooseScenarios(Workbook book, IReadOnlyList<string> given, bool withoutBase, string source)
     {
         var labels = new List<string>();
         if (given.Count == 0)

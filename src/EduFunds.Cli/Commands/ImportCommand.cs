@@ -3,7 +3,8 @@ using System.Text;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Ledger;
+using EduFunds.IO;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;

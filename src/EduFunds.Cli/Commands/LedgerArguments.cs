@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using EduFunds.Cli.Infrastructure;
-using EduFunds.Ledger;
-using EduFunds.Workbooks;
+using EduFunds.IO;
+using EduFunds.Model;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Commands;
 
@@ -65,7 +65,7 @@ internal static class LedgerArguments
         try
         {
             using var reader = new StreamReader(file.FullName);
-            return BudgetTable.Read(reader, file.ToString(), workbook.Currency, programIds, workbook.Years);
+            return BudgetFile.Read(reader, file.ToString(), workbook.Currency, programIds, workbook.Years);
         }
         catch (LedgerInputException e)
         {

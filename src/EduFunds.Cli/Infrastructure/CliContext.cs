@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EduFunds.Cli.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Infrastructure;
@@ -11,13 +12,35 @@ internal sealed class CliContext
     /// <param name="verbosity">The verbosity in effect.</param>
     /// <param name="loggerFactory">Loggers writing to stderr at that verbosity.</param>
     /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
-    public CliContext(ParseResult parseResult, Verbosity verbosity, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    /// <param name="texts">The human text in the language of the run.</param>
+    /// <param name="environment">Variables and the current folder.</param>
+    public CliContext(
+        ParseResult parseResult,
+        Verbosity verbosity,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken,
+        Texts? texts = null,
+        CliEnvironment? environment = null)
     {
         ParseResult = parseResult;
         Verbosity = verbosity;
         LoggerFactory = loggerFactory;
         CancellationToken = cancellationToken;
+        Texts = texts ?? Localization.Texts.English;
+        Environment = environment ?? CliEnvironment.Process;
     }
+
+    /// <summary>The human text in the language of the run (<c>--lang</c>, <c>EDUFUNDS_LANG</c>, the locale).</summary>
+    public Texts Texts { get; }
+
+    /// <summary>The language of the run.</summary>
+    public UiLanguage Language => Texts.Language;
+
+    /// <summary>Variables and the current folder the run sees.</summary>
+    public CliEnvironment Environment { get; }
+
+    /// <summary>True with <c>--verbose</c> (or <c>--verbosity detailed</c> and above): reports list every setting.</summary>
+    public bool Verbose => GlobalOptions.GetVerbose(ParseResult) || Verbosity >= Verbosity.Detailed;
 
     /// <summary>The parse result.</summary>
     public ParseResult ParseResult { get; }

@@ -11,3 +11,10 @@ internal interface IHasExamples
     /// <summary>The examples, in the order shown.</summary>
     IList<CommandExample> Examples { get; }
 }
+
+/// <summary>A root command that carries the environment the run sees (tests pass their own).</summary>
+internal interface IHasEnvironment
+{
+    /// <summary>Variables and the current folder.</summary>
+    Localization.CliEnvironment Environment { get; }
+}

@@ -1,6 +1,8 @@
 using System.CommandLine;
-using EduFunds.IO;
-using EduFunds.Projection;
+using System.Globalization;
+using EduFunds.Cli.Localization;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -24,10 +26,20 @@ internal static class CommandRunner
     {
         var error = parseResult.InvocationConfiguration.Error;
         var verbosity = GlobalOptions.GetVerbosity(parseResult);
+        var environment = EnvironmentOf(parseResult);
+        var choice = LanguageChoice.Resolve(GlobalOptions.GetLanguage(parseResult), environment);
+        if (choice.Warning is not null)
+        {
+            await error.WriteLineAsync($"edufunds: {choice.Warning}").ConfigureAwait(false);
+        }
+
         using var loggerFactory = CreateLoggerFactory(verbosity);
+        var previousUiCulture = CultureInfo.CurrentUICulture;
         try
         {
-            var context = new CliContext(parseResult, verbosity, loggerFactory, cancellationToken);
+            // Only for System.CommandLine's and .NET's own messages; EduFunds' text is chosen explicitly.
+            CultureInfo.CurrentUICulture = choice.Language.Culture;
+            var context = new CliContext(parseResult, verbosity, loggerFactory, cancellationToken, Texts.For(choice.Language), environment);
             return await body(context).ConfigureAwait(false);
         }
         catch (UserInputException e)
@@ -69,7 +81,17 @@ internal static class CommandRunner
 
             return ExitCodes.Unexpected;
         }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previousUiCulture;
+        }
     }
+
+    /// <summary>The environment of the root command (the process's unless a test gave its own).</summary>
+    /// <param name="parseResult">The parse result.</param>
+    /// <returns>The environment.</returns>
+    internal static CliEnvironment EnvironmentOf(ParseResult parseResult) =>
+        parseResult.RootCommandResult.Command is IHasEnvironment { Environment: { } environment } ? environment : CliEnvironment.Process;
 
     /// <summary>Writes every issue as <c>file:line:column: message</c>, the file prefixed with the workbook folder.</summary>
     /// <param name="error">Standard error.</param>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using EduFunds.Cli.Localization;
 
 namespace EduFunds.Cli.Infrastructure;
 
@@ -9,21 +10,79 @@ internal static class GlobalOptions
     /// <summary>The name of the verbosity option.</summary>
     public const string VerbosityName = "--verbosity";
 
+    /// <summary>The name of the option that shows every setting in a report.</summary>
+    public const string VerboseName = "--verbose";
+
     /// <summary>Creates <c>--verbosity</c> (<c>-v</c>): quiet, normal, detailed or diagnostic; recursive.</summary>
+    /// <param name="t">The texts of the help.</param>
     /// <returns>The option.</returns>
-    public static Option<Verbosity?> CreateVerbosityOption()
+    public static Option<Verbosity?> CreateVerbosityOption(Texts t)
     {
         var option = new Option<Verbosity?>(VerbosityName, "-v")
         {
-            Description = "How much to log on stderr: quiet (errors only), normal (warnings, the default), " +
-                          "detailed (what the engine does) or diagnostic (everything, with stack traces). " +
-                          "Short forms: q, n, d, diag.",
+            Description = t["option.verbosity"],
             HelpName = "quiet|normal|detailed|diagnostic",
             Recursive = true,
-            CustomParser = ParseVerbosity,
+            CustomParser = result => ParseVerbosity(result, t),
         };
         option.CompletionSources.Add("quiet", "normal", "detailed", "diagnostic");
         return option;
+    }
+
+    /// <summary>Creates <c>--lang</c>: zh-CN, zh or en (case-insensitive); recursive. An unknown value is a usage error.</summary>
+    /// <param name="t">The texts of the help.</param>
+    /// <returns>The option.</returns>
+    public static Option<string?> CreateLanguageOption(Texts t)
+    {
+        var option = new Option<string?>(LanguageChoice.OptionName)
+        {
+            Description = t.Format("option.lang", LanguageChoice.Variable),
+            HelpName = "zh-CN|zh|en",
+            Recursive = true,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !UiLanguage.TryParse(result.Tokens[^1].Value, out _))
+            {
+                result.AddError(t.Format("lang.unknownOption", result.Tokens[^1].Value, t.List(UiLanguage.AcceptedNames)));
+            }
+        });
+        option.CompletionSources.Add([.. UiLanguage.AcceptedNames]);
+        return option;
+    }
+
+    /// <summary>Creates <c>--verbose</c>: reports list every setting instead of the one-line summary; recursive.</summary>
+    /// <param name="t">The texts of the help.</param>
+    /// <returns>The option.</returns>
+    public static Option<bool> CreateVerboseOption(Texts t) => new(VerboseName)
+    {
+        Description = t["option.verbose"],
+        Recursive = true,
+    };
+
+    /// <summary>Reads <c>--lang</c> of a parse result (null when absent or invalid).</summary>
+    /// <param name="parseResult">The parse result.</param>
+    /// <returns>The value.</returns>
+    public static string? GetLanguage(ParseResult parseResult) =>
+        Find<string?>(parseResult, LanguageChoice.OptionName) is { } option ? parseResult.GetValue(option) : null;
+
+    /// <summary>Reads <c>--verbose</c> of a parse result.</summary>
+    /// <param name="parseResult">The parse result.</param>
+    /// <returns>The value.</returns>
+    public static bool GetVerbose(ParseResult parseResult) =>
+        Find<bool>(parseResult, VerboseName) is { } option && parseResult.GetValue(option);
+
+    private static Option<T>? Find<T>(ParseResult parseResult, string name)
+    {
+        foreach (var option in parseResult.RootCommandResult.Command.Options)
+        {
+            if (option is Option<T> typed && option.Name == name)
+            {
+                return typed;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads the verbosity of a parse result (normal when the option is absent).</summary>
@@ -42,7 +101,7 @@ internal static class GlobalOptions
         return Verbosity.Normal;
     }
 
-    private static Verbosity? ParseVerbosity(ArgumentResult result)
+    private static Verbosity? ParseVerbosity(ArgumentResult result, Texts t)
     {
         if (result.Tokens.Count == 0)
         {
@@ -65,7 +124,7 @@ internal static class GlobalOptions
             case "diagnostic":
                 return Verbosity.Diagnostic;
             default:
-                result.AddError($"'{text}' is not a verbosity; use quiet, normal, detailed or diagnostic.");
+                result.AddError(t.Format("verbosity.unknown", text));
                 return null;
         }
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EduFunds.Allocation;
-using EduFunds.Workbooks;
+using EduFunds.Engine;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Infrastructure;
 
@@ -8,7 +8,7 @@ namespace EduFunds.Cli.Infrastructure;
 internal static class ProjectionArguments
 {
     /// <summary>The name that always means the base case (the workbook without scenario changes).</summary>
-    public const string BaseName = Projection.ScenarioComparison.BaseName;
+    public const string BaseName = ScenarioComparison.BaseName;
 
     /// <summary>Creates <c>--scenario</c> (<c>-s</c>) for one scenario.</summary>
     /// <returns>The option.</returns>
@@ -25,10 +25,10 @@ internal static class ProjectionArguments
         var option = new Option<string?>("--policy", "-p")
         {
             Description = "Allocate the pool with this policy in every year, overriding the workbook's and the scenario's: " +
-                          string.Join(", ", AllocationPolicies.Names) + ".",
+                          string.Join(", ", PolicyNames.Names) + ".",
             HelpName = "NAME",
         };
-        option.CompletionSources.Add(AllocationPolicies.Names.ToArray());
+        option.CompletionSources.Add(PolicyNames.Names.ToArray());
         return option;
     }
 
@@ -56,7 +56,7 @@ internal static class ProjectionArguments
         return AllocationPolicies.TryGet(name, out var policy)
             ? policy
             : throw new UserInputException(
-                $"unknown allocation policy '{name}'; use one of: {string.Join(", ", AllocationPolicies.Names)}.");
+                $"unknown allocation policy '{name}'; use one of: {string.Join(", ", PolicyNames.Names)}.");
     }
 
     /// <summary>Checks a scenario name against the workbook.</summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EduFunds.IO;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Output;
 

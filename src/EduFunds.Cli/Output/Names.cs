@@ -1,6 +1,4 @@
-using EduFunds.Funding;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Output;
 

@@ -1,3 +1,4 @@
+using EduFunds.Cli.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Cli.Output;
@@ -30,6 +31,12 @@ internal sealed class Report
 
     /// <summary>Schema name.</summary>
     public string Schema { get; }
+
+    /// <summary>
+    /// The language of the report's human text (titles, headers, notes, status words); CSV and
+    /// JSON keep their English keys and invariant numbers whatever it is.
+    /// </summary>
+    public Texts Texts { get; init; } = Texts.English;
 
     /// <summary>Schema version.</summary>
     public int SchemaVersion { get; }

@@ -1,5 +1,5 @@
 using EduFunds.Cli.Output;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Reports;
 

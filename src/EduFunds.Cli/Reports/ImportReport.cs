@@ -1,6 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
-using EduFunds.Ledger;
+using EduFunds.IO;
+using EduFunds.Model;
 using EduFunds.Monetary;
 
 namespace EduFunds.Cli.Reports;

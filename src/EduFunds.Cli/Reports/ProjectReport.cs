@@ -1,6 +1,5 @@
 using EduFunds.Cli.Output;
-using EduFunds.Funding;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Reports;
 

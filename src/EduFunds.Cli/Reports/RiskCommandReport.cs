@@ -1,6 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
-using EduFunds.Funding;
+using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
-using EduFunds.Ledger;
+using EduFunds.Engine;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Reports;
 
@@ -211,7 +212,6 @@ internal static class TrackReport
                 report.Views.Add(monthView);
             }
 
-
             var receiptView = new ReportTable($"receipts_{year}", $"Receipts versus expected, fiscal year {year.ToString(CultureInfo.InvariantCulture)}",
             [
                 new("stream", "Stream", ColumnKind.Text),
@@ -249,7 +249,7 @@ internal static class TrackReport
         string M(long v) => $"{CellFormat.Money(v, decimals, groupThousands: true)} {budget.Currency.Code}";
         foreach (var l in budget.Lines.Where(l => l.FiscalMonth is null))
         {
-            if (l.ProjectedStatus is Projection.ProgramStatus.Stalled && l.Planned == 0)
+            if (l.ProjectedStatus is ProgramStatus.Stalled && l.Planned == 0)
             {
                 report.Notes.Add($"{l.Year}: {l.ProgramId} ({l.ProgramName}) stalls in the projection: no money is planned for it.");
             }

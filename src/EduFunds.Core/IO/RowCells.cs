@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using EduFunds.Model;
 
 namespace EduFunds.IO;
 
@@ -223,7 +224,7 @@ internal static class CsvTable
                 var unused = columns.Where(c => !headers.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
                 issues.Warning(
                     new Pos(file, 1, i + 1),
-                    $"unknown column {WorkbookText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; the columns of {file} are {string.Join(", ", columns)}");
+                    $"unknown column {ModelText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; the columns of {file} are {string.Join(", ", columns)}");
             }
             else if (fieldOf[known] >= 0)
             {

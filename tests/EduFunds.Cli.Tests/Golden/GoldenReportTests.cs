@@ -87,7 +87,7 @@ public sealed class GoldenReportTests
         return [.. list];
     }
 
-    private static bool LanguageOptionExists => false;
+    private static bool LanguageOptionExists => true;
 
     private static string GoldenRoot()
     {
