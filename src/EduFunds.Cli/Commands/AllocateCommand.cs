@@ -79,13 +79,13 @@ internal sealed class AllocateCommand : EduFundsCommand
                     context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, loaded.Description, shownYear);
+            report = AllocateReport.BuildComparison(results, loaded.Label, shownYear);
         }
         else
         {
             var result = projector.Project(
                 book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
-            report = AllocateReport.Build(result, loaded.Description, shownYear);
+            report = AllocateReport.Build(result, loaded.Label, shownYear);
         }
 
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);

@@ -63,7 +63,7 @@ internal sealed class CompareCommand : EduFundsCommand
         context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
         var report = CompareReport.Build(
-            compared, loaded.Description, first, last);
+            compared, loaded.Label, first, last);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -48,7 +48,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         var result = projector.Project(
             book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
-        var report = ProjectReport.Build(result, loaded.Description, first, last);
+        var report = ProjectReport.Build(result, loaded.Label, first, last);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

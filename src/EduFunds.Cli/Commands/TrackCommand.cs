@@ -103,7 +103,7 @@ internal sealed class TrackCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Description),
+            new("workbook", "Workbook", loaded.Label),
             new("scenario", "Scenario", ProjectionArguments.Label(scenarioName)),
             new("as_of", "As of", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", "Fiscal year", reportYear),

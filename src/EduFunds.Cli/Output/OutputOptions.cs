@@ -91,14 +91,37 @@ internal sealed class OutputOptions
             return;
         }
 
-        var bytes = format switch
-        {
-            OutputFormat.Json => JsonRenderer.Render(report),
-            _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
-        };
+        var bytes = RenderBytes(report, format, tableName);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
         context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
     }
+
+    /// <summary>The format asked for (default table).</summary>
+    /// <param name="context">The command context.</param>
+    /// <returns>The format.</returns>
+    public OutputFormat FormatOf(CliContext context) => context.GetValue(Format) ?? OutputFormat.Table;
+
+    /// <summary>A report as the bytes <c>--output</c> writes: what goes to a file, never terminal-styled.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="tableName">With CSV, the table; null for the main one.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] RenderBytes(Report report, OutputFormat format, string? tableName) => format switch
+    {
+        OutputFormat.Json => JsonRenderer.Render(report),
+        _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
+    };
+
+    /// <summary>The file name ending of a format: .txt, .csv, .json, .md.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>The extension with its dot.</returns>
+    public static string ExtensionOf(OutputFormat format) => format switch
+    {
+        OutputFormat.Csv => ".csv",
+        OutputFormat.Json => ".json",
+        OutputFormat.Markdown => ".md",
+        _ => ".txt",
+    };
 
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
     {

@@ -16,7 +16,7 @@ namespace EduFunds.Cli.Tests.Scale;
 public sealed class SlurmStudyTests(ITestOutputHelper log)
 {
     private const int Shards = 8;
-    private const string Runs = "4000";
+    private const string Runs = "2000";
     private const string Seed = "11";
 
     [SkippableFact]
