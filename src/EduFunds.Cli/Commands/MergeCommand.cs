@@ -89,10 +89,10 @@ internal static class StudyOutput
         {
             var report = SimulateCommandReport.Build(workbook.Simulation, workbook.Workbook);
             var target = OutputFile.CheckTarget(Path.Combine(path, workbook.Workbook.Source + OutputOptions.ExtensionOf(format)), inputs);
-            await OutputFile.WriteAtomicallyAsync(target, OutputOptions.RenderBytes(report, format, table), context.CancellationToken).ConfigureAwait(false);
+            await OutputFile.WriteAtomicallyAsync(target, OutputOptions.RenderBytes(report, format, table, output.WantsBom(context, toFile: true)), context.CancellationToken).ConfigureAwait(false);
         }
 
         var studyTarget = OutputFile.CheckTarget(Path.Combine(path, StudyReport.FileName), inputs);
-        await OutputFile.WriteAtomicallyAsync(studyTarget, OutputOptions.RenderBytes(StudyReport.Build(study), OutputFormat.Csv, null), context.CancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAtomicallyAsync(studyTarget, OutputOptions.RenderBytes(StudyReport.Build(study), OutputFormat.Csv, null, output.WantsBom(context, toFile: true)), context.CancellationToken).ConfigureAwait(false);
     }
 }

@@ -94,22 +94,21 @@ internal sealed class RiskCommand : EduFundsCommand
             throw new UsageException(context.Texts["risk.shard-as-of"]);
         }
 
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var loaded = input.Loaded;
+        var book = input.Workbook;
+        var policyOverride = input.PolicyOverride;
         var monteCarlo = simulation.Build(context, book);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
-        var runsForTornado = context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns;
+        var model = input.CreateModel();
         var options = new RiskOptions
         {
             MonteCarlo = monteCarlo,
-            TornadoRuns = monteCarlo.Precision is null ? Math.Min(runsForTornado, monteCarlo.Runs) : runsForTornado,
+            TornadoRuns = context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns,
         };
         var analyzer = new RiskAnalyzer(
             context.LoggerFactory.CreateLogger<RiskAnalyzer>(),
             new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
-        RiskReport risk;
+        RiskResult risk;
         if (asOfText is not null)
         {
             var reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default));
@@ -138,7 +137,7 @@ internal sealed class RiskCommand : EduFundsCommand
                     Shard = part,
                     FirstItem = shardResult.Simulation.FirstRun,
                     ItemCount = shardResult.Simulation.Runs,
-                    Study = new StudyDescription { Items = monteCarlo.Runs, TornadoRuns = options.TornadoRuns },
+                    Study = new StudyDescription { Items = monteCarlo.Runs, TornadoRuns = options.TornadoRunsFor(monteCarlo) },
                     Parts = [SimulateCommand.Part(subject, shardResult.Simulation, model, shardResult.Tornado)],
                 };
                 await StudyResults.SaveAsync(context, save, file, loaded.Folder).ConfigureAwait(false);
@@ -162,7 +161,7 @@ internal sealed class RiskCommand : EduFundsCommand
             report.Set("as_of", "Re-forecast from the ledger as of", asOfText);
         }
 
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
@@ -201,18 +200,16 @@ internal sealed class RiskCommand : EduFundsCommand
 
         var merged = study.Workbooks[0];
         var inputs = merged.Simulation.Inputs;
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy) ?? inputs.PolicyOverride);
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario) ?? inputs.ScenarioName, loaded.Description);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+        var input = CommandInput.Resolve(context, folder, context.GetValue(scenario) ?? inputs.ScenarioName, context.GetValue(policy) ?? inputs.PolicyOverride);
+        var loaded = input.Loaded;
+        var model = input.CreateModel();
         var options = new RiskOptions
         {
             MonteCarlo = new MonteCarloOptions { Runs = checked((int)merged.Simulation.Runs), Seed = inputs.Seed, Trends = inputs.Trends },
             TornadoRuns = checked((int)(study.Study.TornadoRuns ?? 0)),
         };
         var analyzer = new RiskAnalyzer(context.LoggerFactory.CreateLogger<RiskAnalyzer>());
-        RiskReport risk;
+        RiskResult risk;
         try
         {
             risk = analyzer.Analyze(model, new RiskSimulation(merged.Simulation, merged.Tornado), options, context.CancellationToken);

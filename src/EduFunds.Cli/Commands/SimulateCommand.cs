@@ -75,13 +75,12 @@ internal sealed class SimulateCommand : EduFundsCommand
             return await StudyAsync(context, list, part, save).ConfigureAwait(false);
         }
 
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var loaded = input.Loaded;
+        var book = input.Workbook;
         var options = simulation.Build(context, book);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
-        var subject = Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyOf(0).Name, options.Runs);
+        var model = input.CreateModel();
+        var subject = Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, input.PolicyOverride?.Name ?? model.PolicyOf(0).Name, options.Runs);
         long total = options.Runs;
         var (first, count) = part?.Range(total) ?? (0, total);
         SimulationResult? result = null;

@@ -39,12 +39,12 @@ public sealed partial class RiskAnalyzer
     /// <see cref="Analyze(ProjectionModel, RiskOptions?, IProgress{SimulationProgress}?, CancellationToken)"/> simulates.
     /// </summary>
     /// <param name="model">The model.</param>
-    /// <param name="options">The options; <see cref="RiskOptions.MonteCarlo"/> must be set.</param>
+    /// <param name="options">The options (<see cref="RiskOptions.SimulationFor"/> gives the runs and seed).</param>
     /// <param name="shard">The shard (<see cref="Shard.Whole"/> for all runs).</param>
     /// <param name="progress">Progress: main runs plus tornado runs.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The shard's Monte Carlo part.</returns>
-    /// <exception cref="ArgumentException">No Monte Carlo options, a shard with "until precision", or a shard without any main run (more shards than runs).</exception>
+    /// <exception cref="ArgumentException">Options without simulation, a shard with "until precision", or a shard without any main run (more shards than runs).</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public RiskSimulation SimulateMonteCarlo(
         ProjectionModel model,
@@ -56,7 +56,7 @@ public sealed partial class RiskAnalyzer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var monteCarlo = options.MonteCarlo ?? throw new ArgumentException("Risk options without Monte Carlo settings have nothing to simulate.", nameof(options));
+        var monteCarlo = options.SimulationFor(model.Workbook) ?? throw new ArgumentException("Risk options without simulation (Simulate = false) have nothing to simulate.", nameof(options));
         var whole = shard.Count == 1;
         if (!whole && monteCarlo.Precision is not null)
         {
@@ -70,8 +70,9 @@ public sealed partial class RiskAnalyzer
         }
 
         var mainOptions = whole ? monteCarlo : monteCarlo with { FirstRun = monteCarlo.FirstRun + first, Runs = checked((int)runs) };
-        var tornadoStreams = options.TornadoRuns > 0 ? TornadoStreams(model, options.TornadoMaxStreams) : [];
-        var (tornadoFirst, tornadoRuns) = tornadoStreams.Length > 0 ? shard.Range(options.TornadoRuns) : (0, 0);
+        var tornadoTotal = options.TornadoRunsFor(monteCarlo);
+        var tornadoStreams = tornadoTotal > 0 ? TornadoStreams(model, options.TornadoMaxStreams) : [];
+        var (tornadoFirst, tornadoRuns) = tornadoStreams.Length > 0 ? shard.Range(tornadoTotal) : (0, 0);
         var mainPlanned = mainOptions.Precision is null ? mainOptions.Runs : mainOptions.MaxRuns;
         var mainProgress = progress is null ? null : new OffsetProgress(progress, 0, mainPlanned + tornadoRuns);
         var simulation = simulator.Simulate(model, mainOptions, mainProgress, cancellationToken);
@@ -105,7 +106,7 @@ public sealed partial class RiskAnalyzer
     /// <returns>The report.</returns>
     /// <exception cref="SimulationMergeException">The Monte Carlo part was computed from another model (the field is named).</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public RiskReport Analyze(ProjectionModel model, RiskSimulation monteCarlo, RiskOptions options, CancellationToken cancellationToken = default)
+    public RiskResult Analyze(ProjectionModel model, RiskSimulation monteCarlo, RiskOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(monteCarlo);
@@ -114,7 +115,7 @@ public sealed partial class RiskAnalyzer
         return AnalyzeCore(model, options, monteCarlo, cancellationToken);
     }
 
-    private RiskReport AnalyzeCore(ProjectionModel model, RiskOptions options, RiskSimulation? monteCarlo, CancellationToken cancellationToken)
+    private RiskResult AnalyzeCore(ProjectionModel model, RiskOptions options, RiskSimulation? monteCarlo, CancellationToken cancellationToken)
     {
         if (monteCarlo is not null)
         {
@@ -130,7 +131,7 @@ public sealed partial class RiskAnalyzer
             }
         }
 
-        var projection = model.Project();
+        var projection = model.Project(cancellationToken);
         var streamCount = model.StreamCount;
         var programCount = model.ProgramCount;
 
