@@ -88,7 +88,11 @@ internal static class StudyOutput
         foreach (var workbook in study.Workbooks)
         {
             var report = SimulateCommandReport.Build(workbook.Simulation, workbook.Workbook);
-            var target = OutputFile.CheckTarget(Path.Combine(path, workbook.Workbook.Source + OutputOptions.ExtensionOf(format)), inputs);
+            // A workbook file's report drops its .xlsx: street.xlsx gives street.json.
+            var name = workbook.Workbook.Source.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                ? Path.GetFileNameWithoutExtension(workbook.Workbook.Source)
+                : workbook.Workbook.Source;
+            var target = OutputFile.CheckTarget(Path.Combine(path, name + OutputOptions.ExtensionOf(format)), inputs);
             await OutputFile.WriteAtomicallyAsync(target, OutputOptions.RenderBytes(report, format, table, output.WantsBom(context, toFile: true)), context.CancellationToken).ConfigureAwait(false);
         }
 
