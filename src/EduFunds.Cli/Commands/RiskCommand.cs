@@ -130,7 +130,7 @@ internal sealed class RiskCommand : EduFundsCommand
 
             if (save is not null)
             {
-                var subject = SimulateCommand.Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyOf(0).Name, monteCarlo.Runs);
+                var subject = SimulateCommand.Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, monteCarlo.Runs);
                 var file = new ResultFile
                 {
                     Command = "risk",

@@ -80,7 +80,7 @@ internal sealed class SimulateCommand : EduFundsCommand
         var book = input.Workbook;
         var options = simulation.Build(context, book);
         var model = input.CreateModel();
-        var subject = Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, input.PolicyOverride?.Name ?? model.PolicyOf(0).Name, options.Runs);
+        var subject = Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, input.PolicyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, options.Runs);
         long total = options.Runs;
         var (first, count) = part?.Range(total) ?? (0, total);
         SimulationResult? result = null;
@@ -201,7 +201,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             var options = simulation.Build(context, book);
             var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
             var result = await SimulateAsync(context, model, options with { FirstRun = firstRun, Runs = checked((int)runs) }).ConfigureAwait(false);
-            var subject = Subject(entry.Entry, entry.Label, index + 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyOf(0).Name, runsPer[index]);
+            var subject = Subject(entry.Entry, entry.Label, index + 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, runsPer[index]);
             parts.Add(Part(subject, result, model));
         }
 

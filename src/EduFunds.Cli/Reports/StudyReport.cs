@@ -42,7 +42,7 @@ internal static class StudyReport
             var highRisk = 0;
             for (var p = 0; p < result.Programs.Count; p++)
             {
-                if (workbook.ProjectionFirstStall[p] is not null || result.StallProbability(p).Value >= high)
+                if (workbook.ProjectionFirstStall[p] is not null || result.StallProbability(result.Programs[p].Id).Value >= high)
                 {
                     highRisk++;
                 }
