@@ -130,6 +130,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"the export '{file}' is the workbook's own ledger; give the accounting system's export.");
         }
 
+        var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
         var matchRules = MatchRules.None;
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
@@ -140,7 +141,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
 
             matchRules = MatchRulesFile.Read(
-                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -151,6 +152,7 @@ internal sealed class ImportCommand : EduFundsCommand
             DateFormats = formats,
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
+            Encoding = fileEncoding,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
@@ -166,7 +168,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
             try
             {
-                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
+                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency, loaded.Encoding);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
