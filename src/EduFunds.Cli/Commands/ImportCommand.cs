@@ -202,7 +202,7 @@ internal sealed class ImportCommand : EduFundsCommand
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-            .Plan(file.OpenRead(), file.ToString(), options, book, context.CancellationToken);
+            .Plan(OpenExport(file), file.ToString(), options, book, context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -224,7 +224,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Description),
+            new("workbook", "Workbook", loaded.Label),
             new("export", "Export", file.ToString()),
             new("rules", "Rules", rulesFile?.ToString()),
             new("ledger", "Ledger", ledgerPath),
@@ -232,5 +232,24 @@ internal sealed class ImportCommand : EduFundsCommand
         var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>
+    private static Stream OpenExport(FileInfo file)
+    {
+        if (!file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return file.OpenRead();
+        }
+
+        try
+        {
+            using var stream = file.OpenRead();
+            return new MemoryStream(Excel.XlsxSheets.FirstSheetAsCsv(stream), writable: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException($"cannot read the export '{file}': {e.Message}", e);
+        }
     }
 }
