@@ -14,6 +14,7 @@ public sealed class LedgerTotals
     private readonly Dictionary<string, int> programIndex;
     private readonly long[] receipts;   // [stream * years + yearIndex]
     private readonly long[] expenses;   // [(program * years + yearIndex) * 12 + fiscalMonth - 1]
+    private readonly long[] overhead;   // [yearIndex * 12 + fiscalMonth - 1]
 
     internal LedgerTotals(
         YearRange years,
@@ -24,6 +25,7 @@ public sealed class LedgerTotals
         Dictionary<string, int> programIndex,
         long[] receipts,
         long[] expenses,
+        long[] overhead,
         long entryCount,
         DateOnly? firstDate,
         DateOnly? lastDate)
@@ -36,6 +38,7 @@ public sealed class LedgerTotals
         this.programIndex = programIndex;
         this.receipts = receipts;
         this.expenses = expenses;
+        this.overhead = overhead;
         EntryCount = entryCount;
         FirstDate = firstDate;
         LastDate = lastDate;
@@ -154,6 +157,66 @@ public sealed class LedgerTotals
             : 0;
     }
 
+    /// <summary>Overhead (expenses with a blank program, charged to no program) in a fiscal year.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <returns>Minor units; 0 for a year outside the range.</returns>
+    public long Overhead(int year)
+    {
+        if (!Years.Contains(year))
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        for (var m = 0; m < 12; m++)
+        {
+            sum = checked(sum + overhead[((year - Years.From) * 12) + m]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Overhead in one fiscal month.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <param name="fiscalMonth">The fiscal month, 1 = the month the fiscal year starts.</param>
+    /// <returns>Minor units; 0 for a year outside the range.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fiscalMonth"/> is not 1-12.</exception>
+    public long Overhead(int year, int fiscalMonth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fiscalMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fiscalMonth, 12);
+        return Years.Contains(year) ? overhead[((year - Years.From) * 12) + fiscalMonth - 1] : 0;
+    }
+
+    /// <summary>
+    /// The cash position: every receipt minus every expense (overhead included) summed, that is
+    /// up to the date the totals were built through.
+    /// </summary>
+    /// <exception cref="OverflowException">The sums do not fit 64-bit minor units.</exception>
+    public long CashPosition
+    {
+        get
+        {
+            long cash = 0;
+            foreach (var r in receipts)
+            {
+                cash = checked(cash + r);
+            }
+
+            foreach (var e in expenses)
+            {
+                cash = checked(cash - e);
+            }
+
+            foreach (var o in overhead)
+            {
+                cash = checked(cash - o);
+            }
+
+            return cash;
+        }
+    }
+
     /// <summary>Money received from a stream in each year of the range, in year order.</summary>
     /// <param name="streamId">The stream id.</param>
     /// <returns>One amount per year of <see cref="Years"/>; all zero for an unknown stream.</returns>
@@ -181,6 +244,7 @@ public sealed class LedgerTotalsBuilder
     private readonly Dictionary<string, int> programIndex;
     private readonly long[] receipts;
     private readonly long[] expenses;
+    private readonly long[] overhead;
     private readonly YearRange years;
     private readonly int startMonth;
     private long count;
@@ -208,6 +272,7 @@ public sealed class LedgerTotalsBuilder
         startMonth = fiscalYearStartMonth;
         receipts = new long[this.streamIds.Length * years.Count];
         expenses = new long[this.programIds.Length * years.Count * 12];
+        overhead = new long[years.Count * 12];
     }
 
     /// <summary>Index of a stream id in the builder, or -1 (lets a reader resolve each id once).</summary>
@@ -224,7 +289,8 @@ public sealed class LedgerTotalsBuilder
 
     /// <summary>Adds one entry.</summary>
     /// <param name="entry">The entry.</param>
-    /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, an expense without a program, or an amount that is not positive.</exception>
+    /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, or an amount that is not positive. An expense without a program is overhead.</exception>
+    /// <exception cref="Engine.AmountOverflowException">A sum no longer fits 64-bit minor units.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The entry's fiscal year is outside the builder's years.</exception>
     public void Add(LedgerEntry entry)
     {
@@ -238,11 +304,15 @@ public sealed class LedgerTotalsBuilder
 
             AddReceipt(entry.Date, s, entry.Amount);
         }
+        else if (entry.ProgramId is null)
+        {
+            AddOverhead(entry.Date, entry.Amount);
+        }
         else
         {
-            if (entry.ProgramId is null || !programIndex.TryGetValue(entry.ProgramId, out var p))
+            if (!programIndex.TryGetValue(entry.ProgramId, out var p))
             {
-                throw new ArgumentException($"An expense needs a known program; '{entry.ProgramId}' is not one.", nameof(entry));
+                throw new ArgumentException($"An expense names a program the ledger does not know; '{entry.ProgramId}' is not one.", nameof(entry));
             }
 
             AddExpense(entry.Date, p, entry.Amount);
@@ -254,7 +324,7 @@ public sealed class LedgerTotalsBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         var yearIndex = YearIndex(date);
-        receipts[(stream * years.Count) + yearIndex] += amount;
+        Sum(ref receipts[(stream * years.Count) + yearIndex], amount, date);
         Count(date);
     }
 
@@ -264,8 +334,31 @@ public sealed class LedgerTotalsBuilder
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         var yearIndex = YearIndex(date);
         var month = LedgerCalendar.FiscalMonthOf(date, startMonth);
-        expenses[(((program * years.Count) + yearIndex) * 12) + month - 1] += amount;
+        Sum(ref expenses[(((program * years.Count) + yearIndex) * 12) + month - 1], amount, date);
         Count(date);
+    }
+
+    /// <summary>Adds an expense charged to no program (overhead).</summary>
+    internal void AddOverhead(DateOnly date, long amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        var yearIndex = YearIndex(date);
+        var month = LedgerCalendar.FiscalMonthOf(date, startMonth);
+        Sum(ref overhead[(yearIndex * 12) + month - 1], amount, date);
+        Count(date);
+    }
+
+    private void Sum(ref long total, long amount, DateOnly date)
+    {
+        if (total > long.MaxValue - amount)
+        {
+            var year = ModelText.FiscalYearOf(date, startMonth);
+            throw new Engine.AmountOverflowException(
+                $"the ledger's amounts in fiscal year {year} add up to more than 64-bit minor units can hold (about 92 quadrillion in units of two decimals); check the amounts around {ModelText.FormatDate(date)}",
+                year);
+        }
+
+        total += amount;
     }
 
     /// <summary>True when the date falls in the builder's fiscal years.</summary>
@@ -282,6 +375,7 @@ public sealed class LedgerTotalsBuilder
         programIndex,
         (long[])receipts.Clone(),
         (long[])expenses.Clone(),
+        (long[])overhead.Clone(),
         count,
         first,
         last);
