@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using EduFunds.Cli.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Output;
 
@@ -97,7 +96,8 @@ internal sealed class OutputOptions
             _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
         };
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
-        context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
+        var logger = context.LoggerFactory.CreateLogger("edufunds");
+        CliLog.WroteReport(logger, format, target);
     }
 
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)

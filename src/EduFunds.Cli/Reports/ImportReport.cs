@@ -78,7 +78,7 @@ internal static class ImportReport
         return report;
     }
 
-    private static IReadOnlyList<ReportColumn> EntryColumns(bool withReason)
+    private static List<ReportColumn> EntryColumns(bool withReason)
     {
         var columns = new List<ReportColumn> { new("line", "Line", ColumnKind.Integer) };
         if (withReason)

@@ -27,17 +27,7 @@ public sealed class Projector
     {
         var model = ProjectionModel.Create(workbook, options);
         var result = model.Project(cancellationToken);
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            logger.LogDebug(
-                "Projected {Workbook} ({Scenario}) over {From}-{To}: {Streams} streams, {Programs} programs",
-                workbook.Name,
-                model.ScenarioName ?? "base case",
-                workbook.Years.From,
-                workbook.Years.To,
-                model.StreamCount,
-                model.ProgramCount);
-        }
+        EngineLog.Projected(logger, workbook.Name, model.ScenarioName ?? "base case", workbook.Years.From, workbook.Years.To, model.StreamCount, model.ProgramCount);
 
         return result;
     }

@@ -252,9 +252,7 @@ public sealed class LedgerImporter
             throw new LedgerInputException(errors);
         }
 
-        logger.LogInformation(
-            "Import of {File}: {Rows} rows, {Added} to add, {Duplicates} duplicates, {Unmatched} unmatched, {Zero} zero amounts",
-            fileName, rows, added.Count, duplicates.Count, unmatched.Count, zero.Count);
+        IOLog.Imported(logger, fileName, rows, added.Count, duplicates.Count, unmatched.Count, zero.Count);
         return new ImportResult(fileName, rows, added, duplicates, unmatched, zero);
     }
 

@@ -47,7 +47,7 @@ public sealed class RiskAnalyzer
         ArgumentNullException.ThrowIfNull(model);
         options ??= new RiskOptions();
         options.Validate();
-        var projection = model.Project();
+        var projection = model.Project(cancellationToken);
         var streamCount = model.StreamCount;
         var programCount = model.ProgramCount;
 
@@ -89,9 +89,7 @@ public sealed class RiskAnalyzer
 
         var tornado = new TornadoData(stallWithout, shelvedWithout, losses);
         var report = Build(projection, options, simulation, tornado);
-        logger.LogInformation(
-            "Risk report: {High} high, {Elevated} elevated, {Low} low of {Programs} programs",
-            report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
+        RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;
     }
 
