@@ -15,6 +15,12 @@ internal static partial class CliLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Tracked {Year} as of {AsOf}: {Entries} ledger entries up to that date")]
     public static partial void Tracked(ILogger logger, int year, DateOnly asOf, long entries);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the report to {File} ({Bytes} bytes)")]
+    public static partial void WroteHtmlReport(ILogger logger, string file, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Chart} to {File}")]
+    public static partial void WroteChart(ILogger logger, EduFunds.Cli.Charts.ChartKind chart, string file);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Format} report to {File}")]
     public static partial void WroteReport(ILogger logger, OutputFormat format, string file);
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
-using EduFunds.IO;
 using EduFunds.Model;
 using EduFunds.Monetary;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Reports;
 
