@@ -1,7 +1,6 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
-using EduFunds.Engine;
 using EduFunds.IO;
 
 namespace EduFunds.Cli.Commands;

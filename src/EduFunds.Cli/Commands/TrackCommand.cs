@@ -3,8 +3,6 @@ using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Commands;
