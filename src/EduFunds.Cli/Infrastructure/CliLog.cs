@@ -6,6 +6,9 @@ namespace EduFunds.Cli.Infrastructure;
 /// <summary>The CLI's log messages (stderr), source-generated so that disabled levels cost nothing.</summary>
 internal static partial class CliLog
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Projected {Workbook} ({Scenario}) over {From}-{To}: {Streams} streams, {Programs} programs")]
+    public static partial void Projected(ILogger logger, string workbook, string scenario, int from, int to, int streams, int programs);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Compared {Scenarios}")]
     public static partial void Compared(ILogger logger, IEnumerable<string> scenarios);
 
