@@ -116,7 +116,7 @@ internal sealed class OutputOptions
         switch (format)
         {
             case OutputFormat.Csv:
-                return CsvRenderer.Render(report.GetTable(tableName), report.Currency.MinorUnits);
+                return CsvRenderer.Render(report.GetTable(tableName), report.Currency.MinorUnits, [.. report.CsvConstants]);
             case OutputFormat.Markdown:
                 return MarkdownRenderer.Render(report);
             default:

@@ -9,6 +9,11 @@ namespace EduFunds.Cli.Output;
 /// <param name="Value">A string, int, long, decimal, bool, a list of strings, or null.</param>
 internal sealed record ReportSetting(string Name, string Label, object? Value);
 
+/// <summary>A column with one value for the whole report, repeated on every CSV row (the seed and runs of a simulation).</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Value">The value, of the column's type, or null.</param>
+internal sealed record ReportConstant(ReportColumn Column, object? Value);
+
 /// <summary>
 /// A report, independent of its format: the tables machines read (CSV, JSON) and the views
 /// people read (table, Markdown), which may differ (a year-by-program matrix for people, one
@@ -55,6 +60,12 @@ internal sealed class Report
 
     /// <summary>Tables for people (table, Markdown); when empty, <see cref="Tables"/> are shown.</summary>
     public IList<ReportTable> Views { get; } = new List<ReportTable>();
+
+    /// <summary>
+    /// Columns appended to every row of CSV output, so that a CSV file alone states what
+    /// repeats it (DESIGN.md: every Monte Carlo report states the seed and the number of runs).
+    /// </summary>
+    public IList<ReportConstant> CsvConstants { get; } = new List<ReportConstant>();
 
     /// <summary>Findings shown to people above the tables ("P03 stalls in 2025 and is shelved in 2026").</summary>
     public IList<string> Notes { get; } = new List<string>();
