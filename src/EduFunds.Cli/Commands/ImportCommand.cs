@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Text;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.IO;
 using EduFunds.Model;
+using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -131,15 +131,8 @@ internal sealed class ImportCommand : EduFundsCommand
                 throw new UserInputException($"the rules file '{rulesFile}' does not exist.");
             }
 
-            try
-            {
-                using var reader = new StreamReader(rulesFile.FullName);
-                matchRules = MatchRules.Read(reader, rulesFile.ToString(), book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
-            }
-            catch (LedgerInputException e)
-            {
-                throw LedgerArguments.Problems(e);
-            }
+            matchRules = MatchRulesFile.Read(
+                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -152,17 +145,8 @@ internal sealed class ImportCommand : EduFundsCommand
             HasHeader = !context.GetValue(noHeader),
         };
 
-        ImportResult result;
-        try
-        {
-            using var reader = new StreamReader(file.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-                .Plan(reader, file.ToString(), options, book, context.CancellationToken);
-        }
-        catch (LedgerInputException e)
-        {
-            throw LedgerArguments.Problems(e);
-        }
+        var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
+            .Plan(file.OpenRead(), file.ToString(), options, book, context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -175,10 +159,6 @@ internal sealed class ImportCommand : EduFundsCommand
             try
             {
                 LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
-            }
-            catch (LedgerInputException e)
-            {
-                throw LedgerArguments.Problems(e);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

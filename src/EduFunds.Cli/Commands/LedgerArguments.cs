@@ -49,7 +49,8 @@ internal static class LedgerArguments
     /// <param name="workbook">The workbook (currency, programs, years).</param>
     /// <param name="programIds">Program ids the table may name (the workbook's and the scenario's).</param>
     /// <returns>The table or null.</returns>
-    /// <exception cref="UserInputException">The file is missing or invalid (every problem listed).</exception>
+    /// <exception cref="UserInputException">The file is missing.</exception>
+    /// <exception cref="InputValidationException">The file is invalid (every problem listed).</exception>
     public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds)
     {
         if (file is null)
@@ -62,21 +63,6 @@ internal static class LedgerArguments
             throw new UserInputException($"the budget table '{file}' does not exist.");
         }
 
-        try
-        {
-            using var reader = new StreamReader(file.FullName);
-            return BudgetFile.Read(reader, file.ToString(), workbook.Currency, programIds, workbook.Years);
-        }
-        catch (LedgerInputException e)
-        {
-            throw Problems(e);
-        }
+        return BudgetFile.Read(file.OpenRead(), file.ToString(), null, workbook.Currency, programIds, workbook.Years);
     }
-
-    /// <summary>Turns the problems of a ledger input file into one user error (one line each).</summary>
-    /// <param name="exception">The problems.</param>
-    /// <returns>The exception to throw.</returns>
-    public static UserInputException Problems(LedgerInputException exception) =>
-        new(string.Join(Environment.NewLine, exception.Errors.Select(e => e.ToString())) + Environment.NewLine +
-            $"edufunds: {exception.Errors.Count} problem(s) found; nothing was changed.", exception);
 }

@@ -48,7 +48,7 @@ internal static class CommandRunner
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
-        catch (WorkbookValidationException e)
+        catch (InputValidationException e)
         {
             await WriteIssuesAsync(error, e).ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
@@ -97,16 +97,19 @@ internal static class CommandRunner
     /// <param name="error">Standard error.</param>
     /// <param name="exception">The validation failure.</param>
     /// <returns>A task.</returns>
-    internal static async Task WriteIssuesAsync(TextWriter error, WorkbookValidationException exception)
+    internal static async Task WriteIssuesAsync(TextWriter error, InputValidationException exception)
     {
-        var folder = Directory.Exists(exception.Location) ? exception.Location : null;
+        var folder = exception is WorkbookValidationException { Location: var location } && Directory.Exists(location) ? location : null;
         foreach (var issue in exception.Issues)
         {
             var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
             await error.WriteLineAsync(located.ToString()).ConfigureAwait(false);
         }
 
-        await error.WriteLineAsync($"edufunds: {exception.Message}").ConfigureAwait(false);
+        var summary = exception is WorkbookValidationException
+            ? exception.Message
+            : $"{exception.ErrorCount} problem(s) found; nothing was changed.";
+        await error.WriteLineAsync($"edufunds: {summary}").ConfigureAwait(false);
     }
 
     private static void WriteDetails(TextWriter error, Verbosity verbosity, Exception exception)

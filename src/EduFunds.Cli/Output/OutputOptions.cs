@@ -11,8 +11,9 @@ namespace EduFunds.Cli.Output;
 /// </summary>
 internal sealed class OutputOptions
 {
-    private OutputOptions(Option<OutputFormat?> format, Option<FileInfo?> output, Option<string?> table)
+    private OutputOptions(Option<OutputFormat?> format, Option<FileInfo?> output, Option<string?> table, Option<bool> bom)
     {
+        Bom = bom;
         Format = format;
         Output = output;
         Table = table;
@@ -23,6 +24,9 @@ internal sealed class OutputOptions
 
     /// <summary><c>--output</c> (<c>-o</c>): the file to write instead of stdout.</summary>
     public Option<FileInfo?> Output { get; }
+
+    /// <summary><c>--bom</c>: CSV starts with a UTF-8 byte-order mark (see <see cref="WantsBom"/>).</summary>
+    public Option<bool> Bom { get; }
 
     /// <summary><c>--table</c>: which table CSV writes (default: the report's main table).</summary>
     public Option<string?> Table { get; }
@@ -36,8 +40,9 @@ internal sealed class OutputOptions
         var format = new Option<OutputFormat?>("--format", "-f")
         {
             Description = "Output format: table (for people, the default), csv (one table, RFC 4180, invariant), " +
-                          "json (everything, with schema and settings) or markdown (GitHub tables).",
-            HelpName = "table|csv|json|markdown",
+                          "json (everything, with schema and settings), markdown (GitHub tables) or xlsx (an Excel workbook, " +
+                          "one sheet per table, numbers as numbers; needs --output).",
+            HelpName = "table|csv|json|markdown|xlsx",
         };
         var output = new Option<FileInfo?>("--output", "-o")
         {
@@ -56,10 +61,46 @@ internal sealed class OutputOptions
             table.CompletionSources.Add(tableNames);
         }
 
+        var bom = new Option<bool>("--bom")
+        {
+            Description = "Start CSV with a UTF-8 byte-order mark, so that Excel and WPS on Chinese Windows read it without mojibake " +
+                          "(default: only when CSV goes to a file with --output and the language is Chinese; never on stdout).",
+        };
+        var noBom = new Option<bool>("--no-bom") { Description = "Never start CSV with a byte-order mark." };
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(table);
-        return new OutputOptions(format, output, table);
+        command.Options.Add(bom);
+        command.Options.Add(noBom);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(bom) is not null && result.GetResult(noBom) is not null)
+            {
+                result.AddError("--bom and --no-bom exclude each other.");
+            }
+        });
+        return new OutputOptions(format, output, table, bom) { NoBom = noBom };
+    }
+
+    /// <summary><c>--no-bom</c>.</summary>
+    public Option<bool>? NoBom { get; private init; }
+
+    /// <summary>
+    /// Whether CSV starts with a byte-order mark: <c>--bom</c> or <c>--no-bom</c> when given;
+    /// otherwise only for a file written with <c>--output</c> in Chinese (Excel and WPS on
+    /// Chinese Windows read BOM-less UTF-8 as GBK).
+    /// </summary>
+    /// <param name="context">The command context.</param>
+    /// <param name="toFile">True when the CSV goes to a file.</param>
+    /// <returns>True to write the mark.</returns>
+    public bool WantsBom(CliContext context, bool toFile)
+    {
+        if (NoBom is not null && context.GetValue(NoBom))
+        {
+            return false;
+        }
+
+        return context.GetValue(Bom) || (toFile && context.Language.IsChinese);
     }
 
     /// <summary>Writes a report in the chosen format to stdout or to the <c>--output</c> file.</summary>
@@ -84,9 +125,19 @@ internal sealed class OutputOptions
             target = OutputFile.CheckTarget(file.FullName, inputs);
         }
 
+        if (format == OutputFormat.Xlsx && target is null)
+        {
+            throw new UserInputException("--format xlsx writes a workbook file: give --output FILE.xlsx.");
+        }
+
         context.CancellationToken.ThrowIfCancellationRequested();
         if (target is null)
         {
+            if (format == OutputFormat.Csv && WantsBom(context, toFile: false))
+            {
+                await context.Output.WriteAsync('\uFEFF').ConfigureAwait(false);
+            }
+
             await WriteToStdoutAsync(context, report, format, tableName).ConfigureAwait(false);
             return;
         }
@@ -94,6 +145,8 @@ internal sealed class OutputOptions
         var bytes = format switch
         {
             OutputFormat.Json => JsonRenderer.Render(report),
+            OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
+            OutputFormat.Csv when WantsBom(context, toFile: true) => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null))],
             _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
         };
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);

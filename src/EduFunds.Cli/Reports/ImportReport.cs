@@ -1,6 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
 using EduFunds.IO;
+using EduFunds.Tracking;
 using EduFunds.Model;
 using EduFunds.Monetary;
 

@@ -10,7 +10,7 @@ namespace EduFunds.Engine;
 /// <see cref="Run"/> can project many times (Monte Carlo, re-forecasts) without allocating.
 /// Immutable and thread-safe; give each thread its own <see cref="ProjectionWorkspace"/>.
 /// </summary>
-public sealed class ProjectionModel
+public sealed partial class ProjectionModel
 {
     private readonly FundingStream[] streams;
     private readonly EducationProgram[] programs;
@@ -98,12 +98,12 @@ public sealed class ProjectionModel
             for (var y = 0; y < YearCount; y++)
             {
                 var year = first + y;
-                if (!stream.IsActiveIn(year) || year < streamFrom[s] || IsStopped(changes, stream, year))
+                if (!stream.IsActiveIn(year) || year < streamFrom[s] || ScenarioRules.IsStopped(changes, stream, year))
                 {
                     continue;
                 }
 
-                planned[(y * StreamCount) + s] = TryRound(ScenarioAmount(stream, growth, year, changes), workbook.Rounding, out var amount)
+                planned[(y * StreamCount) + s] = TryRound(ScenarioRules.ScenarioAmount(stream, growth, year, changes), workbook.Rounding, out var amount)
                     ? amount
                     : throw new AmountOverflowException(
                         $"Stream '{stream.Id}' would pay more than {long.MaxValue} minor units in {year}; its amount, annual change or the scenario's factors are too large.",
@@ -128,7 +128,7 @@ public sealed class ProjectionModel
             for (var y = 0; y < YearCount; y++)
             {
                 var year = first + y;
-                var (ratio, programPriority) = ProgramSettings(program, year, orderedChanges);
+                var (ratio, programPriority) = ScenarioRules.ProgramSettings(program, year, orderedChanges);
 
                 var cell = (y * ProgramCount) + p;
                 priority[cell] = programPriority;
@@ -173,7 +173,7 @@ public sealed class ProjectionModel
         for (var y = 0; y < YearCount; y++)
         {
             var year = first + y;
-            var (policyName, weight) = YearSettings(workbook, year, orderedChanges);
+            var (policyName, weight) = ScenarioRules.YearSettings(workbook, year, orderedChanges);
             policies[y] = policyOverride ?? AllocationPolicies.Get(policyName);
             flagshipWeights[y] = weight;
         }
@@ -278,84 +278,6 @@ public sealed class ProjectionModel
 
     internal int PriorityAt(int yearIndex, int p) => priority[(yearIndex * ProgramCount) + p];
 
-    /// <summary>A stream's exact amount in a year after the scenario's scale and trend changes, before the one rounding.</summary>
-    private static Fraction ScenarioAmount(FundingStream stream, Fraction growth, int year, EquatableArray<ScenarioChange> changes)
-    {
-        var amount = Fraction.From(stream.Amount).Multiply(growth.Pow(year - stream.StartYear));
-        foreach (var change in changes)
-        {
-            if (change.From > year)
-            {
-                continue;
-            }
-
-            amount = change switch
-            {
-                ScaleChange scale when scale.Target.Matches(stream) => amount.Multiply(Fraction.From(scale.Factor)),
-                TrendChange trend when trend.Target.Matches(stream) =>
-                    amount.Multiply(Fraction.From(trend.AnnualChange).OnePlus().Pow(year - trend.From + 1)),
-                _ => amount,
-            };
-        }
-
-        return amount;
-    }
-
-    /// <summary>A program's minimum ratio and priority in a year: the latest set change wins (changes ordered by year, then list order).</summary>
-    private static (decimal Ratio, int Priority) ProgramSettings(EducationProgram program, int year, ScenarioChange[] orderedChanges)
-    {
-        var ratio = program.MinFundingRatio;
-        var programPriority = program.Priority;
-        foreach (var change in orderedChanges.TakeWhile(c => c.From <= year))
-        {
-            switch (change)
-            {
-                case SetMinFundingRatioChange set when set.ProgramId == program.Id:
-                    ratio = set.MinFundingRatio;
-                    break;
-                case SetPriorityChange set when set.ProgramId == program.Id:
-                    programPriority = set.Priority;
-                    break;
-            }
-        }
-
-        return (ratio, programPriority);
-    }
-
-    /// <summary>The policy name and flagship weight in a year: the latest set change wins.</summary>
-    private static (string Policy, decimal FlagshipWeight) YearSettings(Workbook workbook, int year, ScenarioChange[] orderedChanges)
-    {
-        var policyName = workbook.Policy;
-        var weight = workbook.FlagshipWeight;
-        foreach (var change in orderedChanges.TakeWhile(c => c.From <= year))
-        {
-            switch (change)
-            {
-                case SetPolicyChange set:
-                    policyName = set.Policy;
-                    break;
-                case SetFlagshipWeightChange set:
-                    weight = set.FlagshipWeight;
-                    break;
-            }
-        }
-
-        return (policyName, weight);
-    }
-
-    private static bool IsStopped(EquatableArray<ScenarioChange> changes, FundingStream stream, int year)
-    {
-        foreach (var change in changes)
-        {
-            if (change is StopChange stop && stop.From <= year && stop.Target.Matches(stream))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private void Execute(
         ReadOnlySpan<long> amounts,
         ProjectionWorkspace w,
@@ -382,7 +304,8 @@ public sealed class ProjectionModel
         {
             for (; y < YearCount; y++)
             {
-                RunYear(y, amounts, w, arrivals, cancellationToken, ref carry);
+                cancellationToken.ThrowIfCancellationRequested();
+                RunYear(y, amounts, w, arrivals, ref carry);
             }
         }
         catch (OverflowException e) when (e is not AmountOverflowException)
@@ -394,292 +317,4 @@ public sealed class ProjectionModel
                 e);
         }
     }
-
-    private void RunYear(
-        int y,
-        ReadOnlySpan<long> amounts,
-        ProjectionWorkspace w,
-        List<RestrictedArrival>[]? arrivals,
-        CancellationToken cancellationToken,
-        ref long carry)
-    {
-        var P = ProgramCount;
-        var reserve = w.ReserveBalance;
-        var stallCount = w.StallCount;
-        var shelved = w.IsShelved;
-        var received = w.Received;
-        var secured = w.Secured;
-        var used = w.Used;
-        var applied = w.Applied;
-        var stalled = w.IsStalled;
-        var share = w.FinalShare;
-        var claims = w.Claims;
-        var claimProgram = w.ClaimProgram;
-        var shares = w.Shares;
-        cancellationToken.ThrowIfCancellationRequested();
-        var row = y * P;
-        var year = Years.From + y;
-        received.AsSpan().Clear();
-
-        // Steps 1-2: amounts; restricted money to its active programs, split by need.
-        long unrestricted = 0, restrictedTotal = 0, strandedRestricted = 0;
-        var amountRow = amounts.Slice(y * StreamCount, StreamCount);
-        for (var s = 0; s < StreamCount; s++)
-        {
-            var amount = amountRow[s];
-            if (amount <= 0)
-            {
-                if (amount < 0)
-                {
-                    throw new ArgumentException($"Stream '{streams[s].Id}' has a negative amount in {year}.", nameof(amounts));
-                }
-
-                continue;
-            }
-
-            var streamTargets = targets[s];
-            if (streamTargets.Length == 0)
-            {
-                unrestricted = checked(unrestricted + amount);
-                continue;
-            }
-
-            restrictedTotal = checked(restrictedTotal + amount);
-            var active = w.Targets;
-            var count = 0;
-            foreach (var p in streamTargets)
-            {
-                if (scheduled[row + p] && !shelved[p])
-                {
-                    // Insertion in tie-break order.
-                    var at = count++;
-                    while (at > 0 && rank[row + active[at - 1]] > rank[row + p])
-                    {
-                        active[at] = active[at - 1];
-                        at--;
-                    }
-
-                    active[at] = p;
-                }
-            }
-
-            if (count == 0)
-            {
-                strandedRestricted = checked(strandedRestricted + amount);
-                continue;
-            }
-
-            if (count == 1)
-            {
-                received[active[0]] = checked(received[active[0]] + amount);
-                arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[active[0]], amount));
-                continue;
-            }
-
-            Int128 needTotal = 0;
-            for (var t = 0; t < count; t++)
-            {
-                needTotal += need[row + active[t]];
-            }
-
-            var numerators = w.TargetNumerators.AsSpan(0, count);
-            for (var t = 0; t < count; t++)
-            {
-                numerators[t] = needTotal == 0 ? amount : checked((Int128)amount * need[row + active[t]]);
-            }
-
-            var parts = w.TargetParts.AsSpan(0, count);
-            LargestRemainder.Distribute(amount, numerators, needTotal == 0 ? count : needTotal, parts);
-            for (var t = 0; t < count; t++)
-            {
-                var p = active[t];
-                received[p] = checked(received[p] + parts[t]);
-                if (parts[t] > 0)
-                {
-                    arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[p], parts[t]));
-                }
-            }
-        }
-
-        // Step 3: reserve first, then restricted money.
-        for (var p = 0; p < P; p++)
-        {
-            stalled[p] = false;
-            share[p] = 0;
-            if (!scheduled[row + p] || shelved[p])
-            {
-                used[p] = applied[p] = secured[p] = 0;
-                continue;
-            }
-
-            var n = need[row + p];
-            var u = Math.Min(reserve[p], n);
-            var a = Math.Min(received[p], n - u);
-            used[p] = u;
-            applied[p] = a;
-            secured[p] = u + a;
-        }
-
-        // Steps 4-6: the pool, the policy, and the stall fixpoint.
-        var pool = checked(unrestricted + carry);
-        var policy = policies[y];
-        var weight = flagshipWeights[y];
-        long allocated;
-        while (true)
-        {
-            var claimCount = 0;
-            for (var k = 0; k < P; k++)
-            {
-                var p = order[row + k];
-                if (!scheduled[row + p] || shelved[p] || stalled[p] || need[row + p] - secured[p] <= 0)
-                {
-                    continue;
-                }
-
-                claims[claimCount] = new AllocationClaim(
-                    programIds[p], priority[row + p], categories[p], need[row + p], minimum[row + p], secured[p]);
-                claimProgram[claimCount] = p;
-                claimCount++;
-            }
-
-            var claimShares = shares.AsSpan(0, claimCount);
-            claimShares.Clear();
-            policy.Allocate(new AllocationRequest(year, pool, claims.AsSpan(0, claimCount), weight), claimShares);
-
-            allocated = 0;
-            var newStall = false;
-            for (var i = 0; i < claimCount; i++)
-            {
-                var given = claimShares[i];
-                if (given < 0 || given > claims[i].Remaining)
-                {
-                    throw new InvalidOperationException(
-                        $"Allocation policy '{policy.Name}' gave {given} minor units to '{claims[i].ProgramId}' in {year}, outside 0..{claims[i].Remaining}.");
-                }
-
-                allocated = checked(allocated + given);
-                var p = claimProgram[i];
-                share[p] = given;
-                if (secured[p] + given < minimum[row + p])
-                {
-                    stalled[p] = true;
-                    share[p] = 0;
-                    newStall = true;
-                }
-            }
-
-            if (allocated > pool)
-            {
-                throw new InvalidOperationException(
-                    $"Allocation policy '{policy.Name}' gave {allocated} minor units in {year}, more than the pool of {pool}.");
-            }
-
-            if (!newStall)
-            {
-                break;
-            }
-        }
-
-        // Step 7: rescue stalled programs with what is left, in priority then id order.
-        var leftover = pool - allocated;
-        for (var k = 0; k < P && leftover > 0; k++)
-        {
-            var p = order[row + k];
-            if (!stalled[p])
-            {
-                continue;
-            }
-
-            var shortfall = minimum[row + p] - secured[p];
-            if (leftover >= shortfall)
-            {
-                var given = Math.Min(need[row + p] - secured[p], leftover);
-                share[p] = given;
-                allocated += given;
-                leftover -= given;
-                stalled[p] = false;
-            }
-        }
-
-        // Step 8 and the year's record.
-        long strandedReserves = 0;
-        for (var p = 0; p < P; p++)
-        {
-            var cell = row + p;
-            var before = reserve[p];
-            w.ReserveBefore[cell] = before;
-            w.RestrictedReceivedOut[cell] = received[p];
-            if (shelved[p] || !scheduled[cell])
-            {
-                w.StatusOut[cell] = shelved[p] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
-                w.NeedOut[cell] = 0;
-                w.MinimumOut[cell] = 0;
-                w.ReserveUsedOut[cell] = 0;
-                w.RestrictedAppliedOut[cell] = 0;
-                w.PoolShareOut[cell] = 0;
-                w.FundedOut[cell] = 0;
-                w.ReserveAfterOut[cell] = before;
-                continue;
-            }
-
-            w.NeedOut[cell] = need[cell];
-            w.MinimumOut[cell] = minimum[cell];
-            long after;
-            if (stalled[p])
-            {
-                after = checked(before + received[p]);
-                w.StatusOut[cell] = ProgramStatus.Stalled;
-                w.ReserveUsedOut[cell] = 0;
-                w.RestrictedAppliedOut[cell] = 0;
-                w.PoolShareOut[cell] = 0;
-                w.FundedOut[cell] = 0;
-                stallCount[p]++;
-                if (w.FirstStall[p] < 0)
-                {
-                    w.FirstStall[p] = y;
-                }
-
-                if (ShelveAfter > 0 && stallCount[p] >= ShelveAfter)
-                {
-                    shelved[p] = true;
-                    w.ShelvedAt[p] = y;
-                }
-            }
-            else
-            {
-                var funded = secured[p] + share[p];
-                after = before - used[p] + received[p] - applied[p];
-                w.StatusOut[cell] = funded == need[cell] ? ProgramStatus.Funded : ProgramStatus.Underfunded;
-                w.ReserveUsedOut[cell] = used[p];
-                w.RestrictedAppliedOut[cell] = applied[p];
-                w.PoolShareOut[cell] = share[p];
-                w.FundedOut[cell] = funded;
-                stallCount[p] = 0;
-            }
-
-            w.ReserveAfterOut[cell] = after;
-            if (shelved[p] || endYearIndex[p] == y)
-            {
-                // Shelved this year or its end year closes: the reserve is stranded.
-                strandedReserves = checked(strandedReserves + after);
-                after = 0;
-            }
-
-            reserve[p] = after;
-        }
-
-        var unallocated = pool - allocated;
-        w.PoolOut[y] = pool;
-        w.AllocatedOut[y] = allocated;
-        w.UnallocatedOut[y] = unallocated;
-        w.StrandedOut[y] = checked(strandedRestricted + strandedReserves);
-        w.StrandedRestrictedOut[y] = strandedRestricted;
-        w.StrandedReservesOut[y] = strandedReserves;
-        w.UnrestrictedOut[y] = unrestricted;
-        w.RestrictedOut[y] = restrictedTotal;
-        w.CarriedInOut[y] = carry;
-        carry = Workbook.CarryOverPool ? unallocated : 0;
-    }
-
-    private int ShelveAfter => Workbook.ShelveAfter;
 }

@@ -19,7 +19,7 @@ public static class BudgetFile
     /// <param name="programIds">The program ids a line may name.</param>
     /// <param name="years">The fiscal years a line may name.</param>
     /// <returns>The table.</returns>
-    /// <exception cref="LedgerInputException">The file is invalid; every problem with its line and column.</exception>
+    /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
     public static BudgetTable Read(
         TextReader reader,
         string fileName,
@@ -28,22 +28,49 @@ public static class BudgetFile
         YearRange years)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return Read(TextInput.ToStream(reader), fileName, null, currency, programIds, years);
+    }
+
+    /// <summary>Reads a budget table from its bytes (see <see cref="Read(TextReader, string, Currency, IReadOnlyCollection{string}, YearRange)"/>).</summary>
+    /// <param name="stream">The file's bytes; disposed.</param>
+    /// <param name="fileName">The file name to put in error messages.</param>
+    /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
+    /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
+    /// <param name="programIds">The program ids a line may name.</param>
+    /// <param name="years">The fiscal years a line may name.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static BudgetTable Read(
+        Stream stream,
+        string fileName,
+        string? encoding,
+        Currency currency,
+        IReadOnlyCollection<string> programIds,
+        YearRange years)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(programIds);
         var known = new HashSet<string>(programIds, StringComparer.Ordinal);
-        var errors = new List<LedgerInputError>();
+        var errors = new IssueList();
         var lines = new List<(int, string, long)>();
         var seen = new Dictionary<(int, string), int>();
-        var csv = new CsvRecordReader(reader);
+        using var csv = CsvInput.Open(stream, fileName, TextInput.Encoding(encoding), EncodingSource.CommandLine, errors);
         if (!csv.Read())
         {
-            throw new LedgerInputException([new LedgerInputError(fileName, 1, 0, "the file is empty; expected a header row 'year,program,amount'")]);
+            if (!errors.HasErrors)
+            {
+                errors.ErrorText(new Pos(fileName, 1, 0), "the file is empty; expected a header row 'year,program,amount'");
+            }
+
+            errors.ThrowIfErrors();
         }
 
         int yearColumn = -1, programColumn = -1, amountColumn = -1;
         for (var i = 0; i < csv.FieldCount; i++)
         {
-            switch (csv.GetString(i).ToLowerInvariant())
+            switch (csv.Get(i).ToLowerInvariant())
             {
                 case "year": yearColumn = i; break;
                 case "program": programColumn = i; break;
@@ -55,54 +82,50 @@ public static class BudgetFile
         {
             if (column < 0)
             {
-                errors.Add(new LedgerInputError(fileName, csv.LineNumber, 0, $"the header has no '{name}' column; expected 'year,program,amount'"));
+                errors.ErrorText(new Pos(fileName, csv.Line, 0), $"the header has no '{name}' column; expected 'year,program,amount'");
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new LedgerInputException(errors);
-        }
+        errors.ThrowIfErrors();
 
         while (csv.Read())
         {
-            var line = csv.LineNumber;
-            if (csv.MalformedField > 0)
+            var line = csv.Line;
+            if (csv.IsMalformed)
             {
-                errors.Add(new LedgerInputError(fileName, line, csv.MalformedField, "a quoted field is not closed properly"));
                 continue;
             }
 
             var ok = true;
-            var yearText = csv.GetString(yearColumn);
+            var yearText = csv.Get(yearColumn);
             if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
-                errors.Add(new LedgerInputError(fileName, line, yearColumn + 1, $"year '{yearText}' is not a whole number; expected a fiscal year such as {years.From}"));
+                errors.ErrorText(new Pos(fileName, line, yearColumn + 1), $"year '{yearText}' is not a whole number; expected a fiscal year such as {years.From}");
                 ok = false;
             }
             else if (!years.Contains(year))
             {
-                errors.Add(new LedgerInputError(fileName, line, yearColumn + 1, $"year {year} is outside the workbook's years {years.From}-{years.To}"));
+                errors.ErrorText(new Pos(fileName, line, yearColumn + 1), $"year {year} is outside the workbook's years {years.From}-{years.To}");
                 ok = false;
             }
 
-            var programId = csv.GetString(programColumn);
+            var programId = csv.Get(programColumn);
             if (!known.Contains(programId))
             {
-                errors.Add(new LedgerInputError(fileName, line, programColumn + 1, programId.Length == 0
+                errors.ErrorText(new Pos(fileName, line, programColumn + 1), programId.Length == 0
                     ? "program is empty; expected a program id of the workbook"
-                    : $"program '{programId}' is not a program of the workbook"));
+                    : $"program '{programId}' is not a program of the workbook");
                 ok = false;
             }
 
-            if (!AmountText.TryParseAmount(csv.GetSpan(amountColumn), currency, out var amount, out var problem))
+            if (!AmountText.TryParseAmount(csv.Get(amountColumn), currency, out var amount, out var problem))
             {
-                errors.Add(new LedgerInputError(fileName, line, amountColumn + 1, $"amount {problem}"));
+                errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {problem}");
                 ok = false;
             }
             else if (amount < 0)
             {
-                errors.Add(new LedgerInputError(fileName, line, amountColumn + 1, $"amount {csv.GetString(amountColumn)} is negative; expected a budget of 0 or more"));
+                errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {csv.Get(amountColumn)} is negative; expected a budget of 0 or more");
                 ok = false;
             }
 
@@ -113,7 +136,7 @@ public static class BudgetFile
 
             if (seen.TryGetValue((year, programId), out var earlier))
             {
-                errors.Add(new LedgerInputError(fileName, line, programColumn + 1, $"the budget of {programId} in {year} is already given on line {earlier}"));
+                errors.ErrorText(new Pos(fileName, line, programColumn + 1), $"the budget of {programId} in {year} is already given on line {earlier}");
                 continue;
             }
 
@@ -121,10 +144,7 @@ public static class BudgetFile
             lines.Add((year, programId, amount));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new LedgerInputException(errors);
-        }
+        errors.ThrowIfErrors();
 
         return new BudgetTable(lines);
     }

@@ -1,30 +1,39 @@
 using System.Text;
+using CsvHelper;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
 namespace EduFunds.IO;
 
 /// <summary>
-/// Writes a workbook's <c>ledger.csv</c>: entries are only ever appended, and atomically: the
-/// whole new file is written next to the old one and moved into place, so a reader sees either
-/// the old file or the new one, never half of it.
+/// Writes a workbook's <c>ledger.csv</c>: entries are only ever appended, and atomically (through
+/// <see cref="AtomicFiles"/>): the whole new file is written next to the old one and moved into
+/// place, so a reader sees either the old file or the new one, never half of it. The existing
+/// bytes are copied as they are, never held in memory whole.
 /// </summary>
 public static class LedgerFile
 {
-    /// <summary>The columns of <c>ledger.csv</c>, in the order a new file gets them.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["date", "type", "stream", "program", "amount", "reference", "memo"];
-
     /// <summary>
     /// Appends entries to a ledger file, creating it with a header when missing. The existing
-    /// bytes are kept as they are; new lines follow the existing header's column order and line
-    /// endings. With no entries, nothing is written.
+    /// bytes are kept as they are; new lines follow the existing header's column order, line
+    /// endings, encoding and byte order mark. With no entries, nothing is written.
     /// </summary>
     /// <param name="path">The ledger file.</param>
     /// <param name="entries">The entries to add.</param>
     /// <param name="currency">The workbook currency (decimals of the amounts).</param>
-    /// <exception cref="LedgerInputException">The existing file's header lacks a ledger column.</exception>
+    /// <exception cref="InputValidationException">The existing file cannot be read or its header lacks a column the entries need.</exception>
     /// <exception cref="IOException">The file could not be written; it is unchanged.</exception>
-    public static void Append(string path, IReadOnlyList<LedgerEntry> entries, Currency currency)
+    public static void Append(string path, IReadOnlyList<LedgerEntry> entries, Currency currency) =>
+        Append(path, entries, currency, encoding: null);
+
+    /// <summary>As <see cref="Append(string, IReadOnlyList{LedgerEntry}, Currency)"/>, for a file in a named encoding.</summary>
+    /// <param name="path">The ledger file.</param>
+    /// <param name="entries">The entries to add.</param>
+    /// <param name="currency">The workbook currency (decimals of the amounts).</param>
+    /// <param name="encoding">The file's encoding when it has no byte order mark (null: UTF-8); a new file is written in it.</param>
+    /// <exception cref="InputValidationException">The existing file cannot be read or its header lacks a column the entries need.</exception>
+    /// <exception cref="IOException">The file could not be written; it is unchanged.</exception>
+    internal static void Append(string path, IReadOnlyList<LedgerEntry> entries, Currency currency, Encoding? encoding)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(entries);
@@ -34,115 +43,136 @@ public static class LedgerFile
         }
 
         var full = Path.GetFullPath(path);
-        var existing = File.Exists(full) ? File.ReadAllBytes(full) : [];
-        string text;
-        try
+        var name = Path.GetFileName(path);
+        var exists = File.Exists(full) && new FileInfo(full).Length > 0;
+        string[] order = [.. WorkbookFiles.LedgerColumns];
+        var newline = "\n";
+        var needsBreak = false;
+        var fileEncoding = encoding ?? TextEncodings.Utf8;
+        if (exists)
         {
-            text = existing.Length == 0 ? string.Empty : new UTF8Encoding(false, true).GetString(existing);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new LedgerInputException([new LedgerInputError(Path.GetFileName(path), 0, 0, "the file is not UTF-8 text; save it as UTF-8 and try again")]);
-        }
-
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        string[] order;
-        var builder = new StringBuilder();
-        if (text.Trim().Length == 0)
-        {
-            order = [.. Columns];
-            existing = [];
-            builder.Append(string.Join(',', Columns)).Append(newline);
-        }
-        else
-        {
-            order = ReadHeader(text, path);
-            CheckColumns(order, entries, path);
-            if (!text.EndsWith('\n') && !text.EndsWith('\r'))
+            var issues = new IssueList();
+            using (var csv = CsvInput.Open(File.OpenRead(full), name, encoding, EncodingSource.Workbook, issues))
             {
-                builder.Append(newline);
+                if (csv.Read())
+                {
+                    order = [.. Enumerable.Range(0, csv.FieldCount).Select(i => csv.Get(i).TrimStart('\uFEFF'))];
+                }
+                else
+                {
+                    exists = false; // only blank lines: written anew with a header
+                }
+
+                fileEncoding = csv.Encoding;
+            }
+
+            issues.ThrowIfErrors();
+            if (exists)
+            {
+                (newline, needsBreak) = LineEndings(full, fileEncoding);
+                CheckColumns(order, entries, name);
             }
         }
 
-        foreach (var entry in entries)
+        var text = new StringBuilder();
+        if (!exists)
         {
-            AppendLine(builder, entry, order, currency);
-            builder.Append(newline);
+            text.Append(string.Join(',', order)).Append(newline);
+        }
+        else if (needsBreak)
+        {
+            text.Append(newline);
         }
 
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        text.Append(Lines(entries, order, currency, newline));
+        var encoder = fileEncoding is UTF8Encoding ? new UTF8Encoding(false) : fileEncoding;
+        var added = encoder.GetBytes(text.ToString());
+        AtomicFiles.Write(full, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            if (exists)
             {
-                stream.Write(existing);
-                stream.Write(new UTF8Encoding(false).GetBytes(builder.ToString()));
-                stream.Flush(flushToDisk: true);
+                using var old = File.OpenRead(full);
+                old.CopyTo(stream);
+            }
+            else if (encoding is not null and not UTF8Encoding && encoding.GetPreamble().Length > 0)
+            {
+                stream.Write(encoding.GetPreamble());
             }
 
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+            stream.Write(added);
+        });
     }
 
-    /// <summary>
-    /// Writes one entry as a CSV line (without line break) in the given column order. Text cells
-    /// that a spreadsheet would run as a formula get an apostrophe in front, as the workbook
-    /// writer does; the workbook reader takes it off again.
-    /// </summary>
-    /// <param name="builder">Where to write.</param>
-    /// <param name="entry">The entry.</param>
-    /// <param name="columns">Column names in order (unknown names get an empty cell).</param>
-    /// <param name="currency">The currency of the amount.</param>
-    internal static void AppendLine(StringBuilder builder, LedgerEntry entry, IReadOnlyList<string> columns, Currency currency)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(',');
-            }
+    /// <summary>The cells of an entry in the order of <see cref="WorkbookFiles.LedgerColumns"/>, text cells protected from formulas.</summary>
+    internal static string[] Cells(LedgerEntry entry, Currency currency) =>
+    [
+        ModelText.FormatDate(entry.Date),
+        WorkbookNames.ToName(entry.Type),
+        WorkbookText.Protect(entry.StreamId ?? string.Empty),
+        WorkbookText.Protect(entry.ProgramId ?? string.Empty),
+        AmountText.Format(entry.Amount, currency),
+        WorkbookText.Protect(entry.Reference ?? string.Empty),
+        WorkbookText.Protect(entry.Memo ?? string.Empty),
+    ];
 
-            var value = columns[i].Trim().ToLowerInvariant() switch
+    /// <summary>Entries as CSV lines in the given column order (unknown columns get an empty cell).</summary>
+    internal static string Lines(IEnumerable<LedgerEntry> entries, IReadOnlyList<string> columns, Currency currency, string newline)
+    {
+        var index = columns.Select(c => IndexOf(c)).ToArray();
+        using var writer = new StringWriter();
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = newline }, leaveOpen: true))
+        {
+            foreach (var entry in entries)
             {
-                "date" => ModelText.FormatDate(entry.Date),
-                "type" => entry.Type == LedgerEntryType.Receipt ? "receipt" : "expense",
-                "stream" => IO.WorkbookText.Protect(entry.StreamId ?? string.Empty),
-                "program" => IO.WorkbookText.Protect(entry.ProgramId ?? string.Empty),
-                "amount" => AmountText.FormatFixed(entry.Amount, currency),
-                "reference" => IO.WorkbookText.Protect(entry.Reference ?? string.Empty),
-                "memo" => IO.WorkbookText.Protect(entry.Memo ?? string.Empty),
-                _ => string.Empty,
-            };
-            AppendCell(builder, value);
+                var cells = Cells(entry, currency);
+                foreach (var i in index)
+                {
+                    csv.WriteField(i < 0 ? string.Empty : cells[i]);
+                }
+
+                csv.EndRecord();
+            }
         }
+
+        return writer.ToString();
     }
 
-    private static void AppendCell(StringBuilder builder, string value)
+    private static int IndexOf(string column)
     {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0 && (value.Length == 0 || (value[0] != ' ' && value[^1] != ' ')))
+        for (var i = 0; i < WorkbookFiles.LedgerColumns.Count; i++)
         {
-            builder.Append(value);
-            return;
+            if (string.Equals(WorkbookFiles.LedgerColumns[i], column.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
         }
 
-        builder.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        return -1;
+    }
+
+    /// <summary>The file's line ending (its first one; LF when it has none) and whether its last line lacks one.</summary>
+    private static (string NewLine, bool NeedsBreak) LineEndings(string path, Encoding encoding)
+    {
+        using var stream = File.OpenRead(path);
+        var unit = encoding is UnicodeEncoding ? 2 : 1;
+        var head = new byte[Math.Min(stream.Length, 64 * 1024)];
+        stream.ReadExactly(head);
+        var headText = encoding.GetString(head, 0, head.Length - (head.Length % unit));
+        var lf = headText.IndexOf('\n', StringComparison.Ordinal);
+        var newline = lf > 0 && headText[lf - 1] == '\r' ? "\r\n" : "\n";
+        var tail = new byte[Math.Min(stream.Length, 4 - (4 % unit))];
+        stream.Seek(-tail.Length, SeekOrigin.End);
+        stream.ReadExactly(tail);
+        var tailText = encoding.GetString(tail, 0, tail.Length - (tail.Length % unit));
+        return (newline, !(tailText.EndsWith('\n') || tailText.EndsWith('\r')));
     }
 
     /// <summary>Fails when an entry has a value for a column the existing header lacks (it would be lost).</summary>
-    private static void CheckColumns(string[] header, IReadOnlyList<LedgerEntry> entries, string path)
+    private static void CheckColumns(string[] header, IReadOnlyList<LedgerEntry> entries, string name)
     {
         bool Has(string column) => header.Contains(column, StringComparer.OrdinalIgnoreCase);
         var missing = new List<string>();
-        foreach (var column in Columns)
+        foreach (var column in WorkbookFiles.LedgerColumns)
         {
             if (Has(column))
             {
@@ -165,22 +195,10 @@ public static class LedgerFile
 
         if (missing.Count > 0)
         {
-            throw new LedgerInputException([new LedgerInputError(Path.GetFileName(path), 1, 0,
-                $"the header lacks the column(s) {string.Join(", ", missing)} that the new entries need; expected {string.Join(',', Columns)}")]);
+            var issues = new IssueList();
+            issues.ErrorText(new Pos(name, 1, 0),
+                $"the header lacks the column(s) {string.Join(", ", missing)} that the new entries need; expected {string.Join(',', WorkbookFiles.LedgerColumns)}");
+            issues.ThrowIfErrors();
         }
-    }
-
-    private static string[] ReadHeader(string text, string path)
-    {
-        using var reader = new StringReader(text);
-        var csv = new CsvRecordReader(reader);
-        csv.Read();
-        var header = new string[csv.FieldCount];
-        for (var i = 0; i < header.Length; i++)
-        {
-            header[i] = csv.GetString(i).TrimStart('\uFEFF');
-        }
-
-        return header;
     }
 }

@@ -67,10 +67,10 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         if (source.Exists(WorkbookFiles.Ledger))
         {
             var fallbackDate = FallbackDate(settings.FiscalYearStartMonth);
-            foreach (var row in CsvTable.Read(source, WorkbookFiles.Ledger, WorkbookFiles.LedgerColumns, WorkbookFiles.RequiredLedgerColumns, issues, cancellationToken))
+            foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, null, cancellationToken))
             {
-                ledger.Add(parser.LedgerEntry(row, fallbackDate));
-                ledgerRows.Add(row.Positions());
+                ledger.Add(entry);
+                ledgerRows.Add(positions);
             }
         }
 

@@ -69,12 +69,15 @@ internal static class WorkbookText
 
     /// <summary>
     /// Protects a text cell that a spreadsheet would run as a formula by putting an apostrophe in
-    /// front (Excel shows such a cell as text). <see cref="Unprotect"/> takes it off again on reading.
+    /// front (Excel shows such a cell as text). A cell that itself starts with an apostrophe gets
+    /// one too, so that <see cref="Unprotect"/> gives back exactly the text written, whatever it is.
     /// </summary>
-    public static string Protect(string text) =>
-        text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+    public static string Protect(string text) => NeedsProtection(text) ? "'" + text : text;
 
-    /// <summary>Removes the apostrophe that <see cref="Protect"/> puts in front of a formula-like text cell.</summary>
+    /// <summary>Removes the apostrophe that <see cref="Protect"/> puts in front of a cell.</summary>
     public static string Unprotect(string text) =>
-        text.Length > 1 && text[0] == '\'' && FormulaStarts.Contains(text[1]) ? text[1..] : text;
+        text.Length > 1 && text[0] == '\'' && NeedsProtection(text.AsSpan(1)) ? text[1..] : text;
+
+    private static bool NeedsProtection(ReadOnlySpan<char> text) =>
+        text.Length > 0 && (text[0] == '\'' || FormulaStarts.Contains(text[0]));
 }

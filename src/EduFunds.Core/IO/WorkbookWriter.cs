@@ -129,16 +129,9 @@ public sealed class WorkbookWriter
         Cell.Plain(p.Participants is { } n ? WorkbookText.FormatInt(n) : string.Empty),
     ];
 
+    /// <summary>The ledger's cells, written once for both writers (<see cref="LedgerFile.Cells"/>; already protected).</summary>
     private static Cell[] LedgerCells(LedgerEntry e, Currency currency) =>
-    [
-        Cell.Plain(ModelText.FormatDate(e.Date)),
-        Cell.Plain(WorkbookNames.ToName(e.Type)),
-        Cell.Text(e.StreamId ?? string.Empty),
-        Cell.Text(e.ProgramId ?? string.Empty),
-        Cell.Plain(AmountText.Format(e.Amount, currency)),
-        Cell.Text(e.Reference ?? string.Empty),
-        Cell.Text(e.Memo ?? string.Empty),
-    ];
+        [.. LedgerFile.Cells(e, currency).Select(Cell.Plain)];
 
     private static byte[] WriteSettings(Workbook workbook)
     {

@@ -11,7 +11,10 @@ internal sealed class IssueList
     private readonly List<ValidationIssue> issues = [];
     private readonly HashSet<(string File, int Line)> suppressed = [];
 
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>How many errors were added (suppressed ones included).</summary>
+    public int ErrorCount { get; private set; }
 
     /// <summary>
     /// Drops later problems on a line whose cells are known to be shifted (a row with more cells
@@ -24,12 +27,12 @@ internal sealed class IssueList
     {
         if (suppressed.Contains((pos.File, pos.Line)))
         {
-            HasErrors = true;
+            ErrorCount++;
             return;
         }
 
         issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message.ToString(CultureInfo.InvariantCulture)));
-        HasErrors = true;
+        ErrorCount++;
     }
 
     /// <summary>Adds an error whose message is already composed (it must hold no culture-formatted numbers).</summary>
@@ -42,6 +45,16 @@ internal sealed class IssueList
     /// <summary>Every issue ordered by file, line and column (stable: same place keeps the order found).</summary>
     public IReadOnlyList<ValidationIssue> Sorted() =>
         [.. issues.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ThenBy(i => i.Column)];
+
+    /// <summary>Throws <see cref="InputValidationException"/> with every issue when there is an error.</summary>
+    /// <exception cref="InputValidationException">There is at least one error.</exception>
+    public void ThrowIfErrors()
+    {
+        if (HasErrors)
+        {
+            throw new InputValidationException(Sorted());
+        }
+    }
 
     public IReadOnlyList<ValidationIssue> Warnings() =>
         [.. Sorted().Where(i => i.Severity == IssueSeverity.Warning)];

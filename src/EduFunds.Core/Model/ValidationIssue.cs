@@ -27,21 +27,17 @@ public sealed record ValidationIssue(string File, int Line, int Column, IssueSev
 }
 
 /// <summary>Thrown when a workbook is invalid; holds every problem found, not only the first.</summary>
-public sealed class WorkbookValidationException : Exception
+public sealed class WorkbookValidationException : InputValidationException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="location">Where the workbook was read from (a folder, or "built-in example").</param>
     /// <param name="issues">Every problem found (errors and warnings).</param>
     public WorkbookValidationException(string location, IReadOnlyList<ValidationIssue> issues)
-        : base($"The workbook at {location} is invalid: {issues.Count(i => i.Severity == IssueSeverity.Error)} problem(s).")
+        : base($"The workbook at {location} is invalid: {issues?.Count(i => i.Severity == IssueSeverity.Error)} problem(s).", issues!)
     {
         Location = location;
-        Issues = issues;
     }
 
     /// <summary>Where the workbook was read from.</summary>
     public string Location { get; }
-
-    /// <summary>Every problem, in file then line order.</summary>
-    public IReadOnlyList<ValidationIssue> Issues { get; }
 }

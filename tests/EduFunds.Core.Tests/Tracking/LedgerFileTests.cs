@@ -41,7 +41,7 @@ public sealed class LedgerFileTests : IDisposable
         const string existing = "date,type,stream,program,amount\n";
         File.WriteAllText(path, existing);
 
-        var e = Assert.Throws<LedgerInputException>(() => LedgerFile.Append(path, [Expense("2024-02-01", "P2", 700, reference: "V-1")], Currency.Cny));
+        var e = Assert.Throws<InputValidationException>(() => LedgerFile.Append(path, [Expense("2024-02-01", "P2", 700, reference: "V-1")], Currency.Cny));
 
         Assert.Contains("reference", e.Message, StringComparison.Ordinal);
         Assert.Equal(existing, File.ReadAllText(path));

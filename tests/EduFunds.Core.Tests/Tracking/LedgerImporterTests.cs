@@ -1,5 +1,6 @@
 using EduFunds.IO;
 using EduFunds.Model;
+using EduFunds.Tracking;
 using static EduFunds.Core.Tests.Tracking.LedgerFixtures;
 
 namespace EduFunds.Core.Tests.Tracking;
@@ -24,7 +25,7 @@ public sealed class LedgerImporterTests : IDisposable
     private static ImportOptions Options(string map = "date=Booked,amount=Amount,type=Kind,stream=Fund,reference=Voucher,memo=Text") => new()
     {
         Map = ColumnMap.Parse(map),
-        Rules = MatchRules.Read(new StringReader(Rules), "rules.csv", ["DG", "PF"], ["P1", "P2"]),
+        Rules = MatchRulesFile.Read(new StringReader(Rules), "rules.csv", ["DG", "PF"], ["P1", "P2"]),
     };
 
     private static ImportResult Plan(string export, Workbook workbook, ImportOptions? options = null) =>
@@ -85,22 +86,22 @@ public sealed class LedgerImporterTests : IDisposable
     {
         var export = Export + "V-4,2024-13-01,Room rent,50,expense,\nV-5,2024-04-01,Room rent,12.345,expense,\n";
 
-        var e = Assert.Throws<LedgerInputException>(() => Plan(export, Workbook()));
+        var e = Assert.Throws<InputValidationException>(() => Plan(export, Workbook()));
 
-        Assert.Equal(2, e.Errors.Count);
-        Assert.Equal(("export.csv", 5, 2), (e.Errors[0].File, e.Errors[0].Line, e.Errors[0].Column));
-        Assert.Contains("'2024-13-01' is not a date", e.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Equal((6, 4), (e.Errors[1].Line, e.Errors[1].Column));
-        Assert.Contains("more decimals than CNY allows", e.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Equal(2, e.Issues.Count);
+        Assert.Equal(("export.csv", 5, 2), (e.Issues[0].File, e.Issues[0].Line, e.Issues[0].Column));
+        Assert.Contains("'2024-13-01' is not a date", e.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Equal((6, 4), (e.Issues[1].Line, e.Issues[1].Column));
+        Assert.Contains("more decimals than CNY allows", e.Issues[1].Message, StringComparison.Ordinal);
         Assert.StartsWith("export.csv:5:2: date '2024-13-01'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Plan_DateOutsideTheWorkbookYears_IsABadRow()
     {
-        var e = Assert.Throws<LedgerInputException>(() => Plan("Voucher,Booked,Text,Amount,Kind,Fund\nV-9,2030-01-01,x,1,income,DG\n", Workbook()));
+        var e = Assert.Throws<InputValidationException>(() => Plan("Voucher,Booked,Text,Amount,Kind,Fund\nV-9,2030-01-01,x,1,income,DG\n", Workbook()));
 
-        Assert.Contains("outside the workbook's years 2023-2025", Assert.Single(e.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("outside the workbook's years 2023-2025", Assert.Single(e.Issues).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,9 +118,9 @@ public sealed class LedgerImporterTests : IDisposable
     [Fact]
     public void Plan_SameReferenceForDifferentRows_IsABadRow()
     {
-        var e = Assert.Throws<LedgerInputException>(() => Plan(Export + "V-1,2024-03-08,Room rent,50,expense,\n", Workbook()));
+        var e = Assert.Throws<InputValidationException>(() => Plan(Export + "V-1,2024-03-08,Room rent,50,expense,\n", Workbook()));
 
-        var error = Assert.Single(e.Errors);
+        var error = Assert.Single(e.Issues);
         Assert.Equal((5, 1), (error.Line, error.Column));
         Assert.Contains("already used on line 2", error.Message, StringComparison.Ordinal);
     }
@@ -156,10 +157,10 @@ public sealed class LedgerImporterTests : IDisposable
     [Fact]
     public void Plan_MapNamesAMissingColumn_FailsBeforeAnyRow()
     {
-        var e = Assert.Throws<LedgerInputException>(() => Plan(Export, Workbook(), Options("date=Posted,amount=Amount,type=Kind")));
+        var e = Assert.Throws<InputValidationException>(() => Plan(Export, Workbook(), Options("date=Posted,amount=Amount,type=Kind")));
 
-        Assert.Contains("the date column 'Posted' is not in the export", e.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("the rule on line 2 looks at 'memo'", e.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("the date column 'Posted' is not in the export", e.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the rule on line 2 looks at 'memo'", e.Issues[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,8 +175,8 @@ public sealed class LedgerImporterTests : IDisposable
     {
         const string rules = "field,match,pattern,target\nmemo,like,x,program:P1\nmemo,regex,(,program:P1\nmemo,exact,x,program:NOPE\nmemo,exact,x,type:gift\n";
 
-        var e = Assert.Throws<LedgerInputException>(() => MatchRules.Read(new StringReader(rules), "rules.csv", ["DG"], ["P1"]));
+        var e = Assert.Throws<InputValidationException>(() => MatchRulesFile.Read(new StringReader(rules), "rules.csv", ["DG"], ["P1"]));
 
-        Assert.Equal([(2, 2), (3, 3), (4, 4), (5, 4)], e.Errors.Select(x => (x.Line, x.Column)));
+        Assert.Equal([(2, 2), (3, 3), (4, 4), (5, 4)], e.Issues.Select(x => (x.Line, x.Column)));
     }
 }

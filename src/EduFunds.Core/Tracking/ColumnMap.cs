@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Model;
 
-namespace EduFunds.IO;
+namespace EduFunds.Tracking;
 
 /// <summary>The fields of a ledger entry that an import reads from an export's columns.</summary>
 public enum ImportField
@@ -132,7 +132,7 @@ public sealed class ColumnMap
     }
 
     /// <summary>Resolves every mapped column against the export's header (or column count).</summary>
-    internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, List<LedgerInputError> errors)
+    internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, IssueList errors)
     {
         var result = new Dictionary<ImportField, int>();
         foreach (var (field, column) in columns)
@@ -141,7 +141,7 @@ public sealed class ColumnMap
             if (index < 0)
             {
                 var known = header is null ? $"the rows have {fieldCount} columns" : "the header has " + string.Join(", ", header.Select(h => $"'{h}'"));
-                errors.Add(new LedgerInputError(fileName, 1, 0, $"the {Name(field)} column '{column}' is not in the export; {known}"));
+                errors.ErrorText(new Pos(fileName, 1, 0), $"the {Name(field)} column '{column}' is not in the export; {known}");
             }
             else
             {

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using EduFunds.Model;
 
-namespace EduFunds.IO;
+namespace EduFunds.Tracking;
 
 /// <summary>How a rule's pattern is compared with a cell.</summary>
 public enum MatchKind
@@ -35,7 +34,8 @@ public enum MatchTarget
 /// </summary>
 public sealed class MatchRule
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>The longest a regular expression may take on one cell.</summary>
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
     private readonly Regex? regex;
 
     /// <summary>Creates a rule.</summary>
@@ -116,122 +116,8 @@ public sealed class MatchRules
     /// <summary>The rules, in order.</summary>
     public IReadOnlyList<MatchRule> Rules { get; }
 
-    /// <summary>
-    /// Reads a rules file: CSV with the header <c>field,match,pattern,target</c>. <c>match</c> is
-    /// contains, exact or regex; <c>target</c> is <c>stream:ID</c>, <c>program:ID</c> or
-    /// <c>type:receipt</c>/<c>type:expense</c>. Stream and program ids must exist. Every problem
-    /// is collected and reported together.
-    /// </summary>
-    /// <param name="reader">The text.</param>
-    /// <param name="fileName">The file name for messages.</param>
-    /// <param name="streamIds">Known stream ids.</param>
-    /// <param name="programIds">Known program ids.</param>
-    /// <returns>The rules.</returns>
-    /// <exception cref="LedgerInputException">The file is invalid.</exception>
-    public static MatchRules Read(TextReader reader, string fileName, IReadOnlyCollection<string> streamIds, IReadOnlyCollection<string> programIds)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var streams = new HashSet<string>(streamIds, StringComparer.Ordinal);
-        var programs = new HashSet<string>(programIds, StringComparer.Ordinal);
-        var csv = new CsvRecordReader(reader);
-        var errors = new List<LedgerInputError>();
-        if (!csv.Read())
-        {
-            throw new LedgerInputException([new LedgerInputError(fileName, 1, 0, "the file is empty; expected a header row 'field,match,pattern,target'")]);
-        }
-
-        var names = new[] { "field", "match", "pattern", "target" };
-        var index = new int[4];
-        for (var n = 0; n < names.Length; n++)
-        {
-            index[n] = -1;
-            for (var i = 0; i < csv.FieldCount; i++)
-            {
-                if (string.Equals(csv.GetString(i), names[n], StringComparison.OrdinalIgnoreCase))
-                {
-                    index[n] = i;
-                }
-            }
-
-            if (index[n] < 0)
-            {
-                errors.Add(new LedgerInputError(fileName, csv.LineNumber, 0, $"the header has no '{names[n]}' column; expected 'field,match,pattern,target'"));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new LedgerInputException(errors);
-        }
-
-        var rules = new List<MatchRule>();
-        while (csv.Read())
-        {
-            var line = csv.LineNumber;
-            if (csv.MalformedField > 0)
-            {
-                errors.Add(new LedgerInputError(fileName, line, csv.MalformedField, "a quoted field is not closed properly"));
-                continue;
-            }
-
-            var field = csv.GetString(index[0]);
-            var matchText = csv.GetString(index[1]);
-            var pattern = csv.GetString(index[2]);
-            var targetText = csv.GetString(index[3]);
-            var ok = true;
-            if (field.Length == 0)
-            {
-                errors.Add(new LedgerInputError(fileName, line, index[0] + 1, "field is empty; expected a column of the export (memo, reference, a header name) or *"));
-                ok = false;
-            }
-
-            MatchKind match = default;
-            if (!Enum.TryParse(matchText, ignoreCase: true, out match) || !Enum.IsDefined(match) || matchText.Any(char.IsDigit))
-            {
-                errors.Add(new LedgerInputError(fileName, line, index[1] + 1, $"match '{matchText}' is not one of contains, exact, regex"));
-                ok = false;
-            }
-
-            if (pattern.Length == 0)
-            {
-                errors.Add(new LedgerInputError(fileName, line, index[2] + 1, "pattern is empty; expected the text to look for"));
-                ok = false;
-            }
-            else if (ok && match == MatchKind.Regex)
-            {
-                try
-                {
-                    _ = new Regex(pattern, RegexOptions.CultureInvariant);
-                }
-                catch (ArgumentException e)
-                {
-                    errors.Add(new LedgerInputError(fileName, line, index[2] + 1, $"pattern '{pattern}' is not a valid regular expression: {e.Message}"));
-                    ok = false;
-                }
-            }
-
-            if (!TryParseTarget(targetText, streams, programs, out var target, out var value, out var problem))
-            {
-                errors.Add(new LedgerInputError(fileName, line, index[3] + 1, problem!));
-                ok = false;
-            }
-
-            if (ok)
-            {
-                rules.Add(new MatchRule(field, match, pattern, target, value, line));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new LedgerInputException(errors);
-        }
-
-        return new MatchRules(rules);
-    }
-
-    private static bool TryParseTarget(string text, HashSet<string> streams, HashSet<string> programs, out MatchTarget target, out string value, out string? problem)
+    /// <summary>Parses a rule target (<c>stream:ID</c>, <c>program:ID</c>, <c>type:receipt|expense</c>) against the workbook's ids.</summary>
+    internal static bool TryParseTarget(string text, HashSet<string> streams, HashSet<string> programs, out MatchTarget target, out string value, out string? problem)
     {
         target = default;
         value = string.Empty;
