@@ -19,11 +19,9 @@ internal static class CsvRenderer
     /// <summary>Renders a table.</summary>
     /// <param name="table">The table.</param>
     /// <param name="decimals">Minor-unit decimals of the report currency.</param>
-    /// <param name="constants">Columns with one value for the whole report (seed, runs) appended to every row, or null.</param>
     /// <returns>The CSV text.</returns>
-    public static string Render(ReportTable table, int decimals, IReadOnlyList<ReportConstant>? constants = null)
+    public static string Render(ReportTable table, int decimals)
     {
-        constants ??= [];
         var builder = new StringBuilder();
         for (var i = 0; i < table.Columns.Count; i++)
         {
@@ -33,12 +31,6 @@ internal static class CsvRenderer
             }
 
             AppendField(builder, table.Columns[i].Name);
-        }
-
-        foreach (var constant in constants)
-        {
-            builder.Append(',');
-            AppendField(builder, constant.Column.Name);
         }
 
         builder.Append("\r\n");
@@ -54,13 +46,6 @@ internal static class CsvRenderer
                 var kind = table.Columns[i].Kind;
                 var text = CellFormat.Machine(kind, row[i], decimals);
                 AppendField(builder, kind == ColumnKind.Text ? Neutralise(text) : text);
-            }
-
-            foreach (var constant in constants)
-            {
-                builder.Append(',');
-                var text = CellFormat.Machine(constant.Column.Kind, constant.Value, decimals);
-                AppendField(builder, constant.Column.Kind == ColumnKind.Text ? Neutralise(text) : text);
             }
 
             builder.Append("\r\n");

@@ -84,6 +84,26 @@ internal sealed class Report
         return this;
     }
 
+    /// <summary>A machine table as flat files (CSV, a spreadsheet) write it: with the <see cref="CsvConstants"/> appended to every row.</summary>
+    /// <param name="table">One of <see cref="Tables"/>.</param>
+    /// <returns>The table, or a copy with the extra columns.</returns>
+    public ReportTable Flat(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (CsvConstants.Count == 0)
+        {
+            return table;
+        }
+
+        var flat = new ReportTable(table.Name, table.Title, [.. table.Columns, .. CsvConstants.Select(c => c.Column)]) { Caption = table.Caption };
+        foreach (var row in table.Rows)
+        {
+            flat.Add([.. row, .. CsvConstants.Select(c => c.Value)]);
+        }
+
+        return flat;
+    }
+
     /// <summary>The tables people see.</summary>
     public IEnumerable<ReportTable> HumanTables => Views.Count > 0 ? Views : Tables;
 
