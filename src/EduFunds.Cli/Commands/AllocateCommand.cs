@@ -59,10 +59,8 @@ internal sealed class AllocateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var shownYear = context.GetValue(year) ?? book.Years.From;
         ProjectionArguments.CheckYear(book, shownYear, "--year");
 
@@ -75,20 +73,19 @@ internal sealed class AllocateCommand : EduFundsCommand
             {
                 results.Add(projector.Project(
                     book,
-                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(name) },
+                    input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) },
                     context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, loaded.Description, shownYear);
+            report = AllocateReport.BuildComparison(results, input.Description, shownYear);
         }
         else
         {
-            var result = projector.Project(
-                book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
-            report = AllocateReport.Build(result, loaded.Description, shownYear);
+            var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
+            report = AllocateReport.Build(result, input.Description, shownYear);
         }
 
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

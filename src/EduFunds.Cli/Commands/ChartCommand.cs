@@ -75,10 +75,8 @@ internal sealed class ChartCommand : EduFundsCommand
             throw new UserInputException($"cannot write the chart as '{file.Name}': give a file ending in .svg (PNG is not available yet).");
         }
 
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        string? scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var (loaded, book, policyOverride, scenarioName) = (input.Loaded, input.Workbook, input.PolicyOverride, input.ScenarioName);
         var target = OutputFile.CheckTarget(file.FullName, [loaded.Folder]);
         var monteCarlo = simulation.Build(context, book);
         var needsSimulation = chart is ChartKind.StallCurves or ChartKind.PoolFan or ChartKind.Tornado;
@@ -101,7 +99,7 @@ internal sealed class ChartCommand : EduFundsCommand
         return ExitCodes.Ok;
     }
 
-    private static ProgramRisk ChooseProgram(RiskReport risk, string? id)
+    private static ProgramRisk ChooseProgram(RiskResult risk, string? id)
     {
         if (id is null)
         {

@@ -48,15 +48,13 @@ internal sealed class ExportCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
+        var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
         var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray());
         var file = context.GetValue(outputFile);
-        var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [loaded.Folder, budgetFile?.FullName]);
+        var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName]);
 
         var projection = model.Project(context.CancellationToken);
         using var writer = new StringWriter { NewLine = "\n" };

@@ -114,7 +114,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"the export '{file}' does not exist.");
         }
 
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = CommandInput.Resolve(context, folder).Loaded;
         var book = loaded.Workbook;
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))

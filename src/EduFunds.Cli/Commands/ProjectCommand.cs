@@ -39,17 +39,14 @@ internal sealed class ProjectCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var (first, last) = years.Resolve(context, book);
 
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
-        var result = projector.Project(
-            book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
-        var report = ProjectReport.Build(result, loaded.Description, first, last);
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
+        var report = ProjectReport.Build(result, input.Description, first, last);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -66,22 +66,19 @@ internal sealed class RiskCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var monteCarlo = simulation.Build(context, book);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
-        var runsForTornado = context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns;
+        var model = input.CreateModel();
         var options = new RiskOptions
         {
             MonteCarlo = monteCarlo,
-            TornadoRuns = monteCarlo.Precision is null ? Math.Min(runsForTornado, monteCarlo.Runs) : runsForTornado,
+            TornadoRuns = context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns,
         };
         var analyzer = new RiskAnalyzer(
             context.LoggerFactory.CreateLogger<RiskAnalyzer>(),
             new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
-        RiskReport risk;
+        RiskResult risk;
         var asOfText = context.GetValue(asOf);
         if (asOfText is not null)
         {
@@ -94,13 +91,13 @@ internal sealed class RiskCommand : EduFundsCommand
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var report = RiskCommandReport.Build(risk, loaded.Description);
+        var report = RiskCommandReport.Build(risk, input.Description);
         if (asOfText is not null)
         {
             report.Set("as_of", "Re-forecast from the ledger as of", asOfText);
         }
 
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -70,16 +70,14 @@ internal sealed class TrackCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today);
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
+        var model = input.CreateModel();
         var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray());
 
-        var reportYear = context.GetValue(year) ?? DefaultYear(book, date);
+        var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date);
         ProjectionArguments.CheckYear(book, reportYear, "--year");
 
         var projection = model.Project(context.CancellationToken);
@@ -103,8 +101,8 @@ internal sealed class TrackCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Description),
-            new("scenario", "Scenario", ProjectionArguments.Label(scenarioName)),
+            new("workbook", "Workbook", input.Description),
+            new("scenario", "Scenario", input.ScenarioLabel),
             new("as_of", "As of", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", "Fiscal year", reportYear),
             new("fiscal_year_start_month", "Fiscal year starts in month", book.FiscalYearStartMonth),
@@ -113,7 +111,7 @@ internal sealed class TrackCommand : EduFundsCommand
             new("ledger_entries", "Ledger entries up to the as-of date", totals.EntryCount),
         };
         var report = TrackReport.Build(budget, receipts, settings);
-        await output.WriteAsync(context, report, loaded.Folder, context.GetValue(budgets)?.FullName).ConfigureAwait(false);
+        await output.WriteAsync(context, report, input.Folder, context.GetValue(budgets)?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
@@ -133,14 +131,5 @@ internal sealed class TrackCommand : EduFundsCommand
         }
 
         return value;
-    }
-
-    /// <summary>The latest fiscal year with an entry on or before the as-of date, else the as-of date's year, within the workbook.</summary>
-    private static int DefaultYear(Workbook book, DateOnly date)
-    {
-        var calendar = new FiscalCalendar(book.FiscalYearStartMonth);
-        var latest = book.Ledger.Where(e => e.Date <= date).Select(e => (DateOnly?)e.Date).Max();
-        var year = calendar.YearOf(latest ?? date).Year;
-        return Math.Clamp(year, book.Years.From, book.Years.To);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ValidateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override Task<int> ExecuteAsync(CliContext context)
     {
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = CommandInput.Resolve(context, context.GetValue(workbook)).Loaded;
         WriteSummary(context.Output, loaded);
         return Task.FromResult(ExitCodes.Ok);
     }

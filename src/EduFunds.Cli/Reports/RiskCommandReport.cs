@@ -6,7 +6,7 @@ using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Reports;
 
-/// <summary>Turns a <see cref="RiskReport"/> into the <c>edufunds risk</c> report (schema <c>edufunds.risk</c>).</summary>
+/// <summary>Turns a <see cref="RiskResult"/> into the <c>edufunds risk</c> report (schema <c>edufunds.risk</c>).</summary>
 internal static class RiskCommandReport
 {
     /// <summary>The schema name.</summary>
@@ -19,7 +19,7 @@ internal static class RiskCommandReport
     /// <param name="risk">The analysis.</param>
     /// <param name="source">How the workbook is named (folder or "built-in X Street example").</param>
     /// <returns>The report.</returns>
-    public static Report Build(RiskReport risk, string source)
+    public static Report Build(RiskResult risk, string source)
     {
         var workbook = risk.Workbook;
         var report = new Report(Schema, 1, $"Risk of stalling: {workbook.Name}", workbook.Currency) { MainTable = "programs" };
@@ -54,7 +54,7 @@ internal static class RiskCommandReport
     /// <summary>The summary line: counts per level and the expected number of stalled programs.</summary>
     /// <param name="risk">The analysis.</param>
     /// <returns>The line.</returns>
-    public static string SummaryLine(RiskReport risk)
+    public static string SummaryLine(RiskResult risk)
     {
         var line = $"{risk.HighCount} high, {risk.ElevatedCount} elevated, {risk.LowCount} low risk of {risk.Programs.Count} programs; " +
                    $"{risk.StalledInProjection} stall in the projection";
@@ -69,7 +69,7 @@ internal static class RiskCommandReport
         return line + ".";
     }
 
-    private static ReportTable ProgramsTable(RiskReport risk)
+    private static ReportTable ProgramsTable(RiskResult risk)
     {
         var table = new ReportTable("programs", "Programs by risk", [
             new("rank", "Rank", ColumnKind.Integer),
@@ -137,7 +137,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable ReasonsTable(RiskReport risk)
+    private static ReportTable ReasonsTable(RiskResult risk)
     {
         var table = new ReportTable("reasons", "Reasons", [
             new("program_id", "Program", ColumnKind.Text),
@@ -161,7 +161,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable TornadoTable(RiskReport risk)
+    private static ReportTable TornadoTable(RiskResult risk)
     {
         var table = new ReportTable("tornado", "Effect of losing each stream", [
             new("program_id", "Program", ColumnKind.Text),
@@ -186,7 +186,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable SourcesTable(RiskReport risk)
+    private static ReportTable SourcesTable(RiskResult risk)
     {
         var table = new ReportTable("sources", "Money received by source", [
             new("program_id", "Program", ColumnKind.Text),
@@ -213,7 +213,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable SummaryTable(RiskReport risk)
+    private static ReportTable SummaryTable(RiskResult risk)
     {
         var table = new ReportTable("summary", "Summary", [
             new("programs", "Programs", ColumnKind.Integer),
@@ -233,7 +233,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable RankingView(RiskReport risk)
+    private static ReportTable RankingView(RiskResult risk)
     {
         var table = new ReportTable("ranking", "Programs ranked by risk of stalling", [
             new("rank", "#", ColumnKind.Integer),
