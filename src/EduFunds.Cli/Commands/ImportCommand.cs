@@ -115,6 +115,14 @@ internal sealed class ImportCommand : EduFundsCommand
         }
 
         var loaded = CommandInput.Resolve(context, folder).Loaded;
+        if (loaded.Folder is not null && File.Exists(loaded.Folder))
+        {
+            // Rewriting one sheet of a file the user formats in Excel risks their formatting: refuse, and say how.
+            throw new UserInputException(
+                $"import adds to ledger.csv of a workbook folder; {loaded.Folder} is an .xlsx workbook file. " +
+                $"Convert it first (edufunds convert {loaded.Folder} FOLDER), import into the folder, and convert back.");
+        }
+
         var book = loaded.Workbook;
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))

@@ -102,10 +102,15 @@ internal static class WorkbookInput
         }
 
         var path = folder.FullName;
+        if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadXlsx(folder.ToString(), reader, error, cancellationToken);
+        }
+
         if (File.Exists(path))
         {
             throw new UserInputException(
-                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}.");
+                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}, or an .xlsx workbook file.");
         }
 
         if (!Directory.Exists(path))
@@ -128,5 +133,55 @@ internal static class WorkbookInput
         }
 
         return new LoadedWorkbook(workbook, folder.ToString(), warnings);
+    }
+
+    /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
+    /// <param name="file">The file as given.</param>
+    /// <param name="reader">The workbook reader.</param>
+    /// <param name="error">Standard error, for the warnings.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The workbook.</returns>
+    /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken)
+    {
+        var source = OpenXlsx(file);
+        try
+        {
+            var workbook = reader.Read(source, cancellationToken);
+            foreach (var warning in reader.LastWarnings)
+            {
+                error.WriteLine(source.Describe(warning));
+            }
+
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings);
+        }
+        catch (WorkbookValidationException e)
+        {
+            throw new UserInputException($"the workbook file {file} is invalid: {e.Issues.Count(i => i.Severity == IssueSeverity.Error)} problem(s).")
+            {
+                Details = e.Issues.Select(source.Describe).ToArray(),
+            };
+        }
+    }
+
+    /// <summary>Opens an .xlsx workbook file as a workbook source.</summary>
+    /// <param name="file">The file.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="UserInputException">It cannot be read or is not a workbook.</exception>
+    internal static Excel.XlsxWorkbookSource OpenXlsx(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return Excel.XlsxWorkbookSource.Read(stream, file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException($"cannot read the workbook file {file}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot read the workbook file {file}: {e.Message}", e);
+        }
     }
 }
