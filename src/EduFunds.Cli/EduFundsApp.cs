@@ -57,6 +57,8 @@ public static class EduFundsApp
         root.Options.Add(GlobalOptions.CreateVerbosityOption(t));
         root.Options.Add(GlobalOptions.CreateLanguageOption(t));
         root.Options.Add(GlobalOptions.CreateVerboseOption(t));
+        root.Options.Add(GlobalOptions.CreateWorkbookEncodingOption(t));
+        root.Options.Add(GlobalOptions.CreateEncodingOption(t));
         root.Subcommands.Add(new Commands.ValidateCommand());
         root.Subcommands.Add(new Commands.InitCommand());
         root.Subcommands.Add(new Commands.TrackCommand());

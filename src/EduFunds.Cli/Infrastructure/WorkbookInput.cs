@@ -9,7 +9,8 @@ namespace EduFunds.Cli.Infrastructure;
 /// <param name="Workbook">The valid workbook.</param>
 /// <param name="Folder">The workbook folder, or null for the built-in X Street example.</param>
 /// <param name="Warnings">Warnings found while reading (unknown columns and keys).</param>
-internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings)
+/// <param name="Encoding">The encoding the workbook's CSV files were read in when one was named (edufunds.json or --workbook-encoding), else null (UTF-8).</param>
+internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings, string? Encoding = null)
 {
     /// <summary>Creates a loaded workbook without warnings.</summary>
     /// <param name="workbook">The workbook.</param>
@@ -83,6 +84,7 @@ internal static class WorkbookInput
     /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
     /// <param name="loggerFactory">Loggers for the reader; optional.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
@@ -90,10 +92,11 @@ internal static class WorkbookInput
         DirectoryInfo? folder,
         TextWriter error,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>());
+        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>()) { Encoding = encoding };
         if (folder is null)
         {
             error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
@@ -132,7 +135,7 @@ internal static class WorkbookInput
             error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings);
+        return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding);
     }
 
     /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>

@@ -9,7 +9,7 @@ namespace EduFunds.Core.Tests.Risk;
 /// <summary>The risk rules DESIGN.md sharpened after the independent check, each on a workbook computed by hand.</summary>
 public class SharpenedRuleTests
 {
-    private static ProgramRisk Find(RiskReport report, string id) => report.Programs.Single(p => p.Program.Id == id);
+    private static ProgramRisk Find(RiskResult report, string id) => report.Programs.Single(p => p.Program.Id == id);
 
     private static TornadoEntry Entry(string id, long received, int? stall, double? effect = null) =>
         new(id, id, received, stall, null, null, effect);
@@ -127,12 +127,12 @@ public class SharpenedRuleTests
             to: 2026,
             shelveAfter: 1));
         var result = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = 50, Seed = 1 });
-        Assert.Equal(0.0, result.FundingRatioPercentile(0, 0, 0.9));   // stalled in 2024
-        Assert.Equal(0.0, result.FundingRatioPercentile(0, 1, 0.9));   // shelved in 2025: 0
-        Assert.Null(result.FundingRatioPercentile(0, 2, 0.1));         // 2026: after its end year
-        Assert.Null(result.FundingRatioPercentile(0, 2, 0.9));
-        Assert.Null(result.FundingRatioPercentile(1, 0, 0.5));         // LATE: before its start year
-        Assert.NotNull(result.FundingRatioPercentile(1, 1, 0.5));
+        Assert.Equal(0.0, result.FundingRatioPercentile("P", 2024, 0.9));   // stalled in 2024
+        Assert.Equal(0.0, result.FundingRatioPercentile("P", 2025, 0.9));   // shelved in 2025: 0
+        Assert.Null(result.FundingRatioPercentile("P", 2026, 0.1));         // 2026: after its end year
+        Assert.Null(result.FundingRatioPercentile("P", 2026, 0.9));
+        Assert.Null(result.FundingRatioPercentile("LATE", 2024, 0.5));         // LATE: before its start year
+        Assert.NotNull(result.FundingRatioPercentile("LATE", 2025, 0.5));
     }
 
     /// <summary>
