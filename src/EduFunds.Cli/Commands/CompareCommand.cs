@@ -63,7 +63,7 @@ internal sealed class CompareCommand : EduFundsCommand
         CliLog.Compared(logger, comparison.Names);
 
         var report = CompareReport.Build(
-            compared, input.Description, first, last);
+            compared, input.Label, first, last);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

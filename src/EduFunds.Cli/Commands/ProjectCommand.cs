@@ -47,7 +47,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var result = model.Project(context.CancellationToken);
         var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
         CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
-        var report = ProjectReport.Build(result, input.Description, first, last);
+        var report = ProjectReport.Build(result, input.Label, first, last);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
