@@ -91,7 +91,7 @@ internal sealed class RiskCommand : EduFundsCommand
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var report = RiskCommandReport.Build(risk, input.Description);
+        var report = RiskCommandReport.Build(risk, input.Loaded.SourceName);
         if (asOfText is not null)
         {
             report.Set("as_of", "Re-forecast from the ledger as of", asOfText);

@@ -56,7 +56,7 @@ internal sealed class SimulateCommand : EduFundsCommand
         }
 
         var policyName = input.PolicyOverride?.Name ?? model.PolicyIn(model.Years.From).Name;
-        var report = SimulateCommandReport.Build(result, book, policyName, input.Description);
+        var report = SimulateCommandReport.Build(result, book, policyName, input.Loaded.SourceName);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

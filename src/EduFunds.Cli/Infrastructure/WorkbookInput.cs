@@ -25,6 +25,14 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
 
     /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
     public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+
+    /// <summary>
+    /// How reports name where the workbook came from: its file or folder name, never a path, so
+    /// that reports of the same workbook compare equal across machines and folders.
+    /// </summary>
+    public string SourceName => Folder is null
+        ? WorkbookInput.BuiltInDescription
+        : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Folder)));
 }
 
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
