@@ -115,6 +115,14 @@ internal sealed class ImportCommand : EduFundsCommand
         }
 
         var loaded = CommandInput.Resolve(context, folder).Loaded;
+        if (loaded.Folder is not null && File.Exists(loaded.Folder))
+        {
+            // Rewriting one sheet of a file the user formats in Excel risks their formatting: refuse, and say how.
+            throw new UserInputException(
+                $"import adds to ledger.csv of a workbook folder; {loaded.Folder} is an .xlsx workbook file. " +
+                $"Convert it first (edufunds convert {loaded.Folder} FOLDER), import into the folder, and convert back.");
+        }
+
         var book = loaded.Workbook;
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))
@@ -122,6 +130,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"the export '{file}' is the workbook's own ledger; give the accounting system's export.");
         }
 
+        var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
         var matchRules = MatchRules.None;
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
@@ -132,7 +141,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
 
             matchRules = MatchRulesFile.Read(
-                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -143,10 +152,11 @@ internal sealed class ImportCommand : EduFundsCommand
             DateFormats = formats,
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
+            Encoding = fileEncoding,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-            .Plan(file.OpenRead(), file.ToString(), options, book, context.CancellationToken);
+            .Plan(OpenExport(file), file.ToString(), options, book, context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -158,7 +168,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
             try
             {
-                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
+                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency, loaded.Encoding);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -176,5 +186,24 @@ internal sealed class ImportCommand : EduFundsCommand
         var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>
+    private static Stream OpenExport(FileInfo file)
+    {
+        if (!file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return file.OpenRead();
+        }
+
+        try
+        {
+            using var stream = file.OpenRead();
+            return new MemoryStream(Excel.XlsxSheets.FirstSheetAsCsv(stream), writable: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException($"cannot read the export '{file}': {e.Message}", e);
+        }
     }
 }

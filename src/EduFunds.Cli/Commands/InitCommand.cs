@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.Cli.Output;
 using EduFunds.IO;
 
 namespace EduFunds.Cli.Commands;
@@ -24,6 +25,12 @@ internal sealed class InitCommand : EduFundsCommand
     };
 
     /// <summary>Creates the command.</summary>
+    private readonly Option<FileInfo?> xlsx = new("--xlsx")
+    {
+        Description = "Write the example as one Excel workbook FILE (sheets settings, streams, programs, ledger, scenarios) instead of a folder.",
+        HelpName = "FILE",
+    };
+
     public InitCommand()
         : base(
             "init",
@@ -32,6 +39,7 @@ internal sealed class InitCommand : EduFundsCommand
     {
         Arguments.Add(directory);
         Options.Add(force);
+        Options.Add(xlsx);
         Examples.Add(new("edufunds init my-street", "write the example workbook into my-street/"));
         Examples.Add(new("edufunds init", "write it into the current folder"));
         Examples.Add(new("edufunds init my-street --force", "start over, replacing the workbook files in my-street/"));
@@ -40,6 +48,11 @@ internal sealed class InitCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
+        if (context.GetValue(xlsx) is { } workbookFile)
+        {
+            return await WriteXlsxAsync(context, workbookFile).ConfigureAwait(false);
+        }
+
         var target = context.GetValue(directory)?.FullName ?? Directory.GetCurrentDirectory();
         var shown = context.GetValue(directory)?.ToString() ?? ".";
         if (File.Exists(target))
@@ -76,6 +89,26 @@ internal sealed class InitCommand : EduFundsCommand
 
         await context.Output.WriteLineAsync($"Wrote the X Street example workbook into {shown}: {string.Join(", ", files.Select(f => f.Name))}.").ConfigureAwait(false);
         await context.Output.WriteLineAsync($"Edit the CSV files, then check them with: edufunds validate {shown}").ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> WriteXlsxAsync(CliContext context, FileInfo file)
+    {
+        if (context.GetValue(directory) is not null)
+        {
+            throw new UserInputException("give either DIR or --xlsx FILE, not both.");
+        }
+
+        var target = OutputFile.CheckTarget(file.FullName, []);
+        if (File.Exists(target) && !context.GetValue(force))
+        {
+            throw new UserInputException($"'{file}' already exists; nothing was written. Choose another name, or add --force to overwrite it.");
+        }
+
+        var bytes = Excel.XlsxWorkbookWriter.Write(WorkbookInput.BuiltInSource());
+        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"Wrote the X Street example workbook into {file}: sheets settings, streams, programs, ledger, scenarios.").ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"Edit it in Excel or WPS, then check it with: edufunds validate {file}").ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             result = await Task.Run(() => simulator.Simulate(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var policyName = input.PolicyOverride?.Name ?? model.PolicyOf(0).Name;
+        var policyName = input.PolicyOverride?.Name ?? model.PolicyIn(model.Years.From).Name;
         var report = SimulateCommandReport.Build(result, book, policyName, input.Description);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;

@@ -9,7 +9,8 @@ namespace EduFunds.Cli.Infrastructure;
 /// <param name="Workbook">The valid workbook.</param>
 /// <param name="Folder">The workbook folder, or null for the built-in X Street example.</param>
 /// <param name="Warnings">Warnings found while reading (unknown columns and keys).</param>
-internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings)
+/// <param name="Encoding">The encoding the workbook's CSV files were read in when one was named (edufunds.json or --workbook-encoding), else null (UTF-8).</param>
+internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings, string? Encoding = null)
 {
     /// <summary>Creates a loaded workbook without warnings.</summary>
     /// <param name="workbook">The workbook.</param>
@@ -83,6 +84,7 @@ internal static class WorkbookInput
     /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
     /// <param name="loggerFactory">Loggers for the reader; optional.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
@@ -90,10 +92,11 @@ internal static class WorkbookInput
         DirectoryInfo? folder,
         TextWriter error,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>());
+        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>()) { Encoding = encoding };
         if (folder is null)
         {
             error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
@@ -102,10 +105,15 @@ internal static class WorkbookInput
         }
 
         var path = folder.FullName;
+        if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadXlsx(folder.ToString(), reader, error, cancellationToken);
+        }
+
         if (File.Exists(path))
         {
             throw new UserInputException(
-                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}.");
+                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}, or an .xlsx workbook file.");
         }
 
         if (!Directory.Exists(path))
@@ -127,6 +135,56 @@ internal static class WorkbookInput
             error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings);
+        return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding);
+    }
+
+    /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
+    /// <param name="file">The file as given.</param>
+    /// <param name="reader">The workbook reader.</param>
+    /// <param name="error">Standard error, for the warnings.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The workbook.</returns>
+    /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken)
+    {
+        var source = OpenXlsx(file);
+        try
+        {
+            var workbook = reader.Read(source, cancellationToken);
+            foreach (var warning in reader.LastWarnings)
+            {
+                error.WriteLine(source.Describe(warning));
+            }
+
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings);
+        }
+        catch (WorkbookValidationException e)
+        {
+            throw new UserInputException($"the workbook file {file} is invalid: {e.Issues.Count(i => i.Severity == IssueSeverity.Error)} problem(s).")
+            {
+                Details = e.Issues.Select(source.Describe).ToArray(),
+            };
+        }
+    }
+
+    /// <summary>Opens an .xlsx workbook file as a workbook source.</summary>
+    /// <param name="file">The file.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="UserInputException">It cannot be read or is not a workbook.</exception>
+    internal static Excel.XlsxWorkbookSource OpenXlsx(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return Excel.XlsxWorkbookSource.Read(stream, file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException($"cannot read the workbook file {file}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot read the workbook file {file}: {e.Message}", e);
+        }
     }
 }

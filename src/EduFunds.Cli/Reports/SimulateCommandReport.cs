@@ -41,8 +41,8 @@ internal static class SimulateCommandReport
         report.Tables.Add(StalledPrograms(result));
 
         report.Views.Add(Programs(result));
-        report.Views.Add(Curve(result, "stalled_by_view", "Probability of having stalled by each year", (p, y) => result.StalledBy(p, y)));
-        report.Views.Add(Curve(result, "shelved_by_view", "Probability of being shelved by each year", (p, y) => result.ShelvedBy(p, y)));
+        report.Views.Add(Curve(result, "stalled_by_view", "Probability of having stalled by each year", (p, y) => result.StalledBy(result.Programs[p].Id, result.Years.From + y)));
+        report.Views.Add(Curve(result, "shelved_by_view", "Probability of being shelved by each year", (p, y) => result.ShelvedBy(result.Programs[p].Id, result.Years.From + y)));
         report.Views.Add(RatioView(result));
         report.Views.Add(Pool(result));
         report.Views.Add(StalledPrograms(result));
@@ -68,9 +68,9 @@ internal static class SimulateCommandReport
         {
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var stalled = result.StalledBy(p, y);
-                var shelved = result.ShelvedBy(p, y);
-                var first = result.FirstStallIn(p, y);
+                var stalled = result.StalledBy(result.Programs[p].Id, result.Years.From + y);
+                var shelved = result.ShelvedBy(result.Programs[p].Id, result.Years.From + y);
+                var first = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y);
                 table.Add(
                     result.Programs[p].Id,
                     result.Years.From + y,
@@ -80,9 +80,9 @@ internal static class SimulateCommandReport
                     Ratio(shelved.HalfWidth95),
                     Ratio(first.Value),
                     Ratio(first.HalfWidth95),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[0])),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[1])),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[2])));
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[0])),
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[1])),
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[2])));
             }
         }
 
@@ -105,13 +105,13 @@ internal static class SimulateCommandReport
         };
         for (var p = 0; p < result.Programs.Count; p++)
         {
-            var stall = result.StallProbability(p);
-            var shelve = result.ShelveProbability(p);
+            var stall = result.StallProbability(result.Programs[p].Id);
+            var shelve = result.ShelveProbability(result.Programs[p].Id);
             int? mostLikely = null;
             long best = 0;
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var count = result.FirstStallIn(p, y).Count;
+                var count = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y).Count;
                 if (count > best)
                 {
                     best = count;
@@ -171,15 +171,15 @@ internal static class SimulateCommandReport
             cells[0] = result.Programs[p].Id;
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var low = result.FundingRatioPercentile(p, y, Quantiles[0]);
+                var low = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[0]);
                 if (low is null)
                 {
                     cells[y + 1] = null;
                     continue;
                 }
 
-                var mid = result.FundingRatioPercentile(p, y, Quantiles[1])!.Value;
-                var high = result.FundingRatioPercentile(p, y, Quantiles[2])!.Value;
+                var mid = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[1])!.Value;
+                var high = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[2])!.Value;
                 cells[y + 1] = $"{Pct(low.Value)}/{Pct(mid)}/{Pct(high)}";
             }
 
@@ -199,7 +199,7 @@ internal static class SimulateCommandReport
         ]);
         for (var y = 0; y < result.Years.Count; y++)
         {
-            table.Add(result.Years.From + y, result.PoolPercentile(y, Quantiles[0]), result.PoolPercentile(y, Quantiles[1]), result.PoolPercentile(y, Quantiles[2]));
+            table.Add(result.Years.From + y, result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[0]), result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[1]), result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[2]));
         }
 
         return table;

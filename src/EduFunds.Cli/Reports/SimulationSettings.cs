@@ -24,6 +24,7 @@ internal static class SimulationSettings
         report.Set("policy", "Policy", policy);
         report.Set("years", "Years", $"{workbook.Years.From}-{workbook.Years.To}");
         report.Set("seed", "Seed", simulation?.Seed);
+        report.Set("random_mapping", "Random numbers (mapping version)", simulation?.RandomMappingVersion);
         report.Set("runs", "Runs", simulation?.Runs);
         report.Set("first_run", "First run", simulation?.FirstRun);
         report.Set("precision", "Precision target (95% half-width)", simulation?.Precision is { } precision ? (decimal)precision : null);

@@ -7,8 +7,8 @@ namespace EduFunds.Engine;
 /// <summary>
 /// A workbook compiled for projection under one scenario and policy: every stream's amount and
 /// every program's need, minimum and priority per year are worked out once, exactly, so that
-/// <see cref="Run"/> can project many times (Monte Carlo, re-forecasts) without allocating.
-/// Immutable and thread-safe; give each thread its own <see cref="ProjectionWorkspace"/>.
+/// the projection can run many times (Monte Carlo, re-forecasts) without allocating. The one way
+/// in: <see cref="Create"/>, then <see cref="Project(CancellationToken)"/>. Immutable and thread-safe.
 /// </summary>
 public sealed partial class ProjectionModel
 {
@@ -232,14 +232,20 @@ public sealed partial class ProjectionModel
         return new ProjectionModel(workbook, scenario, options.Policy);
     }
 
-    /// <summary>The allocation policy in effect in a year.</summary>
-    /// <param name="yearIndex">0 for the first year.</param>
+    /// <summary>The allocation policy in effect in a fiscal year (the override, else the latest set change, else the workbook's).</summary>
+    /// <param name="year">A fiscal year of the projection.</param>
     /// <returns>The policy.</returns>
-    public IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside the projection.</exception>
+    public IAllocationPolicy PolicyIn(int year) =>
+        Years.Contains(year)
+            ? policies[year - Years.From]
+            : throw new ArgumentOutOfRangeException(nameof(year), year, $"The projection covers {Years.From}-{Years.To}.");
+
+    internal IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
 
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <returns>A new workspace.</returns>
-    public ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
+    internal ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
 
     /// <summary>
     /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling
@@ -249,7 +255,7 @@ public sealed partial class ProjectionModel
     /// <param name="workspace">A workspace from <see cref="CreateWorkspace"/> of this model.</param>
     /// <exception cref="ArgumentException">Wrong number of amounts, a negative amount, or a workspace of another shape.</exception>
     /// <exception cref="InvalidOperationException">The allocation policy broke its contract.</exception>
-    public void Run(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace) =>
+    internal void Run(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace) =>
         Execute(streamAmounts, workspace, null, CancellationToken.None);
 
     /// <summary>Projects with the planned amounts and returns the detailed result.</summary>

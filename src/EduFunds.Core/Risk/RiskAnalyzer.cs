@@ -147,8 +147,8 @@ public sealed class RiskAnalyzer
         foreach (var item in indicators)
         {
             var p = item.ProgramIndex;
-            Proportion? stall = simulation?.StallProbability(p);
-            Proportion? shelve = simulation?.ShelveProbability(p);
+            Proportion? stall = simulation?.StallProbabilityAt(p);
+            Proportion? shelve = simulation?.ShelveProbabilityAt(p);
             var entries = new List<(TornadoEntry Entry, int Earlier, int StreamIndex)>();
             if (tornado is not null)
             {
@@ -319,7 +319,7 @@ public sealed class RiskAnalyzer
 
         if (atRisk && item.StructuralGap is { } gap && item.FirstYear is { } firstYear)
         {
-            var need = projection.Get(item.Program.Id, firstYear).Need;
+            var need = projection.Get(item.Program.Id, firstYear).NeedMinorUnits;
             var share = need > 0 ? (double)gap / need : 0.0;
             if (share >= thresholds.GapReasonShare)
             {

@@ -29,9 +29,10 @@ public enum SimulationStop
 /// runs and within a relative 2^-16 (0.0015%) beyond. Memory: about 4 KB per program and year
 /// plus 8 bytes per year and run up to 100,000 runs.
 /// </remarks>
-public sealed class SimulationResult
+public sealed partial class SimulationResult
 {
     private readonly SimulationCounts counts;
+    private Dictionary<string, int>? programIndex;
 
     internal SimulationResult(
         SimulationCounts counts,
@@ -67,6 +68,13 @@ public sealed class SimulationResult
     /// <summary>The seed.</summary>
     public long Seed { get; }
 
+    /// <summary>
+    /// The version of the seed-to-numbers mapping the runs were drawn with
+    /// (<see cref="RandomMapping.Version"/> for a result made by this library): results of
+    /// different versions are not comparable or mergeable run by run.
+    /// </summary>
+    public int RandomMappingVersion { get; init; } = RandomMapping.Version;
+
     /// <summary>Index of the first run.</summary>
     public long FirstRun { get; }
 
@@ -88,46 +96,49 @@ public sealed class SimulationResult
     /// <summary>Finds a program's index by id (ordinal).</summary>
     /// <param name="programId">The id.</param>
     /// <returns>The index, or -1.</returns>
-    public int IndexOf(string programId)
+    internal int IndexOf(string programId)
     {
-        for (var i = 0; i < Programs.Count; i++)
+        if (programIndex is null)
         {
-            if (string.Equals(Programs[i].Id, programId, StringComparison.Ordinal))
+            var index = new Dictionary<string, int>(Programs.Count, StringComparer.Ordinal);
+            for (var i = 0; i < Programs.Count; i++)
             {
-                return i;
+                index.TryAdd(Programs[i].Id, i);
             }
+
+            programIndex = index;
         }
 
-        return -1;
+        return programIndex.TryGetValue(programId, out var found) ? found : -1;
     }
 
     /// <summary>Probability that the program stalls at least once in the projection (by the horizon).</summary>
     /// <param name="program">Program index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion StallProbability(int program) => StalledBy(program, Years.Count - 1);
+    internal Proportion StallProbabilityAt(int program) => StalledByAt(program, Years.Count - 1);
 
     /// <summary>Probability that the program is shelved by the end of the projection.</summary>
     /// <param name="program">Program index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion ShelveProbability(int program) => ShelvedBy(program, Years.Count - 1);
+    internal Proportion ShelveProbabilityAt(int program) => ShelvedByAt(program, Years.Count - 1);
 
     /// <summary>Probability that the program has stalled at least once by the end of year index <paramref name="yearIndex"/>.</summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index (0 = first year).</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion StalledBy(int program, int yearIndex) => Cumulative(counts.FirstStall, program, yearIndex);
+    internal Proportion StalledByAt(int program, int yearIndex) => Cumulative(counts.FirstStall, program, yearIndex);
 
     /// <summary>Probability that the program is shelved by the end of year index <paramref name="yearIndex"/> (its shelved year is that year or earlier).</summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion ShelvedBy(int program, int yearIndex) => Cumulative(counts.Shelved, program, yearIndex);
+    internal Proportion ShelvedByAt(int program, int yearIndex) => Cumulative(counts.Shelved, program, yearIndex);
 
     /// <summary>Probability that the program first stalls in year index <paramref name="yearIndex"/>.</summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion FirstStallIn(int program, int yearIndex)
+    internal Proportion FirstStallInAt(int program, int yearIndex)
     {
         CheckIndices(program, yearIndex);
         return new Proportion(counts.FirstStall[(program * (Years.Count + 1)) + yearIndex], Runs);
@@ -136,7 +147,7 @@ public sealed class SimulationResult
     /// <summary>Probability that the program never stalls in the projection.</summary>
     /// <param name="program">Program index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion NeverStalls(int program)
+    internal Proportion NeverStallsAt(int program)
     {
         CheckIndices(program, 0);
         return new Proportion(counts.FirstStall[(program * (Years.Count + 1)) + Years.Count], Runs);
@@ -150,7 +161,7 @@ public sealed class SimulationResult
     /// <param name="yearIndex">Year index.</param>
     /// <param name="p">The percentile as a fraction (0.1, 0.5, 0.9).</param>
     /// <returns>The percentile, or null when the program is inactive that year.</returns>
-    public double? FundingRatioPercentile(int program, int yearIndex, double p)
+    internal double? FundingRatioPercentileAt(int program, int yearIndex, double p)
     {
         CheckIndices(program, yearIndex);
         var bins = counts.RatioBinsOf((yearIndex * Programs.Count) + program);
@@ -176,7 +187,7 @@ public sealed class SimulationResult
     /// <param name="yearIndex">Year index.</param>
     /// <param name="p">The percentile as a fraction.</param>
     /// <returns>The percentile in minor units.</returns>
-    public long PoolPercentile(int yearIndex, double p)
+    internal long PoolPercentileAt(int yearIndex, double p)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(yearIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(yearIndex, Years.Count);
@@ -230,7 +241,7 @@ public sealed class SimulationResult
         var max = 0.0;
         for (var p = 0; p < Programs.Count; p++)
         {
-            max = Math.Max(max, StallProbability(p).HalfWidth95);
+            max = Math.Max(max, StallProbabilityAt(p).HalfWidth95);
         }
 
         return max;
