@@ -178,7 +178,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Description),
+            new("workbook", "Workbook", loaded.Label),
             new("export", "Export", file.ToString()),
             new("rules", "Rules", rulesFile?.ToString()),
             new("ledger", "Ledger", ledgerPath),

@@ -101,7 +101,7 @@ internal sealed class TrackCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", input.Description),
+            new("workbook", "Workbook", input.Label),
             new("scenario", "Scenario", input.ScenarioLabel),
             new("as_of", "As of", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", "Fiscal year", reportYear),

@@ -22,6 +22,9 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <summary>The workbook folder, or null for the built-in example.</summary>
     public string? Folder => Loaded.Folder;
 
+    /// <summary>How reports name the workbook: its folder's name, never a path (<see cref="LoadedWorkbook.Label"/>).</summary>
+    public string Label => Loaded.Label;
+
     /// <summary>The label of the scenario in reports: its name, or "base".</summary>
     public string ScenarioLabel => ProjectionArguments.Label(ScenarioName);
 

@@ -25,6 +25,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
 
     /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
     public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+
+    /// <summary>
+    /// How reports name the workbook's source: the folder's own name (never a path, so a report
+    /// does not depend on where the workbook lies) or "the built-in X Street example".
+    /// </summary>
+    public string Label => Folder is null ? WorkbookInput.BuiltInDescription : WorkbookInput.LabelOf(Folder);
 }
 
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
@@ -63,6 +69,21 @@ internal static class WorkbookInput
             }
         });
         return argument;
+    }
+
+    /// <summary>The last name of a folder or file path ("district" for "/data/x/district/"), how reports name a workbook.</summary>
+    /// <param name="path">The path as given.</param>
+    /// <returns>The name.</returns>
+    public static string LabelOf(string path)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        var name = Path.GetFileName(trimmed);
+        if (name.Length == 0 || name == "." || name == "..")
+        {
+            name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+        }
+
+        return name.Length == 0 ? path : name;
     }
 
     /// <summary>The built-in example's files as a workbook source.</summary>
