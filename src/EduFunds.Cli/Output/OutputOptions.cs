@@ -194,7 +194,7 @@ internal sealed class OutputOptions
         switch (format)
         {
             case OutputFormat.Csv:
-                return CsvRenderer.Render(report.GetTable(tableName), report.Currency.MinorUnits);
+                return CsvRenderer.Render(report.Flat(report.GetTable(tableName)), report.Currency.MinorUnits);
             case OutputFormat.Markdown:
                 return MarkdownRenderer.Render(report);
             default:
