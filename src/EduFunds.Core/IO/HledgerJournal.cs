@@ -125,14 +125,14 @@ public static class HledgerJournal
             Line(sb, head.ToString());
             if (entry.Type == LedgerEntryType.Receipt)
             {
-                Posting(sb, "assets:bank", entry.Amount, currency, width);
-                Posting(sb, StreamAccount(entry.StreamId!), -entry.Amount, currency, width);
+                Posting(sb, "assets:bank", entry.AmountMinorUnits, currency, width);
+                Posting(sb, StreamAccount(entry.StreamId!), -entry.AmountMinorUnits, currency, width);
             }
             else
             {
                 // An expense with a blank program is overhead, charged to no program.
-                Posting(sb, entry.ProgramId is null ? OverheadAccount : ProgramAccount(entry.ProgramId), entry.Amount, currency, width);
-                Posting(sb, "assets:bank", -entry.Amount, currency, width);
+                Posting(sb, entry.ProgramId is null ? OverheadAccount : ProgramAccount(entry.ProgramId), entry.AmountMinorUnits, currency, width);
+                Posting(sb, "assets:bank", -entry.AmountMinorUnits, currency, width);
             }
 
             Line(sb, string.Empty);

@@ -388,7 +388,7 @@ internal sealed class ImportPlanner
         var streamId = Resolve(Cell(ImportField.Stream), streams, MatchTarget.Stream, row);
         var programId = Resolve(Cell(ImportField.Program), programs, MatchTarget.Program, row);
         var text = memo.Length > 0 ? memo : RowText(row);
-        var partial = new LedgerEntry(date, type.Value, null, null, amount, reference.Length == 0 ? null : reference, text.Length == 0 ? null : text);
+        var partial = LedgerEntry.Unchecked(date, type.Value, null, null, workbook.Currency, amount, reference.Length == 0 ? null : reference, text.Length == 0 ? null : text);
         if (type == LedgerEntryType.Receipt)
         {
             if (streamId is null)
@@ -407,11 +407,12 @@ internal sealed class ImportPlanner
             programId = null; // a rule's "overhead": an expense charged to no program
         }
 
-        return new ParsedRow(RowOutcome.Entry, new LedgerEntry(
+        return new ParsedRow(RowOutcome.Entry, LedgerEntry.Unchecked(
             date,
             type!.Value,
             streamId,
             programId,
+            workbook.Currency,
             amount,
             reference.Length == 0 ? null : reference,
             memo.Length == 0 ? null : memo), null);
@@ -585,6 +586,6 @@ internal sealed class ImportPlanner
     /// <summary>What makes two entries without a reference the same movement.</summary>
     private readonly record struct ContentKey(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, long Amount, string? Memo)
     {
-        public static ContentKey Of(LedgerEntry e) => new(e.Date, e.Type, e.StreamId, e.ProgramId, e.Amount, e.Memo);
+        public static ContentKey Of(LedgerEntry e) => new(e.Date, e.Type, e.StreamId, e.ProgramId, e.AmountMinorUnits, e.Memo);
     }
 }

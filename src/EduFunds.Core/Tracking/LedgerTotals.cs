@@ -302,11 +302,11 @@ public sealed class LedgerTotalsBuilder
                 throw new ArgumentException($"A receipt needs a known stream; '{entry.StreamId}' is not one.", nameof(entry));
             }
 
-            AddReceipt(entry.Date, s, entry.Amount);
+            AddReceipt(entry.Date, s, entry.AmountMinorUnits);
         }
         else if (entry.ProgramId is null)
         {
-            AddOverhead(entry.Date, entry.Amount);
+            AddOverhead(entry.Date, entry.AmountMinorUnits);
         }
         else
         {
@@ -315,7 +315,7 @@ public sealed class LedgerTotalsBuilder
                 throw new ArgumentException($"An expense names a program the ledger does not know; '{entry.ProgramId}' is not one.", nameof(entry));
             }
 
-            AddExpense(entry.Date, p, entry.Amount);
+            AddExpense(entry.Date, p, entry.AmountMinorUnits);
         }
     }
 

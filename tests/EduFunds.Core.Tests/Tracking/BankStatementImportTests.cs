@@ -35,15 +35,15 @@ public sealed class BankStatementImportTests
         Assert.Equal(4, result.HeaderLine);
         Assert.Equal(
         [
-            new LedgerEntry(Date("2024-12-05"), LedgerEntryType.Receipt, "DG", null, 22_000_000, null, "区教育局拨款"),
-            new LedgerEntry(Date("2024-12-08"), LedgerEntryType.Expense, null, "P1", 450_050, null, "广场舞老师课酬"),
-            new LedgerEntry(Date("2024-12-10"), LedgerEntryType.Expense, null, null, 12_000, null, "办公用品"),
+            new LedgerEntry(Date("2024-12-05"), LedgerEntryType.Receipt, "DG", null, EduFunds.Monetary.Money.FromMinorUnits(22_000_000, EduFunds.Monetary.Currency.Cny), null, "区教育局拨款"),
+            new LedgerEntry(Date("2024-12-08"), LedgerEntryType.Expense, null, "P1", EduFunds.Monetary.Money.FromMinorUnits(450_050, EduFunds.Monetary.Currency.Cny), null, "广场舞老师课酬"),
+            new LedgerEntry(Date("2024-12-10"), LedgerEntryType.Expense, null, null, EduFunds.Monetary.Money.FromMinorUnits(12_000, EduFunds.Monetary.Currency.Cny), null, "办公用品"),
         ], result.EntriesToAdd);
         var summary = Assert.Single(result.Summaries);
         Assert.Equal(9, summary.Line);
         var unmatched = Assert.Single(result.Unmatched);
         Assert.Equal(8, unmatched.Line);
-        Assert.Equal((Date("2024-12-12"), 8_000L, "咖啡"), (unmatched.Entry!.Date, unmatched.Entry.Amount, unmatched.Entry.Memo));
+        Assert.Equal((Date("2024-12-12"), 8_000L, "咖啡"), (unmatched.Entry!.Date, unmatched.Entry.AmountMinorUnits, unmatched.Entry.Memo));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class BankStatementImportTests
         var result = Plan("Date,Amount,Fund,Project\n2024-03-01,\"1,200.00\",DG,\n2024-03-02,(50.00),,P1\n2024-03-03,-¥7.00,,P2\n", "date=Date,amount=Amount,stream=Fund,program=Project");
 
         Assert.Equal([(LedgerEntryType.Receipt, 120_000L), (LedgerEntryType.Expense, 5_000L), (LedgerEntryType.Expense, 700L)],
-            result.EntriesToAdd.Select(x => (x.Type, x.Amount)));
+            result.EntriesToAdd.Select(x => (x.Type, x.AmountMinorUnits)));
     }
 
     [Fact]

@@ -31,10 +31,10 @@ public sealed class BudgetStatusTests
     {
         var workbook = Workbook(ledger:
         [
-            new LedgerEntry(Date("2024-01-05"), LedgerEntryType.Receipt, "DG", null, 10_000, null, null),
-            new LedgerEntry(Date("2024-02-05"), LedgerEntryType.Expense, null, "P1", 3_000, null, null),
-            new LedgerEntry(Date("2024-02-06"), LedgerEntryType.Expense, null, null, 500, null, "office supplies"),
-            new LedgerEntry(Date("2024-12-06"), LedgerEntryType.Expense, null, null, 700, null, "after the as-of date"),
+            new LedgerEntry(Date("2024-01-05"), LedgerEntryType.Receipt, "DG", null, EduFunds.Monetary.Money.FromMinorUnits(10_000, EduFunds.Monetary.Currency.Cny), null, null),
+            new LedgerEntry(Date("2024-02-05"), LedgerEntryType.Expense, null, "P1", EduFunds.Monetary.Money.FromMinorUnits(3_000, EduFunds.Monetary.Currency.Cny), null, null),
+            new LedgerEntry(Date("2024-02-06"), LedgerEntryType.Expense, null, null, EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "office supplies"),
+            new LedgerEntry(Date("2024-12-06"), LedgerEntryType.Expense, null, null, EduFunds.Monetary.Money.FromMinorUnits(700, EduFunds.Monetary.Currency.Cny), null, "after the as-of date"),
         ]);
         var asOf = Date("2024-06-30");
         var totals = LedgerTotals.FromWorkbook(workbook, asOf);

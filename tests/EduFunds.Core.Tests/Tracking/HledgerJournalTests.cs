@@ -112,9 +112,9 @@ public sealed class HledgerJournalTests(ITestOutputHelper output) : IDisposable
     {
         var workbook = Workbook(ledger:
         [
-            new LedgerEntry(Date("2024-02-01"), LedgerEntryType.Expense, null, null, 500, null, "* paid"),
-            new LedgerEntry(Date("2024-02-02"), LedgerEntryType.Expense, null, "P1", 500, null, "! pending"),
-            new LedgerEntry(Date("2024-02-03"), LedgerEntryType.Expense, null, "P1", 500, null, "(X) code"),
+            new LedgerEntry(Date("2024-02-01"), LedgerEntryType.Expense, null, null, EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "* paid"),
+            new LedgerEntry(Date("2024-02-02"), LedgerEntryType.Expense, null, "P1", EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "! pending"),
+            new LedgerEntry(Date("2024-02-03"), LedgerEntryType.Expense, null, "P1", EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "(X) code"),
         ]);
         var projection = EduFunds.Engine.ProjectionModel.Create(workbook).Project();
         using var writer = new StringWriter();
