@@ -39,7 +39,7 @@ internal static class SimulateCommandReport
         var expected = result.ExpectedStalledPrograms();
         report.Notes.Add(
             $"{result.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {result.Seed.ToString(CultureInfo.InvariantCulture)}: " +
-            $"on average {expected.Mean.ToString("0.00", CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture)} " +
+            $"on average {expected.Mean.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} " +
             $"of {result.Programs.Count} programs stall at least once by {result.Years.To}; largest 95% half-width of a stall probability " +
             $"{result.MaxStallHalfWidth().ToString("0.000", CultureInfo.InvariantCulture)}.");
 
