@@ -75,12 +75,12 @@ internal sealed class AllocateCommand : EduFundsCommand
                     .Project(context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, input.Description, shownYear);
+            report = AllocateReport.BuildComparison(results, input.Label, shownYear);
         }
         else
         {
             var result = input.CreateModel().Project(context.CancellationToken);
-            report = AllocateReport.Build(result, input.Description, shownYear);
+            report = AllocateReport.Build(result, input.Label, shownYear);
         }
 
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);

@@ -62,7 +62,7 @@ internal sealed class CompareCommand : EduFundsCommand
         context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
         var report = CompareReport.Build(
-            compared, input.Description, first, last);
+            compared, input.Label, first, last);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -52,7 +52,7 @@ internal sealed class ExportCommand : EduFundsCommand
         var book = input.Workbook;
         var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
-        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray());
+        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), GlobalOptions.GetFileEncoding(context.ParseResult));
         var file = context.GetValue(outputFile);
         var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName]);
 

@@ -53,7 +53,7 @@ internal sealed class ProjectCommand : EduFundsCommand
             model.Years.To,
             model.StreamCount,
             model.ProgramCount);
-        var report = ProjectReport.Build(result, input.Description, first, last);
+        var report = ProjectReport.Build(result, input.Label, first, last);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

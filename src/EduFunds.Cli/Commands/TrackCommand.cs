@@ -75,7 +75,7 @@ internal sealed class TrackCommand : EduFundsCommand
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
         var book = input.Workbook;
         var model = input.CreateModel();
-        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray());
+        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), GlobalOptions.GetFileEncoding(context.ParseResult));
 
         var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date);
         ProjectionArguments.CheckYear(book, reportYear, "--year");
@@ -101,7 +101,7 @@ internal sealed class TrackCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", input.Description),
+            new("workbook", "Workbook", input.Label),
             new("scenario", "Scenario", input.ScenarioLabel),
             new("as_of", "As of", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", "Fiscal year", reportYear),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
+using EduFunds.IO;
 using EduFunds.Model;
 using EduFunds.Simulation;
 
@@ -22,16 +23,23 @@ internal static class SimulateCommandReport
     /// <param name="policy">The policy in effect.</param>
     /// <param name="source">How the workbook is named.</param>
     /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source)
+    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source) =>
+        Build(result, new StudyWorkbook { Entry = source, Name = workbook.Name, Source = source, Currency = workbook.Currency, Policy = policy, TotalRuns = result.Runs });
+
+    /// <summary>Builds the report of a simulation of a workbook known by its name, source, currency and policy (a merged result).</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="workbook">How the workbook is named, its currency and the policy in effect.</param>
+    /// <returns>The report.</returns>
+    public static Report Build(SimulationResult result, StudyWorkbook workbook)
     {
         var report = new Report(Schema, 1, $"Monte Carlo simulation: {workbook.Name}", workbook.Currency) { MainTable = "program_years" };
-        SimulationSettings.Add(report, workbook, result.ScenarioName, policy, result, source);
+        SimulationSettings.Add(report, workbook.Name, workbook.Currency.Code, result.Years, result.ScenarioName, workbook.Policy, result, workbook.Source);
         report.Set("ratio_resolution", "Funding-ratio resolution", (decimal)SimulationResult.RatioResolution);
         report.Set("pool_percentiles_exact", "Pool percentiles exact", result.PoolPercentilesExact);
         var expected = result.ExpectedStalledPrograms();
         report.Notes.Add(
             $"{result.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {result.Seed.ToString(CultureInfo.InvariantCulture)}: " +
-            $"on average {expected.Mean.ToString("0.00", CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture)} " +
+            $"on average {expected.Mean.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} " +
             $"of {result.Programs.Count} programs stall at least once by {result.Years.To}; largest 95% half-width of a stall probability " +
             $"{result.MaxStallHalfWidth().ToString("0.000", CultureInfo.InvariantCulture)}.");
 

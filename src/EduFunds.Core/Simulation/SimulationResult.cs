@@ -43,9 +43,11 @@ public sealed partial class SimulationResult
         long firstRun,
         EquatableArray<UncertainTrend> trends,
         double? precision,
-        SimulationStop stop)
+        SimulationStop stop,
+        SimulationInputs inputs)
     {
         this.counts = counts;
+        Inputs = inputs;
         Programs = programs;
         Years = years;
         ScenarioName = scenarioName;
@@ -55,6 +57,9 @@ public sealed partial class SimulationResult
         Precision = precision;
         Stop = stop;
     }
+
+    /// <summary>What the result was computed from (model fingerprint, scenario, policy, seed, trends, versions): results merge only when these are equal.</summary>
+    public SimulationInputs Inputs { get; }
 
     /// <summary>The programs, in model order (including those the scenario adds).</summary>
     public IReadOnlyList<EducationProgram> Programs { get; }
@@ -73,7 +78,7 @@ public sealed partial class SimulationResult
     /// (<see cref="RandomMapping.Version"/> for a result made by this library): results of
     /// different versions are not comparable or mergeable run by run.
     /// </summary>
-    public int RandomMappingVersion { get; init; } = RandomMapping.Version;
+    public int RandomMappingVersion => Inputs.RandomMappingVersion;
 
     /// <summary>Index of the first run.</summary>
     public long FirstRun { get; }
@@ -155,15 +160,21 @@ public sealed partial class SimulationResult
 
     /// <summary>
     /// A percentile of the program's funding ratio F / N in a year over the runs (PERCENTILE.INC
-    /// of the ratios rounded to 0.001); a stalled or shelved year counts as 0.
+    /// of the ratios rounded to 0.001); a stalled or shelved year counts as 0 in every run, and a
+    /// year outside the program's start-end years is blank (null) whatever happened before it.
     /// </summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index.</param>
     /// <param name="p">The percentile as a fraction (0.1, 0.5, 0.9).</param>
-    /// <returns>The percentile, or null when the program is inactive that year.</returns>
+    /// <returns>The percentile, or null when the year is outside the program's start-end years.</returns>
     internal double? FundingRatioPercentileAt(int program, int yearIndex, double p)
     {
         CheckIndices(program, yearIndex);
+        if (!Programs[program].IsScheduledIn(Years.From + yearIndex))
+        {
+            return null;
+        }
+
         var bins = counts.RatioBinsOf((yearIndex * Programs.Count) + program);
         long n = 0;
         foreach (var c in bins)
@@ -248,50 +259,65 @@ public sealed partial class SimulationResult
     }
 
     /// <summary>
-    /// Combines the results of two consecutive run ranges of the same workbook, scenario, seed
-    /// and trends (runs a..b-1 and b..c-1, in either order) into the result of runs a..c-1:
-    /// counts exactly, percentiles as if the runs had been done at once.
+    /// Combines the results of two consecutive run ranges of the same inputs (runs a..b-1 and
+    /// b..c-1, in either order) into the result of runs a..c-1: counts exactly, percentiles as
+    /// if the runs had been done at once. Results of another workbook (any difference in what a
+    /// run reads, after the scenario), scenario, policy, seed, trends, random mapping or
+    /// EduFunds version are refused, as are ranges that overlap or leave a gap.
     /// </summary>
     /// <param name="first">One result.</param>
     /// <param name="second">The other.</param>
     /// <returns>The combined result.</returns>
-    /// <exception cref="ArgumentException">The results are not of the same simulation or their run ranges do not meet.</exception>
+    /// <exception cref="SimulationMergeException">The inputs differ (<see cref="SimulationMergeException.Field"/> names the field) or the run ranges do not meet.</exception>
     public static SimulationResult Merge(SimulationResult first, SimulationResult second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        if (second.FirstRun < first.FirstRun)
+        if (second.FirstRun < first.FirstRun || (second.FirstRun == first.FirstRun && second.Runs < first.Runs))
         {
             (first, second) = (second, first);
         }
 
-        if (first.Seed != second.Seed || first.Years != second.Years || !string.Equals(first.ScenarioName, second.ScenarioName, StringComparison.Ordinal)
-            || !first.Trends.Equals(second.Trends) || first.Programs.Count != second.Programs.Count)
+        if (first.Inputs.FirstDifference(second.Inputs) is { } difference)
         {
-            throw new ArgumentException("Only results of the same workbook, scenario, seed and trends can be merged.", nameof(second));
+            throw SimulationMergeException.Differs(difference.Field, difference.This, difference.Other);
         }
 
-        for (var i = 0; i < first.Programs.Count; i++)
+        if (first.Years != second.Years)
         {
-            if (!string.Equals(first.Programs[i].Id, second.Programs[i].Id, StringComparison.Ordinal))
-            {
-                throw new ArgumentException("Only results of the same workbook, scenario, seed and trends can be merged.", nameof(second));
-            }
+            throw SimulationMergeException.Differs("years", $"{first.Years.From}-{first.Years.To}", $"{second.Years.From}-{second.Years.To}");
+        }
+
+        if (first.Programs.Count != second.Programs.Count
+            || Enumerable.Range(0, first.Programs.Count).Any(i => !string.Equals(first.Programs[i].Id, second.Programs[i].Id, StringComparison.Ordinal)))
+        {
+            throw SimulationMergeException.Differs("programs", string.Join(",", first.Programs.Select(p => p.Id)), string.Join(",", second.Programs.Select(p => p.Id)));
         }
 
         if (first.FirstRun + first.Runs != second.FirstRun)
         {
-            throw new ArgumentException(
-                $"Run ranges {first.FirstRun}..{first.FirstRun + first.Runs - 1} and {second.FirstRun}..{second.FirstRun + second.Runs - 1} do not meet; merge consecutive ranges.",
-                nameof(second));
+            var kind = first.FirstRun + first.Runs > second.FirstRun ? "overlap" : "leave a gap";
+            throw new SimulationMergeException(
+                "run range",
+                $"Run ranges {RangeText(first.FirstRun, first.Runs)} and {RangeText(second.FirstRun, second.Runs)} {kind}; merge consecutive ranges.");
         }
 
         var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount);
         merged.Add(first.counts);
         merged.Add(second.counts);
         var stop = first.Stop == second.Stop ? first.Stop : SimulationStop.FixedRuns;
-        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, stop);
+        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, stop, first.Inputs);
     }
+
+    /// <summary>The tallies, for the result file codec.</summary>
+    internal SimulationCounts Counts => counts;
+
+    /// <summary>"a..b" for a run range, "none" when empty.</summary>
+    /// <param name="first">First run.</param>
+    /// <param name="runs">Runs.</param>
+    /// <returns>The text.</returns>
+    internal static string RangeText(long first, long runs) =>
+        runs == 0 ? "(none)" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first}..{first + runs - 1}");
 
     private static int BinOf(ReadOnlySpan<int> bins, long index)
     {

@@ -196,8 +196,8 @@ public class MonteCarloSimulatorTests
         var head = simulator.Simulate(model, new MonteCarloOptions { Runs = 100, Seed = 8 });
         var gap = simulator.Simulate(model, new MonteCarloOptions { Runs = 100, Seed = 8, FirstRun = 200 });
         var otherSeed = simulator.Simulate(model, new MonteCarloOptions { Runs = 100, Seed = 9, FirstRun = 100 });
-        Assert.Throws<ArgumentException>(() => SimulationResult.Merge(head, gap));
-        Assert.Throws<ArgumentException>(() => SimulationResult.Merge(head, otherSeed));
+        Assert.Equal("run range", Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, gap)).Field);
+        Assert.Equal("seed", Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, otherSeed)).Field);
     }
 
     [Fact]
