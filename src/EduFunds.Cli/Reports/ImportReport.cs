@@ -116,7 +116,7 @@ internal static class ImportReport
             entry is null ? null : entry.Type == LedgerEntryType.Receipt ? "receipt" : "expense",
             entry?.StreamId,
             entry?.ProgramId,
-            entry?.Amount,
+            entry?.AmountMinorUnits,
             entry?.Reference,
             entry?.Memo,
         ]);

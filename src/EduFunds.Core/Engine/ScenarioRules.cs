@@ -50,7 +50,7 @@ internal static class ScenarioRules
     /// </summary>
     internal static Fraction RatePath(FundingStream stream, int year, ScenarioChange[] orderedChanges)
     {
-        var amount = Fraction.From(stream.Amount);
+        var amount = Fraction.From(stream.AmountMinorUnits);
         var growth = Fraction.From(stream.AnnualChange).OnePlus();
         var segmentStart = stream.StartYear + 1; // the first year grown by a rate
         foreach (var change in orderedChanges)
