@@ -1,5 +1,4 @@
 using EduFunds.Model;
-using EduFunds.Monetary;
 using static EduFunds.Monetary.ExactMath;
 
 namespace EduFunds.Engine;

@@ -190,7 +190,7 @@ internal static class WorkbookRules
         Func<string, Pos> at,
         IssueList issues,
         Context context,
-        IReadOnlySet<string> programIds,
+        HashSet<string> programIds,
         string programsSource)
     {
         CheckId(stream.Id, at("id"), "stream", issues);
