@@ -40,7 +40,7 @@ public sealed class BudgetStatusTests
         var totals = LedgerTotals.FromWorkbook(workbook, asOf);
         var projection = EduFunds.Engine.ProjectionModel.Create(workbook).Project();
 
-        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2024], ByMonth = true });
+        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024], ByMonth = true });
 
         Assert.Equal(500, totals.Overhead(2024));
         Assert.Equal(500, totals.Overhead(2024, 2));
