@@ -19,6 +19,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     {
     }
 
+    /// <summary>Where the workbook's files are (to stream its ledger a second time), or null when not known.</summary>
+    public IWorkbookFileSource? Source { get; init; }
+
+    /// <summary>What its ledger held (also when the ledger was streamed rather than kept).</summary>
+    public LedgerSummary Ledger { get; init; } = new(Workbook.Ledger.Count, Workbook.Ledger.Count(e => e.Type == LedgerEntryType.Receipt));
+
     /// <summary>True for the built-in X Street example.</summary>
     public bool IsBuiltIn => Folder is null;
 
@@ -90,21 +96,24 @@ internal static class WorkbookInput
         DirectoryInfo? folder,
         TextWriter error,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        WorkbookReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(error);
+        options ??= WorkbookReadOptions.Default;
         var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>());
         if (folder is null)
         {
             error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
-            var example = reader.Read(BuiltInSource(), cancellationToken);
-            return new LoadedWorkbook(example, null, reader.LastWarnings);
+            var builtIn = BuiltInSource();
+            var example = reader.Read(builtIn, options, cancellationToken);
+            return new LoadedWorkbook(example, null, reader.LastWarnings) { Source = builtIn, Ledger = reader.LastLedgerSummary };
         }
 
         var path = folder.FullName;
         if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadXlsx(folder.ToString(), reader, error, cancellationToken);
+            return LoadXlsx(folder.ToString(), reader, error, cancellationToken, options);
         }
 
         if (File.Exists(path))
@@ -125,14 +134,15 @@ internal static class WorkbookInput
                 $"'{folder}' holds no workbook ({WorkbookFiles.Settings} is missing); create one with `edufunds init {folder}`.");
         }
 
-        var workbook = reader.Read(WorkbookFileSource.FromFolder(folder.ToString()), cancellationToken);
+        var source = WorkbookFileSource.FromFolder(folder.ToString());
+        var workbook = reader.Read(source, options, cancellationToken);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
             error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings);
+        return new LoadedWorkbook(workbook, folder.ToString(), warnings) { Source = source, Ledger = reader.LastLedgerSummary };
     }
 
     /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
@@ -142,18 +152,18 @@ internal static class WorkbookInput
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
-    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken)
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, WorkbookReadOptions? options = null)
     {
         var source = OpenXlsx(file);
         try
         {
-            var workbook = reader.Read(source, cancellationToken);
+            var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
             foreach (var warning in reader.LastWarnings)
             {
                 error.WriteLine(source.Describe(warning));
             }
 
-            return new LoadedWorkbook(workbook, file, reader.LastWarnings);
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = reader.LastLedgerSummary };
         }
         catch (WorkbookValidationException e)
         {
