@@ -64,25 +64,23 @@ internal sealed class AllocateCommand : EduFundsCommand
         var shownYear = context.GetValue(year) ?? book.Years.From;
         ProjectionArguments.CheckYear(book, shownYear, "--year");
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         Report report;
         if (context.GetValue(comparePolicies))
         {
             var results = new List<ProjectionResult>();
             foreach (var name in PolicyNames.Names)
             {
-                results.Add(projector.Project(
-                    book,
-                    input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) },
-                    context.CancellationToken));
+                results.Add(ProjectionModel
+                    .Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) })
+                    .Project(context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, input.Description, shownYear);
+            report = AllocateReport.BuildComparison(results, input.Label, shownYear);
         }
         else
         {
-            var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
-            report = AllocateReport.Build(result, input.Description, shownYear);
+            var result = input.CreateModel().Project(context.CancellationToken);
+            report = AllocateReport.Build(result, input.Label, shownYear);
         }
 
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);

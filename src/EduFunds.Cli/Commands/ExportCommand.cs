@@ -1,9 +1,7 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
-using EduFunds.Engine;
 using EduFunds.IO;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -54,13 +52,13 @@ internal sealed class ExportCommand : EduFundsCommand
         var book = input.Workbook;
         var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
-        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray());
+        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), GlobalOptions.GetFileEncoding(context.ParseResult));
         var file = context.GetValue(outputFile);
         var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName]);
 
         var projection = model.Project(context.CancellationToken);
         var ledger = input.Loaded.Source is { } source
-            ? WorkbookReader.ReadLedger(source, book, context.CancellationToken)
+            ? WorkbookReader.ReadLedger(source, book, input.Loaded.Encoding, context.CancellationToken)
             : book.Ledger;
         if (target is null)
         {
@@ -88,7 +86,8 @@ internal sealed class ExportCommand : EduFundsCommand
                     HledgerJournal.Write(writer, projection, ledger, table);
                 },
                 context.CancellationToken);
-            context.LoggerFactory.CreateLogger("edufunds.export").LogInformation("Wrote the hledger journal to {File}", target);
+            var logger = context.LoggerFactory.CreateLogger("edufunds.export");
+            CliLog.WroteJournal(logger, target);
         }
 
         return ExitCodes.Ok;

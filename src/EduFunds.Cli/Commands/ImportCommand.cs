@@ -3,7 +3,6 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.IO;
-using EduFunds.Model;
 using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -131,6 +130,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"the export '{file}' is the workbook's own ledger; give the accounting system's export.");
         }
 
+        var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
         var matchRules = MatchRules.None;
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
@@ -141,7 +141,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
 
             matchRules = MatchRulesFile.Read(
-                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -152,15 +152,16 @@ internal sealed class ImportCommand : EduFundsCommand
             DateFormats = formats,
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
+            Encoding = fileEncoding,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
             .Plan(
-                file.OpenRead(),
+                OpenExport(file),
                 file.ToString(),
                 options,
                 book,
-                loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, context.CancellationToken) : book.Ledger,
+                loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
                 context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
@@ -173,7 +174,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
             try
             {
-                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
+                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency, loaded.Encoding);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -183,7 +184,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Description),
+            new("workbook", "Workbook", loaded.Label),
             new("export", "Export", file.ToString()),
             new("rules", "Rules", rulesFile?.ToString()),
             new("ledger", "Ledger", ledgerPath),
@@ -191,5 +192,24 @@ internal sealed class ImportCommand : EduFundsCommand
         var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>
+    private static Stream OpenExport(FileInfo file)
+    {
+        if (!file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return file.OpenRead();
+        }
+
+        try
+        {
+            using var stream = file.OpenRead();
+            return new MemoryStream(Excel.XlsxSheets.FirstSheetAsCsv(stream), writable: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException($"cannot read the export '{file}': {e.Message}", e);
+        }
     }
 }

@@ -43,9 +43,11 @@ internal sealed class ProjectCommand : EduFundsCommand
         var book = input.Workbook;
         var (first, last) = years.Resolve(context, book);
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
-        var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
-        var report = ProjectReport.Build(result, input.Description, first, last);
+        var model = input.CreateModel();
+        var result = model.Project(context.CancellationToken);
+        var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
+        CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
+        var report = ProjectReport.Build(result, input.Label, first, last);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -4,10 +4,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.IO;
-using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Tracking;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -94,13 +91,13 @@ internal sealed class TrackCommand : EduFundsCommand
         var book = input.Workbook;
         var totals = (builder ?? new LedgerTotalsBuilder(book.Streams.Select(s => s.Id), book.Programs.Select(p => p.Id), book.Years, book.FiscalYearStartMonth)).ToTotals();
         var model = input.CreateModel();
-        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray());
+        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), GlobalOptions.GetFileEncoding(context.ParseResult));
 
         var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date, totals.LastDate);
         ProjectionArguments.CheckYear(book, reportYear, "--year");
 
         var projection = model.Project(context.CancellationToken);
-        var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetReportOptions
+        var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetOptions
         {
             Years = [reportYear],
             ByMonth = context.GetValue(by) == "month",
@@ -108,12 +105,12 @@ internal sealed class TrackCommand : EduFundsCommand
             PaceTolerance = context.GetValue(tolerance),
         });
         var receipts = ReceiptsVersusExpected.Build(projection, totals, date, [reportYear]);
-        context.LoggerFactory.CreateLogger("edufunds.track").LogInformation(
-            "Tracked {Year} as of {AsOf}: {Entries} ledger entries up to that date", reportYear, date, totals.EntryCount);
+        var logger = context.LoggerFactory.CreateLogger("edufunds.track");
+        CliLog.Tracked(logger, reportYear, date, totals.EntryCount);
 
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", input.Description),
+            new("workbook", "Workbook", input.Label),
             new("scenario", "Scenario", input.ScenarioLabel),
             new("as_of", "As of", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", "Fiscal year", reportYear),

@@ -43,7 +43,7 @@ internal sealed class ValidateCommand : EduFundsCommand
     {
         var w = loaded.Workbook;
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"Workbook:  {w.Name} ({loaded.Description})"));
+        output.WriteLine(string.Create(c, $"Workbook:  {w.Name} ({loaded.Label})"));
         output.WriteLine(string.Create(c, $"Currency:  {w.Currency.Code} ({w.Currency.MinorUnits} decimals), rounding {WorkbookNames.ToName(w.Rounding)}"));
         var start = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(w.FiscalYearStartMonth);
         output.WriteLine(string.Create(c, $"Years:     {w.Years.From}-{w.Years.To} ({w.Years.Count} fiscal years, starting in {start})"));

@@ -22,6 +22,9 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <summary>The workbook folder, or null for the built-in example.</summary>
     public string? Folder => Loaded.Folder;
 
+    /// <summary>How reports name the workbook: its folder's name, never a path (<see cref="LoadedWorkbook.Label"/>).</summary>
+    public string Label => Loaded.Label;
+
     /// <summary>The label of the scenario in reports: its name, or "base".</summary>
     public string ScenarioLabel => ProjectionArguments.Label(ScenarioName);
 
@@ -49,7 +52,7 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     {
         ArgumentNullException.ThrowIfNull(context);
         var policyOverride = ProjectionArguments.ResolvePolicy(policy);
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, context.CancellationToken, options);
+        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options, context.CancellationToken);
         var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description);
         return new CommandInput(loaded, scenarioName, policyOverride);
     }

@@ -9,7 +9,8 @@ namespace EduFunds.Cli.Infrastructure;
 /// <param name="Workbook">The valid workbook.</param>
 /// <param name="Folder">The workbook folder, or null for the built-in X Street example.</param>
 /// <param name="Warnings">Warnings found while reading (unknown columns and keys).</param>
-internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings)
+/// <param name="Encoding">The encoding the workbook's CSV files were read in when one was named (edufunds.json or --workbook-encoding), else null (UTF-8).</param>
+internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings, string? Encoding = null)
 {
     /// <summary>Creates a loaded workbook without warnings.</summary>
     /// <param name="workbook">The workbook.</param>
@@ -30,6 +31,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
 
     /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
     public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+
+    /// <summary>
+    /// How reports name the workbook's source: the folder's own name (never a path, so a report
+    /// does not depend on where the workbook lies) or "the built-in X Street example".
+    /// </summary>
+    public string Label => Folder is null ? WorkbookInput.BuiltInDescription : WorkbookInput.LabelOf(Folder);
 }
 
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
@@ -70,6 +77,21 @@ internal static class WorkbookInput
         return argument;
     }
 
+    /// <summary>The last name of a folder or file path ("district" for "/data/x/district/"), how reports name a workbook.</summary>
+    /// <param name="path">The path as given.</param>
+    /// <returns>The name.</returns>
+    public static string LabelOf(string path)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        var name = Path.GetFileName(trimmed);
+        if (name.Length == 0 || name == "." || name == "..")
+        {
+            name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+        }
+
+        return name.Length == 0 ? path : name;
+    }
+
     /// <summary>The built-in example's files as a workbook source.</summary>
     /// <returns>The source.</returns>
     public static IWorkbookFileSource BuiltInSource() =>
@@ -88,6 +110,8 @@ internal static class WorkbookInput
     /// <param name="folder">The workbook folder, or null.</param>
     /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
     /// <param name="loggerFactory">Loggers for the reader; optional.</param>
+    /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
@@ -96,12 +120,13 @@ internal static class WorkbookInput
         DirectoryInfo? folder,
         TextWriter error,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default,
-        WorkbookReadOptions? options = null)
+        string? encoding = null,
+        WorkbookReadOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
         options ??= WorkbookReadOptions.Default;
-        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>());
+        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>()) { Encoding = encoding };
         if (folder is null)
         {
             error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
@@ -142,7 +167,7 @@ internal static class WorkbookInput
             error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings) { Source = source, Ledger = reader.LastLedgerSummary };
+        return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding) { Source = source, Ledger = reader.LastLedgerSummary };
     }
 
     /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
@@ -150,6 +175,7 @@ internal static class WorkbookInput
     /// <param name="reader">The workbook reader.</param>
     /// <param name="error">Standard error, for the warnings.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
     internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, WorkbookReadOptions? options = null)

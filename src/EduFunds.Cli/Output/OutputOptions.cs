@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using EduFunds.Cli.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Output;
 
@@ -142,16 +141,42 @@ internal sealed class OutputOptions
             return;
         }
 
-        var bytes = format switch
-        {
-            OutputFormat.Json => JsonRenderer.Render(report),
-            OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
-            OutputFormat.Csv when WantsBom(context, toFile: true) => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null))],
-            _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
-        };
+        var bytes = RenderBytes(report, format, tableName, WantsBom(context, toFile: true));
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
-        context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
+        var logger = context.LoggerFactory.CreateLogger("edufunds");
+        CliLog.WroteReport(logger, format, target);
     }
+
+    /// <summary>The format asked for (default table).</summary>
+    /// <param name="context">The command context.</param>
+    /// <returns>The format.</returns>
+    public OutputFormat FormatOf(CliContext context) => context.GetValue(Format) ?? OutputFormat.Table;
+
+    /// <summary>A report as the bytes <c>--output</c> writes: what goes to a file, never terminal-styled.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="tableName">With CSV, the table; null for the main one.</param>
+    /// <param name="bom">With CSV, start with a UTF-8 byte-order mark.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] RenderBytes(Report report, OutputFormat format, string? tableName, bool bom) => format switch
+    {
+        OutputFormat.Json => JsonRenderer.Render(report),
+        OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
+        OutputFormat.Csv when bom => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null))],
+        _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
+    };
+
+    /// <summary>The file name ending of a format: .txt, .csv, .json, .md.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>The extension with its dot.</returns>
+    public static string ExtensionOf(OutputFormat format) => format switch
+    {
+        OutputFormat.Csv => ".csv",
+        OutputFormat.Json => ".json",
+        OutputFormat.Markdown => ".md",
+        OutputFormat.Xlsx => ".xlsx",
+        _ => ".txt",
+    };
 
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
     {
@@ -169,7 +194,7 @@ internal sealed class OutputOptions
         switch (format)
         {
             case OutputFormat.Csv:
-                return CsvRenderer.Render(report.GetTable(tableName), report.Currency.MinorUnits);
+                return CsvRenderer.Render(report.Flat(report.GetTable(tableName)), report.Currency.MinorUnits);
             case OutputFormat.Markdown:
                 return MarkdownRenderer.Render(report);
             default:

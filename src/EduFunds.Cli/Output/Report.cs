@@ -9,6 +9,11 @@ namespace EduFunds.Cli.Output;
 /// <param name="Value">A string, int, long, decimal, bool, a list of strings, or null.</param>
 internal sealed record ReportSetting(string Name, string Label, object? Value);
 
+/// <summary>A column with one value for the whole report, repeated on every CSV row (the seed and runs of a simulation).</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Value">The value, of the column's type, or null.</param>
+internal sealed record ReportConstant(ReportColumn Column, object? Value);
+
 /// <summary>
 /// A report, independent of its format: the tables machines read (CSV, JSON) and the views
 /// people read (table, Markdown), which may differ (a year-by-program matrix for people, one
@@ -56,6 +61,12 @@ internal sealed class Report
     /// <summary>Tables for people (table, Markdown); when empty, <see cref="Tables"/> are shown.</summary>
     public IList<ReportTable> Views { get; } = new List<ReportTable>();
 
+    /// <summary>
+    /// Columns appended to every row of CSV output, so that a CSV file alone states what
+    /// repeats it (DESIGN.md: every Monte Carlo report states the seed and the number of runs).
+    /// </summary>
+    public IList<ReportConstant> CsvConstants { get; } = new List<ReportConstant>();
+
     /// <summary>Findings shown to people above the tables ("P03 stalls in 2025 and is shelved in 2026").</summary>
     public IList<string> Notes { get; } = new List<string>();
 
@@ -71,6 +82,26 @@ internal sealed class Report
     {
         Settings.Add(new ReportSetting(name, label, value));
         return this;
+    }
+
+    /// <summary>A machine table as flat files (CSV, a spreadsheet) write it: with the <see cref="CsvConstants"/> appended to every row.</summary>
+    /// <param name="table">One of <see cref="Tables"/>.</param>
+    /// <returns>The table, or a copy with the extra columns.</returns>
+    public ReportTable Flat(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (CsvConstants.Count == 0)
+        {
+            return table;
+        }
+
+        var flat = new ReportTable(table.Name, table.Title, [.. table.Columns, .. CsvConstants.Select(c => c.Column)]) { Caption = table.Caption };
+        foreach (var row in table.Rows)
+        {
+            flat.Add([.. row, .. CsvConstants.Select(c => c.Value)]);
+        }
+
+        return flat;
     }
 
     /// <summary>The tables people see.</summary>

@@ -52,10 +52,10 @@ internal static class CompareReport
         report.Tables.Add(ProgramYearsTable(compared, programIds, from, to));
 
         report.Views.Add(StallView(compared, programIds));
-        report.Views.Add(MoneyView(compared, "streams", "Stream money by year", from, to, y => y.StreamTotal));
-        report.Views.Add(MoneyView(compared, "pool", "Pool by year", from, to, y => y.Pool));
-        report.Views.Add(MoneyView(compared, "allocated", "Pool allocated by year", from, to, y => y.Allocated));
-        report.Views.Add(MoneyView(compared, "stranded", "Stranded money by year", from, to, y => y.Stranded));
+        report.Views.Add(MoneyView(compared, "streams", "Stream money by year", from, to, y => y.StreamTotalMinorUnits));
+        report.Views.Add(MoneyView(compared, "pool", "Pool by year", from, to, y => y.PoolMinorUnits));
+        report.Views.Add(MoneyView(compared, "allocated", "Pool allocated by year", from, to, y => y.AllocatedMinorUnits));
+        report.Views.Add(MoneyView(compared, "stranded", "Stranded money by year", from, to, y => y.StrandedMinorUnits));
         report.Views.Add(StatusCountView(compared, from, to));
         AddNotes(report, compared, programIds);
         return report;
@@ -128,7 +128,7 @@ internal static class CompareReport
 
     private static object[] YearValues(YearResult y) =>
     [
-        y.StreamTotal, y.Recurring, y.OneOff, y.Restricted, y.Pool, y.Allocated, y.Lapsed, y.CarriedOut, y.Stranded,
+        y.StreamTotalMinorUnits, y.RecurringMinorUnits, y.OneOffMinorUnits, y.RestrictedMinorUnits, y.PoolMinorUnits, y.AllocatedMinorUnits, y.LapsedMinorUnits, y.CarriedOutMinorUnits, y.StrandedMinorUnits,
         Count(y, ProgramStatus.Funded), Count(y, ProgramStatus.Underfunded), Count(y, ProgramStatus.Stalled),
         Count(y, ProgramStatus.Shelved),
     ];
@@ -190,8 +190,8 @@ internal static class CompareReport
                 foreach (var r in y.Programs)
                 {
                     var before = referenceYear.Programs.FirstOrDefault(p => p.ProgramId == r.ProgramId);
-                    var changed = before is null || before.Status != r.Status || before.Funded != r.Funded || before.Need != r.Need;
-                    table.Add(c.Label, y.Year, r.ProgramId, r.Status, r.Need, r.Funded, r.Ratio, changed);
+                    var changed = before is null || before.Status != r.Status || before.FundedMinorUnits != r.FundedMinorUnits || before.NeedMinorUnits != r.NeedMinorUnits;
+                    table.Add(c.Label, y.Year, r.ProgramId, r.Status, r.NeedMinorUnits, r.FundedMinorUnits, r.Ratio, changed);
                 }
             }
         }

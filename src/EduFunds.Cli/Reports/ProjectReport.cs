@@ -75,9 +75,9 @@ internal static class ProjectReport
             {
                 var r = year.Programs[p];
                 table.Add(
-                    r.Year, r.ProgramId, result.Programs[p].Program.Name, r.Status, r.Need, r.Minimum, r.ReserveBefore,
-                    r.RestrictedReceived, r.ReserveUsed, r.RestrictedApplied, r.PoolShare, r.Funded, r.Ratio,
-                    r.ReserveAfter, r.Priority);
+                    r.Year, r.ProgramId, result.Programs[p].Program.Name, r.Status, r.NeedMinorUnits, r.MinimumMinorUnits, r.ReserveBeforeMinorUnits,
+                    r.RestrictedReceivedMinorUnits, r.ReserveUsedMinorUnits, r.RestrictedAppliedMinorUnits, r.PoolShareMinorUnits, r.FundedMinorUnits, r.Ratio,
+                    r.ReserveAfterMinorUnits, r.Priority);
             }
         }
 
@@ -114,11 +114,11 @@ internal static class ProjectReport
         var table = new ReportTable("years", "Money by year", columns);
         foreach (var y in shown)
         {
-            var cells = new List<object?> { y.Year, y.Policy, y.StreamTotal, y.Recurring, y.OneOff };
-            cells.AddRange(Names.Kinds.Select(k => (object?)(y.ByKind.TryGetValue(k, out var amount) ? amount : 0L)));
+            var cells = new List<object?> { y.Year, y.Policy, y.StreamTotalMinorUnits, y.RecurringMinorUnits, y.OneOffMinorUnits };
+            cells.AddRange(Names.Kinds.Select(k => (object?)(y.ByKindMinorUnits.TryGetValue(k, out var amount) ? amount : 0L)));
             cells.AddRange([
-                y.Restricted, y.Unrestricted, y.CarriedIn, y.Pool, y.Allocated, y.Lapsed, y.CarriedOut,
-                y.StrandedRestricted, y.StrandedReserves, y.Stranded,
+                y.RestrictedMinorUnits, y.UnrestrictedMinorUnits, y.CarriedInMinorUnits, y.PoolMinorUnits, y.AllocatedMinorUnits, y.LapsedMinorUnits, y.CarriedOutMinorUnits,
+                y.StrandedRestrictedMinorUnits, y.StrandedReservesMinorUnits, y.StrandedMinorUnits,
                 Count(y, ProgramStatus.Funded), Count(y, ProgramStatus.Underfunded),
                 Count(y, ProgramStatus.Stalled), Count(y, ProgramStatus.Shelved),
             ]);
@@ -175,7 +175,7 @@ internal static class ProjectReport
                 var stream = result.Streams[s];
                 table.Add(
                     y.Year, stream.Id, stream.Name, Names.Of(stream.Kind), Names.Of(stream.Recurrence),
-                    stream.IsRestricted ? string.Join(";", stream.RestrictedTo) : null, y.Streams[s].Amount);
+                    stream.IsRestricted ? string.Join(";", stream.RestrictedTo) : null, y.Streams[s].AmountMinorUnits);
             }
         }
 
@@ -244,8 +244,8 @@ internal static class ProjectReport
         foreach (var y in shown)
         {
             table.Add(
-                y.Year, y.Policy, y.StreamTotal, y.Restricted, y.Pool, y.Allocated, carry ? y.CarriedOut : y.Lapsed,
-                y.Stranded > 0 ? new StyledText(CellFormat.Money(y.Stranded, result.Currency.MinorUnits, groupThousands: true), Tone.Bad) : (object)y.Stranded,
+                y.Year, y.Policy, y.StreamTotalMinorUnits, y.RestrictedMinorUnits, y.PoolMinorUnits, y.AllocatedMinorUnits, carry ? y.CarriedOutMinorUnits : y.LapsedMinorUnits,
+                y.StrandedMinorUnits > 0 ? new StyledText(CellFormat.Money(y.StrandedMinorUnits, result.Currency.MinorUnits, groupThousands: true), Tone.Bad) : (object)y.StrandedMinorUnits,
                 Count(y, ProgramStatus.Funded), Count(y, ProgramStatus.Underfunded), Count(y, ProgramStatus.Stalled),
                 Count(y, ProgramStatus.Shelved));
         }
@@ -276,10 +276,10 @@ internal static class ProjectReport
             report.Notes.Add($"No program stalls in {result.Years[0].Year}-{result.Years[^1].Year}.");
         }
 
-        var stranded = shown.Where(y => y.Stranded > 0).ToList();
+        var stranded = shown.Where(y => y.StrandedMinorUnits > 0).ToList();
         if (stranded.Count > 0)
         {
-            var total = stranded.Aggregate(0L, (sum, y) => checked(sum + y.Stranded));
+            var total = stranded.Aggregate(0L, (sum, y) => checked(sum + y.StrandedMinorUnits));
             report.Notes.Add(
                 $"{CellFormat.Money(total, decimals, groupThousands: true)} {result.Currency.Code} stranded in " +
                 $"{string.Join(", ", stranded.Select(y => y.Year))}: restricted money or reserves that no running program may use.");
@@ -287,7 +287,7 @@ internal static class ProjectReport
 
         if (!result.Workbook.CarryOverPool)
         {
-            var lapsed = shown.Aggregate(0L, (sum, y) => checked(sum + y.Lapsed));
+            var lapsed = shown.Aggregate(0L, (sum, y) => checked(sum + y.LapsedMinorUnits));
             if (lapsed > 0)
             {
                 report.Notes.Add(

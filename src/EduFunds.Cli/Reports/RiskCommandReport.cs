@@ -60,8 +60,9 @@ internal static class RiskCommandReport
                    $"{risk.StalledInProjection} stall in the projection";
         if (risk.ExpectedStalledPrograms is { } expected && risk.Simulation is { } simulation)
         {
-            line += $"; expected number of programs that stall at least once: {expected.Mean.ToString("0.00", CultureInfo.InvariantCulture)} " +
-                    $"+/- {expected.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture)} " +
+            var format = Proportion.DisplayFormat(expected.HalfWidth95);
+            line += $"; expected number of programs that stall at least once: {expected.Mean.ToString(format, CultureInfo.InvariantCulture)} " +
+                    $"+/- {expected.HalfWidth95.ToString(format, CultureInfo.InvariantCulture)} " +
                     $"({simulation.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {simulation.Seed.ToString(CultureInfo.InvariantCulture)})";
         }
 
@@ -280,7 +281,7 @@ internal static class RiskCommandReport
     internal static string ProbabilityText(Proportion probability)
     {
         var halfWidth = probability.HalfWidth95;
-        var format = halfWidth == 0.0 || halfWidth >= 0.005 ? "0.00" : "0.000";
+        var format = Proportion.DisplayFormat(halfWidth);
         return probability.Value.ToString(format, CultureInfo.InvariantCulture) + " ± " + halfWidth.ToString(format, CultureInfo.InvariantCulture);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
+using EduFunds.IO;
 using EduFunds.Model;
 using EduFunds.Simulation;
 
@@ -22,16 +23,23 @@ internal static class SimulateCommandReport
     /// <param name="policy">The policy in effect.</param>
     /// <param name="source">How the workbook is named.</param>
     /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source)
+    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source) =>
+        Build(result, new StudyWorkbook { Entry = source, Name = workbook.Name, Source = source, Currency = workbook.Currency, Policy = policy, TotalRuns = result.Runs });
+
+    /// <summary>Builds the report of a simulation of a workbook known by its name, source, currency and policy (a merged result).</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="workbook">How the workbook is named, its currency and the policy in effect.</param>
+    /// <returns>The report.</returns>
+    public static Report Build(SimulationResult result, StudyWorkbook workbook)
     {
         var report = new Report(Schema, 1, $"Monte Carlo simulation: {workbook.Name}", workbook.Currency) { MainTable = "program_years" };
-        SimulationSettings.Add(report, workbook, result.ScenarioName, policy, result, source);
+        SimulationSettings.Add(report, workbook.Name, workbook.Currency.Code, result.Years, result.ScenarioName, workbook.Policy, result, workbook.Source);
         report.Set("ratio_resolution", "Funding-ratio resolution", (decimal)SimulationResult.RatioResolution);
         report.Set("pool_percentiles_exact", "Pool percentiles exact", result.PoolPercentilesExact);
         var expected = result.ExpectedStalledPrograms();
         report.Notes.Add(
             $"{result.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {result.Seed.ToString(CultureInfo.InvariantCulture)}: " +
-            $"on average {expected.Mean.ToString("0.00", CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString("0.00", CultureInfo.InvariantCulture)} " +
+            $"on average {expected.Mean.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} " +
             $"of {result.Programs.Count} programs stall at least once by {result.Years.To}; largest 95% half-width of a stall probability " +
             $"{result.MaxStallHalfWidth().ToString("0.000", CultureInfo.InvariantCulture)}.");
 
@@ -41,8 +49,8 @@ internal static class SimulateCommandReport
         report.Tables.Add(StalledPrograms(result));
 
         report.Views.Add(Programs(result));
-        report.Views.Add(Curve(result, "stalled_by_view", "Probability of having stalled by each year", (p, y) => result.StalledBy(p, y)));
-        report.Views.Add(Curve(result, "shelved_by_view", "Probability of being shelved by each year", (p, y) => result.ShelvedBy(p, y)));
+        report.Views.Add(Curve(result, "stalled_by_view", "Probability of having stalled by each year", (p, y) => result.StalledBy(result.Programs[p].Id, result.Years.From + y)));
+        report.Views.Add(Curve(result, "shelved_by_view", "Probability of being shelved by each year", (p, y) => result.ShelvedBy(result.Programs[p].Id, result.Years.From + y)));
         report.Views.Add(RatioView(result));
         report.Views.Add(Pool(result));
         report.Views.Add(StalledPrograms(result));
@@ -68,9 +76,9 @@ internal static class SimulateCommandReport
         {
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var stalled = result.StalledBy(p, y);
-                var shelved = result.ShelvedBy(p, y);
-                var first = result.FirstStallIn(p, y);
+                var stalled = result.StalledBy(result.Programs[p].Id, result.Years.From + y);
+                var shelved = result.ShelvedBy(result.Programs[p].Id, result.Years.From + y);
+                var first = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y);
                 table.Add(
                     result.Programs[p].Id,
                     result.Years.From + y,
@@ -80,9 +88,9 @@ internal static class SimulateCommandReport
                     Ratio(shelved.HalfWidth95),
                     Ratio(first.Value),
                     Ratio(first.HalfWidth95),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[0])),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[1])),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[2])));
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[0])),
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[1])),
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[2])));
             }
         }
 
@@ -105,13 +113,13 @@ internal static class SimulateCommandReport
         };
         for (var p = 0; p < result.Programs.Count; p++)
         {
-            var stall = result.StallProbability(p);
-            var shelve = result.ShelveProbability(p);
+            var stall = result.StallProbability(result.Programs[p].Id);
+            var shelve = result.ShelveProbability(result.Programs[p].Id);
             int? mostLikely = null;
             long best = 0;
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var count = result.FirstStallIn(p, y).Count;
+                var count = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y).Count;
                 if (count > best)
                 {
                     best = count;
@@ -171,15 +179,15 @@ internal static class SimulateCommandReport
             cells[0] = result.Programs[p].Id;
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var low = result.FundingRatioPercentile(p, y, Quantiles[0]);
+                var low = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[0]);
                 if (low is null)
                 {
                     cells[y + 1] = null;
                     continue;
                 }
 
-                var mid = result.FundingRatioPercentile(p, y, Quantiles[1])!.Value;
-                var high = result.FundingRatioPercentile(p, y, Quantiles[2])!.Value;
+                var mid = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[1])!.Value;
+                var high = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[2])!.Value;
                 cells[y + 1] = $"{Pct(low.Value)}/{Pct(mid)}/{Pct(high)}";
             }
 
@@ -199,7 +207,7 @@ internal static class SimulateCommandReport
         ]);
         for (var y = 0; y < result.Years.Count; y++)
         {
-            table.Add(result.Years.From + y, result.PoolPercentile(y, Quantiles[0]), result.PoolPercentile(y, Quantiles[1]), result.PoolPercentile(y, Quantiles[2]));
+            table.Add(result.Years.From + y, result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[0]), result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[1]), result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[2]));
         }
 
         return table;

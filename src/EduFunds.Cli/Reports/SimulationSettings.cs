@@ -15,14 +15,26 @@ internal static class SimulationSettings
     /// <param name="policy">The policy in effect.</param>
     /// <param name="simulation">The simulation, or null.</param>
     /// <param name="source">How the workbook is named.</param>
-    public static void Add(Report report, Workbook workbook, string? scenario, string policy, SimulationResult? simulation, string source)
+    public static void Add(Report report, Workbook workbook, string? scenario, string policy, SimulationResult? simulation, string source) =>
+        Add(report, workbook.Name, workbook.Currency.Code, workbook.Years, scenario, policy, simulation, source);
+
+    /// <summary>Adds the settings from their parts (a merged result has no workbook object).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="workbookName">The workbook's name.</param>
+    /// <param name="currency">The currency code.</param>
+    /// <param name="years">The workbook's years.</param>
+    /// <param name="scenario">The scenario, or null for the base case.</param>
+    /// <param name="policy">The policy in effect.</param>
+    /// <param name="simulation">The simulation, or null.</param>
+    /// <param name="source">How the workbook is named (its folder or file name).</param>
+    public static void Add(Report report, string workbookName, string currency, YearRange years, string? scenario, string policy, SimulationResult? simulation, string source)
     {
-        report.Set("workbook", "Workbook", workbook.Name);
+        report.Set("workbook", "Workbook", workbookName);
         report.Set("source", "Source", source);
-        report.Set("currency", "Currency", workbook.Currency.Code);
+        report.Set("currency", "Currency", currency);
         report.Set("scenario", "Scenario", scenario ?? "base");
         report.Set("policy", "Policy", policy);
-        report.Set("years", "Years", $"{workbook.Years.From}-{workbook.Years.To}");
+        report.Set("years", "Years", $"{years.From}-{years.To}");
         report.Set("seed", "Seed", simulation?.Seed);
         report.Set("random_mapping", "Random numbers (mapping version)", simulation?.RandomMappingVersion);
         report.Set("runs", "Runs", simulation?.Runs);
@@ -30,6 +42,17 @@ internal static class SimulationSettings
         report.Set("precision", "Precision target (95% half-width)", simulation?.Precision is { } precision ? (decimal)precision : null);
         report.Set("stop", "Stopped because", simulation is null ? null : StopText(simulation.Stop));
         report.Set("trends", "Uncertain trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
+        AddCsvColumns(report, simulation?.Seed, simulation?.Runs);
+    }
+
+    /// <summary>Adds the <c>seed</c> and <c>runs</c> columns to every CSV row of a Monte Carlo report (blank without a simulation).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="seed">The seed, or null.</param>
+    /// <param name="runs">The runs, or null.</param>
+    public static void AddCsvColumns(Report report, long? seed, long? runs)
+    {
+        report.CsvConstants.Add(new ReportConstant(new ReportColumn("seed", "Seed", ColumnKind.Integer), seed));
+        report.CsvConstants.Add(new ReportConstant(new ReportColumn("runs", "Runs", ColumnKind.Integer), runs));
     }
 
     /// <summary>A trend as the <c>--trend</c> option spells it.</summary>

@@ -5,7 +5,7 @@ using EduFunds.Monetary;
 namespace EduFunds.IO;
 
 /// <summary>One read of a workbook: parses every file, remembers where everything came from, then applies the rules.</summary>
-internal sealed class WorkbookReadSession(IWorkbookFileSource source, CancellationToken cancellationToken, WorkbookReadOptions? options = null) : IWorkbookLocator
+internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? encodingOverride, CancellationToken cancellationToken, WorkbookReadOptions? options = null) : IWorkbookLocator
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -16,10 +16,10 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     private static readonly string[] SettingsKeys =
     [
         "name", "currency", "fiscalYearStartMonth", "rounding", "years", "policy", "flagshipWeight",
-        "shelveAfter", "carryOverPool", "monteCarlo", "scenarios",
+        "shelveAfter", "carryOverPool", "monteCarlo", "scenarios", "encoding",
     ];
 
-    private static readonly string[] ChangeTypes = ["scale", "trend", "stop", "add-stream", "add-program", "set"];
+    private static readonly string[] ChangeTypes = ["scale", "trend", "rate", "stop", "add-stream", "add-program", "set"];
 
     private static readonly string[] ChangeKeys =
     [
@@ -37,16 +37,26 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     private Currency currency = Currency.Cny;
     private YearRange years = new(2000, 2000);
     private bool yearsKnown;
+    private System.Text.Encoding? csvEncoding;
+
+    /// <summary>The encoding the workbook's CSV files were read in (null: UTF-8 or their byte order mark).</summary>
+    public string? EncodingName => csvEncoding is null ? null : TextEncodings.NameOf(csvEncoding);
 
     public (Workbook Workbook, IssueList Issues) Run()
     {
         var (settings, root) = ReadSettings();
+        if (encodingOverride is not null)
+        {
+            csvEncoding = TextEncodings.Find(encodingOverride)
+                ?? throw new ArgumentException($"'{encodingOverride}' is not a known encoding; expected one of {TextEncodings.Examples}.", nameof(encodingOverride));
+        }
+
         var parser = new RowParser(issues, currency);
 
         var streams = new List<FundingStream>();
         if (RequireFile(WorkbookFiles.Streams))
         {
-            foreach (var row in CsvTable.Read(source, WorkbookFiles.Streams, WorkbookFiles.StreamColumns, WorkbookFiles.RequiredStreamColumns, issues, cancellationToken))
+            foreach (var row in CsvTable.Read(source, WorkbookFiles.Streams, WorkbookFiles.StreamColumns, WorkbookFiles.RequiredStreamColumns, issues, cancellationToken, csvEncoding))
             {
                 streams.Add(parser.Stream(row, years.From));
                 streamRows.Add(row.Positions());
@@ -56,7 +66,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         var programs = new List<EducationProgram>();
         if (RequireFile(WorkbookFiles.Programs))
         {
-            foreach (var row in CsvTable.Read(source, WorkbookFiles.Programs, WorkbookFiles.ProgramColumns, WorkbookFiles.RequiredProgramColumns, issues, cancellationToken))
+            foreach (var row in CsvTable.Read(source, WorkbookFiles.Programs, WorkbookFiles.ProgramColumns, WorkbookFiles.RequiredProgramColumns, issues, cancellationToken, csvEncoding))
             {
                 programs.Add(parser.Program(row, years.From));
                 programRows.Add(row.Positions());
@@ -68,7 +78,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         if (keepLedger && source.Exists(WorkbookFiles.Ledger))
         {
             var fallbackDate = FallbackDate(settings.FiscalYearStartMonth);
-            foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, null, cancellationToken))
+            foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, csvEncoding, cancellationToken))
             {
                 ledger.Add(entry);
                 ledgerRows.Add(positions);
@@ -83,7 +93,14 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             Scenarios = new EquatableArray<Scenario>(scenarios),
             Ledger = new EquatableArray<LedgerEntry>(ledger),
         };
-        var ledgerRules = WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+        WorkbookRules.LedgerRules? ledgerRules = null;
+        if (!issues.HasUnreadableFile)
+        {
+            // A file that could not be read to its end (its encoding, an endless quote) would
+            // make every reference to its rows look wrong: report only the reading problem.
+            ledgerRules = WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+        }
+
         if (!keepLedger && source.Exists(WorkbookFiles.Ledger))
         {
             StreamLedger(workbook, ledgerRules, FallbackDate(settings.FiscalYearStartMonth));
@@ -99,11 +116,11 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     /// The ledger checked entry by entry as it is read, by the same rules as a kept ledger; each
     /// entry goes to the options' sink while the workbook has no error, and is then dropped.
     /// </summary>
-    private void StreamLedger(Workbook workbook, WorkbookRules.LedgerRules rules, DateOnly fallbackDate)
+    private void StreamLedger(Workbook workbook, WorkbookRules.LedgerRules? rules, DateOnly fallbackDate)
     {
         var sink = issues.HasErrors ? null : options?.LedgerSink?.Invoke(workbook);
         long entries = 0, receipts = 0;
-        foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, null, cancellationToken))
+        foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, csvEncoding, cancellationToken))
         {
             entries++;
             if (entry.Type == LedgerEntryType.Receipt)
@@ -111,7 +128,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                 receipts++;
             }
 
-            rules.Check(entry, positions.PosOf, issues);
+            rules?.Check(entry, positions.PosOf, issues);
             if (sink is not null && !issues.HasErrors)
             {
                 sink(entry);
@@ -160,17 +177,24 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return (settings, null);
         }
 
+        // UTF-8 (with or without a byte order mark) or UTF-16 with one; handed on as UTF-8.
         byte[] bytes;
-        using (var stream = source.Open(WorkbookFiles.Settings))
+        using (var stream = new DecodingStream(source.Open(WorkbookFiles.Settings), encoding: null))
         using (var buffer = new MemoryStream())
         {
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
+            try
+            {
+                stream.CopyTo(buffer);
+            }
+            catch (InvalidTextException e)
+            {
+                issues.ErrorText(
+                    new Pos(WorkbookFiles.Settings, e.Line, e.Column),
+                    $"{e.Message}: {WorkbookFiles.Settings} must be UTF-8 text (or UTF-16 with a byte order mark); save it as UTF-8");
+                return (settings, null);
+            }
 
-        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
-        {
-            bytes = bytes[3..];
+            bytes = buffer.ToArray();
         }
 
         JsonDocument document;
@@ -186,7 +210,15 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return (settings, null);
         }
 
-        json = JsonPositions.Map(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var readerOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        json = JsonPositions.Map(bytes, readerOptions);
+        if (JsonPositions.FindInvalidString(bytes, readerOptions) is var invalid and >= 0)
+        {
+            document.Dispose();
+            issues.Error(json.At(invalid), $"this text holds an escaped lone surrogate (such as \\uD800 without its pair), which is not a character; write the character itself or remove the escape");
+            return (settings, null);
+        }
+
         var root = document.RootElement.Clone();
         document.Dispose();
         if (root.ValueKind != JsonValueKind.Object)
@@ -214,6 +246,15 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         }
 
         settings = settings with { Currency = currency };
+        if (keys.TryGetValue("encoding", out var encodingElement) && String(encodingElement, "encoding") is { } encodingText)
+        {
+            csvEncoding = TextEncodings.Find(encodingText);
+            if (csvEncoding is null)
+            {
+                issues.Error(json.Value("encoding"), $"unknown encoding {ModelText.Quote(encodingText)}; expected one of {TextEncodings.Examples} (the encoding of the workbook's CSV files)");
+            }
+        }
+
         if (keys.TryGetValue("fiscalYearStartMonth", out var month) && Int(month, "fiscalYearStartMonth", "a month from 1 (January) to 12") is { } m)
         {
             settings = settings with { FiscalYearStartMonth = m };
@@ -265,7 +306,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             var mc = Keys(monteCarlo, "monteCarlo", ["runs", "seed"], "monteCarlo");
             var runs = mc.TryGetValue("runs", out var runsElement) ? Int(runsElement, "monteCarlo.runs", "a whole number of runs such as 10000") : null;
             var seed = mc.TryGetValue("seed", out var seedElement) ? Long(seedElement, "monteCarlo.seed") : null;
-            settings = settings with { MonteCarlo = new MonteCarloSettings(runs ?? 10_000, seed ?? 1) };
+            settings = settings with { MonteCarlo = MonteCarloSettings.Unchecked(runs ?? 10_000, seed ?? 1) };
         }
 
         return (settings, root);
@@ -305,12 +346,12 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
         if (from is { } f && to is { } t)
         {
-            years = new YearRange(f, t);
+            years = YearRange.Unchecked(f, t);
             yearsKnown = true;
         }
         else if (from is { } only)
         {
-            years = new YearRange(only, only);
+            years = YearRange.Unchecked(only, only);
         }
     }
 
@@ -363,7 +404,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
             scenarioPaths.Add(path);
             changeSources.Add(sources);
-            result.Add(new Scenario(name.Trim(), description, new EquatableArray<ScenarioChange>(changes)));
+            result.Add(Model.Scenario.Unchecked(name.Trim(), description, new EquatableArray<ScenarioChange>(changes)));
         }
 
         return result;
@@ -421,7 +462,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                     var factor = Required(keys, path, "factor", "a factor of 0 or more such as 1.25");
                     if (target is { } t && factor is { } value)
                     {
-                        Add(new ScaleChange(from, t, value));
+                        Add(ScaleChange.Unchecked(from, t, value));
                     }
 
                     break;
@@ -434,7 +475,20 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                     var change = Required(keys, path, "annualChange", "an extra annual change such as -0.10 (10% less a year)");
                     if (target is { } t && change is { } value)
                     {
-                        Add(new TrendChange(from, t, value));
+                        Add(TrendChange.Unchecked(from, t, value));
+                    }
+
+                    break;
+                }
+
+            case "rate":
+                {
+                    Ignore("stream", "kind", "annualChange");
+                    var target = Target(keys, path);
+                    var change = Required(keys, path, "annualChange", "the annual change that replaces the stream's own, such as -0.15 (15% less a year)");
+                    if (target is { } t && change is { } value)
+                    {
+                        Add(new RateChange(from, t, value));
                     }
 
                     break;
@@ -445,7 +499,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                     Ignore("stream", "kind");
                     if (Target(keys, path) is { } t)
                     {
-                        Add(new StopChange(from, t));
+                        Add(StopChange.Unchecked(from, t));
                     }
 
                     break;
@@ -470,11 +524,11 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                     var row = JsonRowOf(rowElement, path + ".row", columns, type == "add-stream" ? WorkbookFiles.RequiredStreamColumns : WorkbookFiles.RequiredProgramColumns);
                     if (type == "add-stream")
                     {
-                        Add(new AddStreamChange(from, parser.Stream(row, from)), row);
+                        Add(AddStreamChange.Unchecked(from, parser.Stream(row, from)), row);
                     }
                     else
                     {
-                        Add(new AddProgramChange(from, parser.Program(row, from)), row);
+                        Add(AddProgramChange.Unchecked(from, parser.Program(row, from)), row);
                     }
 
                     break;
@@ -489,7 +543,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                         any = true;
                         if (String(policy, path + ".policy") is { } name)
                         {
-                            Add(new SetPolicyChange(from, name.Trim()));
+                            Add(SetPolicyChange.Unchecked(from, name.Trim()));
                         }
                     }
 
@@ -498,7 +552,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
                         any = true;
                         if (Decimal(weight, path + ".flagshipWeight", "a positive weight such as 1.5") is { } w)
                         {
-                            Add(new SetFlagshipWeightChange(from, w));
+                            Add(SetFlagshipWeightChange.Unchecked(from, w));
                         }
                     }
 
@@ -521,12 +575,12 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
                     if (hasRatio && Decimal(ratio, path + ".minFundingRatio", "a ratio more than 0 and at most 1, such as 0.35") is { } r && program is not null)
                     {
-                        Add(new SetMinFundingRatioChange(from, program, r));
+                        Add(SetMinFundingRatioChange.Unchecked(from, program, r));
                     }
 
                     if (hasPriority && Int(priority, path + ".priority", "a whole number of 1 or more") is { } p && program is not null)
                     {
-                        Add(new SetPriorityChange(from, program, p));
+                        Add(SetPriorityChange.Unchecked(from, program, p));
                     }
 
                     if (!any)
@@ -559,7 +613,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
 
         if (hasStream)
         {
-            return String(stream, path + ".stream")?.Trim() is { } id ? StreamTarget.Stream(id) : null;
+            return String(stream, path + ".stream")?.Trim() is { } id ? StreamTarget.UncheckedStream(id) : null;
         }
 
         if (String(kind, path + ".kind") is not { } kindText)

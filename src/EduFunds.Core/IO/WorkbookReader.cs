@@ -12,7 +12,10 @@ namespace EduFunds.IO;
 /// with its file, line and column: the reader never hands back a half-valid workbook.
 /// </summary>
 /// <remarks>
-/// Files are UTF-8, with or without a byte order mark (Excel writes one); CSV cells may be quoted
+/// Files are UTF-8, with or without a byte order mark (Excel writes one), or UTF-16 with one; the
+/// CSV files may be in a legacy encoding named by <c>"encoding"</c> in <c>edufunds.json</c> or by
+/// <see cref="Encoding"/> (gb18030, gbk, big5, latin1, ...). Bytes that are not valid text are an
+/// error with their line and column, never replaced. CSV cells may be quoted
 /// and hold commas and line breaks. Numbers are read exactly from their decimal spelling,
 /// culture-invariant. An instance may be reused, but not from several threads at once
 /// (<see cref="LastWarnings"/> belongs to the last read).
@@ -35,6 +38,24 @@ public sealed class WorkbookReader
     /// </summary>
     public IReadOnlyList<ValidationIssue> LastWarnings { get; private set; } = [];
 
+    /// <summary>
+    /// The encoding of the workbook's CSV files when they have no byte order mark (utf-8,
+    /// gb18030, gbk, big5, latin1, ...), overriding <c>"encoding"</c> in <c>edufunds.json</c>;
+    /// null (the default) uses the file's setting, else UTF-8.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not a known encoding (on set).</exception>
+    public string? Encoding
+    {
+        get;
+        init => field = value is null || TextEncodings.Find(value) is not null
+            ? value
+            : throw new ArgumentException($"'{value}' is not a known encoding; expected one of {TextEncodings.Examples}.", nameof(value));
+    }
+
+    /// <summary>The encoding the CSV files of the last read were read in, when one was named (by the settings or <see cref="Encoding"/>); null for UTF-8.</summary>
+    public string? LastEncoding { get; private set; }
+
+
     /// <summary>What the ledger of the last read held (also when it was streamed); empty before the first read.</summary>
     public LedgerSummary LastLedgerSummary { get; private set; } = new(0, 0);
 
@@ -46,16 +67,17 @@ public sealed class WorkbookReader
     /// </summary>
     /// <param name="source">Where the files are.</param>
     /// <param name="workbook">The workbook read from <paramref name="source"/>.</param>
+    /// <param name="encoding">The ledger's encoding when it has no byte order mark, as the first read found it (<see cref="LastEncoding"/>); null: UTF-8.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The entries.</returns>
     /// <exception cref="WorkbookValidationException">An entry is invalid.</exception>
-    public static IEnumerable<LedgerEntry> ReadLedger(IWorkbookFileSource source, Workbook workbook, CancellationToken cancellationToken = default)
+    public static IEnumerable<LedgerEntry> ReadLedger(IWorkbookFileSource source, Workbook workbook, string? encoding = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(workbook);
-        return Stream(source, workbook, cancellationToken);
+        return Stream(source, workbook, TextEncodings.Find(encoding), cancellationToken);
 
-        static IEnumerable<LedgerEntry> Stream(IWorkbookFileSource source, Workbook workbook, CancellationToken cancellationToken)
+        static IEnumerable<LedgerEntry> Stream(IWorkbookFileSource source, Workbook workbook, System.Text.Encoding? textEncoding, CancellationToken cancellationToken)
         {
             if (!source.Exists(WorkbookFiles.Ledger))
             {
@@ -65,7 +87,7 @@ public sealed class WorkbookReader
             var issues = new IssueList();
             var rules = WorkbookRules.Validate(workbook with { Ledger = EquatableArray<LedgerEntry>.Empty }, new NoLocator(), new IssueList());
             var fallback = new DateOnly(workbook.Years.From, workbook.FiscalYearStartMonth, 1);
-            foreach (var (entry, positions) in LedgerReader.Read(source, workbook.Currency, fallback, issues, null, cancellationToken))
+            foreach (var (entry, positions) in LedgerReader.Read(source, workbook.Currency, fallback, issues, textEncoding, cancellationToken))
             {
                 rules.Check(entry, positions.PosOf, issues);
                 if (issues.HasErrors)
@@ -120,8 +142,9 @@ public sealed class WorkbookReader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var session = new WorkbookReadSession(source, cancellationToken, options);
+        var session = new WorkbookReadSession(source, Encoding, cancellationToken, options);
         var (workbook, issues) = session.Run();
+        LastEncoding = session.EncodingName;
         LastLedgerSummary = options.KeepLedger
             ? new LedgerSummary(workbook.Ledger.Count, workbook.Ledger.Count(e => e.Type == LedgerEntryType.Receipt))
             : session.LedgerSummary;
@@ -129,19 +152,12 @@ public sealed class WorkbookReader
         if (issues.HasErrors)
         {
             var all = issues.Sorted();
-            logger.LogDebug("Workbook at {Location} is invalid: {Count} issue(s)", source.Location, all.Count);
+            IOLog.WorkbookInvalid(logger, source.Location, all.Count);
             throw new WorkbookValidationException(source.Location, all);
         }
 
-        logger.LogDebug(
-            "Read workbook {Name} from {Location}: {Streams} streams, {Programs} programs, {Scenarios} scenarios, {Entries} ledger entries, {Warnings} warning(s)",
-            workbook.Name,
-            source.Location,
-            workbook.Streams.Count,
-            workbook.Programs.Count,
-            workbook.Scenarios.Count,
-            workbook.Ledger.Count,
-            LastWarnings.Count);
+        IOLog.WorkbookRead(
+            logger, workbook.Name, source.Location, workbook.Streams.Count, workbook.Programs.Count, workbook.Scenarios.Count, workbook.Ledger.Count, LastWarnings.Count);
         return workbook;
     }
 

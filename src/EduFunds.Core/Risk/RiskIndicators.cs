@@ -20,6 +20,7 @@ internal sealed record ProgramIndicators(
     double? Headroom,
     long? StructuralGap,
     FundingCliff? Cliff,
+    FundingCliff? ReasonCliff,
     int? FirstStallYear,
     int? ShelvedYear,
     bool HasPayingRecurringRestriction,
@@ -39,6 +40,33 @@ internal static class RiskIndicators
     {
         /// <summary>True when the last year's unrestricted money is below the first year's.</summary>
         public bool Shrinks => LastUnrestricted < FirstUnrestricted;
+    }
+
+    /// <summary>The funding-cliff order: earlier last year, then the larger covered part (exact), then the stream id (ordinal).</summary>
+    /// <param name="lastYear">The candidate's last paying year.</param>
+    /// <param name="got">Minor units of need it covered (at most <paramref name="need"/>).</param>
+    /// <param name="need">The need that year.</param>
+    /// <param name="id">The candidate's stream id.</param>
+    /// <param name="bestLastYear">The current cliff's last year.</param>
+    /// <param name="bestGot">Its covered minor units.</param>
+    /// <param name="bestNeed">Its need.</param>
+    /// <param name="bestId">Its stream id.</param>
+    /// <returns>True when the candidate comes first.</returns>
+    internal static bool IsBetterCliff(int lastYear, long got, long need, string id, int bestLastYear, long bestGot, long bestNeed, string bestId)
+    {
+        if (lastYear != bestLastYear)
+        {
+            return lastYear < bestLastYear;
+        }
+
+        var left = (Int128)got * bestNeed;
+        var right = (Int128)bestGot * need;
+        if (left != right)
+        {
+            return left > right;
+        }
+
+        return string.CompareOrdinal(id, bestId) < 0;
     }
 
     /// <summary>Computes every program's indicators.</summary>
@@ -82,7 +110,7 @@ internal static class RiskIndicators
 
             for (var s = 0; s < streamCount; s++)
             {
-                if (years[y].Streams[s].Amount > 0)
+                if (years[y].Streams[s].AmountMinorUnits > 0)
                 {
                     lastPaying[s] = y;
                 }
@@ -93,6 +121,16 @@ internal static class RiskIndicators
         var receivedInLastYear = new long[programCount * streamCount];
         var recurringInFirstYear = new long[programCount];
         var recurringRestrictionPays = new bool[programCount];
+        // Largest-remainder ties go to the stream id in ordinal order (carry-over last), as the
+        // pool's ties go by id: the attribution does not depend on the order of streams.csv.
+        var tieOrder = new int[sources];
+        for (var i = 0; i < sources; i++)
+        {
+            tieOrder[i] = i;
+        }
+
+        Array.Sort(tieOrder, 0, streamCount, Comparer<int>.Create((a, b) => string.CompareOrdinal(streams[a].Id, streams[b].Id)));
+        var orderedParts = new long[sources];
         var weights = new Int128[sources];
         var numerators = new Int128[sources];
         var parts = new long[sources];
@@ -106,12 +144,12 @@ internal static class RiskIndicators
                     continue;
                 }
 
-                if (!year.Programs[p].IsActive || arrival.Amount <= 0)
+                if (!year.Programs[p].IsActive || arrival.AmountMinorUnits <= 0)
                 {
                     continue;
                 }
 
-                Credit(p, s, y, arrival.Amount);
+                Credit(p, s, y, arrival.AmountMinorUnits);
                 if (streams[s].Recurrence == Recurrence.Recurring)
                 {
                     recurringRestrictionPays[p] = true;
@@ -125,13 +163,13 @@ internal static class RiskIndicators
             {
                 if (!streams[s].IsRestricted)
                 {
-                    unrestricted += year.Streams[s].Amount;
+                    unrestricted += year.Streams[s].AmountMinorUnits;
                 }
             }
 
             // Weights: each stream's amount, plus carry-over for what was given beyond the year's
             // stream money (A - U when A > U); the common factor min(A, U) cancels out.
-            var allocated = year.Allocated;
+            var allocated = year.AllocatedMinorUnits;
             Array.Clear(weights);
             Int128 weightSum = 0;
             if (unrestricted > 0)
@@ -140,7 +178,7 @@ internal static class RiskIndicators
                 {
                     if (!streams[s].IsRestricted)
                     {
-                        weights[s] = year.Streams[s].Amount;
+                        weights[s] = year.Streams[s].AmountMinorUnits;
                     }
                 }
 
@@ -156,17 +194,22 @@ internal static class RiskIndicators
             for (var p = 0; p < programCount; p++)
             {
                 var programYear = year.Programs[p];
-                if (!programYear.IsActive || programYear.PoolShare <= 0)
+                if (!programYear.IsActive || programYear.PoolShareMinorUnits <= 0)
                 {
                     continue;
                 }
 
-                for (var s = 0; s < sources; s++)
+                for (var k = 0; k < sources; k++)
                 {
-                    numerators[s] = programYear.PoolShare * weights[s];
+                    numerators[k] = programYear.PoolShareMinorUnits * weights[tieOrder[k]];
                 }
 
-                LargestRemainder.Distribute(programYear.PoolShare, numerators, weightSum, parts);
+                LargestRemainder.Distribute(programYear.PoolShareMinorUnits, numerators, weightSum, orderedParts);
+                for (var k = 0; k < sources; k++)
+                {
+                    parts[tieOrder[k]] = orderedParts[k];
+                }
+
                 for (var s = 0; s < sources; s++)
                 {
                     if (parts[s] > 0)
@@ -177,7 +220,7 @@ internal static class RiskIndicators
             }
         }
 
-        var poolTrend = new PoolTrend(years.Count == 0 ? 0 : years[0].Unrestricted, years.Count == 0 ? 0 : years[^1].Unrestricted);
+        var poolTrend = new PoolTrend(years.Count == 0 ? 0 : years[0].UnrestrictedMinorUnits, years.Count == 0 ? 0 : years[^1].UnrestrictedMinorUnits);
         trend = poolTrend;
         var result = new ProgramIndicators[programCount];
         for (var p = 0; p < programCount; p++)
@@ -258,23 +301,23 @@ internal static class RiskIndicators
             {
                 var first = years[firstActive[p]].Programs[p];
                 firstYear = first.Year;
-                if (first.Need > 0)
+                if (first.NeedMinorUnits > 0)
                 {
-                    firstCoverage = (double)first.Funded / first.Need;
-                    headroom = (double)(first.Funded - first.Minimum) / first.Need;
+                    firstCoverage = (double)first.FundedMinorUnits / first.NeedMinorUnits;
+                    headroom = (double)(first.FundedMinorUnits - first.MinimumMinorUnits) / first.NeedMinorUnits;
                 }
 
-                var shortfall = first.Need - recurringInFirstYear[p];
+                var shortfall = first.NeedMinorUnits - recurringInFirstYear[p];
                 gap = shortfall > 0 ? shortfall : null;
                 for (var y = firstActive[p]; y < years.Count; y++)
                 {
                     var r = years[y].Programs[p];
-                    if (!r.IsActive || r.Need <= 0)
+                    if (!r.IsActive || r.NeedMinorUnits <= 0)
                     {
                         continue;
                     }
 
-                    var coverage = (double)r.Funded / r.Need;
+                    var coverage = (double)r.FundedMinorUnits / r.NeedMinorUnits;
                     if (lowest is null || coverage < lowest)
                     {
                         lowest = coverage;
@@ -283,7 +326,16 @@ internal static class RiskIndicators
                 }
             }
 
+            // DESIGN.md: the cliff is the one-off stream that ends first; ties go to the larger
+            // part of the need it covered (compared exactly), then to the stream id (ordinal).
+            // The reason names the first cliff in the same order that is large enough to be a
+            // reason (by default 20% of the need), so a small early cliff does not hide a large one.
             FundingCliff? cliff = null;
+            long cliffGot = 0;
+            long cliffNeed = 1;
+            FundingCliff? reasonCliff = null;
+            long reasonGot = 0;
+            long reasonNeed = 1;
             for (var s = 0; s < streamCount; s++)
             {
                 var last = lastPaying[s];
@@ -293,17 +345,27 @@ internal static class RiskIndicators
                 }
 
                 var got = receivedInLastYear[(p * streamCount) + s];
-                var need = years[last].Programs[p].Need;
+                var need = years[last].Programs[p].NeedMinorUnits;
                 var cliffYear = years[last].Year + 1;
                 if (got <= 0 || need <= 0 || !summary.Program.IsScheduledIn(cliffYear))
                 {
                     continue;
                 }
 
-                var covered = Math.Min(1.0, (double)got / need);
-                if (cliff is null || covered > cliff.CoveredShare || (covered == cliff.CoveredShare && years[last].Year < cliff.LastYear))
+                var part = Math.Min(got, need);
+                if (cliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, cliff.LastYear, cliffGot, cliffNeed, cliff.StreamId))
                 {
-                    cliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, covered);
+                    cliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
+                    cliffGot = part;
+                    cliffNeed = need;
+                }
+
+                if ((double)part / need >= thresholds.CliffReasonShare
+                    && (reasonCliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, reasonCliff.LastYear, reasonGot, reasonNeed, reasonCliff.StreamId)))
+                {
+                    reasonCliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
+                    reasonGot = part;
+                    reasonNeed = need;
                 }
             }
 
@@ -328,6 +390,7 @@ internal static class RiskIndicators
                 headroom,
                 gap,
                 cliff,
+                reasonCliff,
                 summary.FirstStallYear,
                 summary.ShelvedYear,
                 recurringRestrictionPays[p],
