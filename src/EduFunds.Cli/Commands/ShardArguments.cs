@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
-using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;
 
@@ -72,7 +70,7 @@ internal sealed class ShardArguments
             return null;
         }
 
-        TryParse(text, out var parsed, out _);
+        _ = TryParse(text, out var parsed, out _); // the validator already reported text that does not parse
         var (index, count) = parsed;
         var t = context.Texts;
         if (index is not null)
