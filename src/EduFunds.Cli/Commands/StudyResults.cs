@@ -2,8 +2,8 @@ using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Model;
 using EduFunds.IO;
+using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;

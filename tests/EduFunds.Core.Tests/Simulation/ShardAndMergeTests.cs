@@ -4,7 +4,6 @@ using EduFunds.Model;
 using EduFunds.Monetary;
 using EduFunds.Simulation;
 using FsCheck.Xunit;
-using static EduFunds.Core.Tests.Engine.TestWorkbooks;
 
 namespace EduFunds.Core.Tests.Simulation;
 
