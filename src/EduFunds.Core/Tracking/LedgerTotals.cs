@@ -172,7 +172,7 @@ public sealed class LedgerTotals
 /// Sums ledger entries one at a time into <see cref="LedgerTotals"/>; memory does not grow with
 /// the number of entries. Not thread-safe.
 /// </summary>
-internal sealed class LedgerTotalsBuilder
+public sealed class LedgerTotalsBuilder
 {
     private readonly string[] streamIds;
     private readonly string[] programIds;
