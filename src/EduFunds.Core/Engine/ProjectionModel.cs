@@ -243,6 +243,12 @@ public sealed partial class ProjectionModel
 
     internal IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
 
+    /// <summary>The need of a program in a year of its schedule, whatever its status in a run (0 outside its years).</summary>
+    /// <param name="yearIndex">Year index.</param>
+    /// <param name="p">Program index.</param>
+    /// <returns>Minor units.</returns>
+    internal long NeedAt(int yearIndex, int p) => need[(yearIndex * ProgramCount) + p];
+
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <returns>A new workspace.</returns>
     internal ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
