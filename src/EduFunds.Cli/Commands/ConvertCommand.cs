@@ -74,7 +74,7 @@ internal sealed class ConvertCommand : EduFundsCommand
 
         if (!IsXlsx(from) && IsXlsx(to))
         {
-            var loaded = WorkbookInput.Load(new DirectoryInfo(from), context.Error, context.LoggerFactory, context.CancellationToken);
+            var loaded = WorkbookInput.Load(new DirectoryInfo(from), context.Error, context.LoggerFactory, cancellationToken: context.CancellationToken);
             var file = OutputFile.CheckTarget(to, [loaded.Folder]);
             if (File.Exists(file) && !overwrite)
             {

@@ -45,14 +45,8 @@ internal sealed class ProjectCommand : EduFundsCommand
 
         var model = input.CreateModel();
         var result = model.Project(context.CancellationToken);
-        context.LoggerFactory.CreateLogger<ProjectCommand>().LogDebug(
-            "Projected {Workbook} ({Scenario}) over {From}-{To}: {Streams} streams, {Programs} programs",
-            book.Name,
-            model.ScenarioName ?? "base case",
-            model.Years.From,
-            model.Years.To,
-            model.StreamCount,
-            model.ProgramCount);
+        var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
+        CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
         var report = ProjectReport.Build(result, input.Label, first, last);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;

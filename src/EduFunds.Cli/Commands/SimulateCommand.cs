@@ -176,7 +176,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             if (!loaded.TryGetValue(index, out var book))
             {
                 var path = Path.Combine(folder, entries[index].Entry);
-                book = WorkbookInput.Load(new DirectoryInfo(path), context.Error, context.LoggerFactory, context.CancellationToken);
+                book = WorkbookInput.Load(new DirectoryInfo(path), context.Error, context.LoggerFactory, cancellationToken: context.CancellationToken);
                 loaded[index] = book;
             }
 

@@ -3,10 +3,7 @@ using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Tracking;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -88,7 +85,7 @@ internal sealed class TrackCommand : EduFundsCommand
             book.Years,
             book.FiscalYearStartMonth,
             date);
-        var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetReportOptions
+        var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetOptions
         {
             Years = [reportYear],
             ByMonth = context.GetValue(by) == "month",
@@ -96,8 +93,8 @@ internal sealed class TrackCommand : EduFundsCommand
             PaceTolerance = context.GetValue(tolerance),
         });
         var receipts = ReceiptsVersusExpected.Build(projection, totals, date, [reportYear]);
-        context.LoggerFactory.CreateLogger("edufunds.track").LogInformation(
-            "Tracked {Year} as of {AsOf}: {Entries} ledger entries up to that date", reportYear, date, totals.EntryCount);
+        var logger = context.LoggerFactory.CreateLogger("edufunds.track");
+        CliLog.Tracked(logger, reportYear, date, totals.EntryCount);
 
         var settings = new List<ReportSetting>
         {

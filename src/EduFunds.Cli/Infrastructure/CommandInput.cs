@@ -51,7 +51,7 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     {
         ArgumentNullException.ThrowIfNull(context);
         var policyOverride = ProjectionArguments.ResolvePolicy(policy);
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, context.CancellationToken, GlobalOptions.GetWorkbookEncoding(context.ParseResult));
+        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, GlobalOptions.GetWorkbookEncoding(context.ParseResult), context.CancellationToken);
         var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description);
         return new CommandInput(loaded, scenarioName, policyOverride);
     }

@@ -16,13 +16,13 @@ internal static class CommandRunner
 {
     /// <summary>Runs a command body with logging and the central error handling.</summary>
     /// <param name="parseResult">The parse result.</param>
-    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
     /// <param name="body">The command's work.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(
         ParseResult parseResult,
-        CancellationToken cancellationToken,
-        Func<CliContext, Task<int>> body)
+        Func<CliContext, Task<int>> body,
+        CancellationToken cancellationToken)
     {
         var error = parseResult.InvocationConfiguration.Error;
         var verbosity = GlobalOptions.GetVerbosity(parseResult);

@@ -104,8 +104,8 @@ internal static class WorkbookInput
     /// <param name="folder">The workbook folder, or null.</param>
     /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
     /// <param name="loggerFactory">Loggers for the reader; optional.</param>
-    /// <param name="cancellationToken">Cancels reading.</param>
     /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
@@ -113,8 +113,8 @@ internal static class WorkbookInput
         DirectoryInfo? folder,
         TextWriter error,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default,
-        string? encoding = null)
+        string? encoding = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
         var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>()) { Encoding = encoding };

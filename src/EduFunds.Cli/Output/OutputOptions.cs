@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using EduFunds.Cli.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Output;
 
@@ -144,7 +143,8 @@ internal sealed class OutputOptions
 
         var bytes = RenderBytes(report, format, tableName, WantsBom(context, toFile: true));
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
-        context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
+        var logger = context.LoggerFactory.CreateLogger("edufunds");
+        CliLog.WroteReport(logger, format, target);
     }
 
     /// <summary>The format asked for (default table).</summary>

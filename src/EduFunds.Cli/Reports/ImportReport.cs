@@ -1,9 +1,8 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
-using EduFunds.IO;
-using EduFunds.Tracking;
 using EduFunds.Model;
 using EduFunds.Monetary;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Reports;
 
@@ -79,7 +78,7 @@ internal static class ImportReport
         return report;
     }
 
-    private static IReadOnlyList<ReportColumn> EntryColumns(bool withReason)
+    private static List<ReportColumn> EntryColumns(bool withReason)
     {
         var columns = new List<ReportColumn> { new("line", "Line", ColumnKind.Integer) };
         if (withReason)
@@ -116,7 +115,7 @@ internal static class ImportReport
             entry is null ? null : entry.Type == LedgerEntryType.Receipt ? "receipt" : "expense",
             entry?.StreamId,
             entry?.ProgramId,
-            entry?.Amount,
+            entry?.AmountMinorUnits,
             entry?.Reference,
             entry?.Memo,
         ]);

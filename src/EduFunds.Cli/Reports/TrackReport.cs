@@ -43,7 +43,7 @@ internal static class TrackReport
     /// <param name="receipts">Receipts versus expected.</param>
     /// <param name="settings">Workbook, scenario and the other settings, in order.</param>
     /// <returns>The report.</returns>
-    public static Report Build(BudgetReport budget, ReceiptReport receipts, IEnumerable<ReportSetting> settings)
+    public static Report Build(BudgetResult budget, ReceiptsResult receipts, IEnumerable<ReportSetting> settings)
     {
         var years = budget.Totals.Where(t => t.FiscalMonth is null).Select(t => t.Year).ToArray();
         var title = years.Length == 1
@@ -148,7 +148,7 @@ internal static class TrackReport
         new("status", "Status", ColumnKind.Text),
     ];
 
-    private static void AddViews(Report report, BudgetReport budget, ReceiptReport receipts)
+    private static void AddViews(Report report, BudgetResult budget, ReceiptsResult receipts)
     {
         foreach (var total in budget.Totals.Where(t => t.FiscalMonth is null))
         {
@@ -238,13 +238,13 @@ internal static class TrackReport
         }
     }
 
-    private static DateOnly LedgerMonthStart(BudgetReport budget, int year, int fiscalMonth) =>
+    private static DateOnly LedgerMonthStart(BudgetResult budget, int year, int fiscalMonth) =>
         new DateOnly(year, budget.FiscalYearStartMonth, 1).AddMonths(fiscalMonth - 1);
 
     private static string MonthLabel(DateOnly start, int fiscalMonth) =>
         $"{fiscalMonth.ToString("00", CultureInfo.InvariantCulture)} ({start.ToString("yyyy-MM", CultureInfo.InvariantCulture)})";
 
-    private static void AddNotes(Report report, BudgetReport budget, ReceiptReport receipts, int decimals)
+    private static void AddNotes(Report report, BudgetResult budget, ReceiptsResult receipts, int decimals)
     {
         string M(long v) => $"{CellFormat.Money(v, decimals, groupThousands: true)} {budget.Currency.Code}";
         foreach (var l in budget.Lines.Where(l => l.FiscalMonth is null))

@@ -155,7 +155,7 @@ public sealed class WorkbookWriter
         Cell.Text(s.Name),
         Cell.Plain(WorkbookNames.ToName(s.Kind)),
         Cell.Plain(WorkbookNames.ToName(s.Recurrence)),
-        Cell.Plain(AmountText.Format(s.Amount, currency)),
+        Cell.Plain(AmountText.Format(s.AmountMinorUnits, currency)),
         Cell.Plain(WorkbookText.FormatInt(s.StartYear)),
         Cell.Plain(s.EndYear is { } end ? WorkbookText.FormatInt(end) : string.Empty),
         Cell.Plain(WorkbookText.FormatDecimal(s.AnnualChange)),
@@ -170,7 +170,7 @@ public sealed class WorkbookWriter
         Cell.Text(p.Name),
         Cell.Plain(WorkbookNames.ToName(p.Category)),
         Cell.Text(p.Community ?? string.Empty),
-        Cell.Plain(AmountText.Format(p.Cost, currency)),
+        Cell.Plain(AmountText.Format(p.CostMinorUnits, currency)),
         Cell.Plain(WorkbookText.FormatDecimal(p.CostChange)),
         Cell.Plain(WorkbookText.FormatDecimal(p.MinFundingRatio)),
         Cell.Plain(WorkbookText.FormatInt(p.Priority)),
@@ -240,6 +240,7 @@ public sealed class WorkbookWriter
         {
             ScaleChange => "scale",
             TrendChange => "trend",
+            RateChange => "rate",
             StopChange => "stop",
             AddStreamChange => "add-stream",
             AddProgramChange => "add-program",
@@ -255,6 +256,10 @@ public sealed class WorkbookWriter
             case TrendChange trend:
                 WriteTarget(json, trend.Target);
                 json.WriteNumber("annualChange", trend.AnnualChange);
+                break;
+            case RateChange rate:
+                WriteTarget(json, rate.Target);
+                json.WriteNumber("annualChange", rate.AnnualChange);
                 break;
             case StopChange stop:
                 WriteTarget(json, stop.Target);

@@ -41,7 +41,12 @@ internal static class WorkbookRules
     /// <param name="at">Where each part came from.</param>
     /// <param name="issues">Receives the problems.</param>
     /// <param name="yearsKnown">False when the years could not be read (year checks are then skipped).</param>
-    public static void Validate(Workbook workbook, IWorkbookLocator at, IssueList issues, bool yearsKnown = true)
+    /// <param name="missingKindIsError">
+    /// For each scenario index, whether a change for a kind that no stream has is an error (a
+    /// scenario built in code) rather than a warning (a scenario read from a file, as DESIGN.md
+    /// allows); null = a warning everywhere.
+    /// </param>
+    public static void Validate(Workbook workbook, IWorkbookLocator at, IssueList issues, bool yearsKnown = true, Func<int, bool>? missingKindIsError = null)
     {
         var years = workbook.Years;
         if (yearsKnown)
@@ -98,7 +103,7 @@ internal static class WorkbookRules
                 issues.Error(at.Scenario(s, "name"), $"duplicate scenario name '{scenario.Name}' (first used at {Describe(at.Scenario(scenarioNames[scenario.Name], "name"))}); names must be unique");
             }
 
-            CheckScenario(workbook, s, at, issues, context, streamIds, programIds);
+            CheckScenario(workbook, s, at, issues, context, streamIds, programIds, missingKindIsError?.Invoke(s) ?? false);
         }
 
         for (var i = 0; i < workbook.Ledger.Count; i++)
@@ -185,14 +190,14 @@ internal static class WorkbookRules
         Func<string, Pos> at,
         IssueList issues,
         Context context,
-        IReadOnlySet<string> programIds,
+        HashSet<string> programIds,
         string programsSource)
     {
         CheckId(stream.Id, at("id"), "stream", issues);
         var label = stream.Id.Length > 0 ? $" of stream {stream.Id}" : string.Empty;
-        if (stream.Amount < 0)
+        if (stream.AmountMinorUnits < 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(stream.Amount)}{label} is negative; expected an amount of 0 or more");
+            issues.Error(at("amount"), $"amount {context.Amount(stream.AmountMinorUnits)}{label} is negative; expected an amount of 0 or more");
         }
 
         if (stream.AnnualChange < -1m)
@@ -202,7 +207,7 @@ internal static class WorkbookRules
 
         else if (context.YearsKnown
             && stream.StartYear is >= MinYear and <= MaxYear
-            && GrowsTooLarge(stream.Amount, stream.AnnualChange, stream.StartYear, stream.EffectiveEndYear, context.Years) is { } streamYear)
+            && GrowsTooLarge(stream.AmountMinorUnits, stream.AnnualChange, stream.StartYear, stream.EffectiveEndYear, context.Years) is { } streamYear)
         {
             issues.Error(at("annual_change"), $"annual_change {stream.AnnualChange}{label} makes the amount grow beyond {context.Amount(long.MaxValue)} by {streamYear}, more than EduFunds can count exactly; expected a smaller amount or annual change");
         }
@@ -223,7 +228,7 @@ internal static class WorkbookRules
         }
         else if (context.YearsKnown && stream.StartYear > context.Years.To)
         {
-            issues.Error(at("start_year"), $"start_year {stream.StartYear}{label} is after the workbook's last year {context.Years.To}; expected a year up to {context.Years.To} (a stream may start before {context.Years.From})");
+            issues.Warning(at("start_year"), $"start_year {stream.StartYear}{label} is after the workbook's last year {context.Years.To}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
         }
 
         if (stream.EndYear is { } end)
@@ -234,7 +239,7 @@ internal static class WorkbookRules
             }
             else if (context.YearsKnown && end < context.Years.From)
             {
-                issues.Error(at("end_year"), $"end_year {end}{label} is before the workbook's first year {context.Years.From}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; remove it or correct the year");
+                issues.Warning(at("end_year"), $"end_year {end}{label} is before the workbook's first year {context.Years.From}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
             }
         }
 
@@ -294,9 +299,9 @@ internal static class WorkbookRules
     {
         CheckId(program.Id, at("id"), "program", issues);
         var label = program.Id.Length > 0 ? $" of program {program.Id}" : string.Empty;
-        if (program.Cost <= 0)
+        if (program.CostMinorUnits <= 0)
         {
-            issues.Error(at("cost"), $"cost {context.Amount(program.Cost)}{label} must be more than 0; expected the program's annual cost");
+            issues.Error(at("cost"), $"cost {context.Amount(program.CostMinorUnits)}{label} must be more than 0; expected the program's annual cost");
         }
 
         if (program.CostChange < -1m)
@@ -306,7 +311,7 @@ internal static class WorkbookRules
 
         else if (context.YearsKnown
             && program.StartYear is >= MinYear and <= MaxYear
-            && GrowsTooLarge(program.Cost, program.CostChange, program.StartYear, program.EndYear, context.Years) is { } programYear)
+            && GrowsTooLarge(program.CostMinorUnits, program.CostChange, program.StartYear, program.EndYear, context.Years) is { } programYear)
         {
             issues.Error(at("cost_change"), $"cost_change {program.CostChange}{label} makes the need grow beyond {context.Amount(long.MaxValue)} by {programYear}, more than EduFunds can count exactly; expected a smaller cost or cost change");
         }
@@ -325,14 +330,22 @@ internal static class WorkbookRules
         {
             issues.Error(at("start_year"), $"start_year {program.StartYear}{label} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
         }
-        else if (context.YearsKnown && !context.Years.Contains(program.StartYear))
+        else if (context.YearsKnown && program.StartYear < context.Years.From && (program.EndYear is null || program.EndYear >= context.Years.From))
         {
-            issues.Error(at("start_year"), $"start_year {program.StartYear}{label} is outside the workbook's years {context.Years.From}-{context.Years.To}; a program starts within them (leave it blank for {context.Years.From})");
+            issues.Warning(at("start_year"), $"start_year {program.StartYear}{label} is before the workbook's first year {context.Years.From}; the program runs from {context.Years.From} and its need grows from {program.StartYear} (cost x (1 + cost_change)^{context.Years.From - program.StartYear} in {context.Years.From})");
+        }
+        else if (context.YearsKnown && program.StartYear > context.Years.To)
+        {
+            issues.Warning(at("start_year"), $"start_year {program.StartYear}{label} is after the workbook's last year {context.Years.To}, so the program runs nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
         }
 
         if (program.EndYear is { } end && end < program.StartYear)
         {
             issues.Error(at("end_year"), $"end_year {end}{label} is before its start_year {program.StartYear}; expected a year on or after the start");
+        }
+        else if (program.EndYear is { } ended && context.YearsKnown && ended < context.Years.From)
+        {
+            issues.Warning(at("end_year"), $"end_year {ended}{label} is before the workbook's first year {context.Years.From}, so the program runs nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
         }
 
         if (program.Participants is < 0)
@@ -348,7 +361,8 @@ internal static class WorkbookRules
         IssueList issues,
         Context context,
         HashSet<string> baseStreams,
-        HashSet<string> basePrograms)
+        HashSet<string> basePrograms,
+        bool missingKindIsError)
     {
         var scenario = workbook.Scenarios[s];
 
@@ -397,15 +411,23 @@ internal static class WorkbookRules
             var index = c;
             Pos Key(string key) => at.Change(s, index, key);
 
-            if (context.YearsKnown && !context.Years.Contains(change.From))
+            if (change.From is < MinYear or > MaxYear)
             {
-                issues.Error(Key("from"), $"from {change.From} is outside the workbook's years {context.Years.From}-{context.Years.To}; expected the first year the change applies to (leave it out for {context.Years.From})");
+                issues.Error(Key("from"), $"from {change.From} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear} (leave it out for the first year)");
+            }
+            else if (context.YearsKnown && change.From < context.Years.From)
+            {
+                issues.Warning(Key("from"), $"from {change.From} is before the workbook's first year {context.Years.From}: the change is in effect from {context.Years.From} and keeps {change.From} in its formula (a trend or rate from {change.From} has already changed {context.Years.From - change.From + 1} times in {context.Years.From})");
+            }
+            else if (context.YearsKnown && change.From > context.Years.To)
+            {
+                issues.Warning(Key("from"), $"from {change.From} is after the workbook's last year {context.Years.To}, so the change does nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
             }
 
             switch (change)
             {
                 case ScaleChange scale:
-                    CheckTarget(scale.Target, Key, streams, kinds, issues);
+                    CheckTarget(scale.Target, Key, streams, kinds, issues, missingKindIsError);
                     if (scale.Factor < 0m)
                     {
                         issues.Error(Key("factor"), $"factor {scale.Factor} is negative; expected 0 or more (1.25 = a quarter more, 0 = nothing)");
@@ -413,15 +435,23 @@ internal static class WorkbookRules
 
                     break;
                 case TrendChange trend:
-                    CheckTarget(trend.Target, Key, streams, kinds, issues);
+                    CheckTarget(trend.Target, Key, streams, kinds, issues, missingKindIsError);
                     if (trend.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
                     }
 
                     break;
+                case RateChange rate:
+                    CheckTarget(rate.Target, Key, streams, kinds, issues, missingKindIsError);
+                    if (rate.AnnualChange < -1m)
+                    {
+                        issues.Error(Key("annualChange"), $"annualChange {rate.AnnualChange} is below -1; expected -1 or more, such as -0.15 for 15% less a year");
+                    }
+
+                    break;
                 case StopChange stop:
-                    CheckTarget(stop.Target, Key, streams, kinds, issues);
+                    CheckTarget(stop.Target, Key, streams, kinds, issues, missingKindIsError);
                     break;
                 case SetPolicyChange policy:
                     CheckPolicy(policy.Policy, Key("policy"), issues);
@@ -449,15 +479,19 @@ internal static class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
             issues.Error(key("stream"), $"stream '{id}' does not exist in streams.csv or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
         }
-        else if (target.Kind is { } kind && !kinds.Contains(kind))
+        else if (target.Kind is { } kind && !kinds.Contains(kind) && missingKindIsError)
         {
-            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in streams.csv or added by the scenario), so the change has no effect");
+            issues.Error(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in the workbook or added by the scenario), so the change would have no effect");
+        }
+        else if (target.Kind is { } kind2 && !kinds.Contains(kind2))
+        {
+            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind2)}' (in streams.csv or added by the scenario), so the change has no effect");
         }
     }
 
@@ -478,9 +512,9 @@ internal static class WorkbookRules
         HashSet<string> streams,
         HashSet<string> programs)
     {
-        if (entry.Amount <= 0)
+        if (entry.AmountMinorUnits <= 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(entry.Amount)} must be more than 0; a ledger records receipts and expenses as positive amounts");
+            issues.Error(at("amount"), $"amount {context.Amount(entry.AmountMinorUnits)} must be more than 0; a ledger records receipts and expenses as positive amounts");
         }
 
         if (context.YearsKnown && workbook.FiscalYearStartMonth is >= 1 and <= 12)
@@ -490,7 +524,7 @@ internal static class WorkbookRules
             {
                 var first = new DateOnly(context.Years.From, workbook.FiscalYearStartMonth, 1);
                 var last = new DateOnly(context.Years.To, workbook.FiscalYearStartMonth, 1).AddYears(1).AddDays(-1);
-                issues.Error(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To}; expected a date from {ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}");
+                issues.Warning(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
             }
         }
 

@@ -31,7 +31,7 @@ public sealed class WorkbookReaderTests
             programs: ProgramHeader + "\nP1,,basic,,800,,,,,,\n");
 
         var dg = workbook.Streams[0];
-        Assert.Equal(100050, dg.Amount);
+        Assert.Equal(100050, dg.AmountMinorUnits);
         Assert.Equal(2020, dg.StartYear);
         Assert.Null(dg.EndYear);
         Assert.Equal(0m, dg.AnnualChange);
@@ -46,7 +46,7 @@ public sealed class WorkbookReaderTests
 
         var p = workbook.Programs[0];
         Assert.Equal("P1", p.Name);
-        Assert.Equal(80000, p.Cost);
+        Assert.Equal(80000, p.CostMinorUnits);
         Assert.Equal(0.6m, p.MinFundingRatio);
         Assert.Equal(1, p.Priority);
         Assert.Equal(2020, p.StartYear);
@@ -74,7 +74,7 @@ public sealed class WorkbookReaderTests
 
         Assert.Equal("东街", workbook.Name);
         Assert.Equal(Currency.FromCode("JPY"), workbook.Currency);
-        Assert.Equal(1000, workbook.Streams[0].Amount);
+        Assert.Equal(1000, workbook.Streams[0].AmountMinorUnits);
         Assert.Equal(4, workbook.FiscalYearStartMonth);
         Assert.Equal(RoundingMode.HalfAwayFromZero, workbook.Rounding);
         Assert.Equal(new YearRange(2021, 2025), workbook.Years);
@@ -151,14 +151,13 @@ public sealed class WorkbookReaderTests
     {
         var workbook = Read(streams: StreamHeader + "\nDG,Budget,district-grant,recurring,  12345678901234.56 ,,,,,,\n");
 
-        Assert.Equal(1234567890123456L, workbook.Streams[0].Amount);
+        Assert.Equal(1234567890123456L, workbook.Streams[0].AmountMinorUnits);
     }
 
     [Theory]
     [InlineData("kind", "grant", "unknown kind 'grant'")]
     [InlineData("recurrence", "yearly", "unknown recurrence 'yearly'")]
     [InlineData("amount", "-5", "is negative")]
-    [InlineData("start_year", "2031", "after the workbook's last year 2030")]
     [InlineData("end_year", "2019", "before its start_year 2020")]
     [InlineData("annual_change", "-1.5", "below -1")]
     [InlineData("annual_change", "8%", "write a percentage as a fraction")]
@@ -203,8 +202,6 @@ public sealed class WorkbookReaderTests
     [InlineData("min_funding_ratio", "1.01", "more than 0 and at most 1")]
     [InlineData("priority", "0", "whole number of 1 or more")]
     [InlineData("priority", "1.5", "is not a whole number")]
-    [InlineData("start_year", "2019", "outside the workbook's years 2020-2030")]
-    [InlineData("start_year", "2031", "outside the workbook's years 2020-2030")]
     [InlineData("start_year", "twenty", "is not a year")]
     [InlineData("end_year", "2021", "before its start_year 2022")]
     [InlineData("participants", "-3", "is negative")]
@@ -241,15 +238,6 @@ public sealed class WorkbookReaderTests
 
         Assert.Equal(2015, workbook.Streams[0].StartYear);
         Assert.Equal(-0.08m, workbook.Streams[0].AnnualChange);
-    }
-
-    [Fact]
-    public void Read_StreamEndedBeforeTheYears_IsAnError()
-    {
-        var error = SingleError(streams: StreamHeader + "\nDG,Old,district-grant,recurring,100,2015,2018,,,,\n");
-
-        Assert.Equal((2, 7), (error.Line, error.Column));
-        Assert.Contains("before the workbook's first year 2020", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -309,7 +297,7 @@ public sealed class WorkbookReaderTests
     {
         var workbook = Read(streams: "Amount, KIND ,id,recurrence,name\n5.5,donation,D,one-off,Gift\n");
 
-        Assert.Equal(550, workbook.Streams[0].Amount);
+        Assert.Equal(550, workbook.Streams[0].AmountMinorUnits);
         Assert.Equal(StreamKind.Donation, workbook.Streams[0].Kind);
     }
 
@@ -414,6 +402,7 @@ public sealed class WorkbookReaderTests
              "scenarios": [{"name": "all", "description": "every change", "changes": [
                {"type": "scale", "from": 2026, "stream": "DG-01", "factor": 1.25},
                {"type": "trend", "kind": "district-grant", "annualChange": -0.10},
+               {"type": "rate", "from": 2027, "stream": "DG-01", "annualChange": -0.15},
                {"type": "stop", "from": 2027, "stream": "NEW"},
                {"type": "add-stream", "from": 2026, "row": {"id": "NEW", "name": "新", "kind": "donation", "recurrence": "recurring", "amount": "100.50", "restricted_to": "COURSE"}},
                {"type": "add-program", "from": 2025, "row": {"id": "COURSE", "name": "课程", "category": "basic", "cost": 150000, "start_year": "2027"}},
@@ -430,13 +419,14 @@ public sealed class WorkbookReaderTests
             scenario.Changes,
             c => Assert.Equal(new ScaleChange(2026, StreamTarget.Stream("DG-01"), 1.25m), c),
             c => Assert.Equal(new TrendChange(2020, StreamTarget.OfKind(StreamKind.DistrictGrant), -0.10m), c),
+            c => Assert.Equal(new RateChange(2027, StreamTarget.Stream("DG-01"), -0.15m), c),
             c => Assert.Equal(new StopChange(2027, StreamTarget.Stream("NEW")), c),
             c =>
             {
                 var add = Assert.IsType<AddStreamChange>(c);
                 Assert.Equal(2026, add.From);
                 Assert.Equal(2026, add.Stream.StartYear);
-                Assert.Equal(10050, add.Stream.Amount);
+                Assert.Equal(10050, add.Stream.AmountMinorUnits);
                 Assert.Equal("新", add.Stream.Name);
                 Assert.Equal(["COURSE"], add.Stream.RestrictedTo);
             },
@@ -444,7 +434,7 @@ public sealed class WorkbookReaderTests
             {
                 var add = Assert.IsType<AddProgramChange>(c);
                 Assert.Equal(2027, add.Program.StartYear);
-                Assert.Equal(15000000, add.Program.Cost);
+                Assert.Equal(15000000, add.Program.CostMinorUnits);
             },
             c => Assert.Equal(new SetPolicyChange(2026, "viability-first"), c),
             c => Assert.Equal(new SetFlagshipWeightChange(2026, 1.5m), c),
@@ -462,7 +452,9 @@ public sealed class WorkbookReaderTests
     [InlineData("{\"type\": \"scale\", \"stream\": \"DG-01\"}", "no \"factor\"")]
     [InlineData("{\"type\": \"trend\", \"stream\": \"DG-01\", \"annualChange\": -1.1}", "below -1")]
     [InlineData("{\"type\": \"trend\", \"stream\": \"DG-01\", \"annualChange\": 1e-2}", "not a plain decimal")]
-    [InlineData("{\"type\": \"stop\", \"from\": 2031, \"stream\": \"DG-01\"}", "outside the workbook's years")]
+    [InlineData("{\"type\": \"rate\", \"kind\": \"district-grant\", \"annualChange\": -1.5}", "annualChange -1.5 is below -1")]
+    [InlineData("{\"type\": \"rate\", \"stream\": \"DG-02\", \"annualChange\": -0.15}", "stream 'DG-02' does not exist")]
+    [InlineData("{\"type\": \"rate\", \"stream\": \"DG-01\"}", "no \"annualChange\"")]
     [InlineData("{\"type\": \"set\", \"policy\": \"random\"}", "unknown policy 'random'")]
     [InlineData("{\"type\": \"set\", \"flagshipWeight\": 0}", "more than 0")]
     [InlineData("{\"type\": \"set\", \"program\": \"P9\", \"priority\": 2}", "program 'P9' does not exist")]
@@ -521,15 +513,13 @@ public sealed class WorkbookReaderTests
 
         Assert.Equal(
             [
-                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG-01", null, 50000, "V-1", "首笔"),
-                new LedgerEntry(new DateOnly(2022, 3, 31), LedgerEntryType.Expense, "DG-01", "P1", 12050, null, "memo, with comma"),
+                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG-01", null, Money.FromMinorUnits(50000, Currency.Cny), "V-1", "首笔"),
+                new LedgerEntry(new DateOnly(2022, 3, 31), LedgerEntryType.Expense, "DG-01", "P1", Money.FromMinorUnits(12050, Currency.Cny), null, "memo, with comma"),
             ],
             workbook.Ledger);
     }
 
     [Theory]
-    [InlineData("2020-03-31,receipt,DG-01,,1,,", 1, "fiscal year 2019")]
-    [InlineData("2022-04-01,receipt,DG-01,,1,,", 1, "fiscal year 2022")]
     [InlineData("01.04.2020,receipt,DG-01,,1,,", 1, "not a valid date")]
     [InlineData("2020-04-01,gift,DG-01,,1,,", 2, "unknown type 'gift'")]
     [InlineData("2020-04-01,receipt,DG-99,,1,,", 3, "stream 'DG-99' does not exist")]
@@ -612,7 +602,7 @@ public sealed class WorkbookReaderTests
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
             var workbook = Read(streams: StreamHeader + "\nDG,B,donation,recurring,1234.5,,,-0.08,,,\n");
-            Assert.Equal(123450, workbook.Streams[0].Amount);
+            Assert.Equal(123450, workbook.Streams[0].AmountMinorUnits);
             Assert.Equal(-0.08m, workbook.Streams[0].AnnualChange);
 
             var error = SingleError(programs: ProgramHeader + "\nP1,C,basic,,800,,1.25,,,,\n");
