@@ -92,9 +92,7 @@ public sealed class RescuePlanner
             cancellationToken.ThrowIfCancellationRequested();
             var rescue = Bisect(workbook, [], p, lineIds[p.Program.Id], baseSimulation.StallProbability(p.Program.Id), options, cancellationToken);
             individual.Add(rescue);
-            logger.LogInformation(
-                "Rescue of {Program}: {Amount} ({Note}) after {Simulations} simulations",
-                p.Program.Id, rescue.AmountMinorUnits, rescue.Note, rescue.Simulations);
+            DecisionsLog.Rescued(logger, p.Program.Id, rescue.AmountMinorUnits, rescue.Note, rescue.Simulations);
         }
 
         // The joint plan: cheapest first; blanks (impossible) last, in rank order.
@@ -113,8 +111,8 @@ public sealed class RescuePlanner
             var p = chosen.First(c => c.Program.Id == alone.Program.Id);
             var before = added.Count == 0
                 ? baseSimulation.StallProbability(p.Program.Id)
-                : Simulate(workbook, added, null, options.MonteCarlo, cancellationToken).StallProbability(p.Program.Id);
-            var rescue = Bisect(workbook, added, p, lineIds[p.Program.Id], before, options, cancellationToken);
+                : Simulate(workbook, [.. added], null, options.MonteCarlo, cancellationToken).StallProbability(p.Program.Id);
+            var rescue = Bisect(workbook, [.. added], p, lineIds[p.Program.Id], before, options, cancellationToken);
             joint.Add(rescue);
             if (rescue.Stream is { } line)
             {
@@ -130,9 +128,14 @@ public sealed class RescuePlanner
         var alternatives = new List<RescueAlternative> { Alternative(RescueAlternativeKind.Base, policy, baseSimulation) };
         if (options.Alternatives)
         {
-            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, added, null, options.MonteCarlo, cancellationToken)));
-            var pooled = added.Select(s => s with { RestrictedTo = EquatableArray<string>.Empty }).ToArray();
-            alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options.MonteCarlo, cancellationToken)));
+            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, [.. added], null, options.MonteCarlo, cancellationToken)));
+            // In-kind support cannot be pooled as cash (DESIGN.md): no pool alternative then.
+            if (options.Kind != StreamKind.InKind)
+            {
+                var pooled = added.Select(s => new FundingStream(
+                    s.Id, s.Name, s.Kind, s.Recurrence, s.Amount, s.StartYear, s.EndYear, s.AnnualChange, EquatableArray<string>.Empty, s.RenewalProbability, s.AmountCv)).ToArray();
+                alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options.MonteCarlo, cancellationToken)));
+            }
             foreach (var name in PolicyNames.Names)
             {
                 if (name == policy)
@@ -170,7 +173,7 @@ public sealed class RescuePlanner
 
     private ProgramRescue Bisect(
         Workbook workbook,
-        IReadOnlyList<FundingStream> earlier,
+        FundingStream[] earlier,
         ProgramRisk risk,
         string lineId,
         Proportion before,
@@ -220,7 +223,7 @@ public sealed class RescuePlanner
             options.StreamName?.Invoke(program) ?? $"Rescue line for {program.Name}",
             options.Kind,
             Recurrence.Recurring,
-            amount,
+            Money.FromMinorUnits(amount, workbook.Currency),
             from,
             program.EndYear,
             program.CostChange,
@@ -278,9 +281,9 @@ public sealed class RescuePlanner
         return Result(hi * unit, RescueNote.Found, atHi, atLo, simulations);
     }
 
-    private SimulationResult Simulate(Workbook workbook, IReadOnlyList<FundingStream> extra, IAllocationPolicy? policy, MonteCarloOptions monteCarlo, CancellationToken cancellationToken)
+    private SimulationResult Simulate(Workbook workbook, FundingStream[] extra, IAllocationPolicy? policy, MonteCarloOptions monteCarlo, CancellationToken cancellationToken)
     {
-        var book = extra.Count == 0 ? workbook : workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. extra]) };
+        var book = extra.Length == 0 ? workbook : workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. extra]) };
         var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
         return simulator.Simulate(model, monteCarlo, null, cancellationToken);
     }

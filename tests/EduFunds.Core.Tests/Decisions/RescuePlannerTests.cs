@@ -108,16 +108,18 @@ public class RescuePlannerTests
         var rescue = Assert.Single(plan.Individual);
         Assert.Equal(RescueNote.Found, rescue.Note);
         var line = rescue.Stream!;
-        Assert.Equal(0, line.Amount % 100);
+        Assert.Equal(0, line.AmountMinorUnits % 100);
 
         double StallWith(long amount)
         {
-            var book = workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, line with { Amount = amount }]) };
+            var changed = new FundingStream(line.Id, line.Name, line.Kind, line.Recurrence, EduFunds.Monetary.Money.FromMinorUnits(amount, workbook.Currency),
+                line.StartYear, line.EndYear, line.AnnualChange, line.RestrictedTo, line.RenewalProbability, line.AmountCv);
+            var book = workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, changed]) };
             return new RiskAnalyzer().Analyze(ProjectionModel.Create(book), new RiskOptions { MonteCarlo = monteCarlo, TornadoRuns = 0 })
                 .Programs.Single(p => p.Program.Id == "P-DIGITAL").StallProbability!.Value.Value;
         }
 
-        Assert.True(StallWith(line.Amount) <= 0.10);
-        Assert.True(StallWith(line.Amount - 100) > 0.10);
+        Assert.True(StallWith(line.AmountMinorUnits) <= 0.10);
+        Assert.True(StallWith(line.AmountMinorUnits - 100) > 0.10);
     }
 }
