@@ -2,7 +2,6 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;

@@ -272,7 +272,7 @@ public sealed class ShardMergeCommandTests
         var study = CsvText.ParseWithHeader(await File.ReadAllTextAsync(Path.Combine(temp.File("reports"), "study.csv")));
         Assert.Equal(["streets/east", "streets/west"], study.Select(r => r["workbook"]));
         Assert.Equal(["1", "9"], study.Select(r => r["seed"]));
-        Assert.All(study, r => Assert.Equal("50", r["runs"]));
+        NonEmpty.All(study, r => Assert.Equal("50", r["runs"]));
         Assert.Equal(["workbook", "name", "programs", "programs_high_risk", "expected_stalling", "runs", "seed"], study[0].Keys);
     }
 
