@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.IO;
 using EduFunds.Model;
 
 namespace EduFunds.Cli.Commands;
@@ -29,7 +30,8 @@ internal sealed class ValidateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override Task<int> ExecuteAsync(CliContext context)
     {
-        var loaded = CommandInput.Resolve(context, context.GetValue(workbook)).Loaded;
+        // The ledger is checked row by row as it is read, never held: memory does not grow with it.
+        var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: new WorkbookReadOptions { KeepLedger = false }).Loaded;
         WriteSummary(context.Output, loaded);
         return Task.FromResult(ExitCodes.Ok);
     }
@@ -63,8 +65,8 @@ internal sealed class ValidateCommand : EduFundsCommand
         var basic = w.Programs.Count(p => p.Category == ProgramCategory.Basic);
         output.WriteLine(string.Create(c, $"Programs:  {w.Programs.Count} (basic {basic}, flagship {w.Programs.Count - basic})"));
         output.WriteLine(string.Create(c, $"Scenarios: {w.Scenarios.Count}{(w.Scenarios.Count > 0 ? ": " + string.Join(", ", w.Scenarios.Select(s => s.Name)) : string.Empty)}"));
-        var receipts = w.Ledger.Count(e => e.Type == LedgerEntryType.Receipt);
-        output.WriteLine(string.Create(c, $"Ledger:    {(w.Ledger.Count == 0 ? "none" : $"{w.Ledger.Count} entries ({receipts} receipts, {w.Ledger.Count - receipts} expenses)")}"));
+        var ledger = loaded.Ledger;
+        output.WriteLine(string.Create(c, $"Ledger:    {(ledger.Entries == 0 ? "none" : $"{ledger.Entries} entries ({ledger.Receipts} receipts, {ledger.Expenses} expenses)")}"));
         output.WriteLine(loaded.Warnings.Count == 0
             ? "Valid: no problems found."
             : string.Create(c, $"Valid, with {loaded.Warnings.Count} warning(s) on stderr."));

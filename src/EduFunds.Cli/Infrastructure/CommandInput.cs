@@ -44,14 +44,15 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <param name="folder">The <c>WORKBOOK</c> argument, or null.</param>
     /// <param name="scenario">The <c>--scenario</c> value; null or "base" = the base case.</param>
     /// <param name="policy">The <c>--policy</c> value, or null.</param>
+    /// <param name="options">How to read the ledger (kept by default; commands that only sum or copy it stream it).</param>
     /// <returns>The resolved inputs.</returns>
     /// <exception cref="UserInputException">Unknown policy or scenario, or no workbook in the folder.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid.</exception>
-    public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null)
+    public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null, IO.WorkbookReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var policyOverride = ProjectionArguments.ResolvePolicy(policy);
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, GlobalOptions.GetWorkbookEncoding(context.ParseResult), context.CancellationToken);
+        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options, context.CancellationToken);
         var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description);
         return new CommandInput(loaded, scenarioName, policyOverride);
     }

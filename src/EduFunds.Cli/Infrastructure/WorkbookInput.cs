@@ -20,6 +20,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     {
     }
 
+    /// <summary>Where the workbook's files are (to stream its ledger a second time), or null when not known.</summary>
+    public IWorkbookFileSource? Source { get; init; }
+
+    /// <summary>What its ledger held (also when the ledger was streamed rather than kept).</summary>
+    public LedgerSummary Ledger { get; init; } = new(Workbook.Ledger.Count, Workbook.Ledger.Count(e => e.Type == LedgerEntryType.Receipt));
+
     /// <summary>True for the built-in X Street example.</summary>
     public bool IsBuiltIn => Folder is null;
 
@@ -105,6 +111,7 @@ internal static class WorkbookInput
     /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
     /// <param name="loggerFactory">Loggers for the reader; optional.</param>
     /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
@@ -114,21 +121,24 @@ internal static class WorkbookInput
         TextWriter error,
         ILoggerFactory? loggerFactory = null,
         string? encoding = null,
+        WorkbookReadOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
+        options ??= WorkbookReadOptions.Default;
         var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>()) { Encoding = encoding };
         if (folder is null)
         {
             error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
-            var example = reader.Read(BuiltInSource(), cancellationToken);
-            return new LoadedWorkbook(example, null, reader.LastWarnings);
+            var builtIn = BuiltInSource();
+            var example = reader.Read(builtIn, options, cancellationToken);
+            return new LoadedWorkbook(example, null, reader.LastWarnings) { Source = builtIn, Ledger = reader.LastLedgerSummary };
         }
 
         var path = folder.FullName;
         if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadXlsx(folder.ToString(), reader, error, cancellationToken);
+            return LoadXlsx(folder.ToString(), reader, error, cancellationToken, options);
         }
 
         if (File.Exists(path))
@@ -149,14 +159,15 @@ internal static class WorkbookInput
                 $"'{folder}' holds no workbook ({WorkbookFiles.Settings} is missing); create one with `edufunds init {folder}`.");
         }
 
-        var workbook = reader.Read(WorkbookFileSource.FromFolder(folder.ToString()), cancellationToken);
+        var source = WorkbookFileSource.FromFolder(folder.ToString());
+        var workbook = reader.Read(source, options, cancellationToken);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
             error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding);
+        return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding) { Source = source, Ledger = reader.LastLedgerSummary };
     }
 
     /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
@@ -164,20 +175,21 @@ internal static class WorkbookInput
     /// <param name="reader">The workbook reader.</param>
     /// <param name="error">Standard error, for the warnings.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
-    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken)
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, WorkbookReadOptions? options = null)
     {
         var source = OpenXlsx(file);
         try
         {
-            var workbook = reader.Read(source, cancellationToken);
+            var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
             foreach (var warning in reader.LastWarnings)
             {
                 error.WriteLine(source.Describe(warning));
             }
 
-            return new LoadedWorkbook(workbook, file, reader.LastWarnings);
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = reader.LastLedgerSummary };
         }
         catch (WorkbookValidationException e)
         {

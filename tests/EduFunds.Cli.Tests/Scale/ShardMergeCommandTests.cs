@@ -44,6 +44,19 @@ public sealed class ShardMergeCommandTests
     }
 
     [Fact]
+    public async Task Merge_Xlsx_EqualsUnshardedSimulateByteForByte()
+    {
+        using var temp = new TempFolder();
+        await SaveShardsAsync(temp, "simulate", null, 3, "--runs", "90");
+        var single = await CliRun.RunAsync("simulate", "--runs", "90", "-f", "xlsx", "-o", temp.File("single.xlsx"));
+        var merged = await CliRun.RunAsync("merge", temp.File("shards"), "-f", "xlsx", "-o", temp.File("merged.xlsx"));
+
+        Assert.Equal(ExitCodes.Ok, single.ExitCode);
+        Assert.True(merged.ExitCode == ExitCodes.Ok, merged.Error);
+        Assert.Equal(await File.ReadAllBytesAsync(temp.File("single.xlsx")), await File.ReadAllBytesAsync(temp.File("merged.xlsx")));
+    }
+
+    [Fact]
     public async Task Merge_MissingShard_ExitsTwoNamingTheShard()
     {
         using var temp = new TempFolder();
