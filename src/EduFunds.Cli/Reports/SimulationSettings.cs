@@ -41,7 +41,8 @@ internal static class SimulationSettings
         report.Set("first_run", "First run", simulation?.FirstRun);
         report.Set("precision", "Precision target (95% half-width)", simulation?.Precision is { } precision ? (decimal)precision : null);
         report.Set("stop", "Stopped because", simulation is null ? null : StopText(simulation.Stop));
-        report.Set("trends", "Uncertain trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
+        report.Set("trends", "Uncertain trends", simulation is null ? null : simulation.Trends.Where(t => !t.ReplacesAnnualChange).Select(TrendText).ToList());
+        report.Set("rates", "Uncertain rates", simulation is null ? null : simulation.Trends.Where(t => t.ReplacesAnnualChange).Select(TrendText).ToList());
         AddCsvColumns(report, simulation?.Seed, simulation?.Runs);
     }
 

@@ -5,19 +5,33 @@ using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Reports;
 
-/// <summary>The <c>--trend KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option of the simulation commands.</summary>
+/// <summary>The <c>--trend</c> and <c>--rate KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> options of the simulation commands.</summary>
 internal static class TrendOption
 {
     /// <summary>Creates the option (repeatable).</summary>
     /// <returns>The option.</returns>
-    public static Option<UncertainTrend[]> Create()
+    public static Option<UncertainTrend[]> Create() => Create(
+        "--trend",
+        false,
+        "An uncertain extra annual change for every stream of a kind, drawn once per run: " +
+        "KIND:SHAPE:MIN:MODE:MAX[:FROM], SHAPE triangular or pert, for example " +
+        "district-grant:pert:-0.15:-0.05:0.02:2024 (amount x (1+g)^(year-FROM+1) from FROM, default the first year). " +
+        "Repeat for other kinds.");
+
+    /// <summary>Creates the <c>--rate KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option (repeatable): an uncertain replacement of the annual change.</summary>
+    /// <returns>The option.</returns>
+    public static Option<UncertainTrend[]> CreateRate() => Create(
+        "--rate",
+        true,
+        "An uncertain annual change that replaces the own change of every stream of a kind from FROM on " +
+        "(as a scenario's rate change), drawn once per run: KIND:SHAPE:MIN:MODE:MAX[:FROM], for example " +
+        "district-grant:pert:-0.20:-0.15:-0.05:2027. Repeat for other kinds.");
+
+    private static Option<UncertainTrend[]> Create(string name, bool replacesAnnualChange, string description)
     {
-        var option = new Option<UncertainTrend[]>("--trend")
+        var option = new Option<UncertainTrend[]>(name)
         {
-            Description = "An uncertain extra annual change for every stream of a kind, drawn once per run: " +
-                          "KIND:SHAPE:MIN:MODE:MAX[:FROM], SHAPE triangular or pert, for example " +
-                          "district-grant:pert:-0.15:-0.05:0.02:2024 (amount x (1+g)^(year-FROM+1) from FROM, default the first year). " +
-                          "Repeat for other kinds.",
+            Description = description,
             HelpName = "SPEC",
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.ZeroOrMore,
@@ -29,11 +43,11 @@ internal static class TrendOption
                 {
                     if (TryParse(token.Value, out var trend, out var error))
                     {
-                        trends.Add(trend);
+                        trends.Add(trend with { ReplacesAnnualChange = replacesAnnualChange });
                     }
                     else
                     {
-                        result.AddError($"--trend '{token.Value}': {error}");
+                        result.AddError($"{name} '{token.Value}': {error}");
                     }
                 }
 
