@@ -35,7 +35,7 @@ internal static class RescueReport
         report.Set("years", t["rescue.setting.years"], $"{workbook.Years.From}-{workbook.Years.To}");
         report.Set("seed", t["rescue.setting.seed"], options.MonteCarlo.Seed);
         report.Set("runs", t["rescue.setting.runs"], (long)options.MonteCarlo.Runs);
-        report.Set("random_mapping", t["rescue.setting.random-mapping"], RandomMapping.Version);
+        report.Set("random_mapping", t["rescue.setting.random-mapping"], plan.RandomMappingVersion);
         report.Set("target", t["rescue.setting.target"], options.Target);
         report.Set("from", t["rescue.setting.from"], options.From);
         report.Set("kind", t["rescue.setting.kind"], Names.Of(options.Kind));

@@ -160,8 +160,10 @@ public sealed class RescuePlan
         IReadOnlyList<ProgramRescue> individual,
         IReadOnlyList<ProgramRescue> joint,
         Scenario scenario,
-        IReadOnlyList<RescueAlternative> alternatives)
+        IReadOnlyList<RescueAlternative> alternatives,
+        int randomMappingVersion)
     {
+        RandomMappingVersion = randomMappingVersion;
         Workbook = workbook;
         Options = options;
         Policy = policy;
@@ -176,6 +178,9 @@ public sealed class RescuePlan
 
     /// <summary>The options (target, seed, runs, kind).</summary>
     public RescueOptions Options { get; }
+
+    /// <summary>The version of the mapping from seed to random numbers the simulations used.</summary>
+    public int RandomMappingVersion { get; }
 
     /// <summary>The policy in effect (the workbook's).</summary>
     public string Policy { get; }

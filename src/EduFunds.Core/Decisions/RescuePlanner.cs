@@ -148,7 +148,7 @@ public sealed class RescuePlanner
             }
         }
 
-        return new RescuePlan(workbook, options, policy, individual, joint, scenario, alternatives);
+        return new RescuePlan(workbook, options, policy, individual, joint, scenario, alternatives, baseSimulation.RandomMappingVersion);
     }
 
     /// <summary>True when a stall probability meets a target: count / runs &lt;= target, compared exactly.</summary>
