@@ -21,7 +21,7 @@ namespace EduFunds.Simulation;
 /// <para>Version 1 (EduFunds 0.1): one xoshiro256** sequence per (seed, run, stream position),
 /// drawn in year order, normals by the Marsaglia polar method.</para>
 /// </remarks>
-public static class RandomMapping
+internal static class RandomMapping
 {
     /// <summary>The version of the seed-to-numbers mapping described above.</summary>
     public const int Version = 2;
