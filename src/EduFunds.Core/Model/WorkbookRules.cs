@@ -564,10 +564,8 @@ internal static class WorkbookRules
                 issues.Error(at("program"), $"a receipt names program '{entry.ProgramId}'; receipts come from a stream (record what a program spends as an expense); leave program blank");
             }
         }
-        else if (entry.ProgramId is null)
-        {
-            issues.Error(at("program"), $"an expense needs the program that spent the money; fill in program");
-        }
+
+        // An expense with a blank program is overhead (DESIGN.md "Budget tracking"): valid.
     }
 
     /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>
