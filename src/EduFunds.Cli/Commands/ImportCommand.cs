@@ -3,6 +3,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.IO;
+using EduFunds.Model;
 using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +46,18 @@ internal sealed class ImportCommand : EduFundsCommand
                       "Default: amounts are positive and the type column tells.",
         HelpName = "negative-expense",
     };
+    private readonly Option<string?> typeValues = new("--type-values")
+    {
+        Description = "What the values of the type column mean, for example \"借=expense,贷=receipt\" or \"D=expense,C=receipt\" " +
+                      "(banks and office ledgers use 借/贷 in opposite senses, so nothing is guessed).",
+        HelpName = "VALUE=receipt|expense,...",
+    };
+    private readonly Option<int?> headerRow = new("--header-row")
+    {
+        Description = "The line of the header row. Default: the first of the first 50 rows that holds every column --map names " +
+                      "(statements put the account and the period above it).",
+        HelpName = "N",
+    };
     private readonly Option<bool> noHeader = new("--no-header")
     {
         Description = "The export has no header row; the map uses column numbers.",
@@ -68,6 +81,8 @@ internal sealed class ImportCommand : EduFundsCommand
         Options.Add(rules);
         Options.Add(dateFormat);
         Options.Add(sign);
+        Options.Add(typeValues);
+        Options.Add(headerRow);
         Options.Add(noHeader);
         Options.Add(dryRun);
         sign.AcceptOnlyFromAmong("negative-expense");
@@ -145,6 +160,36 @@ internal sealed class ImportCommand : EduFundsCommand
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
+        foreach (var format in formats)
+        {
+            try
+            {
+                _ = new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Unspecified).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                throw new UserInputException($"--date-format '{format}' is not a date format; expected a .NET date format such as dd/MM/yyyy or yyyy年M月d日.");
+            }
+        }
+
+        var types = new Dictionary<string, LedgerEntryType>();
+        if (context.GetValue(typeValues) is { } typeText)
+        {
+            try
+            {
+                types = new Dictionary<string, LedgerEntryType>(ImportOptions.ParseTypeValues(typeText));
+            }
+            catch (FormatException e)
+            {
+                throw new UserInputException($"--type-values: {e.Message}", e);
+            }
+        }
+
+        var header = context.GetValue(headerRow);
+        if (header is < 1)
+        {
+            throw new UserInputException($"--header-row {header} is not a line; expected the line number of the header row, 1 or more.");
+        }
         var options = new ImportOptions
         {
             Map = columnMap,
@@ -153,6 +198,8 @@ internal sealed class ImportCommand : EduFundsCommand
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
             Encoding = fileEncoding,
+            TypeValues = types,
+            HeaderRow = header,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())

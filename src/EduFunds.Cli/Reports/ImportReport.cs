@@ -38,7 +38,8 @@ internal static class ImportReport
             .Set("added", dryRun ? "Would add" : "Added", result.Added.Count)
             .Set("duplicates", "Duplicates skipped", result.Duplicates.Count)
             .Set("unmatched", "Rows not matched", result.Unmatched.Count)
-            .Set("zero_amounts", "Zero amounts skipped", result.ZeroAmounts.Count);
+            .Set("zero_amounts", "Zero amounts skipped", result.ZeroAmounts.Count)
+            .Set("summary_rows", "Summary rows skipped", result.Summaries.Count);
 
         var added = new ReportTable("added", dryRun ? "Entries that would be added" : "Entries added", EntryColumns(withReason: false));
         foreach (var row in result.Added)
@@ -47,7 +48,7 @@ internal static class ImportReport
         }
 
         var skipped = new ReportTable("skipped", "Rows skipped", EntryColumns(withReason: true));
-        foreach (var (kind, rows) in new[] { ("duplicate", result.Duplicates), ("unmatched", result.Unmatched), ("zero-amount", result.ZeroAmounts) })
+        foreach (var (kind, rows) in new[] { ("duplicate", result.Duplicates), ("unmatched", result.Unmatched), ("zero-amount", result.ZeroAmounts), ("summary", result.Summaries) })
         {
             foreach (var row in rows)
             {

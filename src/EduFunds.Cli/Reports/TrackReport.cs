@@ -16,14 +16,19 @@ internal static class TrackReport
 
     /// <summary>The status word of a budget line in CSV and JSON.</summary>
     /// <param name="status">The status.</param>
-    /// <returns>on-track, ahead-of-pace, overspent or idle.</returns>
+    /// <returns>on-track, ahead-of-pace, behind-pace, underspent, overspent or idle.</returns>
     public static string Word(BudgetStatus status) => status switch
     {
         BudgetStatus.Overspent => "overspent",
         BudgetStatus.AheadOfPace => "ahead-of-pace",
+        BudgetStatus.BehindPace => "behind-pace",
+        BudgetStatus.Underspent => "underspent",
         BudgetStatus.Idle => "idle",
         _ => "on-track",
     };
+
+    /// <summary>The word for the overhead line (expenses of no program) in CSV and JSON.</summary>
+    public const string OverheadWord = "overhead";
 
     /// <summary>The status word of a receipt line in CSV and JSON.</summary>
     /// <param name="status">The status.</param>
@@ -63,6 +68,20 @@ internal static class TrackReport
                 l.Year, l.FiscalMonth, Iso(l.PeriodStart), Iso(l.PeriodEnd), l.ProgramId, l.ProgramName, l.ProjectedStatus,
                 l.Source == BudgetSource.BudgetTable ? "budget-table" : "projection",
                 l.MonthPlannedMinorUnits, l.MonthActualMinorUnits, l.PlannedMinorUnits, l.PlannedToDateMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.VarianceMinorUnits, l.PercentUsed, l.PercentElapsed, Word(l.Status));
+        }
+
+        // Overhead: expenses with a blank program, charged to no program; shown when there is some.
+        foreach (var o in budget.Overhead.Where(o => o.FiscalMonth is null && budget.Overhead.Any(x => x.Year == o.Year && x.Actual != 0)))
+        {
+            var start = LedgerMonthStart(budget, o.Year, 1);
+            budgetTable.Add(
+                o.Year, null, Iso(start), Iso(start.AddYears(1).AddDays(-1)), string.Empty, OverheadWord, null, null,
+                0L, o.Actual, 0L, 0L, o.Actual, -o.Actual, o.Actual, null, null, OverheadWord);
+        }
+
+        if (budget.CashPosition is { } cash)
+        {
+            report.Set("cash_position", "Cash position (receipts - expenses up to the as-of date)", CellFormat.Money(cash, d, groupThousands: false));
         }
 
         var budgetTotals = new ReportTable("budget_totals", "Budget versus actual, all programs",
@@ -174,6 +193,11 @@ internal static class TrackReport
                 view.Add(l.ProgramId, l.ProgramName, l.ProjectedStatus, l.PlannedMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.PercentUsed, l.PercentElapsed, Styled(l.Status));
             }
 
+            if (budget.Overhead.FirstOrDefault(o => o.Year == year && o.FiscalMonth is null) is { Actual: > 0 } overhead)
+            {
+                view.Add(new StyledText("(overhead)", Tone.Plain), "expenses of no program", null, 0L, overhead.Actual, -overhead.Actual, null, null, new StyledText("overhead", Tone.Muted));
+            }
+
             view.Add(new StyledText("TOTAL", Tone.Plain), string.Empty, null, total.PlannedMinorUnits, total.ActualMinorUnits, total.RemainingMinorUnits, total.PercentUsed, total.PercentElapsed, Styled(total.Status));
             report.Views.Add(view);
 
@@ -262,6 +286,14 @@ internal static class TrackReport
             {
                 report.Notes.Add($"{l.Year}: {l.ProgramId} spends ahead of pace: {CellFormat.Percent(l.PercentUsed ?? 0)} used after {CellFormat.Percent(l.PercentElapsed)} of the year; {M(l.RemainingMinorUnits)} left.");
             }
+            else if (l.Status == BudgetStatus.BehindPace)
+            {
+                report.Notes.Add($"{l.Year}: {l.ProgramId} spends behind pace: {CellFormat.Percent(l.PercentUsed ?? 0)} used after {CellFormat.Percent(l.PercentElapsed)} of the year; money left unspent is the first to be cut.");
+            }
+            else if (l.Status == BudgetStatus.Underspent)
+            {
+                report.Notes.Add($"{l.Year}: {l.ProgramId} is underspent: {M(l.ActualMinorUnits)} spent of {M(l.PlannedMinorUnits)} planned in a closed year ({M(l.RemainingMinorUnits)} unspent).");
+            }
         }
 
         foreach (var l in receipts.Lines)
@@ -281,6 +313,8 @@ internal static class TrackReport
     {
         BudgetStatus.Overspent => new StyledText("✗ overspent", Tone.Bad),
         BudgetStatus.AheadOfPace => new StyledText("! ahead of pace", Tone.Warning),
+        BudgetStatus.BehindPace => new StyledText("! behind pace", Tone.Warning),
+        BudgetStatus.Underspent => new StyledText("! underspent", Tone.Warning),
         BudgetStatus.Idle => new StyledText("nothing planned", Tone.Muted),
         _ => new StyledText("on track", Tone.Good),
     };

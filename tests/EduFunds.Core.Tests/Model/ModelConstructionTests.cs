@@ -115,10 +115,11 @@ public sealed class ModelConstructionTests
     }
 
     [Fact]
-    public void LedgerEntry_ExpenseWithoutProgramOrNonPositiveAmount_Throws()
+    public void LedgerEntry_ExpenseWithBlankProgramOrNonPositiveAmount_Throws_WithoutProgramIsOverhead()
     {
+        Assert.Null(new LedgerEntry(new DateOnly(2024, 1, 1), LedgerEntryType.Expense, null, null, Cny(1m)).ProgramId);
         Assert.Equal("programId", Assert.ThrowsAny<ArgumentException>(() =>
-            new LedgerEntry(new DateOnly(2024, 1, 1), LedgerEntryType.Expense, null, null, Cny(1m))).ParamName);
+            new LedgerEntry(new DateOnly(2024, 1, 1), LedgerEntryType.Expense, null, " ", Cny(1m))).ParamName);
         Assert.Equal("amount", Assert.ThrowsAny<ArgumentException>(() =>
             LedgerEntry.Receipt(new DateOnly(2024, 1, 1), "DG", Cny(0m))).ParamName);
     }
