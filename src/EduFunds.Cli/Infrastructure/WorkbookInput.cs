@@ -164,7 +164,7 @@ internal static class WorkbookInput
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
-            error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
+            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString()));
         }
 
         return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding) { Source = source, Ledger = reader.LastLedgerSummary };

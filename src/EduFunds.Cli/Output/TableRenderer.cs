@@ -34,14 +34,14 @@ internal static class TableRenderer
         console.WriteLine();
         foreach (var setting in report.Settings)
         {
-            console.Write(new Text($"{setting.Label}: {MarkdownRenderer.SettingText(setting.Value)}", ToStyle(Tone.Muted, ansi)));
+            console.Write(new Text(CellFormat.Printable($"{setting.Label}: {MarkdownRenderer.SettingText(setting.Value)}"), ToStyle(Tone.Muted, ansi)));
             console.WriteLine();
         }
 
         foreach (var note in report.Notes)
         {
             console.WriteLine();
-            console.Write(new Text(note, ToStyle(Tone.Warning, ansi)));
+            console.Write(new Text(CellFormat.Printable(note), ToStyle(Tone.Warning, ansi)));
             console.WriteLine();
         }
 
