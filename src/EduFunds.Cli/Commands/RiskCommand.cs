@@ -2,6 +2,7 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
+using EduFunds.Decisions;
 using EduFunds.IO;
 using EduFunds.Risk;
 using EduFunds.Simulation;
@@ -39,6 +40,13 @@ internal sealed class RiskCommand : EduFundsCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private readonly Option<bool> comparePolicies = new("--compare-policies")
+    {
+        Description = "Compare the five allocation policies under uncertainty (same seed and runs): expected programs stalling, " +
+                      "programs at high risk, expected participants served and expected money lapsed, each with its sampling error; " +
+                      "the best per criterion marked. Not with --policy.",
+    };
+
     private readonly SimulationArguments simulation;
     private readonly ShardArguments shard;
     private readonly OutputOptions output;
@@ -59,6 +67,20 @@ internal sealed class RiskCommand : EduFundsCommand
         Options.Add(asOf);
         shard = ShardArguments.AddTo(this, simulation.Precision);
         Options.Add(results);
+        Options.Add(comparePolicies);
+        Validators.Add(r =>
+        {
+            if (r.GetResult(comparePolicies) is { Implicit: false } && r.GetValue(comparePolicies))
+            {
+                foreach (var other in new Option[] { policy, asOf, results, simulation.Precision, shard.Shard, shard.Save })
+                {
+                    if (r.GetResult(other) is { Tokens.Count: > 0 })
+                    {
+                        r.AddError($"--compare-policies compares every policy under the same runs; it does not go with {other.Name}.");
+                    }
+                }
+            }
+        });
         tornadoRuns.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0)
@@ -66,7 +88,7 @@ internal sealed class RiskCommand : EduFundsCommand
                 r.AddError($"--tornado-runs must be 0 or more; got {n}.");
             }
         });
-        output = OutputOptions.AddTo(this, RiskCommandReport.TableNames);
+        output = OutputOptions.AddTo(this, [.. RiskCommandReport.TableNames, .. PolicyComparisonReport.TableNames]);
         Examples.Add(new("edufunds risk", "the ranked risk report of the built-in X Street example"));
         Examples.Add(new("edufunds risk my-street --scenario budget-cut", "a scenario of your workbook"));
         Examples.Add(new("edufunds risk my-street --precision 0.005 --seed 7", "run until every stall probability is known to +/- 0.005"));
@@ -83,6 +105,19 @@ internal sealed class RiskCommand : EduFundsCommand
         if (context.GetValue(results) is { Length: > 0 } saved)
         {
             return await FromResultsAsync(context, saved).ConfigureAwait(false);
+        }
+
+        if (context.GetValue(comparePolicies))
+        {
+            var compareInput = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario));
+            var compareOptions = simulation.Build(context, compareInput.Workbook);
+            var comparison = await Task.Run(
+                () => new PolicyComparer(new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()))
+                    .Compare(compareInput.Workbook, null, compareOptions, compareInput.ScenarioName, null, context.CancellationToken),
+                context.CancellationToken).ConfigureAwait(false);
+            var compareReport = PolicyComparisonReport.Build(comparison, compareInput.Workbook, compareInput.ScenarioName, compareInput.Description, context.Texts);
+            await output.WriteAsync(context, compareReport, compareInput.Folder).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
         var part = shard.Resolve(context);
