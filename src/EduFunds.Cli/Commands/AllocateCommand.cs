@@ -60,7 +60,7 @@ internal sealed class AllocateCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var shownYear = context.GetValue(year) ?? book.Years.From;
@@ -79,15 +79,22 @@ internal sealed class AllocateCommand : EduFundsCommand
                     context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, loaded.Description, shownYear);
+            report = AllocateReport.BuildComparison(results, loaded.Description, shownYear, context.Texts);
         }
         else
         {
             var result = projector.Project(
                 book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
-            report = AllocateReport.Build(result, loaded.Description, shownYear);
+            var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
+                ? projector.Project(
+                    book,
+                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(AllocationPolicies.ViabilityFirst) },
+                    context.CancellationToken)
+                : null;
+            report = AllocateReport.Build(result, loaded.Description, shownYear, context.Texts, alternative);
         }
 
+        report.Banner = loaded.Banner(context.Texts);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

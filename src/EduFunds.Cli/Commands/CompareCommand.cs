@@ -51,7 +51,7 @@ internal sealed class CompareCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var labels = ChooseScenarios(book, context.GetValue(scenarios) ?? [], context.GetValue(noBase), loaded.Description);
 
@@ -61,8 +61,8 @@ internal sealed class CompareCommand : EduFundsCommand
         var compared = comparison.Names.Zip(comparison.Results, (label, result) => new ComparedProjection(label, result)).ToList();
         context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
-        var report = CompareReport.Build(
-            compared, loaded.Description, first, last);
+        var report = CompareReport.Build(compared, loaded.Description, first, last, context.Texts);
+        report.Banner = loaded.Banner(context.Texts);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -49,7 +49,7 @@ internal sealed class ExportCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });

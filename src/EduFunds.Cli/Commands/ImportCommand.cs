@@ -11,12 +11,15 @@ namespace EduFunds.Cli.Commands;
 /// <summary><c>edufunds import</c>: appends the new rows of an accounting export to the workbook's ledger.csv.</summary>
 internal sealed class ImportCommand : EduFundsCommand
 {
-    private readonly Argument<string[]> paths = new("WORKBOOK-AND-FILE")
+    private readonly Argument<FileInfo> file = new("file")
     {
-        Description = "[WORKBOOK] FILE: the workbook folder whose ledger.csv is appended to, and the accounting system's CSV export. " +
-                      "Without WORKBOOK only --dry-run is allowed (the built-in example cannot be written to).",
-        HelpName = "[WORKBOOK] FILE",
-        Arity = new ArgumentArity(1, 2),
+        Description = "The accounting system's CSV export to import. The workbook is the current folder, or the one given with --workbook.",
+        HelpName = "FILE",
+    };
+    private readonly Option<DirectoryInfo?> workbookFolder = new("--workbook", "-w")
+    {
+        Description = "The workbook folder whose ledger.csv is appended to (default: the current folder; never the built-in example).",
+        HelpName = "DIR",
     };
     private readonly Option<string> map = new("--map", "-m")
     {
@@ -63,7 +66,8 @@ internal sealed class ImportCommand : EduFundsCommand
             "and programs by --rules, rows already in the ledger skipped, so importing the same export twice adds nothing. " +
             "The ledger is only appended to, atomically; any bad row makes the whole import fail and names the row.")
     {
-        Arguments.Add(paths);
+        Arguments.Add(file);
+        Options.Add(workbookFolder);
         Options.Add(map);
         Options.Add(rules);
         Options.Add(dateFormat);
@@ -73,30 +77,22 @@ internal sealed class ImportCommand : EduFundsCommand
         sign.AcceptOnlyFromAmong("negative-expense");
         output = OutputOptions.AddTo(this, ImportReport.TableNames);
         Examples.Add(new(
-            "edufunds import my-street bank-2024.csv --map \"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\" --dry-run",
+            "edufunds import bank-2024.csv --map \"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\" --dry-run",
             "show what would be added"));
         Examples.Add(new(
-            "edufunds import my-street bank-2024.csv --map \"date=Booked,amount=Amount,reference=Voucher,memo=Text\" --sign negative-expense --rules rules.csv",
+            "edufunds import bank-2024.csv --map \"date=Booked,amount=Amount,reference=Voucher,memo=Text\" --sign negative-expense --rules rules.csv",
             "negative amounts are expenses; rules find the stream or program in the text"));
         Examples.Add(new(
-            "edufunds import my-street export.csv --map \"date=1,amount=4,type=3,memo=2\" --no-header --date-format dd/MM/yyyy",
+            "edufunds import export.csv -w my-street --map \"date=1,amount=4,type=3,memo=2\" --no-header --date-format dd/MM/yyyy",
             "columns by number, a day-first date format"));
     }
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var given = context.GetValue(paths) ?? [];
-        var folder = given.Length == 2 ? new DirectoryInfo(given[0]) : null;
-        var file = new FileInfo(given[^1]);
+        var folder = context.GetValue(workbookFolder);
+        var file = context.GetValue(this.file)!;
         var isDryRun = context.GetValue(dryRun);
-        if (folder is null && !isDryRun)
-        {
-            throw new UserInputException(
-                "no WORKBOOK given: the import would write into the built-in X Street example, which cannot be changed. " +
-                "Give the workbook folder first (edufunds import my-street FILE ...; create one with `edufunds init my-street`), " +
-                "or use --dry-run to only see what would be added.");
-        }
 
         ColumnMap columnMap;
         try
@@ -113,7 +109,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"the export '{file}' does not exist.");
         }
 
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook");
         var book = loaded.Workbook;
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EduFunds.Allocation;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
@@ -40,7 +41,7 @@ internal sealed class ProjectCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var (first, last) = years.Resolve(context, book);
@@ -48,7 +49,14 @@ internal sealed class ProjectCommand : EduFundsCommand
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         var result = projector.Project(
             book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
-        var report = ProjectReport.Build(result, loaded.Description, first, last);
+        var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
+            ? projector.Project(
+                book,
+                new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(AllocationPolicies.ViabilityFirst) },
+                context.CancellationToken)
+            : null;
+        var report = ProjectReport.Build(result, loaded.Description, first, last, context.Texts, alternative);
+        report.Banner = loaded.Banner(context.Texts);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

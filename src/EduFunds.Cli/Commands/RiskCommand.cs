@@ -66,7 +66,7 @@ internal sealed class RiskCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var monteCarlo = simulation.Build(context, book);
@@ -93,10 +93,11 @@ internal sealed class RiskCommand : EduFundsCommand
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var report = RiskCommandReport.Build(risk, loaded.Description);
+        var report = RiskCommandReport.Build(risk, loaded.Description, context.Texts);
+        report.Banner = loaded.Banner(context.Texts);
         if (asOfText is not null)
         {
-            report.Set("as_of", "Re-forecast from the ledger as of", asOfText);
+            report.Set("as_of", context.Texts["setting.as_of_reforecast"], asOfText);
         }
 
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);

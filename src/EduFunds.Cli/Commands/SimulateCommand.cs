@@ -45,7 +45,7 @@ internal sealed class SimulateCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var options = simulation.Build(context, book);

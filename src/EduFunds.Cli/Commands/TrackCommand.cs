@@ -72,7 +72,7 @@ internal sealed class TrackCommand : EduFundsCommand
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today);
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
         var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
         var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });

@@ -32,7 +32,7 @@ internal sealed class ValidateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override Task<int> ExecuteAsync(CliContext context)
     {
-        var loaded = WorkbookInput.Load(context.GetValue(workbook), context.Error, context.LoggerFactory, context.CancellationToken);
+        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         WriteSummary(context.Output, loaded);
         return Task.FromResult(ExitCodes.Ok);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EduFunds.Cli.Localization;
 using EduFunds.IO;
 using EduFunds.Workbooks;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,14 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
 
     /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
     public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+
+    /// <summary>True when the workbook is the one in the current folder (no WORKBOOK given).</summary>
+    public bool FromCurrentFolder { get; init; }
+
+    /// <summary>The first line of a report on the built-in example, saying so; null for a workbook folder.</summary>
+    /// <param name="t">The texts.</param>
+    /// <returns>The line or null.</returns>
+    public string? Banner(Texts t) => IsBuiltIn ? t["workbook.banner.builtIn"] : null;
 }
 
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
@@ -39,14 +48,15 @@ internal static class WorkbookInput
     public static IReadOnlyList<string> ExampleFiles { get; } =
         [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger, "README.md"];
 
-    /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the built-in example).</summary>
+    /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the current folder, else the built-in example).</summary>
+    /// <param name="t">The texts of the help (English when null).</param>
     /// <returns>The argument.</returns>
-    public static Argument<DirectoryInfo?> CreateArgument()
+    public static Argument<DirectoryInfo?> CreateArgument(Texts? t = null)
     {
+        t ??= Texts.English;
         var argument = new Argument<DirectoryInfo?>("workbook")
         {
-            Description = "The workbook folder (edufunds.json, streams.csv, programs.csv, optional ledger.csv). " +
-                          "Without it, the built-in X Street example is used.",
+            Description = t["argument.workbook"],
             HelpName = "WORKBOOK",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => null,
@@ -58,7 +68,7 @@ internal static class WorkbookInput
         {
             if (result.Tokens is [{ Value: ['-', _, ..] value }])
             {
-                result.AddError($"Unrecognized option '{value}'. See --help for the options of this command.");
+                result.AddError(t.Format("argument.unknownOption", value));
             }
         });
         return argument;
@@ -75,58 +85,153 @@ internal static class WorkbookInput
     public static Stream OpenExampleFile(string fileName) => BuiltInSource().Open(fileName);
 
     /// <summary>
-    /// Loads the workbook in <paramref name="folder"/>, or the built-in X Street example when it is
-    /// null (saying so on <paramref name="error"/>). Warnings are written to <paramref name="error"/>
-    /// as <c>file:line:column: warning: message</c>.
+    /// Loads the workbook in <paramref name="folder"/>; without one, the workbook in the current
+    /// folder when it holds an <c>edufunds.json</c> (that folder only, not its parents), else the
+    /// built-in X Street example (saying so on stderr). Warnings are written to stderr as
+    /// <c>file:line:column: warning: message</c>.
     /// </summary>
+    /// <param name="context">The command's context (stderr, language, current folder, logging, cancellation).</param>
     /// <param name="folder">The workbook folder, or null.</param>
-    /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
-    /// <param name="loggerFactory">Loggers for the reader; optional.</param>
-    /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
-    public static LoadedWorkbook Load(
-        DirectoryInfo? folder,
-        TextWriter error,
-        ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>());
+        var t = context.Texts;
+        var error = context.Error;
+        var reader = new WorkbookReader(context.LoggerFactory.CreateLogger<WorkbookReader>());
+        var fromCurrentFolder = false;
         if (folder is null)
         {
-            error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
-            var example = reader.Read(BuiltInSource(), cancellationToken);
-            return new LoadedWorkbook(example, null, reader.LastWarnings);
+            var here = context.Environment.CurrentDirectory();
+            if (File.Exists(Path.Combine(here, WorkbookFiles.Settings)))
+            {
+                folder = new DirectoryInfo(here);
+                fromCurrentFolder = true;
+            }
+            else
+            {
+                error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
+                var example = reader.Read(BuiltInSource(), context.CancellationToken);
+                return new LoadedWorkbook(example, null, reader.LastWarnings);
+            }
         }
 
         var path = folder.FullName;
         if (File.Exists(path))
         {
-            throw new UserInputException(
-                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}.");
+            throw new UserInputException(t.Format("workbook.isFile", folder, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs));
         }
 
         if (!Directory.Exists(path))
         {
-            throw new UserInputException(
-                $"the workbook folder '{folder}' does not exist; create one with `edufunds init {folder}`.");
+            var near = NearMisses(path);
+            throw new UserInputException(near.Count > 0
+                ? t.Format("workbook.missing.didYouMean", folder, t.List(near))
+                : t.Format("workbook.missing", folder));
         }
 
         if (!File.Exists(Path.Combine(path, WorkbookFiles.Settings)))
         {
-            throw new UserInputException(
-                $"'{folder}' holds no workbook ({WorkbookFiles.Settings} is missing); create one with `edufunds init {folder}`.");
+            throw new UserInputException(t.Format("workbook.noSettings", folder, WorkbookFiles.Settings));
         }
 
-        var workbook = reader.Read(WorkbookFileSource.FromFolder(folder.ToString()), cancellationToken);
+        var shown = fromCurrentFolder ? path : folder.ToString();
+        var workbook = reader.Read(WorkbookFileSource.FromFolder(shown), context.CancellationToken);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
-            error.WriteLine((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString());
+            error.WriteLine((warning with { File = Path.Combine(shown, warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings);
+        return new LoadedWorkbook(workbook, shown, warnings) { FromCurrentFolder = fromCurrentFolder };
+    }
+
+    /// <summary>
+    /// Loads the workbook in <paramref name="folder"/> or, without one, in the current folder;
+    /// never the built-in example (for commands that write into the workbook).
+    /// </summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="folder">The workbook folder, or null.</param>
+    /// <param name="option">The option that names the folder, for the message.</param>
+    /// <returns>The workbook.</returns>
+    /// <exception cref="UserInputException">No workbook folder given and none here.</exception>
+    public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option)
+    {
+        if (folder is null && !File.Exists(Path.Combine(context.Environment.CurrentDirectory(), WorkbookFiles.Settings)))
+        {
+            throw new UserInputException(context.Texts.Format("workbook.noneHere", WorkbookFiles.Settings, option));
+        }
+
+        return Load(context, folder);
+    }
+
+    /// <summary>Sibling folders whose names are close to the one asked for (a typo, another case).</summary>
+    /// <param name="path">The full path that does not exist.</param>
+    /// <returns>Up to three folder paths, closest first, as the user would type them.</returns>
+    internal static List<string> NearMisses(string path)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        var parent = Path.GetDirectoryName(trimmed);
+        var name = Path.GetFileName(trimmed);
+        if (parent is null || name.Length == 0 || !Directory.Exists(parent))
+        {
+            return [];
+        }
+
+        var limit = Math.Max(2, name.Length / 3);
+        var candidates = new List<(int Distance, string Name)>();
+        try
+        {
+            foreach (var sibling in Directory.EnumerateDirectories(parent))
+            {
+                var other = Path.GetFileName(sibling);
+                var distance = Distance(name.ToLowerInvariant(), other.ToLowerInvariant());
+                var related = other.StartsWith(name, StringComparison.OrdinalIgnoreCase) || name.StartsWith(other, StringComparison.OrdinalIgnoreCase);
+                if (distance <= limit || (related && Math.Min(name.Length, other.Length) >= 3))
+                {
+                    candidates.Add((distance, other));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+
+        var shownParent = Path.GetRelativePath(Directory.GetCurrentDirectory(), parent);
+        return candidates
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => shownParent == "." ? c.Name : Path.Combine(shownParent, c.Name))
+            .ToList();
+    }
+
+    /// <summary>The edit distance (insertions, deletions, substitutions) between two texts.</summary>
+    /// <param name="a">One text.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>The distance.</returns>
+    internal static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 }

@@ -72,6 +72,7 @@ internal sealed class OutputOptions
     {
         var format = context.GetValue(Format) ?? OutputFormat.Table;
         var file = context.GetValue(Output);
+        report.Verbose = context.Verbose;
         var tableName = context.GetValue(Table);
         if (tableName is not null && format != OutputFormat.Csv)
         {
@@ -94,7 +95,7 @@ internal sealed class OutputOptions
         var bytes = format switch
         {
             OutputFormat.Json => JsonRenderer.Render(report),
-            _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
+            _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, ColumnsVariable(context) ?? TableRenderer.DefaultWidth, ansi: false)),
         };
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
         context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
@@ -102,16 +103,18 @@ internal sealed class OutputOptions
 
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
     {
+        var terminal = TerminalWidth(context.Output);
+        var width = ColumnsVariable(context) ?? terminal ?? TableRenderer.DefaultWidth;
         var text = format == OutputFormat.Json
             ? Encoding.UTF8.GetString(JsonRenderer.Render(report))
-            : RenderText(report, format, tableName, TerminalWidth(context.Output));
+            : RenderText(report, format, tableName, width, ansi: terminal is not null);
 
         // Rendered in full before anything is written: a failure never leaves half a report.
         await context.Output.WriteAsync(text.AsMemory(), context.CancellationToken).ConfigureAwait(false);
         await context.Output.FlushAsync(context.CancellationToken).ConfigureAwait(false);
     }
 
-    private static string RenderText(Report report, OutputFormat format, string? tableName, int? terminalWidth)
+    private static string RenderText(Report report, OutputFormat format, string? tableName, int width, bool ansi)
     {
         switch (format)
         {
@@ -123,8 +126,8 @@ internal sealed class OutputOptions
                 using (var writer = new StringWriter())
                 {
                     writer.NewLine = "\n";
-                    TableRenderer.Render(report, writer, terminalWidth);
-                    return terminalWidth is null ? TidyPlainText(writer.ToString()) : writer.ToString();
+                    TableRenderer.Render(report, writer, width, ansi);
+                    return ansi ? writer.ToString() : TidyPlainText(writer.ToString());
                 }
         }
     }
@@ -155,6 +158,14 @@ internal sealed class OutputOptions
         return builder.ToString();
     }
 
+    /// <summary>The width from the <c>COLUMNS</c> variable (at least 60), or null when it is not set to a number.</summary>
+    /// <param name="context">The command context.</param>
+    /// <returns>The width or null.</returns>
+    internal static int? ColumnsVariable(CliContext context) =>
+        int.TryParse(context.Environment.Variable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 0
+            ? Math.Max(columns, TableRenderer.MinimumWidth)
+            : null;
+
     private static int? TerminalWidth(TextWriter output)
     {
         // Colours and the terminal's width only for the real console; tests and pipes get plain text.
@@ -165,7 +176,8 @@ internal sealed class OutputOptions
 
         try
         {
-            return Math.Max(Console.WindowWidth, 80);
+            var width = Console.WindowWidth;
+            return width > 0 ? Math.Max(width, TableRenderer.MinimumWidth) : null;
         }
         catch (IOException)
         {

@@ -7,7 +7,21 @@ namespace EduFunds.Cli.Output;
 /// <param name="Name">Machine name in snake_case.</param>
 /// <param name="Label">Label for people.</param>
 /// <param name="Value">A string, int, long, decimal, bool, a list of strings, or null.</param>
-internal sealed record ReportSetting(string Name, string Label, object? Value);
+internal sealed record ReportSetting(string Name, string Label, object? Value)
+{
+    /// <summary>
+    /// The settings people see in the one-line summary above a report; the others are listed
+    /// only with <c>--verbose</c> (and always in JSON).
+    /// </summary>
+    public static IReadOnlySet<string> SummaryNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "workbook", "scenario", "scenarios", "policy", "policy_override", "seed", "runs", "precision", "year", "as_of", "trends",
+        "export", "dry_run",
+    };
+
+    /// <summary>True when the setting is part of the one-line summary.</summary>
+    public bool InSummary => SummaryNames.Contains(Name);
+}
 
 /// <summary>
 /// A report, independent of its format: the tables machines read (CSV, JSON) and the views
@@ -56,6 +70,15 @@ internal sealed class Report
     /// <summary>Tables for people (table, Markdown); when empty, <see cref="Tables"/> are shown.</summary>
     public IList<ReportTable> Views { get; } = new List<ReportTable>();
 
+    /// <summary>
+    /// The first line people read, when the report must say something about its input before
+    /// anything else (that it shows the built-in example because no workbook was found); null = none.
+    /// </summary>
+    public string? Banner { get; set; }
+
+    /// <summary>True to list every setting for people instead of the one-line summary (<c>--verbose</c>).</summary>
+    public bool Verbose { get; set; }
+
     /// <summary>Findings shown to people above the tables ("P03 stalls in 2025 and is shelved in 2026").</summary>
     public IList<string> Notes { get; } = new List<string>();
 
@@ -72,6 +95,12 @@ internal sealed class Report
         Settings.Add(new ReportSetting(name, label, value));
         return this;
     }
+
+    /// <summary>Adds a setting labelled in the report's language (resource <c>setting.NAME</c>).</summary>
+    /// <param name="name">Machine name.</param>
+    /// <param name="value">Value.</param>
+    /// <returns>This report.</returns>
+    public Report Set(string name, object? value) => Set(name, Texts["setting." + name], value);
 
     /// <summary>The tables people see.</summary>
     public IEnumerable<ReportTable> HumanTables => Views.Count > 0 ? Views : Tables;

@@ -17,18 +17,18 @@ internal static class SimulationSettings
     /// <param name="source">How the workbook is named.</param>
     public static void Add(Report report, Workbook workbook, string? scenario, string policy, SimulationResult? simulation, string source)
     {
-        report.Set("workbook", "Workbook", workbook.Name);
-        report.Set("source", "Source", source);
-        report.Set("currency", "Currency", workbook.Currency.Code);
-        report.Set("scenario", "Scenario", scenario ?? "base");
-        report.Set("policy", "Policy", policy);
-        report.Set("years", "Years", $"{workbook.Years.From}-{workbook.Years.To}");
-        report.Set("seed", "Seed", simulation?.Seed);
-        report.Set("runs", "Runs", simulation?.Runs);
-        report.Set("first_run", "First run", simulation?.FirstRun);
-        report.Set("precision", "Precision target (95% half-width)", simulation?.Precision is { } precision ? (decimal)precision : null);
-        report.Set("stop", "Stopped because", simulation is null ? null : StopText(simulation.Stop));
-        report.Set("trends", "Uncertain trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
+        report.Set("workbook", workbook.Name);
+        report.Set("source", source);
+        report.Set("currency", workbook.Currency.Code);
+        report.Set("scenario", scenario ?? "base");
+        report.Set("policy", policy);
+        report.Set("years", $"{workbook.Years.From}-{workbook.Years.To}");
+        report.Set("seed", simulation?.Seed);
+        report.Set("runs", simulation?.Runs);
+        report.Set("first_run", simulation?.FirstRun);
+        report.Set("precision", simulation?.Precision is { } precision ? (decimal)precision : null);
+        report.Set("stop", simulation is null ? null : StopText(simulation.Stop));
+        report.Set("trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
     }
 
     /// <summary>A trend as the <c>--trend</c> option spells it.</summary>
