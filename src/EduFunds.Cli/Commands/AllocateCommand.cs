@@ -14,8 +14,6 @@ internal sealed class AllocateCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<int?> year = new("--year", "-y")
     {
-        Description = "The fiscal year to show (required). The projection runs from the workbook's first year, " +
-                      "since reserves and shelving depend on the years before.",
         HelpName = "YEAR",
         Required = true,
     };
@@ -24,18 +22,13 @@ internal sealed class AllocateCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<bool> comparePolicies = new("--compare-policies")
     {
-        Description = "Show the year under each built-in policy side by side (" + string.Join(", ", AllocationPolicies.Names) +
-                      "), each projected with that policy in every year, and which programs stall under each.",
     };
 
     private readonly OutputOptions output;
 
     /// <summary>Creates the command.</summary>
     public AllocateCommand()
-        : base(
-            "allocate",
-            "Show who gets what in one year: need, minimum, secured money (reserve and restricted), pool share, funding, " +
-            "gap to need and gap to minimum, and status; or compare the built-in policies.")
+        : base("allocate")
     {
         Arguments.Add(workbook);
         Options.Add(year);
@@ -47,24 +40,24 @@ internal sealed class AllocateCommand : EduFundsCommand
         {
             if (result.GetValue(comparePolicies) && result.GetResult(policy) is { Implicit: false })
             {
-                result.AddError("--policy and --compare-policies cannot be combined: --compare-policies shows every policy.");
+                result.AddError(ParseTexts.Of(result)["error.allocate.policyAndCompare"]);
             }
         });
-        Examples.Add(new("edufunds allocate --year 2026", "the built-in example in 2026"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 --policy priority", "the same year under the priority policy"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 --compare-policies", "every policy side by side"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 -s deeper-cut -f csv -o 2026.csv", "a scenario, as CSV"));
+        Examples.Add(new("edufunds allocate --year 2026"));
+        Examples.Add(new("edufunds allocate -y 2026 --policy priority"));
+        Examples.Add(new("edufunds allocate -y 2026 --compare-policies"));
+        Examples.Add(new("edufunds allocate -y 2026 -s deeper-cut -f csv -o 2026.csv"));
     }
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
+        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
         var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
         var shownYear = context.GetValue(year) ?? book.Years.From;
-        ProjectionArguments.CheckYear(book, shownYear, "--year");
+        ProjectionArguments.CheckYear(book, shownYear, "--year", context.Texts);
 
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         Report report;

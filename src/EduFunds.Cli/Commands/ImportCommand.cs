@@ -13,58 +13,41 @@ internal sealed class ImportCommand : EduFundsCommand
 {
     private readonly Argument<FileInfo> file = new("file")
     {
-        Description = "The accounting system's CSV export to import. The workbook is the current folder, or the one given with --workbook.",
         HelpName = "FILE",
     };
     private readonly Option<DirectoryInfo?> workbookFolder = new("--workbook", "-w")
     {
-        Description = "The workbook folder whose ledger.csv is appended to (default: the current folder; never the built-in example).",
         HelpName = "DIR",
     };
     private readonly Option<string> map = new("--map", "-m")
     {
-        Description = "Which column of the export holds each field, by header name or 1-based number: " +
-                      "\"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\". " +
-                      "date and amount are required.",
         HelpName = "FIELD=COLUMN,...",
         Required = true,
     };
     private readonly Option<FileInfo?> rules = new("--rules", "-r")
     {
-        Description = "Matching rules (CSV: field,match,pattern,target; match = contains|exact|regex; " +
-                      "target = stream:ID, program:ID or type:receipt|expense). The first rule that matches wins.",
         HelpName = "FILE",
     };
     private readonly Option<string[]> dateFormat = new("--date-format")
     {
-        Description = "Date format of the export in .NET notation (for example dd/MM/yyyy); may be repeated. " +
-                      "Default: yyyy-M-d, yyyy/M/d and d.M.yyyy.",
         HelpName = "FORMAT",
         AllowMultipleArgumentsPerToken = false,
     };
     private readonly Option<string?> sign = new("--sign")
     {
-        Description = "'negative-expense': a negative amount is an expense and a positive one a receipt (no type column needed). " +
-                      "Default: amounts are positive and the type column tells.",
         HelpName = "negative-expense",
     };
     private readonly Option<bool> noHeader = new("--no-header")
     {
-        Description = "The export has no header row; the map uses column numbers.",
     };
     private readonly Option<bool> dryRun = new("--dry-run", "-n")
     {
-        Description = "Show what would be added and skipped without writing anything.",
     };
     private readonly OutputOptions output;
 
     /// <summary>Creates the command.</summary>
     public ImportCommand()
-        : base(
-            "import",
-            "Import an accounting system's CSV export into the workbook's ledger.csv: columns by --map, text to streams " +
-            "and programs by --rules, rows already in the ledger skipped, so importing the same export twice adds nothing. " +
-            "The ledger is only appended to, atomically; any bad row makes the whole import fail and names the row.")
+        : base("import")
     {
         Arguments.Add(file);
         Options.Add(workbookFolder);
@@ -76,15 +59,9 @@ internal sealed class ImportCommand : EduFundsCommand
         Options.Add(dryRun);
         sign.AcceptOnlyFromAmong("negative-expense");
         output = OutputOptions.AddTo(this, ImportReport.TableNames);
-        Examples.Add(new(
-            "edufunds import bank-2024.csv --map \"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\" --dry-run",
-            "show what would be added"));
-        Examples.Add(new(
-            "edufunds import bank-2024.csv --map \"date=Booked,amount=Amount,reference=Voucher,memo=Text\" --sign negative-expense --rules rules.csv",
-            "negative amounts are expenses; rules find the stream or program in the text"));
-        Examples.Add(new(
-            "edufunds import export.csv -w my-street --map \"date=1,amount=4,type=3,memo=2\" --no-header --date-format dd/MM/yyyy",
-            "columns by number, a day-first date format"));
+        Examples.Add(new("edufunds import bank-2024.csv --map \"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\" --dry-run"));
+        Examples.Add(new("edufunds import bank-2024.csv --map \"date=Booked,amount=Amount,reference=Voucher,memo=Text\" --sign negative-expense --rules rules.csv"));
+        Examples.Add(new("edufunds import export.csv -w my-street --map \"date=1,amount=4,type=3,memo=2\" --no-header --date-format dd/MM/yyyy"));
     }
 
     /// <inheritdoc />
@@ -101,12 +78,12 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (FormatException e)
         {
-            throw new UserInputException($"--map: {e.Message}", e);
+            throw new UserInputException(context.Texts.Format("error.map", e.Message), e);
         }
 
         if (!file.Exists)
         {
-            throw new UserInputException($"the export '{file}' does not exist.");
+            throw new UserInputException(context.Texts.Format("error.exportMissing", file));
         }
 
         var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook");
@@ -114,7 +91,7 @@ internal sealed class ImportCommand : EduFundsCommand
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))
         {
-            throw new UserInputException($"the export '{file}' is the workbook's own ledger; give the accounting system's export.");
+            throw new UserInputException(context.Texts.Format("error.exportIsLedger", file));
         }
 
         var matchRules = MatchRules.None;
@@ -123,7 +100,7 @@ internal sealed class ImportCommand : EduFundsCommand
         {
             if (!rulesFile.Exists)
             {
-                throw new UserInputException($"the rules file '{rulesFile}' does not exist.");
+                throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
             try
@@ -133,7 +110,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
             catch (LedgerInputException e)
             {
-                throw LedgerArguments.Problems(e);
+                throw LedgerArguments.Problems(e, context.Texts);
             }
         }
 
@@ -156,7 +133,7 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (LedgerInputException e)
         {
-            throw LedgerArguments.Problems(e);
+            throw LedgerArguments.Problems(e, context.Texts);
         }
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
@@ -164,7 +141,7 @@ internal sealed class ImportCommand : EduFundsCommand
             // The report's --output may not be the ledger or the export: check before anything is written.
             if (context.GetValue(output.Output) is { } target)
             {
-                OutputFile.CheckTarget(target.FullName, [loaded.Folder, file.FullName, rulesFile?.FullName]);
+                OutputFile.CheckTarget(target.FullName, [loaded.Folder, file.FullName, rulesFile?.FullName], context.Texts);
             }
 
             try
@@ -173,22 +150,23 @@ internal sealed class ImportCommand : EduFundsCommand
             }
             catch (LedgerInputException e)
             {
-                throw LedgerArguments.Problems(e);
+                throw LedgerArguments.Problems(e, context.Texts);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserInputException($"cannot write {ledgerPath}: {e.Message}; the ledger is unchanged.", e);
+                throw new UserInputException(context.Texts.Format("error.ledgerUnchanged", ledgerPath, e.Message), e);
             }
         }
 
+        var t = context.Texts;
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Description),
-            new("export", "Export", file.ToString()),
-            new("rules", "Rules", rulesFile?.ToString()),
-            new("ledger", "Ledger", ledgerPath),
+            new("workbook", t["setting.workbook"], loaded.Description),
+            new("export", t["setting.export"], file.ToString()),
+            new("rules", t["setting.rules"], rulesFile?.ToString()),
+            new("ledger", t["setting.ledger"], ledgerPath),
         };
-        var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings);
+        var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings, t);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

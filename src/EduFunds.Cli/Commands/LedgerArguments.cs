@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.Cli.Localization;
 using EduFunds.Ledger;
 using EduFunds.Workbooks;
 
@@ -9,12 +10,10 @@ namespace EduFunds.Cli.Commands;
 /// <summary>Options shared by the ledger commands (<c>track</c>, <c>export</c>, and <c>risk --as-of</c>).</summary>
 internal static class LedgerArguments
 {
-    /// <summary>Creates <c>--as-of DATE</c>.</summary>
-    /// <param name="description">The help text.</param>
+    /// <summary>Creates <c>--as-of DATE</c> (its help comes from the resources of each command).</summary>
     /// <returns>The option.</returns>
-    public static Option<string?> CreateAsOfOption(string description) => new("--as-of")
+    public static Option<string?> CreateAsOfOption() => new("--as-of")
     {
-        Description = description,
         HelpName = "YYYY-MM-DD",
     };
 
@@ -22,17 +21,16 @@ internal static class LedgerArguments
     /// <returns>The option.</returns>
     public static Option<FileInfo?> CreateBudgetsOption() => new("--budgets")
     {
-        Description = "A budget table (CSV: year,program,amount) that replaces the projection's funding as the plan " +
-                      "for the years and programs it lists.",
         HelpName = "FILE",
     };
 
     /// <summary>Parses an as-of date (ISO yyyy-MM-dd).</summary>
     /// <param name="text">The text, or null.</param>
     /// <param name="fallback">The date to use when none is given.</param>
+    /// <param name="t">The texts of the message.</param>
     /// <returns>The date.</returns>
     /// <exception cref="UserInputException">Not a date.</exception>
-    public static DateOnly ParseAsOf(string? text, DateOnly fallback)
+    public static DateOnly ParseAsOf(string? text, DateOnly fallback, Texts t)
     {
         if (text is null)
         {
@@ -41,16 +39,17 @@ internal static class LedgerArguments
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new UserInputException($"--as-of '{text}' is not a date; expected yyyy-MM-dd such as 2024-12-31.");
+            : throw new UserInputException(t.Format("error.asOf", text));
     }
 
     /// <summary>Reads the budget table given with <c>--budgets</c>, or returns null.</summary>
     /// <param name="file">The file, or null.</param>
     /// <param name="workbook">The workbook (currency, programs, years).</param>
     /// <param name="programIds">Program ids the table may name (the workbook's and the scenario's).</param>
+    /// <param name="t">The texts of the messages.</param>
     /// <returns>The table or null.</returns>
     /// <exception cref="UserInputException">The file is missing or invalid (every problem listed).</exception>
-    public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds)
+    public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds, Texts t)
     {
         if (file is null)
         {
@@ -59,7 +58,7 @@ internal static class LedgerArguments
 
         if (!file.Exists)
         {
-            throw new UserInputException($"the budget table '{file}' does not exist.");
+            throw new UserInputException(t.Format("error.budgetsMissing", file));
         }
 
         try
@@ -69,14 +68,15 @@ internal static class LedgerArguments
         }
         catch (LedgerInputException e)
         {
-            throw Problems(e);
+            throw Problems(e, t);
         }
     }
 
     /// <summary>Turns the problems of a ledger input file into one user error (one line each).</summary>
     /// <param name="exception">The problems.</param>
+    /// <param name="t">The texts of the message.</param>
     /// <returns>The exception to throw.</returns>
-    public static UserInputException Problems(LedgerInputException exception) =>
+    public static UserInputException Problems(LedgerInputException exception, Texts t) =>
         new(string.Join(Environment.NewLine, exception.Errors.Select(e => e.ToString())) + Environment.NewLine +
-            $"edufunds: {exception.Errors.Count} problem(s) found; nothing was changed.", exception);
+            t.Format("error.problemsNothingChanged", exception.Errors.Count), exception);
 }

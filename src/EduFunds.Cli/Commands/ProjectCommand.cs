@@ -19,31 +19,28 @@ internal sealed class ProjectCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public ProjectCommand()
-        : base(
-            "project",
-            "Project the workbook year by year: which program gets how much, which run, which stall and are shelved, " +
-            "and what happens to the pool. CSV: one row per year and program.")
+        : base("project")
     {
         Arguments.Add(workbook);
         Options.Add(scenario);
         Options.Add(policy);
         output = OutputOptions.AddTo(this, ProjectReport.TableNames);
         years = YearWindow.AddTo(this);
-        Examples.Add(new("edufunds project", "the built-in X Street example, base case"));
-        Examples.Add(new("edufunds project my-street --scenario deeper-cut", "a scenario of your workbook"));
-        Examples.Add(new("edufunds project my-street --policy viability-first --from 2024 --to 2028", "another policy, five years shown"));
-        Examples.Add(new("edufunds project my-street -f csv -o projection.csv", "one row per year and program, for a spreadsheet"));
-        Examples.Add(new("edufunds project my-street -f csv --table years", "the pool line of each year as CSV"));
-        Examples.Add(new("edufunds project my-street -f json -o projection.json", "the full result with its settings"));
+        Examples.Add(new("edufunds project"));
+        Examples.Add(new("edufunds project --scenario deeper-cut"));
+        Examples.Add(new("edufunds project --policy viability-first --from 2024 --to 2028"));
+        Examples.Add(new("edufunds project -f csv -o projection.csv"));
+        Examples.Add(new("edufunds project -f csv --table years"));
+        Examples.Add(new("edufunds project -f json -o projection.json"));
     }
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
+        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
         var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
         var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description);
+        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
         var (first, last) = years.Resolve(context, book);
 
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());

@@ -63,20 +63,20 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException e)
         {
-            await error.WriteLineAsync("edufunds: cancelled").ConfigureAwait(false);
+            await error.WriteLineAsync(Texts.For(choice.Language)["error.cancelled"]).ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            await error.WriteLineAsync($"edufunds: unexpected error: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(Texts.For(choice.Language).Format("error.unexpected", e.Message)).ConfigureAwait(false);
             if (verbosity == Verbosity.Diagnostic)
             {
                 await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             }
             else
             {
-                await error.WriteLineAsync("run with --verbosity diagnostic for details").ConfigureAwait(false);
+                await error.WriteLineAsync(Texts.For(choice.Language)["error.seeDiagnostic"]).ConfigureAwait(false);
             }
 
             return ExitCodes.Unexpected;

@@ -23,8 +23,8 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     /// <summary>True for the built-in X Street example.</summary>
     public bool IsBuiltIn => Folder is null;
 
-    /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
-    public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+    /// <summary>How the workbook is named in messages and settings: its folder or "the built-in X Street example" in the run's language.</summary>
+    public string Description { get; init; } = Folder ?? WorkbookInput.BuiltInDescription;
 
     /// <summary>True when the workbook is the one in the current folder (no WORKBOOK given).</summary>
     public bool FromCurrentFolder { get; init; }
@@ -38,15 +38,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
 internal static class WorkbookInput
 {
-    /// <summary>How the built-in example is named in messages.</summary>
-    public const string BuiltInDescription = "the built-in X Street example";
+    /// <summary>How the built-in example's files are located in validation messages (a path-like name, not prose).</summary>
+    public const string BuiltInDescription = "x-street (built-in)";
 
     /// <summary>The prefix of the example's files embedded in the CLI assembly.</summary>
     public const string ExampleResourcePrefix = "EduFunds.Cli.Example.";
 
-    /// <summary>The files of the built-in example, in the order <c>edufunds init</c> writes them.</summary>
-    public static IReadOnlyList<string> ExampleFiles { get; } =
-        [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger, "README.md"];
 
     /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the current folder, else the built-in example).</summary>
     /// <param name="t">The texts of the help (English when null).</param>
@@ -113,7 +110,7 @@ internal static class WorkbookInput
             {
                 error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
                 var example = reader.Read(BuiltInSource(), context.CancellationToken);
-                return new LoadedWorkbook(example, null, reader.LastWarnings);
+                return new LoadedWorkbook(example, null, reader.LastWarnings) { Description = t["workbook.builtIn"] };
             }
         }
 

@@ -35,22 +35,17 @@ internal sealed class OutputOptions
     {
         var format = new Option<OutputFormat?>("--format", "-f")
         {
-            Description = "Output format: table (for people, the default), csv (one table, RFC 4180, invariant), " +
-                          "json (everything, with schema and settings) or markdown (GitHub tables).",
             HelpName = "table|csv|json|markdown",
         };
         var output = new Option<FileInfo?>("--output", "-o")
         {
-            Description = "Write the report to FILE (atomically: a temporary file moved into place) instead of stdout. " +
-                          "Never one of the workbook's own files.",
             HelpName = "FILE",
         };
         var table = new Option<string?>("--table")
         {
-            Description = "With --format csv: which table to write" +
-                          (tableNames.Length > 0 ? $" ({string.Join(", ", tableNames)}; default {tableNames[0]})." : "."),
             HelpName = "NAME",
         };
+        Localization.HelpText.SetTableNames(table, tableNames);
         if (tableNames.Length > 0)
         {
             table.CompletionSources.Add(tableNames);
@@ -76,13 +71,13 @@ internal sealed class OutputOptions
         var tableName = context.GetValue(Table);
         if (tableName is not null && format != OutputFormat.Csv)
         {
-            throw new UserInputException("--table only applies to --format csv; the other formats write every table.");
+            throw new UserInputException(context.Texts["error.tableOnlyCsv"]);
         }
 
         string? target = null;
         if (file is not null)
         {
-            target = OutputFile.CheckTarget(file.FullName, inputs);
+            target = OutputFile.CheckTarget(file.FullName, inputs, context.Texts);
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
@@ -97,7 +92,7 @@ internal sealed class OutputOptions
             OutputFormat.Json => JsonRenderer.Render(report),
             _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, ColumnsVariable(context) ?? TableRenderer.DefaultWidth, ansi: false)),
         };
-        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
         context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
     }
 

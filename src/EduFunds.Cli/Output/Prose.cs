@@ -23,7 +23,7 @@ internal static class Prose
     /// <param name="currency">The currency.</param>
     /// <returns>The text.</returns>
     public static string CurrencyName(Texts t, Currency currency) =>
-        t.Language.IsChinese && currency.Code == "CNY" ? "元" : currency.Code;
+        currency.Code == "CNY" ? t["money.cny"] : currency.Code;
 
     /// <summary>A fraction as a whole percentage, rounded ("54%").</summary>
     /// <param name="fraction">The fraction.</param>

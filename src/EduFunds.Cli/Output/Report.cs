@@ -120,7 +120,6 @@ internal sealed class Report
             }
         }
 
-        throw new UserInputException(
-            $"this report has no table '{name}'; use one of: {string.Join(", ", Tables.Select(t => t.Name))}.");
+        throw new UserInputException(Texts.Format("error.noSuchTable", name, string.Join(", ", Tables.Select(t => t.Name))));
     }
 }

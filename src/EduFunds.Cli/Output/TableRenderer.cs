@@ -206,6 +206,17 @@ internal static class TableRenderer
             chunks.Add(chunk);
         }
 
+        // Parts of even size read better than a full part and a stub (2020-2028, then 2029-2030).
+        if (chunks.Count > 1)
+        {
+            var size = (rest.Count + chunks.Count - 1) / chunks.Count;
+            var even = rest.Chunk(size).Select(c => c.ToList()).ToList();
+            if (even.Count == chunks.Count && even.All(part => Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out _)))
+            {
+                chunks = even;
+            }
+        }
+
         var parts = new List<(string, Table)>();
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -235,37 +246,102 @@ internal static class TableRenderer
         return t.Format("table.part", table.Title, index + 1, count);
     }
 
+    /// <summary>Text columns are never squeezed narrower than this (or their widest cell, when narrower).</summary>
+    private const int MinimumTextWidth = 16;
+
+    /// <summary>
+    /// Lays the columns out within the width: numbers, years and short cells at their full width,
+    /// text columns at least <see cref="MinimumTextWidth"/> (or their longest word) and wrapped;
+    /// the room left goes to the text columns. False when even that is too wide.
+    /// </summary>
     private static bool Fits(IAnsiConsole console, ReportTable table, IReadOnlyList<int> columns, int decimals, int width, bool ansi, Texts t, out Table grid)
     {
-        grid = Build(table, columns, decimals, ansi, t);
-        var measure = ((IRenderable)grid).Measure(RenderOptions.Create(console), width);
-        return measure.Min <= width;
-    }
-
-    private static Table Build(ReportTable table, IReadOnlyList<int> columns, int decimals, bool ansi, Texts t)
-    {
-        var grid = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Simple);
-        foreach (var i in columns)
+        _ = console;
+        var cells = table.Rows.Select(row => columns.Select(i => CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t)).ToArray()).ToList();
+        var natural = new int[columns.Count];
+        var required = new int[columns.Count];
+        var wraps = new bool[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
         {
-            var column = table.Columns[i];
-            var header = new TableColumn(new Text(column.Header)) { NoWrap = column.IsNumeric };
+            var header = table.Columns[columns[c]].Header;
+            var cellWidth = cells.Count == 0 ? 0 : cells.Max(r => LineWidth(r[c].Text));
+            var longestWord = Math.Max(
+                cells.Count == 0 ? 0 : cells.Max(r => LongestWord(r[c].Text)),
+                LongestWord(header));
+            natural[c] = Math.Max(cellWidth, LineWidth(header));
+            wraps[c] = !table.Columns[columns[c]].IsNumeric && cellWidth > MinimumTextWidth;
+            required[c] = wraps[c]
+                ? Math.Max(longestWord, MinimumTextWidth)
+                : Math.Max(cellWidth, longestWord);
+        }
+
+        var overhead = (3 * columns.Count) + 1;
+        var total = required.Sum() + overhead;
+        var widths = (int[])required.Clone();
+        var fits = total <= width;
+        if (fits)
+        {
+            // The room left goes to the columns that wrap, then to wrapped headers.
+            var extra = width - total;
+            foreach (var c in Enumerable.Range(0, columns.Count).OrderBy(c => natural[c] - required[c]))
+            {
+                var open = Enumerable.Range(0, columns.Count).Count(i => natural[i] > widths[i]);
+                if (open == 0 || extra == 0)
+                {
+                    break;
+                }
+
+                var give = Math.Min(natural[c] - widths[c], Math.Max(1, extra / open));
+                if (give > 0)
+                {
+                    widths[c] += give;
+                    extra -= give;
+                }
+            }
+        }
+
+        grid = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Simple);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = table.Columns[columns[c]];
+            var header = new TableColumn(new Text(Wrapped(column.Header, widths[c]))) { Width = widths[c], NoWrap = false };
             grid.AddColumn(column.IsNumeric ? header.RightAligned() : header);
         }
 
-        foreach (var row in table.Rows)
+        foreach (var row in cells)
         {
-            var cells = new IRenderable[columns.Count];
-            for (var c = 0; c < columns.Count; c++)
-            {
-                var i = columns[c];
-                var styled = CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t);
-                cells[c] = new Text(styled.Text, ToStyle(styled.Tone, ansi));
-            }
-
-            grid.AddRow(cells);
+            grid.AddRow(row.Select((cell, c) => (IRenderable)new Text(Wrapped(cell.Text, widths[c]), ToStyle(cell.Tone, ansi))).ToArray());
         }
 
-        return grid;
+        return fits;
+    }
+
+    /// <summary>Text wrapped to a column's width here, so that Chinese punctuation never starts a line.</summary>
+    private static string Wrapped(string text, int width) =>
+        LineWidth(text) <= width ? text : string.Join("\n", TextWidth.Wrap(text, width));
+
+    private static int LineWidth(string text) => text.Split('\n').Max(TextWidth.Of);
+
+    private static int LongestWord(string text) => WidestUnbreakable(text);
+
+    /// <summary>The widest run of text without a place to break (a space or a wide character).</summary>
+    private static int WidestUnbreakable(string text)
+    {
+        var widest = 0;
+        var run = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is ' ' or '\n' || TextWidth.IsWide(rune.Value))
+            {
+                widest = Math.Max(widest, run + (TextWidth.IsWide(rune.Value) ? 2 : 0));
+                run = 0;
+                continue;
+            }
+
+            run += TextWidth.Of(rune);
+        }
+
+        return Math.Max(widest, run);
     }
 
     private static Style ToStyle(Tone tone, bool ansi) => !ansi

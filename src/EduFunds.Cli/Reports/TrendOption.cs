@@ -3,6 +3,7 @@ using System.Globalization;
 using EduFunds.Funding;
 using EduFunds.Simulation;
 using EduFunds.Workbooks;
+using EduFunds.Cli.Infrastructure;
 
 namespace EduFunds.Cli.Reports;
 
@@ -15,10 +16,6 @@ internal static class TrendOption
     {
         var option = new Option<UncertainTrend[]>("--trend")
         {
-            Description = "An uncertain extra annual change for every stream of a kind, drawn once per run: " +
-                          "KIND:SHAPE:MIN:MODE:MAX[:FROM], SHAPE triangular or pert, for example " +
-                          "district-grant:pert:-0.15:-0.05:0.02:2024 (amount x (1+g)^(year-FROM+1) from FROM, default the first year). " +
-                          "Repeat for other kinds.",
             HelpName = "SPEC",
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.ZeroOrMore,
@@ -28,13 +25,13 @@ internal static class TrendOption
                 var trends = new List<UncertainTrend>();
                 foreach (var token in result.Tokens)
                 {
-                    if (TryParse(token.Value, out var trend, out var error))
+                    if (TryParse(token.Value, out var trend, out var error, ParseTexts.Of(result)))
                     {
                         trends.Add(trend);
                     }
                     else
                     {
-                        result.AddError($"--trend '{token.Value}': {error}");
+                        result.AddError(ParseTexts.Of(result).Format("error.trend", token.Value, error));
                     }
                 }
 
@@ -53,20 +50,22 @@ internal static class TrendOption
     /// <param name="text">KIND:SHAPE:MIN:MODE:MAX[:FROM].</param>
     /// <param name="trend">The trend.</param>
     /// <param name="error">What is wrong, for the user.</param>
+    /// <param name="t">The texts of the error (English when null).</param>
     /// <returns>Whether it parsed.</returns>
-    public static bool TryParse(string text, out UncertainTrend trend, out string error)
+    public static bool TryParse(string text, out UncertainTrend trend, out string error, Localization.Texts? t = null)
     {
+        t ??= Localization.Texts.English;
         trend = null!;
         var parts = text.Split(':');
         if (parts.Length is < 5 or > 6)
         {
-            error = "expected KIND:SHAPE:MIN:MODE:MAX[:FROM], for example district-grant:triangular:-0.15:-0.05:0.02";
+            error = t["error.trend.shape"];
             return false;
         }
 
         if (!WorkbookNames.TryParse<StreamKind>(parts[0], out var kind))
         {
-            error = $"unknown kind '{parts[0]}'; use one of: {string.Join(", ", WorkbookNames.Names<StreamKind>())}";
+            error = t.Format("error.trend.kind", parts[0], string.Join(", ", WorkbookNames.Names<StreamKind>()));
             return false;
         }
 
@@ -80,7 +79,7 @@ internal static class TrendOption
                 shape = TrendShape.Pert;
                 break;
             default:
-                error = $"unknown shape '{parts[1]}'; use triangular or pert";
+                error = t.Format("error.trend.unknownShape", parts[1]);
                 return false;
         }
 
@@ -89,7 +88,7 @@ internal static class TrendOption
         {
             if (!double.TryParse(parts[2 + i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
             {
-                error = $"'{parts[2 + i]}' is not a number (write annual changes as fractions: -0.05 = 5% less a year)";
+                error = t.Format("error.trend.number", parts[2 + i]);
                 return false;
             }
         }
@@ -99,7 +98,7 @@ internal static class TrendOption
         {
             if (!int.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
-                error = $"'{parts[5]}' is not a year";
+                error = t.Format("error.trend.year", parts[5]);
                 return false;
             }
 
