@@ -1,8 +1,5 @@
-using EduFunds.Collections;
-using EduFunds.Funding;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
 
 namespace EduFunds.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using EduFunds.Allocation;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 
 namespace EduFunds.Benchmarks;
 
@@ -21,8 +21,8 @@ public class ProjectionBenchmarks
     public int Programs { get; set; }
 
     /// <summary>The pool allocation policy.</summary>
-    [Params(AllocationPolicies.Proportional, AllocationPolicies.ViabilityFirst)]
-    public string Policy { get; set; } = AllocationPolicies.Proportional;
+    [Params(PolicyNames.Proportional, PolicyNames.ViabilityFirst)]
+    public string Policy { get; set; } = PolicyNames.Proportional;
 
     /// <summary>Compiles the workbook.</summary>
     [GlobalSetup]

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using EduFunds.Engine;
 using EduFunds.IO;
-using EduFunds.Projection;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 

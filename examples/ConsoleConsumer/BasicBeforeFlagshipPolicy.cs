@@ -1,5 +1,5 @@
-using EduFunds.Allocation;
-using EduFunds.Programs;
+using EduFunds.Engine;
+using EduFunds.Model;
 
 namespace ConsoleConsumer;
 

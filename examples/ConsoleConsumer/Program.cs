@@ -3,10 +3,9 @@
 // projection says for each year and program, next to the outcome under the workbook's own policy.
 using System.Globalization;
 using ConsoleConsumer;
-using EduFunds.Funding;
+using EduFunds.Engine;
 using EduFunds.IO;
-using EduFunds.Projection;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 Workbook workbook;
 try

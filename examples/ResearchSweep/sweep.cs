@@ -7,11 +7,9 @@
 
 using System.Globalization;
 using System.Text;
-using EduFunds.Collections;
-using EduFunds.Funding;
+using EduFunds.Engine;
 using EduFunds.IO;
-using EduFunds.Projection;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 var scriptFolder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Directory.GetCurrentDirectory();
 var workbookFolder = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(scriptFolder, "..", "x-street"));

@@ -64,6 +64,8 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.ExportCommand());
         root.Subcommands.Add(new Commands.RiskCommand());
         root.Subcommands.Add(new Commands.SimulateCommand());
+        root.Subcommands.Add(new Commands.ReportCommand());
+        root.Subcommands.Add(new Commands.ChartCommand());
         root.Examples.Add(new("edufunds validate", t["app.example.validate"]));
         root.Examples.Add(new("edufunds init my-street", t["app.example.init"]));
         root.Examples.Add(new("edufunds project", t["app.example.project"]));

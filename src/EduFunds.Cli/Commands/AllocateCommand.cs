@@ -1,9 +1,9 @@
 using System.CommandLine;
-using EduFunds.Allocation;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -64,7 +64,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         if (context.GetValue(comparePolicies))
         {
             var results = new List<ProjectionResult>();
-            foreach (var name in AllocationPolicies.Names)
+            foreach (var name in PolicyNames.Names)
             {
                 results.Add(projector.Project(
                     book,
@@ -81,7 +81,7 @@ internal sealed class AllocateCommand : EduFundsCommand
             var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
                 ? projector.Project(
                     book,
-                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(AllocationPolicies.ViabilityFirst) },
+                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
                     context.CancellationToken)
                 : null;
             report = AllocateReport.Build(result, loaded.Description, shownYear, context.Texts, alternative);

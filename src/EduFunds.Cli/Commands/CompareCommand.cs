@@ -2,7 +2,8 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -69,7 +70,7 @@ internal sealed class CompareCommand : EduFundsCommand
     /// <param name="t">The texts of the messages (English when null).</param>
     /// <returns>The labels ("base" or scenario names).</returns>
     /// <exception cref="UserInputException">Unknown or repeated scenario, or fewer than two columns.</exception>
-    internal static List<string> ChooseScenarios(Workbooks.Workbook book, IReadOnlyList<string> given, bool withoutBase, string source, Localization.Texts? t = null)
+    internal static List<string> ChooseScenarios(Workbook book, IReadOnlyList<string> given, bool withoutBase, string source, Localization.Texts? t = null)
     {
         t ??= Localization.Texts.English;
         var labels = new List<string>();

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
-using EduFunds.Ledger;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.IO;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using System.Text;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Ledger;
+using EduFunds.IO;
+using EduFunds.Model;
+using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -103,15 +104,8 @@ internal sealed class ImportCommand : EduFundsCommand
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
-            try
-            {
-                using var reader = new StreamReader(rulesFile.FullName);
-                matchRules = MatchRules.Read(reader, rulesFile.ToString(), book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
-            }
-            catch (LedgerInputException e)
-            {
-                throw LedgerArguments.Problems(e, context.Texts);
-            }
+            matchRules = MatchRulesFile.Read(
+                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -124,17 +118,8 @@ internal sealed class ImportCommand : EduFundsCommand
             HasHeader = !context.GetValue(noHeader),
         };
 
-        ImportResult result;
-        try
-        {
-            using var reader = new StreamReader(file.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-                .Plan(reader, file.ToString(), options, book, context.CancellationToken);
-        }
-        catch (LedgerInputException e)
-        {
-            throw LedgerArguments.Problems(e, context.Texts);
-        }
+        var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
+            .Plan(file.OpenRead(), file.ToString(), options, book, context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -147,10 +132,6 @@ internal sealed class ImportCommand : EduFundsCommand
             try
             {
                 LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
-            }
-            catch (LedgerInputException e)
-            {
-                throw LedgerArguments.Problems(e, context.Texts);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

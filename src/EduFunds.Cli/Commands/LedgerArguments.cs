@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
-using EduFunds.Ledger;
-using EduFunds.Workbooks;
+using EduFunds.IO;
+using EduFunds.Model;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Commands;
 
@@ -48,7 +49,8 @@ internal static class LedgerArguments
     /// <param name="programIds">Program ids the table may name (the workbook's and the scenario's).</param>
     /// <param name="t">The texts of the messages.</param>
     /// <returns>The table or null.</returns>
-    /// <exception cref="UserInputException">The file is missing or invalid (every problem listed).</exception>
+    /// <exception cref="UserInputException">The file is missing.</exception>
+    /// <exception cref="InputValidationException">The file is invalid (every problem listed).</exception>
     public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds, Texts t)
     {
         if (file is null)
@@ -61,22 +63,6 @@ internal static class LedgerArguments
             throw new UserInputException(t.Format("error.budgetsMissing", file));
         }
 
-        try
-        {
-            using var reader = new StreamReader(file.FullName);
-            return BudgetTable.Read(reader, file.ToString(), workbook.Currency, programIds, workbook.Years);
-        }
-        catch (LedgerInputException e)
-        {
-            throw Problems(e, t);
-        }
+        return BudgetFile.Read(file.OpenRead(), file.ToString(), null, workbook.Currency, programIds, workbook.Years);
     }
-
-    /// <summary>Turns the problems of a ledger input file into one user error (one line each).</summary>
-    /// <param name="exception">The problems.</param>
-    /// <param name="t">The texts of the message.</param>
-    /// <returns>The exception to throw.</returns>
-    public static UserInputException Problems(LedgerInputException exception, Texts t) =>
-        new(string.Join(Environment.NewLine, exception.Errors.Select(e => e.ToString())) + Environment.NewLine +
-            t.Format("error.problemsNothingChanged", exception.Errors.Count), exception);
 }

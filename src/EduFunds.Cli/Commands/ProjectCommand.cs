@@ -1,9 +1,9 @@
 using System.CommandLine;
-using EduFunds.Allocation;
+using EduFunds.Engine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -49,7 +49,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
             ? projector.Project(
                 book,
-                new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(AllocationPolicies.ViabilityFirst) },
+                new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
                 context.CancellationToken)
             : null;
         var report = ProjectReport.Build(result, loaded.Description, first, last, context.Texts, alternative);

@@ -2,9 +2,10 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using EduFunds.Risk;
 using EduFunds.Simulation;
+using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -77,7 +78,7 @@ internal sealed class RiskCommand : EduFundsCommand
         var asOfText = context.GetValue(asOf);
         if (asOfText is not null)
         {
-            var reforecast = Ledger.Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default, context.Texts));
+            var reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default, context.Texts));
             risk = analyzer.Analyze(reforecast.Project(context.CancellationToken));
         }
         else

@@ -2,7 +2,7 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using EduFunds.Simulation;
 using Microsoft.Extensions.Logging;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Reports;
-using EduFunds.Collections;
+using EduFunds.Model;
 using EduFunds.Simulation;
-using EduFunds.Workbooks;
 
 namespace EduFunds.Cli.Commands;
 

@@ -3,8 +3,9 @@ using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Ledger;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
+using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -149,9 +150,9 @@ internal sealed class TrackCommand : EduFundsCommand
     }
 
     /// <summary>The latest fiscal year with an entry on or before the as-of date, else the as-of date's year, within the workbook.</summary>
-    private static int DefaultYear(Workbooks.Workbook book, DateOnly date)
+    private static int DefaultYear(Workbook book, DateOnly date)
     {
-        var calendar = new Time.FiscalCalendar(book.FiscalYearStartMonth);
+        var calendar = new FiscalCalendar(book.FiscalYearStartMonth);
         var latest = book.Ledger.Where(e => e.Date <= date).Select(e => (DateOnly?)e.Date).Max();
         var year = calendar.YearOf(latest ?? date).Year;
         return Math.Clamp(year, book.Years.From, book.Years.To);

@@ -1,9 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
-using EduFunds.Funding;
-using EduFunds.Ledger;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using EduFunds.Cli.Localization;
-using EduFunds.IO;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -48,9 +48,9 @@ internal static class CommandRunner
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
-        catch (WorkbookValidationException e)
+        catch (InputValidationException e)
         {
-            await WriteIssuesAsync(error, e).ConfigureAwait(false);
+            await WriteIssuesAsync(error, e, Texts.For(choice.Language)).ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
@@ -97,16 +97,19 @@ internal static class CommandRunner
     /// <param name="error">Standard error.</param>
     /// <param name="exception">The validation failure.</param>
     /// <returns>A task.</returns>
-    internal static async Task WriteIssuesAsync(TextWriter error, WorkbookValidationException exception)
+    internal static async Task WriteIssuesAsync(TextWriter error, InputValidationException exception, Texts? t = null)
     {
-        var folder = Directory.Exists(exception.Location) ? exception.Location : null;
+        var folder = exception is WorkbookValidationException { Location: var location } && Directory.Exists(location) ? location : null;
         foreach (var issue in exception.Issues)
         {
             var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
             await error.WriteLineAsync(located.ToString()).ConfigureAwait(false);
         }
 
-        await error.WriteLineAsync($"edufunds: {exception.Message}").ConfigureAwait(false);
+        var summary = exception is WorkbookValidationException
+            ? exception.Message
+            : (t ?? Texts.English).Format("error.problemsFound", exception.ErrorCount);
+        await error.WriteLineAsync($"edufunds: {summary}").ConfigureAwait(false);
     }
 
     private static void WriteDetails(TextWriter error, Verbosity verbosity, Exception exception)

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using EduFunds.Allocation;
 using EduFunds.Cli.Localization;
-using EduFunds.Workbooks;
+using EduFunds.Engine;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Infrastructure;
 
@@ -9,7 +9,7 @@ namespace EduFunds.Cli.Infrastructure;
 internal static class ProjectionArguments
 {
     /// <summary>The name that always means the base case (the workbook without scenario changes).</summary>
-    public const string BaseName = Projection.ScenarioComparison.BaseName;
+    public const string BaseName = ScenarioComparison.BaseName;
 
     /// <summary>Creates <c>--scenario</c> (<c>-s</c>) for one scenario.</summary>
     /// <returns>The option.</returns>
@@ -26,7 +26,7 @@ internal static class ProjectionArguments
         {
             HelpName = "NAME",
         };
-        option.CompletionSources.Add(AllocationPolicies.Names.ToArray());
+        option.CompletionSources.Add(PolicyNames.Names.ToArray());
         return option;
     }
 
@@ -52,7 +52,7 @@ internal static class ProjectionArguments
 
         return AllocationPolicies.TryGet(name, out var policy)
             ? policy
-            : throw new UserInputException(t.Format("error.unknownPolicy", name, string.Join(", ", AllocationPolicies.Names)));
+            : throw new UserInputException(t.Format("error.unknownPolicy", name, string.Join(", ", PolicyNames.Names)));
     }
 
     /// <summary>Checks a scenario name against the workbook.</summary>

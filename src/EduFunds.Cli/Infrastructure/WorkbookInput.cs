@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EduFunds.Cli.Localization;
 using EduFunds.IO;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Infrastructure;

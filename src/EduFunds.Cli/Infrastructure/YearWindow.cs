@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Infrastructure;
 

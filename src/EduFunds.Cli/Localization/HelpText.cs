@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.CompilerServices;
-using EduFunds.Allocation;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Risk;
 using EduFunds.Simulation;
@@ -91,7 +92,7 @@ internal static class HelpText
         var maxRuns = option.Name == "--tornado-runs" ? RiskOptions.DefaultTornadoRuns : MonteCarloOptions.DefaultMaxRuns;
         return
         [
-            string.Join(", ", AllocationPolicies.Names),
+            string.Join(", ", PolicyNames.Names),
             maxRuns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             null,
             string.Join(", ", tables),

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Output;
 

@@ -1,7 +1,5 @@
 using EduFunds.Cli.Localization;
-using EduFunds.Funding;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Output;
 

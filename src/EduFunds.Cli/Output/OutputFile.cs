@@ -69,9 +69,9 @@ internal static class OutputFile
     }
 
     /// <summary>
-    /// Writes the bytes to a temporary file in the target's folder, flushes it to disk and moves
-    /// it over the target, so readers see the old file or the new one, never a part. On failure
-    /// or cancellation the temporary file is removed and the target is untouched.
+    /// Writes the report through the one atomic writer of the core (<see cref="IO.AtomicFiles"/>):
+    /// readers see the old file or the new one, never a part; on failure or cancellation the
+    /// target is untouched.
     /// </summary>
     /// <param name="target">The full path to write.</param>
     /// <param name="bytes">The content.</param>
@@ -81,29 +81,13 @@ internal static class OutputFile
     /// <exception cref="UserInputException">The file cannot be written (permissions, disk full).</exception>
     public static async Task WriteAtomicallyAsync(string target, byte[] bytes, CancellationToken cancellationToken, Texts? t = null)
     {
-        var folder = Path.GetDirectoryName(target)!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temp, target, overwrite: true);
+            await IO.AtomicFiles.WriteAsync(target, bytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new UserInputException((t ?? Texts.English).Format("error.cannotWrite", target, e.Message), e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
@@ -132,17 +116,5 @@ internal static class OutputFile
         }
 
         return current.Length == 0 ? fullPath : current;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the temporary file is hidden and named as such.
-        }
     }
 }

@@ -14,4 +14,7 @@ internal enum OutputFormat
 
     /// <summary>GitHub-flavoured Markdown tables.</summary>
     Markdown,
+
+    /// <summary>An Excel workbook (.xlsx): one sheet per table, numbers as numbers with formats; needs <c>--output</c>.</summary>
+    Xlsx,
 }

@@ -11,8 +11,9 @@ namespace EduFunds.Cli.Output;
 /// </summary>
 internal sealed class OutputOptions
 {
-    private OutputOptions(Option<OutputFormat?> format, Option<FileInfo?> output, Option<string?> table)
+    private OutputOptions(Option<OutputFormat?> format, Option<FileInfo?> output, Option<string?> table, Option<bool> bom)
     {
+        Bom = bom;
         Format = format;
         Output = output;
         Table = table;
@@ -23,6 +24,9 @@ internal sealed class OutputOptions
 
     /// <summary><c>--output</c> (<c>-o</c>): the file to write instead of stdout.</summary>
     public Option<FileInfo?> Output { get; }
+
+    /// <summary><c>--bom</c>: CSV starts with a UTF-8 byte-order mark (see <see cref="WantsBom"/>).</summary>
+    public Option<bool> Bom { get; }
 
     /// <summary><c>--table</c>: which table CSV writes (default: the report's main table).</summary>
     public Option<string?> Table { get; }
@@ -35,7 +39,7 @@ internal sealed class OutputOptions
     {
         var format = new Option<OutputFormat?>("--format", "-f")
         {
-            HelpName = "table|csv|json|markdown",
+            HelpName = "table|csv|json|markdown|xlsx",
         };
         var output = new Option<FileInfo?>("--output", "-o")
         {
@@ -51,10 +55,42 @@ internal sealed class OutputOptions
             table.CompletionSources.Add(tableNames);
         }
 
+        var bom = new Option<bool>("--bom");
+        var noBom = new Option<bool>("--no-bom");
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(table);
-        return new OutputOptions(format, output, table);
+        command.Options.Add(bom);
+        command.Options.Add(noBom);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(bom) is not null && result.GetResult(noBom) is not null)
+            {
+                result.AddError(ParseTexts.Of(result)["error.bomAndNoBom"]);
+            }
+        });
+        return new OutputOptions(format, output, table, bom) { NoBom = noBom };
+    }
+
+    /// <summary><c>--no-bom</c>.</summary>
+    public Option<bool>? NoBom { get; private init; }
+
+    /// <summary>
+    /// Whether CSV starts with a byte-order mark: <c>--bom</c> or <c>--no-bom</c> when given;
+    /// otherwise only for a file written with <c>--output</c> in Chinese (Excel and WPS on
+    /// Chinese Windows read BOM-less UTF-8 as GBK).
+    /// </summary>
+    /// <param name="context">The command context.</param>
+    /// <param name="toFile">True when the CSV goes to a file.</param>
+    /// <returns>True to write the mark.</returns>
+    public bool WantsBom(CliContext context, bool toFile)
+    {
+        if (NoBom is not null && context.GetValue(NoBom))
+        {
+            return false;
+        }
+
+        return context.GetValue(Bom) || (toFile && context.Language.IsChinese);
     }
 
     /// <summary>Writes a report in the chosen format to stdout or to the <c>--output</c> file.</summary>
@@ -80,9 +116,19 @@ internal sealed class OutputOptions
             target = OutputFile.CheckTarget(file.FullName, inputs, context.Texts);
         }
 
+        if (format == OutputFormat.Xlsx && target is null)
+        {
+            throw new UserInputException(context.Texts["error.xlsxNeedsOutput"]);
+        }
+
         context.CancellationToken.ThrowIfCancellationRequested();
         if (target is null)
         {
+            if (format == OutputFormat.Csv && WantsBom(context, toFile: false))
+            {
+                await context.Output.WriteAsync('\uFEFF').ConfigureAwait(false);
+            }
+
             await WriteToStdoutAsync(context, report, format, tableName).ConfigureAwait(false);
             return;
         }
@@ -90,6 +136,8 @@ internal sealed class OutputOptions
         var bytes = format switch
         {
             OutputFormat.Json => JsonRenderer.Render(report),
+            OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
+            OutputFormat.Csv when WantsBom(context, toFile: true) => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, ColumnsVariable(context) ?? TableRenderer.DefaultWidth, ansi: false))],
             _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, ColumnsVariable(context) ?? TableRenderer.DefaultWidth, ansi: false)),
         };
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);

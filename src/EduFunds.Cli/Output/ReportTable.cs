@@ -1,4 +1,4 @@
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Output;
 

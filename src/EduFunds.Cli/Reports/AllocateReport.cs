@@ -1,6 +1,6 @@
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Reports;
 

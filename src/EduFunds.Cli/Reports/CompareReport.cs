@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Cli.Reports;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Ledger;
+using EduFunds.IO;
+using EduFunds.Tracking;
+using EduFunds.Model;
 using EduFunds.Monetary;
 
 namespace EduFunds.Cli.Reports;

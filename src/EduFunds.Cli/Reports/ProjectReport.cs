@@ -1,8 +1,7 @@
-using EduFunds.Allocation;
+using EduFunds.Engine;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Funding;
-using EduFunds.Projection;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Reports;
 
@@ -350,11 +349,11 @@ internal static class ProjectReport
                     r.ProgramId,
                     Prose.Money(t, gap, currency),
                     Prose.Money(t, Math.Max(0, gap - y.Lapsed), currency));
-                if (alternative is not null && y.Policy != AllocationPolicies.ViabilityFirst
+                if (alternative is not null && y.Policy != PolicyNames.ViabilityFirst
                     && alternative.Years.FirstOrDefault(a => a.Year == y.Year)?.Programs.FirstOrDefault(p => p.ProgramId == r.ProgramId) is { } other
                     && other.Status is ProgramStatus.Funded or ProgramStatus.Underfunded)
                 {
-                    part += t.Format("explain.lapse.viabilityFirst", AllocationPolicies.ViabilityFirst);
+                    part += t.Format("explain.lapse.viabilityFirst", PolicyNames.ViabilityFirst);
                 }
 
                 parts.Add(part);

@@ -1,8 +1,8 @@
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Projection;
-using EduFunds.Workbooks;
 
 namespace EduFunds.Cli.Reports;
 

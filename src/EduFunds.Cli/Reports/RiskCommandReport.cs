@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Funding;
+using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
+using EduFunds.Model;
 using EduFunds.Simulation;
-using EduFunds.Workbooks;
 
 namespace EduFunds.Cli.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Output;
+using EduFunds.Model;
 using EduFunds.Simulation;
-using EduFunds.Workbooks;
 
 namespace EduFunds.Cli.Reports;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Ledger;
+using EduFunds.Engine;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Reports;
 
@@ -256,7 +257,6 @@ internal static class TrackReport
                 report.Views.Add(monthView);
             }
 
-
             var receiptView = new ReportTable($"receipts_{year}", tx.Format("track.table.receiptsYear", year.ToString(CultureInfo.InvariantCulture)),
             [
                 new("stream", tx["col.stream"], ColumnKind.Text),
@@ -299,7 +299,7 @@ internal static class TrackReport
 
         foreach (var l in budget.Lines.Where(l => l.FiscalMonth is null))
         {
-            if (l.ProjectedStatus is Projection.ProgramStatus.Stalled && l.Planned == 0)
+            if (l.ProjectedStatus is ProgramStatus.Stalled && l.Planned == 0)
             {
                 report.Notes.Add(tx.Format("track.note.stalls", l.Year, l.ProgramId, l.ProgramName));
             }

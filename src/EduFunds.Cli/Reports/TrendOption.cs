@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using EduFunds.Funding;
+using EduFunds.Model;
 using EduFunds.Simulation;
-using EduFunds.Workbooks;
 using EduFunds.Cli.Infrastructure;
 
 namespace EduFunds.Cli.Reports;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using EduFunds.Model;
 
 namespace EduFunds.IO;
 
@@ -44,12 +45,12 @@ internal sealed class JsonPositions
                     break;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                {
-                    var here = NextPath(path, ref pendingName);
-                    map.values[here] = reader.TokenStartIndex;
-                    path.Push(new Frame(here, reader.TokenType == JsonTokenType.StartArray));
-                    break;
-                }
+                    {
+                        var here = NextPath(path, ref pendingName);
+                        map.values[here] = reader.TokenStartIndex;
+                        path.Push(new Frame(here, reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    }
 
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using EduFunds.Model;
 
 namespace EduFunds.IO;
 
@@ -89,47 +89,34 @@ internal static class CsvTable
         IReadOnlyList<string> columns,
         IReadOnlyList<string> required,
         IssueList issues,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        System.Text.Encoding? encoding = null)
     {
-        var options = new CsvReaderOptions
+        using var csv = CsvInput.Open(source.Open(file), file, encoding, EncodingSource.Workbook, issues);
+        if (!csv.Read())
         {
-            HasHeader = true,
-            Separator = ',',
-            FormatProvider = CultureInfo.InvariantCulture,
-            TrackLineNumbers = true,
-            PoolStrings = true,
-            OnMalformedRecord = malformed => issues.ErrorText(
-                new Pos(file, (int)malformed.LineNumber, 0),
-                malformed.Reason switch
-                {
-                    CsvMalformedReason.UnterminatedQuote =>
-                        "a quoted cell is never closed: every cell that starts with \" must end with \" (write a quote inside a cell as \"\")",
-                    CsvMalformedReason.StrayQuote =>
-                        "a quote (\") inside a cell that is not quoted; put the whole cell in quotes and double the quote inside it",
-                    CsvMalformedReason.TextAfterClosingQuote =>
-                        "text after the closing quote of a cell; put the whole cell in quotes and double the quotes inside it",
-                    _ => $"the record is malformed ({malformed.Reason})",
-                }),
-        };
+            if (!issues.HasErrors)
+            {
+                issues.Error(new Pos(file, 1, 0), $"the file is empty; expected a header row with the columns {string.Join(", ", columns)}");
+            }
 
-        using var stream = source.Open(file);
-        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
-        var headers = reader.Headers;
-        if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
-        {
-            issues.Error(new Pos(file, 1, 0), $"the file is empty; expected a header row with the columns {string.Join(", ", columns)}");
             yield break;
+        }
+
+        var headers = new string[csv.FieldCount];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            headers[i] = csv.GetRaw(i);
         }
 
         var layout = ReadHeader(file, headers, columns, required, issues);
         var fieldOf = layout.FieldOf;
-        while (reader.Read())
+        while (csv.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = checked((int)reader.LineNumber);
-            var fieldCount = reader.FieldCount;
-            var raw = reader.RawRecord;
-            var multiLine = raw.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+            var line = csv.Line;
+            var fieldCount = csv.FieldCount;
+            var multiLine = csv.SpansLines();
             var cells = new string?[columns.Count];
             var allBlank = true;
             for (var i = 0; i < cells.Length; i++)
@@ -140,32 +127,22 @@ internal static class CsvTable
                     continue;
                 }
 
-                var value = field < fieldCount ? reader.GetString(field) : string.Empty;
-                cells[i] = WorkbookText.Unprotect(value.Trim());
+                cells[i] = WorkbookText.Unprotect(csv.Get(field));
                 allBlank &= cells[i]!.Length == 0;
             }
 
             var lastLine = line;
             int[]? cellLines = null;
-            if (multiLine || fieldCount > headers.Count)
+            if (multiLine || fieldCount > headers.Length)
             {
                 // The line of every field: the record's first line plus the line breaks inside the fields before it.
-                var fieldLines = new int[Math.Max(fieldCount, headers.Count)];
-                var current = line;
-                for (var f = 0; f < fieldCount; f++)
+                var fieldLines = csv.FieldLines(headers.Length + 1);
+                for (var f = headers.Length; f < fieldCount; f++)
                 {
-                    fieldLines[f] = current;
-                    var value = reader.GetString(f);
-                    current += CountLineBreaks(value);
-                    allBlank &= f < headers.Count || string.IsNullOrWhiteSpace(value);
+                    allBlank &= string.IsNullOrWhiteSpace(csv.GetRaw(f));
                 }
 
-                for (var f = fieldCount; f < fieldLines.Length; f++)
-                {
-                    fieldLines[f] = current;
-                }
-
-                lastLine = current;
+                lastLine = fieldLines[^1];
                 if (multiLine)
                 {
                     cellLines = new int[columns.Count];
@@ -181,11 +158,11 @@ internal static class CsvTable
                 continue;
             }
 
-            if (fieldCount > headers.Count)
+            if (fieldCount > headers.Length)
             {
                 issues.Error(
                     new Pos(file, line, 1),
-                    $"the row has {fieldCount} cells but the header has {headers.Count} columns, so its cells are shifted; a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
+                    $"the row has {fieldCount} cells but the header has {headers.Length} columns, so its cells are shifted; a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
                 for (var l = line; l <= lastLine; l++)
                 {
                     issues.SuppressLine(file, l);
@@ -223,7 +200,7 @@ internal static class CsvTable
                 var unused = columns.Where(c => !headers.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
                 issues.Warning(
                     new Pos(file, 1, i + 1),
-                    $"unknown column {WorkbookText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; the columns of {file} are {string.Join(", ", columns)}");
+                    $"unknown column {ModelText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; the columns of {file} are {string.Join(", ", columns)}");
             }
             else if (fieldOf[known] >= 0)
             {
@@ -244,20 +221,6 @@ internal static class CsvTable
         }
 
         return new CsvLayout(file, columns, fieldOf);
-    }
-
-    private static int CountLineBreaks(string value)
-    {
-        var count = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] == '\n' || (value[i] == '\r' && (i + 1 == value.Length || value[i + 1] != '\n')))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }
 

@@ -1,9 +1,5 @@
-using EduFunds.Collections;
-using EduFunds.Funding;
-using EduFunds.Ledger;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
 
 namespace EduFunds.IO;
 
@@ -63,7 +59,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         else if (!WorkbookText.TryParseDate(dateText, out date))
         {
             date = fallbackDate;
-            issues.Error(row.PosOf("date"), $"date {WorkbookText.Quote(dateText)} is not a valid date; expected an ISO date yyyy-MM-dd such as 2024-03-01");
+            issues.Error(row.PosOf("date"), $"date {ModelText.Quote(dateText)} is not a valid date; expected an ISO date yyyy-MM-dd such as 2024-03-01");
         }
 
         var type = Enum(row, "type", LedgerEntryType.Receipt, out var typeKnown);
@@ -112,7 +108,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
         issues.Error(
             row.PosOf(column),
-            $"unknown {column} {WorkbookText.Quote(text)}{Suggestions.DidYouMean(text, WorkbookNames.Names<TEnum>())}; expected one of {WorkbookNames.Describe<TEnum>()}");
+            $"unknown {column} {ModelText.Quote(text)}{Suggestions.DidYouMean(text, WorkbookNames.Names<TEnum>())}; expected one of {WorkbookNames.Describe<TEnum>()}");
         return fallback;
     }
 
@@ -130,20 +126,20 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return fallback;
         }
 
-        if (currency.MinorUnits <= 3 && WorkbookText.TryParseMinorUnits(text, currency.MinorUnits, out var fast))
+        if (currency.MinorUnits <= 3 && AmountText.TryParseMinorUnits(text, currency.MinorUnits, out var fast))
         {
             return fast;
         }
 
-        if (!WorkbookText.TryParseDecimal(text, out var value))
+        if (!AmountText.TryParseDecimal(text, out var value))
         {
-            issues.Error(row.PosOf(column), $"{column} {WorkbookText.Quote(text)} is not a number; expected a plain decimal amount in {currency.Code} such as {Example()} (no thousands separators or currency signs)");
+            issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} is not a number; expected a plain decimal amount in {currency.Code} such as {Example()} (no thousands separators or currency signs)");
             return fallback;
         }
 
-        if (WorkbookText.ToMinorUnits(value, currency, out var error) is not { } minor)
+        if (AmountText.ToMinorUnits(value, currency, out var error) is not { } minor)
         {
-            issues.Error(row.PosOf(column), $"{column} {WorkbookText.Quote(text)} {error}; expected an amount such as {Example()}");
+            issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} {error}; expected an amount such as {Example()}");
             return fallback;
         }
 
@@ -160,13 +156,13 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return fallback;
         }
 
-        if (WorkbookText.TryParseDecimal(text, out var value))
+        if (AmountText.TryParseDecimal(text, out var value))
         {
             return value;
         }
 
         var hint = text.EndsWith('%') ? " (write a percentage as a fraction: 8% is 0.08)" : string.Empty;
-        issues.Error(row.PosOf(column), $"{column} {WorkbookText.Quote(text)} is not a number{hint}; expected {expected}");
+        issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} is not a number{hint}; expected {expected}");
         return fallback;
     }
 
@@ -183,7 +179,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return year;
         }
 
-        issues.Error(row.PosOf(column), $"{column} {WorkbookText.Quote(text)} is not a year; expected a whole fiscal year such as 2024");
+        issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} is not a year; expected a whole fiscal year such as 2024");
         return null;
     }
 
@@ -200,8 +196,8 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return value;
         }
 
-        var what = WorkbookText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
-        issues.Error(row.PosOf(column), $"{column} {WorkbookText.Quote(text)} {what}; expected {expected}");
+        var what = AmountText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
+        issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} {what}; expected {expected}");
         return null;
     }
 }

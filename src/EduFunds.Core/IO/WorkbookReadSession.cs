@@ -1,10 +1,6 @@
 using System.Text.Json;
-using EduFunds.Collections;
-using EduFunds.Funding;
-using EduFunds.Ledger;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
 
 namespace EduFunds.IO;
 
@@ -71,10 +67,10 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         if (source.Exists(WorkbookFiles.Ledger))
         {
             var fallbackDate = FallbackDate(settings.FiscalYearStartMonth);
-            foreach (var row in CsvTable.Read(source, WorkbookFiles.Ledger, WorkbookFiles.LedgerColumns, WorkbookFiles.RequiredLedgerColumns, issues, cancellationToken))
+            foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, null, cancellationToken))
             {
-                ledger.Add(parser.LedgerEntry(row, fallbackDate));
-                ledgerRows.Add(row.Positions());
+                ledger.Add(entry);
+                ledgerRows.Add(positions);
             }
         }
 
@@ -178,7 +174,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             }
             else
             {
-                issues.Error(json.Value("currency"), $"unknown currency {WorkbookText.Quote(codeText)}{Suggestions.DidYouMean(codeText, Currency.All.Select(c => c.Code))}; expected an ISO 4217 code such as CNY, EUR or USD");
+                issues.Error(json.Value("currency"), $"unknown currency {ModelText.Quote(codeText)}{Suggestions.DidYouMean(codeText, Currency.All.Select(c => c.Code))}; expected an ISO 4217 code such as CNY, EUR or USD");
             }
         }
 
@@ -196,7 +192,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             }
             else
             {
-                issues.Error(json.Value("rounding"), $"unknown rounding {WorkbookText.Quote(roundingText)}{Suggestions.DidYouMean(roundingText, WorkbookNames.Names<RoundingMode>())}; expected one of {WorkbookNames.Describe<RoundingMode>()}");
+                issues.Error(json.Value("rounding"), $"unknown rounding {ModelText.Quote(roundingText)}{Suggestions.DidYouMean(roundingText, WorkbookNames.Names<RoundingMode>())}; expected one of {WorkbookNames.Describe<RoundingMode>()}");
             }
         }
 
@@ -225,7 +221,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             }
             else
             {
-                issues.Error(json.Value("carryOverPool"), $"carryOverPool {WorkbookText.Quote(carry.GetRawText())} is not true or false; expected true (unspent pool money carries over) or false (it lapses, the default)");
+                issues.Error(json.Value("carryOverPool"), $"carryOverPool {ModelText.Quote(carry.GetRawText())} is not true or false; expected true (unspent pool money carries over) or false (it lapses, the default)");
             }
         }
 
@@ -384,130 +380,130 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         switch (type)
         {
             case "scale":
-            {
-                Ignore("stream", "kind", "factor");
-                var target = Target(keys, path);
-                var factor = Required(keys, path, "factor", "a factor of 0 or more such as 1.25");
-                if (target is { } t && factor is { } value)
                 {
-                    Add(new ScaleChange(from, t, value));
-                }
+                    Ignore("stream", "kind", "factor");
+                    var target = Target(keys, path);
+                    var factor = Required(keys, path, "factor", "a factor of 0 or more such as 1.25");
+                    if (target is { } t && factor is { } value)
+                    {
+                        Add(new ScaleChange(from, t, value));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case "trend":
-            {
-                Ignore("stream", "kind", "annualChange");
-                var target = Target(keys, path);
-                var change = Required(keys, path, "annualChange", "an extra annual change such as -0.10 (10% less a year)");
-                if (target is { } t && change is { } value)
                 {
-                    Add(new TrendChange(from, t, value));
-                }
+                    Ignore("stream", "kind", "annualChange");
+                    var target = Target(keys, path);
+                    var change = Required(keys, path, "annualChange", "an extra annual change such as -0.10 (10% less a year)");
+                    if (target is { } t && change is { } value)
+                    {
+                        Add(new TrendChange(from, t, value));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case "stop":
-            {
-                Ignore("stream", "kind");
-                if (Target(keys, path) is { } t)
                 {
-                    Add(new StopChange(from, t));
-                }
+                    Ignore("stream", "kind");
+                    if (Target(keys, path) is { } t)
+                    {
+                        Add(new StopChange(from, t));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case "add-stream":
             case "add-program":
-            {
-                Ignore("row");
-                if (!keys.TryGetValue("row", out var rowElement))
                 {
-                    issues.Error(json!.Value(path), $"an {type} change needs a \"row\" with the columns of {(type == "add-stream" ? WorkbookFiles.Streams : WorkbookFiles.Programs)}");
+                    Ignore("row");
+                    if (!keys.TryGetValue("row", out var rowElement))
+                    {
+                        issues.Error(json!.Value(path), $"an {type} change needs a \"row\" with the columns of {(type == "add-stream" ? WorkbookFiles.Streams : WorkbookFiles.Programs)}");
+                        break;
+                    }
+
+                    if (!Object(rowElement, path + ".row"))
+                    {
+                        break;
+                    }
+
+                    var columns = type == "add-stream" ? WorkbookFiles.StreamColumns : WorkbookFiles.ProgramColumns;
+                    var row = JsonRowOf(rowElement, path + ".row", columns, type == "add-stream" ? WorkbookFiles.RequiredStreamColumns : WorkbookFiles.RequiredProgramColumns);
+                    if (type == "add-stream")
+                    {
+                        Add(new AddStreamChange(from, parser.Stream(row, from)), row);
+                    }
+                    else
+                    {
+                        Add(new AddProgramChange(from, parser.Program(row, from)), row);
+                    }
+
                     break;
                 }
-
-                if (!Object(rowElement, path + ".row"))
-                {
-                    break;
-                }
-
-                var columns = type == "add-stream" ? WorkbookFiles.StreamColumns : WorkbookFiles.ProgramColumns;
-                var row = JsonRowOf(rowElement, path + ".row", columns, type == "add-stream" ? WorkbookFiles.RequiredStreamColumns : WorkbookFiles.RequiredProgramColumns);
-                if (type == "add-stream")
-                {
-                    Add(new AddStreamChange(from, parser.Stream(row, from)), row);
-                }
-                else
-                {
-                    Add(new AddProgramChange(from, parser.Program(row, from)), row);
-                }
-
-                break;
-            }
 
             case "set":
-            {
-                Ignore("policy", "flagshipWeight", "program", "minFundingRatio", "priority");
-                var any = false;
-                if (keys.TryGetValue("policy", out var policy))
                 {
-                    any = true;
-                    if (String(policy, path + ".policy") is { } name)
+                    Ignore("policy", "flagshipWeight", "program", "minFundingRatio", "priority");
+                    var any = false;
+                    if (keys.TryGetValue("policy", out var policy))
                     {
-                        Add(new SetPolicyChange(from, name.Trim()));
+                        any = true;
+                        if (String(policy, path + ".policy") is { } name)
+                        {
+                            Add(new SetPolicyChange(from, name.Trim()));
+                        }
                     }
-                }
 
-                if (keys.TryGetValue("flagshipWeight", out var weight))
-                {
-                    any = true;
-                    if (Decimal(weight, path + ".flagshipWeight", "a positive weight such as 1.5") is { } w)
+                    if (keys.TryGetValue("flagshipWeight", out var weight))
                     {
-                        Add(new SetFlagshipWeightChange(from, w));
+                        any = true;
+                        if (Decimal(weight, path + ".flagshipWeight", "a positive weight such as 1.5") is { } w)
+                        {
+                            Add(new SetFlagshipWeightChange(from, w));
+                        }
                     }
-                }
 
-                var hasRatio = keys.TryGetValue("minFundingRatio", out var ratio);
-                var hasPriority = keys.TryGetValue("priority", out var priority);
-                var program = keys.TryGetValue("program", out var programElement) ? String(programElement, path + ".program")?.Trim() : null;
-                if (hasRatio || hasPriority)
-                {
-                    any = true;
-                    if (!keys.ContainsKey("program"))
+                    var hasRatio = keys.TryGetValue("minFundingRatio", out var ratio);
+                    var hasPriority = keys.TryGetValue("priority", out var priority);
+                    var program = keys.TryGetValue("program", out var programElement) ? String(programElement, path + ".program")?.Trim() : null;
+                    if (hasRatio || hasPriority)
                     {
-                        issues.Error(json!.Value(path), $"a set change of {(hasRatio ? "minFundingRatio" : "priority")} needs the \"program\" it applies to");
+                        any = true;
+                        if (!keys.ContainsKey("program"))
+                        {
+                            issues.Error(json!.Value(path), $"a set change of {(hasRatio ? "minFundingRatio" : "priority")} needs the \"program\" it applies to");
+                        }
                     }
-                }
-                else if (keys.ContainsKey("program"))
-                {
-                    issues.Error(json!.Value(path + ".program"), $"a set change with a \"program\" needs \"minFundingRatio\" or \"priority\"");
-                    any = true;
-                }
+                    else if (keys.ContainsKey("program"))
+                    {
+                        issues.Error(json!.Value(path + ".program"), $"a set change with a \"program\" needs \"minFundingRatio\" or \"priority\"");
+                        any = true;
+                    }
 
-                if (hasRatio && Decimal(ratio, path + ".minFundingRatio", "a ratio more than 0 and at most 1, such as 0.35") is { } r && program is not null)
-                {
-                    Add(new SetMinFundingRatioChange(from, program, r));
-                }
+                    if (hasRatio && Decimal(ratio, path + ".minFundingRatio", "a ratio more than 0 and at most 1, such as 0.35") is { } r && program is not null)
+                    {
+                        Add(new SetMinFundingRatioChange(from, program, r));
+                    }
 
-                if (hasPriority && Int(priority, path + ".priority", "a whole number of 1 or more") is { } p && program is not null)
-                {
-                    Add(new SetPriorityChange(from, program, p));
-                }
+                    if (hasPriority && Int(priority, path + ".priority", "a whole number of 1 or more") is { } p && program is not null)
+                    {
+                        Add(new SetPriorityChange(from, program, p));
+                    }
 
-                if (!any)
-                {
-                    issues.Error(json!.Value(path), $"a set change needs one of \"policy\", \"flagshipWeight\", or \"program\" with \"minFundingRatio\" or \"priority\"");
-                }
+                    if (!any)
+                    {
+                        issues.Error(json!.Value(path), $"a set change needs one of \"policy\", \"flagshipWeight\", or \"program\" with \"minFundingRatio\" or \"priority\"");
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             default:
-                issues.Error(json!.Value(path + ".type"), $"unknown change type {WorkbookText.Quote(type)}{Suggestions.DidYouMean(type, ChangeTypes)}; expected one of {string.Join(", ", ChangeTypes)}");
+                issues.Error(json!.Value(path + ".type"), $"unknown change type {ModelText.Quote(type)}{Suggestions.DidYouMean(type, ChangeTypes)}; expected one of {string.Join(", ", ChangeTypes)}");
                 break;
         }
     }
@@ -541,7 +537,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return StreamTarget.OfKind(value);
         }
 
-        issues.Error(json!.Value(path + ".kind"), $"unknown kind {WorkbookText.Quote(kindText)}{Suggestions.DidYouMean(kindText, WorkbookNames.Names<StreamKind>())}; expected one of {WorkbookNames.Describe<StreamKind>()}");
+        issues.Error(json!.Value(path + ".kind"), $"unknown kind {ModelText.Quote(kindText)}{Suggestions.DidYouMean(kindText, WorkbookNames.Names<StreamKind>())}; expected one of {WorkbookNames.Describe<StreamKind>()}");
         return null;
     }
 
@@ -640,8 +636,8 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return value;
         }
 
-        var what = text is not null && WorkbookText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
-        issues.Error(json!.Value(path), $"{Label(path)} {WorkbookText.Quote(text ?? element.GetRawText())} {what}; expected {expected}");
+        var what = text is not null && AmountText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
+        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} {what}; expected {expected}");
         return null;
     }
 
@@ -653,19 +649,19 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return value;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} {WorkbookText.Quote(text ?? element.GetRawText())} is not a whole number; expected a seed such as 1");
+        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} is not a whole number; expected a seed such as 1");
         return null;
     }
 
     private decimal? Decimal(JsonElement element, string path, string expected)
     {
         var text = NumberText(element);
-        if (text is not null && WorkbookText.TryParseDecimal(text, out var value))
+        if (text is not null && AmountText.TryParseDecimal(text, out var value))
         {
             return value;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} {WorkbookText.Quote(text ?? element.GetRawText())} is not a plain decimal number; expected {expected}");
+        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} is not a plain decimal number; expected {expected}");
         return null;
     }
 
@@ -688,7 +684,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the text {WorkbookText.Quote(element.GetString())}",
+        JsonValueKind.String => $"the text {ModelText.Quote(element.GetString())}",
         JsonValueKind.Number => $"the number {element.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
         _ => "null",

@@ -1,4 +1,4 @@
-using EduFunds.Workbooks;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,11 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
-using EduFunds.Funding;
-using EduFunds.Ledger;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
 
 namespace EduFunds.IO;
 
@@ -108,7 +105,7 @@ public sealed class WorkbookWriter
         Cell.Text(s.Name),
         Cell.Plain(WorkbookNames.ToName(s.Kind)),
         Cell.Plain(WorkbookNames.ToName(s.Recurrence)),
-        Cell.Plain(WorkbookText.FormatAmount(s.Amount, currency)),
+        Cell.Plain(AmountText.Format(s.Amount, currency)),
         Cell.Plain(WorkbookText.FormatInt(s.StartYear)),
         Cell.Plain(s.EndYear is { } end ? WorkbookText.FormatInt(end) : string.Empty),
         Cell.Plain(WorkbookText.FormatDecimal(s.AnnualChange)),
@@ -123,7 +120,7 @@ public sealed class WorkbookWriter
         Cell.Text(p.Name),
         Cell.Plain(WorkbookNames.ToName(p.Category)),
         Cell.Text(p.Community ?? string.Empty),
-        Cell.Plain(WorkbookText.FormatAmount(p.Cost, currency)),
+        Cell.Plain(AmountText.Format(p.Cost, currency)),
         Cell.Plain(WorkbookText.FormatDecimal(p.CostChange)),
         Cell.Plain(WorkbookText.FormatDecimal(p.MinFundingRatio)),
         Cell.Plain(WorkbookText.FormatInt(p.Priority)),
@@ -132,16 +129,9 @@ public sealed class WorkbookWriter
         Cell.Plain(p.Participants is { } n ? WorkbookText.FormatInt(n) : string.Empty),
     ];
 
+    /// <summary>The ledger's cells, written once for both writers (<see cref="LedgerFile.Cells"/>; already protected).</summary>
     private static Cell[] LedgerCells(LedgerEntry e, Currency currency) =>
-    [
-        Cell.Plain(WorkbookText.FormatDate(e.Date)),
-        Cell.Plain(WorkbookNames.ToName(e.Type)),
-        Cell.Text(e.StreamId ?? string.Empty),
-        Cell.Text(e.ProgramId ?? string.Empty),
-        Cell.Plain(WorkbookText.FormatAmount(e.Amount, currency)),
-        Cell.Text(e.Reference ?? string.Empty),
-        Cell.Text(e.Memo ?? string.Empty),
-    ];
+        [.. LedgerFile.Cells(e, currency).Select(Cell.Plain)];
 
     private static byte[] WriteSettings(Workbook workbook)
     {

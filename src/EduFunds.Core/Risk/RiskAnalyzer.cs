@@ -1,5 +1,5 @@
 using System.Globalization;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using EduFunds.Simulation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

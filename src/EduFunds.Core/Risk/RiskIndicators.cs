@@ -1,7 +1,6 @@
-using EduFunds.Allocation;
-using EduFunds.Funding;
-using EduFunds.Programs;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
+using EduFunds.Monetary;
 
 namespace EduFunds.Risk;
 

@@ -1,5 +1,4 @@
-using EduFunds.Funding;
-using EduFunds.Programs;
+using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Risk;

@@ -1,6 +1,6 @@
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Simulation;
-using EduFunds.Workbooks;
 
 namespace EduFunds.Risk;
 

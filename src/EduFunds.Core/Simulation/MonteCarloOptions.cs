@@ -1,4 +1,4 @@
-using EduFunds.Collections;
+using EduFunds.Model;
 
 namespace EduFunds.Simulation;
 

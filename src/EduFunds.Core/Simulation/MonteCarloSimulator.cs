@@ -1,4 +1,4 @@
-using EduFunds.Projection;
+using EduFunds.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

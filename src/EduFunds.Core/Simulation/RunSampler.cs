@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using EduFunds.Funding;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Projection;
 
 namespace EduFunds.Simulation;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using EduFunds.Projection;
+using EduFunds.Engine;
 
 namespace EduFunds.Simulation;
 

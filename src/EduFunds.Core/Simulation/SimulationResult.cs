@@ -1,6 +1,4 @@
-using EduFunds.Collections;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Simulation;
 

@@ -1,4 +1,4 @@
-using EduFunds.Funding;
+using EduFunds.Model;
 
 namespace EduFunds.Simulation;
 

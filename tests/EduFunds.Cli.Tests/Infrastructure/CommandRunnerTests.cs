@@ -1,5 +1,3 @@
-using EduFunds.Cli.Tests.Infrastructure;
-
 namespace EduFunds.Cli.Tests.Infrastructure;
 
 public sealed class CommandRunnerTests

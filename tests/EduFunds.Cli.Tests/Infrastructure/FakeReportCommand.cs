@@ -1,9 +1,9 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
-using EduFunds.IO;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Projection;
 
 namespace EduFunds.Cli.Tests.Infrastructure;
 

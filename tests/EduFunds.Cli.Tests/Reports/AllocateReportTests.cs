@@ -1,6 +1,6 @@
-using EduFunds.Allocation;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using static EduFunds.Cli.Tests.Reports.ReportParsing;
 
 namespace EduFunds.Cli.Tests.Reports;
@@ -81,7 +81,7 @@ public sealed class AllocateReportTests
     public void Comparison_EveryPolicy_HasOneRowPerProgramMatchingItsProjection()
     {
         var workbook = TestWorkbooks.Street();
-        var results = AllocationPolicies.Names
+        var results = PolicyNames.Names
             .Select(n => new Projector().Project(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }))
             .ToList();
 
@@ -89,20 +89,20 @@ public sealed class AllocateReportTests
         var rows = Csv(report);
         using var json = Json(report);
 
-        Assert.Equal(AllocationPolicies.Names.Count * 4, rows.Count);
-        Assert.Equal(AllocationPolicies.Names, rows.Select(r => r["policy"]).Distinct());
+        Assert.Equal(PolicyNames.Names.Count * 4, rows.Count);
+        Assert.Equal(PolicyNames.Names, rows.Select(r => r["policy"]).Distinct());
         foreach (var row in rows)
         {
-            var r = results[AllocationPolicies.Names.ToList().IndexOf(row["policy"])].Get(row["program"], 2027);
+            var r = results[PolicyNames.Names.ToList().IndexOf(row["policy"])].Get(row["program"], 2027);
             Assert.Equal(Status(r.Status), row["status"]);
             Assert.Equal(r.Funded, Minor(row["funded"], 2));
             Assert.Equal(r.PoolShare, Minor(row["pool_share"], 2));
         }
 
         var policies = json.RootElement.GetProperty("policies").EnumerateArray().ToList();
-        Assert.Equal(AllocationPolicies.Names, policies.Select(p => p.GetProperty("policy").GetString()));
-        var viability = Csv(report, "policies").Single(p => p["policy"] == AllocationPolicies.ViabilityFirst);
-        var proportional = Csv(report, "policies").Single(p => p["policy"] == AllocationPolicies.Proportional);
+        Assert.Equal(PolicyNames.Names, policies.Select(p => p.GetProperty("policy").GetString()));
+        var viability = Csv(report, "policies").Single(p => p["policy"] == PolicyNames.ViabilityFirst);
+        var proportional = Csv(report, "policies").Single(p => p["policy"] == PolicyNames.Proportional);
         Assert.Contains("P-DIGITAL", proportional["stalled_programs"], StringComparison.Ordinal);
         Assert.DoesNotContain("P-DIGITAL", viability["stalled_programs"], StringComparison.Ordinal);
     }
@@ -111,7 +111,7 @@ public sealed class AllocateReportTests
     public void Comparison_ProgramShelvedUnderOnePolicy_ShowsItsNeedAndStatusWord()
     {
         var workbook = TestWorkbooks.Street();
-        var results = AllocationPolicies.Names
+        var results = PolicyNames.Names
             .Select(n => new Projector().Project(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }))
             .ToList();
         Assert.Equal(ProgramStatus.Shelved, results[0].Get("P-DIGITAL", 2029).Status);

@@ -1,5 +1,5 @@
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using static EduFunds.Cli.Tests.Reports.ReportParsing;
 
 namespace EduFunds.Cli.Tests.Reports;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Reports;
-using EduFunds.Projection;
+using EduFunds.Engine;
 using static EduFunds.Cli.Tests.Reports.ReportParsing;
 
 namespace EduFunds.Cli.Tests.Reports;
@@ -98,7 +98,7 @@ public sealed class ProjectReportTests
             Assert.Equal(year.Lapsed, Minor(row["lapsed"], 2));
             Assert.Equal(year.CarriedOut, Minor(row["carried_out"], 2));
             Assert.Equal(year.Stranded, Minor(row["stranded"], 2));
-            Assert.Equal(year.ByKind[EduFunds.Funding.StreamKind.ProjectFund], Minor(row["project_fund"], 2));
+            Assert.Equal(year.ByKind[EduFunds.Model.StreamKind.ProjectFund], Minor(row["project_fund"], 2));
             Assert.Equal(year.Pool, Minor(row["allocated"], 2) + Minor(row["lapsed"], 2) + Minor(row["carried_out"], 2));
         }
     }

@@ -36,5 +36,5 @@ internal static class ReportParsing
 
     public static int? Year(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element.GetInt32();
 
-    public static string Status(EduFunds.Projection.ProgramStatus status) => status.ToString().ToLowerInvariant();
+    public static string Status(EduFunds.Engine.ProgramStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -1,4 +1,4 @@
-using EduFunds.Projection;
+using EduFunds.Engine;
 using static EduFunds.Core.Tests.IO.TestFiles;
 
 namespace EduFunds.Core.Tests.IO;

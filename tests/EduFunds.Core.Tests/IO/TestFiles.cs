@@ -1,6 +1,6 @@
 using System.Text;
 using EduFunds.IO;
-using EduFunds.Workbooks;
+using EduFunds.Model;
 
 namespace EduFunds.Core.Tests.IO;
 

@@ -1,11 +1,7 @@
 using System.Text;
-using EduFunds.Allocation;
-using EduFunds.Funding;
 using EduFunds.IO;
-using EduFunds.Ledger;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
 using static EduFunds.Core.Tests.IO.TestFiles;
 
 namespace EduFunds.Core.Tests.IO;
@@ -58,7 +54,7 @@ public sealed class WorkbookReaderTests
         Assert.Null(p.Community);
         Assert.Null(p.Participants);
 
-        Assert.Equal(AllocationPolicies.Proportional, workbook.Policy);
+        Assert.Equal(PolicyNames.Proportional, workbook.Policy);
         Assert.Equal(1, workbook.FiscalYearStartMonth);
         Assert.Equal(RoundingMode.HalfEven, workbook.Rounding);
         Assert.Equal(3m, workbook.FlagshipWeight);
@@ -176,8 +172,17 @@ public sealed class WorkbookReaderTests
     {
         var cells = new Dictionary<string, string>
         {
-            ["id"] = "DG", ["name"] = "Budget", ["kind"] = "district-grant", ["recurrence"] = "recurring", ["amount"] = "1000",
-            ["start_year"] = "2020", ["end_year"] = "", ["annual_change"] = "", ["restricted_to"] = "", ["renewal_probability"] = "", ["amount_cv"] = "",
+            ["id"] = "DG",
+            ["name"] = "Budget",
+            ["kind"] = "district-grant",
+            ["recurrence"] = "recurring",
+            ["amount"] = "1000",
+            ["start_year"] = "2020",
+            ["end_year"] = "",
+            ["annual_change"] = "",
+            ["restricted_to"] = "",
+            ["renewal_probability"] = "",
+            ["amount_cv"] = "",
         };
         cells[column] = value;
         var columns = WorkbookFiles.StreamColumns;
@@ -207,8 +212,17 @@ public sealed class WorkbookReaderTests
     {
         var cells = new Dictionary<string, string>
         {
-            ["id"] = "P1", ["name"] = "Course", ["category"] = "basic", ["community"] = "", ["cost"] = "800", ["cost_change"] = "",
-            ["min_funding_ratio"] = "", ["priority"] = "", ["start_year"] = "2022", ["end_year"] = "", ["participants"] = "",
+            ["id"] = "P1",
+            ["name"] = "Course",
+            ["category"] = "basic",
+            ["community"] = "",
+            ["cost"] = "800",
+            ["cost_change"] = "",
+            ["min_funding_ratio"] = "",
+            ["priority"] = "",
+            ["start_year"] = "2022",
+            ["end_year"] = "",
+            ["participants"] = "",
         };
         cells[column] = value;
         var columns = WorkbookFiles.ProgramColumns;

@@ -1,11 +1,7 @@
 using System.Text;
-using EduFunds.Collections;
-using EduFunds.Funding;
 using EduFunds.IO;
-using EduFunds.Ledger;
+using EduFunds.Model;
 using EduFunds.Monetary;
-using EduFunds.Programs;
-using EduFunds.Workbooks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -63,7 +63,7 @@ public sealed class MoneyComparisonTests
     public void EveryEquatableType_HasEqualityOperators()
     {
         var types = typeof(Money).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace is "EduFunds.Monetary" or "EduFunds.Time")
+            .Where(t => t.Namespace is "EduFunds.Monetary" or "EduFunds.Model")
             .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEquatable<>)))
             .ToList();
 

@@ -1,10 +1,10 @@
-using EduFunds.Funding;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Risk;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using static EduFunds.Core.Tests.Projection.TestWorkbooks;
+using static EduFunds.Core.Tests.Engine.TestWorkbooks;
 
 namespace EduFunds.Core.Tests.Risk;
 

@@ -1,8 +1,8 @@
-using EduFunds.Funding;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
-using static EduFunds.Core.Tests.Projection.TestWorkbooks;
+using static EduFunds.Core.Tests.Engine.TestWorkbooks;
 
 namespace EduFunds.Core.Tests.Risk;
 
@@ -222,7 +222,7 @@ public class RiskIndicatorTests
     {
         var model = ProjectionModel.Create(Workbook(
             [Stream("G", 100_000, change: -0.5m), Stream("SP", 150_000, recurrence: Recurrence.OneOff, kind: StreamKind.Sponsorship, restrictedTo: ["FEST"])],
-            [Program("FEST", 200_000, category: EduFunds.Programs.ProgramCategory.Flagship)],
+            [Program("FEST", 200_000, category: EduFunds.Model.ProgramCategory.Flagship)],
             to: 2026));
         Assert.False(Find(new RiskAnalyzer().Analyze(model), "FEST").DigitalSkillsPattern);
     }

@@ -1,8 +1,7 @@
-using EduFunds.Collections;
-using EduFunds.Funding;
-using EduFunds.Projection;
+using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Simulation;
-using static EduFunds.Core.Tests.Projection.TestWorkbooks;
+using static EduFunds.Core.Tests.Engine.TestWorkbooks;
 
 namespace EduFunds.Core.Tests.Simulation;
 
@@ -296,7 +295,7 @@ public class MonteCarloSimulatorTests
         var programs = new[]
         {
             Program("DIGI", 220_000, priority: 2),
-            Program("FEST", 150_000, category: EduFunds.Programs.ProgramCategory.Flagship),
+            Program("FEST", 150_000, category: EduFunds.Model.ProgramCategory.Flagship),
             Program("CARE", 120_000),
         };
         return ProjectionModel.Create(Workbook(streams, programs, from: 2024, to: 2028));

@@ -1,0 +1,114 @@
+using EduFunds.Tracking;
+using EduFunds.Engine;
+using EduFunds.Risk;
+using EduFunds.Simulation;
+using EduFunds.Model;
+
+namespace EduFunds.Cli.Html;
+
+/// <summary>What the HTML report and the charts are made from: one run of every analysis they show.</summary>
+internal sealed class ReportData
+{
+    /// <summary>The workbook.</summary>
+    public required Workbook Workbook { get; init; }
+
+    /// <summary>The workbook's file or folder name (never an absolute path), or the built-in example's label.</summary>
+    public required string SourceName { get; init; }
+
+    /// <summary>The risk analysis of the first scenario (with the Monte Carlo simulation unless it was left out).</summary>
+    public required RiskReport Risk { get; init; }
+
+    /// <summary>Every scenario given, projected side by side (the first is <see cref="Projection"/>'s scenario).</summary>
+    public required ScenarioComparison Scenarios { get; init; }
+
+    /// <summary>The Monte Carlo settings used.</summary>
+    public required MonteCarloOptions MonteCarlo { get; init; }
+
+    /// <summary>Budget versus actual for the years with ledger entries, or null without a ledger.</summary>
+    public BudgetReport? Budget { get; init; }
+
+    /// <summary>Receipts versus expected for the same years, or null without a ledger.</summary>
+    public ReceiptReport? Receipts { get; init; }
+
+    /// <summary>The date the ledger is read up to, or null without a ledger.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>A generation time to print (only with <c>--stamp</c>), or null.</summary>
+    public string? Stamp { get; init; }
+
+    /// <summary>The projection of the first scenario.</summary>
+    public ProjectionResult Projection => Risk.Projection;
+
+    /// <summary>The years of the projection.</summary>
+    public IReadOnlyList<int> Years => Projection.Years.Select(y => y.Year).ToArray();
+
+    /// <summary>
+    /// Runs the analyses.
+    /// </summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="sourceName">The workbook's file or folder name.</param>
+    /// <param name="scenarios">Scenario names (null = base); at least one.</param>
+    /// <param name="policy">The policy override, or null.</param>
+    /// <param name="monteCarlo">Monte Carlo settings.</param>
+    /// <param name="tornadoRuns">Runs of the tornado's Monte Carlo part.</param>
+    /// <param name="asOf">The ledger date, or null for the latest ledger entry.</param>
+    /// <param name="withSimulation">False to skip the Monte Carlo (charts that need only the projection).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The data.</returns>
+    public static ReportData Build(
+        Workbook workbook,
+        string sourceName,
+        IReadOnlyList<string?> scenarios,
+        IAllocationPolicy? policy,
+        MonteCarloOptions monteCarlo,
+        int tornadoRuns,
+        DateOnly? asOf,
+        bool withSimulation,
+        CancellationToken cancellationToken)
+    {
+        var comparison = ScenarioComparison.Create(workbook, scenarios, policy, cancellationToken);
+        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = comparison.Results[0].ScenarioName, Policy = policy });
+        var analyzer = new RiskAnalyzer();
+        var risk = withSimulation
+            ? analyzer.Analyze(model, new RiskOptions { MonteCarlo = monteCarlo, TornadoRuns = Math.Min(tornadoRuns, monteCarlo.Runs) }, null, cancellationToken)
+            : analyzer.Analyze(comparison.Results[0]);
+
+        BudgetReport? budget = null;
+        ReceiptReport? receipts = null;
+        DateOnly? date = null;
+        if (workbook.Ledger.Count > 0)
+        {
+            date = asOf ?? workbook.Ledger.Max(e => e.Date);
+            var calendar = new FiscalCalendar(workbook.FiscalYearStartMonth);
+            var ledgerYears = workbook.Ledger.Where(e => e.Date <= date)
+                .Select(e => calendar.YearOf(e.Date).Year)
+                .Where(workbook.Years.Contains)
+                .Distinct().Order().ToArray();
+            if (ledgerYears.Length > 0)
+            {
+                var projection = comparison.Results[0];
+                var totals = LedgerTotals.FromEntries(
+                    workbook.Ledger,
+                    projection.Streams.Select(s => s.Id),
+                    projection.Programs.Select(p => p.Program.Id),
+                    workbook.Years,
+                    workbook.FiscalYearStartMonth,
+                    date.Value);
+                budget = BudgetVersusActual.Build(projection, totals, date.Value, new BudgetReportOptions { Years = ledgerYears });
+                receipts = ReceiptsVersusExpected.Build(projection, totals, date.Value, ledgerYears);
+            }
+        }
+
+        return new ReportData
+        {
+            Workbook = workbook,
+            SourceName = sourceName,
+            Risk = risk,
+            Scenarios = comparison,
+            MonteCarlo = monteCarlo,
+            Budget = budget,
+            Receipts = receipts,
+            AsOf = date,
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using EduFunds.Model;
+
+namespace EduFunds.Engine;
+
+/// <summary>
+/// A rule that splits the year's pool over the programs that still need money. Implement it
+/// to plug in a rule of your own; the projection calls it once per round of the stall
+/// fixpoint, so it should not allocate.
+/// </summary>
+public interface IAllocationPolicy
+{
+    /// <summary>The policy's name as shown in reports.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Splits <see cref="AllocationRequest.Pool"/> over the claims. Each share must be between
+    /// 0 and the claim's <see cref="AllocationClaim.Remaining"/>; together they must not exceed the pool.
+    /// </summary>
+    /// <param name="request">The pool and the claims, ordered by priority then id (the tie-break order).</param>
+    /// <param name="shares">Receives one share per claim, in minor units; zeroed on entry.</param>
+    void Allocate(in AllocationRequest request, Span<long> shares);
+}
+
+/// <summary>One program's claim on the pool in one year. Amounts are whole minor units.</summary>
+/// <param name="ProgramId">The program id.</param>
+/// <param name="Priority">Priority in effect this year (1 = highest).</param>
+/// <param name="Category">Basic or flagship.</param>
+/// <param name="Need">Need N of the year.</param>
+/// <param name="Minimum">Minimum M = ceil(m x N).</param>
+/// <param name="Secured">Money it already has this year: reserve used plus restricted money applied (u + a).</param>
+public readonly record struct AllocationClaim(
+    string ProgramId,
+    int Priority,
+    ProgramCategory Category,
+    long Need,
+    long Minimum,
+    long Secured)
+{
+    /// <summary>Remaining need R = N - u - a: the most the pool may give it.</summary>
+    public long Remaining => Need - Secured;
+
+    /// <summary>What lifts it to its minimum: max(0, M - u - a).</summary>
+    public long Shortfall => Math.Max(0, Minimum - Secured);
+}
+
+/// <summary>What a policy is asked to split.</summary>
+public readonly ref struct AllocationRequest
+{
+    /// <summary>Creates a request.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <param name="pool">The pool in minor units.</param>
+    /// <param name="claims">The claims, ordered by priority then id.</param>
+    /// <param name="flagshipWeight">The flagship weight in effect.</param>
+    public AllocationRequest(int year, long pool, ReadOnlySpan<AllocationClaim> claims, decimal flagshipWeight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pool);
+        Year = year;
+        Pool = pool;
+        Claims = claims;
+        FlagshipWeight = flagshipWeight;
+    }
+
+    /// <summary>The fiscal year.</summary>
+    public int Year { get; }
+
+    /// <summary>The money to split, in minor units.</summary>
+    public long Pool { get; }
+
+    /// <summary>The claims, ordered by priority then id in ordinal order: the tie-break order.</summary>
+    public ReadOnlySpan<AllocationClaim> Claims { get; }
+
+    /// <summary>The flagship weight in effect (visibility-weighted policy).</summary>
+    public decimal FlagshipWeight { get; }
+}

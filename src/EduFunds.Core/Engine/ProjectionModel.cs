@@ -1,0 +1,320 @@
+using EduFunds.Model;
+using EduFunds.Monetary;
+using static EduFunds.Monetary.ExactMath;
+
+namespace EduFunds.Engine;
+
+/// <summary>
+/// A workbook compiled for projection under one scenario and policy: every stream's amount and
+/// every program's need, minimum and priority per year are worked out once, exactly, so that
+/// <see cref="Run"/> can project many times (Monte Carlo, re-forecasts) without allocating.
+/// Immutable and thread-safe; give each thread its own <see cref="ProjectionWorkspace"/>.
+/// </summary>
+public sealed partial class ProjectionModel
+{
+    private readonly FundingStream[] streams;
+    private readonly EducationProgram[] programs;
+    private readonly string[] programIds;
+    private readonly ProgramCategory[] categories;
+    private readonly long[] planned;          // [y * S + s]
+    private readonly int[][] targets;         // per stream: program indices it is restricted to; empty = pool
+    private readonly bool[] scheduled;        // [y * P + p]
+    private readonly long[] need;             // [y * P + p]
+    private readonly long[] minimum;          // [y * P + p]
+    private readonly int[] priority;          // [y * P + p]
+    private readonly int[] rank;              // [y * P + p]: position of p in the year's tie-break order
+    private readonly int[] order;             // [y * P + k]: program at position k
+    private readonly int[] endYearIndex;      // per program, -1 when it ends after the horizon
+    private readonly IAllocationPolicy[] policies;
+    private readonly decimal[] flagshipWeights;
+    private readonly int maxTargets;
+
+    private ProjectionModel(Workbook workbook, Scenario? scenario, IAllocationPolicy? policyOverride)
+    {
+        Workbook = workbook;
+        ScenarioName = scenario?.Name;
+        PolicyOverride = policyOverride?.Name;
+        Years = workbook.Years;
+        var changes = scenario?.Changes ?? EquatableArray<ScenarioChange>.Empty;
+        var first = Years.From;
+        YearCount = Years.Count;
+
+        // Streams and programs, with the first year each may pay or run (added ones: the change's year).
+        var streamList = new List<FundingStream>(workbook.Streams);
+        var streamFrom = new List<int>(Enumerable.Repeat(int.MinValue, streamList.Count));
+        var programList = new List<EducationProgram>(workbook.Programs);
+        var programFrom = new List<int>(Enumerable.Repeat(int.MinValue, programList.Count));
+        foreach (var change in changes)
+        {
+            switch (change)
+            {
+                case AddStreamChange add:
+                    streamList.Add(add.Stream);
+                    streamFrom.Add(add.From);
+                    break;
+                case AddProgramChange add:
+                    programList.Add(add.Program);
+                    programFrom.Add(add.From);
+                    break;
+            }
+        }
+
+        streams = [.. streamList];
+        programs = [.. programList];
+        StreamCount = streams.Length;
+        ProgramCount = programs.Length;
+        programIds = programs.Select(p => p.Id).ToArray();
+        categories = programs.Select(p => p.Category).ToArray();
+        var programIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var p = 0; p < programs.Length; p++)
+        {
+            if (!programIndex.TryAdd(programs[p].Id, p))
+            {
+                throw new ArgumentException($"Program id '{programs[p].Id}' appears twice.", nameof(workbook));
+            }
+        }
+
+        targets = new int[StreamCount][];
+        for (var s = 0; s < StreamCount; s++)
+        {
+            var restrictedTo = streams[s].RestrictedTo;
+            targets[s] = new int[restrictedTo.Count];
+            for (var t = 0; t < restrictedTo.Count; t++)
+            {
+                targets[s][t] = programIndex.TryGetValue(restrictedTo[t], out var p)
+                    ? p
+                    : throw new ArgumentException(
+                        $"Stream '{streams[s].Id}' is restricted to program '{restrictedTo[t]}', which does not exist.", nameof(workbook));
+            }
+
+            maxTargets = Math.Max(maxTargets, targets[s].Length);
+        }
+
+        planned = new long[YearCount * StreamCount];
+        for (var s = 0; s < StreamCount; s++)
+        {
+            var stream = streams[s];
+            var growth = Fraction.From(stream.AnnualChange).OnePlus();
+            for (var y = 0; y < YearCount; y++)
+            {
+                var year = first + y;
+                if (!stream.IsActiveIn(year) || year < streamFrom[s] || ScenarioRules.IsStopped(changes, stream, year))
+                {
+                    continue;
+                }
+
+                planned[(y * StreamCount) + s] = TryRound(ScenarioRules.ScenarioAmount(stream, growth, year, changes), workbook.Rounding, out var amount)
+                    ? amount
+                    : throw new AmountOverflowException(
+                        $"Stream '{stream.Id}' would pay more than {long.MaxValue} minor units in {year}; its amount, annual change or the scenario's factors are too large.",
+                        year);
+            }
+        }
+
+        // Programs: schedule, need, minimum ratio and priority per year (the latest set change wins).
+        var cells = YearCount * ProgramCount;
+        scheduled = new bool[cells];
+        need = new long[cells];
+        minimum = new long[cells];
+        priority = new int[cells];
+        endYearIndex = new int[ProgramCount];
+        // OrderBy is stable: changes of the same year keep their list order, so the later one wins.
+        var orderedChanges = changes.OrderBy(c => c.From).ToArray();
+        for (var p = 0; p < ProgramCount; p++)
+        {
+            var program = programs[p];
+            endYearIndex[p] = program.EndYear is { } end && Years.Contains(end) ? end - first : -1;
+            var costGrowth = Fraction.From(program.CostChange).OnePlus();
+            for (var y = 0; y < YearCount; y++)
+            {
+                var year = first + y;
+                var (ratio, programPriority) = ScenarioRules.ProgramSettings(program, year, orderedChanges);
+
+                var cell = (y * ProgramCount) + p;
+                priority[cell] = programPriority;
+                if (!program.IsScheduledIn(year) || year < programFrom[p])
+                {
+                    continue;
+                }
+
+                scheduled[cell] = true;
+                if (!TryRound(Fraction.From(program.Cost).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding, out var yearNeed))
+                {
+                    throw new AmountOverflowException(
+                        $"Program '{program.Id}' would need more than {long.MaxValue} minor units in {year}; its cost or cost change is too large.",
+                        year);
+                }
+
+                need[cell] = yearNeed;
+                minimum[cell] = Ceiling(Fraction.From(ratio).Multiply(Fraction.From(yearNeed)));
+            }
+        }
+
+        // The tie-break order of each year: priority, then id in ordinal order.
+        rank = new int[cells];
+        order = new int[cells];
+        for (var y = 0; y < YearCount; y++)
+        {
+            var row = y * ProgramCount;
+            var sorted = Enumerable.Range(0, ProgramCount)
+                .OrderBy(p => priority[row + p])
+                .ThenBy(p => programIds[p], StringComparer.Ordinal)
+                .ToArray();
+            for (var k = 0; k < sorted.Length; k++)
+            {
+                order[row + k] = sorted[k];
+                rank[row + sorted[k]] = k;
+            }
+        }
+
+        // Policy and flagship weight per year.
+        policies = new IAllocationPolicy[YearCount];
+        flagshipWeights = new decimal[YearCount];
+        for (var y = 0; y < YearCount; y++)
+        {
+            var year = first + y;
+            var (policyName, weight) = ScenarioRules.YearSettings(workbook, year, orderedChanges);
+            policies[y] = policyOverride ?? AllocationPolicies.Get(policyName);
+            flagshipWeights[y] = weight;
+        }
+    }
+
+    /// <summary>The workbook.</summary>
+    public Workbook Workbook { get; }
+
+    /// <summary>The scenario applied, or null for the base case.</summary>
+    public string? ScenarioName { get; }
+
+    /// <summary>The name of the policy that overrides the workbook's and the scenario's, or null.</summary>
+    public string? PolicyOverride { get; }
+
+    /// <summary>The fiscal years projected.</summary>
+    public YearRange Years { get; }
+
+    /// <summary>The streams, including those the scenario adds; the index is the stream index.</summary>
+    public IReadOnlyList<FundingStream> Streams => streams;
+
+    /// <summary>The programs, including those the scenario adds; the index is the program index.</summary>
+    public IReadOnlyList<EducationProgram> Programs => programs;
+
+    /// <summary>Number of streams.</summary>
+    public int StreamCount { get; }
+
+    /// <summary>Number of programs.</summary>
+    public int ProgramCount { get; }
+
+    /// <summary>Number of years.</summary>
+    public int YearCount { get; }
+
+    /// <summary>
+    /// Every stream's planned amount per year after the scenario's changes, in minor units, laid
+    /// out as <c>[yearIndex * StreamCount + streamIndex]</c>.
+    /// </summary>
+    public ReadOnlySpan<long> PlannedAmounts => planned;
+
+    /// <summary>Compiles a workbook for projection.</summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="options">Scenario and policy override; null for the base case.</param>
+    /// <returns>The compiled model.</returns>
+    /// <exception cref="ArgumentException">The scenario does not exist, a policy name is unknown, or the workbook is inconsistent.</exception>
+    public static ProjectionModel Create(Workbook workbook, ProjectionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        options ??= ProjectionOptions.Default;
+        Scenario? scenario = null;
+        if (options.Scenario is { } name)
+        {
+            scenario = workbook.FindScenario(name) ?? throw new ArgumentException(
+                $"Unknown scenario '{name}'. The workbook has: {(workbook.Scenarios.Count == 0 ? "no scenarios" : string.Join(", ", workbook.Scenarios.Select(s => s.Name)))}.",
+                nameof(options));
+        }
+
+        return new ProjectionModel(workbook, scenario, options.Policy);
+    }
+
+    /// <summary>The allocation policy in effect in a year.</summary>
+    /// <param name="yearIndex">0 for the first year.</param>
+    /// <returns>The policy.</returns>
+    public IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
+
+    /// <summary>Creates the buffers one thread needs to run projections.</summary>
+    /// <returns>A new workspace.</returns>
+    public ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
+
+    /// <summary>
+    /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling
+    /// <paramref name="workspace"/>. Allocates nothing unless a custom policy does.
+    /// </summary>
+    /// <param name="streamAmounts">Amounts per year and stream, in minor units, not negative.</param>
+    /// <param name="workspace">A workspace from <see cref="CreateWorkspace"/> of this model.</param>
+    /// <exception cref="ArgumentException">Wrong number of amounts, a negative amount, or a workspace of another shape.</exception>
+    /// <exception cref="InvalidOperationException">The allocation policy broke its contract.</exception>
+    public void Run(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace) =>
+        Execute(streamAmounts, workspace, null, CancellationToken.None);
+
+    /// <summary>Projects with the planned amounts and returns the detailed result.</summary>
+    /// <param name="cancellationToken">Cancels between years.</param>
+    /// <returns>The result.</returns>
+    public ProjectionResult Project(CancellationToken cancellationToken = default) => Project(planned, cancellationToken);
+
+    /// <summary>Projects with other stream amounts (a re-forecast, a stream stopped) and returns the detailed result.</summary>
+    /// <param name="streamAmounts">Amounts laid out as <see cref="PlannedAmounts"/>.</param>
+    /// <param name="cancellationToken">Cancels between years.</param>
+    /// <returns>The result.</returns>
+    public ProjectionResult Project(ReadOnlySpan<long> streamAmounts, CancellationToken cancellationToken = default)
+    {
+        var workspace = CreateWorkspace();
+        var arrivals = new List<RestrictedArrival>[YearCount];
+        for (var y = 0; y < YearCount; y++)
+        {
+            arrivals[y] = [];
+        }
+
+        Execute(streamAmounts, workspace, arrivals, cancellationToken);
+        return ProjectionResultBuilder.Build(this, streamAmounts, workspace, arrivals);
+    }
+
+    internal string ProgramId(int p) => programIds[p];
+
+    internal int PriorityAt(int yearIndex, int p) => priority[(yearIndex * ProgramCount) + p];
+
+    private void Execute(
+        ReadOnlySpan<long> amounts,
+        ProjectionWorkspace w,
+        List<RestrictedArrival>[]? arrivals,
+        CancellationToken cancellationToken)
+    {
+        if (amounts.Length != YearCount * StreamCount)
+        {
+            throw new ArgumentException(
+                $"Expected {YearCount * StreamCount} amounts ({YearCount} years x {StreamCount} streams), got {amounts.Length}.",
+                nameof(amounts));
+        }
+
+        if (!w.Fits(YearCount, ProgramCount, maxTargets))
+        {
+            throw new ArgumentException("The workspace was made for another model.", nameof(w));
+        }
+
+        w.Reset();
+        long carry = 0;
+
+        var y = 0;
+        try
+        {
+            for (; y < YearCount; y++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RunYear(y, amounts, w, arrivals, ref carry);
+            }
+        }
+        catch (OverflowException e) when (e is not AmountOverflowException)
+        {
+            var year = Years.From + y;
+            throw new AmountOverflowException(
+                $"The money of {year} adds up to more than {long.MaxValue} minor units (the pool, a program's reserve or the stranded money); the workbook's amounts are too large.",
+                year,
+                e);
+        }
+    }
+}

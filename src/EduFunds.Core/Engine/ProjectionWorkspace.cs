@@ -1,0 +1,180 @@
+namespace EduFunds.Engine;
+
+/// <summary>
+/// The buffers of one projection run: reused run after run so that the yearly loop allocates
+/// nothing. After <see cref="ProjectionModel.Run"/>, the outputs describe that run. Not
+/// thread-safe: one workspace per thread.
+/// </summary>
+public sealed class ProjectionWorkspace
+{
+    private readonly int years;
+    private readonly int programs;
+    private readonly int targetCapacity;
+
+    internal ProjectionWorkspace(int years, int programs, int targetCapacity)
+    {
+        this.years = years;
+        this.programs = programs;
+        this.targetCapacity = targetCapacity;
+        var cells = years * programs;
+        StatusOut = new ProgramStatus[cells];
+        NeedOut = new long[cells];
+        MinimumOut = new long[cells];
+        ReserveBefore = new long[cells];
+        RestrictedReceivedOut = new long[cells];
+        ReserveUsedOut = new long[cells];
+        RestrictedAppliedOut = new long[cells];
+        PoolShareOut = new long[cells];
+        FundedOut = new long[cells];
+        ReserveAfterOut = new long[cells];
+        PoolOut = new long[years];
+        AllocatedOut = new long[years];
+        UnallocatedOut = new long[years];
+        StrandedOut = new long[years];
+        StrandedRestrictedOut = new long[years];
+        StrandedReservesOut = new long[years];
+        UnrestrictedOut = new long[years];
+        RestrictedOut = new long[years];
+        CarriedInOut = new long[years];
+        FirstStall = new int[programs];
+        ShelvedAt = new int[programs];
+        ReserveBalance = new long[programs];
+        StallCount = new int[programs];
+        IsShelved = new bool[programs];
+        Received = new long[programs];
+        Secured = new long[programs];
+        Used = new long[programs];
+        Applied = new long[programs];
+        IsStalled = new bool[programs];
+        FinalShare = new long[programs];
+        Claims = new AllocationClaim[programs];
+        ClaimProgram = new int[programs];
+        Shares = new long[programs];
+        Targets = new int[targetCapacity];
+        TargetNumerators = new Int128[targetCapacity];
+        TargetParts = new long[targetCapacity];
+    }
+
+    /// <summary>Status per year and program, <c>[yearIndex * ProgramCount + programIndex]</c>.</summary>
+    public ReadOnlySpan<ProgramStatus> Status => StatusOut;
+
+    /// <summary>Need N per year and program (0 when shelved or inactive).</summary>
+    public ReadOnlySpan<long> Need => NeedOut;
+
+    /// <summary>Minimum M per year and program (0 when shelved or inactive).</summary>
+    public ReadOnlySpan<long> Minimum => MinimumOut;
+
+    /// <summary>Funding F per year and program (0 when stalled).</summary>
+    public ReadOnlySpan<long> Funded => FundedOut;
+
+    /// <summary>Restricted money that arrived per year and program (also in stall years).</summary>
+    public ReadOnlySpan<long> RestrictedReceived => RestrictedReceivedOut;
+
+    /// <summary>Final pool share per year and program.</summary>
+    public ReadOnlySpan<long> PoolShare => PoolShareOut;
+
+    /// <summary>Reserve at the close of each year, per program (before any stranding).</summary>
+    public ReadOnlySpan<long> ReserveAfter => ReserveAfterOut;
+
+    /// <summary>The pool per year (unrestricted money plus carry-in).</summary>
+    public ReadOnlySpan<long> Pool => PoolOut;
+
+    /// <summary>Pool money allocated per year.</summary>
+    public ReadOnlySpan<long> Allocated => AllocatedOut;
+
+    /// <summary>Pool money not allocated per year (lapsed or carried over).</summary>
+    public ReadOnlySpan<long> Unallocated => UnallocatedOut;
+
+    /// <summary>Money stranded per year (restricted money with no active program, and reserves stranded).</summary>
+    public ReadOnlySpan<long> Stranded => StrandedOut;
+
+    /// <summary>Year index of each program's first stall, or -1.</summary>
+    public ReadOnlySpan<int> FirstStallYearIndex => FirstStall;
+
+    /// <summary>Year index in which each program was shelved, or -1.</summary>
+    public ReadOnlySpan<int> ShelvedYearIndex => ShelvedAt;
+
+    internal ProgramStatus[] StatusOut { get; }
+
+    internal long[] NeedOut { get; }
+
+    internal long[] MinimumOut { get; }
+
+    internal long[] ReserveBefore { get; }
+
+    internal long[] RestrictedReceivedOut { get; }
+
+    internal long[] ReserveUsedOut { get; }
+
+    internal long[] RestrictedAppliedOut { get; }
+
+    internal long[] PoolShareOut { get; }
+
+    internal long[] FundedOut { get; }
+
+    internal long[] ReserveAfterOut { get; }
+
+    internal long[] PoolOut { get; }
+
+    internal long[] AllocatedOut { get; }
+
+    internal long[] UnallocatedOut { get; }
+
+    internal long[] StrandedOut { get; }
+
+    internal long[] StrandedRestrictedOut { get; }
+
+    internal long[] StrandedReservesOut { get; }
+
+    internal long[] UnrestrictedOut { get; }
+
+    internal long[] RestrictedOut { get; }
+
+    internal long[] CarriedInOut { get; }
+
+    internal int[] FirstStall { get; }
+
+    internal int[] ShelvedAt { get; }
+
+    internal long[] ReserveBalance { get; }
+
+    internal int[] StallCount { get; }
+
+    internal bool[] IsShelved { get; }
+
+    internal long[] Received { get; }
+
+    internal long[] Secured { get; }
+
+    internal long[] Used { get; }
+
+    internal long[] Applied { get; }
+
+    internal bool[] IsStalled { get; }
+
+    internal long[] FinalShare { get; }
+
+    internal AllocationClaim[] Claims { get; }
+
+    internal int[] ClaimProgram { get; }
+
+    internal long[] Shares { get; }
+
+    internal int[] Targets { get; }
+
+    internal Int128[] TargetNumerators { get; }
+
+    internal long[] TargetParts { get; }
+
+    internal bool Fits(int yearCount, int programCount, int maxTargets) =>
+        yearCount == years && programCount == programs && maxTargets <= targetCapacity;
+
+    internal void Reset()
+    {
+        FirstStall.AsSpan().Fill(-1);
+        ShelvedAt.AsSpan().Fill(-1);
+        ReserveBalance.AsSpan().Clear();
+        StallCount.AsSpan().Clear();
+        IsShelved.AsSpan().Clear();
+    }
+}

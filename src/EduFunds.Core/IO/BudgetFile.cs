@@ -1,0 +1,151 @@
+using System.Globalization;
+using EduFunds.Model;
+using EduFunds.Monetary;
+using EduFunds.Tracking;
+
+namespace EduFunds.IO;
+
+/// <summary>Reads a budgets file (<c>program,year,amount</c>) into a <see cref="BudgetTable"/>.</summary>
+public static class BudgetFile
+{
+    /// <summary>
+    /// Reads a budget table: a CSV file with a header row naming the columns <c>year</c>,
+    /// <c>program</c> and <c>amount</c> (any order, case-insensitive; other columns are ignored).
+    /// Every problem is collected and reported together.
+    /// </summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The file name to put in error messages.</param>
+    /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
+    /// <param name="programIds">The program ids a line may name.</param>
+    /// <param name="years">The fiscal years a line may name.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
+    public static BudgetTable Read(
+        TextReader reader,
+        string fileName,
+        Currency currency,
+        IReadOnlyCollection<string> programIds,
+        YearRange years)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Read(TextInput.ToStream(reader), fileName, null, currency, programIds, years);
+    }
+
+    /// <summary>Reads a budget table from its bytes (see <see cref="Read(TextReader, string, Currency, IReadOnlyCollection{string}, YearRange)"/>).</summary>
+    /// <param name="stream">The file's bytes; disposed.</param>
+    /// <param name="fileName">The file name to put in error messages.</param>
+    /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
+    /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
+    /// <param name="programIds">The program ids a line may name.</param>
+    /// <param name="years">The fiscal years a line may name.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static BudgetTable Read(
+        Stream stream,
+        string fileName,
+        string? encoding,
+        Currency currency,
+        IReadOnlyCollection<string> programIds,
+        YearRange years)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(programIds);
+        var known = new HashSet<string>(programIds, StringComparer.Ordinal);
+        var errors = new IssueList();
+        var lines = new List<(int, string, long)>();
+        var seen = new Dictionary<(int, string), int>();
+        using var csv = CsvInput.Open(stream, fileName, TextInput.Encoding(encoding), EncodingSource.CommandLine, errors);
+        if (!csv.Read())
+        {
+            if (!errors.HasErrors)
+            {
+                errors.ErrorText(new Pos(fileName, 1, 0), "the file is empty; expected a header row 'year,program,amount'");
+            }
+
+            errors.ThrowIfErrors();
+        }
+
+        int yearColumn = -1, programColumn = -1, amountColumn = -1;
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            switch (csv.Get(i).ToLowerInvariant())
+            {
+                case "year": yearColumn = i; break;
+                case "program": programColumn = i; break;
+                case "amount": amountColumn = i; break;
+            }
+        }
+
+        foreach (var (column, name) in new[] { (yearColumn, "year"), (programColumn, "program"), (amountColumn, "amount") })
+        {
+            if (column < 0)
+            {
+                errors.ErrorText(new Pos(fileName, csv.Line, 0), $"the header has no '{name}' column; expected 'year,program,amount'");
+            }
+        }
+
+        errors.ThrowIfErrors();
+
+        while (csv.Read())
+        {
+            var line = csv.Line;
+            if (csv.IsMalformed)
+            {
+                continue;
+            }
+
+            var ok = true;
+            var yearText = csv.Get(yearColumn);
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                errors.ErrorText(new Pos(fileName, line, yearColumn + 1), $"year '{yearText}' is not a whole number; expected a fiscal year such as {years.From}");
+                ok = false;
+            }
+            else if (!years.Contains(year))
+            {
+                errors.ErrorText(new Pos(fileName, line, yearColumn + 1), $"year {year} is outside the workbook's years {years.From}-{years.To}");
+                ok = false;
+            }
+
+            var programId = csv.Get(programColumn);
+            if (!known.Contains(programId))
+            {
+                errors.ErrorText(new Pos(fileName, line, programColumn + 1), programId.Length == 0
+                    ? "program is empty; expected a program id of the workbook"
+                    : $"program '{programId}' is not a program of the workbook");
+                ok = false;
+            }
+
+            if (!AmountText.TryParseAmount(csv.Get(amountColumn), currency, out var amount, out var problem))
+            {
+                errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {problem}");
+                ok = false;
+            }
+            else if (amount < 0)
+            {
+                errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {csv.Get(amountColumn)} is negative; expected a budget of 0 or more");
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((year, programId), out var earlier))
+            {
+                errors.ErrorText(new Pos(fileName, line, programColumn + 1), $"the budget of {programId} in {year} is already given on line {earlier}");
+                continue;
+            }
+
+            seen[(year, programId)] = line;
+            lines.Add((year, programId, amount));
+        }
+
+        errors.ThrowIfErrors();
+
+        return new BudgetTable(lines);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using EduFunds.Engine;
+using EduFunds.Model;
+using EduFunds.Monetary;
+using EduFunds.Tracking;
+
+namespace EduFunds.IO;
+
+/// <summary>
+/// Writes the ledger and the budgets as an hledger journal (checked with hledger 1.25), so users
+/// of plain-text accounting can check the figures with their own tools:
+/// <list type="bullet">
+/// <item>one periodic transaction per fiscal year (<c>~ yearly from 2024-01-01 to 2025-01-01</c>,
+/// or <c>~ every 1st april from ...</c> for a fiscal year starting in April) holding each program's
+/// planned spending on <c>expenses:programs:ID</c> and each stream's expected money on
+/// <c>income:streams:ID</c>, balanced by <c>assets:bank</c>; <c>hledger bal --budget</c> compares
+/// against them;</item>
+/// <item>one transaction per ledger entry, in date order: a receipt moves money from
+/// <c>income:streams:ID</c> to <c>assets:bank</c>, an expense from <c>assets:bank</c> to
+/// <c>expenses:programs:ID</c>.</item>
+/// </list>
+/// Amounts carry the currency code as commodity and the currency's decimals, with '.' as the
+/// decimal mark and no digit grouping. Characters an account name cannot hold (spaces, ':', ';',
+/// brackets) become '_'.
+/// </summary>
+public static class HledgerJournal
+{
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary>Writes the journal.</summary>
+    /// <param name="writer">Where to write (lines end with '\n').</param>
+    /// <param name="projection">The projection: planned program funding and expected stream money per year.</param>
+    /// <param name="ledger">The ledger entries.</param>
+    /// <param name="budgets">Explicit budgets replacing the projection's funding where listed, or null.</param>
+    public static void Write(TextWriter writer, ProjectionResult projection, IEnumerable<LedgerEntry> ledger, BudgetTable? budgets = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var workbook = projection.Workbook;
+        var currency = projection.Currency;
+        var startMonth = workbook.FiscalYearStartMonth;
+        var sb = new StringBuilder();
+        Line(sb, $"; EduFunds journal of {OneLine(workbook.Name)}");
+        Line(sb, $"; currency {currency.Code}, fiscal year starting in {MonthNames[startMonth - 1]}; budgets from the projection"
+            + (projection.ScenarioName is null ? string.Empty : $" (scenario {OneLine(projection.ScenarioName)})")
+            + (budgets is null ? string.Empty : ", replaced by the budget table where it lists a program and year"));
+        Line(sb, "decimal-mark .");
+        Line(sb, $"commodity {CommodityStyle(currency)}");
+        Line(sb, "account assets:bank");
+        Line(sb, string.Empty);
+
+        var width = 4 + Math.Max(
+            projection.Programs.Select(p => ProgramAccount(p.Program.Id).Length).DefaultIfEmpty(0).Max(),
+            projection.Streams.Select(s => StreamAccount(s.Id).Length).DefaultIfEmpty(0).Max());
+        width = Math.Max(width, 20);
+
+        foreach (var year in projection.Years)
+        {
+            var postings = new List<(string Account, long Amount)>();
+            for (var p = 0; p < projection.Programs.Count; p++)
+            {
+                var id = projection.Programs[p].Program.Id;
+                var planned = budgets is not null && budgets.TryGet(year.Year, id, out var budget) ? budget : year.Programs[p].Funded;
+                if (planned != 0)
+                {
+                    postings.Add((ProgramAccount(id), planned));
+                }
+            }
+
+            for (var s = 0; s < projection.Streams.Count; s++)
+            {
+                if (year.Streams[s].Amount != 0)
+                {
+                    postings.Add((StreamAccount(projection.Streams[s].Id), -year.Streams[s].Amount));
+                }
+            }
+
+            if (postings.Count == 0)
+            {
+                continue;
+            }
+
+            var from = LedgerCalendar.FirstDay(year.Year, startMonth);
+            var to = LedgerCalendar.FirstDay(year.Year + 1, startMonth);
+            var period = startMonth == 1 ? "yearly" : $"every 1st {MonthNames[startMonth - 1]}";
+            Line(sb, $"~ {period} from {ModelText.FormatDate(from)} to {ModelText.FormatDate(to)}  ; budget of fiscal year {year.Year.ToString(CultureInfo.InvariantCulture)}");
+            foreach (var (account, amount) in postings)
+            {
+                Posting(sb, account, amount, currency, width);
+            }
+
+            Line(sb, "    assets:bank");
+            Line(sb, string.Empty);
+        }
+
+        var ordered = ledger.Select((e, i) => (Entry: e, Index: i)).OrderBy(x => x.Entry.Date).ThenBy(x => x.Index);
+        foreach (var (entry, _) in ordered)
+        {
+            var head = new StringBuilder(ModelText.FormatDate(entry.Date));
+            if (entry.Reference is { Length: > 0 } reference)
+            {
+                head.Append(" (").Append(Code(reference)).Append(')');
+            }
+
+            var description = entry.Memo is { Length: > 0 } memo
+                ? Description(memo)
+                : entry.Type == LedgerEntryType.Receipt ? $"receipt from {entry.StreamId}" : $"expense of {entry.ProgramId}";
+            head.Append(' ').Append(Description(description));
+            var tags = new List<string>();
+            if (entry.StreamId is not null)
+            {
+                tags.Add("stream:" + TagValue(entry.StreamId));
+            }
+
+            if (entry.ProgramId is not null)
+            {
+                tags.Add("program:" + TagValue(entry.ProgramId));
+            }
+
+            head.Append("  ; ").Append(string.Join(", ", tags));
+            Line(sb, head.ToString());
+            if (entry.Type == LedgerEntryType.Receipt)
+            {
+                Posting(sb, "assets:bank", entry.Amount, currency, width);
+                Posting(sb, StreamAccount(entry.StreamId!), -entry.Amount, currency, width);
+            }
+            else
+            {
+                Posting(sb, ProgramAccount(entry.ProgramId!), entry.Amount, currency, width);
+                Posting(sb, "assets:bank", -entry.Amount, currency, width);
+            }
+
+            Line(sb, string.Empty);
+        }
+
+        writer.Write(sb.ToString());
+    }
+
+    /// <summary>The account of a program's spending.</summary>
+    /// <param name="programId">The program id.</param>
+    /// <returns><c>expenses:programs:ID</c> with unusable characters replaced.</returns>
+    public static string ProgramAccount(string programId) => "expenses:programs:" + AccountPart(programId);
+
+    /// <summary>The account of a stream's money.</summary>
+    /// <param name="streamId">The stream id.</param>
+    /// <returns><c>income:streams:ID</c> with unusable characters replaced.</returns>
+    public static string StreamAccount(string streamId) => "income:streams:" + AccountPart(streamId);
+
+    private static string CommodityStyle(Currency currency) =>
+        currency.MinorUnits == 0 ? $"1000. {currency.Code}" : $"1000.{new string('0', currency.MinorUnits)} {currency.Code}";
+
+    private static void Posting(StringBuilder sb, string account, long amount, Currency currency, int width)
+    {
+        var text = AmountText.FormatFixed(amount, currency) + " " + currency.Code;
+        sb.Append("    ").Append(account.PadRight(width)).Append("  ").Append(text.PadLeft(18)).Append('\n');
+    }
+
+    private static void Line(StringBuilder sb, string text) => sb.Append(text).Append('\n');
+
+    private static string AccountPart(string id)
+    {
+        var chars = id.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '&' or '+'))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    // ';' would start a comment, '|' separates payee from note.
+    private static string Description(string text) => OneLine(text).Replace(';', ',').Replace('|', '/');
+
+    private static string Code(string reference) => OneLine(reference).Replace(')', ']').Replace('(', '[');
+
+    private static string TagValue(string value) => OneLine(value).Replace(',', '_');
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace EduFunds.Model;
+
+/// <summary>A place in a workbook file: file name, 1-based line and column (0 = not tied to one).</summary>
+internal readonly record struct Pos(string File, int Line, int Column);
+
+/// <summary>Collects the problems of a workbook while it is read or built.</summary>
+internal sealed class IssueList
+{
+    private readonly List<ValidationIssue> issues = [];
+    private readonly HashSet<(string File, int Line)> suppressed = [];
+
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>How many errors were added (suppressed ones included).</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>
+    /// Drops later problems on a line whose cells are known to be shifted (a row with more cells
+    /// than the header), so that one missing pair of quotes is reported once, not once per cell.
+    /// </summary>
+    public void SuppressLine(string file, int line) => suppressed.Add((file, line));
+
+    /// <summary>Adds an error; the message's numbers are formatted culture-invariantly.</summary>
+    public void Error(Pos pos, FormattableString message)
+    {
+        if (suppressed.Contains((pos.File, pos.Line)))
+        {
+            ErrorCount++;
+            return;
+        }
+
+        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message.ToString(CultureInfo.InvariantCulture)));
+        ErrorCount++;
+    }
+
+    /// <summary>Adds an error whose message is already composed (it must hold no culture-formatted numbers).</summary>
+    public void ErrorText(Pos pos, string message) => Error(pos, $"{message}");
+
+    /// <summary>Adds a warning; the message's numbers are formatted culture-invariantly.</summary>
+    public void Warning(Pos pos, FormattableString message) =>
+        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Every issue ordered by file, line and column (stable: same place keeps the order found).</summary>
+    public IReadOnlyList<ValidationIssue> Sorted() =>
+        [.. issues.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ThenBy(i => i.Column)];
+
+    /// <summary>Throws <see cref="InputValidationException"/> with every issue when there is an error.</summary>
+    /// <exception cref="InputValidationException">There is at least one error.</exception>
+    public void ThrowIfErrors()
+    {
+        if (HasErrors)
+        {
+            throw new InputValidationException(Sorted());
+        }
+    }
+
+    public IReadOnlyList<ValidationIssue> Warnings() =>
+        [.. Sorted().Where(i => i.Severity == IssueSeverity.Warning)];
+}
+
+/// <summary>"Did you mean" suggestions by edit distance.</summary>
+internal static class Suggestions
+{
+    /// <summary>The closest candidate to <paramref name="text"/>, or null when none is close enough.</summary>
+    public static string? Closest(string text, IEnumerable<string> candidates)
+    {
+        var lowered = text.Trim().ToLowerInvariant();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(lowered, candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        // Close enough: at most a third of the longer word changed (and at least one edit allowed).
+        return best is not null && bestDistance <= Math.Max(1, Math.Max(lowered.Length, best.Length) / 3) ? best : null;
+    }
+
+    /// <summary>" (did you mean 'x'?)" or an empty string.</summary>
+    public static string DidYouMean(string text, IEnumerable<string> candidates) =>
+        Closest(text, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
+
+    /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, d[i - 2, j - 2] + 1);
+                }
+
+                d[i, j] = value;
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

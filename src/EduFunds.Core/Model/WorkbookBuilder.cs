@@ -1,0 +1,339 @@
+using EduFunds.Monetary;
+
+namespace EduFunds.Model;
+
+/// <summary>
+/// Makes a <see cref="Workbook"/> in code, with amounts in major units (yuan, not fen) and the
+/// same defaults and rules as the workbook files. <see cref="Build"/> checks everything at once
+/// and throws <see cref="WorkbookValidationException"/> listing every problem (file "builder").
+/// </summary>
+/// <example>
+/// <code>
+/// var workbook = new WorkbookBuilder("X Street")
+///     .Currency("CNY").Years(2020, 2030).Policy("proportional")
+///     .Stream("DG-01", s => s.Name("街道社区教育经费").Kind(StreamKind.DistrictGrant).Recurring()
+///         .Amount(120000.00m).From(2019).Change(-0.08m))
+///     .Stream("PF-DIGITAL", s => s.Kind(StreamKind.ProjectFund).OneOff().Amount(60000m).From(2020).Until(2023).RestrictedTo("P-DIGITAL"))
+///     .Program("P-DIGITAL", p => p.Name("数字技能普及计划").Basic().Cost(120000m).MinFundingRatio(0.75m))
+///     .Scenario("deeper-cut", s => s.Trend(2024, "DG-01", -0.10m))
+///     .Build();
+/// </code>
+/// </example>
+public sealed class WorkbookBuilder
+{
+    /// <summary>The file name that builder problems carry in <see cref="ValidationIssue.File"/>.</summary>
+    public const string IssueFile = "builder";
+
+    private readonly string name;
+    private readonly List<StreamBuilder> streams = [];
+    private readonly List<ProgramBuilder> programs = [];
+    private readonly List<ScenarioBuilder> scenarios = [];
+    private readonly List<LedgerDraft> ledger = [];
+    private string currencyCode = "CNY";
+    private YearRange? years;
+    private int fiscalYearStartMonth = 1;
+    private RoundingMode rounding = RoundingMode.HalfEven;
+    private string policy = PolicyNames.Proportional;
+    private decimal flagshipWeight = 3m;
+    private int shelveAfter = 2;
+    private bool carryOverPool;
+    private MonteCarloSettings monteCarlo = new();
+
+    /// <summary>Starts a workbook.</summary>
+    /// <param name="name">Name of the organisation.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public WorkbookBuilder(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        this.name = name;
+    }
+
+    /// <summary>Sets the currency by ISO 4217 code (default CNY). An unknown code is reported by <see cref="Build"/>.</summary>
+    /// <param name="code">The code, such as "CNY" or "EUR".</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Currency(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        currencyCode = code;
+        return this;
+    }
+
+    /// <summary>Sets the currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Currency(Currency currency) => Currency(currency.Code);
+
+    /// <summary>Sets the fiscal years of the projection (required).</summary>
+    /// <param name="from">First fiscal year.</param>
+    /// <param name="to">Last fiscal year.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Years(int from, int to)
+    {
+        years = new YearRange(from, to);
+        return this;
+    }
+
+    /// <summary>Sets the month the fiscal year starts (default 1 = January).</summary>
+    /// <param name="month">1 to 12.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder FiscalYearStartMonth(int month)
+    {
+        fiscalYearStartMonth = month;
+        return this;
+    }
+
+    /// <summary>Sets the rounding to the minor unit (default half-even).</summary>
+    /// <param name="mode">The mode.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Rounding(RoundingMode mode)
+    {
+        rounding = mode;
+        return this;
+    }
+
+    /// <summary>Sets the allocation policy of the pool by name (default "proportional").</summary>
+    /// <param name="policyName">One of <see cref="PolicyNames.Names"/>.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Policy(string policyName)
+    {
+        ArgumentNullException.ThrowIfNull(policyName);
+        policy = policyName;
+        return this;
+    }
+
+    /// <summary>Sets the flagship weight of the visibility-weighted policy (default 3).</summary>
+    /// <param name="weight">A positive weight.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder FlagshipWeight(decimal weight)
+    {
+        flagshipWeight = weight;
+        return this;
+    }
+
+    /// <summary>Sets the number of consecutive stall years after which a program is shelved (default 2; 0 = never).</summary>
+    /// <param name="stallYears">The number of years.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder ShelveAfter(int stallYears)
+    {
+        shelveAfter = stallYears;
+        return this;
+    }
+
+    /// <summary>Lets unspent pool money carry over to the next year (default: it lapses).</summary>
+    /// <param name="carryOver">Whether it carries over.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder CarryOverPool(bool carryOver = true)
+    {
+        carryOverPool = carryOver;
+        return this;
+    }
+
+    /// <summary>Sets the Monte Carlo defaults (default 10,000 runs, seed 1).</summary>
+    /// <param name="runs">Number of runs, at least 1.</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder MonteCarlo(int runs, long seed)
+    {
+        monteCarlo = new MonteCarloSettings(runs, seed);
+        return this;
+    }
+
+    /// <summary>Adds a funding stream described by <paramref name="configure"/>.</summary>
+    /// <param name="id">Unique stream id.</param>
+    /// <param name="configure">Sets the stream's fields.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Stream(string id, Action<StreamBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(configure);
+        var stream = new StreamBuilder(id);
+        configure(stream);
+        streams.Add(stream);
+        return this;
+    }
+
+    /// <summary>Adds a funding stream made elsewhere (amounts already in minor units).</summary>
+    /// <param name="stream">The stream.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder AddStream(FundingStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        streams.Add(StreamBuilder.From(stream));
+        return this;
+    }
+
+    /// <summary>Adds a program described by <paramref name="configure"/>.</summary>
+    /// <param name="id">Unique program id.</param>
+    /// <param name="configure">Sets the program's fields.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Program(string id, Action<ProgramBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(configure);
+        var program = new ProgramBuilder(id);
+        configure(program);
+        programs.Add(program);
+        return this;
+    }
+
+    /// <summary>Adds a program made elsewhere (cost already in minor units).</summary>
+    /// <param name="program">The program.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder AddProgram(EducationProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        programs.Add(ProgramBuilder.From(program));
+        return this;
+    }
+
+    /// <summary>Adds a scenario described by <paramref name="configure"/>.</summary>
+    /// <param name="scenarioName">Unique scenario name.</param>
+    /// <param name="configure">Adds the scenario's changes.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Scenario(string scenarioName, Action<ScenarioBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioName);
+        ArgumentNullException.ThrowIfNull(configure);
+        var scenario = new ScenarioBuilder(scenarioName);
+        configure(scenario);
+        scenarios.Add(scenario);
+        return this;
+    }
+
+    /// <summary>Adds a scenario made elsewhere.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder AddScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        scenarios.Add(ScenarioBuilder.From(scenario));
+        return this;
+    }
+
+    /// <summary>Records an actual receipt from a stream.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="streamId">The stream the money came from.</param>
+    /// <param name="amount">Amount in major units, positive.</param>
+    /// <param name="reference">Voucher number, or null.</param>
+    /// <param name="memo">Free text, or null.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Receipt(DateOnly date, string streamId, decimal amount, string? reference = null, string? memo = null)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        ledger.Add(new LedgerDraft(date, LedgerEntryType.Receipt, streamId, null, amount, reference, memo));
+        return this;
+    }
+
+    /// <summary>Records an actual expense of a program.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="programId">The program that spent the money.</param>
+    /// <param name="amount">Amount in major units, positive.</param>
+    /// <param name="streamId">The stream whose money was spent, or null.</param>
+    /// <param name="reference">Voucher number, or null.</param>
+    /// <param name="memo">Free text, or null.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder Expense(DateOnly date, string programId, decimal amount, string? streamId = null, string? reference = null, string? memo = null)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        ledger.Add(new LedgerDraft(date, LedgerEntryType.Expense, streamId, programId, amount, reference, memo));
+        return this;
+    }
+
+    /// <summary>Adds a ledger entry made elsewhere (amount already in minor units).</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder AddLedgerEntry(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ledger.Add(new LedgerDraft(entry.Date, entry.Type, entry.StreamId, entry.ProgramId, null, entry.Reference, entry.Memo) { MinorUnits = entry.Amount });
+        return this;
+    }
+
+    /// <summary>Checks every rule of the workbook format and returns the workbook, every default resolved.</summary>
+    /// <returns>The valid workbook.</returns>
+    /// <exception cref="WorkbookValidationException">Something is wrong; every problem is listed (file "builder").</exception>
+    public Workbook Build()
+    {
+        var issues = new IssueList();
+        var at = new Pos(IssueFile, 0, 0);
+        if (!Monetary.Currency.TryFromCode(currencyCode, out var currency))
+        {
+            issues.Error(at, $"unknown currency '{currencyCode}'; expected an ISO 4217 code such as CNY, EUR or USD");
+            currency = Monetary.Currency.Cny;
+        }
+
+        if (years is null)
+        {
+            issues.Error(at, $"the workbook has no years; call Years(from, to)");
+        }
+
+        var range = years ?? new YearRange(2000, 2000);
+        var context = new BuildContext(issues, currency, at);
+        var workbook = new Workbook
+        {
+            Name = name,
+            Currency = currency,
+            FiscalYearStartMonth = fiscalYearStartMonth,
+            Rounding = rounding,
+            Years = range,
+            Policy = policy,
+            FlagshipWeight = flagshipWeight,
+            ShelveAfter = shelveAfter,
+            CarryOverPool = carryOverPool,
+            MonteCarlo = monteCarlo,
+            Streams = new EquatableArray<FundingStream>(streams.Select(s => s.Build(context, range.From))),
+            Programs = new EquatableArray<EducationProgram>(programs.Select(p => p.Build(context, range.From))),
+            Scenarios = new EquatableArray<Scenario>(scenarios.Select(s => s.Build(context, range.From))),
+            Ledger = new EquatableArray<LedgerEntry>(ledger.Select(e => e.Build(context))),
+        };
+        WorkbookRules.Validate(workbook, new BuilderLocator(at), issues, years is not null);
+        if (issues.HasErrors)
+        {
+            throw new WorkbookValidationException(IssueFile, issues.Sorted());
+        }
+
+        return workbook;
+    }
+
+    /// <summary>What the parts need while the workbook is built: where to report and the currency of amounts.</summary>
+    internal sealed class BuildContext(IssueList issues, Currency currency, Pos at)
+    {
+        public long ToMinorUnits(decimal amount, string what)
+        {
+            if (AmountText.ToMinorUnits(amount, currency, out var error) is { } minor)
+            {
+                return minor;
+            }
+
+            issues.Error(at, $"{what} ({amount}) {error}");
+            return 0;
+        }
+
+        public void Error(FormattableString message) => issues.Error(at, message);
+    }
+
+    private sealed class BuilderLocator(Pos at) : IWorkbookLocator
+    {
+        public Pos Setting(string key) => at;
+
+        public Pos Stream(int index, string column) => at;
+
+        public Pos Program(int index, string column) => at;
+
+        public Pos Scenario(int index, string key) => at;
+
+        public Pos Change(int scenario, int change, string key) => at;
+
+        public Pos AddedRow(int scenario, int change, string column) => at;
+
+        public Pos Ledger(int index, string column) => at;
+    }
+
+    private sealed record LedgerDraft(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, decimal? Amount, string? Reference, string? Memo)
+    {
+        public long? MinorUnits { get; init; }
+
+        public LedgerEntry Build(BuildContext context) =>
+            new(Date, Type, StreamId, ProgramId, MinorUnits ?? context.ToMinorUnits(Amount ?? 0m, $"ledger amount on {ModelText.FormatDate(Date)}"), Reference, Memo);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using EduFunds.Model;
+
+namespace EduFunds.Tracking;
+
+/// <summary>The fields of a ledger entry that an import reads from an export's columns.</summary>
+public enum ImportField
+{
+    /// <summary>The date of the movement (required).</summary>
+    Date,
+
+    /// <summary>The amount (required).</summary>
+    Amount,
+
+    /// <summary>Receipt or expense (required unless the sign of the amount tells).</summary>
+    Type,
+
+    /// <summary>The stream id (or text that rules map to one).</summary>
+    Stream,
+
+    /// <summary>The program id (or text that rules map to one).</summary>
+    Program,
+
+    /// <summary>The voucher or transaction number, used to skip rows already imported.</summary>
+    Reference,
+
+    /// <summary>Free text.</summary>
+    Memo,
+}
+
+/// <summary>
+/// Which column of an accounting export holds each field: by header name (case-insensitive) or by
+/// 1-based column number. Written as <c>date=Date,amount=Amount,type=Kind,stream=Fund,program=3</c>.
+/// </summary>
+public sealed class ColumnMap
+{
+    private readonly Dictionary<ImportField, string> columns;
+
+    /// <summary>Creates a map.</summary>
+    /// <param name="columns">For each mapped field, a header name or a 1-based column number written in digits.</param>
+    /// <exception cref="ArgumentException">Date or amount is not mapped, or a column is blank.</exception>
+    public ColumnMap(IReadOnlyDictionary<ImportField, string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        this.columns = new Dictionary<ImportField, string>(columns);
+        foreach (var (field, column) in this.columns)
+        {
+            if (string.IsNullOrWhiteSpace(column))
+            {
+                throw new ArgumentException($"The column of '{Name(field)}' is blank.", nameof(columns));
+            }
+        }
+
+        foreach (var required in new[] { ImportField.Date, ImportField.Amount })
+        {
+            if (!this.columns.ContainsKey(required))
+            {
+                throw new ArgumentException($"The map must say which column is the {Name(required)} ('{Name(required)}=...').", nameof(columns));
+            }
+        }
+    }
+
+    /// <summary>The mapped fields and their columns.</summary>
+    public IReadOnlyDictionary<ImportField, string> Columns => columns;
+
+    /// <summary>Whether a field is mapped.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>True when mapped.</returns>
+    public bool Has(ImportField field) => columns.ContainsKey(field);
+
+    /// <summary>Parses <c>field=column,field=column,...</c>; field names are date, amount, type, stream, program, reference, memo.</summary>
+    /// <param name="text">The map.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="FormatException">The text is not a valid map; the message says what is expected.</exception>
+    public static ColumnMap Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new Dictionary<ImportField, string>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == part.Length - 1)
+            {
+                throw new FormatException($"'{part}' in the column map is not 'field=column'; expected for example 'date=Date,amount=Amount'.");
+            }
+
+            var name = part[..eq].Trim();
+            var column = part[(eq + 1)..].Trim();
+            if (!TryParseField(name, out var field))
+            {
+                throw new FormatException($"'{name}' in the column map is not a field; expected one of date, amount, type, stream, program, reference, memo.");
+            }
+
+            if (!result.TryAdd(field, column))
+            {
+                throw new FormatException($"The field '{name}' is mapped twice in the column map.");
+            }
+        }
+
+        try
+        {
+            return new ColumnMap(result);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e);
+        }
+    }
+
+    /// <summary>The field's name as written in a map ("date", "amount", ...).</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>Its name.</returns>
+    public static string Name(ImportField field) => field.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a field name (case-insensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="field">The field.</param>
+    /// <returns>True when known.</returns>
+    public static bool TryParseField(string name, out ImportField field)
+    {
+        foreach (var f in Enum.GetValues<ImportField>())
+        {
+            if (string.Equals(Name(f), name, StringComparison.OrdinalIgnoreCase))
+            {
+                field = f;
+                return true;
+            }
+        }
+
+        field = default;
+        return false;
+    }
+
+    /// <summary>Resolves every mapped column against the export's header (or column count).</summary>
+    internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, IssueList errors)
+    {
+        var result = new Dictionary<ImportField, int>();
+        foreach (var (field, column) in columns)
+        {
+            var index = ResolveColumn(column, header, fieldCount);
+            if (index < 0)
+            {
+                var known = header is null ? $"the rows have {fieldCount} columns" : "the header has " + string.Join(", ", header.Select(h => $"'{h}'"));
+                errors.ErrorText(new Pos(fileName, 1, 0), $"the {Name(field)} column '{column}' is not in the export; {known}");
+            }
+            else
+            {
+                result[field] = index;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A header name (case-insensitive) or a 1-based number to a 0-based index, or -1.</summary>
+    internal static int ResolveColumn(string column, IReadOnlyList<string>? header, int fieldCount)
+    {
+        if (header is not null)
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(header[i], column, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+        }
+
+        if (int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= fieldCount)
+        {
+            return number - 1;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,440 @@
+using System.Globalization;
+using EduFunds.Model;
+using EduFunds.Monetary;
+
+namespace EduFunds.Tracking;
+
+/// <summary>One row of an export as the import planner sees it: its line and its cells.</summary>
+internal interface IImportRow
+{
+    /// <summary>The 1-based line where the row starts.</summary>
+    int Line { get; }
+
+    /// <summary>How many cells the row has.</summary>
+    int FieldCount { get; }
+
+    /// <summary>Whether the row broke the quoting rules (already reported by the reader).</summary>
+    bool IsMalformed { get; }
+
+    /// <summary>The cell <paramref name="index"/> (0-based) trimmed, or an empty string when the row has fewer cells.</summary>
+    string Get(int index);
+}
+
+/// <summary>
+/// Works out what an import adds, row by row, without knowing where the rows come from: columns
+/// by the <see cref="ColumnMap"/>, text to ids by <see cref="MatchRules"/>, rows already in the
+/// ledger (or earlier in the export) skipped. The rows stream through; only the rows to add and
+/// the de-duplication keys are kept. Problems go to an <see cref="IssueList"/>.
+/// </summary>
+internal sealed class ImportPlanner
+{
+    /// <summary>After this many errors the rest of the export is not read.</summary>
+    public const int MaxErrors = 100;
+
+    private readonly string fileName;
+    private readonly ImportOptions options;
+    private readonly Workbook workbook;
+    private readonly IssueList errors;
+    private readonly string[] formats;
+    private readonly HashSet<string> streams;
+    private readonly HashSet<string> programs;
+    private readonly HashSet<string> references = new(StringComparer.Ordinal);
+    private readonly Dictionary<ContentKey, int> contentCounts = [];
+    private readonly Dictionary<string, (int Line, LedgerEntry Entry)> importReferences = new(StringComparer.Ordinal);
+    private readonly Dictionary<ContentKey, int> importCounts = [];
+    private readonly List<ImportedRow> added = [];
+    private readonly List<SkippedRow> duplicates = [];
+    private readonly List<SkippedRow> unmatched = [];
+    private readonly List<SkippedRow> zero = [];
+    private Dictionary<ImportField, int>? columns;
+    private int[] ruleColumns = [];
+    private int rows;
+
+    /// <summary>Starts a plan; checks that the options can tell receipts from expenses.</summary>
+    /// <param name="fileName">The export's name, for messages.</param>
+    /// <param name="options">The map and rules.</param>
+    /// <param name="workbook">The workbook (streams, programs, years, currency).</param>
+    /// <param name="existing">The entries already in the ledger, for de-duplication.</param>
+    /// <param name="errors">Where problems go.</param>
+    public ImportPlanner(string fileName, ImportOptions options, Workbook workbook, IEnumerable<LedgerEntry> existing, IssueList errors)
+    {
+        this.fileName = fileName;
+        this.options = options;
+        this.workbook = workbook;
+        this.errors = errors;
+        if (options.DateFormats.Count == 0)
+        {
+            throw new ArgumentException("At least one date format is needed.", nameof(options));
+        }
+
+        formats = [.. options.DateFormats];
+        if (options.Sign == AmountSign.NegativeIsExpense && options.Map.Has(ImportField.Type))
+        {
+            errors.ErrorText(new Pos(fileName, 0, 0), "the map names a type column and the sign of the amount is to give the type; use one of the two");
+        }
+
+        var typeByRules = options.Rules.Rules.Any(r => r.Target == MatchTarget.Type);
+        if (options.Sign == AmountSign.Positive && !options.Map.Has(ImportField.Type) && !typeByRules)
+        {
+            errors.ErrorText(new Pos(fileName, 0, 0), "nothing says whether a row is a receipt or an expense; map a type column ('type=...'), add type rules, or read negative amounts as expenses");
+        }
+
+        streams = new HashSet<string>(workbook.Streams.Select(s => s.Id), StringComparer.Ordinal);
+        programs = new HashSet<string>(workbook.Programs.Select(p => p.Id), StringComparer.Ordinal);
+
+        // Existing ledger: references, and content keys counted (a multiset), for de-duplication.
+        foreach (var entry in existing)
+        {
+            if (!string.IsNullOrEmpty(entry.Reference))
+            {
+                references.Add(entry.Reference);
+            }
+            else
+            {
+                var key = ContentKey.Of(entry);
+                contentCounts[key] = contentCounts.GetValueOrDefault(key) + 1;
+            }
+        }
+    }
+
+    /// <summary>Whether reading should stop: the options are unusable, the map does not fit, or too many rows are bad.</summary>
+    public bool Stopped => errors.ErrorCount >= MaxErrors || (columns is null && errors.HasErrors);
+
+    /// <summary>Takes the next row of the export: the header (or, without one, the first row sets the columns), then data.</summary>
+    public void Add(IImportRow row)
+    {
+        if (Stopped)
+        {
+            return;
+        }
+
+        if (columns is null)
+        {
+            List<string>? header = null;
+            if (options.HasHeader)
+            {
+                header = [.. Enumerable.Range(0, row.FieldCount).Select(row.Get)];
+            }
+
+            var resolved = options.Map.Resolve(header, row.FieldCount, fileName, errors);
+            ruleColumns = ResolveRuleColumns(resolved, header, row.FieldCount);
+            if (errors.HasErrors)
+            {
+                return;
+            }
+
+            columns = resolved;
+            if (options.HasHeader)
+            {
+                return;
+            }
+        }
+
+        rows++;
+        if (row.IsMalformed)
+        {
+            return;
+        }
+
+        var line = row.Line;
+        var parsed = ReadRow(row);
+        switch (parsed.Outcome)
+        {
+            case RowOutcome.Bad:
+                return;
+            case RowOutcome.Zero:
+                zero.Add(new SkippedRow(line, "the amount is zero", null));
+                return;
+            case RowOutcome.Unmatched:
+                unmatched.Add(new SkippedRow(line, parsed.Reason!, null));
+                return;
+        }
+
+        var entry = parsed.Entry!;
+        if (entry.Reference is { } reference)
+        {
+            if (references.Contains(reference))
+            {
+                duplicates.Add(new SkippedRow(line, $"reference '{reference}' is already in the ledger", entry));
+                return;
+            }
+
+            if (importReferences.TryGetValue(reference, out var earlier))
+            {
+                if (earlier.Entry == entry)
+                {
+                    duplicates.Add(new SkippedRow(line, $"the same row is already on line {earlier.Line}", entry));
+                }
+                else
+                {
+                    errors.ErrorText(new Pos(fileName, line, columns![ImportField.Reference] + 1),
+                        $"reference '{reference}' is already used on line {earlier.Line} for a different movement; expected each row to have its own reference (map a line number column as the reference)");
+                }
+
+                return;
+            }
+
+            importReferences[reference] = (line, entry);
+        }
+        else
+        {
+            var key = ContentKey.Of(entry);
+            var occurrence = importCounts.GetValueOrDefault(key) + 1;
+            importCounts[key] = occurrence;
+            if (occurrence <= contentCounts.GetValueOrDefault(key))
+            {
+                duplicates.Add(new SkippedRow(line, "an identical entry without reference is already in the ledger", entry));
+                return;
+            }
+        }
+
+        added.Add(new ImportedRow(line, entry));
+    }
+
+    /// <summary>The plan, once every row was added.</summary>
+    /// <exception cref="InputValidationException">A row was bad or the map does not fit; every problem is listed.</exception>
+    public ImportResult Finish()
+    {
+        if (columns is null && !errors.HasErrors)
+        {
+            errors.ErrorText(new Pos(fileName, 1, 0), "the export is empty; expected a header row and data rows");
+        }
+
+        errors.ThrowIfErrors();
+        return new ImportResult(fileName, rows, added, duplicates, unmatched, zero);
+    }
+
+    /// <summary>The column of each rule (-1 = any column).</summary>
+    private int[] ResolveRuleColumns(Dictionary<ImportField, int> mapped, List<string>? header, int fieldCount)
+    {
+        var rules = options.Rules;
+        var result = new int[rules.Rules.Count];
+        for (var r = 0; r < rules.Rules.Count; r++)
+        {
+            var rule = rules.Rules[r];
+            if (rule.Field == "*")
+            {
+                result[r] = -1;
+                continue;
+            }
+
+            if (ColumnMap.TryParseField(rule.Field, out var field) && options.Map.Has(field))
+            {
+                if (mapped.TryGetValue(field, out var column))
+                {
+                    result[r] = column;
+                }
+
+                continue;
+            }
+
+            var index = ColumnMap.ResolveColumn(rule.Field, header, fieldCount);
+            if (index < 0)
+            {
+                errors.ErrorText(new Pos(fileName, 1, 0),
+                    $"the rule on line {rule.Line} looks at '{rule.Field}', which is neither a mapped field nor a column of the export");
+            }
+
+            result[r] = index;
+        }
+
+        return result;
+    }
+
+    private ParsedRow ReadRow(IImportRow row)
+    {
+        var line = row.Line;
+        var before = errors.ErrorCount;
+        var map = columns!;
+        string Cell(ImportField field) => map.TryGetValue(field, out var c) ? Clean(row.Get(c)) : string.Empty;
+        int Col(ImportField field) => map.TryGetValue(field, out var c) ? c + 1 : 0;
+
+        // Date
+        var dateText = Cell(ImportField.Date);
+        if (!DateOnly.TryParseExact(dateText, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.ErrorText(new Pos(fileName, line, Col(ImportField.Date)),
+                $"date '{dateText}' is not a date in the format {string.Join(" or ", formats)}");
+        }
+        else
+        {
+            var year = ModelText.FiscalYearOf(date, workbook.FiscalYearStartMonth);
+            if (!workbook.Years.Contains(year))
+            {
+                errors.ErrorText(new Pos(fileName, line, Col(ImportField.Date)),
+                    $"date {ModelText.FormatDate(date)} is in fiscal year {year}, outside the workbook's years {workbook.Years.From}-{workbook.Years.To}");
+            }
+        }
+
+        // Amount
+        var amountText = Cell(ImportField.Amount);
+        LedgerEntryType? type = null;
+        if (!AmountText.TryParseAmount(amountText, workbook.Currency, out var amount, out var problem))
+        {
+            errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)), $"amount {problem}");
+        }
+        else if (amount < 0 && options.Sign == AmountSign.Positive)
+        {
+            errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)),
+                $"amount {amountText} is negative; expected a positive amount (or read negative amounts as expenses)");
+        }
+        else if (options.Sign == AmountSign.NegativeIsExpense && amount != 0)
+        {
+            type = amount < 0 ? LedgerEntryType.Expense : LedgerEntryType.Receipt;
+            amount = Math.Abs(amount);
+        }
+
+        // Type: the column, else the first type rule that matches.
+        if (options.Sign == AmountSign.Positive)
+        {
+            var typeText = Cell(ImportField.Type);
+            if (typeText.Length > 0 && TryParseType(typeText, out var parsed))
+            {
+                type = parsed;
+            }
+            else if (FirstMatch(MatchTarget.Type, row) is { } ruleType)
+            {
+                type = ruleType == "receipt" ? LedgerEntryType.Receipt : LedgerEntryType.Expense;
+            }
+            else
+            {
+                errors.ErrorText(new Pos(fileName, line, Col(ImportField.Type)),
+                    typeText.Length == 0
+                        ? "type is empty and no type rule matches; expected receipt or expense"
+                        : $"type '{typeText}' is not receipt or expense (also read: income, revenue, in; expenditure, payment, out) and no type rule matches");
+            }
+        }
+
+        var reference = Cell(ImportField.Reference);
+        var memo = Cell(ImportField.Memo);
+        if (errors.ErrorCount > before)
+        {
+            return ParsedRow.Bad;
+        }
+
+        if (amount == 0)
+        {
+            return ParsedRow.Zero;
+        }
+
+        // Stream and program: a cell holding a known id, else the first rule that matches.
+        var streamId = Resolve(Cell(ImportField.Stream), streams, MatchTarget.Stream, row);
+        var programId = Resolve(Cell(ImportField.Program), programs, MatchTarget.Program, row);
+        if (type == LedgerEntryType.Receipt)
+        {
+            if (streamId is null)
+            {
+                return ParsedRow.NotMatched(Describe("a receipt whose stream", ImportField.Stream, row));
+            }
+
+            programId = null;
+        }
+        else if (programId is null)
+        {
+            return ParsedRow.NotMatched(Describe("an expense whose program", ImportField.Program, row));
+        }
+
+        return new ParsedRow(RowOutcome.Entry, new LedgerEntry(
+            date,
+            type!.Value,
+            streamId,
+            programId,
+            amount,
+            reference.Length == 0 ? null : reference,
+            memo.Length == 0 ? null : memo), null);
+    }
+
+    private string Describe(string what, ImportField field, IImportRow row)
+    {
+        var cell = columns!.TryGetValue(field, out var c) ? row.Get(c) : string.Empty;
+        return cell.Length > 0
+            ? $"{what} '{cell}' is not an id of the workbook and no rule matches"
+            : $"{what} could not be found: no rule matches";
+    }
+
+    private string? Resolve(string cell, HashSet<string> known, MatchTarget target, IImportRow row) =>
+        cell.Length > 0 && known.Contains(cell) ? cell : FirstMatch(target, row);
+
+    private string? FirstMatch(MatchTarget target, IImportRow row)
+    {
+        var rules = options.Rules;
+        for (var r = 0; r < rules.Rules.Count; r++)
+        {
+            var rule = rules.Rules[r];
+            if (rule.Target != target)
+            {
+                continue;
+            }
+
+            if (ruleColumns[r] >= 0)
+            {
+                if (rule.IsMatch(row.Get(ruleColumns[r])))
+                {
+                    return rule.Value;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < row.FieldCount; i++)
+                {
+                    if (rule.IsMatch(row.Get(i)))
+                    {
+                        return rule.Value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryParseType(string text, out LedgerEntryType type)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "receipt" or "income" or "revenue" or "in":
+                type = LedgerEntryType.Receipt;
+                return true;
+            case "expense" or "expenditure" or "payment" or "out":
+                type = LedgerEntryType.Expense;
+                return true;
+            default:
+                type = default;
+                return false;
+        }
+    }
+
+    /// <summary>Line breaks and tabs inside a cell become spaces, so every entry stays on one ledger line.</summary>
+    private static string Clean(string text)
+    {
+        if (text.AsSpan().IndexOfAny('\r', '\n', '\t') < 0)
+        {
+            return text;
+        }
+
+        return string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private enum RowOutcome
+    {
+        Entry,
+        Bad,
+        Zero,
+        Unmatched,
+    }
+
+    private sealed record ParsedRow(RowOutcome Outcome, LedgerEntry? Entry, string? Reason)
+    {
+        public static ParsedRow Bad { get; } = new(RowOutcome.Bad, null, null);
+
+        public static ParsedRow Zero { get; } = new(RowOutcome.Zero, null, null);
+
+        public static ParsedRow NotMatched(string reason) => new(RowOutcome.Unmatched, null, reason);
+    }
+
+    /// <summary>What makes two entries without a reference the same movement.</summary>
+    private readonly record struct ContentKey(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, long Amount, string? Memo)
+    {
+        public static ContentKey Of(LedgerEntry e) => new(e.Date, e.Type, e.StreamId, e.ProgramId, e.Amount, e.Memo);
+    }
+}

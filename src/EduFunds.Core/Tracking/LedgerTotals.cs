@@ -1,0 +1,330 @@
+using EduFunds.Model;
+
+namespace EduFunds.Tracking;
+
+/// <summary>
+/// The actual money of a ledger summed by stream and fiscal year (receipts) and by program,
+/// fiscal year and fiscal month (expenses). Its size grows with streams, programs and years,
+/// never with the number of entries, so a ledger of any length can be summed while it is read.
+/// Build it with <see cref="LedgerTotalsBuilder"/> or <see cref="FromEntries"/>.
+/// </summary>
+public sealed class LedgerTotals
+{
+    private readonly Dictionary<string, int> streamIndex;
+    private readonly Dictionary<string, int> programIndex;
+    private readonly long[] receipts;   // [stream * years + yearIndex]
+    private readonly long[] expenses;   // [(program * years + yearIndex) * 12 + fiscalMonth - 1]
+
+    internal LedgerTotals(
+        YearRange years,
+        int fiscalYearStartMonth,
+        string[] streamIds,
+        string[] programIds,
+        Dictionary<string, int> streamIndex,
+        Dictionary<string, int> programIndex,
+        long[] receipts,
+        long[] expenses,
+        long entryCount,
+        DateOnly? firstDate,
+        DateOnly? lastDate)
+    {
+        Years = years;
+        FiscalYearStartMonth = fiscalYearStartMonth;
+        StreamIds = streamIds;
+        ProgramIds = programIds;
+        this.streamIndex = streamIndex;
+        this.programIndex = programIndex;
+        this.receipts = receipts;
+        this.expenses = expenses;
+        EntryCount = entryCount;
+        FirstDate = firstDate;
+        LastDate = lastDate;
+    }
+
+    /// <summary>The fiscal years covered.</summary>
+    public YearRange Years { get; }
+
+    /// <summary>Month the fiscal year starts (1-12).</summary>
+    public int FiscalYearStartMonth { get; }
+
+    /// <summary>The streams receipts are summed for.</summary>
+    public IReadOnlyList<string> StreamIds { get; }
+
+    /// <summary>The programs expenses are summed for.</summary>
+    public IReadOnlyList<string> ProgramIds { get; }
+
+    /// <summary>Number of entries summed.</summary>
+    public long EntryCount { get; }
+
+    /// <summary>Date of the earliest entry, or null when the ledger is empty.</summary>
+    public DateOnly? FirstDate { get; }
+
+    /// <summary>Date of the latest entry, or null when the ledger is empty.</summary>
+    public DateOnly? LastDate { get; }
+
+    /// <summary>Sums a ledger.</summary>
+    /// <param name="entries">The entries.</param>
+    /// <param name="streamIds">Every stream id an entry may name.</param>
+    /// <param name="programIds">Every program id an entry may name.</param>
+    /// <param name="years">The fiscal years to cover; every entry must fall in them.</param>
+    /// <param name="fiscalYearStartMonth">Month the fiscal year starts (1-12).</param>
+    /// <param name="through">When given, only entries dated on or before it are summed (a report as of that date).</param>
+    /// <returns>The totals.</returns>
+    /// <exception cref="ArgumentException">An entry names an unknown stream or program, or is of the wrong shape.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An entry's fiscal year is outside <paramref name="years"/>.</exception>
+    public static LedgerTotals FromEntries(
+        IEnumerable<LedgerEntry> entries,
+        IEnumerable<string> streamIds,
+        IEnumerable<string> programIds,
+        YearRange years,
+        int fiscalYearStartMonth,
+        DateOnly? through = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var builder = new LedgerTotalsBuilder(streamIds, programIds, years, fiscalYearStartMonth);
+        foreach (var entry in entries)
+        {
+            if (through is null || entry.Date <= through.Value)
+            {
+                builder.Add(entry);
+            }
+        }
+
+        return builder.ToTotals();
+    }
+
+    /// <summary>Sums a workbook's ledger over its streams, programs and years.</summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="through">When given, only entries dated on or before it are summed (a report as of that date).</param>
+    /// <returns>The totals.</returns>
+    public static LedgerTotals FromWorkbook(Workbook workbook, DateOnly? through = null)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        return FromEntries(
+            workbook.Ledger,
+            workbook.Streams.Select(s => s.Id),
+            workbook.Programs.Select(p => p.Id),
+            workbook.Years,
+            workbook.FiscalYearStartMonth,
+            through);
+    }
+
+    /// <summary>Money received from a stream in a fiscal year.</summary>
+    /// <param name="streamId">The stream id.</param>
+    /// <param name="year">The fiscal year.</param>
+    /// <returns>Minor units; 0 for a stream the ledger does not know or a year outside it.</returns>
+    public long Receipts(string streamId, int year) =>
+        streamIndex.TryGetValue(streamId, out var s) && Years.Contains(year)
+            ? receipts[(s * Years.Count) + (year - Years.From)]
+            : 0;
+
+    /// <summary>Money spent by a program in a fiscal year.</summary>
+    /// <param name="programId">The program id.</param>
+    /// <param name="year">The fiscal year.</param>
+    /// <returns>Minor units; 0 for a program the ledger does not know or a year outside it.</returns>
+    public long Expenses(string programId, int year)
+    {
+        if (!programIndex.TryGetValue(programId, out var p) || !Years.Contains(year))
+        {
+            return 0;
+        }
+
+        var start = ((p * Years.Count) + (year - Years.From)) * 12;
+        long sum = 0;
+        for (var m = 0; m < 12; m++)
+        {
+            sum += expenses[start + m];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Money spent by a program in one fiscal month.</summary>
+    /// <param name="programId">The program id.</param>
+    /// <param name="year">The fiscal year.</param>
+    /// <param name="fiscalMonth">The fiscal month, 1 = the month the fiscal year starts.</param>
+    /// <returns>Minor units; 0 for a program the ledger does not know or a year outside it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fiscalMonth"/> is not 1-12.</exception>
+    public long Expenses(string programId, int year, int fiscalMonth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fiscalMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fiscalMonth, 12);
+        return programIndex.TryGetValue(programId, out var p) && Years.Contains(year)
+            ? expenses[(((p * Years.Count) + (year - Years.From)) * 12) + fiscalMonth - 1]
+            : 0;
+    }
+
+    /// <summary>Money received from a stream in each year of the range, in year order.</summary>
+    /// <param name="streamId">The stream id.</param>
+    /// <returns>One amount per year of <see cref="Years"/>; all zero for an unknown stream.</returns>
+    public long[] ReceiptsByYear(string streamId)
+    {
+        var result = new long[Years.Count];
+        if (streamIndex.TryGetValue(streamId, out var s))
+        {
+            Array.Copy(receipts, s * Years.Count, result, 0, Years.Count);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// Sums ledger entries one at a time into <see cref="LedgerTotals"/>; memory does not grow with
+/// the number of entries. Not thread-safe.
+/// </summary>
+public sealed class LedgerTotalsBuilder
+{
+    private readonly string[] streamIds;
+    private readonly string[] programIds;
+    private readonly Dictionary<string, int> streamIndex;
+    private readonly Dictionary<string, int> programIndex;
+    private readonly long[] receipts;
+    private readonly long[] expenses;
+    private readonly YearRange years;
+    private readonly int startMonth;
+    private long count;
+    private DateOnly? first;
+    private DateOnly? last;
+
+    /// <summary>Creates an empty builder.</summary>
+    /// <param name="streamIds">Every stream id an entry may name.</param>
+    /// <param name="programIds">Every program id an entry may name.</param>
+    /// <param name="years">The fiscal years to cover; every entry must fall in them.</param>
+    /// <param name="fiscalYearStartMonth">Month the fiscal year starts (1-12).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fiscalYearStartMonth"/> is not 1-12, or the range is empty.</exception>
+    public LedgerTotalsBuilder(IEnumerable<string> streamIds, IEnumerable<string> programIds, YearRange years, int fiscalYearStartMonth)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        ArgumentNullException.ThrowIfNull(programIds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fiscalYearStartMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fiscalYearStartMonth, 12);
+        ArgumentOutOfRangeException.ThrowIfLessThan(years.Count, 1, nameof(years));
+        this.streamIds = streamIds.ToArray();
+        this.programIds = programIds.ToArray();
+        streamIndex = Index(this.streamIds);
+        programIndex = Index(this.programIds);
+        this.years = years;
+        startMonth = fiscalYearStartMonth;
+        receipts = new long[this.streamIds.Length * years.Count];
+        expenses = new long[this.programIds.Length * years.Count * 12];
+    }
+
+    /// <summary>Index of a stream id in the builder, or -1 (lets a reader resolve each id once).</summary>
+    /// <param name="streamId">The id.</param>
+    /// <returns>The index or -1.</returns>
+    internal int FindStream(ReadOnlySpan<char> streamId) =>
+        streamIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(streamId, out var i) ? i : -1;
+
+    /// <summary>Index of a program id in the builder, or -1.</summary>
+    /// <param name="programId">The id.</param>
+    /// <returns>The index or -1.</returns>
+    internal int FindProgram(ReadOnlySpan<char> programId) =>
+        programIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(programId, out var i) ? i : -1;
+
+    /// <summary>Adds one entry.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, an expense without a program, or an amount that is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The entry's fiscal year is outside the builder's years.</exception>
+    public void Add(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Type == LedgerEntryType.Receipt)
+        {
+            if (entry.StreamId is null || !streamIndex.TryGetValue(entry.StreamId, out var s))
+            {
+                throw new ArgumentException($"A receipt needs a known stream; '{entry.StreamId}' is not one.", nameof(entry));
+            }
+
+            AddReceipt(entry.Date, s, entry.Amount);
+        }
+        else
+        {
+            if (entry.ProgramId is null || !programIndex.TryGetValue(entry.ProgramId, out var p))
+            {
+                throw new ArgumentException($"An expense needs a known program; '{entry.ProgramId}' is not one.", nameof(entry));
+            }
+
+            AddExpense(entry.Date, p, entry.Amount);
+        }
+    }
+
+    /// <summary>Adds a receipt by stream index.</summary>
+    internal void AddReceipt(DateOnly date, int stream, long amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        var yearIndex = YearIndex(date);
+        receipts[(stream * years.Count) + yearIndex] += amount;
+        Count(date);
+    }
+
+    /// <summary>Adds an expense by program index.</summary>
+    internal void AddExpense(DateOnly date, int program, long amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        var yearIndex = YearIndex(date);
+        var month = LedgerCalendar.FiscalMonthOf(date, startMonth);
+        expenses[(((program * years.Count) + yearIndex) * 12) + month - 1] += amount;
+        Count(date);
+    }
+
+    /// <summary>True when the date falls in the builder's fiscal years.</summary>
+    internal bool Covers(DateOnly date) => years.Contains(ModelText.FiscalYearOf(date, startMonth));
+
+    /// <summary>Returns the totals so far (a copy; the builder can go on).</summary>
+    /// <returns>The totals.</returns>
+    public LedgerTotals ToTotals() => new(
+        years,
+        startMonth,
+        streamIds,
+        programIds,
+        streamIndex,
+        programIndex,
+        (long[])receipts.Clone(),
+        (long[])expenses.Clone(),
+        count,
+        first,
+        last);
+
+    private int YearIndex(DateOnly date)
+    {
+        var year = ModelText.FiscalYearOf(date, startMonth);
+        if (!years.Contains(year))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(date),
+                date,
+                $"The date {ModelText.FormatDate(date)} is in fiscal year {year}, outside the years {years.From}-{years.To}.");
+        }
+
+        return year - years.From;
+    }
+
+    private void Count(DateOnly date)
+    {
+        count++;
+        if (first is null || date < first.Value)
+        {
+            first = date;
+        }
+
+        if (last is null || date > last.Value)
+        {
+            last = date;
+        }
+    }
+
+    private static Dictionary<string, int> Index(string[] ids)
+    {
+        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!index.TryAdd(ids[i], i))
+            {
+                throw new ArgumentException($"The id '{ids[i]}' is listed twice.", nameof(ids));
+            }
+        }
+
+        return index;
+    }
+}
