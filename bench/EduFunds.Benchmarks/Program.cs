@@ -1,3 +1,15 @@
 using BenchmarkDotNet.Running;
+using EduFunds.Benchmarks;
+
+if (args is ["generate", .. var rest])
+{
+    return Generate.Run(rest);
+}
+
+if (args is ["parts", .. var partArgs])
+{
+    return Parts.Run(partArgs);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

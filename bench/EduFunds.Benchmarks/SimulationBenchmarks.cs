@@ -32,7 +32,7 @@ public class XStreetSimulationBenchmarks
     /// <summary>The risk analysis of <c>edufunds risk</c>.</summary>
     /// <returns>The report.</returns>
     [Benchmark]
-    public RiskReport Risk10k() =>
+    public RiskResult Risk10k() =>
         new RiskAnalyzer().Analyze(model, new RiskOptions { MonteCarlo = new MonteCarloOptions { Runs = 10_000, Seed = 1, MaxDegreeOfParallelism = Threads } });
 }
 

@@ -66,6 +66,7 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.SimulateCommand());
         root.Subcommands.Add(new Commands.ReportCommand());
         root.Subcommands.Add(new Commands.ChartCommand());
+        root.Subcommands.Add(new Commands.ConvertCommand());
         root.Examples.Add(new("edufunds validate", t["app.example.validate"]));
         root.Examples.Add(new("edufunds init my-street", t["app.example.init"]));
         root.Examples.Add(new("edufunds project", t["app.example.project"]));

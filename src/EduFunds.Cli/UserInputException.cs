@@ -21,4 +21,7 @@ public class UserInputException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Lines printed before the message, one problem each (the cells of an invalid .xlsx workbook).</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
 }

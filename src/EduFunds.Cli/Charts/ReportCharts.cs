@@ -151,7 +151,7 @@ internal static class ReportCharts
     /// <param name="risk">The risk analysis (with its simulation).</param>
     /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string StallCurves(string id, RiskReport risk, ReportText words)
+    public static string StallCurves(string id, RiskResult risk, ReportText words)
     {
         var years = risk.Projection.Years.Select(y => y.Year).ToArray();
         var simulation = risk.Simulation;
@@ -176,7 +176,7 @@ internal static class ReportCharts
     /// <param name="risk">The risk analysis (with its simulation).</param>
     /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string PoolFan(string id, RiskReport risk, ReportText words)
+    public static string PoolFan(string id, RiskResult risk, ReportText words)
     {
         var projection = risk.Projection;
         var decimals = projection.Currency.MinorUnits;
@@ -204,7 +204,7 @@ internal static class ReportCharts
     /// <param name="program">The program.</param>
     /// <param name="words">The words.</param>
     /// <returns>The SVG.</returns>
-    public static string Tornado(string id, RiskReport risk, ProgramRisk program, ReportText words)
+    public static string Tornado(string id, RiskResult risk, ProgramRisk program, ReportText words)
     {
         // A program that stalls in every run whatever is lost shows no change of probability: then
         // how much earlier it first stalls tells what each stream means to it.

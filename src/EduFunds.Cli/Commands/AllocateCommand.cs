@@ -52,10 +52,8 @@ internal sealed class AllocateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var shownYear = context.GetValue(year) ?? book.Years.From;
         ProjectionArguments.CheckYear(book, shownYear, "--year", context.Texts);
 
@@ -68,27 +66,26 @@ internal sealed class AllocateCommand : EduFundsCommand
             {
                 results.Add(projector.Project(
                     book,
-                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(name) },
+                    input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) },
                     context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, loaded.Description, shownYear, context.Texts);
+            report = AllocateReport.BuildComparison(results, input.Description, shownYear, context.Texts);
         }
         else
         {
-            var result = projector.Project(
-                book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
+            var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
             var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
                 ? projector.Project(
                     book,
-                    new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
+                    input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
                     context.CancellationToken)
                 : null;
-            report = AllocateReport.Build(result, loaded.Description, shownYear, context.Texts, alternative);
+            report = AllocateReport.Build(result, input.Description, shownYear, context.Texts, alternative);
         }
 
-        report.Banner = loaded.Banner(context.Texts);
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        report.Banner = input.Banner(context.Texts);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -71,10 +71,8 @@ internal sealed class ChartCommand : EduFundsCommand
             throw new UserInputException(context.Texts.Format("error.chartSvg", file.Name));
         }
 
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        string? scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var (loaded, book, policyOverride, scenarioName) = (input.Loaded, input.Workbook, input.PolicyOverride, input.ScenarioName);
         var target = OutputFile.CheckTarget(file.FullName, [loaded.Folder], context.Texts);
         var monteCarlo = simulation.Build(context, book);
         var needsSimulation = chart is ChartKind.StallCurves or ChartKind.PoolFan or ChartKind.Tornado;
@@ -97,7 +95,7 @@ internal sealed class ChartCommand : EduFundsCommand
         return ExitCodes.Ok;
     }
 
-    private static ProgramRisk ChooseProgram(RiskReport risk, string? id, Localization.Texts t)
+    private static ProgramRisk ChooseProgram(RiskResult risk, string? id, Localization.Texts t)
     {
         if (id is null)
         {

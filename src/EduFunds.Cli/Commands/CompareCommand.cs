@@ -45,20 +45,19 @@ internal sealed class CompareCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var labels = ChooseScenarios(book, context.GetValue(scenarios) ?? [], context.GetValue(noBase), loaded.Description, context.Texts);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), policy: context.GetValue(policy));
+        var book = input.Workbook;
+        var labels = ChooseScenarios(book, context.GetValue(scenarios) ?? [], context.GetValue(noBase), input.Description, context.Texts);
 
         var (first, last) = years.Resolve(context, book);
 
-        var comparison = ScenarioComparison.Create(book, labels, policyOverride, context.CancellationToken);
+        var comparison = ScenarioComparison.Create(book, labels, input.PolicyOverride, context.CancellationToken);
         var compared = comparison.Names.Zip(comparison.Results, (label, result) => new ComparedProjection(label, result)).ToList();
         context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
-        var report = CompareReport.Build(compared, loaded.Description, first, last, context.Texts);
-        report.Banner = loaded.Banner(context.Texts);
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        var report = CompareReport.Build(compared, input.Description, first, last, context.Texts);
+        report.Banner = input.Banner(context.Texts);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

@@ -42,15 +42,13 @@ internal sealed class ExportCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
+        var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
         var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), context.Texts);
         var file = context.GetValue(outputFile);
-        var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [loaded.Folder, budgetFile?.FullName], context.Texts);
+        var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName], context.Texts);
 
         var projection = model.Project(context.CancellationToken);
         using var writer = new StringWriter { NewLine = "\n" };

@@ -88,6 +88,12 @@ internal sealed class ImportCommand : EduFundsCommand
         }
 
         var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook");
+        if (loaded.Folder is not null && File.Exists(loaded.Folder))
+        {
+            // Rewriting one sheet of a file the user formats in Excel risks their formatting: refuse, and say how.
+            throw new UserInputException(context.Texts.Format("error.importIntoXlsx", loaded.Folder));
+        }
+
         var book = loaded.Workbook;
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.Cli.Output;
 using EduFunds.IO;
 
 namespace EduFunds.Cli.Commands;
@@ -28,6 +29,11 @@ internal sealed class InitCommand : EduFundsCommand
     private readonly Option<bool> empty = new("--empty");
 
     /// <summary>Creates the command.</summary>
+    private readonly Option<FileInfo?> xlsx = new("--xlsx")
+    {
+        HelpName = "FILE",
+    };
+
     /// <param name="clock">The clock whose year starts the empty workbook's years (tests pass a fixed one).</param>
     public InitCommand(TimeProvider? clock = null)
         : base("init")
@@ -36,6 +42,7 @@ internal sealed class InitCommand : EduFundsCommand
         Arguments.Add(directory);
         Options.Add(empty);
         Options.Add(force);
+        Options.Add(xlsx);
         Examples.Add(new("edufunds init my-street"));
         Examples.Add(new("edufunds init"));
         Examples.Add(new("edufunds init my-street --empty"));
@@ -52,6 +59,11 @@ internal sealed class InitCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
+        if (context.GetValue(xlsx) is { } workbookFile)
+        {
+            return await WriteXlsxAsync(context, workbookFile).ConfigureAwait(false);
+        }
+
         var t = context.Texts;
         var target = context.GetValue(directory)?.FullName ?? context.Environment.CurrentDirectory();
         var shown = context.GetValue(directory)?.ToString() ?? ".";
@@ -153,5 +165,25 @@ internal sealed class InitCommand : EduFundsCommand
             (WorkbookFiles.Streams, utf8.GetBytes(streams)),
             (WorkbookFiles.Programs, utf8.GetBytes(programs)),
         ];
+    }
+
+    private async Task<int> WriteXlsxAsync(CliContext context, FileInfo file)
+    {
+        if (context.GetValue(directory) is not null)
+        {
+            throw new UserInputException(context.Texts["init.xlsxOrDir"]);
+        }
+
+        var target = OutputFile.CheckTarget(file.FullName, [], context.Texts);
+        if (File.Exists(target) && !context.GetValue(force))
+        {
+            throw new UserInputException(context.Texts.Format("init.xlsxExists", file));
+        }
+
+        var bytes = Excel.XlsxWorkbookWriter.Write(WorkbookInput.BuiltInSource());
+        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
+        await context.Output.WriteLineAsync(context.Texts.Format("init.wroteXlsx", file)).ConfigureAwait(false);
+        await context.Output.WriteLineAsync(context.Texts.Format("init.nextXlsx", file)).ConfigureAwait(false);
+        return ExitCodes.Ok;
     }
 }

@@ -37,24 +37,21 @@ internal sealed class ProjectCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var (first, last) = years.Resolve(context, book);
 
         var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
-        var result = projector.Project(
-            book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride }, context.CancellationToken);
+        var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
             ? projector.Project(
                 book,
-                new ProjectionOptions { Scenario = scenarioName, Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
+                input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
                 context.CancellationToken)
             : null;
-        var report = ProjectReport.Build(result, loaded.Description, first, last, context.Texts, alternative);
-        report.Banner = loaded.Banner(context.Texts);
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        var report = ProjectReport.Build(result, input.Description, first, last, context.Texts, alternative);
+        report.Banner = input.Banner(context.Texts);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -68,9 +68,8 @@ internal sealed class ReportCommand : EduFundsCommand
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var words = ReportText.For(context.Language.Code);
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), policy: context.GetValue(policy));
+        var (loaded, book, policyOverride) = (input.Loaded, input.Workbook, input.PolicyOverride);
         var names = context.GetValue(scenarios) ?? [];
         var chosen = names.Length == 0
             ? [null]

@@ -59,22 +59,19 @@ internal sealed class RiskCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var monteCarlo = simulation.Build(context, book);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
-        var runsForTornado = context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns;
+        var model = input.CreateModel();
         var options = new RiskOptions
         {
             MonteCarlo = monteCarlo,
-            TornadoRuns = monteCarlo.Precision is null ? Math.Min(runsForTornado, monteCarlo.Runs) : runsForTornado,
+            TornadoRuns = context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns,
         };
         var analyzer = new RiskAnalyzer(
             context.LoggerFactory.CreateLogger<RiskAnalyzer>(),
             new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
-        RiskReport risk;
+        RiskResult risk;
         var asOfText = context.GetValue(asOf);
         if (asOfText is not null)
         {
@@ -87,14 +84,14 @@ internal sealed class RiskCommand : EduFundsCommand
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var report = RiskCommandReport.Build(risk, loaded.Description, context.Texts);
-        report.Banner = loaded.Banner(context.Texts);
+        var report = RiskCommandReport.Build(risk, input.Description, context.Texts);
+        report.Banner = input.Banner(context.Texts);
         if (asOfText is not null)
         {
             report.Set("as_of", context.Texts["setting.as_of_reforecast"], asOfText);
         }
 
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

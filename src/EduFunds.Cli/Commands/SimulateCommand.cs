@@ -40,12 +40,10 @@ internal sealed class SimulateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
         var options = simulation.Build(context, book);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+        var model = input.CreateModel();
         var simulator = new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>());
         SimulationResult result;
         using (var progress = TerminalProgress.Create(context, options.Precision is not null))
@@ -53,10 +51,10 @@ internal sealed class SimulateCommand : EduFundsCommand
             result = await Task.Run(() => simulator.Simulate(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var policyName = policyOverride?.Name ?? model.PolicyOf(0).Name;
-        var report = SimulateCommandReport.Build(result, book, policyName, loaded.Description, context.Texts);
-        report.Banner = loaded.Banner(context.Texts);
-        await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
+        var policyName = input.PolicyOverride?.Name ?? model.PolicyOf(0).Name;
+        var report = SimulateCommandReport.Build(result, book, policyName, input.Description, context.Texts);
+        report.Banner = input.Banner(context.Texts);
+        await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

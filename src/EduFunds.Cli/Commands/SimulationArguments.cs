@@ -55,7 +55,10 @@ internal sealed class SimulationArguments
         Threads.Validators.Add(r => Positive(r, "--threads"));
         Precision.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<double?>() is { } p && !(p > 0 && p < 1))
+            // The token is read here, not through GetValueOrDefault: a value that does not parse already has its error.
+            if (r.Tokens.Count > 0
+                && double.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p)
+                && !(p > 0 && p < 1))
             {
                 r.AddError(ParseTexts.Of(r).Format("error.precision", r.Tokens[0].Value));
             }

@@ -60,16 +60,14 @@ internal sealed class TrackCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today, context.Texts);
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
-        var book = loaded.Workbook;
-        var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), loaded.Description, context.Texts);
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var book = input.Workbook;
+        var model = input.CreateModel();
         var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), context.Texts);
 
-        var reportYear = context.GetValue(year) ?? DefaultYear(book, date);
+        var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date);
         ProjectionArguments.CheckYear(book, reportYear, "--year", context.Texts);
 
         var projection = model.Project(context.CancellationToken);
@@ -94,8 +92,8 @@ internal sealed class TrackCommand : EduFundsCommand
         var t = context.Texts;
         var settings = new List<ReportSetting>
         {
-            new("workbook", t["setting.workbook"], loaded.Description),
-            new("scenario", t["setting.scenario"], ProjectionArguments.Label(scenarioName)),
+            new("workbook", t["setting.workbook"], input.Description),
+            new("scenario", t["setting.scenario"], input.ScenarioLabel),
             new("as_of", t["setting.as_of"], date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", t["setting.fiscal_year"], reportYear),
             new("fiscal_year_start_month", t["setting.fiscal_year_start_month"], book.FiscalYearStartMonth),
@@ -104,8 +102,8 @@ internal sealed class TrackCommand : EduFundsCommand
             new("ledger_entries", t["setting.ledger_entries"], totals.EntryCount),
         };
         var report = TrackReport.Build(budget, receipts, settings, t, [YearTotals(projection, totals, reportYear)]);
-        report.Banner = loaded.Banner(t);
-        await output.WriteAsync(context, report, loaded.Folder, context.GetValue(budgets)?.FullName).ConfigureAwait(false);
+        report.Banner = input.Banner(t);
+        await output.WriteAsync(context, report, input.Folder, context.GetValue(budgets)?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
@@ -147,14 +145,5 @@ internal sealed class TrackCommand : EduFundsCommand
         }
 
         return value;
-    }
-
-    /// <summary>The latest fiscal year with an entry on or before the as-of date, else the as-of date's year, within the workbook.</summary>
-    private static int DefaultYear(Workbook book, DateOnly date)
-    {
-        var calendar = new FiscalCalendar(book.FiscalYearStartMonth);
-        var latest = book.Ledger.Where(e => e.Date <= date).Select(e => (DateOnly?)e.Date).Max();
-        var year = calendar.YearOf(latest ?? date).Year;
-        return Math.Clamp(year, book.Years.From, book.Years.To);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ValidateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override Task<int> ExecuteAsync(CliContext context)
     {
-        var loaded = WorkbookInput.Load(context, context.GetValue(workbook));
+        var loaded = CommandInput.Resolve(context, context.GetValue(workbook)).Loaded;
         WriteSummary(context.Output, loaded, context.Texts);
         return Task.FromResult(ExitCodes.Ok);
     }

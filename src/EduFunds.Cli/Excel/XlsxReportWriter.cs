@@ -15,11 +15,23 @@ namespace EduFunds.Cli.Excel;
 /// </summary>
 internal static class XlsxReportWriter
 {
-    private const uint TextStyle = 0;
-    private const uint HeaderStyle = 1;
-    private const uint MoneyStyle = 2;
-    private const uint RatioStyle = 3;
-    private const uint IntegerStyle = 4;
+    /// <summary>Plain text.</summary>
+    internal const uint TextStyle = 0;
+
+    /// <summary>Bold header text.</summary>
+    internal const uint HeaderStyle = 1;
+
+    /// <summary>Money: thousands separators and the currency's decimals.</summary>
+    internal const uint MoneyStyle = 2;
+
+    /// <summary>A ratio as a percentage.</summary>
+    internal const uint RatioStyle = 3;
+
+    /// <summary>A whole number.</summary>
+    internal const uint IntegerStyle = 4;
+
+    /// <summary>A number in the General format.</summary>
+    internal const uint GeneralNumberStyle = 0;
 
     /// <summary>Renders the report.</summary>
     /// <param name="report">The report.</param>
@@ -61,7 +73,13 @@ internal static class XlsxReportWriter
         return clean.Length <= 31 ? clean : clean[..31];
     }
 
-    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, IReadOnlyList<IReadOnlyList<Cell>> rows)
+    /// <summary>Adds a sheet with a frozen header row and fitted column widths.</summary>
+    /// <param name="workbookPart">The workbook.</param>
+    /// <param name="sheets">The sheet list.</param>
+    /// <param name="id">The sheet number (1 = selected).</param>
+    /// <param name="name">The sheet name.</param>
+    /// <param name="rows">The rows of cells.</param>
+    internal static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, IReadOnlyList<IReadOnlyList<Cell>> rows)
     {
         var relationship = $"rIdSheet{id}";
         var part = workbookPart.AddNewPart<WorksheetPart>(relationship);
@@ -163,10 +181,18 @@ internal static class XlsxReportWriter
         _ => TextCell(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, TextStyle),
     };
 
-    private static Cell NumberCell(string invariantText, uint style) =>
+    /// <summary>A number cell holding exactly the given invariant text.</summary>
+    /// <param name="invariantText">The number.</param>
+    /// <param name="style">The style.</param>
+    /// <returns>The cell.</returns>
+    internal static Cell NumberCell(string invariantText, uint style) =>
         new() { DataType = CellValues.Number, CellValue = new CellValue(invariantText), StyleIndex = style };
 
-    private static Cell TextCell(string text, uint style)
+    /// <summary>A text cell (an inline string, never a formula).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="style">The style.</param>
+    /// <returns>The cell.</returns>
+    internal static Cell TextCell(string text, uint style)
     {
         var cell = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
         if (style != TextStyle)
@@ -177,7 +203,10 @@ internal static class XlsxReportWriter
         return cell;
     }
 
-    private static Stylesheet Stylesheet(int decimals)
+    /// <summary>The styles: text, header, money with the decimals, percentage, whole number.</summary>
+    /// <param name="decimals">The currency's decimals.</param>
+    /// <returns>The stylesheet.</returns>
+    internal static Stylesheet Stylesheet(int decimals)
     {
         var money = decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals);
         return new Stylesheet(

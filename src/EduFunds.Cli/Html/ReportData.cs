@@ -16,7 +16,7 @@ internal sealed class ReportData
     public required string SourceName { get; init; }
 
     /// <summary>The risk analysis of the first scenario (with the Monte Carlo simulation unless it was left out).</summary>
-    public required RiskReport Risk { get; init; }
+    public required RiskResult Risk { get; init; }
 
     /// <summary>Every scenario given, projected side by side (the first is <see cref="Projection"/>'s scenario).</summary>
     public required ScenarioComparison Scenarios { get; init; }

@@ -341,7 +341,7 @@ internal static class RiskWords
     /// <param name="risk">The analysis.</param>
     /// <param name="words">The words.</param>
     /// <returns>The sentence.</returns>
-    public static string Reason(ProgramRisk program, RiskReason reason, RiskReport risk, ReportText words)
+    public static string Reason(ProgramRisk program, RiskReason reason, RiskResult risk, ReportText words)
     {
         var currency = risk.Workbook.Currency;
         string Stream(string? id) =>

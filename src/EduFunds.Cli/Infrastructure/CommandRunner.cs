@@ -44,6 +44,11 @@ internal static class CommandRunner
         }
         catch (UserInputException e)
         {
+            foreach (var line in e.Details)
+            {
+                await error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             await error.WriteLineAsync($"edufunds: {e.Message}").ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;

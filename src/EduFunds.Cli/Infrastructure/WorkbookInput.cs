@@ -115,6 +115,11 @@ internal static class WorkbookInput
         }
 
         var path = folder.FullName;
+        if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t);
+        }
+
         if (File.Exists(path))
         {
             throw new UserInputException(t.Format("workbook.isFile", folder, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs));
@@ -230,5 +235,57 @@ internal static class WorkbookInput
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
+    /// <param name="file">The file as given.</param>
+    /// <param name="reader">The workbook reader.</param>
+    /// <param name="error">Standard error, for the warnings.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="t">The texts of the messages (English when null).</param>
+    /// <returns>The workbook.</returns>
+    /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, Texts? t = null)
+    {
+        var source = OpenXlsx(file, t);
+        try
+        {
+            var workbook = reader.Read(source, cancellationToken);
+            foreach (var warning in reader.LastWarnings)
+            {
+                error.WriteLine(source.Describe(warning));
+            }
+
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings);
+        }
+        catch (WorkbookValidationException e)
+        {
+            throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxInvalid", file, e.Issues.Count(i => i.Severity == IssueSeverity.Error)))
+            {
+                Details = e.Issues.Select(source.Describe).ToArray(),
+            };
+        }
+    }
+
+    /// <summary>Opens an .xlsx workbook file as a workbook source.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="t">The texts of the messages (English when null).</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="UserInputException">It cannot be read or is not a workbook.</exception>
+    internal static Excel.XlsxWorkbookSource OpenXlsx(string file, Texts? t = null)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return Excel.XlsxWorkbookSource.Read(stream, file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxUnreadable", file, e.Message), e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxUnreadable", file, e.Message), e);
+        }
     }
 }

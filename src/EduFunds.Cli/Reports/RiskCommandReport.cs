@@ -7,7 +7,7 @@ using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Reports;
 
-/// <summary>Turns a <see cref="RiskReport"/> into the <c>edufunds risk</c> report (schema <c>edufunds.risk</c>).</summary>
+/// <summary>Turns a <see cref="RiskResult"/> into the <c>edufunds risk</c> report (schema <c>edufunds.risk</c>).</summary>
 internal static class RiskCommandReport
 {
     /// <summary>The schema name.</summary>
@@ -21,7 +21,7 @@ internal static class RiskCommandReport
     /// <param name="source">How the workbook is named (folder or "built-in X Street example").</param>
     /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(RiskReport risk, string source, Texts? texts = null)
+    public static Report Build(RiskResult risk, string source, Texts? texts = null)
     {
         var t = texts ?? Texts.English;
         var reasons = new RiskReasonText(risk, t);
@@ -59,7 +59,7 @@ internal static class RiskCommandReport
     /// <param name="risk">The analysis.</param>
     /// <param name="texts">The language (English when null).</param>
     /// <returns>The line.</returns>
-    public static string SummaryLine(RiskReport risk, Texts? texts = null)
+    public static string SummaryLine(RiskResult risk, Texts? texts = null)
     {
         var t = texts ?? Texts.English;
         var line = t.Format("risk.summary", risk.HighCount, risk.ElevatedCount, risk.LowCount, risk.Programs.Count, risk.StalledInProjection);
@@ -75,7 +75,7 @@ internal static class RiskCommandReport
         return line + t["punct.period"];
     }
 
-    private static ReportTable ProgramsTable(RiskReport risk, Texts t, RiskReasonText reasons)
+    private static ReportTable ProgramsTable(RiskResult risk, Texts t, RiskReasonText reasons)
     {
         var table = new ReportTable("programs", t["risk.table.programs"], [
             new("rank", t["col.rank"], ColumnKind.Integer),
@@ -143,7 +143,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable ReasonsTable(RiskReport risk, Texts t, RiskReasonText reasons)
+    private static ReportTable ReasonsTable(RiskResult risk, Texts t, RiskReasonText reasons)
     {
         var table = new ReportTable("reasons", t["risk.table.reasons"], [
             new("program_id", t["col.program"], ColumnKind.Text),
@@ -167,7 +167,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable TornadoTable(RiskReport risk, Texts t)
+    private static ReportTable TornadoTable(RiskResult risk, Texts t)
     {
         var table = new ReportTable("tornado", t["risk.table.tornado"], [
             new("program_id", t["col.program"], ColumnKind.Text),
@@ -192,7 +192,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable SourcesTable(RiskReport risk, Texts t)
+    private static ReportTable SourcesTable(RiskResult risk, Texts t)
     {
         var table = new ReportTable("sources", t["risk.table.sources"], [
             new("program_id", t["col.program"], ColumnKind.Text),
@@ -219,7 +219,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable SummaryTable(RiskReport risk, Texts t)
+    private static ReportTable SummaryTable(RiskResult risk, Texts t)
     {
         var table = new ReportTable("summary", t["risk.table.summary"], [
             new("programs", t["col.programs"], ColumnKind.Integer),
@@ -239,7 +239,7 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable RankingView(RiskReport risk, Texts t, RiskReasonText reasons)
+    private static ReportTable RankingView(RiskResult risk, Texts t, RiskReasonText reasons)
     {
         var table = new ReportTable("ranking", t["risk.table.ranking"], [
             new("rank", "#", ColumnKind.Integer),

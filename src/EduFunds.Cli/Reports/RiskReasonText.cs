@@ -12,13 +12,13 @@ namespace EduFunds.Cli.Reports;
 /// </summary>
 internal sealed class RiskReasonText
 {
-    private readonly RiskReport risk;
+    private readonly RiskResult risk;
     private readonly Texts t;
 
     /// <summary>Creates the renderer for one report.</summary>
     /// <param name="risk">The analysis.</param>
     /// <param name="t">The texts.</param>
-    public RiskReasonText(RiskReport risk, Texts t)
+    public RiskReasonText(RiskResult risk, Texts t)
     {
         this.risk = risk;
         this.t = t;

@@ -24,6 +24,7 @@ internal static class SimulationSettings
         report.Set("policy", policy);
         report.Set("years", $"{workbook.Years.From}-{workbook.Years.To}");
         report.Set("seed", simulation?.Seed);
+        report.Set("random_mapping", simulation?.RandomMappingVersion);
         report.Set("runs", simulation?.Runs);
         report.Set("first_run", simulation?.FirstRun);
         report.Set("precision", simulation?.Precision is { } precision ? (decimal)precision : null);

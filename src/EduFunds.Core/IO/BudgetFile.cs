@@ -118,7 +118,7 @@ public static class BudgetFile
                 ok = false;
             }
 
-            if (!AmountText.TryParseAmount(csv.Get(amountColumn), currency, out var amount, out var problem))
+            if (!AmountText.TryParse(csv.Get(amountColumn), currency, AmountSyntax.Plain, out var amount, out var problem))
             {
                 errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {problem}");
                 ok = false;

@@ -154,7 +154,7 @@ public static class HledgerJournal
 
     private static void Posting(StringBuilder sb, string account, long amount, Currency currency, int width)
     {
-        var text = AmountText.FormatFixed(amount, currency) + " " + currency.Code;
+        var text = AmountText.Format(amount, currency) + " " + currency.Code;
         sb.Append("    ").Append(account.PadRight(width)).Append("  ").Append(text.PadLeft(18)).Append('\n');
     }
 

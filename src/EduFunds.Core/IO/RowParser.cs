@@ -126,27 +126,16 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return fallback;
         }
 
-        if (currency.MinorUnits <= 3 && AmountText.TryParseMinorUnits(text, currency.MinorUnits, out var fast))
+        if (!AmountText.TryParse(text, currency, AmountSyntax.Plain, out var minor, out var problem))
         {
-            return fast;
-        }
-
-        if (!AmountText.TryParseDecimal(text, out var value))
-        {
-            issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} is not a number; expected a plain decimal amount in {currency.Code} such as {Example()} (no thousands separators or currency signs)");
-            return fallback;
-        }
-
-        if (AmountText.ToMinorUnits(value, currency, out var error) is not { } minor)
-        {
-            issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} {error}; expected an amount such as {Example()}");
+            issues.ErrorText(row.PosOf(column), $"{column} {problem}");
             return fallback;
         }
 
         return minor;
     }
 
-    private string Example() => currency.MinorUnits == 0 ? "12000" : "12000." + new string('5', 1) + new string('0', currency.MinorUnits - 1);
+    private string Example() => AmountText.Example(currency);
 
     private decimal Decimal(IRowCells row, string column, decimal fallback, string expected)
     {

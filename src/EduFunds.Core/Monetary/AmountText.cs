@@ -2,12 +2,242 @@ using System.Globalization;
 
 namespace EduFunds.Monetary;
 
+/// <summary>How an amount may be spelled.</summary>
+internal enum AmountSyntax
+{
+    /// <summary>
+    /// The files EduFunds writes and documents (workbook, ledger, budgets): an optional sign,
+    /// digits, an optional point and decimals. No separators, no currency sign, no exponent.
+    /// </summary>
+    Plain,
+
+    /// <summary>
+    /// As banks and accounting systems write amounts: also thousands separators (<c>1,200.00</c>),
+    /// a sign before or after a currency sign, parentheses for a negative amount
+    /// (<c>(1,200.00)</c>), and the currency's code or sign (<c>¥</c>, <c>CNY</c>, <c>元</c>).
+    /// </summary>
+    Statement,
+}
+
 /// <summary>
-/// The amount-text codec: amounts as workbook and ledger files spell them (invariant, "1234.50")
-/// to and from whole minor units, exactly, never through floating point.
+/// The amount-text codec: amounts as workbook, ledger and exported files spell them (invariant,
+/// "1234.50") to and from whole minor units, exactly, never through floating point. One parser,
+/// <see cref="TryParse"/>, with one set of messages; trailing zeros beyond the currency's
+/// decimals are accepted ("12.500" in CNY), other decimals beyond them are an error, never rounded.
 /// </summary>
 internal static class AmountText
 {
+    /// <summary>The longest amount text read; longer text is not a number (bounds the work).</summary>
+    private const int MaxLength = 64;
+
+    /// <summary>An example amount in a currency, for messages ("12000.50", "12000", "12000.500").</summary>
+    public static string Example(Currency currency) =>
+        currency.MinorUnits == 0 ? "12000" : "12000.5" + new string('0', currency.MinorUnits - 1);
+
+    /// <summary>
+    /// Reads an amount exactly into whole minor units of <paramref name="currency"/>.
+    /// </summary>
+    /// <param name="text">The text (white space around is ignored).</param>
+    /// <param name="currency">The currency: its decimals, and its code and signs for <see cref="AmountSyntax.Statement"/>.</param>
+    /// <param name="syntax">Which spellings are accepted.</param>
+    /// <param name="minorUnits">The amount.</param>
+    /// <param name="problem">Why the text is not an amount, starting with the quoted text ("'1.234' has more decimals than CNY allows (2)"); null on success.</param>
+    /// <returns>Whether the text is an amount.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, Currency currency, AmountSyntax syntax, out long minorUnits, out string? problem)
+    {
+        minorUnits = 0;
+        problem = null;
+        var trimmed = text.Trim();
+        if (trimmed.IsEmpty)
+        {
+            problem = $"is empty; expected an amount in {currency.Code} such as {Example(currency)}";
+            return false;
+        }
+
+        var number = trimmed;
+        var negative = false;
+        if (syntax == AmountSyntax.Statement && !TryStripStatement(ref number, currency, out negative))
+        {
+            problem = NotANumber(trimmed, currency, syntax);
+            return false;
+        }
+
+        if (syntax == AmountSyntax.Plain && !number.IsEmpty && number[0] is '-' or '+')
+        {
+            negative ^= number[0] == '-';
+            number = number[1..];
+        }
+
+        if (number.Length > MaxLength)
+        {
+            problem = NotANumber(trimmed, currency, syntax);
+            return false;
+        }
+
+        long whole = 0;
+        long fraction = 0;
+        var decimals = 0;
+        var digits = 0;
+        var point = -1;
+        var comma = -1;
+        for (var i = 0; i < number.Length; i++)
+        {
+            var c = number[i];
+            if (c == '.' && point < 0)
+            {
+                point = i;
+                continue;
+            }
+
+            if (c == ',' && syntax == AmountSyntax.Statement && point < 0)
+            {
+                // Thousands separators: 1-3 digits first, then groups of exactly three.
+                if (comma < 0 ? digits is < 1 or > 3 : i - comma != 4)
+                {
+                    problem = NotANumber(trimmed, currency, syntax);
+                    return false;
+                }
+
+                comma = i;
+                continue;
+            }
+
+            if (c is < '0' or > '9')
+            {
+                problem = NotANumber(trimmed, currency, syntax);
+                return false;
+            }
+
+            digits++;
+            if (point >= 0)
+            {
+                decimals++;
+                if (decimals > currency.MinorUnits)
+                {
+                    if (c != '0')
+                    {
+                        problem = $"{Quote(trimmed)} {TooManyDecimals(currency)}";
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                fraction = (fraction * 10) + (c - '0');
+            }
+            else if (whole > (long.MaxValue - 9) / 10)
+            {
+                problem = $"{Quote(trimmed)} is too large";
+                return false;
+            }
+            else
+            {
+                whole = (whole * 10) + (c - '0');
+            }
+        }
+
+        if (digits == 0 || (comma >= 0 && (point < 0 ? number.Length : point) - comma != 4))
+        {
+            problem = NotANumber(trimmed, currency, syntax);
+            return false;
+        }
+
+        for (var k = Math.Min(decimals, currency.MinorUnits); k < currency.MinorUnits; k++)
+        {
+            fraction *= 10;
+        }
+
+        var scale = Pow10(currency.MinorUnits);
+        if (whole > (long.MaxValue - fraction) / scale)
+        {
+            problem = $"{Quote(trimmed)} is too large";
+            return false;
+        }
+
+        minorUnits = (whole * scale) + fraction;
+        if (negative)
+        {
+            minorUnits = -minorUnits;
+        }
+
+        return true;
+    }
+
+    /// <summary>The reason for an amount with more decimals than the currency has.</summary>
+    private static string TooManyDecimals(Currency currency) =>
+        currency.MinorUnits == 0
+            ? $"has decimals, but {currency.Code} has no minor unit"
+            : $"has more decimals than {currency.Code} allows ({currency.MinorUnits})";
+
+    private static string NotANumber(ReadOnlySpan<char> text, Currency currency, AmountSyntax syntax) =>
+        syntax == AmountSyntax.Plain
+            ? $"{Quote(text)} is not a number; expected a plain decimal amount in {currency.Code} such as {Example(currency)} (no thousands separators or currency signs)"
+            : $"{Quote(text)} is not an amount; expected a number in {currency.Code} such as {Example(currency)}, 1,200.00, -1,200.00, (1,200.00) or {currency.Code} 1,200.00";
+
+    /// <summary>Removes parentheses, a sign and the currency's code or signs around a statement amount.</summary>
+    private static bool TryStripStatement(ref ReadOnlySpan<char> number, Currency currency, out bool negative)
+    {
+        negative = false;
+        if (number.Length >= 2 && number[0] == '(' && number[^1] == ')')
+        {
+            negative = true;
+            number = number[1..^1].Trim();
+        }
+
+        var sign = negative;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            if (!sign && number.Length > 0 && number[0] is '-' or '+')
+            {
+                negative ^= number[0] == '-';
+                sign = true;
+                number = number[1..].Trim();
+            }
+            else if (!sign && number.Length > 0 && number[^1] is '-' or '+')
+            {
+                negative ^= number[^1] == '-';
+                sign = true;
+                number = number[..^1].Trim();
+            }
+
+            foreach (var mark in Marks(currency))
+            {
+                if (number.StartsWith(mark, StringComparison.OrdinalIgnoreCase))
+                {
+                    number = number[mark.Length..].Trim();
+                    break;
+                }
+
+                if (number.EndsWith(mark, StringComparison.OrdinalIgnoreCase))
+                {
+                    number = number[..^mark.Length].Trim();
+                    break;
+                }
+            }
+        }
+
+        return !number.IsEmpty;
+    }
+
+    /// <summary>The code and signs a statement may write next to an amount in a currency.</summary>
+    private static string[] Marks(Currency currency) => currency.Code switch
+    {
+        "CNY" => ["CNY", "RMB", "¥", "￥", "元"],
+        "JPY" => ["JPY", "¥", "￥", "円"],
+        "USD" => ["USD", "US$", "$"],
+        "EUR" => ["EUR", "€"],
+        "GBP" => ["GBP", "£"],
+        "HKD" => ["HKD", "HK$"],
+        "TWD" => ["TWD", "NT$"],
+        _ => [currency.Code],
+    };
+
+    private static string Quote(ReadOnlySpan<char> text)
+    {
+        var s = text.ToString().Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        return s.Length > 60 ? $"'{s[..57]}...'" : $"'{s}'";
+    }
+
     private const int MaxDigits = 28;
 
     /// <summary>
@@ -85,9 +315,7 @@ internal static class AmountText
 
         if (scaled != decimal.Truncate(scaled))
         {
-            error = currency.MinorUnits == 0
-                ? $"has decimals, but {currency.Code} has no minor unit"
-                : $"has more than {currency.MinorUnits} decimal places, the minor unit of {currency.Code}";
+            error = TooManyDecimals(currency);
             return null;
         }
 
@@ -113,62 +341,6 @@ internal static class AmountText
         return major.ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Reads a plain decimal amount straight into whole minor units when it is spelled simply
-    /// (optional minus, digits, at most <paramref name="minorUnits"/> decimals); false sends the
-    /// caller to the slower path that explains what is wrong.
-    /// </summary>
-    public static bool TryParseMinorUnits(string text, int minorUnits, out long value)
-    {
-        value = 0;
-        var s = text.AsSpan();
-        var negative = s.Length > 0 && s[0] == '-';
-        var i = negative ? 1 : 0;
-        var integerDigits = 0;
-        long result = 0;
-        for (; i < s.Length && s[i] is >= '0' and <= '9'; i++, integerDigits++)
-        {
-            if (integerDigits >= 15)
-            {
-                return false;
-            }
-
-            result = (result * 10) + (s[i] - '0');
-        }
-
-        if (integerDigits == 0)
-        {
-            return false;
-        }
-
-        var decimals = 0;
-        if (i < s.Length && s[i] == '.')
-        {
-            for (i++; i < s.Length && s[i] is >= '0' and <= '9'; i++, decimals++)
-            {
-                if (decimals >= minorUnits)
-                {
-                    return false;
-                }
-
-                result = (result * 10) + (s[i] - '0');
-            }
-        }
-
-        if (i != s.Length)
-        {
-            return false;
-        }
-
-        for (; decimals < minorUnits; decimals++)
-        {
-            result *= 10;
-        }
-
-        value = negative ? -result : result;
-        return true;
-    }
-
     private static long Pow10(int exponent)
     {
         var result = 1L;
@@ -178,121 +350,5 @@ internal static class AmountText
         }
 
         return result;
-    }
-
-    /// <summary>Minor units as a plain decimal with the currency's decimals ("1234.50"), invariant.</summary>
-    public static string FormatFixed(long minorUnits, Currency currency)
-    {
-        var value = minorUnits * currency.MinorUnit;
-        return value.ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// Parses a plain decimal amount ("1234.5", "-20", "+3.00") exactly into minor units. No
-    /// grouping separators, no exponent. Fails when it has more decimals than the currency allows.
-    /// </summary>
-    public static bool TryParseAmount(ReadOnlySpan<char> text, Currency currency, out long minorUnits, out string? problem) =>
-        TryParseAmount(text, currency, strict: false, out minorUnits, out problem);
-
-    /// <summary>
-    /// As <see cref="TryParseAmount(ReadOnlySpan{char}, Currency, out long, out string?)"/>; with
-    /// <paramref name="strict"/>, even trailing zeros beyond the currency's decimals are refused
-    /// (the rule of the workbook files).
-    /// </summary>
-    public static bool TryParseAmount(ReadOnlySpan<char> text, Currency currency, bool strict, out long minorUnits, out string? problem)
-    {
-        minorUnits = 0;
-        problem = null;
-        text = text.Trim();
-        if (text.IsEmpty)
-        {
-            problem = "is empty; expected an amount such as 1234.50";
-            return false;
-        }
-
-        var negative = false;
-        var i = 0;
-        if (text[0] is '-' or '+')
-        {
-            negative = text[0] == '-';
-            i = 1;
-        }
-
-        long whole = 0;
-        long fraction = 0;
-        var decimals = 0;
-        var digits = 0;
-        var seenPoint = false;
-        try
-        {
-            for (; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c == '.' && !seenPoint)
-                {
-                    seenPoint = true;
-                    continue;
-                }
-
-                if (c is < '0' or > '9')
-                {
-                    problem = $"'{text}' is not a plain decimal number; expected digits with an optional '.' and sign, such as 1234.50";
-                    return false;
-                }
-
-                digits++;
-                if (seenPoint)
-                {
-                    decimals++;
-                    if (decimals > currency.MinorUnits)
-                    {
-                        if (c != '0' || strict)
-                        {
-                            problem = $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits})";
-                            return false;
-                        }
-
-                        continue;
-                    }
-
-                    fraction = checked((fraction * 10) + (c - '0'));
-                }
-                else
-                {
-                    whole = checked((whole * 10) + (c - '0'));
-                }
-            }
-
-            if (digits == 0)
-            {
-                problem = $"'{text}' is not a number; expected an amount such as 1234.50";
-                return false;
-            }
-
-            var used = Math.Min(decimals, currency.MinorUnits);
-            for (var k = used; k < currency.MinorUnits; k++)
-            {
-                fraction *= 10;
-            }
-
-            long scale = 1;
-            for (var k = 0; k < currency.MinorUnits; k++)
-            {
-                scale *= 10;
-            }
-
-            minorUnits = checked((whole * scale) + fraction);
-            if (negative)
-            {
-                minorUnits = -minorUnits;
-            }
-
-            return true;
-        }
-        catch (OverflowException)
-        {
-            problem = $"'{text}' is too large";
-            return false;
-        }
     }
 }

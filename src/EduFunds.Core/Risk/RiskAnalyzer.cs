@@ -28,17 +28,18 @@ public sealed class RiskAnalyzer
 
     /// <summary>
     /// Analyses a compiled model: the deterministic projection, the deterministic tornado (the
-    /// projection once per stream with that stream stopped from the first year) and, when
-    /// <see cref="RiskOptions.MonteCarlo"/> is set, the simulation and the Monte Carlo tornado.
+    /// projection once per stream with that stream stopped from the first year) and, unless
+    /// <see cref="RiskOptions.Simulate"/> is false, the Monte Carlo simulation (by default with
+    /// the workbook's <c>monteCarlo</c> settings, as <c>edufunds risk</c>) and the Monte Carlo tornado.
     /// </summary>
     /// <param name="model">The model (workbook, scenario, policy).</param>
-    /// <param name="options">The options (default: thresholds of DESIGN.md, no simulation).</param>
+    /// <param name="options">The options (default: thresholds of DESIGN.md, the simulation with the workbook's settings, 1,000 tornado runs).</param>
     /// <param name="progress">Progress of the simulations: runs of the main simulation plus the tornado's.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public RiskReport Analyze(
+    public RiskResult Analyze(
         ProjectionModel model,
         RiskOptions? options = null,
         IProgress<SimulationProgress>? progress = null,
@@ -47,7 +48,7 @@ public sealed class RiskAnalyzer
         ArgumentNullException.ThrowIfNull(model);
         options ??= new RiskOptions();
         options.Validate();
-        var projection = model.Project();
+        var projection = model.Project(cancellationToken);
         var streamCount = model.StreamCount;
         var programCount = model.ProgramCount;
 
@@ -72,16 +73,17 @@ public sealed class RiskAnalyzer
 
         SimulationResult? simulation = null;
         StreamLossResult? losses = null;
-        if (options.MonteCarlo is { } monteCarlo)
+        if (options.SimulationFor(model.Workbook) is { } monteCarlo)
         {
-            var tornadoStreams = options.TornadoRuns > 0 ? TornadoStreams(model, options.TornadoMaxStreams) : [];
-            var tornadoWork = tornadoStreams.Length > 0 ? (long)options.TornadoRuns : 0;
+            var tornadoRuns = options.TornadoRunsFor(monteCarlo);
+            var tornadoStreams = tornadoRuns > 0 ? TornadoStreams(model, options.TornadoMaxStreams) : [];
+            var tornadoWork = tornadoStreams.Length > 0 ? (long)tornadoRuns : 0;
             var mainPlanned = monteCarlo.Precision is null ? monteCarlo.Runs : monteCarlo.MaxRuns;
             var mainProgress = progress is null ? null : new OffsetProgress(progress, 0, mainPlanned + tornadoWork);
             simulation = simulator.Simulate(model, monteCarlo, mainProgress, cancellationToken);
             if (tornadoWork > 0)
             {
-                var tornadoOptions = monteCarlo with { Runs = options.TornadoRuns, Precision = null, FirstRun = 0 };
+                var tornadoOptions = monteCarlo with { Runs = tornadoRuns, Precision = null, FirstRun = 0 };
                 var tornadoProgress = progress is null ? null : new OffsetProgress(progress, simulation.Runs, simulation.Runs + tornadoWork);
                 losses = simulator.SimulateStreamLosses(model, tornadoStreams, tornadoOptions, tornadoProgress, cancellationToken);
             }
@@ -102,10 +104,10 @@ public sealed class RiskAnalyzer
     /// <param name="projection">The projection.</param>
     /// <param name="thresholds">The thresholds (default: DESIGN.md's).</param>
     /// <returns>The report.</returns>
-    public RiskReport Analyze(ProjectionResult projection, RiskThresholds? thresholds = null)
+    public RiskResult Analyze(ProjectionResult projection, RiskThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
-        var options = new RiskOptions { Thresholds = thresholds ?? new RiskThresholds(), TornadoRuns = 0 };
+        var options = RiskOptions.WithoutSimulation with { Thresholds = thresholds ?? new RiskThresholds(), TornadoRuns = 0 };
         options.Validate();
         return Build(projection, options, null, null);
     }
@@ -133,7 +135,7 @@ public sealed class RiskAnalyzer
         return [.. order.OrderByDescending(s => totals[s]).ThenBy(s => s).Take(maxStreams).Order()];
     }
 
-    private static RiskReport Build(ProjectionResult projection, RiskOptions options, SimulationResult? simulation, TornadoData? tornado)
+    private static RiskResult Build(ProjectionResult projection, RiskOptions options, SimulationResult? simulation, TornadoData? tornado)
     {
         var thresholds = options.Thresholds;
         var indicators = RiskIndicators.Compute(projection, thresholds, out var poolTrend);
@@ -257,7 +259,7 @@ public sealed class RiskAnalyzer
             .ThenBy(x => x.index)
             .Select((x, rank) => x.risk with { Rank = rank + 1 })
             .ToArray();
-        return new RiskReport(
+        return new RiskResult(
             projection,
             simulation,
             options,

@@ -10,11 +10,11 @@ namespace EduFunds.Simulation;
 /// runtime, so the simulation uses this generator only.
 /// </summary>
 /// <remarks>
-/// A mutable struct: pass it by reference. Normal variates use the Marsaglia polar method and
-/// keep the second value of each pair, so the sequence of draws of one generator is fixed by
-/// the order of calls alone.
+/// A mutable struct: pass it by reference. Normal variates use the ziggurat method
+/// (<see cref="Ziggurat"/>) and gamma variates <see cref="DeterministicMath"/>, so the sequence
+/// of draws of one generator is fixed by the order of calls alone, on every machine.
 /// </remarks>
-internal struct RandomSource
+internal struct RandomSource : IRandomBits
 {
     private const double TwoPowMinus53 = 1.0 / (1UL << 53);
 
@@ -22,8 +22,6 @@ internal struct RandomSource
     private ulong s1;
     private ulong s2;
     private ulong s3;
-    private double spareNormal;
-    private bool hasSpare;
 
     /// <summary>Creates the generator of one (seed, run, substream) triple.</summary>
     /// <param name="seed">The simulation seed.</param>
@@ -86,33 +84,10 @@ internal struct RandomSource
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * TwoPowMinus53;
 
-    /// <summary>A standard normal variate (Marsaglia polar method).</summary>
+    /// <summary>A standard normal variate (ziggurat).</summary>
     /// <returns>The value.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double NextNormal()
-    {
-        if (hasSpare)
-        {
-            hasSpare = false;
-            return spareNormal;
-        }
-
-        double u;
-        double v;
-        double s;
-        do
-        {
-            u = (2.0 * NextDouble()) - 1.0;
-            v = (2.0 * NextDouble()) - 1.0;
-            s = (u * u) + (v * v);
-        }
-        while (s >= 1.0 || s == 0.0);
-
-        var multiplier = Math.Sqrt(-2.0 * Math.Log(s) / s);
-        spareNormal = v * multiplier;
-        hasSpare = true;
-        return u * multiplier;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextNormal() => Ziggurat.Normal(ref this);
 
     /// <summary>A Gamma(shape, 1) variate (Marsaglia and Tsang, 2000).</summary>
     /// <param name="shape">The shape, positive.</param>
@@ -123,7 +98,7 @@ internal struct RandomSource
         {
             // Boost: Gamma(a) = Gamma(a + 1) x U^(1/a).
             var boosted = NextGamma(shape + 1.0);
-            return boosted * Math.Pow(NextDouble(), 1.0 / shape);
+            return boosted * DeterministicMath.Pow(Math.Max(NextDouble(), double.Epsilon), 1.0 / shape);
         }
 
         var d = shape - (1.0 / 3.0);
@@ -146,7 +121,7 @@ internal struct RandomSource
                 return d * v;
             }
 
-            if (u > 0.0 && Math.Log(u) < (0.5 * x * x) + (d * (1.0 - v + Math.Log(v))))
+            if (u > 0.0 && DeterministicMath.Log(u) < (0.5 * x * x) + (d * (1.0 - v + DeterministicMath.Log(v))))
             {
                 return d * v;
             }

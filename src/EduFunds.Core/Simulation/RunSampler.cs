@@ -12,27 +12,22 @@ namespace EduFunds.Simulation;
 /// thread, each with its own <see cref="Scratch"/>.
 /// </summary>
 /// <remarks>
-/// Stream s of run i draws from its own generator, seeded by (seed, i, s); trend t of run i from
-/// the generator (seed, i, 2^63 + t). So a run's amounts depend on (seed, i) alone, and the
-/// draws of one stream do not shift when another stream's inputs change (common random
-/// numbers across scenarios and stream stops). Within a stream the draws are in year order:
-/// for each year of its term inside the projection, first the renewal draw (recurring: in
-/// each year after its start year while it survives; one-off: in each scheduled year) when
-/// its probability is below 1, then the normal variate of the amount factor when its CV is
-/// above 0 and the amount is not 0.
+/// The draws follow <see cref="RandomMapping"/> (version <see cref="RandomMapping.Version"/>):
+/// stream s in fiscal year y of run i draws from <see cref="RandomMapping.Cell"/> keyed by
+/// (seed, i, the id of s, y), and the trend of a kind from (seed, i, the kind). A recurring
+/// stream is cut in the first year after its start year whose renewal uniform is at or above
+/// its probability; a one-off stream's scheduled year comes when its uniform is below it.
 /// </remarks>
 internal sealed class RunSampler
 {
-    private const ulong TrendSubstreamBase = 1UL << 63;
-
     private readonly long[] planned;
     private readonly int streamCount;
     private readonly int yearCount;
     private readonly int firstYear;
-    private readonly StreamPlan[] plans;
+    private readonly StreamPlan[] plans;      // the streams with draws, in stream order
     private readonly UncertainTrend[] trends;
     private readonly int[] trendFromIndex;
-    private readonly MidpointRounding rounding;
+    private readonly bool halfEven;
 
     /// <summary>Compiles the draws of a model.</summary>
     /// <param name="model">The projection model.</param>
@@ -45,7 +40,7 @@ internal sealed class RunSampler
         streamCount = model.StreamCount;
         yearCount = model.YearCount;
         firstYear = model.Years.From;
-        rounding = model.Workbook.Rounding == RoundingMode.HalfAwayFromZero ? MidpointRounding.AwayFromZero : MidpointRounding.ToEven;
+        halfEven = model.Workbook.Rounding != RoundingMode.HalfAwayFromZero;
         this.trends = [.. trends];
         trendFromIndex = new int[this.trends.Length];
         for (var t = 0; t < this.trends.Length; t++)
@@ -54,13 +49,14 @@ internal sealed class RunSampler
             trendFromIndex[t] = from - firstYear;
         }
 
-        plans = new StreamPlan[streamCount];
+        var list = new List<StreamPlan>();
+        var lastYear = firstYear + yearCount - 1;
         for (var s = 0; s < streamCount; s++)
         {
             var stream = model.Streams[s];
             var q = (double)stream.RenewalProbability;
             var cv = (double)stream.AmountCv;
-            var sigma = cv > 0.0 ? Math.Sqrt(Math.Log(1.0 + (cv * cv))) : 0.0;
+            var sigma = cv > 0.0 ? Math.Sqrt(DeterministicMath.Log(1.0 + (cv * cv))) : 0.0;
             var trendIndex = -1;
             for (var t = 0; t < this.trends.Length; t++)
             {
@@ -70,16 +66,28 @@ internal sealed class RunSampler
                 }
             }
 
-            plans[s] = new StreamPlan(
+            var end = stream.EndYear ?? int.MaxValue;
+            var from = Math.Max(stream.StartYear, firstYear);
+            var to = Math.Min(end, lastYear);
+            if ((q >= 1.0 && sigma == 0.0 && trendIndex < 0) || from > to)
+            {
+                continue; // no draws: the planned amounts stand
+            }
+
+            list.Add(new StreamPlan(
+                s,
+                RandomMapping.StreamKey(stream.Id),
                 stream.Recurrence == Recurrence.Recurring,
                 stream.StartYear,
-                stream.EndYear ?? int.MaxValue,
+                from - firstYear,
+                to - firstYear,
                 q,
                 sigma,
                 -(sigma * sigma) / 2.0,
-                trendIndex,
-                q >= 1.0 && sigma == 0.0 && trendIndex < 0);
+                trendIndex));
         }
+
+        plans = [.. list];
     }
 
     /// <summary>Number of stream amounts of a run (years x streams).</summary>
@@ -97,10 +105,15 @@ internal sealed class RunSampler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(long seed, long run, Span<long> amounts, Scratch scratch)
     {
+        if (amounts.Length != planned.Length)
+        {
+            throw new ArgumentException($"Expected {planned.Length} amounts.", nameof(amounts));
+        }
+
         var factors = scratch.TrendFactors;
         for (var t = 0; t < trends.Length; t++)
         {
-            var random = RandomSource.Create(seed, run, TrendSubstreamBase + (ulong)t);
+            var random = RandomMapping.Trend(seed, run, trends[t].Kind);
             var growth = 1.0 + trends[t].Sample(ref random);
             var factor = 1.0;
             var row = factors.AsSpan(t * yearCount, yearCount);
@@ -115,35 +128,21 @@ internal sealed class RunSampler
             }
         }
 
+        // Streams without draws, and years outside a stream's term, keep their planned amounts.
+        planned.CopyTo(amounts);
+        var runKey = RandomMapping.RunKey(seed, run);
         var stride = streamCount;
-        for (var s = 0; s < streamCount; s++)
+        foreach (ref readonly var plan in plans.AsSpan())
         {
-            var plan = plans[s];
-            if (plan.Deterministic)
-            {
-                for (int y = 0, i = s; y < yearCount; y++, i += stride)
-                {
-                    amounts[i] = planned[i];
-                }
-
-                continue;
-            }
-
-            var random = RandomSource.Create(seed, run, (ulong)s);
+            var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
             var alive = true;
-            for (int y = 0, i = s; y < yearCount; y++, i += stride)
+            for (int y = plan.FirstIndex, i = (plan.FirstIndex * stride) + plan.Stream; y <= plan.LastIndex; y++, i += stride)
             {
                 var year = firstYear + y;
-                var amount = planned[i];
-                if (year < plan.StartYear || year > plan.EndYear)
-                {
-                    amounts[i] = amount;
-                    continue;
-                }
-
+                var cell = RandomMapping.Cell(streamRunKey, year);
                 if (plan.Recurring)
                 {
-                    if (alive && year > plan.StartYear && plan.Probability < 1.0 && random.NextDouble() >= plan.Probability)
+                    if (alive && year > plan.StartYear && plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
                     {
                         alive = false;
                     }
@@ -154,22 +153,22 @@ internal sealed class RunSampler
                         continue;
                     }
                 }
-                else if (plan.Probability < 1.0 && random.NextDouble() >= plan.Probability)
+                else if (plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
                 {
                     amounts[i] = 0;
                     continue;
                 }
 
+                var amount = amounts[i];
                 if (amount == 0)
                 {
-                    amounts[i] = 0;
                     continue;
                 }
 
                 var factor = 1.0;
                 if (plan.Sigma > 0.0)
                 {
-                    factor = Math.Exp(plan.Mu + (plan.Sigma * random.NextNormal()));
+                    factor = DeterministicMath.Exp(plan.Mu + (plan.Sigma * cell.AmountNormal()));
                 }
 
                 if (plan.TrendIndex >= 0)
@@ -177,16 +176,14 @@ internal sealed class RunSampler
                     factor *= factors[(plan.TrendIndex * yearCount) + y];
                 }
 
-                amounts[i] = factor == 1.0 ? amount : RoundToMinorUnit(amount * factor);
+                if (factor != 1.0)
+                {
+                    var value = amount * factor;
+                    amounts[i] = (long)(halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero));
+                }
             }
         }
     }
-
-    /// <summary>Rounds a noisy amount to a whole minor unit in the workbook's rounding mode.</summary>
-    /// <param name="value">The amount in minor units.</param>
-    /// <returns>The rounded amount.</returns>
-    private long RoundToMinorUnit(double value) =>
-        (long)(rounding == MidpointRounding.ToEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero));
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
     internal sealed class Scratch
@@ -199,13 +196,16 @@ internal sealed class RunSampler
         public double[] TrendFactors { get; }
     }
 
+    /// <summary>The draws of one stream: its key, its term inside the projection and its distributions.</summary>
     private readonly record struct StreamPlan(
+        int Stream,
+        ulong Key,
         bool Recurring,
         int StartYear,
-        int EndYear,
+        int FirstIndex,
+        int LastIndex,
         double Probability,
         double Sigma,
         double Mu,
-        int TrendIndex,
-        bool Deterministic);
+        int TrendIndex);
 }

@@ -67,6 +67,13 @@ public sealed class SimulationResult
     /// <summary>The seed.</summary>
     public long Seed { get; }
 
+    /// <summary>
+    /// The version of the seed-to-numbers mapping the runs were drawn with
+    /// (<see cref="RandomMapping.Version"/> for a result made by this library): results of
+    /// different versions are not comparable or mergeable run by run.
+    /// </summary>
+    public int RandomMappingVersion { get; init; } = RandomMapping.Version;
+
     /// <summary>Index of the first run.</summary>
     public long FirstRun { get; }
 

@@ -1,4 +1,5 @@
 using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Monetary;
 
 namespace EduFunds.Tracking;
@@ -143,6 +144,31 @@ public sealed record BudgetReport(
 /// <summary>Builds the budget-versus-actual report.</summary>
 public static class BudgetVersusActual
 {
+    /// <summary>
+    /// The fiscal year to track when none is named (what <c>edufunds track</c> shows without
+    /// <c>--year</c>): the latest fiscal year with a ledger entry on or before
+    /// <paramref name="asOf"/>, else the fiscal year of <paramref name="asOf"/>, moved into the
+    /// workbook's years when it lies outside them.
+    /// </summary>
+    /// <param name="workbook">The workbook (its ledger, fiscal year start and years).</param>
+    /// <param name="asOf">The date tracked at; later entries do not count.</param>
+    /// <returns>A fiscal year within <see cref="Workbook.Years"/>.</returns>
+    public static int DefaultYear(Workbook workbook, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        DateOnly? latest = null;
+        foreach (var entry in workbook.Ledger)
+        {
+            if (entry.Date <= asOf && (latest is null || entry.Date > latest))
+            {
+                latest = entry.Date;
+            }
+        }
+
+        var year = new FiscalCalendar(workbook.FiscalYearStartMonth).YearOf(latest ?? asOf).Year;
+        return Math.Clamp(year, workbook.Years.From, workbook.Years.To);
+    }
+
     /// <summary>
     /// Compares each program's plan (the projection's funding F, or an explicit budget) with its
     /// recorded expenses. A program appears in a year when it has a plan, spending, or is active

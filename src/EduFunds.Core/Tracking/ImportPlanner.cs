@@ -269,7 +269,7 @@ internal sealed class ImportPlanner
         // Amount
         var amountText = Cell(ImportField.Amount);
         LedgerEntryType? type = null;
-        if (!AmountText.TryParseAmount(amountText, workbook.Currency, out var amount, out var problem))
+        if (!AmountText.TryParse(amountText, workbook.Currency, AmountSyntax.Statement, out var amount, out var problem))
         {
             errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)), $"amount {problem}");
         }

@@ -22,6 +22,9 @@ public sealed partial class HumanTextScanTests
         ("ChartCanvas.cs", "'Noto Sans"),               // a CSS font list
         ("ReportCommand.cs", "yyyy-MM-dd HH:mm"),       // a date format
         ("HtmlReport.cs", ":root"),                     // the report's CSS
+        ("XlsxSheets.cs", "not an Excel .xlsx workbook"),   // technical detail inside workbook.xlsxUnreadable (from the file reader)
+        ("XlsxWorkbookSource.cs", "it has no '"),            // idem
+        ("XlsxWorkbookSource.cs", "The workbook "),          // a missing sheet the source said it had: a bug
     ];
 
     public static IEnumerable<string> SourceFiles(string project)

@@ -143,7 +143,7 @@ public sealed class WorkbookReaderTests
         var error = SingleError(streams: StreamHeader + "\nDG,Budget,district-grant,recurring,100.005,,,,,,\n");
 
         Assert.Equal((2, 5), (error.Line, error.Column));
-        Assert.Contains("more than 2 decimal places", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more decimals than CNY allows (2)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

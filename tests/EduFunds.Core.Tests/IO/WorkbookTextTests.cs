@@ -25,49 +25,6 @@ public sealed class WorkbookTextTests
     }
 
     [Theory]
-    [InlineData("12000.50", 2, 1200050L)]
-    [InlineData("12000.5", 2, 1200050L)]
-    [InlineData("12000", 2, 1200000L)]
-    [InlineData("-0.01", 2, -1L)]
-    [InlineData("7", 0, 7L)]
-    [InlineData("1.234", 3, 1234L)]
-    public void TryParseMinorUnits_PlainAmounts_AreExact(string text, int minorUnits, long expected)
-    {
-        Assert.True(AmountText.TryParseMinorUnits(text, minorUnits, out var value));
-        Assert.Equal(expected, value);
-    }
-
-    [Theory]
-    [InlineData("1.234", 2)]
-    [InlineData("1.5", 0)]
-    [InlineData("1,000", 2)]
-    [InlineData("1e3", 2)]
-    [InlineData("", 2)]
-    [InlineData("-", 2)]
-    [InlineData(".5", 2)]
-    [InlineData("+5", 2)]
-    [InlineData("1234567890123456", 2)]
-    public void TryParseMinorUnits_AnythingElse_LeavesItToTheCheckedPath(string text, int minorUnits)
-    {
-        Assert.False(AmountText.TryParseMinorUnits(text, minorUnits, out _));
-    }
-
-    [Property]
-    public Property FastAndCheckedAmountPaths_Agree()
-    {
-        var currencies = Gen.Elements("JPY", "CNY", "KWD").Select(Currency.FromCode);
-        var amounts = Gen.Choose(-1_000_000, 1_000_000).SelectMany(a => Gen.Choose(0, 999).Select(b => ((long)a * 1000) + b));
-        return Prop.ForAll(Arb.From(currencies), Arb.From(amounts), (currency, minor) =>
-        {
-            var text = AmountText.Format(minor, currency);
-            var fast = AmountText.TryParseMinorUnits(text, currency.MinorUnits, out var fastValue);
-            var checkedOk = AmountText.TryParseDecimal(text, out var value);
-            var checkedValue = AmountText.ToMinorUnits(value, currency, out _);
-            return fast && checkedOk && fastValue == minor && checkedValue == minor;
-        });
-    }
-
-    [Theory]
     [InlineData("=SUM(A1)", "'=SUM(A1)")]
     [InlineData("+86 138", "'+86 138")]
     [InlineData("-x", "'-x")]

@@ -35,12 +35,12 @@ public class RiskIndicatorTests
         [Program("DIGI", 200_000, priority: 2), Program("CARE", 20_000, priority: 1)],
         to: 2026));
 
-    private static ProgramRisk Find(RiskReport report, string id) => report.Programs.Single(p => p.Program.Id == id);
+    private static ProgramRisk Find(RiskResult report, string id) => report.Programs.Single(p => p.Program.Id == id);
 
     [Fact]
     public void Analyze_PooledMoney_AttributesPoolSharesToStreamsByTheirAmounts()
     {
-        var report = new RiskAnalyzer().Analyze(PooledModel());
+        var report = new RiskAnalyzer().Analyze(PooledModel(), RiskOptions.WithoutSimulation);
         var p = Find(report, "P");
         Assert.Equal(160_000, p.Received);
         Assert.Equal(["R1", "O1"], p.Sources.Select(s => s.StreamId));
@@ -53,7 +53,7 @@ public class RiskIndicatorTests
     [Fact]
     public void Analyze_PooledMoney_CoverageHeadroomGapAndCliffByHand()
     {
-        var p = Find(new RiskAnalyzer().Analyze(PooledModel()), "P");
+        var p = Find(new RiskAnalyzer().Analyze(PooledModel(), RiskOptions.WithoutSimulation), "P");
         Assert.Equal(2024, p.FirstYear);
         Assert.Equal(1.0, p.FirstCoverage!.Value, Exact);
         Assert.Equal(0.6, p.LowestCoverage!.Value, Exact);
@@ -77,7 +77,7 @@ public class RiskIndicatorTests
             [Program("P", 60_000)],
             to: 2025,
             carryOver: true));
-        var p = Find(new RiskAnalyzer().Analyze(model), "P");
+        var p = Find(new RiskAnalyzer().Analyze(model, RiskOptions.WithoutSimulation), "P");
         Assert.Equal(100_000, p.Received);
         Assert.Equal([("O1", 60_000L), (StreamContribution.CarryOverId, 40_000L)], p.Sources.Select(s => (s.StreamId, s.Amount)));
         Assert.Null(p.Sources[1].Recurrence);
@@ -87,7 +87,7 @@ public class RiskIndicatorTests
     [Fact]
     public void Analyze_DigitalModel_IndicatorsByHand()
     {
-        var report = new RiskAnalyzer().Analyze(DigitalModel());
+        var report = new RiskAnalyzer().Analyze(DigitalModel(), RiskOptions.WithoutSimulation);
         var digi = Find(report, "DIGI");
         Assert.Equal(1, digi.Rank);
         Assert.Equal(RiskLevel.High, digi.Level);
@@ -110,7 +110,7 @@ public class RiskIndicatorTests
     [Fact]
     public void Analyze_DigitalModel_KeyDependencyIsTheStreamWhoseLossStallsItSoonest()
     {
-        var report = new RiskAnalyzer().Analyze(DigitalModel());
+        var report = new RiskAnalyzer().Analyze(DigitalModel(), RiskOptions.WithoutSimulation);
         var digi = Find(report, "DIGI");
         // Without PF, DIGI cannot reach its minimum already in 2024; without G it still runs in 2024.
         Assert.Equal("PF", digi.KeyDependency!.StreamId);
@@ -127,7 +127,7 @@ public class RiskIndicatorTests
     [Fact]
     public void Analyze_DigitalModel_ReasonsBuiltFromTheNumbers()
     {
-        var digi = Find(new RiskAnalyzer().Analyze(DigitalModel()), "DIGI");
+        var digi = Find(new RiskAnalyzer().Analyze(DigitalModel(), RiskOptions.WithoutSimulation), "DIGI");
         Assert.Equal(
             [RiskReasonKind.OneOffShare, RiskReasonKind.FundingCliff, RiskReasonKind.StructuralGap, RiskReasonKind.Stalls, RiskReasonKind.KeyDependency, RiskReasonKind.DigitalSkillsPattern],
             digi.Reasons.Select(r => r.Kind));
@@ -192,7 +192,7 @@ public class RiskIndicatorTests
     public void Analyze_ProgramThatReceivesNothing_RatiosBlankAndNoFlagFromThem()
     {
         var model = ProjectionModel.Create(Workbook([Stream("G", 10_000)], [Program("A", 10_000), Program("B", 1_000_000, start: 2025)], to: 2024));
-        var b = Find(new RiskAnalyzer().Analyze(model), "B");
+        var b = Find(new RiskAnalyzer().Analyze(model, RiskOptions.WithoutSimulation), "B");
         Assert.Null(b.OneOffShare);
         Assert.Null(b.Concentration);
         Assert.Null(b.EffectiveSources);
@@ -212,7 +212,7 @@ public class RiskIndicatorTests
             ],
             [Program("DIGI", 200_000)],
             to: 2026));
-        var digi = Find(new RiskAnalyzer().Analyze(model), "DIGI");
+        var digi = Find(new RiskAnalyzer().Analyze(model, RiskOptions.WithoutSimulation), "DIGI");
         Assert.True(digi.OneOffShare >= 0.5);
         Assert.False(digi.DigitalSkillsPattern);
     }
@@ -224,7 +224,7 @@ public class RiskIndicatorTests
             [Stream("G", 100_000, change: -0.5m), Stream("SP", 150_000, recurrence: Recurrence.OneOff, kind: StreamKind.Sponsorship, restrictedTo: ["FEST"])],
             [Program("FEST", 200_000, category: EduFunds.Model.ProgramCategory.Flagship)],
             to: 2026));
-        Assert.False(Find(new RiskAnalyzer().Analyze(model), "FEST").DigitalSkillsPattern);
+        Assert.False(Find(new RiskAnalyzer().Analyze(model, RiskOptions.WithoutSimulation), "FEST").DigitalSkillsPattern);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace EduFunds.Core.Tests.Risk;
 /// <summary>The case study: the risk report of the X Street example must recognise the "Digital skills for all" stall.</summary>
 public class XStreetRiskTests
 {
-    private static readonly Lazy<RiskReport> Report = new(() =>
+    private static readonly Lazy<RiskResult> Report = new(() =>
     {
         var workbook = new WorkbookReader().ReadFolder(TestFiles.ExampleFolder());
         var model = ProjectionModel.Create(workbook);

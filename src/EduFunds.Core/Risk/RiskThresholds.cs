@@ -1,5 +1,3 @@
-using EduFunds.Simulation;
-
 namespace EduFunds.Risk;
 
 /// <summary>The thresholds of the risk indicators (DESIGN.md "Risk indicators"); the defaults are DESIGN.md's.</summary>
@@ -64,45 +62,5 @@ public sealed record RiskThresholds
         {
             throw new ArgumentOutOfRangeException(name, value, "A probability or share threshold must be between 0 and 1.");
         }
-    }
-}
-
-/// <summary>What a risk analysis computes and with which settings.</summary>
-public sealed record RiskOptions
-{
-    /// <summary>The default runs of the Monte Carlo tornado (stall probability with each stream lost).</summary>
-    public const int DefaultTornadoRuns = 1_000;
-
-    /// <summary>The default most streams in the Monte Carlo tornado.</summary>
-    public const int DefaultTornadoMaxStreams = 20;
-
-    /// <summary>The thresholds.</summary>
-    public RiskThresholds Thresholds { get; init; } = new();
-
-    /// <summary>The Monte Carlo simulation for the stall probabilities, or null for the deterministic indicators only.</summary>
-    public MonteCarloOptions? MonteCarlo { get; init; }
-
-    /// <summary>
-    /// Runs of the Monte Carlo part of the tornado (default 1,000; 0 = none): the stall
-    /// probability of every program with one stream lost, from the same draws as the base case.
-    /// The seed, trends and threads are those of <see cref="MonteCarlo"/>.
-    /// </summary>
-    public int TornadoRuns { get; init; } = DefaultTornadoRuns;
-
-    /// <summary>
-    /// Most streams in the Monte Carlo tornado (default 20): when a workbook has more, the ones
-    /// with the most money over the projection are taken. The deterministic tornado always
-    /// covers every stream.
-    /// </summary>
-    public int TornadoMaxStreams { get; init; } = DefaultTornadoMaxStreams;
-
-    /// <summary>Checks the options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A value out of range.</exception>
-    public void Validate()
-    {
-        Thresholds.Validate();
-        MonteCarlo?.Validate();
-        ArgumentOutOfRangeException.ThrowIfNegative(TornadoRuns, nameof(TornadoRuns));
-        ArgumentOutOfRangeException.ThrowIfNegative(TornadoMaxStreams, nameof(TornadoMaxStreams));
     }
 }

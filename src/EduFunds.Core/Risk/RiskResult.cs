@@ -5,12 +5,12 @@ using EduFunds.Simulation;
 namespace EduFunds.Risk;
 
 /// <summary>
-/// The risk report of a workbook under a scenario and policy: every program's indicators,
+/// The result of a risk analysis of a workbook under a scenario and policy: every program's indicators,
 /// ranked from most to least at risk, with the settings that repeat it exactly.
 /// </summary>
-public sealed class RiskReport
+public sealed class RiskResult
 {
-    internal RiskReport(
+    internal RiskResult(
         ProjectionResult projection,
         SimulationResult? simulation,
         RiskOptions options,

@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+
+namespace EduFunds.Simulation;
+
+/// <summary>
+/// exp and log from IEEE-754 additions, multiplications and divisions only, in a fixed order, so
+/// that they give the same bits on every machine, operating system and .NET version.
+/// <see cref="Math.Exp(double)"/> and <see cref="Math.Log(double)"/> call the platform's C library, whose last
+/// bit may differ between systems; a random draw that passes through them could then round to
+/// another minor unit on another machine. Accurate to a few units in the last place.
+/// </summary>
+internal static class DeterministicMath
+{
+    private const double Ln2Hi = 6.93147180369123816490e-01; // the high bits of ln 2 (exact in 32 bits)
+    private const double Ln2Lo = 1.90821492927058770002e-10; // ln 2 - Ln2Hi
+    private const double InvLn2 = 1.44269504088896338700e+00;
+
+    /// <summary>e^x.</summary>
+    /// <param name="x">The exponent.</param>
+    /// <returns>e^x; 0 below -745, +infinity above 709.78.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Exp(double x)
+    {
+        if (!(x > -745.0))
+        {
+            return double.IsNaN(x) ? double.NaN : 0.0;
+        }
+
+        if (x > 709.78)
+        {
+            return double.PositiveInfinity;
+        }
+
+        // x = k ln 2 + r with |r| <= ln 2 / 2; e^r by its Taylor series to r^13 (error < 2e-17).
+        var k = Math.Round(x * InvLn2);
+        var r = (x - (k * Ln2Hi)) - (k * Ln2Lo);
+        var p = 1.0 + (r * (1.0 + (r * (1.0 / 2 + (r * (1.0 / 6 + (r * (1.0 / 24 + (r * (1.0 / 120 + (r * (1.0 / 720 +
+                (r * (1.0 / 5040 + (r * (1.0 / 40320 + (r * (1.0 / 362880 + (r * (1.0 / 3628800 + (r * (1.0 / 39916800 +
+                (r * (1.0 / 479001600 + (r * (1.0 / 6227020800))))))))))))))))))))))))));
+        return Scale(p, (int)k);
+    }
+
+    /// <summary>The natural logarithm.</summary>
+    /// <param name="x">A positive, finite value.</param>
+    /// <returns>ln x; NaN for a negative or NaN argument, -infinity for 0.</returns>
+    public static double Log(double x)
+    {
+        if (!(x > 0.0))
+        {
+            return x == 0.0 ? double.NegativeInfinity : double.NaN;
+        }
+
+        if (double.IsPositiveInfinity(x))
+        {
+            return x;
+        }
+
+        var exponent = 0;
+        if (x < double.Epsilon * (1L << 53))
+        {
+            // Subnormal: bring it into the normal range first.
+            x *= 18014398509481984.0; // 2^54
+            exponent = -54;
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        exponent += (int)((bits >> 52) & 0x7FF) - 1023;
+        var m = BitConverter.Int64BitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFL) | 0x3FF0_0000_0000_0000L); // [1, 2)
+        if (m > 1.4142135623730951)
+        {
+            m *= 0.5;
+            exponent++;
+        }
+
+        // ln m = 2 atanh(f), f = (m - 1) / (m + 1), |f| <= 0.1716: the odd series to f^23.
+        var f = (m - 1.0) / (m + 1.0);
+        var f2 = f * f;
+        var s = f2 * (1.0 / 3 + (f2 * (1.0 / 5 + (f2 * (1.0 / 7 + (f2 * (1.0 / 9 + (f2 * (1.0 / 11 + (f2 * (1.0 / 13 +
+                (f2 * (1.0 / 15 + (f2 * (1.0 / 17 + (f2 * (1.0 / 19 + (f2 * (1.0 / 21 + (f2 * (1.0 / 23)))))))))))))))))))));
+        var lnM = (2.0 * f) + (2.0 * f * s);
+        return ((exponent * Ln2Hi) + lnM) + (exponent * Ln2Lo);
+    }
+
+    /// <summary>x^y for x &gt; 0: e^(y ln x).</summary>
+    /// <param name="x">The base, positive.</param>
+    /// <param name="y">The exponent.</param>
+    /// <returns>The power.</returns>
+    public static double Pow(double x, double y) => Exp(y * Log(x));
+
+    /// <summary>p x 2^k, exact (two steps keep the intermediate factor normal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Scale(double p, int k)
+    {
+        if (k > 1023)
+        {
+            p *= BitConverter.Int64BitsToDouble((long)(1023 + 1023) << 52);
+            k -= 1023;
+        }
+        else if (k < -1000)
+        {
+            p *= BitConverter.Int64BitsToDouble((long)(1023 - 1000) << 52);
+            k += 1000;
+        }
+
+        return p * BitConverter.Int64BitsToDouble((long)(1023 + k) << 52);
+    }
+}
