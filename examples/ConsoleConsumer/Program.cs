@@ -24,7 +24,7 @@ catch (WorkbookValidationException invalid)
 }
 
 var policy = new BasicBeforeFlagshipPolicy();
-var result = new Projector().Project(workbook, new ProjectionOptions { Policy = policy });
+var result = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = policy }).Project();
 
 // Output for people, in a culture chosen here, never the machine's current one.
 var display = CultureInfo.GetCultureInfo("en-US");
@@ -32,18 +32,18 @@ Console.WriteLine($"{workbook.Name}: projection {workbook.Years.From}-{workbook.
 foreach (var year in result.Years)
 {
     Console.WriteLine();
-    Console.WriteLine($"{year.Year}  pool {workbook.ToMoney(year.Pool).Format(display)}, allocated {workbook.ToMoney(year.Allocated).Format(display)}");
+    Console.WriteLine($"{year.Year}  pool {workbook.ToMoney(year.PoolMinorUnits).Format(display)}, allocated {workbook.ToMoney(year.AllocatedMinorUnits).Format(display)}");
     foreach (var program in year.Programs)
     {
         var ratio = program.Ratio is { } r ? r.ToString("P0", display) : "-";
         Console.WriteLine(
-            $"  {program.ProgramId,-9} {program.Status,-11} funded {workbook.ToMoney(program.Funded).Format(display),16} " +
-            $"of {workbook.ToMoney(program.Need).Format(display),16}  {ratio,5}");
+            $"  {program.ProgramId,-9} {program.Status,-11} funded {workbook.ToMoney(program.FundedMinorUnits).Format(display),16} " +
+            $"of {workbook.ToMoney(program.NeedMinorUnits).Format(display),16}  {ratio,5}");
     }
 }
 
 Console.WriteLine();
-var builtIn = new Projector().Project(workbook); // the workbook's own policy
+var builtIn = ProjectionModel.Create(workbook).Project(); // the workbook's own policy
 Console.WriteLine($"{"program",-9} {policy.Name,-24} {builtIn.Years[0].Policy}");
 foreach (var summary in result.Programs)
 {

@@ -41,7 +41,7 @@ for (var step = 0; step <= 6; step++)
         "District grants shrink by an extra fraction every year.",
         new EquatableArray<ScenarioChange>([new TrendChange(workbook.Years.From, StreamTarget.OfKind(StreamKind.DistrictGrant), -cut)]));
     var withSweep = workbook with { Scenarios = new EquatableArray<Scenario>([.. workbook.Scenarios, sweep]) };
-    var result = new Projector().Project(withSweep, new ProjectionOptions { Scenario = sweep.Name });
+    var result = ProjectionModel.Create(withSweep, new ProjectionOptions { Scenario = sweep.Name }).Project();
 
     foreach (var program in result.Programs)
     {

@@ -57,6 +57,8 @@ public static class EduFundsApp
         root.Options.Add(GlobalOptions.CreateVerbosityOption(t));
         root.Options.Add(GlobalOptions.CreateLanguageOption(t));
         root.Options.Add(GlobalOptions.CreateVerboseOption(t));
+        root.Options.Add(GlobalOptions.CreateWorkbookEncodingOption(t));
+        root.Options.Add(GlobalOptions.CreateEncodingOption(t));
         root.Subcommands.Add(new Commands.ValidateCommand());
         root.Subcommands.Add(new Commands.InitCommand());
         root.Subcommands.Add(new Commands.TrackCommand());
@@ -66,6 +68,7 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.SimulateCommand());
         root.Subcommands.Add(new Commands.ReportCommand());
         root.Subcommands.Add(new Commands.ChartCommand());
+        root.Subcommands.Add(new Commands.MergeCommand());
         root.Subcommands.Add(new Commands.ConvertCommand());
         root.Examples.Add(new("edufunds validate", t["app.example.validate"]));
         root.Examples.Add(new("edufunds init my-street", t["app.example.init"]));

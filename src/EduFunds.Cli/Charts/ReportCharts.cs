@@ -47,33 +47,33 @@ internal static class ReportCharts
         {
             stacks =
             [
-                new(words.Recurrence(Recurrence.Recurring), projection.Years.Select(y => (double?)Thousands(y.Recurring, currency.MinorUnits)).ToArray()),
-                new(words.Recurrence(Recurrence.OneOff), projection.Years.Select(y => (double?)Thousands(y.OneOff, currency.MinorUnits)).ToArray()),
+                new(words.Recurrence(Recurrence.Recurring), projection.Years.Select(y => (double?)Thousands(y.RecurringMinorUnits, currency.MinorUnits)).ToArray()),
+                new(words.Recurrence(Recurrence.OneOff), projection.Years.Select(y => (double?)Thousands(y.OneOffMinorUnits, currency.MinorUnits)).ToArray()),
             ];
         }
         else
         {
             stacks = Enum.GetValues<StreamKind>()
-                .Where(k => projection.Years.Any(y => y.ByKind.TryGetValue(k, out var v) && v > 0))
+                .Where(k => projection.Years.Any(y => y.ByKindMinorUnits.TryGetValue(k, out var v) && v > 0))
                 .Select(k => new ChartSeries(
                     words.Kind(k),
-                    projection.Years.Select(y => (double?)Thousands(y.ByKind.GetValueOrDefault(k), currency.MinorUnits)).ToArray()))
+                    projection.Years.Select(y => (double?)Thousands(y.ByKindMinorUnits.GetValueOrDefault(k), currency.MinorUnits)).ToArray()))
                 .ToList();
         }
 
-        var pool = new ChartSeries(words["ChartPoolLine"], projection.Years.Select(y => (double?)Thousands(y.Pool, currency.MinorUnits)).ToArray());
+        var pool = new ChartSeries(words["ChartPoolLine"], projection.Years.Select(y => (double?)Thousands(y.PoolMinorUnits, currency.MinorUnits)).ToArray());
         var oneOffEnds = OneOffEndYear(projection);
         var first = projection.Years[0];
         var last = projection.Years[^1];
         var description = words.Format(
             "ChartFundingDesc",
             first.Year,
-            ReportText.Money(first.StreamTotal, currency),
+            ReportText.Money(first.StreamTotalMinorUnits, currency),
             last.Year,
-            ReportText.Money(last.StreamTotal, currency),
+            ReportText.Money(last.StreamTotalMinorUnits, currency),
             currency.Code,
-            ReportText.Money(first.Pool, currency),
-            ReportText.Money(last.Pool, currency));
+            ReportText.Money(first.PoolMinorUnits, currency),
+            ReportText.Money(last.PoolMinorUnits, currency));
         if (oneOffEnds is { } end)
         {
             description += " " + words.Format("ChartOneOffEndsDesc", end);
@@ -99,7 +99,7 @@ internal static class ReportCharts
         var lastWith = -1;
         for (var i = 0; i < projection.Years.Count; i++)
         {
-            if (projection.Years[i].OneOff > 0)
+            if (projection.Years[i].OneOffMinorUnits > 0)
             {
                 lastWith = i;
             }
@@ -159,10 +159,8 @@ internal static class ReportCharts
         var series = simulation is null
             ? []
             : atRisk.Select(p =>
-            {
-                var index = simulation.IndexOf(p.Program.Id);
-                return new ChartSeries(p.Program.Name, years.Select((_, i) => (double?)simulation.StalledBy(index, i).Value).ToArray());
-            }).ToList();
+                new ChartSeries(p.Program.Name, years.Select(year => (double?)simulation.StalledBy(p.Program.Id, year).Value).ToArray()))
+            .ToList();
         var description = simulation is null
             ? words["ChartNoSimulation"]
             : words.Format("ChartStallCurvesDesc", atRisk.Length, years[^1], Runs(simulation.Runs),
@@ -183,15 +181,15 @@ internal static class ReportCharts
         var years = projection.Years.Select(y => y.Year).ToArray();
         var simulation = risk.Simulation;
         ChartSeries Percentile(string label, double p) => new(label, years.Select((_, i) =>
-            (double?)Thousands(simulation?.PoolPercentile(i, p) ?? projection.Years[i].Pool, decimals)).ToArray());
-        var reference = new ChartSeries(words["ChartPoolProjection"], projection.Years.Select(y => (double?)Thousands(y.Pool, decimals)).ToArray());
+            (double?)Thousands(simulation?.PoolPercentileMinorUnits(years[i], p) ?? projection.Years[i].PoolMinorUnits, decimals)).ToArray());
+        var reference = new ChartSeries(words["ChartPoolProjection"], projection.Years.Select(y => (double?)Thousands(y.PoolMinorUnits, decimals)).ToArray());
         var last = years.Length - 1;
         var description = simulation is null
             ? words["ChartNoSimulation"]
             : words.Format("ChartPoolFanDesc", years[last],
-                ReportText.Money(simulation.PoolPercentile(last, 0.1), projection.Currency),
-                ReportText.Money(simulation.PoolPercentile(last, 0.5), projection.Currency),
-                ReportText.Money(simulation.PoolPercentile(last, 0.9), projection.Currency),
+                ReportText.Money(simulation.PoolPercentileMinorUnits(years[last], 0.1), projection.Currency),
+                ReportText.Money(simulation.PoolPercentileMinorUnits(years[last], 0.5), projection.Currency),
+                ReportText.Money(simulation.PoolPercentileMinorUnits(years[last], 0.9), projection.Currency),
                 projection.Currency.Code, Runs(simulation.Runs));
         return FanChart.Render(id, new ChartText(words["ChartPoolFanTitle"], description), years,
             Percentile("P10", 0.1), Percentile(words["ChartMedian"], 0.5), Percentile("P90", 0.9), reference,

@@ -57,31 +57,27 @@ internal sealed class AllocateCommand : EduFundsCommand
         var shownYear = context.GetValue(year) ?? book.Years.From;
         ProjectionArguments.CheckYear(book, shownYear, "--year", context.Texts);
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
         Report report;
         if (context.GetValue(comparePolicies))
         {
             var results = new List<ProjectionResult>();
             foreach (var name in PolicyNames.Names)
             {
-                results.Add(projector.Project(
-                    book,
-                    input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) },
-                    context.CancellationToken));
+                results.Add(ProjectionModel
+                    .Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) })
+                    .Project(context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, input.Description, shownYear, context.Texts);
+            report = AllocateReport.BuildComparison(results, input.Label, shownYear, context.Texts);
         }
         else
         {
-            var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
+            var result = input.CreateModel().Project(context.CancellationToken);
             var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
-                ? projector.Project(
-                    book,
-                    input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
-                    context.CancellationToken)
+                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
+                    .Project(context.CancellationToken)
                 : null;
-            report = AllocateReport.Build(result, input.Description, shownYear, context.Texts, alternative);
+            report = AllocateReport.Build(result, input.Label, shownYear, context.Texts, alternative);
         }
 
         report.Banner = input.Banner(context.Texts);

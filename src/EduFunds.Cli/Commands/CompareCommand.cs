@@ -55,7 +55,7 @@ internal sealed class CompareCommand : EduFundsCommand
         var compared = comparison.Names.Zip(comparison.Results, (label, result) => new ComparedProjection(label, result)).ToList();
         context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
 
-        var report = CompareReport.Build(compared, input.Description, first, last, context.Texts);
+        var report = CompareReport.Build(compared, input.Label, first, last, context.Texts);
         report.Banner = input.Banner(context.Texts);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;

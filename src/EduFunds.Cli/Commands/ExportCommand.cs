@@ -46,7 +46,7 @@ internal sealed class ExportCommand : EduFundsCommand
         var book = input.Workbook;
         var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
-        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), context.Texts);
+        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), context.Texts, GlobalOptions.GetFileEncoding(context.ParseResult));
         var file = context.GetValue(outputFile);
         var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName], context.Texts);
 

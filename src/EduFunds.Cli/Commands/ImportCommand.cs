@@ -101,6 +101,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException(context.Texts.Format("error.exportIsLedger", file));
         }
 
+        var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
         var matchRules = MatchRules.None;
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
@@ -111,7 +112,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
 
             matchRules = MatchRulesFile.Read(
-                rulesFile.OpenRead(), rulesFile.ToString(), null, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -122,10 +123,11 @@ internal sealed class ImportCommand : EduFundsCommand
             DateFormats = formats,
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
+            Encoding = fileEncoding,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-            .Plan(file.OpenRead(), file.ToString(), options, book, context.CancellationToken);
+            .Plan(OpenExport(file), file.ToString(), options, book, context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -137,7 +139,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
             try
             {
-                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency);
+                LedgerFile.Append(ledgerPath, result.EntriesToAdd, book.Currency, loaded.Encoding);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -148,7 +150,7 @@ internal sealed class ImportCommand : EduFundsCommand
         var t = context.Texts;
         var settings = new List<ReportSetting>
         {
-            new("workbook", t["setting.workbook"], loaded.Description),
+            new("workbook", t["setting.workbook"], loaded.Label),
             new("export", t["setting.export"], file.ToString()),
             new("rules", t["setting.rules"], rulesFile?.ToString()),
             new("ledger", t["setting.ledger"], ledgerPath),
@@ -156,5 +158,24 @@ internal sealed class ImportCommand : EduFundsCommand
         var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings, t);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>
+    private static Stream OpenExport(FileInfo file)
+    {
+        if (!file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return file.OpenRead();
+        }
+
+        try
+        {
+            using var stream = file.OpenRead();
+            return new MemoryStream(Excel.XlsxSheets.FirstSheetAsCsv(stream), writable: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException(Localization.Texts.English.Format("error.exportUnreadable", file, e.Message), e);
+        }
     }
 }

@@ -51,7 +51,8 @@ internal static class LedgerArguments
     /// <returns>The table or null.</returns>
     /// <exception cref="UserInputException">The file is missing.</exception>
     /// <exception cref="InputValidationException">The file is invalid (every problem listed).</exception>
-    public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds, Texts t)
+    /// <param name="encoding">The file's encoding (<c>--encoding</c>), or null for UTF-8.</param>
+    public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds, Texts t, string? encoding = null)
     {
         if (file is null)
         {
@@ -63,6 +64,6 @@ internal static class LedgerArguments
             throw new UserInputException(t.Format("error.budgetsMissing", file));
         }
 
-        return BudgetFile.Read(file.OpenRead(), file.ToString(), null, workbook.Currency, programIds, workbook.Years);
+        return BudgetFile.Read(file.OpenRead(), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
     }
 }

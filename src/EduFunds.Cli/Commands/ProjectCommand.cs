@@ -41,15 +41,21 @@ internal sealed class ProjectCommand : EduFundsCommand
         var book = input.Workbook;
         var (first, last) = years.Resolve(context, book);
 
-        var projector = new Projector(context.LoggerFactory.CreateLogger<Projector>());
-        var result = projector.Project(book, input.ProjectionOptions, context.CancellationToken);
+        var model = input.CreateModel();
+        var result = model.Project(context.CancellationToken);
+        context.LoggerFactory.CreateLogger<ProjectCommand>().LogDebug(
+            "Projected {Workbook} ({Scenario}) over {From}-{To}: {Streams} streams, {Programs} programs",
+            book.Name,
+            model.ScenarioName ?? "base case",
+            model.Years.From,
+            model.Years.To,
+            model.StreamCount,
+            model.ProgramCount);
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
-            ? projector.Project(
-                book,
-                input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) },
-                context.CancellationToken)
+            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
+                .Project(context.CancellationToken)
             : null;
-        var report = ProjectReport.Build(result, input.Description, first, last, context.Texts, alternative);
+        var report = ProjectReport.Build(result, input.Label, first, last, context.Texts, alternative);
         report.Banner = input.Banner(context.Texts);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;

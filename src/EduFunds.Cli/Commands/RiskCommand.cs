@@ -3,6 +3,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
+using EduFunds.IO;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 using EduFunds.Tracking;
@@ -26,7 +27,14 @@ internal sealed class RiskCommand : EduFundsCommand
 
     private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption();
 
+    private readonly Option<string[]> results = new("--results")
+    {
+        HelpName = "FILE|DIR",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     private readonly SimulationArguments simulation;
+    private readonly ShardArguments shard;
     private readonly OutputOptions output;
 
     /// <summary>Creates the command.</summary>
@@ -39,6 +47,8 @@ internal sealed class RiskCommand : EduFundsCommand
         simulation = SimulationArguments.AddTo(this);
         Options.Add(tornadoRuns);
         Options.Add(asOf);
+        shard = ShardArguments.AddTo(this, simulation.Precision);
+        Options.Add(results);
         tornadoRuns.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0)
@@ -54,13 +64,30 @@ internal sealed class RiskCommand : EduFundsCommand
         Examples.Add(new("edufunds risk --trend district-grant:pert:-0.15:-0.05:0.02"));
         Examples.Add(new("edufunds risk -f csv --table reasons"));
         Examples.Add(new("edufunds risk -f json -o risk.json"));
+        Examples.Add(new("edufunds risk --runs 2000 --shard 1/4 --save shard.result.json.gz"));
+        Examples.Add(new("edufunds risk --results shards/ -f json"));
     }
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
+        if (context.GetValue(results) is { Length: > 0 } saved)
+        {
+            return await FromResultsAsync(context, saved).ConfigureAwait(false);
+        }
+
+        var part = shard.Resolve(context);
+        var save = context.GetValue(shard.Save);
+        var asOfText = context.GetValue(asOf);
+        if (asOfText is not null && (part is not null || save is not null))
+        {
+            throw new UsageException(context.Texts["risk.shard-as-of"]);
+        }
+
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        var loaded = input.Loaded;
         var book = input.Workbook;
+        var policyOverride = input.PolicyOverride;
         var monteCarlo = simulation.Build(context, book);
         var model = input.CreateModel();
         var options = new RiskOptions
@@ -72,11 +99,45 @@ internal sealed class RiskCommand : EduFundsCommand
             context.LoggerFactory.CreateLogger<RiskAnalyzer>(),
             new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
         RiskResult risk;
-        var asOfText = context.GetValue(asOf);
         if (asOfText is not null)
         {
             var reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default, context.Texts));
             risk = analyzer.Analyze(reforecast.Project(context.CancellationToken));
+        }
+        else if (part is not null || save is not null)
+        {
+            var whole = part ?? Shard.Whole;
+            if (whole.Count > monteCarlo.Runs)
+            {
+                throw new UsageException(context.Texts.Format("shard.empty", whole.ToString(), monteCarlo.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            RiskSimulation shardResult;
+            using (var progress = TerminalProgress.Create(context, false))
+            {
+                shardResult = await Task.Run(() => analyzer.SimulateMonteCarlo(model, options, whole, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
+            }
+
+            if (save is not null)
+            {
+                var subject = SimulateCommand.Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, monteCarlo.Runs);
+                var file = new ResultFile
+                {
+                    Command = "risk",
+                    Shard = part,
+                    FirstItem = shardResult.Simulation.FirstRun,
+                    ItemCount = shardResult.Simulation.Runs,
+                    Study = new StudyDescription { Items = monteCarlo.Runs, TornadoRuns = options.TornadoRunsFor(monteCarlo) },
+                    Parts = [SimulateCommand.Part(subject, shardResult.Simulation, model, shardResult.Tornado)],
+                };
+                await StudyResults.SaveAsync(context, save, file, loaded.Folder).ConfigureAwait(false);
+                if (context.GetValue(output.Output) is null)
+                {
+                    return ExitCodes.Ok;
+                }
+            }
+
+            risk = analyzer.Analyze(model, shardResult, options, context.CancellationToken);
         }
         else
         {
@@ -84,14 +145,74 @@ internal sealed class RiskCommand : EduFundsCommand
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var report = RiskCommandReport.Build(risk, input.Description, context.Texts);
-        report.Banner = input.Banner(context.Texts);
+        var report = RiskCommandReport.Build(risk, loaded.Label, context.Texts);
+        report.Banner = loaded.Banner(context.Texts);
         if (asOfText is not null)
         {
             report.Set("as_of", context.Texts["setting.as_of_reforecast"], asOfText);
         }
 
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>risk --results FILE... [WORKBOOK]</c>: the report from merged shards, the deterministic part from the workbook.</summary>
+    private async Task<int> FromResultsAsync(CliContext context, string[] saved)
+    {
+        var t = context.Texts;
+        var pr = context.ParseResult;
+        if (new Option[] { simulation.Runs, simulation.Precision, simulation.MaxRuns, simulation.Seed, simulation.Trends, tornadoRuns, shard.Shard, shard.Save, asOf }
+            .Any(o => pr.GetResult(o) is { Implicit: false }))
+        {
+            throw new UsageException(t["risk.results-conflict"]);
+        }
+
+        // A folder holding a workbook among the values is the WORKBOOK (risk --results a b WORKBOOK).
+        var folder = context.GetValue(workbook);
+        var files = new List<string>();
+        foreach (var value in saved)
+        {
+            if (folder is null && Directory.Exists(value) && File.Exists(Path.Combine(value, WorkbookFiles.Settings)))
+            {
+                folder = new DirectoryInfo(value);
+            }
+            else
+            {
+                files.Add(value);
+            }
+        }
+
+        var read = StudyResults.ReadAll(files, t);
+        var study = StudyResults.Merge(read, t);
+        if (study.Command != "risk")
+        {
+            throw new UserInputException(t["merge.simulate-results"]);
+        }
+
+        var merged = study.Workbooks[0];
+        var inputs = merged.Simulation.Inputs;
+        var input = CommandInput.Resolve(context, folder, context.GetValue(scenario) ?? inputs.ScenarioName, context.GetValue(policy) ?? inputs.PolicyOverride);
+        var loaded = input.Loaded;
+        var model = input.CreateModel();
+        var options = new RiskOptions
+        {
+            MonteCarlo = new MonteCarloOptions { Runs = checked((int)merged.Simulation.Runs), Seed = inputs.Seed, Trends = inputs.Trends },
+            TornadoRuns = checked((int)(study.Study.TornadoRuns ?? 0)),
+        };
+        var analyzer = new RiskAnalyzer(context.LoggerFactory.CreateLogger<RiskAnalyzer>());
+        RiskResult risk;
+        try
+        {
+            risk = analyzer.Analyze(model, new RiskSimulation(merged.Simulation, merged.Tornado), options, context.CancellationToken);
+        }
+        catch (SimulationMergeException e)
+        {
+            var field = t.Find("merge.field." + e.Field.Replace(' ', '-')) ?? e.Field;
+            throw new UserInputException(t.Format("merge.workbook-differs", loaded.Description, field), e);
+        }
+
+        var report = RiskCommandReport.Build(risk, loaded.Label);
+        await output.WriteAsync(context, report, [loaded.Folder, .. read.Select(r => r.Path)]).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -65,7 +65,7 @@ internal sealed class TrackCommand : EduFundsCommand
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
         var book = input.Workbook;
         var model = input.CreateModel();
-        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), context.Texts);
+        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), context.Texts, GlobalOptions.GetFileEncoding(context.ParseResult));
 
         var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date);
         ProjectionArguments.CheckYear(book, reportYear, "--year", context.Texts);
@@ -92,7 +92,7 @@ internal sealed class TrackCommand : EduFundsCommand
         var t = context.Texts;
         var settings = new List<ReportSetting>
         {
-            new("workbook", t["setting.workbook"], input.Description),
+            new("workbook", t["setting.workbook"], input.Label),
             new("scenario", t["setting.scenario"], input.ScenarioLabel),
             new("as_of", t["setting.as_of"], date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("year", t["setting.fiscal_year"], reportYear),
@@ -114,8 +114,8 @@ internal sealed class TrackCommand : EduFundsCommand
         long need = 0, funded = 0;
         foreach (var p in y.Programs)
         {
-            need = checked(need + p.Need);
-            funded = checked(funded + p.Funded);
+            need = checked(need + p.NeedMinorUnits);
+            funded = checked(funded + p.FundedMinorUnits);
         }
 
         long Received(int fiscalYear) => totals.StreamIds.Aggregate(0L, (sum, s) => checked(sum + totals.Receipts(s, fiscalYear)));

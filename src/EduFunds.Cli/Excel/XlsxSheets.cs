@@ -106,6 +106,38 @@ internal static class XlsxSheets
         }
     }
 
+    /// <summary>
+    /// The first sheet of an .xlsx file as UTF-8 CSV (for bank exports saved from Excel): one line
+    /// per row, so a row number is a line number (blank rows are empty lines, which CSV readers skip).
+    /// </summary>
+    /// <param name="stream">The .xlsx content.</param>
+    /// <returns>The CSV bytes.</returns>
+    /// <exception cref="InvalidDataException">Not an .xlsx workbook, or it has no sheet.</exception>
+    public static byte[] FirstSheetAsCsv(Stream stream)
+    {
+        var sheets = Read(stream);
+        if (sheets.Count == 0)
+        {
+            throw new InvalidDataException("the workbook has no sheet.");
+        }
+
+        var text = new System.Text.StringBuilder();
+        var line = 1;
+        foreach (var row in sheets.First().Value)
+        {
+            for (; line < row.Number; line++)
+            {
+                text.Append('\n');
+            }
+
+            text.AppendJoin(',', row.Cells.Select(c => c.Text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? c.Text : "\"" + c.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            text.Append('\n');
+            line++;
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     /// <summary>The zero-based column of a reference such as <c>E7</c>.</summary>
     /// <param name="reference">The reference.</param>
     /// <returns>The column index.</returns>

@@ -101,9 +101,9 @@ internal sealed class FundingSection : ReportSection
              "#" + words["ColumnRestricted"], "#" + words["ColumnPool"], "#" + words["ColumnLapsed"], "#" + words["ColumnStranded"]],
             projection.Years.Select(y => (IReadOnlyList<string>)
             [
-                y.Year.ToString(CultureInfo.InvariantCulture), ReportText.Money(y.StreamTotal, currency), ReportText.Money(y.Recurring, currency),
-                ReportText.Money(y.OneOff, currency), ReportText.Money(y.Restricted, currency), ReportText.Money(y.Pool, currency),
-                ReportText.Money(y.Lapsed, currency), ReportText.Money(y.Stranded, currency),
+                y.Year.ToString(CultureInfo.InvariantCulture), ReportText.Money(y.StreamTotalMinorUnits, currency), ReportText.Money(y.RecurringMinorUnits, currency),
+                ReportText.Money(y.OneOffMinorUnits, currency), ReportText.Money(y.RestrictedMinorUnits, currency), ReportText.Money(y.PoolMinorUnits, currency),
+                ReportText.Money(y.LapsedMinorUnits, currency), ReportText.Money(y.StrandedMinorUnits, currency),
             ]));
     }
 }
@@ -233,7 +233,7 @@ internal sealed class ScenariosSection : ReportSection
         html.Table(words.Format("ScenariosFundingCaption", currency.Code), funding, comparison.Programs.Select(p =>
         {
             var totals = comparison.Results.Select(r => r.Programs.Any(s => s.Program.Id == p.ProgramId)
-                ? r.Years.Sum(y => y.Programs.First(c => c.ProgramId == p.ProgramId).Funded)
+                ? r.Years.Sum(y => y.Programs.First(c => c.ProgramId == p.ProgramId).FundedMinorUnits)
                 : (long?)null).ToArray();
             var differs = totals.Distinct().Skip(1).Any();
             var row = new List<string> { $"{p.Name} ({p.ProgramId})" };

@@ -27,6 +27,9 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <returns>The line or null.</returns>
     public string? Banner(Localization.Texts t) => Loaded.Banner(t);
 
+    /// <summary>How reports name the workbook: its folder's name, never a path (<see cref="LoadedWorkbook.Label"/>).</summary>
+    public string Label => Loaded.Label;
+
     /// <summary>The label of the scenario in reports: its name, or "base".</summary>
     public string ScenarioLabel => ProjectionArguments.Label(ScenarioName);
 
@@ -53,7 +56,7 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     {
         ArgumentNullException.ThrowIfNull(context);
         var policyOverride = ProjectionArguments.ResolvePolicy(policy, context.Texts);
-        var loaded = WorkbookInput.Load(context, folder);
+        var loaded = WorkbookInput.Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult));
         var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description, context.Texts);
         return new CommandInput(loaded, scenarioName, policyOverride);
     }

@@ -42,6 +42,12 @@ internal static class CommandRunner
             var context = new CliContext(parseResult, verbosity, loggerFactory, cancellationToken, Texts.For(choice.Language), environment);
             return await body(context).ConfigureAwait(false);
         }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync($"edufunds: {e.Message}").ConfigureAwait(false);
+            WriteDetails(error, verbosity, e);
+            return ExitCodes.Usage;
+        }
         catch (UserInputException e)
         {
             foreach (var line in e.Details)

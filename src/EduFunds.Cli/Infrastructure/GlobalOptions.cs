@@ -60,6 +60,55 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>The name of the option that names the encoding of the workbook's CSV files.</summary>
+    public const string WorkbookEncodingName = "--workbook-encoding";
+
+    /// <summary>The name of the option that names the encoding of the files given on the command line.</summary>
+    public const string EncodingName = "--encoding";
+
+    /// <summary>Creates <c>--workbook-encoding NAME</c>: the encoding of the workbook's CSV files; recursive.</summary>
+    /// <param name="t">The texts of the help.</param>
+    /// <returns>The option.</returns>
+    public static Option<string?> CreateWorkbookEncodingOption(Texts t) => new(WorkbookEncodingName)
+    {
+        Description = t["option.workbookEncoding"],
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
+    /// <summary>Creates <c>--encoding NAME</c>: the encoding of the files named on the command line; recursive.</summary>
+    /// <param name="t">The texts of the help.</param>
+    /// <returns>The option.</returns>
+    public static Option<string?> CreateEncodingOption(Texts t) => new(EncodingName)
+    {
+        Description = t["option.encoding"],
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
+    /// <summary>Reads <c>--workbook-encoding</c>, checked.</summary>
+    /// <param name="parseResult">The parse result.</param>
+    /// <returns>The encoding name, or null.</returns>
+    /// <exception cref="UserInputException">The name is not a known encoding.</exception>
+    public static string? GetWorkbookEncoding(ParseResult parseResult) => GetEncoding(parseResult, WorkbookEncodingName);
+
+    /// <summary>Reads <c>--encoding</c>, checked.</summary>
+    /// <param name="parseResult">The parse result.</param>
+    /// <returns>The encoding name, or null.</returns>
+    /// <exception cref="UserInputException">The name is not a known encoding.</exception>
+    public static string? GetFileEncoding(ParseResult parseResult) => GetEncoding(parseResult, EncodingName);
+
+    private static string? GetEncoding(ParseResult parseResult, string name)
+    {
+        var value = Find<string?>(parseResult, name) is { } option ? parseResult.GetValue(option) : null;
+        if (value is not null && !IO.FileEncodings.IsKnown(value))
+        {
+            throw new UserInputException(ParseTexts.Of(parseResult.RootCommandResult).Format("error.encoding", name, value, IO.FileEncodings.Examples));
+        }
+
+        return value;
+    }
+
     /// <summary>Reads <c>--lang</c> of a parse result (null when absent or invalid).</summary>
     /// <param name="parseResult">The parse result.</param>
     /// <returns>The value.</returns>

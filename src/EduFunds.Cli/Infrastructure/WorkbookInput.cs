@@ -10,7 +10,8 @@ namespace EduFunds.Cli.Infrastructure;
 /// <param name="Workbook">The valid workbook.</param>
 /// <param name="Folder">The workbook folder, or null for the built-in X Street example.</param>
 /// <param name="Warnings">Warnings found while reading (unknown columns and keys).</param>
-internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings)
+/// <param name="Encoding">The encoding the workbook's CSV files were read in when one was named (edufunds.json or --workbook-encoding), else null (UTF-8).</param>
+internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOnlyList<ValidationIssue> Warnings, string? Encoding = null)
 {
     /// <summary>Creates a loaded workbook without warnings.</summary>
     /// <param name="workbook">The workbook.</param>
@@ -33,6 +34,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     /// <param name="t">The texts.</param>
     /// <returns>The line or null.</returns>
     public string? Banner(Texts t) => IsBuiltIn ? t["workbook.banner.builtIn"] : null;
+
+    /// <summary>
+    /// How reports name the workbook's source: the folder's own name (never a path, so a report
+    /// does not depend on where the workbook lies) or "the built-in X Street example" in the run's language.
+    /// </summary>
+    public string Label => Folder is null ? Description : WorkbookInput.LabelOf(Folder);
 }
 
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
@@ -71,6 +78,21 @@ internal static class WorkbookInput
         return argument;
     }
 
+    /// <summary>The last name of a folder or file path ("district" for "/data/x/district/"), how reports name a workbook.</summary>
+    /// <param name="path">The path as given.</param>
+    /// <returns>The name.</returns>
+    public static string LabelOf(string path)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        var name = Path.GetFileName(trimmed);
+        if (name.Length == 0 || name == "." || name == "..")
+        {
+            name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+        }
+
+        return name.Length == 0 ? path : name;
+    }
+
     /// <summary>The built-in example's files as a workbook source.</summary>
     /// <returns>The source.</returns>
     public static IWorkbookFileSource BuiltInSource() =>
@@ -89,14 +111,15 @@ internal static class WorkbookInput
     /// </summary>
     /// <param name="context">The command's context (stderr, language, current folder, logging, cancellation).</param>
     /// <param name="folder">The workbook folder, or null.</param>
+    /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
-    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder)
+    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null)
     {
         var t = context.Texts;
         var error = context.Error;
-        var reader = new WorkbookReader(context.LoggerFactory.CreateLogger<WorkbookReader>());
+        var reader = new WorkbookReader(context.LoggerFactory.CreateLogger<WorkbookReader>()) { Encoding = encoding };
         var fromCurrentFolder = false;
         if (folder is null)
         {
@@ -146,7 +169,7 @@ internal static class WorkbookInput
             error.WriteLine((warning with { File = Path.Combine(shown, warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, shown, warnings) { FromCurrentFolder = fromCurrentFolder };
+        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder };
     }
 
     /// <summary>

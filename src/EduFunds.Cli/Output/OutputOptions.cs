@@ -133,16 +133,41 @@ internal sealed class OutputOptions
             return;
         }
 
-        var bytes = format switch
-        {
-            OutputFormat.Json => JsonRenderer.Render(report),
-            OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
-            OutputFormat.Csv when WantsBom(context, toFile: true) => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, ColumnsVariable(context) ?? TableRenderer.DefaultWidth, ansi: false))],
-            _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, ColumnsVariable(context) ?? TableRenderer.DefaultWidth, ansi: false)),
-        };
+        var bytes = RenderBytes(report, format, tableName, WantsBom(context, toFile: true), ColumnsVariable(context) ?? TableRenderer.DefaultWidth);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
         context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
     }
+
+    /// <summary>The format asked for (default table).</summary>
+    /// <param name="context">The command context.</param>
+    /// <returns>The format.</returns>
+    public OutputFormat FormatOf(CliContext context) => context.GetValue(Format) ?? OutputFormat.Table;
+
+    /// <summary>A report as the bytes <c>--output</c> writes: what goes to a file, never terminal-styled.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="tableName">With CSV, the table; null for the main one.</param>
+    /// <param name="bom">With CSV, start with a UTF-8 byte-order mark.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] RenderBytes(Report report, OutputFormat format, string? tableName, bool bom, int width = TableRenderer.DefaultWidth) => format switch
+    {
+        OutputFormat.Json => JsonRenderer.Render(report),
+        OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
+        OutputFormat.Csv when bom => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, width, ansi: false))],
+        _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, width, ansi: false)),
+    };
+
+    /// <summary>The file name ending of a format: .txt, .csv, .json, .md.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>The extension with its dot.</returns>
+    public static string ExtensionOf(OutputFormat format) => format switch
+    {
+        OutputFormat.Csv => ".csv",
+        OutputFormat.Json => ".json",
+        OutputFormat.Markdown => ".md",
+        OutputFormat.Xlsx => ".xlsx",
+        _ => ".txt",
+    };
 
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
     {

@@ -29,17 +29,17 @@ internal static class AllocateReport
     /// <summary>What it has to run on: its funding, or for a stalled program the money it had in hand.</summary>
     /// <param name="r">The program's year.</param>
     /// <returns>Minor units.</returns>
-    public static long InHand(ProgramYearResult r) => r.Status == ProgramStatus.Stalled ? r.Secured : r.Funded;
+    public static long InHand(ProgramYearResult r) => r.Status == ProgramStatus.Stalled ? r.SecuredMinorUnits : r.FundedMinorUnits;
 
     /// <summary>Money still missing to the full need.</summary>
     /// <param name="r">The program's year.</param>
     /// <returns>Minor units (0 when inactive or shelved).</returns>
-    public static long GapToNeed(ProgramYearResult r) => Math.Max(0, r.Need - InHand(r));
+    public static long GapToNeed(ProgramYearResult r) => Math.Max(0, r.NeedMinorUnits - InHand(r));
 
     /// <summary>Money still missing to the minimum: for a stalled program, what would have let it run.</summary>
     /// <param name="r">The program's year.</param>
     /// <returns>Minor units.</returns>
-    public static long GapToMinimum(ProgramYearResult r) => Math.Max(0, r.Minimum - InHand(r));
+    public static long GapToMinimum(ProgramYearResult r) => Math.Max(0, r.MinimumMinorUnits - InHand(r));
 
     /// <summary>Builds the one-policy report.</summary>
     /// <param name="result">The projection over all years.</param>
@@ -86,9 +86,9 @@ internal static class AllocateReport
             var r = y.Programs[p];
             var program = result.Programs[p].Program;
             table.Add(
-                r.ProgramId, program.Name, Names.Of(program.Category), r.Priority, r.Status, r.Need, r.Minimum,
-                r.ReserveUsed, r.RestrictedApplied, r.Secured, r.PoolShare, r.Funded, r.Ratio, GapToNeed(r),
-                GapToMinimum(r), r.ReserveAfter);
+                r.ProgramId, program.Name, Names.Of(program.Category), r.Priority, r.Status, r.NeedMinorUnits, r.MinimumMinorUnits,
+                r.ReserveUsedMinorUnits, r.RestrictedAppliedMinorUnits, r.SecuredMinorUnits, r.PoolShareMinorUnits, r.FundedMinorUnits, r.Ratio, GapToNeed(r),
+                GapToMinimum(r), r.ReserveAfterMinorUnits);
         }
 
         report.Tables.Add(table);
@@ -114,8 +114,8 @@ internal static class AllocateReport
             var r = y.Programs[p];
             var program = result.Programs[p].Program;
             view.Add(
-                ReportSettings.ProgramLabel(program.Id, program.Name), r.Status, r.Need, r.Minimum, r.Secured, r.PoolShare,
-                r.Funded, r.Ratio, GapToNeed(r), r.Status == ProgramStatus.Stalled
+                ReportSettings.ProgramLabel(program.Id, program.Name), r.Status, r.NeedMinorUnits, r.MinimumMinorUnits, r.SecuredMinorUnits, r.PoolShareMinorUnits,
+                r.FundedMinorUnits, r.Ratio, GapToNeed(r), r.Status == ProgramStatus.Stalled
                     ? (object)new StyledText(CellFormat.Money(GapToMinimum(r), result.Currency.MinorUnits, groupThousands: true), Tone.Bad)
                     : GapToMinimum(r));
         }
@@ -187,8 +187,8 @@ internal static class AllocateReport
                 var r = y.Programs[p];
                 var summary = result.Programs[p];
                 machine.Add(
-                    result.PolicyOverride, r.ProgramId, summary.Program.Name, r.Status, r.Need, r.Minimum, r.Secured,
-                    r.PoolShare, r.Funded, r.Ratio, GapToMinimum(r), summary.FirstStallYear, summary.ShelvedYear);
+                    result.PolicyOverride, r.ProgramId, summary.Program.Name, r.Status, r.NeedMinorUnits, r.MinimumMinorUnits, r.SecuredMinorUnits,
+                    r.PoolShareMinorUnits, r.FundedMinorUnits, r.Ratio, GapToMinimum(r), summary.FirstStallYear, summary.ShelvedYear);
             }
         }
 
@@ -212,8 +212,8 @@ internal static class AllocateReport
         for (var p = 0; p < first.Programs.Count; p++)
         {
             // Need is 0 where a policy has shelved the program; show the need of the year where it is active.
-            var need = results.Max(r => r.Years[index].Programs[p].Need);
-            var minimum = results.Max(r => r.Years[index].Programs[p].Minimum);
+            var need = results.Max(r => r.Years[index].Programs[p].NeedMinorUnits);
+            var minimum = results.Max(r => r.Years[index].Programs[p].MinimumMinorUnits);
             var cells = new List<object?>
             {
                 ReportSettings.ProgramLabel(first.Programs[p].Program.Id, first.Programs[p].Program.Name),
@@ -224,7 +224,7 @@ internal static class AllocateReport
             {
                 var r = result.Years[index].Programs[p];
                 var text = r.Status is ProgramStatus.Funded or ProgramStatus.Underfunded
-                    ? $"{CellFormat.StatusMark(r.Status)} {CellFormat.Money(r.Funded, decimals, groupThousands: true)}"
+                    ? $"{CellFormat.StatusMark(r.Status)} {CellFormat.Money(r.FundedMinorUnits, decimals, groupThousands: true)}"
                     : $"{CellFormat.StatusMark(r.Status)} {CellFormat.StatusName(r.Status, t)}";
                 cells.Add(new StyledText(text, CellFormat.StatusTone(r.Status)));
             }
@@ -250,8 +250,8 @@ internal static class AllocateReport
                 stalled.Count,
                 stalled.Count == 0 ? new StyledText(t["word.none"], Tone.Good) : new StyledText(string.Join(", ", stalled), Tone.Bad),
                 y.Programs.Count(r => r.Status == ProgramStatus.Shelved),
-                y.Allocated,
-                checked(y.Lapsed + y.CarriedOut));
+                y.AllocatedMinorUnits,
+                checked(y.LapsedMinorUnits + y.CarriedOutMinorUnits));
         }
 
         report.Views.Add(stallView);
@@ -277,7 +277,7 @@ internal static class AllocateReport
         foreach (var (policy, y) in rows)
         {
             table.Add(
-                policy, y.Year, y.Pool, y.Allocated, y.Lapsed, y.CarriedOut, y.Stranded,
+                policy, y.Year, y.PoolMinorUnits, y.AllocatedMinorUnits, y.LapsedMinorUnits, y.CarriedOutMinorUnits, y.StrandedMinorUnits,
                 y.Programs.Count(r => r.Status == ProgramStatus.Funded),
                 y.Programs.Count(r => r.Status == ProgramStatus.Underfunded),
                 y.Programs.Count(r => r.Status == ProgramStatus.Stalled),

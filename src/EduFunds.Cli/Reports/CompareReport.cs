@@ -56,12 +56,12 @@ internal static class CompareReport
         report.Tables.Add(ProgramYearsTable(compared, programIds, from, to, t));
 
         report.Views.Add(StallView(compared, programIds, t));
-        report.Views.Add(MoneyView(compared, "streams", t["compare.table.streams"], from, to, y => y.StreamTotal, t));
-        report.Views.Add(MoneyView(compared, "pool", t["compare.table.pool"], from, to, y => y.Pool, t));
-        report.Views.Add(MoneyView(compared, "allocated", t["compare.table.allocated"], from, to, y => y.Allocated, t));
-        if (compared.Any(c => Shown(c.Result, from, to).Any(y => y.Stranded != 0)))
+        report.Views.Add(MoneyView(compared, "streams", t["compare.table.streams"], from, to, y => y.StreamTotalMinorUnits, t));
+        report.Views.Add(MoneyView(compared, "pool", t["compare.table.pool"], from, to, y => y.PoolMinorUnits, t));
+        report.Views.Add(MoneyView(compared, "allocated", t["compare.table.allocated"], from, to, y => y.AllocatedMinorUnits, t));
+        if (compared.Any(c => Shown(c.Result, from, to).Any(y => y.StrandedMinorUnits != 0)))
         {
-            report.Views.Add(MoneyView(compared, "stranded", t["compare.table.stranded"], from, to, y => y.Stranded, t));
+            report.Views.Add(MoneyView(compared, "stranded", t["compare.table.stranded"], from, to, y => y.StrandedMinorUnits, t));
         }
 
         report.Views.Add(StatusCountView(compared, from, to, t));
@@ -136,7 +136,7 @@ internal static class CompareReport
 
     private static object[] YearValues(YearResult y) =>
     [
-        y.StreamTotal, y.Recurring, y.OneOff, y.Restricted, y.Pool, y.Allocated, y.Lapsed, y.CarriedOut, y.Stranded,
+        y.StreamTotalMinorUnits, y.RecurringMinorUnits, y.OneOffMinorUnits, y.RestrictedMinorUnits, y.PoolMinorUnits, y.AllocatedMinorUnits, y.LapsedMinorUnits, y.CarriedOutMinorUnits, y.StrandedMinorUnits,
         Count(y, ProgramStatus.Funded), Count(y, ProgramStatus.Underfunded), Count(y, ProgramStatus.Stalled),
         Count(y, ProgramStatus.Shelved),
     ];
@@ -198,8 +198,8 @@ internal static class CompareReport
                 foreach (var r in y.Programs)
                 {
                     var before = referenceYear.Programs.FirstOrDefault(p => p.ProgramId == r.ProgramId);
-                    var changed = before is null || before.Status != r.Status || before.Funded != r.Funded || before.Need != r.Need;
-                    table.Add(c.Label, y.Year, r.ProgramId, r.Status, r.Need, r.Funded, r.Ratio, changed);
+                    var changed = before is null || before.Status != r.Status || before.FundedMinorUnits != r.FundedMinorUnits || before.NeedMinorUnits != r.NeedMinorUnits;
+                    table.Add(c.Label, y.Year, r.ProgramId, r.Status, r.NeedMinorUnits, r.FundedMinorUnits, r.Ratio, changed);
                 }
             }
         }
@@ -390,8 +390,8 @@ internal static class CompareReport
             return null;
         }
 
-        var referenceMoney = reference.Result.Years.Aggregate(0L, (sum, y) => checked(sum + y.StreamTotal));
-        var scenarioMoney = scenario.Result.Years.Aggregate(0L, (sum, y) => checked(sum + y.StreamTotal));
+        var referenceMoney = reference.Result.Years.Aggregate(0L, (sum, y) => checked(sum + y.StreamTotalMinorUnits));
+        var scenarioMoney = scenario.Result.Years.Aggregate(0L, (sum, y) => checked(sum + y.StreamTotalMinorUnits));
         if (scenarioMoney >= referenceMoney)
         {
             return null;
@@ -426,8 +426,8 @@ internal static class CompareReport
             year,
             Prose.Money(t, referenceMoney - scenarioMoney, currency),
             t.List(sooner),
-            Prose.Money(t, scenarioYear.Pool, currency),
-            Prose.Money(t, referenceYear.Pool, currency),
+            Prose.Money(t, scenarioYear.PoolMinorUnits, currency),
+            Prose.Money(t, referenceYear.PoolMinorUnits, currency),
             Claimants(scenarioYear),
             Claimants(referenceYear));
     }

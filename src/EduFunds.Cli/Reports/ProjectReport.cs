@@ -61,7 +61,7 @@ internal static class ProjectReport
     /// <param name="to">Last year shown.</param>
     /// <returns>Whether an explanation is needed.</returns>
     public static bool LapsesWhileStalling(ProjectionResult result, int from, int to) =>
-        result.Years.Any(y => y.Year >= from && y.Year <= to && y.Lapsed > 0 && y.Programs.Any(p => p.Status == ProgramStatus.Stalled));
+        result.Years.Any(y => y.Year >= from && y.Year <= to && y.LapsedMinorUnits > 0 && y.Programs.Any(p => p.Status == ProgramStatus.Stalled));
 
     private static ReportTable ProgramYears(ProjectionResult result, List<YearResult> shown, Texts t)
     {
@@ -91,9 +91,9 @@ internal static class ProjectReport
             {
                 var r = year.Programs[p];
                 table.Add(
-                    r.Year, r.ProgramId, result.Programs[p].Program.Name, r.Status, r.Need, r.Minimum, r.ReserveBefore,
-                    r.RestrictedReceived, r.ReserveUsed, r.RestrictedApplied, r.PoolShare, r.Funded, r.Ratio,
-                    r.ReserveAfter, r.Priority);
+                    r.Year, r.ProgramId, result.Programs[p].Program.Name, r.Status, r.NeedMinorUnits, r.MinimumMinorUnits, r.ReserveBeforeMinorUnits,
+                    r.RestrictedReceivedMinorUnits, r.ReserveUsedMinorUnits, r.RestrictedAppliedMinorUnits, r.PoolShareMinorUnits, r.FundedMinorUnits, r.Ratio,
+                    r.ReserveAfterMinorUnits, r.Priority);
             }
         }
 
@@ -130,11 +130,11 @@ internal static class ProjectReport
         var table = new ReportTable("years", t["project.table.years"], columns);
         foreach (var y in shown)
         {
-            var cells = new List<object?> { y.Year, y.Policy, y.StreamTotal, y.Recurring, y.OneOff };
-            cells.AddRange(Names.Kinds.Select(k => (object?)(y.ByKind.TryGetValue(k, out var amount) ? amount : 0L)));
+            var cells = new List<object?> { y.Year, y.Policy, y.StreamTotalMinorUnits, y.RecurringMinorUnits, y.OneOffMinorUnits };
+            cells.AddRange(Names.Kinds.Select(k => (object?)(y.ByKindMinorUnits.TryGetValue(k, out var amount) ? amount : 0L)));
             cells.AddRange([
-                y.Restricted, y.Unrestricted, y.CarriedIn, y.Pool, y.Allocated, y.Lapsed, y.CarriedOut,
-                y.StrandedRestricted, y.StrandedReserves, y.Stranded,
+                y.RestrictedMinorUnits, y.UnrestrictedMinorUnits, y.CarriedInMinorUnits, y.PoolMinorUnits, y.AllocatedMinorUnits, y.LapsedMinorUnits, y.CarriedOutMinorUnits,
+                y.StrandedRestrictedMinorUnits, y.StrandedReservesMinorUnits, y.StrandedMinorUnits,
                 Count(y, ProgramStatus.Funded), Count(y, ProgramStatus.Underfunded),
                 Count(y, ProgramStatus.Stalled), Count(y, ProgramStatus.Shelved),
             ]);
@@ -191,7 +191,7 @@ internal static class ProjectReport
                 var stream = result.Streams[s];
                 table.Add(
                     y.Year, stream.Id, stream.Name, Names.Of(stream.Kind), Names.Of(stream.Recurrence),
-                    stream.IsRestricted ? string.Join(";", stream.RestrictedTo) : null, y.Streams[s].Amount);
+                    stream.IsRestricted ? string.Join(";", stream.RestrictedTo) : null, y.Streams[s].AmountMinorUnits);
             }
         }
 
@@ -260,8 +260,8 @@ internal static class ProjectReport
         foreach (var y in shown)
         {
             table.Add(
-                y.Year, y.Policy, y.StreamTotal, y.Restricted, y.Pool, y.Allocated, carry ? y.CarriedOut : y.Lapsed,
-                y.Stranded > 0 ? new StyledText(CellFormat.Money(y.Stranded, result.Currency.MinorUnits, groupThousands: true), Tone.Bad) : (object)y.Stranded,
+                y.Year, y.Policy, y.StreamTotalMinorUnits, y.RestrictedMinorUnits, y.PoolMinorUnits, y.AllocatedMinorUnits, carry ? y.CarriedOutMinorUnits : y.LapsedMinorUnits,
+                y.StrandedMinorUnits > 0 ? new StyledText(CellFormat.Money(y.StrandedMinorUnits, result.Currency.MinorUnits, groupThousands: true), Tone.Bad) : (object)y.StrandedMinorUnits,
                 Count(y, ProgramStatus.Funded), Count(y, ProgramStatus.Underfunded), Count(y, ProgramStatus.Stalled),
                 Count(y, ProgramStatus.Shelved));
         }
@@ -297,17 +297,17 @@ internal static class ProjectReport
             report.Notes.Add(sentence);
         }
 
-        var stranded = shown.Where(y => y.Stranded > 0).ToList();
+        var stranded = shown.Where(y => y.StrandedMinorUnits > 0).ToList();
         if (stranded.Count > 0)
         {
-            var total = stranded.Aggregate(0L, (sum, y) => checked(sum + y.Stranded));
+            var total = stranded.Aggregate(0L, (sum, y) => checked(sum + y.StrandedMinorUnits));
             report.Notes.Add(t.Format(
                 "project.note.stranded", Prose.Money(t, total, currency), t.List(stranded.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
         if (!result.Workbook.CarryOverPool)
         {
-            var lapsed = shown.Aggregate(0L, (sum, y) => checked(sum + y.Lapsed));
+            var lapsed = shown.Aggregate(0L, (sum, y) => checked(sum + y.LapsedMinorUnits));
             if (lapsed > 0)
             {
                 report.Notes.Add(t.Format("project.note.lapsed", Prose.Money(t, lapsed, currency)));
@@ -329,7 +329,7 @@ internal static class ProjectReport
         var currency = result.Currency;
         foreach (var y in shown)
         {
-            if (y.Lapsed <= 0)
+            if (y.LapsedMinorUnits <= 0)
             {
                 continue;
             }
@@ -348,7 +348,7 @@ internal static class ProjectReport
                     "explain.lapse.program",
                     r.ProgramId,
                     Prose.Money(t, gap, currency),
-                    Prose.Money(t, Math.Max(0, gap - y.Lapsed), currency));
+                    Prose.Money(t, Math.Max(0, gap - y.LapsedMinorUnits), currency));
                 if (alternative is not null && y.Policy != PolicyNames.ViabilityFirst
                     && alternative.Years.FirstOrDefault(a => a.Year == y.Year)?.Programs.FirstOrDefault(p => p.ProgramId == r.ProgramId) is { } other
                     && other.Status is ProgramStatus.Funded or ProgramStatus.Underfunded)
@@ -359,7 +359,7 @@ internal static class ProjectReport
                 parts.Add(part);
             }
 
-            yield return t.Format("explain.lapse", y.Year, Prose.Money(t, y.Lapsed, currency), string.Join(t["punct.semicolon"], parts));
+            yield return t.Format("explain.lapse", y.Year, Prose.Money(t, y.LapsedMinorUnits, currency), string.Join(t["punct.semicolon"], parts));
         }
     }
 

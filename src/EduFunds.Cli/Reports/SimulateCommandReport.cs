@@ -1,6 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
+using EduFunds.IO;
 using EduFunds.Model;
 using EduFunds.Simulation;
 
@@ -24,11 +25,19 @@ internal static class SimulateCommandReport
     /// <param name="source">How the workbook is named.</param>
     /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source, Texts? texts = null)
+    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source, Texts? texts = null) =>
+        Build(result, new StudyWorkbook { Entry = source, Name = workbook.Name, Source = source, Currency = workbook.Currency, Policy = policy, TotalRuns = result.Runs }, texts);
+
+    /// <summary>Builds the report of a simulation of a workbook known by its name, source, currency and policy (a merged result).</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="workbook">How the workbook is named, its currency and the policy in effect.</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
+    /// <returns>The report.</returns>
+    public static Report Build(SimulationResult result, StudyWorkbook workbook, Texts? texts = null)
     {
         var t = texts ?? Texts.English;
         var report = new Report(Schema, 1, t.Format("simulate.title", workbook.Name), workbook.Currency) { MainTable = "program_years", Texts = t };
-        SimulationSettings.Add(report, workbook, result.ScenarioName, policy, result, source);
+        SimulationSettings.Add(report, workbook.Name, workbook.Currency.Code, result.Years, result.ScenarioName, workbook.Policy, result, workbook.Source);
         report.Set("ratio_resolution", (decimal)SimulationResult.RatioResolution);
         report.Set("pool_percentiles_exact", result.PoolPercentilesExact);
         var expected = result.ExpectedStalledPrograms();
@@ -48,8 +57,8 @@ internal static class SimulateCommandReport
         report.Tables.Add(StalledPrograms(result, t));
 
         report.Views.Add(ProgramsView(result, t, decimals));
-        report.Views.Add(Curve(result, "stalled_by_view", t["simulate.table.stalledBy"], (p, y) => result.StalledBy(p, y), t, decimals));
-        report.Views.Add(Curve(result, "shelved_by_view", t["simulate.table.shelvedBy"], (p, y) => result.ShelvedBy(p, y), t, decimals));
+        report.Views.Add(Curve(result, "stalled_by_view", t["simulate.table.stalledBy"], (p, y) => result.StalledBy(result.Programs[p].Id, result.Years.From + y), t, decimals));
+        report.Views.Add(Curve(result, "shelved_by_view", t["simulate.table.shelvedBy"], (p, y) => result.ShelvedBy(result.Programs[p].Id, result.Years.From + y), t, decimals));
         report.Views.Add(RatioView(result, t));
         report.Views.Add(Pool(result, t));
         report.Views.Add(StalledProgramsView(result, t, decimals));
@@ -62,8 +71,8 @@ internal static class SimulateCommandReport
         var halfWidths = new List<double>();
         for (var p = 0; p < result.Programs.Count; p++)
         {
-            halfWidths.Add(result.StallProbability(p).HalfWidth95);
-            halfWidths.Add(result.ShelveProbability(p).HalfWidth95);
+            halfWidths.Add(result.StallProbability(result.Programs[p].Id).HalfWidth95);
+            halfWidths.Add(result.ShelveProbability(result.Programs[p].Id).HalfWidth95);
         }
 
         return Prose.ProbabilityDecimals(halfWidths);
@@ -88,9 +97,9 @@ internal static class SimulateCommandReport
         {
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var stalled = result.StalledBy(p, y);
-                var shelved = result.ShelvedBy(p, y);
-                var first = result.FirstStallIn(p, y);
+                var stalled = result.StalledBy(result.Programs[p].Id, result.Years.From + y);
+                var shelved = result.ShelvedBy(result.Programs[p].Id, result.Years.From + y);
+                var first = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y);
                 table.Add(
                     result.Programs[p].Id,
                     result.Years.From + y,
@@ -100,9 +109,9 @@ internal static class SimulateCommandReport
                     Ratio(shelved.HalfWidth95),
                     Ratio(first.Value),
                     Ratio(first.HalfWidth95),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[0])),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[1])),
-                    Ratio(result.FundingRatioPercentile(p, y, Quantiles[2])));
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[0])),
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[1])),
+                    Ratio(result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[2])));
             }
         }
 
@@ -122,8 +131,8 @@ internal static class SimulateCommandReport
         };
         for (var p = 0; p < result.Programs.Count; p++)
         {
-            var stall = result.StallProbability(p);
-            var shelve = result.ShelveProbability(p);
+            var stall = result.StallProbability(result.Programs[p].Id);
+            var shelve = result.ShelveProbability(result.Programs[p].Id);
             table.Add(
                 ReportSettings.ProgramLabel(result.Programs[p].Id, result.Programs[p].Name),
                 Prose.Probability(stall.Value, stall.HalfWidth95, decimals),
@@ -140,7 +149,7 @@ internal static class SimulateCommandReport
         long best = 0;
         for (var y = 0; y < result.Years.Count; y++)
         {
-            var count = result.FirstStallIn(p, y).Count;
+            var count = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y).Count;
             if (count > best)
             {
                 best = count;
@@ -164,13 +173,13 @@ internal static class SimulateCommandReport
         ]);
         for (var p = 0; p < result.Programs.Count; p++)
         {
-            var stall = result.StallProbability(p);
-            var shelve = result.ShelveProbability(p);
+            var stall = result.StallProbability(result.Programs[p].Id);
+            var shelve = result.ShelveProbability(result.Programs[p].Id);
             int? mostLikely = null;
             long best = 0;
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var count = result.FirstStallIn(p, y).Count;
+                var count = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y).Count;
                 if (count > best)
                 {
                     best = count;
@@ -230,15 +239,15 @@ internal static class SimulateCommandReport
             cells[0] = result.Programs[p].Id;
             for (var y = 0; y < result.Years.Count; y++)
             {
-                var low = result.FundingRatioPercentile(p, y, Quantiles[0]);
+                var low = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[0]);
                 if (low is null)
                 {
                     cells[y + 1] = null;
                     continue;
                 }
 
-                var mid = result.FundingRatioPercentile(p, y, Quantiles[1])!.Value;
-                var high = result.FundingRatioPercentile(p, y, Quantiles[2])!.Value;
+                var mid = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[1])!.Value;
+                var high = result.FundingRatioPercentile(result.Programs[p].Id, result.Years.From + y, Quantiles[2])!.Value;
                 cells[y + 1] = $"{Pct(low.Value)}/{Pct(mid)}/{Pct(high)}";
             }
 
@@ -258,7 +267,7 @@ internal static class SimulateCommandReport
         ]);
         for (var y = 0; y < result.Years.Count; y++)
         {
-            table.Add(result.Years.From + y, result.PoolPercentile(y, Quantiles[0]), result.PoolPercentile(y, Quantiles[1]), result.PoolPercentile(y, Quantiles[2]));
+            table.Add(result.Years.From + y, result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[0]), result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[1]), result.PoolPercentileMinorUnits(result.Years.From + y, Quantiles[2]));
         }
 
         return table;

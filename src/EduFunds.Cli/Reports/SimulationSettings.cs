@@ -15,14 +15,26 @@ internal static class SimulationSettings
     /// <param name="policy">The policy in effect.</param>
     /// <param name="simulation">The simulation, or null.</param>
     /// <param name="source">How the workbook is named.</param>
-    public static void Add(Report report, Workbook workbook, string? scenario, string policy, SimulationResult? simulation, string source)
+    public static void Add(Report report, Workbook workbook, string? scenario, string policy, SimulationResult? simulation, string source) =>
+        Add(report, workbook.Name, workbook.Currency.Code, workbook.Years, scenario, policy, simulation, source);
+
+    /// <summary>Adds the settings from their parts (a merged result has no workbook object).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="workbookName">The workbook's name.</param>
+    /// <param name="currency">The currency code.</param>
+    /// <param name="years">The workbook's years.</param>
+    /// <param name="scenario">The scenario, or null for the base case.</param>
+    /// <param name="policy">The policy in effect.</param>
+    /// <param name="simulation">The simulation, or null.</param>
+    /// <param name="source">How the workbook is named (its folder or file name).</param>
+    public static void Add(Report report, string workbookName, string currency, YearRange years, string? scenario, string policy, SimulationResult? simulation, string source)
     {
-        report.Set("workbook", workbook.Name);
+        report.Set("workbook", workbookName);
         report.Set("source", source);
-        report.Set("currency", workbook.Currency.Code);
+        report.Set("currency", currency);
         report.Set("scenario", scenario ?? "base");
         report.Set("policy", policy);
-        report.Set("years", $"{workbook.Years.From}-{workbook.Years.To}");
+        report.Set("years", $"{years.From}-{years.To}");
         report.Set("seed", simulation?.Seed);
         report.Set("random_mapping", simulation?.RandomMappingVersion);
         report.Set("runs", simulation?.Runs);

@@ -7,8 +7,8 @@ namespace EduFunds.Engine;
 /// <summary>
 /// A workbook compiled for projection under one scenario and policy: every stream's amount and
 /// every program's need, minimum and priority per year are worked out once, exactly, so that
-/// <see cref="Run"/> can project many times (Monte Carlo, re-forecasts) without allocating.
-/// Immutable and thread-safe; give each thread its own <see cref="ProjectionWorkspace"/>.
+/// the projection can run many times (Monte Carlo, re-forecasts) without allocating. The one way
+/// in: <see cref="Create"/>, then <see cref="Project(CancellationToken)"/>. Immutable and thread-safe.
 /// </summary>
 public sealed partial class ProjectionModel
 {
@@ -232,14 +232,20 @@ public sealed partial class ProjectionModel
         return new ProjectionModel(workbook, scenario, options.Policy);
     }
 
-    /// <summary>The allocation policy in effect in a year.</summary>
-    /// <param name="yearIndex">0 for the first year.</param>
+    /// <summary>The allocation policy in effect in a fiscal year (the override, else the latest set change, else the workbook's).</summary>
+    /// <param name="year">A fiscal year of the projection.</param>
     /// <returns>The policy.</returns>
-    public IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside the projection.</exception>
+    public IAllocationPolicy PolicyIn(int year) =>
+        Years.Contains(year)
+            ? policies[year - Years.From]
+            : throw new ArgumentOutOfRangeException(nameof(year), year, $"The projection covers {Years.From}-{Years.To}.");
+
+    internal IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
 
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <returns>A new workspace.</returns>
-    public ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
+    internal ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
 
     /// <summary>
     /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling
@@ -249,7 +255,7 @@ public sealed partial class ProjectionModel
     /// <param name="workspace">A workspace from <see cref="CreateWorkspace"/> of this model.</param>
     /// <exception cref="ArgumentException">Wrong number of amounts, a negative amount, or a workspace of another shape.</exception>
     /// <exception cref="InvalidOperationException">The allocation policy broke its contract.</exception>
-    public void Run(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace) =>
+    internal void Run(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace) =>
         Execute(streamAmounts, workspace, null, CancellationToken.None);
 
     /// <summary>Projects with the planned amounts and returns the detailed result.</summary>
@@ -272,6 +278,50 @@ public sealed partial class ProjectionModel
 
         Execute(streamAmounts, workspace, arrivals, cancellationToken);
         return ProjectionResultBuilder.Build(this, streamAmounts, workspace, arrivals);
+    }
+
+    /// <summary>Fingerprints everything a run reads (see <see cref="ModelFingerprint"/>).</summary>
+    /// <returns>The fingerprint.</returns>
+    internal ModelFingerprint Fingerprint()
+    {
+        using var settings = new FingerprintHash();
+        settings.Add(Years.From).Add(Years.To).Add(Workbook.ShelveAfter).AddFlag(Workbook.CarryOverPool).Add((long)Workbook.Rounding);
+        for (var y = 0; y < YearCount; y++)
+        {
+            settings.Add(policies[y].Name).Add(flagshipWeights[y]);
+        }
+
+        using var streamHash = new FingerprintHash();
+        streamHash.Add(StreamCount);
+        for (var s = 0; s < StreamCount; s++)
+        {
+            var stream = streams[s];
+            streamHash.Add(stream.Id).Add((long)stream.Kind).Add((long)stream.Recurrence).Add(stream.StartYear).AddOptional(stream.EffectiveEndYear)
+                .Add(stream.RenewalProbability).Add(stream.AmountCv).Add(targets[s].Length);
+            foreach (var target in targets[s])
+            {
+                streamHash.Add(target);
+            }
+        }
+
+        foreach (var amount in planned)
+        {
+            streamHash.Add(amount);
+        }
+
+        using var programHash = new FingerprintHash();
+        programHash.Add(ProgramCount);
+        for (var p = 0; p < ProgramCount; p++)
+        {
+            programHash.Add(programIds[p]).Add((long)categories[p]).Add(endYearIndex[p]);
+        }
+
+        for (var cell = 0; cell < need.Length; cell++)
+        {
+            programHash.AddFlag(scheduled[cell]).Add(need[cell]).Add(minimum[cell]).Add(priority[cell]);
+        }
+
+        return new ModelFingerprint(settings.Finish(), streamHash.Finish(), programHash.Finish());
     }
 
     internal string ProgramId(int p) => programIds[p];

@@ -5,7 +5,7 @@ namespace EduFunds.Engine;
 /// nothing. After <see cref="ProjectionModel.Run"/>, the outputs describe that run. Not
 /// thread-safe: one workspace per thread.
 /// </summary>
-public sealed class ProjectionWorkspace
+internal sealed class ProjectionWorkspace
 {
     private readonly int years;
     private readonly int programs;

@@ -27,6 +27,9 @@ internal sealed class CsvInput : IDisposable
     /// <summary>The longest record read (in UTF-8 bytes); longer ones are an error, not a memory exhaustion.</summary>
     public const int MaxRecordBytes = 1 << 20;
 
+    /// <summary>The longest cell read (in characters); longer ones are an error (they bound the work of every later check).</summary>
+    public const int MaxCellLength = 10_000;
+
     private readonly DecodingStream text;
     private readonly CsvReader reader;
     private readonly IssueList issues;
@@ -115,6 +118,7 @@ internal sealed class CsvInput : IDisposable
                 malformedReason = null;
                 if (!IsBlank())
                 {
+                    CheckCellLengths();
                     return true;
                 }
             }
@@ -122,12 +126,12 @@ internal sealed class CsvInput : IDisposable
         catch (InvalidTextException e)
         {
             failed = true;
-            issues.ErrorText(new Pos(File, e.Line, e.Column), EncodingMessage(e));
+            issues.Unreadable(new Pos(File, e.Line, e.Column), EncodingMessage(e));
         }
         catch (CsvFormatException e)
         {
             failed = true;
-            issues.ErrorText(
+            issues.Unreadable(
                 new Pos(File, (int)Math.Max(e.LineNumber, Line + 1), 0),
                 $"a record is longer than {MaxRecordBytes / 1024 / 1024} MB (often a quote that is never closed); no cell or line of a CSV file may be that long");
         }
@@ -135,8 +139,20 @@ internal sealed class CsvInput : IDisposable
         return false;
     }
 
-    /// <summary>The text of field <paramref name="index"/> (0-based) as written, or an empty string when the record has fewer fields.</summary>
-    public string GetRaw(int index) => index >= 0 && index < reader.FieldCount ? reader.GetString(index) : string.Empty;
+    /// <summary>
+    /// The text of field <paramref name="index"/> (0-based) as written, or an empty string when
+    /// the record has fewer fields; a cell over <see cref="MaxCellLength"/> is cut there (and reported).
+    /// </summary>
+    public string GetRaw(int index)
+    {
+        if (index < 0 || index >= reader.FieldCount)
+        {
+            return string.Empty;
+        }
+
+        var value = reader.GetString(index);
+        return value.Length > MaxCellLength ? value[..MaxCellLength] : value;
+    }
 
     /// <summary>The text of field <paramref name="index"/> trimmed of surrounding white space.</summary>
     public string Get(int index) => GetRaw(index).Trim();
@@ -166,6 +182,25 @@ internal sealed class CsvInput : IDisposable
     }
 
     public void Dispose() => reader.Dispose();
+
+    private void CheckCellLengths()
+    {
+        if (reader.RawRecord.Length <= MaxCellLength)
+        {
+            return;
+        }
+
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var length = reader.GetString(i).Length;
+            if (length > MaxCellLength)
+            {
+                issues.ErrorText(
+                    new Pos(File, Line, i + 1),
+                    $"the cell is {length} characters long; a cell may hold at most {MaxCellLength} (is a quote missing?)");
+            }
+        }
+    }
 
     private static int CountLineBreaks(string value)
     {

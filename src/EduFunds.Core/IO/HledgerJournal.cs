@@ -63,7 +63,7 @@ public static class HledgerJournal
             for (var p = 0; p < projection.Programs.Count; p++)
             {
                 var id = projection.Programs[p].Program.Id;
-                var planned = budgets is not null && budgets.TryGet(year.Year, id, out var budget) ? budget : year.Programs[p].Funded;
+                var planned = budgets is not null && budgets.TryGet(year.Year, id, out var budget) ? budget : year.Programs[p].FundedMinorUnits;
                 if (planned != 0)
                 {
                     postings.Add((ProgramAccount(id), planned));
@@ -72,9 +72,9 @@ public static class HledgerJournal
 
             for (var s = 0; s < projection.Streams.Count; s++)
             {
-                if (year.Streams[s].Amount != 0)
+                if (year.Streams[s].AmountMinorUnits != 0)
                 {
-                    postings.Add((StreamAccount(projection.Streams[s].Id), -year.Streams[s].Amount));
+                    postings.Add((StreamAccount(projection.Streams[s].Id), -year.Streams[s].AmountMinorUnits));
                 }
             }
 

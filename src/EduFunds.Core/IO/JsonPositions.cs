@@ -28,6 +28,31 @@ internal sealed class JsonPositions
         }
     }
 
+    /// <summary>
+    /// The offset of the first string or property name that is not text (an escaped lone
+    /// surrogate such as <c>"\uD800"</c>), or -1 when every string is text.
+    /// </summary>
+    public static long FindInvalidString(byte[] utf8, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, options);
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String)
+            {
+                try
+                {
+                    _ = reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Maps the positions of a document that is known to parse.</summary>
     public static JsonPositions Map(byte[] utf8, JsonReaderOptions options)
     {

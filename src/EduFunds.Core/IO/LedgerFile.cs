@@ -24,16 +24,20 @@ public static class LedgerFile
     /// <exception cref="InputValidationException">The existing file cannot be read or its header lacks a column the entries need.</exception>
     /// <exception cref="IOException">The file could not be written; it is unchanged.</exception>
     public static void Append(string path, IReadOnlyList<LedgerEntry> entries, Currency currency) =>
-        Append(path, entries, currency, encoding: null);
+        Append(path, entries, currency, (string?)null);
 
     /// <summary>As <see cref="Append(string, IReadOnlyList{LedgerEntry}, Currency)"/>, for a file in a named encoding.</summary>
     /// <param name="path">The ledger file.</param>
     /// <param name="entries">The entries to add.</param>
     /// <param name="currency">The workbook currency (decimals of the amounts).</param>
-    /// <param name="encoding">The file's encoding when it has no byte order mark (null: UTF-8); a new file is written in it.</param>
+    /// <param name="encoding">The file's encoding when it has no byte order mark (gb18030, ...; null: UTF-8); a new file is written in it.</param>
     /// <exception cref="InputValidationException">The existing file cannot be read or its header lacks a column the entries need.</exception>
     /// <exception cref="IOException">The file could not be written; it is unchanged.</exception>
-    internal static void Append(string path, IReadOnlyList<LedgerEntry> entries, Currency currency, Encoding? encoding)
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static void Append(string path, IReadOnlyList<LedgerEntry> entries, Currency currency, string? encoding) =>
+        AppendIn(path, entries, currency, TextInput.Encoding(encoding));
+
+    private static void AppendIn(string path, IReadOnlyList<LedgerEntry> entries, Currency currency, Encoding? encoding)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(entries);

@@ -5,7 +5,7 @@ using EduFunds.Monetary;
 namespace EduFunds.IO;
 
 /// <summary>One read of a workbook: parses every file, remembers where everything came from, then applies the rules.</summary>
-internal sealed class WorkbookReadSession(IWorkbookFileSource source, CancellationToken cancellationToken) : IWorkbookLocator
+internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? encodingOverride, CancellationToken cancellationToken) : IWorkbookLocator
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -16,7 +16,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     private static readonly string[] SettingsKeys =
     [
         "name", "currency", "fiscalYearStartMonth", "rounding", "years", "policy", "flagshipWeight",
-        "shelveAfter", "carryOverPool", "monteCarlo", "scenarios",
+        "shelveAfter", "carryOverPool", "monteCarlo", "scenarios", "encoding",
     ];
 
     private static readonly string[] ChangeTypes = ["scale", "trend", "stop", "add-stream", "add-program", "set"];
@@ -37,16 +37,26 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
     private Currency currency = Currency.Cny;
     private YearRange years = new(2000, 2000);
     private bool yearsKnown;
+    private System.Text.Encoding? csvEncoding;
+
+    /// <summary>The encoding the workbook's CSV files were read in (null: UTF-8 or their byte order mark).</summary>
+    public string? EncodingName => csvEncoding is null ? null : TextEncodings.NameOf(csvEncoding);
 
     public (Workbook Workbook, IssueList Issues) Run()
     {
         var (settings, root) = ReadSettings();
+        if (encodingOverride is not null)
+        {
+            csvEncoding = TextEncodings.Find(encodingOverride)
+                ?? throw new ArgumentException($"'{encodingOverride}' is not a known encoding; expected one of {TextEncodings.Examples}.", nameof(encodingOverride));
+        }
+
         var parser = new RowParser(issues, currency);
 
         var streams = new List<FundingStream>();
         if (RequireFile(WorkbookFiles.Streams))
         {
-            foreach (var row in CsvTable.Read(source, WorkbookFiles.Streams, WorkbookFiles.StreamColumns, WorkbookFiles.RequiredStreamColumns, issues, cancellationToken))
+            foreach (var row in CsvTable.Read(source, WorkbookFiles.Streams, WorkbookFiles.StreamColumns, WorkbookFiles.RequiredStreamColumns, issues, cancellationToken, csvEncoding))
             {
                 streams.Add(parser.Stream(row, years.From));
                 streamRows.Add(row.Positions());
@@ -56,7 +66,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         var programs = new List<EducationProgram>();
         if (RequireFile(WorkbookFiles.Programs))
         {
-            foreach (var row in CsvTable.Read(source, WorkbookFiles.Programs, WorkbookFiles.ProgramColumns, WorkbookFiles.RequiredProgramColumns, issues, cancellationToken))
+            foreach (var row in CsvTable.Read(source, WorkbookFiles.Programs, WorkbookFiles.ProgramColumns, WorkbookFiles.RequiredProgramColumns, issues, cancellationToken, csvEncoding))
             {
                 programs.Add(parser.Program(row, years.From));
                 programRows.Add(row.Positions());
@@ -67,7 +77,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         if (source.Exists(WorkbookFiles.Ledger))
         {
             var fallbackDate = FallbackDate(settings.FiscalYearStartMonth);
-            foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, null, cancellationToken))
+            foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, csvEncoding, cancellationToken))
             {
                 ledger.Add(entry);
                 ledgerRows.Add(positions);
@@ -82,7 +92,13 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             Scenarios = new EquatableArray<Scenario>(scenarios),
             Ledger = new EquatableArray<LedgerEntry>(ledger),
         };
-        WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+        if (!issues.HasUnreadableFile)
+        {
+            // A file that could not be read to its end (its encoding, an endless quote) would
+            // make every reference to its rows look wrong: report only the reading problem.
+            WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+        }
+
         return (workbook, issues);
     }
 
@@ -125,17 +141,24 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return (settings, null);
         }
 
+        // UTF-8 (with or without a byte order mark) or UTF-16 with one; handed on as UTF-8.
         byte[] bytes;
-        using (var stream = source.Open(WorkbookFiles.Settings))
+        using (var stream = new DecodingStream(source.Open(WorkbookFiles.Settings), encoding: null))
         using (var buffer = new MemoryStream())
         {
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
+            try
+            {
+                stream.CopyTo(buffer);
+            }
+            catch (InvalidTextException e)
+            {
+                issues.ErrorText(
+                    new Pos(WorkbookFiles.Settings, e.Line, e.Column),
+                    $"{e.Message}: {WorkbookFiles.Settings} must be UTF-8 text (or UTF-16 with a byte order mark); save it as UTF-8");
+                return (settings, null);
+            }
 
-        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
-        {
-            bytes = bytes[3..];
+            bytes = buffer.ToArray();
         }
 
         JsonDocument document;
@@ -151,7 +174,15 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
             return (settings, null);
         }
 
-        json = JsonPositions.Map(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var readerOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        json = JsonPositions.Map(bytes, readerOptions);
+        if (JsonPositions.FindInvalidString(bytes, readerOptions) is var invalid and >= 0)
+        {
+            document.Dispose();
+            issues.Error(json.At(invalid), $"this text holds an escaped lone surrogate (such as \\uD800 without its pair), which is not a character; write the character itself or remove the escape");
+            return (settings, null);
+        }
+
         var root = document.RootElement.Clone();
         document.Dispose();
         if (root.ValueKind != JsonValueKind.Object)
@@ -179,6 +210,15 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, Cancellati
         }
 
         settings = settings with { Currency = currency };
+        if (keys.TryGetValue("encoding", out var encodingElement) && String(encodingElement, "encoding") is { } encodingText)
+        {
+            csvEncoding = TextEncodings.Find(encodingText);
+            if (csvEncoding is null)
+            {
+                issues.Error(json.Value("encoding"), $"unknown encoding {ModelText.Quote(encodingText)}; expected one of {TextEncodings.Examples} (the encoding of the workbook's CSV files)");
+            }
+        }
+
         if (keys.TryGetValue("fiscalYearStartMonth", out var month) && Int(month, "fiscalYearStartMonth", "a month from 1 (January) to 12") is { } m)
         {
             settings = settings with { FiscalYearStartMonth = m };

@@ -12,7 +12,10 @@ namespace EduFunds.IO;
 /// with its file, line and column: the reader never hands back a half-valid workbook.
 /// </summary>
 /// <remarks>
-/// Files are UTF-8, with or without a byte order mark (Excel writes one); CSV cells may be quoted
+/// Files are UTF-8, with or without a byte order mark (Excel writes one), or UTF-16 with one; the
+/// CSV files may be in a legacy encoding named by <c>"encoding"</c> in <c>edufunds.json</c> or by
+/// <see cref="Encoding"/> (gb18030, gbk, big5, latin1, ...). Bytes that are not valid text are an
+/// error with their line and column, never replaced. CSV cells may be quoted
 /// and hold commas and line breaks. Numbers are read exactly from their decimal spelling,
 /// culture-invariant. An instance may be reused, but not from several threads at once
 /// (<see cref="LastWarnings"/> belongs to the last read).
@@ -34,6 +37,23 @@ public sealed class WorkbookReader
     /// its <see cref="WorkbookValidationException"/>.
     /// </summary>
     public IReadOnlyList<ValidationIssue> LastWarnings { get; private set; } = [];
+
+    /// <summary>
+    /// The encoding of the workbook's CSV files when they have no byte order mark (utf-8,
+    /// gb18030, gbk, big5, latin1, ...), overriding <c>"encoding"</c> in <c>edufunds.json</c>;
+    /// null (the default) uses the file's setting, else UTF-8.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not a known encoding (on set).</exception>
+    public string? Encoding
+    {
+        get;
+        init => field = value is null || TextEncodings.Find(value) is not null
+            ? value
+            : throw new ArgumentException($"'{value}' is not a known encoding; expected one of {TextEncodings.Examples}.", nameof(value));
+    }
+
+    /// <summary>The encoding the CSV files of the last read were read in, when one was named (by the settings or <see cref="Encoding"/>); null for UTF-8.</summary>
+    public string? LastEncoding { get; private set; }
 
     /// <summary>Reads the workbook in <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder that holds <c>edufunds.json</c>.</param>
@@ -62,8 +82,9 @@ public sealed class WorkbookReader
     public Workbook Read(IWorkbookFileSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var session = new WorkbookReadSession(source, cancellationToken);
+        var session = new WorkbookReadSession(source, Encoding, cancellationToken);
         var (workbook, issues) = session.Run();
+        LastEncoding = session.EncodingName;
         LastWarnings = issues.Warnings();
         if (issues.HasErrors)
         {

@@ -13,6 +13,16 @@ internal sealed class IssueList
 
     public bool HasErrors => ErrorCount > 0;
 
+    /// <summary>Whether a file could not be read to its end (invalid bytes, an over-long record); reported as an error.</summary>
+    public bool HasUnreadableFile { get; private set; }
+
+    /// <summary>Adds the error that stopped reading a file.</summary>
+    public void Unreadable(Pos pos, string message)
+    {
+        HasUnreadableFile = true;
+        ErrorText(pos, message);
+    }
+
     /// <summary>How many errors were added (suppressed ones included).</summary>
     public int ErrorCount { get; private set; }
 
@@ -87,35 +97,46 @@ internal static class Suggestions
     public static string DidYouMean(string text, IEnumerable<string> candidates) =>
         Closest(text, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
 
-    /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
+    /// <summary>Texts longer than this are not compared (a suggestion for them would not help, and the work is bounded).</summary>
+    internal const int MaxCompared = 100;
+
+    /// <summary>
+    /// Levenshtein distance with adjacent transpositions (optimal string alignment), in three
+    /// rolling rows; <see cref="int.MaxValue"/> when either text is longer than <see cref="MaxCompared"/>.
+    /// </summary>
     public static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (a.Length > MaxCompared || b.Length > MaxCompared)
         {
-            d[i, 0] = i;
+            return int.MaxValue;
         }
 
+        var before = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    value = Math.Min(value, d[i - 2, j - 2] + 1);
+                    value = Math.Min(value, before[j - 2] + 1);
                 }
 
-                d[i, j] = value;
+                current[j] = value;
             }
+
+            (before, previous, current) = (previous, current, before);
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

@@ -12,7 +12,7 @@ namespace EduFunds.Risk;
 /// from a Monte Carlo simulation, the key dependency and the tornado of stream losses, and
 /// ranks the programs with plain-language and structured reasons.
 /// </summary>
-public sealed class RiskAnalyzer
+public sealed partial class RiskAnalyzer
 {
     private readonly ILogger<RiskAnalyzer> logger;
     private readonly MonteCarloSimulator simulator;
@@ -48,53 +48,13 @@ public sealed class RiskAnalyzer
         ArgumentNullException.ThrowIfNull(model);
         options ??= new RiskOptions();
         options.Validate();
-        var projection = model.Project(cancellationToken);
-        var streamCount = model.StreamCount;
-        var programCount = model.ProgramCount;
-
-        // Deterministic tornado: one projection per stream with its column set to 0.
-        var stallWithout = new int[streamCount * programCount];
-        var shelvedWithout = new int[streamCount * programCount];
-        var workspace = model.CreateWorkspace();
-        var amounts = model.PlannedAmounts.ToArray();
-        for (var s = 0; s < streamCount; s++)
+        RiskSimulation? monteCarlo = null;
+        if (options.SimulationFor(model.Workbook) is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            model.PlannedAmounts.CopyTo(amounts);
-            for (var i = s; i < amounts.Length; i += streamCount)
-            {
-                amounts[i] = 0;
-            }
-
-            model.Run(amounts, workspace);
-            workspace.FirstStallYearIndex.CopyTo(stallWithout.AsSpan(s * programCount, programCount));
-            workspace.ShelvedYearIndex.CopyTo(shelvedWithout.AsSpan(s * programCount, programCount));
+            monteCarlo = SimulateMonteCarlo(model, options, Shard.Whole, progress, cancellationToken);
         }
 
-        SimulationResult? simulation = null;
-        StreamLossResult? losses = null;
-        if (options.SimulationFor(model.Workbook) is { } monteCarlo)
-        {
-            var tornadoRuns = options.TornadoRunsFor(monteCarlo);
-            var tornadoStreams = tornadoRuns > 0 ? TornadoStreams(model, options.TornadoMaxStreams) : [];
-            var tornadoWork = tornadoStreams.Length > 0 ? (long)tornadoRuns : 0;
-            var mainPlanned = monteCarlo.Precision is null ? monteCarlo.Runs : monteCarlo.MaxRuns;
-            var mainProgress = progress is null ? null : new OffsetProgress(progress, 0, mainPlanned + tornadoWork);
-            simulation = simulator.Simulate(model, monteCarlo, mainProgress, cancellationToken);
-            if (tornadoWork > 0)
-            {
-                var tornadoOptions = monteCarlo with { Runs = tornadoRuns, Precision = null, FirstRun = 0 };
-                var tornadoProgress = progress is null ? null : new OffsetProgress(progress, simulation.Runs, simulation.Runs + tornadoWork);
-                losses = simulator.SimulateStreamLosses(model, tornadoStreams, tornadoOptions, tornadoProgress, cancellationToken);
-            }
-        }
-
-        var tornado = new TornadoData(stallWithout, shelvedWithout, losses);
-        var report = Build(projection, options, simulation, tornado);
-        logger.LogInformation(
-            "Risk report: {High} high, {Elevated} elevated, {Low} low of {Programs} programs",
-            report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
-        return report;
+        return AnalyzeCore(model, options, monteCarlo, cancellationToken);
     }
 
     /// <summary>
@@ -147,8 +107,8 @@ public sealed class RiskAnalyzer
         foreach (var item in indicators)
         {
             var p = item.ProgramIndex;
-            Proportion? stall = simulation?.StallProbability(p);
-            Proportion? shelve = simulation?.ShelveProbability(p);
+            Proportion? stall = simulation?.StallProbabilityAt(p);
+            Proportion? shelve = simulation?.ShelveProbabilityAt(p);
             var entries = new List<(TornadoEntry Entry, int Earlier, int StreamIndex)>();
             if (tornado is not null)
             {
@@ -319,7 +279,7 @@ public sealed class RiskAnalyzer
 
         if (atRisk && item.StructuralGap is { } gap && item.FirstYear is { } firstYear)
         {
-            var need = projection.Get(item.Program.Id, firstYear).Need;
+            var need = projection.Get(item.Program.Id, firstYear).NeedMinorUnits;
             var share = need > 0 ? (double)gap / need : 0.0;
             if (share >= thresholds.GapReasonShare)
             {

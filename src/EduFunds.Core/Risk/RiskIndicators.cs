@@ -82,7 +82,7 @@ internal static class RiskIndicators
 
             for (var s = 0; s < streamCount; s++)
             {
-                if (years[y].Streams[s].Amount > 0)
+                if (years[y].Streams[s].AmountMinorUnits > 0)
                 {
                     lastPaying[s] = y;
                 }
@@ -106,12 +106,12 @@ internal static class RiskIndicators
                     continue;
                 }
 
-                if (!year.Programs[p].IsActive || arrival.Amount <= 0)
+                if (!year.Programs[p].IsActive || arrival.AmountMinorUnits <= 0)
                 {
                     continue;
                 }
 
-                Credit(p, s, y, arrival.Amount);
+                Credit(p, s, y, arrival.AmountMinorUnits);
                 if (streams[s].Recurrence == Recurrence.Recurring)
                 {
                     recurringRestrictionPays[p] = true;
@@ -125,13 +125,13 @@ internal static class RiskIndicators
             {
                 if (!streams[s].IsRestricted)
                 {
-                    unrestricted += year.Streams[s].Amount;
+                    unrestricted += year.Streams[s].AmountMinorUnits;
                 }
             }
 
             // Weights: each stream's amount, plus carry-over for what was given beyond the year's
             // stream money (A - U when A > U); the common factor min(A, U) cancels out.
-            var allocated = year.Allocated;
+            var allocated = year.AllocatedMinorUnits;
             Array.Clear(weights);
             Int128 weightSum = 0;
             if (unrestricted > 0)
@@ -140,7 +140,7 @@ internal static class RiskIndicators
                 {
                     if (!streams[s].IsRestricted)
                     {
-                        weights[s] = year.Streams[s].Amount;
+                        weights[s] = year.Streams[s].AmountMinorUnits;
                     }
                 }
 
@@ -156,17 +156,17 @@ internal static class RiskIndicators
             for (var p = 0; p < programCount; p++)
             {
                 var programYear = year.Programs[p];
-                if (!programYear.IsActive || programYear.PoolShare <= 0)
+                if (!programYear.IsActive || programYear.PoolShareMinorUnits <= 0)
                 {
                     continue;
                 }
 
                 for (var s = 0; s < sources; s++)
                 {
-                    numerators[s] = programYear.PoolShare * weights[s];
+                    numerators[s] = programYear.PoolShareMinorUnits * weights[s];
                 }
 
-                LargestRemainder.Distribute(programYear.PoolShare, numerators, weightSum, parts);
+                LargestRemainder.Distribute(programYear.PoolShareMinorUnits, numerators, weightSum, parts);
                 for (var s = 0; s < sources; s++)
                 {
                     if (parts[s] > 0)
@@ -177,7 +177,7 @@ internal static class RiskIndicators
             }
         }
 
-        var poolTrend = new PoolTrend(years.Count == 0 ? 0 : years[0].Unrestricted, years.Count == 0 ? 0 : years[^1].Unrestricted);
+        var poolTrend = new PoolTrend(years.Count == 0 ? 0 : years[0].UnrestrictedMinorUnits, years.Count == 0 ? 0 : years[^1].UnrestrictedMinorUnits);
         trend = poolTrend;
         var result = new ProgramIndicators[programCount];
         for (var p = 0; p < programCount; p++)
@@ -258,23 +258,23 @@ internal static class RiskIndicators
             {
                 var first = years[firstActive[p]].Programs[p];
                 firstYear = first.Year;
-                if (first.Need > 0)
+                if (first.NeedMinorUnits > 0)
                 {
-                    firstCoverage = (double)first.Funded / first.Need;
-                    headroom = (double)(first.Funded - first.Minimum) / first.Need;
+                    firstCoverage = (double)first.FundedMinorUnits / first.NeedMinorUnits;
+                    headroom = (double)(first.FundedMinorUnits - first.MinimumMinorUnits) / first.NeedMinorUnits;
                 }
 
-                var shortfall = first.Need - recurringInFirstYear[p];
+                var shortfall = first.NeedMinorUnits - recurringInFirstYear[p];
                 gap = shortfall > 0 ? shortfall : null;
                 for (var y = firstActive[p]; y < years.Count; y++)
                 {
                     var r = years[y].Programs[p];
-                    if (!r.IsActive || r.Need <= 0)
+                    if (!r.IsActive || r.NeedMinorUnits <= 0)
                     {
                         continue;
                     }
 
-                    var coverage = (double)r.Funded / r.Need;
+                    var coverage = (double)r.FundedMinorUnits / r.NeedMinorUnits;
                     if (lowest is null || coverage < lowest)
                     {
                         lowest = coverage;
@@ -293,7 +293,7 @@ internal static class RiskIndicators
                 }
 
                 var got = receivedInLastYear[(p * streamCount) + s];
-                var need = years[last].Programs[p].Need;
+                var need = years[last].Programs[p].NeedMinorUnits;
                 var cliffYear = years[last].Year + 1;
                 if (got <= 0 || need <= 0 || !summary.Program.IsScheduledIn(cliffYear))
                 {

@@ -71,6 +71,24 @@ public sealed class RiskResult
     /// <summary>The programs, most at risk first.</summary>
     public IReadOnlyList<ProgramRisk> Programs { get; }
 
+    /// <summary>Returns one program's risk by its id.</summary>
+    /// <param name="programId">The program id.</param>
+    /// <returns>The program's indicators, level and reasons.</returns>
+    /// <exception cref="KeyNotFoundException">No such program.</exception>
+    public ProgramRisk Get(string programId)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        foreach (var program in Programs)
+        {
+            if (string.Equals(program.Program.Id, programId, StringComparison.Ordinal))
+            {
+                return program;
+            }
+        }
+
+        throw new KeyNotFoundException($"No program '{programId}' in the risk report.");
+    }
+
     /// <summary>Programs at high risk.</summary>
     public int HighCount { get; }
 

@@ -42,7 +42,7 @@ internal sealed class SimulationCounts
     public int YearCount { get; }
 
     /// <summary>Runs tallied.</summary>
-    public long Runs { get; private set; }
+    public long Runs { get; internal set; }
 
     /// <summary>[program x (years + 1) + first stall year index]; index = years for "never".</summary>
     public int[] FirstStall { get; }

@@ -29,9 +29,10 @@ public enum SimulationStop
 /// runs and within a relative 2^-16 (0.0015%) beyond. Memory: about 4 KB per program and year
 /// plus 8 bytes per year and run up to 100,000 runs.
 /// </remarks>
-public sealed class SimulationResult
+public sealed partial class SimulationResult
 {
     private readonly SimulationCounts counts;
+    private Dictionary<string, int>? programIndex;
 
     internal SimulationResult(
         SimulationCounts counts,
@@ -42,9 +43,11 @@ public sealed class SimulationResult
         long firstRun,
         EquatableArray<UncertainTrend> trends,
         double? precision,
-        SimulationStop stop)
+        SimulationStop stop,
+        SimulationInputs inputs)
     {
         this.counts = counts;
+        Inputs = inputs;
         Programs = programs;
         Years = years;
         ScenarioName = scenarioName;
@@ -54,6 +57,9 @@ public sealed class SimulationResult
         Precision = precision;
         Stop = stop;
     }
+
+    /// <summary>What the result was computed from (model fingerprint, scenario, policy, seed, trends, versions): results merge only when these are equal.</summary>
+    public SimulationInputs Inputs { get; }
 
     /// <summary>The programs, in model order (including those the scenario adds).</summary>
     public IReadOnlyList<EducationProgram> Programs { get; }
@@ -72,7 +78,7 @@ public sealed class SimulationResult
     /// (<see cref="RandomMapping.Version"/> for a result made by this library): results of
     /// different versions are not comparable or mergeable run by run.
     /// </summary>
-    public int RandomMappingVersion { get; init; } = RandomMapping.Version;
+    public int RandomMappingVersion => Inputs.RandomMappingVersion;
 
     /// <summary>Index of the first run.</summary>
     public long FirstRun { get; }
@@ -95,46 +101,49 @@ public sealed class SimulationResult
     /// <summary>Finds a program's index by id (ordinal).</summary>
     /// <param name="programId">The id.</param>
     /// <returns>The index, or -1.</returns>
-    public int IndexOf(string programId)
+    internal int IndexOf(string programId)
     {
-        for (var i = 0; i < Programs.Count; i++)
+        if (programIndex is null)
         {
-            if (string.Equals(Programs[i].Id, programId, StringComparison.Ordinal))
+            var index = new Dictionary<string, int>(Programs.Count, StringComparer.Ordinal);
+            for (var i = 0; i < Programs.Count; i++)
             {
-                return i;
+                index.TryAdd(Programs[i].Id, i);
             }
+
+            programIndex = index;
         }
 
-        return -1;
+        return programIndex.TryGetValue(programId, out var found) ? found : -1;
     }
 
     /// <summary>Probability that the program stalls at least once in the projection (by the horizon).</summary>
     /// <param name="program">Program index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion StallProbability(int program) => StalledBy(program, Years.Count - 1);
+    internal Proportion StallProbabilityAt(int program) => StalledByAt(program, Years.Count - 1);
 
     /// <summary>Probability that the program is shelved by the end of the projection.</summary>
     /// <param name="program">Program index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion ShelveProbability(int program) => ShelvedBy(program, Years.Count - 1);
+    internal Proportion ShelveProbabilityAt(int program) => ShelvedByAt(program, Years.Count - 1);
 
     /// <summary>Probability that the program has stalled at least once by the end of year index <paramref name="yearIndex"/>.</summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index (0 = first year).</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion StalledBy(int program, int yearIndex) => Cumulative(counts.FirstStall, program, yearIndex);
+    internal Proportion StalledByAt(int program, int yearIndex) => Cumulative(counts.FirstStall, program, yearIndex);
 
     /// <summary>Probability that the program is shelved by the end of year index <paramref name="yearIndex"/> (its shelved year is that year or earlier).</summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion ShelvedBy(int program, int yearIndex) => Cumulative(counts.Shelved, program, yearIndex);
+    internal Proportion ShelvedByAt(int program, int yearIndex) => Cumulative(counts.Shelved, program, yearIndex);
 
     /// <summary>Probability that the program first stalls in year index <paramref name="yearIndex"/>.</summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion FirstStallIn(int program, int yearIndex)
+    internal Proportion FirstStallInAt(int program, int yearIndex)
     {
         CheckIndices(program, yearIndex);
         return new Proportion(counts.FirstStall[(program * (Years.Count + 1)) + yearIndex], Runs);
@@ -143,7 +152,7 @@ public sealed class SimulationResult
     /// <summary>Probability that the program never stalls in the projection.</summary>
     /// <param name="program">Program index.</param>
     /// <returns>The estimate with its sampling error.</returns>
-    public Proportion NeverStalls(int program)
+    internal Proportion NeverStallsAt(int program)
     {
         CheckIndices(program, 0);
         return new Proportion(counts.FirstStall[(program * (Years.Count + 1)) + Years.Count], Runs);
@@ -157,7 +166,7 @@ public sealed class SimulationResult
     /// <param name="yearIndex">Year index.</param>
     /// <param name="p">The percentile as a fraction (0.1, 0.5, 0.9).</param>
     /// <returns>The percentile, or null when the program is inactive that year.</returns>
-    public double? FundingRatioPercentile(int program, int yearIndex, double p)
+    internal double? FundingRatioPercentileAt(int program, int yearIndex, double p)
     {
         CheckIndices(program, yearIndex);
         var bins = counts.RatioBinsOf((yearIndex * Programs.Count) + program);
@@ -183,7 +192,7 @@ public sealed class SimulationResult
     /// <param name="yearIndex">Year index.</param>
     /// <param name="p">The percentile as a fraction.</param>
     /// <returns>The percentile in minor units.</returns>
-    public long PoolPercentile(int yearIndex, double p)
+    internal long PoolPercentileAt(int yearIndex, double p)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(yearIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(yearIndex, Years.Count);
@@ -237,57 +246,72 @@ public sealed class SimulationResult
         var max = 0.0;
         for (var p = 0; p < Programs.Count; p++)
         {
-            max = Math.Max(max, StallProbability(p).HalfWidth95);
+            max = Math.Max(max, StallProbabilityAt(p).HalfWidth95);
         }
 
         return max;
     }
 
     /// <summary>
-    /// Combines the results of two consecutive run ranges of the same workbook, scenario, seed
-    /// and trends (runs a..b-1 and b..c-1, in either order) into the result of runs a..c-1:
-    /// counts exactly, percentiles as if the runs had been done at once.
+    /// Combines the results of two consecutive run ranges of the same inputs (runs a..b-1 and
+    /// b..c-1, in either order) into the result of runs a..c-1: counts exactly, percentiles as
+    /// if the runs had been done at once. Results of another workbook (any difference in what a
+    /// run reads, after the scenario), scenario, policy, seed, trends, random mapping or
+    /// EduFunds version are refused, as are ranges that overlap or leave a gap.
     /// </summary>
     /// <param name="first">One result.</param>
     /// <param name="second">The other.</param>
     /// <returns>The combined result.</returns>
-    /// <exception cref="ArgumentException">The results are not of the same simulation or their run ranges do not meet.</exception>
+    /// <exception cref="SimulationMergeException">The inputs differ (<see cref="SimulationMergeException.Field"/> names the field) or the run ranges do not meet.</exception>
     public static SimulationResult Merge(SimulationResult first, SimulationResult second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        if (second.FirstRun < first.FirstRun)
+        if (second.FirstRun < first.FirstRun || (second.FirstRun == first.FirstRun && second.Runs < first.Runs))
         {
             (first, second) = (second, first);
         }
 
-        if (first.Seed != second.Seed || first.Years != second.Years || !string.Equals(first.ScenarioName, second.ScenarioName, StringComparison.Ordinal)
-            || !first.Trends.Equals(second.Trends) || first.Programs.Count != second.Programs.Count)
+        if (first.Inputs.FirstDifference(second.Inputs) is { } difference)
         {
-            throw new ArgumentException("Only results of the same workbook, scenario, seed and trends can be merged.", nameof(second));
+            throw SimulationMergeException.Differs(difference.Field, difference.This, difference.Other);
         }
 
-        for (var i = 0; i < first.Programs.Count; i++)
+        if (first.Years != second.Years)
         {
-            if (!string.Equals(first.Programs[i].Id, second.Programs[i].Id, StringComparison.Ordinal))
-            {
-                throw new ArgumentException("Only results of the same workbook, scenario, seed and trends can be merged.", nameof(second));
-            }
+            throw SimulationMergeException.Differs("years", $"{first.Years.From}-{first.Years.To}", $"{second.Years.From}-{second.Years.To}");
+        }
+
+        if (first.Programs.Count != second.Programs.Count
+            || Enumerable.Range(0, first.Programs.Count).Any(i => !string.Equals(first.Programs[i].Id, second.Programs[i].Id, StringComparison.Ordinal)))
+        {
+            throw SimulationMergeException.Differs("programs", string.Join(",", first.Programs.Select(p => p.Id)), string.Join(",", second.Programs.Select(p => p.Id)));
         }
 
         if (first.FirstRun + first.Runs != second.FirstRun)
         {
-            throw new ArgumentException(
-                $"Run ranges {first.FirstRun}..{first.FirstRun + first.Runs - 1} and {second.FirstRun}..{second.FirstRun + second.Runs - 1} do not meet; merge consecutive ranges.",
-                nameof(second));
+            var kind = first.FirstRun + first.Runs > second.FirstRun ? "overlap" : "leave a gap";
+            throw new SimulationMergeException(
+                "run range",
+                $"Run ranges {RangeText(first.FirstRun, first.Runs)} and {RangeText(second.FirstRun, second.Runs)} {kind}; merge consecutive ranges.");
         }
 
         var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount);
         merged.Add(first.counts);
         merged.Add(second.counts);
         var stop = first.Stop == second.Stop ? first.Stop : SimulationStop.FixedRuns;
-        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, stop);
+        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, stop, first.Inputs);
     }
+
+    /// <summary>The tallies, for the result file codec.</summary>
+    internal SimulationCounts Counts => counts;
+
+    /// <summary>"a..b" for a run range, "none" when empty.</summary>
+    /// <param name="first">First run.</param>
+    /// <param name="runs">Runs.</param>
+    /// <returns>The text.</returns>
+    internal static string RangeText(long first, long runs) =>
+        runs == 0 ? "(none)" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first}..{first + runs - 1}");
 
     private static int BinOf(ReadOnlySpan<int> bins, long index)
     {

@@ -124,6 +124,34 @@ internal sealed class ValueDistribution
         return (long)Math.Round(exact, MidpointRounding.ToEven);
     }
 
+    /// <summary>The exact values in ascending order (only while <see cref="IsExact"/>), for the result file.</summary>
+    /// <returns>The values.</returns>
+    internal long[] SortedValues()
+    {
+        var sorted = values.AsSpan(0, count).ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>The buckets (key, count) in ascending key order (empty while <see cref="IsExact"/>), for the result file.</summary>
+    /// <returns>The buckets.</returns>
+    internal (long Key, long Count)[] SortedBuckets() =>
+        buckets is null ? [] : [.. buckets.OrderBy(b => b.Key).Select(b => (b.Key, b.Value))];
+
+    /// <summary>Adds the runs of a saved bucket (the result file); turns the distribution into buckets.</summary>
+    /// <param name="key">The bucket key.</param>
+    /// <param name="n">Runs in it.</param>
+    internal void AddBucket(long key, long n)
+    {
+        if (buckets is null)
+        {
+            ToBuckets();
+        }
+
+        AddToBucket(buckets!, key, n);
+        total += n;
+    }
+
     /// <summary>The bucket (its lowest value) a value falls in.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The bucket key.</returns>

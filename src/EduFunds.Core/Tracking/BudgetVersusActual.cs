@@ -228,7 +228,7 @@ public static class BudgetVersusActual
                 var program = projection.Programs[p].Program;
                 var result = yearResult.Programs[p];
                 var source = BudgetSource.Projection;
-                var planned = result.Funded;
+                var planned = result.FundedMinorUnits;
                 if (options.Budgets is not null && options.Budgets.TryGet(year, program.Id, out var budget))
                 {
                     planned = budget;

@@ -106,7 +106,7 @@ public static class ReceiptsVersusExpected
             for (var s = 0; s < projection.Streams.Count; s++)
             {
                 var stream = projection.Streams[s];
-                var expected = yearResult.Streams[s].Amount;
+                var expected = yearResult.Streams[s].AmountMinorUnits;
                 var received = actuals.Receipts(stream.Id, year);
                 if (expected == 0 && received == 0)
                 {

@@ -57,7 +57,7 @@ public sealed class GoldenReportTests
             .ToArray();
         args = StripLanguage(args);
         var result = await CliRun.RunAsync(args);
-        // The district workbook is named by its absolute path today; the path is machine-specific.
+        // Reports name a workbook by its folder name, never a path; the replace guards against a regression.
         var actual = $"exit {result.ExitCode}\n{result.Output}".Replace(GoldenRoot(), "{golden}", StringComparison.Ordinal);
         var path = Path.Combine(GoldenRoot(), "outputs", name + ".txt");
 

@@ -10,7 +10,7 @@ public sealed class AllocateReportTests
     [Fact]
     public void Csv_Allocation_RoundTripsAndGapsAddUp()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         foreach (var year in Enumerable.Range(2024, 6))
         {
@@ -21,24 +21,24 @@ public sealed class AllocateReportTests
             {
                 var r = result.Get(row["program"], year);
                 Assert.Equal(Status(r.Status), row["status"]);
-                Assert.Equal(r.Need, Minor(row["need"], 2));
-                Assert.Equal(r.Minimum, Minor(row["minimum"], 2));
-                Assert.Equal(r.PoolShare, Minor(row["pool_share"], 2));
-                Assert.Equal(r.Funded, Minor(row["funded"], 2));
+                Assert.Equal(r.NeedMinorUnits, Minor(row["need"], 2));
+                Assert.Equal(r.MinimumMinorUnits, Minor(row["minimum"], 2));
+                Assert.Equal(r.PoolShareMinorUnits, Minor(row["pool_share"], 2));
+                Assert.Equal(r.FundedMinorUnits, Minor(row["funded"], 2));
                 var secured = Minor(row["secured"], 2);
                 var gapToNeed = Minor(row["gap_to_need"], 2);
                 var gapToMinimum = Minor(row["gap_to_minimum"], 2);
                 if (r.Status == ProgramStatus.Stalled)
                 {
-                    Assert.Equal(r.Need, secured + gapToNeed);
-                    Assert.Equal(Math.Max(0, r.Minimum - secured), gapToMinimum);
+                    Assert.Equal(r.NeedMinorUnits, secured + gapToNeed);
+                    Assert.Equal(Math.Max(0, r.MinimumMinorUnits - secured), gapToMinimum);
                     Assert.True(gapToMinimum > 0);
                 }
                 else
                 {
-                    Assert.Equal(r.ReserveUsed + r.RestrictedApplied, secured);
-                    Assert.Equal(secured + r.PoolShare, r.Funded);
-                    Assert.Equal(r.Need - r.Funded, gapToNeed);
+                    Assert.Equal(r.ReserveUsedMinorUnits + r.RestrictedAppliedMinorUnits, secured);
+                    Assert.Equal(secured + r.PoolShareMinorUnits, r.FundedMinorUnits);
+                    Assert.Equal(r.NeedMinorUnits - r.FundedMinorUnits, gapToNeed);
                     Assert.Equal(0, gapToMinimum);
                 }
             }
@@ -50,7 +50,7 @@ public sealed class AllocateReportTests
     {
         var stalled = new ProgramYearResult(2026, "P", ProgramStatus.Stalled, 10_000, 7_000, 1, 2_000, 3_000, 0, 0, 0, 0, 5_000);
 
-        Assert.Equal(5_000, stalled.Secured);
+        Assert.Equal(5_000, stalled.SecuredMinorUnits);
         Assert.Equal(2_000, AllocateReport.GapToMinimum(stalled));
         Assert.Equal(5_000, AllocateReport.GapToNeed(stalled));
     }
@@ -60,20 +60,20 @@ public sealed class AllocateReportTests
     {
         var stalled = new ProgramYearResult(2026, "P", ProgramStatus.Stalled, 10_000, 7_000, 1, 8_000, 9_000, 0, 0, 0, 0, 17_000);
 
-        Assert.Equal(10_000, stalled.Secured);
+        Assert.Equal(10_000, stalled.SecuredMinorUnits);
     }
 
     [Fact]
     public void Csv_Pool_RoundTrips()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         var row = Csv(AllocateReport.Build(result, "test", 2027), "pool").Single();
 
         var y = result.Years[3];
-        Assert.Equal(y.Pool, Minor(row["pool"], 2));
-        Assert.Equal(y.Allocated, Minor(row["allocated"], 2));
-        Assert.Equal(y.Lapsed, Minor(row["lapsed"], 2));
+        Assert.Equal(y.PoolMinorUnits, Minor(row["pool"], 2));
+        Assert.Equal(y.AllocatedMinorUnits, Minor(row["allocated"], 2));
+        Assert.Equal(y.LapsedMinorUnits, Minor(row["lapsed"], 2));
         Assert.Equal(string.Join(";", y.Programs.Where(p => p.Status == ProgramStatus.Stalled).Select(p => p.ProgramId)), row["stalled_programs"]);
     }
 
@@ -82,7 +82,7 @@ public sealed class AllocateReportTests
     {
         var workbook = TestWorkbooks.Street();
         var results = PolicyNames.Names
-            .Select(n => new Projector().Project(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }))
+            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }).Project())
             .ToList();
 
         var report = AllocateReport.BuildComparison(results, "test", 2027);
@@ -95,8 +95,8 @@ public sealed class AllocateReportTests
         {
             var r = results[PolicyNames.Names.ToList().IndexOf(row["policy"])].Get(row["program"], 2027);
             Assert.Equal(Status(r.Status), row["status"]);
-            Assert.Equal(r.Funded, Minor(row["funded"], 2));
-            Assert.Equal(r.PoolShare, Minor(row["pool_share"], 2));
+            Assert.Equal(r.FundedMinorUnits, Minor(row["funded"], 2));
+            Assert.Equal(r.PoolShareMinorUnits, Minor(row["pool_share"], 2));
         }
 
         var policies = json.RootElement.GetProperty("policies").EnumerateArray().ToList();
@@ -112,7 +112,7 @@ public sealed class AllocateReportTests
     {
         var workbook = TestWorkbooks.Street();
         var results = PolicyNames.Names
-            .Select(n => new Projector().Project(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }))
+            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }).Project())
             .ToList();
         Assert.Equal(ProgramStatus.Shelved, results[0].Get("P-DIGITAL", 2029).Status);
 

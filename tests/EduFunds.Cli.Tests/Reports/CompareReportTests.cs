@@ -50,11 +50,11 @@ public sealed class CompareReportTests
             var result = compared.Single(c => c.Label == row.GetProperty("scenario").GetString()).Result;
             var y = result.Years[row.GetProperty("year").GetInt32() - 2024];
             var reference = compared[0].Result.Years[row.GetProperty("year").GetInt32() - 2024];
-            Assert.Equal(y.StreamTotal, Minor(row.GetProperty("streams_total"), 2));
-            Assert.Equal(y.Pool, Minor(row.GetProperty("pool"), 2));
-            Assert.Equal(y.Allocated, Minor(row.GetProperty("allocated"), 2));
-            Assert.Equal(y.Stranded, Minor(row.GetProperty("stranded"), 2));
-            if (y.Pool != reference.Pool)
+            Assert.Equal(y.StreamTotalMinorUnits, Minor(row.GetProperty("streams_total"), 2));
+            Assert.Equal(y.PoolMinorUnits, Minor(row.GetProperty("pool"), 2));
+            Assert.Equal(y.AllocatedMinorUnits, Minor(row.GetProperty("allocated"), 2));
+            Assert.Equal(y.StrandedMinorUnits, Minor(row.GetProperty("stranded"), 2));
+            if (y.PoolMinorUnits != reference.PoolMinorUnits)
             {
                 Assert.True(row.GetProperty("changed").GetBoolean());
             }

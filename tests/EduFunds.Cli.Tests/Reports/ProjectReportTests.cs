@@ -13,7 +13,7 @@ public sealed class ProjectReportTests
     [Fact]
     public void Csv_ProgramYears_HasTheColumnsOtherToolsCheck()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029));
 
@@ -28,7 +28,7 @@ public sealed class ProjectReportTests
     [InlineData("KWD", 3)]
     public void Csv_ProgramYears_RoundTripsToTheMinorUnit(string currency, int decimals)
     {
-        var result = new Projector().Project(TestWorkbooks.Street(currency));
+        var result = ProjectionModel.Create(TestWorkbooks.Street(currency)).Project();
 
         var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029));
 
@@ -36,15 +36,15 @@ public sealed class ProjectReportTests
         {
             var expected = result.Get(row["program"], int.Parse(row["year"], CultureInfo.InvariantCulture));
             Assert.Equal(Status(expected.Status), row["status"]);
-            Assert.Equal(expected.Need, Minor(row["need"], decimals));
-            Assert.Equal(expected.Minimum, Minor(row["minimum"], decimals));
-            Assert.Equal(expected.ReserveBefore, Minor(row["reserve_before"], decimals));
-            Assert.Equal(expected.RestrictedReceived, Minor(row["restricted_received"], decimals));
-            Assert.Equal(expected.ReserveUsed, Minor(row["reserve_used"], decimals));
-            Assert.Equal(expected.RestrictedApplied, Minor(row["restricted_applied"], decimals));
-            Assert.Equal(expected.PoolShare, Minor(row["pool_share"], decimals));
-            Assert.Equal(expected.Funded, Minor(row["funded"], decimals));
-            Assert.Equal(expected.ReserveAfter, Minor(row["reserve_after"], decimals));
+            Assert.Equal(expected.NeedMinorUnits, Minor(row["need"], decimals));
+            Assert.Equal(expected.MinimumMinorUnits, Minor(row["minimum"], decimals));
+            Assert.Equal(expected.ReserveBeforeMinorUnits, Minor(row["reserve_before"], decimals));
+            Assert.Equal(expected.RestrictedReceivedMinorUnits, Minor(row["restricted_received"], decimals));
+            Assert.Equal(expected.ReserveUsedMinorUnits, Minor(row["reserve_used"], decimals));
+            Assert.Equal(expected.RestrictedAppliedMinorUnits, Minor(row["restricted_applied"], decimals));
+            Assert.Equal(expected.PoolShareMinorUnits, Minor(row["pool_share"], decimals));
+            Assert.Equal(expected.FundedMinorUnits, Minor(row["funded"], decimals));
+            Assert.Equal(expected.ReserveAfterMinorUnits, Minor(row["reserve_after"], decimals));
             Assert.Equal(expected.Priority, int.Parse(row["priority"], CultureInfo.InvariantCulture));
             if (expected.Ratio is { } ratio)
             {
@@ -60,7 +60,7 @@ public sealed class ProjectReportTests
     [Fact]
     public void Csv_ProgramNameStartingWithEquals_IsNeutralisedButIdIsIntact()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029));
 
@@ -71,7 +71,7 @@ public sealed class ProjectReportTests
     [Fact]
     public void Csv_FromTo_LimitsYearsButKeepsEarlierYearsInEffect()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         var rows = Csv(ProjectReport.Build(result, "test", 2027, 2028));
 
@@ -83,7 +83,7 @@ public sealed class ProjectReportTests
     [Fact]
     public void Csv_Years_RoundTripsPoolLines()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         var rows = Csv(ProjectReport.Build(result, "test", 2024, 2029), "years");
 
@@ -92,21 +92,21 @@ public sealed class ProjectReportTests
         {
             var year = result.Years[int.Parse(row["year"], CultureInfo.InvariantCulture) - 2024];
             Assert.Equal(year.Policy, row["policy"]);
-            Assert.Equal(year.StreamTotal, Minor(row["streams_total"], 2));
-            Assert.Equal(year.Pool, Minor(row["pool"], 2));
-            Assert.Equal(year.Allocated, Minor(row["allocated"], 2));
-            Assert.Equal(year.Lapsed, Minor(row["lapsed"], 2));
-            Assert.Equal(year.CarriedOut, Minor(row["carried_out"], 2));
-            Assert.Equal(year.Stranded, Minor(row["stranded"], 2));
-            Assert.Equal(year.ByKind[EduFunds.Model.StreamKind.ProjectFund], Minor(row["project_fund"], 2));
-            Assert.Equal(year.Pool, Minor(row["allocated"], 2) + Minor(row["lapsed"], 2) + Minor(row["carried_out"], 2));
+            Assert.Equal(year.StreamTotalMinorUnits, Minor(row["streams_total"], 2));
+            Assert.Equal(year.PoolMinorUnits, Minor(row["pool"], 2));
+            Assert.Equal(year.AllocatedMinorUnits, Minor(row["allocated"], 2));
+            Assert.Equal(year.LapsedMinorUnits, Minor(row["lapsed"], 2));
+            Assert.Equal(year.CarriedOutMinorUnits, Minor(row["carried_out"], 2));
+            Assert.Equal(year.StrandedMinorUnits, Minor(row["stranded"], 2));
+            Assert.Equal(year.ByKindMinorUnits[EduFunds.Model.StreamKind.ProjectFund], Minor(row["project_fund"], 2));
+            Assert.Equal(year.PoolMinorUnits, Minor(row["allocated"], 2) + Minor(row["lapsed"], 2) + Minor(row["carried_out"], 2));
         }
     }
 
     [Fact]
     public void Json_FullResult_RoundTripsToTheMinorUnit()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
 
         using var json = Json(ProjectReport.Build(result, "test", 2024, 2029));
 
@@ -126,16 +126,16 @@ public sealed class ProjectReportTests
         {
             var expected = result.Get(row.GetProperty("program").GetString()!, row.GetProperty("year").GetInt32());
             Assert.Equal(Status(expected.Status), row.GetProperty("status").GetString());
-            Assert.Equal(expected.Funded, Minor(row.GetProperty("funded"), 2));
-            Assert.Equal(expected.PoolShare, Minor(row.GetProperty("pool_share"), 2));
-            Assert.Equal(expected.ReserveAfter, Minor(row.GetProperty("reserve_after"), 2));
+            Assert.Equal(expected.FundedMinorUnits, Minor(row.GetProperty("funded"), 2));
+            Assert.Equal(expected.PoolShareMinorUnits, Minor(row.GetProperty("pool_share"), 2));
+            Assert.Equal(expected.ReserveAfterMinorUnits, Minor(row.GetProperty("reserve_after"), 2));
         }
 
         foreach (var row in root.GetProperty("years").EnumerateArray())
         {
             var year = result.Years[row.GetProperty("year").GetInt32() - 2024];
-            Assert.Equal(year.Pool, Minor(row.GetProperty("pool"), 2));
-            Assert.Equal(year.Allocated, Minor(row.GetProperty("allocated"), 2));
+            Assert.Equal(year.PoolMinorUnits, Minor(row.GetProperty("pool"), 2));
+            Assert.Equal(year.AllocatedMinorUnits, Minor(row.GetProperty("allocated"), 2));
             Assert.All(row.GetProperty("programs").EnumerateArray(), p => Assert.Equal(year.Year, p.GetProperty("year").GetInt32()));
             Assert.Equal(year.Programs.Select(p => p.ProgramId), row.GetProperty("programs").EnumerateArray().Select(p => p.GetProperty("program").GetString()));
         }
@@ -153,14 +153,14 @@ public sealed class ProjectReportTests
         var streams = root.GetProperty("years").EnumerateArray().SelectMany(y => y.GetProperty("streams").EnumerateArray()).ToList();
         Assert.Equal(6 * 4, streams.Count);
         Assert.All(streams, s => Assert.Equal(
-            result.Years[s.GetProperty("year").GetInt32() - 2024].Streams.Single(a => a.StreamId == s.GetProperty("stream").GetString()).Amount,
+            result.Years[s.GetProperty("year").GetInt32() - 2024].Streams.Single(a => a.StreamId == s.GetProperty("stream").GetString()).AmountMinorUnits,
             Minor(s.GetProperty("amount"), 2)));
     }
 
     [Fact]
     public void Build_DigitalSkills_NotesFirstStallAndShelvedYear()
     {
-        var result = new Projector().Project(TestWorkbooks.Street());
+        var result = ProjectionModel.Create(TestWorkbooks.Street()).Project();
         var digital = result.GetSummary("P-DIGITAL");
         Assert.NotNull(digital.ShelvedYear);
 

@@ -8,13 +8,13 @@ namespace EduFunds.Core.Tests.Engine;
 /// <summary>Laws of the projection on generated workbooks.</summary>
 public class ProjectionProperties
 {
-    private static ProjectionResult Project(int seed) => new Projector().Project(RandomWorkbooks.Create(seed));
+    private static ProjectionResult Project(int seed) => ProjectionModel.Create(RandomWorkbooks.Create(seed)).Project();
 
     [Property(MaxTest = 300)]
     public Property Pool_EqualsAllocatedPlusLapsedPlusCarried(int seed)
     {
         var result = Project(seed);
-        return result.Years.All(y => y.Pool == y.Allocated + y.Lapsed + y.CarriedOut && y.Pool == y.Unrestricted + y.CarriedIn)
+        return result.Years.All(y => y.PoolMinorUnits == y.AllocatedMinorUnits + y.LapsedMinorUnits + y.CarriedOutMinorUnits && y.PoolMinorUnits == y.UnrestrictedMinorUnits + y.CarriedInMinorUnits)
             .Label($"seed {seed}");
     }
 
@@ -25,11 +25,11 @@ public class ProjectionProperties
         return result.Years.All(year =>
         {
             var programs = year.Programs;
-            var reserveChange = programs.Sum(p => p.ReserveAfter - p.ReserveBefore);
-            var spentFromRestricted = programs.Sum(p => p.ReserveUsed + p.RestrictedApplied);
-            var restrictedBalanced = year.Restricted == spentFromRestricted + reserveChange + year.StrandedRestricted;
-            var total = year.StreamTotal == year.Restricted + year.Unrestricted;
-            var allocatedIsShares = year.Allocated == programs.Sum(p => p.PoolShare);
+            var reserveChange = programs.Sum(p => p.ReserveAfterMinorUnits - p.ReserveBeforeMinorUnits);
+            var spentFromRestricted = programs.Sum(p => p.ReserveUsedMinorUnits + p.RestrictedAppliedMinorUnits);
+            var restrictedBalanced = year.RestrictedMinorUnits == spentFromRestricted + reserveChange + year.StrandedRestrictedMinorUnits;
+            var total = year.StreamTotalMinorUnits == year.RestrictedMinorUnits + year.UnrestrictedMinorUnits;
+            var allocatedIsShares = year.AllocatedMinorUnits == programs.Sum(p => p.PoolShareMinorUnits);
             return restrictedBalanced && total && allocatedIsShares;
         }).Label($"seed {seed}");
     }
@@ -39,12 +39,12 @@ public class ProjectionProperties
     {
         var result = Project(seed);
         return result.Years.SelectMany(y => y.Programs).All(p =>
-            p.Funded >= 0 && p.Funded <= p.Need && p.Status switch
+            p.FundedMinorUnits >= 0 && p.FundedMinorUnits <= p.NeedMinorUnits && p.Status switch
             {
-                ProgramStatus.Funded => p.Funded == p.Need,
-                ProgramStatus.Underfunded => p.Funded >= p.Minimum && p.Funded < p.Need,
-                ProgramStatus.Stalled => p.Funded == 0 && p.ReserveAfter == p.ReserveBefore + p.RestrictedReceived,
-                _ => p.Need == 0 && p.Funded == 0,
+                ProgramStatus.Funded => p.FundedMinorUnits == p.NeedMinorUnits,
+                ProgramStatus.Underfunded => p.FundedMinorUnits >= p.MinimumMinorUnits && p.FundedMinorUnits < p.NeedMinorUnits,
+                ProgramStatus.Stalled => p.FundedMinorUnits == 0 && p.ReserveAfterMinorUnits == p.ReserveBeforeMinorUnits + p.RestrictedReceivedMinorUnits,
+                _ => p.NeedMinorUnits == 0 && p.FundedMinorUnits == 0,
             }).Label($"seed {seed}");
     }
 
@@ -52,14 +52,14 @@ public class ProjectionProperties
     public Property Result_DoesNotDependOnRowOrder(int seed, int shuffleSeed)
     {
         var workbook = RandomWorkbooks.Create(seed);
-        var original = new Projector().Project(workbook);
-        var shuffled = new Projector().Project(RandomWorkbooks.Shuffle(workbook, shuffleSeed));
+        var original = ProjectionModel.Create(workbook).Project();
+        var shuffled = ProjectionModel.Create(RandomWorkbooks.Shuffle(workbook, shuffleSeed)).Project();
         var samePrograms = original.Years.All(year => year.Programs.All(p => p == shuffled.Get(p.ProgramId, year.Year)));
         var sameYears = original.Years.Zip(shuffled.Years).All(pair =>
-            pair.First.Pool == pair.Second.Pool &&
-            pair.First.Allocated == pair.Second.Allocated &&
-            pair.First.Lapsed == pair.Second.Lapsed &&
-            pair.First.Stranded == pair.Second.Stranded);
+            pair.First.PoolMinorUnits == pair.Second.PoolMinorUnits &&
+            pair.First.AllocatedMinorUnits == pair.Second.AllocatedMinorUnits &&
+            pair.First.LapsedMinorUnits == pair.Second.LapsedMinorUnits &&
+            pair.First.StrandedMinorUnits == pair.Second.StrandedMinorUnits);
         return (samePrograms && sameYears).Label($"seed {seed}, shuffle {shuffleSeed}");
     }
 
@@ -71,7 +71,7 @@ public class ProjectionProperties
         return first.Years.Zip(second.Years).All(pair =>
             pair.First.Programs.SequenceEqual(pair.Second.Programs) &&
             pair.First.Arrivals.SequenceEqual(pair.Second.Arrivals) &&
-            pair.First.Pool == pair.Second.Pool).ToProperty();
+            pair.First.PoolMinorUnits == pair.Second.PoolMinorUnits).ToProperty();
     }
 
     [Property(MaxTest = 300)]
@@ -80,9 +80,9 @@ public class ProjectionProperties
         var result = Project(seed);
         return result.Years.All(year =>
         {
-            var unallocated = year.Pool - year.Allocated;
+            var unallocated = year.PoolMinorUnits - year.AllocatedMinorUnits;
             return year.Programs.Where(p => p.Status == ProgramStatus.Stalled).All(p =>
-                unallocated < p.Minimum - p.Secured);
+                unallocated < p.MinimumMinorUnits - p.SecuredMinorUnits);
         }).Label($"seed {seed}");
     }
 
@@ -91,7 +91,7 @@ public class ProjectionProperties
     {
         var result = Project(seed);
         return result.Years.SelectMany(y => y.Programs)
-            .Where(p => p.Need > 0 && p.Secured >= p.Minimum)
+            .Where(p => p.NeedMinorUnits > 0 && p.SecuredMinorUnits >= p.MinimumMinorUnits)
             .All(p => p.Status != ProgramStatus.Stalled)
             .Label($"seed {seed}");
     }
@@ -103,8 +103,8 @@ public class ProjectionProperties
         var workspace = model.CreateWorkspace();
         model.Run(model.PlannedAmounts, workspace);
         var result = model.Project();
-        var funded = result.Years.SelectMany(y => y.Programs).Select(p => p.Funded).ToArray();
-        var pools = result.Years.Select(y => y.Pool).ToArray();
+        var funded = result.Years.SelectMany(y => y.Programs).Select(p => p.FundedMinorUnits).ToArray();
+        var pools = result.Years.Select(y => y.PoolMinorUnits).ToArray();
         return (funded.SequenceEqual(workspace.Funded.ToArray()) && pools.SequenceEqual(workspace.Pool.ToArray())).ToProperty();
     }
 
@@ -114,7 +114,7 @@ public class ProjectionProperties
         var result = Project(seed);
         return result.Years.SelectMany(y => y.Programs)
             .Where(p => p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded)
-            .All(p => p.Secured == p.ReserveUsed + p.RestrictedApplied)
+            .All(p => p.SecuredMinorUnits == p.ReserveUsedMinorUnits + p.RestrictedAppliedMinorUnits)
             .Label($"seed {seed}");
     }
 }

@@ -63,9 +63,9 @@ public class ScenarioTests
             [],
             to: 2025,
             scenarios: [Scenario("add", new AddStreamChange(2025, added), new AddProgramChange(2025, program))]);
-        var result = new Projector().Project(workbook, new ProjectionOptions { Scenario = "add" });
-        Assert.Equal(0, result.Years[0].Streams[1].Amount);
-        Assert.Equal(121, result.Years[1].Streams[1].Amount);
+        var result = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "add" }).Project();
+        Assert.Equal(0, result.Years[0].Streams[1].AmountMinorUnits);
+        Assert.Equal(121, result.Years[1].Streams[1].AmountMinorUnits);
         Assert.Equal(ProgramStatus.Inactive, result.Get("COURSE", 2024).Status);
         Assert.Equal(ProgramStatus.Funded, result.Get("COURSE", 2025).Status);
     }
@@ -78,12 +78,12 @@ public class ScenarioTests
             [Program("A", 100, priority: 1, minRatio: 0.1m), Program("B", 100, priority: 2, minRatio: 0.1m)],
             to: 2025,
             scenarios: [Scenario("switch", new SetPolicyChange(2025, "equal"), new SetPolicyChange(2025, "priority"))]);
-        var result = new Projector().Project(workbook, new ProjectionOptions { Scenario = "switch" });
+        var result = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "switch" }).Project();
         Assert.Equal("proportional", result.Years[0].Policy);
-        Assert.Equal(50, result.Get("A", 2024).Funded);
+        Assert.Equal(50, result.Get("A", 2024).FundedMinorUnits);
         Assert.Equal("priority", result.Years[1].Policy);
-        Assert.Equal(100, result.Get("A", 2025).Funded);
-        Assert.Equal(0, result.Get("B", 2025).Funded);
+        Assert.Equal(100, result.Get("A", 2025).FundedMinorUnits);
+        Assert.Equal(0, result.Get("B", 2025).FundedMinorUnits);
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public class ScenarioTests
             [Stream("POOL", 100)],
             [Program("A", 100, priority: 1, minRatio: 0.1m), Program("B", 100, priority: 2, minRatio: 0.1m)],
             scenarios: [Scenario("s", new SetPolicyChange(2024, "equal"))]);
-        var result = new Projector().Project(
-            workbook, new ProjectionOptions { Scenario = "s", Policy = EduFunds.Engine.AllocationPolicies.Get("priority") });
-        Assert.Equal(100, result.Get("A", 2024).Funded);
+        var result = ProjectionModel.Create(
+            workbook, new ProjectionOptions { Scenario = "s", Policy = EduFunds.Engine.AllocationPolicies.Get("priority") }).Project();
+        Assert.Equal(100, result.Get("A", 2024).FundedMinorUnits);
     }
 
     [Fact]
@@ -110,14 +110,14 @@ public class ScenarioTests
             [
                 Scenario("s", new SetMinFundingRatioChange(2025, "B", 0.4m), new SetPriorityChange(2025, "B", 1)),
             ]);
-        var result = new Projector().Project(workbook, new ProjectionOptions { Scenario = "s" });
+        var result = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "s" }).Project();
         // 2024: A first gets 50 < 60 and stalls; rescue: A cannot be lifted (60 > 50), B cannot either.
         Assert.Equal(ProgramStatus.Stalled, result.Get("A", 2024).Status);
         // 2025: B has priority 1 too (the tie with A goes to A by id) and a minimum of 40. A gets the 50 and B
         // nothing: both stall together; the rescue cannot lift A (60 > 50) but lifts B (40 <= 50) with 50.
         Assert.Equal(ProgramStatus.Underfunded, result.Get("B", 2025).Status);
-        Assert.Equal(40, result.Get("B", 2025).Minimum);
-        Assert.Equal(50, result.Get("B", 2025).Funded);
+        Assert.Equal(40, result.Get("B", 2025).MinimumMinorUnits);
+        Assert.Equal(50, result.Get("B", 2025).FundedMinorUnits);
     }
 
     [Fact]

@@ -14,14 +14,14 @@ public class YearRuleTests
         // Pool 150 over three needs of 100 (minimum 80): 50 each, all below 80, all stall together.
         // Nothing is then allocated; the rescue offers the 150 in priority order: A gets 100, B
         // would need 80 of the 50 left and stays stalled, C too.
-        var result = new Projector().Project(Workbook(
+        var result = ProjectionModel.Create(Workbook(
             [Stream("POOL", 150)],
-            [Program("A", 100, priority: 1, minRatio: 0.8m), Program("B", 100, priority: 2, minRatio: 0.8m), Program("C", 100, priority: 3, minRatio: 0.8m)]));
+            [Program("A", 100, priority: 1, minRatio: 0.8m), Program("B", 100, priority: 2, minRatio: 0.8m), Program("C", 100, priority: 3, minRatio: 0.8m)])).Project();
         Assert.Equal(ProgramStatus.Funded, result.Get("A", 2024).Status);
         Assert.Equal(ProgramStatus.Stalled, result.Get("B", 2024).Status);
         Assert.Equal(ProgramStatus.Stalled, result.Get("C", 2024).Status);
-        Assert.Equal(100, result.Years[0].Allocated);
-        Assert.Equal(50, result.Years[0].Lapsed);
+        Assert.Equal(100, result.Years[0].AllocatedMinorUnits);
+        Assert.Equal(50, result.Years[0].LapsedMinorUnits);
     }
 
     [Fact]
@@ -29,14 +29,14 @@ public class YearRuleTests
     {
         // Pool 190: A and B (minimum 60) and C (minimum 95) get 64, 63, 63; C stalls; the second
         // round gives A and B 95 each, so its release lifts them to 95 (not 63).
-        var result = new Projector().Project(Workbook(
+        var result = ProjectionModel.Create(Workbook(
             [Stream("POOL", 190)],
-            [Program("A", 100), Program("B", 100), Program("C", 100, minRatio: 0.95m)]));
+            [Program("A", 100), Program("B", 100), Program("C", 100, minRatio: 0.95m)])).Project();
         Assert.Equal(ProgramStatus.Stalled, result.Get("C", 2024).Status);
-        Assert.Equal(95, result.Get("A", 2024).Funded);
-        Assert.Equal(95, result.Get("B", 2024).Funded);
-        Assert.Equal(0, result.Get("C", 2024).PoolShare);
-        Assert.Equal(0, result.Years[0].Lapsed);
+        Assert.Equal(95, result.Get("A", 2024).FundedMinorUnits);
+        Assert.Equal(95, result.Get("B", 2024).FundedMinorUnits);
+        Assert.Equal(0, result.Get("C", 2024).PoolShareMinorUnits);
+        Assert.Equal(0, result.Years[0].LapsedMinorUnits);
     }
 
     [Fact]
@@ -46,23 +46,23 @@ public class YearRuleTests
         // and is shelved in 2025 with its reserve of 20; from 2026 it shows as shelved and the
         // restricted money has no program to go to.
         var workbook = Workbook([Restricted("R", 10, "P")], [Program("P", 100)], to: 2026);
-        var result = new Projector().Project(workbook);
+        var result = ProjectionModel.Create(workbook).Project();
 
         var y2024 = result.Get("P", 2024);
         Assert.Equal(ProgramStatus.Stalled, y2024.Status);
-        Assert.Equal(100, y2024.Need);
-        Assert.Equal(10, y2024.ReserveAfter);
-        Assert.Equal(0, y2024.Funded);
+        Assert.Equal(100, y2024.NeedMinorUnits);
+        Assert.Equal(10, y2024.ReserveAfterMinorUnits);
+        Assert.Equal(0, y2024.FundedMinorUnits);
 
         var y2025 = result.Get("P", 2025);
         Assert.Equal(ProgramStatus.Stalled, y2025.Status);
-        Assert.Equal(20, y2025.ReserveAfter);
-        Assert.Equal(20, result.Years[1].StrandedReserves);
+        Assert.Equal(20, y2025.ReserveAfterMinorUnits);
+        Assert.Equal(20, result.Years[1].StrandedReservesMinorUnits);
 
         var y2026 = result.Get("P", 2026);
         Assert.Equal(ProgramStatus.Shelved, y2026.Status);
-        Assert.Equal(0, y2026.Need);
-        Assert.Equal(10, result.Years[2].StrandedRestricted);
+        Assert.Equal(0, y2026.NeedMinorUnits);
+        Assert.Equal(10, result.Years[2].StrandedRestrictedMinorUnits);
 
         var summary = result.GetSummary("P");
         Assert.Equal(2024, summary.FirstStallYear);
@@ -78,7 +78,7 @@ public class YearRuleTests
             [Program("P", 100)],
             from: 2024,
             to: 2027);
-        var result = new Projector().Project(workbook);
+        var result = ProjectionModel.Create(workbook).Project();
         Assert.Equal(
             [ProgramStatus.Funded, ProgramStatus.Stalled, ProgramStatus.Funded, ProgramStatus.Stalled],
             result.Years.Select(y => y.Programs[0].Status));
@@ -90,7 +90,7 @@ public class YearRuleTests
     public void ShelveAfterZero_NeverShelves()
     {
         var workbook = Workbook([], [Program("P", 100)], to: 2027, shelveAfter: 0);
-        var result = new Projector().Project(workbook);
+        var result = ProjectionModel.Create(workbook).Project();
         Assert.All(result.Years, y => Assert.Equal(ProgramStatus.Stalled, y.Programs[0].Status));
         Assert.Null(result.GetSummary("P").ShelvedYear);
     }
@@ -104,21 +104,21 @@ public class YearRuleTests
             [Stream("R", 330, kind: StreamKind.Sponsorship, recurrence: Recurrence.OneOff, restrictedTo: ["A", "B"]), Stream("POOL", 500)],
             [Program("A", 100), Program("B", 200)],
             to: 2025);
-        var result = new Projector().Project(workbook);
+        var result = ProjectionModel.Create(workbook).Project();
 
         var a24 = result.Get("A", 2024);
-        Assert.Equal(110, a24.RestrictedReceived);
-        Assert.Equal(100, a24.RestrictedApplied);
-        Assert.Equal(10, a24.ReserveAfter);
-        Assert.Equal(0, a24.PoolShare);
-        Assert.Equal(20, result.Get("B", 2024).ReserveAfter);
+        Assert.Equal(110, a24.RestrictedReceivedMinorUnits);
+        Assert.Equal(100, a24.RestrictedAppliedMinorUnits);
+        Assert.Equal(10, a24.ReserveAfterMinorUnits);
+        Assert.Equal(0, a24.PoolShareMinorUnits);
+        Assert.Equal(20, result.Get("B", 2024).ReserveAfterMinorUnits);
 
         var a25 = result.Get("A", 2025);
-        Assert.Equal(10, a25.ReserveBefore);
-        Assert.Equal(10, a25.ReserveUsed);
-        Assert.Equal(90, a25.PoolShare);
-        Assert.Equal(0, a25.ReserveAfter);
-        Assert.Equal(20, result.Get("B", 2025).ReserveUsed);
+        Assert.Equal(10, a25.ReserveBeforeMinorUnits);
+        Assert.Equal(10, a25.ReserveUsedMinorUnits);
+        Assert.Equal(90, a25.PoolShareMinorUnits);
+        Assert.Equal(0, a25.ReserveAfterMinorUnits);
+        Assert.Equal(20, result.Get("B", 2025).ReserveUsedMinorUnits);
     }
 
     [Fact]
@@ -126,9 +126,9 @@ public class YearRuleTests
     {
         // The program starts in 2025; 2024's restricted money is stranded, never moved to the pool.
         var workbook = Workbook([Restricted("R", 50, "P"), Stream("POOL", 10)], [Program("Q", 100, minRatio: 0.1m), Program("P", 100, start: 2025)], to: 2025);
-        var result = new Projector().Project(workbook);
-        Assert.Equal(50, result.Years[0].StrandedRestricted);
-        Assert.Equal(10, result.Years[0].Pool);
+        var result = ProjectionModel.Create(workbook).Project();
+        Assert.Equal(50, result.Years[0].StrandedRestrictedMinorUnits);
+        Assert.Equal(10, result.Years[0].PoolMinorUnits);
         Assert.Equal(ProgramStatus.Inactive, result.Get("P", 2024).Status);
     }
 
@@ -136,11 +136,11 @@ public class YearRuleTests
     public void EndYear_ReserveStillHeldIsStrandedInThatYear()
     {
         var workbook = Workbook([Restricted("R", 150, "P")], [Program("P", 100, end: 2024)], to: 2025);
-        var result = new Projector().Project(workbook);
-        Assert.Equal(50, result.Get("P", 2024).ReserveAfter);
-        Assert.Equal(50, result.Years[0].StrandedReserves);
+        var result = ProjectionModel.Create(workbook).Project();
+        Assert.Equal(50, result.Get("P", 2024).ReserveAfterMinorUnits);
+        Assert.Equal(50, result.Years[0].StrandedReservesMinorUnits);
         Assert.Equal(ProgramStatus.Inactive, result.Get("P", 2025).Status);
-        Assert.Equal(150, result.Years[1].StrandedRestricted);
+        Assert.Equal(150, result.Years[1].StrandedRestrictedMinorUnits);
     }
 
     [Fact]
@@ -167,35 +167,35 @@ public class YearRuleTests
     {
         var streams = new[] { Stream("POOL", 100) };
         var programs = new[] { Program("P", 60) };
-        var lapse = new Projector().Project(Workbook(streams, programs, to: 2025));
-        Assert.Equal(40, lapse.Years[0].Lapsed);
-        Assert.Equal(0, lapse.Years[1].CarriedIn);
-        Assert.Equal(100, lapse.Years[1].Pool);
+        var lapse = ProjectionModel.Create(Workbook(streams, programs, to: 2025)).Project();
+        Assert.Equal(40, lapse.Years[0].LapsedMinorUnits);
+        Assert.Equal(0, lapse.Years[1].CarriedInMinorUnits);
+        Assert.Equal(100, lapse.Years[1].PoolMinorUnits);
 
-        var carry = new Projector().Project(Workbook(streams, programs, to: 2025, carryOver: true));
-        Assert.Equal(0, carry.Years[0].Lapsed);
-        Assert.Equal(40, carry.Years[0].CarriedOut);
-        Assert.Equal(40, carry.Years[1].CarriedIn);
-        Assert.Equal(140, carry.Years[1].Pool);
-        Assert.Equal(80, carry.Years[1].CarriedOut);
+        var carry = ProjectionModel.Create(Workbook(streams, programs, to: 2025, carryOver: true)).Project();
+        Assert.Equal(0, carry.Years[0].LapsedMinorUnits);
+        Assert.Equal(40, carry.Years[0].CarriedOutMinorUnits);
+        Assert.Equal(40, carry.Years[1].CarriedInMinorUnits);
+        Assert.Equal(140, carry.Years[1].PoolMinorUnits);
+        Assert.Equal(80, carry.Years[1].CarriedOutMinorUnits);
     }
 
     [Fact]
     public void ZeroMinorUnitCurrency_Jpy_SplitsWholeYen()
     {
         var workbook = Workbook([Stream("POOL", 1000)], [Program("A", 700, minRatio: 0.1m), Program("B", 800, minRatio: 0.1m)], currency: "JPY");
-        var result = new Projector().Project(workbook);
+        var result = ProjectionModel.Create(workbook).Project();
         // 1000 x 700 / 1500 = 466.67 -> 467; 1000 x 800 / 1500 = 533.33 -> 533.
-        Assert.Equal(467, result.Get("A", 2024).PoolShare);
-        Assert.Equal(533, result.Get("B", 2024).PoolShare);
+        Assert.Equal(467, result.Get("A", 2024).PoolShareMinorUnits);
+        Assert.Equal(533, result.Get("B", 2024).PoolShareMinorUnits);
         Assert.Equal("JPY", result.Currency.Code);
     }
 
     [Fact]
     public void Minimum_IsCeilingOfRatioTimesNeed()
     {
-        var result = new Projector().Project(Workbook([Stream("POOL", 1000)], [Program("P", 101)]));
-        Assert.Equal(61, result.Get("P", 2024).Minimum); // 0.6 x 101 = 60.6 -> 61
+        var result = ProjectionModel.Create(Workbook([Stream("POOL", 1000)], [Program("P", 101)])).Project();
+        Assert.Equal(61, result.Get("P", 2024).MinimumMinorUnits); // 0.6 x 101 = 60.6 -> 61
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class AmountLimitTests
             settings: """{"years": {"from": 2020, "to": 2020}}""",
             streams: StreamHeader + "\nS,S,district-grant,recurring,50000000000000000.00,,,,,,\nT,T,donation,recurring,50000000000000000.00,,,,,,\n");
 
-        var error = Assert.Throws<AmountOverflowException>(() => new Projector().Project(workbook));
+        var error = Assert.Throws<AmountOverflowException>(() => ProjectionModel.Create(workbook).Project());
 
         Assert.Equal(2020, error.Year);
         Assert.Contains("2020", error.Message, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public class AmountLimitTests
             """);
 
         var error = Assert.Throws<AmountOverflowException>(
-            () => new Projector().Project(workbook, new ProjectionOptions { Scenario = "huge" }));
+            () => ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "huge" }).Project());
 
         Assert.Equal(2021, error.Year);
         Assert.Contains("DG-01", error.Message, StringComparison.Ordinal);

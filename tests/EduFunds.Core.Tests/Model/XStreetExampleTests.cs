@@ -15,7 +15,7 @@ public sealed class XStreetExampleTests
 {
     private static readonly Workbook Example = new WorkbookReader().ReadFolder(TestFiles.ExampleFolder());
 
-    private static readonly ProjectionResult Base = new Projector().Project(Example);
+    private static readonly ProjectionResult Base = ProjectionModel.Create(Example).Project();
 
     [Fact]
     public void Example_BasePolicy_IsProportionalOverElevenYears()
@@ -28,7 +28,7 @@ public sealed class XStreetExampleTests
     [Fact]
     public void Example_BudgetLine_FallsEveryYear()
     {
-        var budget = Base.Years.Select(y => y.Streams.Single(s => s.StreamId == "DG-BUDGET").Amount).ToList();
+        var budget = Base.Years.Select(y => y.Streams.Single(s => s.StreamId == "DG-BUDGET").AmountMinorUnits).ToList();
 
         Assert.All(budget.Zip(budget.Skip(1)), pair => Assert.True(pair.Second < pair.First));
         Assert.True(Example.Streams.Single(s => s.Id == "DG-BUDGET").StartYear <= 2019);
@@ -67,8 +67,8 @@ public sealed class XStreetExampleTests
 
         Assert.All(festival, p => Assert.True(p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded));
         Assert.All(festival, p => Assert.True(p.Ratio >= 0.9m, $"{p.Year}: {p.Ratio}"));
-        Assert.All(festival, p => Assert.True(p.RestrictedReceived > 0));
-        Assert.Contains(festival, p => p.PoolShare > 0);
+        Assert.All(festival, p => Assert.True(p.RestrictedReceivedMinorUnits > 0));
+        Assert.Contains(festival, p => p.PoolShareMinorUnits > 0);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class XStreetExampleTests
         var scenario = Assert.Single(Example.Scenarios, s => s.Name == "viability-first");
         Assert.Contains(scenario.Changes, c => c is SetPolicyChange { Policy: "viability-first" });
 
-        var viability = new Projector().Project(Example, new ProjectionOptions { Scenario = "viability-first" });
+        var viability = ProjectionModel.Create(Example, new ProjectionOptions { Scenario = "viability-first" }).Project();
 
         var lostInBase = Base.Programs.Where(p => p.ShelvedYear is not null).Select(p => p.Program.Id).ToList();
         var savedByViability = lostInBase.Where(id => Summary(id, viability).ShelvedYear is null).ToList();
@@ -116,12 +116,12 @@ public sealed class XStreetExampleTests
     [Fact]
     public void DeeperCut_LosesMoreProgramsThanTheBaseCase()
     {
-        var cut = new Projector().Project(Example, new ProjectionOptions { Scenario = "deeper-cut" });
+        var cut = ProjectionModel.Create(Example, new ProjectionOptions { Scenario = "deeper-cut" }).Project();
 
         Assert.True(
             cut.Programs.Count(p => p.ShelvedYear is not null) > Base.Programs.Count(p => p.ShelvedYear is not null),
             "a deeper budget cut should shelve more programs");
-        Assert.True(cut.Years[^1].Pool < Base.Years[^1].Pool);
+        Assert.True(cut.Years[^1].PoolMinorUnits < Base.Years[^1].PoolMinorUnits);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class XStreetExampleTests
         var college = Assert.Single(Example.Streams, s => s.Kind == EduFunds.Model.StreamKind.InKind);
 
         Assert.Equal(["P-NIGHTSCHOOL"], college.RestrictedTo);
-        Assert.Contains(Base.Years, y => Program(y, "P-NIGHTSCHOOL").RestrictedReceived > 0);
+        Assert.Contains(Base.Years, y => Program(y, "P-NIGHTSCHOOL").RestrictedReceivedMinorUnits > 0);
     }
 
     private static IEnumerable<string> Flagships() =>

@@ -47,7 +47,7 @@ public class AttributionPropertyTests
                     continue;
                 }
 
-                expected += result.PoolShare + year.Arrivals.Where(a => a.ProgramId == risk.Program.Id).Sum(a => a.Amount);
+                expected += result.PoolShareMinorUnits + year.Arrivals.Where(a => a.ProgramId == risk.Program.Id).Sum(a => a.AmountMinorUnits);
             }
 
             if (risk.Received != expected || risk.Sources.Sum(s => s.Amount) != expected)

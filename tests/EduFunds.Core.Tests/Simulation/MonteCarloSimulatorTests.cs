@@ -31,12 +31,12 @@ public class MonteCarloSimulatorTests
         for (var k = 0; k < 5; k++)
         {
             var expected = 1 - Math.Pow(q, k + 1);
-            var estimate = result.StalledBy(0, k);
+            var estimate = result.StalledByAt(0, k);
             Assert.Equal(expected, estimate.Value, Tolerance(expected, result.Runs));
         }
 
         var firstStall = 1 - q;
-        Assert.Equal(firstStall, result.FirstStallIn(0, 0).Value, Tolerance(firstStall, result.Runs));
+        Assert.Equal(firstStall, result.FirstStallInAt(0, 0).Value, Tolerance(firstStall, result.Runs));
     }
 
     [Fact]
@@ -45,9 +45,9 @@ public class MonteCarloSimulatorTests
         var q = 0.8;
         var model = SingleStreamModel((decimal)q, streamStart: 2024, years: 3);
         var result = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = 20_000, Seed = 3 });
-        Assert.Equal(0, result.FirstStallIn(0, 0).Count);
+        Assert.Equal(0, result.FirstStallInAt(0, 0).Count);
         var expected = 1 - (q * q);
-        Assert.Equal(expected, result.StallProbability(0).Value, Tolerance(expected, result.Runs));
+        Assert.Equal(expected, result.StallProbabilityAt(0).Value, Tolerance(expected, result.Runs));
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public class MonteCarloSimulatorTests
         var model = SingleStreamModel((decimal)q, Recurrence.OneOff, streamStart: 2024, years: 3);
         var result = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = 20_000, Seed = 5 });
         var expected = 1 - Math.Pow(q, 3);
-        Assert.Equal(expected, result.StallProbability(0).Value, Tolerance(expected, result.Runs));
-        Assert.Equal(1 - q, result.FirstStallIn(0, 0).Value, Tolerance(1 - q, result.Runs));
+        Assert.Equal(expected, result.StallProbabilityAt(0).Value, Tolerance(expected, result.Runs));
+        Assert.Equal(1 - q, result.FirstStallInAt(0, 0).Value, Tolerance(1 - q, result.Runs));
     }
 
     [Theory]
@@ -196,8 +196,8 @@ public class MonteCarloSimulatorTests
         var head = simulator.Simulate(model, new MonteCarloOptions { Runs = 100, Seed = 8 });
         var gap = simulator.Simulate(model, new MonteCarloOptions { Runs = 100, Seed = 8, FirstRun = 200 });
         var otherSeed = simulator.Simulate(model, new MonteCarloOptions { Runs = 100, Seed = 9, FirstRun = 100 });
-        Assert.Throws<ArgumentException>(() => SimulationResult.Merge(head, gap));
-        Assert.Throws<ArgumentException>(() => SimulationResult.Merge(head, otherSeed));
+        Assert.Equal("run range", Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, gap)).Field);
+        Assert.Equal("seed", Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, otherSeed)).Field);
     }
 
     [Fact]
@@ -247,11 +247,11 @@ public class MonteCarloSimulatorTests
         // Half the runs the stream is cut in year 2 (q per year after start), the program then gets 0.
         var model = SingleStreamModel(0.5m, streamStart: 2024, years: 2);
         var result = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = 4000, Seed = 1 });
-        Assert.Equal(1.0, result.FundingRatioPercentile(0, 0, 0.1));
-        Assert.Equal(0.0, result.FundingRatioPercentile(0, 1, 0.1));
-        Assert.Equal(1.0, result.FundingRatioPercentile(0, 1, 0.9));
-        Assert.Equal(100_000, result.PoolPercentile(0, 0.5));
-        Assert.Equal(0, result.PoolPercentile(1, 0.1));
+        Assert.Equal(1.0, result.FundingRatioPercentileAt(0, 0, 0.1));
+        Assert.Equal(0.0, result.FundingRatioPercentileAt(0, 1, 0.1));
+        Assert.Equal(1.0, result.FundingRatioPercentileAt(0, 1, 0.9));
+        Assert.Equal(100_000, result.PoolPercentileAt(0, 0.5));
+        Assert.Equal(0, result.PoolPercentileAt(1, 0.1));
     }
 
     [Theory]
@@ -280,7 +280,7 @@ public class MonteCarloSimulatorTests
 
         Assert.Equal(result.Runs, total);
         Assert.Equal(mean, result.ExpectedStalledPrograms().Mean, 9);
-        var sumOfProbabilities = Enumerable.Range(0, result.Programs.Count).Sum(p => result.StallProbability(p).Value);
+        var sumOfProbabilities = Enumerable.Range(0, result.Programs.Count).Sum(p => result.StallProbabilityAt(p).Value);
         Assert.Equal(sumOfProbabilities, result.ExpectedStalledPrograms().Mean, 9);
     }
 
@@ -312,18 +312,18 @@ public class MonteCarloSimulatorTests
                     ",",
                     p,
                     y,
-                    result.StalledBy(p, y).Count,
-                    result.ShelvedBy(p, y).Count,
-                    result.FirstStallIn(p, y).Count,
-                    result.FundingRatioPercentile(p, y, 0.1)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                    result.FundingRatioPercentile(p, y, 0.5)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                    result.FundingRatioPercentile(p, y, 0.9)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                    result.StalledByAt(p, y).Count,
+                    result.ShelvedByAt(p, y).Count,
+                    result.FirstStallInAt(p, y).Count,
+                    result.FundingRatioPercentileAt(p, y, 0.1)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    result.FundingRatioPercentileAt(p, y, 0.5)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    result.FundingRatioPercentileAt(p, y, 0.9)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 
         for (var y = 0; y < result.Years.Count; y++)
         {
-            lines.Add($"pool {y}: {result.PoolPercentile(y, 0.1)} {result.PoolPercentile(y, 0.5)} {result.PoolPercentile(y, 0.9)}");
+            lines.Add($"pool {y}: {result.PoolPercentileAt(y, 0.1)} {result.PoolPercentileAt(y, 0.5)} {result.PoolPercentileAt(y, 0.9)}");
         }
 
         for (var k = 0; k <= result.Programs.Count; k++)

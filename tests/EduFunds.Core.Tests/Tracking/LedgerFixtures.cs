@@ -44,25 +44,25 @@ internal static class LedgerFixtures
             }
 
             var streams = workbook.Streams.Select((s, i) => new StreamYearAmount(s.Id, streamAmounts[y][i])).ToArray();
-            var total = streams.Sum(s => s.Amount);
+            var total = streams.Sum(s => s.AmountMinorUnits);
             years.Add(new YearResult
             {
                 Year = year,
                 Policy = workbook.Policy,
                 Streams = streams,
-                StreamTotal = total,
-                ByKind = new Dictionary<StreamKind, long> { [StreamKind.DistrictGrant] = total },
-                Recurring = total,
-                OneOff = 0,
-                Restricted = 0,
-                Unrestricted = total,
-                CarriedIn = 0,
-                Pool = total,
-                Allocated = programs.Sum(p => p.Funded),
-                Lapsed = total - programs.Sum(p => p.Funded),
-                CarriedOut = 0,
-                StrandedRestricted = 0,
-                StrandedReserves = 0,
+                StreamTotalMinorUnits = total,
+                ByKindMinorUnits = new Dictionary<StreamKind, long> { [StreamKind.DistrictGrant] = total },
+                RecurringMinorUnits = total,
+                OneOffMinorUnits = 0,
+                RestrictedMinorUnits = 0,
+                UnrestrictedMinorUnits = total,
+                CarriedInMinorUnits = 0,
+                PoolMinorUnits = total,
+                AllocatedMinorUnits = programs.Sum(p => p.FundedMinorUnits),
+                LapsedMinorUnits = total - programs.Sum(p => p.FundedMinorUnits),
+                CarriedOutMinorUnits = 0,
+                StrandedRestrictedMinorUnits = 0,
+                StrandedReservesMinorUnits = 0,
                 Programs = programs,
                 Arrivals = [],
             });

@@ -1,0 +1,188 @@
+using EduFunds.Engine;
+using EduFunds.IO;
+using EduFunds.Model;
+using EduFunds.Simulation;
+using FsCheck.Xunit;
+using static EduFunds.Core.Tests.Engine.TestWorkbooks;
+
+namespace EduFunds.Core.Tests.Simulation;
+
+/// <summary>Shards (K of M), merging results of run ranges, and what a merge refuses (issue 12).</summary>
+public sealed class ShardAndMergeTests
+{
+    [Property(MaxTest = 200)]
+    public bool Range_ShardsOfAnyStudy_TileTheItemsInOrder(ushort totalSeed, byte countSeed)
+    {
+        long total = totalSeed;
+        var count = 1 + (countSeed % 40);
+        long next = 0;
+        for (var k = 1; k <= count; k++)
+        {
+            var (first, n) = new Shard(k, count).Range(total);
+            if (first != next || n < 0 || first != (k - 1) * total / count)
+            {
+                return false;
+            }
+
+            for (var item = first; item < first + n; item++)
+            {
+                if (Shard.ShardOf(item, total, count) != k)
+                {
+                    return false;
+                }
+            }
+
+            next = first + n;
+        }
+
+        return next == total;
+    }
+
+    [Fact]
+    public void Range_TenRunsInFourShards_FollowsTheFloorRule()
+    {
+        Assert.Equal((0L, 2L), new Shard(1, 4).Range(10));
+        Assert.Equal((2L, 3L), new Shard(2, 4).Range(10));
+        Assert.Equal((5L, 2L), new Shard(3, 4).Range(10));
+        Assert.Equal((7L, 3L), new Shard(4, 4).Range(10));
+    }
+
+    [Fact]
+    public void Pieces_ShardAcrossWorkbooks_SplitsAtTheWorkbookBorder()
+    {
+        // Items: workbook 0 has 0..5, workbook 1 has 6..9, workbook 2 has 10..14 (15 items, 3 shards of 5).
+        var pieces = new Shard(2, 3).Pieces([6, 4, 5]);
+        Assert.Equal([(0, 5L, 1L), (1, 0L, 4L)], pieces);
+        Assert.Equal([(2, 0L, 5L)], new Shard(3, 3).Pieces([6, 4, 5]));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 1)]
+    [InlineData(1, 0)]
+    public void Constructor_IndexOutsideOneToCount_Throws(int index, int count) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Shard(index, count));
+
+    [Fact]
+    public void Merge_DifferentPolicy_IsRefusedNamingThePolicy()
+    {
+        var workbook = MonteCarloSimulatorTests.NoisyModel().Workbook;
+        var head = Simulate(ProjectionModel.Create(workbook), 0, 100);
+        var tail = Simulate(ProjectionModel.Create(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get("priority") }), 100, 100);
+
+        var error = Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, tail));
+        Assert.Equal("policy", error.Field);
+    }
+
+    [Theory]
+    [InlineData("streams", "workbook streams")]
+    [InlineData("programs", "workbook programs")]
+    [InlineData("settings", "workbook settings")]
+    public void Merge_ChangedWorkbook_IsRefusedNamingThePart(string change, string field)
+    {
+        var workbook = MonteCarloSimulatorTests.NoisyModel().Workbook;
+        var changed = change switch
+        {
+            "streams" => workbook with { Streams = new([.. workbook.Streams.Select((s, i) => i == 0 ? s with { RenewalProbability = 0.5m } : s)]) },
+            "programs" => workbook with { Programs = new([.. workbook.Programs.Select((p, i) => i == 2 ? p with { Cost = p.Cost + 1 } : p)]) },
+            _ => workbook with { ShelveAfter = 3 },
+        };
+        var head = Simulate(ProjectionModel.Create(workbook), 0, 100);
+        var tail = Simulate(ProjectionModel.Create(changed), 100, 100);
+
+        Assert.Equal(field, Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, tail)).Field);
+    }
+
+    [Fact]
+    public void Merge_RenamedWorkbookWithTheSameNumbers_Merges()
+    {
+        var workbook = MonteCarloSimulatorTests.NoisyModel().Workbook;
+        var head = Simulate(ProjectionModel.Create(workbook), 0, 100);
+        var tail = Simulate(ProjectionModel.Create(workbook with { Name = "Renamed" }), 100, 100);
+
+        Assert.Equal(200, SimulationResult.Merge(head, tail).Runs);
+    }
+
+    [Fact]
+    public void Merge_OverlappingRanges_IsRefused()
+    {
+        var model = MonteCarloSimulatorTests.NoisyModel();
+        var error = Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(Simulate(model, 0, 100), Simulate(model, 50, 100)));
+        Assert.Equal("run range", error.Field);
+        Assert.Contains("overlap", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_RecordTheRandomMappingAndLibraryVersion()
+    {
+        var result = Simulate(MonteCarloSimulatorTests.NoisyModel(), 0, 10);
+        Assert.Equal(RandomMapping.Version, result.Inputs.RandomMappingVersion);
+        Assert.Equal(SimulationInputs.CurrentVersion, result.Inputs.EduFundsVersion);
+        Assert.Matches("^[0-9a-f]{64}$", result.Inputs.ModelHash);
+
+        var other = result.Inputs with { RandomMappingVersion = RandomMapping.Version + 1 };
+        Assert.Equal("random-mapping version", result.Inputs.FirstDifference(other)?.Field);
+    }
+
+    [Fact]
+    public void ResultFile_WriteThenRead_GivesTheSameResultAndMergesLikeTheOriginal()
+    {
+        var model = MonteCarloSimulatorTests.NoisyModel();
+        var whole = Simulate(model, 0, 300);
+        var head = RoundTrip(Simulate(model, 0, 120), model);
+        var tail = RoundTrip(Simulate(model, 120, 180), model);
+
+        var merged = SimulationResult.Merge(tail, head);
+
+        Assert.Equal(MonteCarloSimulatorTests.Snapshot(whole), MonteCarloSimulatorTests.Snapshot(merged));
+        Assert.Equal(whole.Inputs, merged.Inputs);
+    }
+
+    [Fact]
+    public void ResultFile_NewerFormat_IsRefusedAsNewer()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write("{\"format\":\"edufunds-result\",\"formatVersion\":99}"u8);
+        }
+
+        buffer.Position = 0;
+        var error = Assert.Throws<ResultFileException>(() => ResultFile.Read(buffer, "future.result.json.gz"));
+        Assert.Equal("newer-format", error.Reason);
+    }
+
+    [Fact]
+    public void ResultFile_NotGzipJson_IsRefusedAsDamaged()
+    {
+        using var buffer = new MemoryStream("not a result"u8.ToArray());
+        Assert.Equal("damaged", Assert.Throws<ResultFileException>(() => ResultFile.Read(buffer, "x")).Reason);
+    }
+
+    private static SimulationResult Simulate(ProjectionModel model, long first, int runs) =>
+        new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = runs, Seed = 21, FirstRun = first });
+
+    private static SimulationResult RoundTrip(SimulationResult result, ProjectionModel model)
+    {
+        var file = new ResultFile
+        {
+            Command = "simulate",
+            ItemCount = result.Runs,
+            Study = new StudyDescription { Items = result.Runs },
+            Parts =
+            [
+                new WorkbookResultPart
+                {
+                    Workbook = new StudyWorkbook { Entry = "t", Name = "Test", Source = "t", Currency = model.Workbook.Currency, Policy = "proportional", TotalRuns = 300 },
+                    Simulation = result,
+                    ProjectionFirstStall = new EquatableArray<int?>(model.Project().Programs.Select(p => p.FirstStallYear)),
+                },
+            ],
+        };
+        using var buffer = new MemoryStream();
+        file.Write(buffer);
+        buffer.Position = 0;
+        var read = ResultFile.Read(buffer, "t");
+        return Assert.Single(read.Parts).Simulation;
+    }
+}
