@@ -34,7 +34,7 @@ public static class DistrictWorkbook
                 $"Program {p}",
                 random.Next(5) == 0 ? ProgramCategory.Flagship : ProgramCategory.Basic,
                 $"C{random.Next(12):D2}",
-                cost,
+                Money.FromMinorUnits(cost, Currency.Cny),
                 random.Next(0, 6) / 100m,
                 random.Next(40, 91) / 100m,
                 random.Next(1, 6),
@@ -64,7 +64,7 @@ public static class DistrictWorkbook
                 $"Stream {s}",
                 kind,
                 oneOff ? Recurrence.OneOff : Recurrence.Recurring,
-                amount,
+                Money.FromMinorUnits(amount, Currency.Cny),
                 start,
                 oneOff ? Math.Min(last, start + random.Next(0, 3)) : null,
                 oneOff ? 0m : -random.Next(0, 8) / 100m,
@@ -73,13 +73,19 @@ public static class DistrictWorkbook
                 random.Next(0, 30) / 100m));
         }
 
-        return new Workbook
+        var builder = new WorkbookBuilder($"District ({programs} programs, {streams} streams, {years} years)")
+            .Currency(Currency.Cny)
+            .Years(first, last);
+        foreach (var stream in streamList)
         {
-            Name = $"District ({programs} programs, {streams} streams, {years} years)",
-            Currency = Currency.FromCode("CNY"),
-            Years = new YearRange(first, last),
-            Streams = new EquatableArray<FundingStream>(streamList),
-            Programs = new EquatableArray<EducationProgram>(programList),
-        };
+            builder.AddStream(stream);
+        }
+
+        foreach (var program in programList)
+        {
+            builder.AddProgram(program);
+        }
+
+        return builder.Build();
     }
 }

@@ -28,7 +28,7 @@ public class ProjectionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var workbook = DistrictWorkbook.Create(Programs, Programs * 8 / 5, 15) with { Policy = Policy };
+        var workbook = WorkbookBuilder.From(DistrictWorkbook.Create(Programs, Programs * 8 / 5, 15)).Policy(Policy).Build();
         model = ProjectionModel.Create(workbook);
         workspace = model.CreateWorkspace();
         amounts = model.PlannedAmounts.ToArray();

@@ -36,12 +36,11 @@ for (var step = 0; step <= 6; step++)
     var cut = step * 0.05m;
 
     // The sweep is a scenario made in code: district grants shrink by an extra `cut` a year from the first year.
-    var sweep = new Scenario(
-        string.Create(CultureInfo.InvariantCulture, $"extra-cut-{cut * 100:0}pct"),
-        "District grants shrink by an extra fraction every year.",
-        new EquatableArray<ScenarioChange>([new TrendChange(workbook.Years.From, StreamTarget.OfKind(StreamKind.DistrictGrant), -cut)]));
-    var withSweep = workbook with { Scenarios = new EquatableArray<Scenario>([.. workbook.Scenarios, sweep]) };
-    var result = ProjectionModel.Create(withSweep, new ProjectionOptions { Scenario = sweep.Name }).Project();
+    var sweep = new ScenarioBuilder(string.Create(CultureInfo.InvariantCulture, $"extra-cut-{cut * 100:0}pct"))
+        .Description("District grants shrink by an extra fraction every year.")
+        .Trend(workbook.Years.From, StreamKind.DistrictGrant, -cut);
+    var withSweep = WorkbookBuilder.From(workbook).AddScenario(sweep).Build();
+    var result = ProjectionModel.Create(withSweep, new ProjectionOptions { Scenario = withSweep.Scenarios[^1].Name }).Project();
 
     foreach (var program in result.Programs)
     {

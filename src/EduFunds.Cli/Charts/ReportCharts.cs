@@ -1,7 +1,7 @@
 using System.Globalization;
 using EduFunds.Cli.Html;
-using EduFunds.Model;
 using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Risk;
 
 namespace EduFunds.Cli.Charts;

@@ -4,7 +4,6 @@ using EduFunds.Cli.Html;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Risk;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -91,7 +90,8 @@ internal sealed class ChartCommand : EduFundsCommand
         var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg;
         var bytes = OutputFile.Utf8NoBom.GetBytes(document);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
-        context.LoggerFactory.CreateLogger("edufunds.chart").LogInformation("Wrote {Chart} to {File}", context.GetValue(kind), target);
+        var logger = context.LoggerFactory.CreateLogger("edufunds.chart");
+        CliLog.WroteChart(logger, chart, target);
         return ExitCodes.Ok;
     }
 

@@ -53,7 +53,8 @@ internal sealed class CompareCommand : EduFundsCommand
 
         var comparison = ScenarioComparison.Create(book, labels, input.PolicyOverride, context.CancellationToken);
         var compared = comparison.Names.Zip(comparison.Results, (label, result) => new ComparedProjection(label, result)).ToList();
-        context.LoggerFactory.CreateLogger<CompareCommand>().LogDebug("Compared {Scenarios}", string.Join(", ", comparison.Names));
+        var logger = context.LoggerFactory.CreateLogger<CompareCommand>();
+        CliLog.Compared(logger, comparison.Names);
 
         var report = CompareReport.Build(compared, input.Label, first, last, context.Texts);
         report.Banner = input.Banner(context.Texts);

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
-using EduFunds.Engine;
 using EduFunds.IO;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -62,7 +60,8 @@ internal sealed class ExportCommand : EduFundsCommand
         else
         {
             await OutputFile.WriteAtomicallyAsync(target, OutputFile.Utf8NoBom.GetBytes(text), context.CancellationToken, context.Texts).ConfigureAwait(false);
-            context.LoggerFactory.CreateLogger("edufunds.export").LogInformation("Wrote the hledger journal to {File}", target);
+            var logger = context.LoggerFactory.CreateLogger("edufunds.export");
+            CliLog.WroteJournal(logger, target);
         }
 
         return ExitCodes.Ok;

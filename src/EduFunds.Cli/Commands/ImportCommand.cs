@@ -3,7 +3,6 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.IO;
-using EduFunds.Model;
 using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 

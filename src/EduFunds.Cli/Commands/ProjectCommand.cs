@@ -43,14 +43,8 @@ internal sealed class ProjectCommand : EduFundsCommand
 
         var model = input.CreateModel();
         var result = model.Project(context.CancellationToken);
-        context.LoggerFactory.CreateLogger<ProjectCommand>().LogDebug(
-            "Projected {Workbook} ({Scenario}) over {From}-{To}: {Streams} streams, {Programs} programs",
-            book.Name,
-            model.ScenarioName ?? "base case",
-            model.Years.From,
-            model.Years.To,
-            model.StreamCount,
-            model.ProgramCount);
+        var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
+        CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
             ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
                 .Project(context.CancellationToken)

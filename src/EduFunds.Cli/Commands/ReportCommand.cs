@@ -4,7 +4,6 @@ using EduFunds.Cli.Html;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Risk;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -94,7 +93,8 @@ internal sealed class ReportCommand : EduFundsCommand
 
         var bytes = HtmlReport.RenderBytes(data, words);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
-        context.LoggerFactory.CreateLogger("edufunds.report").LogInformation("Wrote the report to {File} ({Bytes} bytes)", target, bytes.Length);
+        var logger = context.LoggerFactory.CreateLogger("edufunds.report");
+        CliLog.WroteHtmlReport(logger, target, bytes.Length);
         await context.Error.WriteLineAsync(context.Texts.Format("report.wrote", Path.GetFileName(target), bytes.Length.ToString("#,0", CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -66,7 +66,7 @@ internal sealed class ShardArguments
             return null;
         }
 
-        TryParse(text, out var parsed, out _);
+        _ = TryParse(text, out var parsed, out _); // the validator already reported text that does not parse
         var (index, count) = parsed;
         var t = context.Texts;
         if (index is not null)

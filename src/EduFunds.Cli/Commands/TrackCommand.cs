@@ -4,9 +4,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Tracking;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 
@@ -86,8 +84,8 @@ internal sealed class TrackCommand : EduFundsCommand
             PaceTolerance = context.GetValue(tolerance),
         });
         var receipts = ReceiptsVersusExpected.Build(projection, totals, date, [reportYear]);
-        context.LoggerFactory.CreateLogger("edufunds.track").LogInformation(
-            "Tracked {Year} as of {AsOf}: {Entries} ledger entries up to that date", reportYear, date, totals.EntryCount);
+        var logger = context.LoggerFactory.CreateLogger("edufunds.track");
+        CliLog.Tracked(logger, reportYear, date, totals.EntryCount);
 
         var t = context.Texts;
         var settings = new List<ReportSetting>

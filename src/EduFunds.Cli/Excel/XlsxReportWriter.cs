@@ -38,7 +38,7 @@ internal static class XlsxReportWriter
     /// <returns>The .xlsx bytes.</returns>
     public static byte[] Render(Report report)
     {
-        var sheets = report.Tables.Select(t => (Name: SheetName(t.Name), Table: t)).ToList();
+        var sheets = report.Tables.Select(t => (Name: SheetName(t.Name), Table: report.Flat(t))).ToList();
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {

@@ -1,8 +1,8 @@
-using EduFunds.Tracking;
 using EduFunds.Engine;
+using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
-using EduFunds.Model;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Html;
 

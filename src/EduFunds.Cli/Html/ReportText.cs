@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Resources;
 using EduFunds.Cli.Output;
-using EduFunds.Model;
-using EduFunds.Tracking;
-using EduFunds.Monetary;
 using EduFunds.Engine;
+using EduFunds.Model;
+using EduFunds.Monetary;
 using EduFunds.Risk;
 using EduFunds.Simulation;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Html;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using EduFunds.Cli.Charts;
 using EduFunds.Model;
-using EduFunds.Tracking;
-using EduFunds.Engine;
 using EduFunds.Risk;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Html;
 

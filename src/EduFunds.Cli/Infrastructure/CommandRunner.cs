@@ -16,13 +16,13 @@ internal static class CommandRunner
 {
     /// <summary>Runs a command body with logging and the central error handling.</summary>
     /// <param name="parseResult">The parse result.</param>
-    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
     /// <param name="body">The command's work.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(
         ParseResult parseResult,
-        CancellationToken cancellationToken,
-        Func<CliContext, Task<int>> body)
+        Func<CliContext, Task<int>> body,
+        CancellationToken cancellationToken)
     {
         var error = parseResult.InvocationConfiguration.Error;
         var verbosity = GlobalOptions.GetVerbosity(parseResult);
@@ -107,6 +107,7 @@ internal static class CommandRunner
     /// <summary>Writes every issue as <c>file:line:column: message</c>, the file prefixed with the workbook folder.</summary>
     /// <param name="error">Standard error.</param>
     /// <param name="exception">The validation failure.</param>
+    /// <param name="t">The texts of the summary line (English when null).</param>
     /// <returns>A task.</returns>
     internal static async Task WriteIssuesAsync(TextWriter error, InputValidationException exception, Texts? t = null)
     {

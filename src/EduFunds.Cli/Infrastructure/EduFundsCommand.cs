@@ -15,7 +15,7 @@ internal abstract class EduFundsCommand : Command, IHasExamples
         : base(name, description)
     {
         SetAction((parseResult, cancellationToken) =>
-            CommandRunner.RunAsync(parseResult, cancellationToken, ExecuteAsync));
+            CommandRunner.RunAsync(parseResult, ExecuteAsync, cancellationToken));
     }
 
     /// <inheritdoc />

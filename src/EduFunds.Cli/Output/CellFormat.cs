@@ -61,12 +61,25 @@ internal static class CellFormat
 
     /// <summary>
     /// A ratio as a whole percentage for people, truncated so that only a full 1 shows as
-    /// "100%" (an underfunded 99.6% reads "99%").
+    /// "100%" (an underfunded 99.6% reads "99%"); likewise only a true 0 shows as "0%": a
+    /// smaller non-zero ratio (a 95% half-width of 0.004) reads "0.4%", or "&lt;0.1%".
     /// </summary>
     /// <param name="ratio">The ratio.</param>
     /// <returns>The text.</returns>
-    public static string Percent(decimal ratio) =>
-        decimal.Truncate(ratio * 100m).ToString("0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(decimal ratio)
+    {
+        var whole = decimal.Truncate(ratio * 100m);
+        if (whole != 0m || ratio == 0m)
+        {
+            return whole.ToString("0", CultureInfo.InvariantCulture) + "%";
+        }
+
+        var tenths = decimal.Truncate(ratio * 1000m);
+        var sign = ratio < 0 ? "-" : string.Empty;
+        return tenths != 0m
+            ? (tenths / 10m).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+            : sign + "<0.1%";
+    }
 
     /// <summary>The status word of CSV and JSON.</summary>
     /// <param name="status">The status.</param>

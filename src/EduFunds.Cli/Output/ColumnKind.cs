@@ -21,7 +21,7 @@ internal enum ColumnKind
     /// <summary>A fiscal year (<see cref="int"/>); null = none.</summary>
     Year,
 
-    /// <summary>A program status (<see cref="Projection.ProgramStatus"/>): lower-case word in CSV/JSON, mark and word for people.</summary>
+    /// <summary>A program status (<see cref="EduFunds.Engine.ProgramStatus"/>): lower-case word in CSV/JSON, mark and word for people.</summary>
     Status,
 
     /// <summary>Yes or no (<see cref="bool"/>).</summary>

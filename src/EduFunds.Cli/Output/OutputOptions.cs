@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using EduFunds.Cli.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Output;
 
@@ -135,7 +134,8 @@ internal sealed class OutputOptions
 
         var bytes = RenderBytes(report, format, tableName, WantsBom(context, toFile: true), ColumnsVariable(context) ?? TableRenderer.DefaultWidth);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
-        context.LoggerFactory.CreateLogger("edufunds").LogInformation("Wrote {Format} report to {File}", format, target);
+        var logger = context.LoggerFactory.CreateLogger("edufunds");
+        CliLog.WroteReport(logger, format, target);
     }
 
     /// <summary>The format asked for (default table).</summary>
@@ -148,6 +148,7 @@ internal sealed class OutputOptions
     /// <param name="format">The format.</param>
     /// <param name="tableName">With CSV, the table; null for the main one.</param>
     /// <param name="bom">With CSV, start with a UTF-8 byte-order mark.</param>
+    /// <param name="width">The width of table output (COLUMNS, else 120).</param>
     /// <returns>The bytes.</returns>
     public static byte[] RenderBytes(Report report, OutputFormat format, string? tableName, bool bom, int width = TableRenderer.DefaultWidth) => format switch
     {
@@ -187,7 +188,7 @@ internal sealed class OutputOptions
         switch (format)
         {
             case OutputFormat.Csv:
-                return CsvRenderer.Render(report.GetTable(tableName), report.Currency.MinorUnits);
+                return CsvRenderer.Render(report.Flat(report.GetTable(tableName)), report.Currency.MinorUnits);
             case OutputFormat.Markdown:
                 return MarkdownRenderer.Render(report);
             default:

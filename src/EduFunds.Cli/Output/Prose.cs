@@ -33,12 +33,13 @@ internal static class Prose
 
     /// <summary>
     /// The decimals that show every probability of a report with the same precision and never
-    /// hide a half-width: two, or three when some half-width is below 0.005 (it would show as 0.00).
+    /// hide a half-width: two, or as many more as the smallest non-zero half-width needs not to
+    /// show as 0.00 (<see cref="Simulation.Proportion.DisplayFormat"/>).
     /// </summary>
     /// <param name="halfWidths">The 95% half-widths of the report's probabilities.</param>
-    /// <returns>2 or 3.</returns>
+    /// <returns>2 to 6.</returns>
     public static int ProbabilityDecimals(IEnumerable<double> halfWidths) =>
-        halfWidths.Any(h => h > 0 && h < 0.005) ? 3 : 2;
+        halfWidths.Select(h => Simulation.Proportion.DisplayFormat(h).Length - 2).DefaultIfEmpty(2).Max();
 
     /// <summary>A probability with its 95% half-width: "0.93 ± 0.01".</summary>
     /// <param name="value">The probability.</param>

@@ -23,6 +23,11 @@ internal sealed record ReportSetting(string Name, string Label, object? Value)
     public bool InSummary => SummaryNames.Contains(Name);
 }
 
+/// <summary>A column with one value for the whole report, repeated on every CSV row (the seed and runs of a simulation).</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Value">The value, of the column's type, or null.</param>
+internal sealed record ReportConstant(ReportColumn Column, object? Value);
+
 /// <summary>
 /// A report, independent of its format: the tables machines read (CSV, JSON) and the views
 /// people read (table, Markdown), which may differ (a year-by-program matrix for people, one
@@ -79,6 +84,12 @@ internal sealed class Report
     /// <summary>True to list every setting for people instead of the one-line summary (<c>--verbose</c>).</summary>
     public bool Verbose { get; set; }
 
+    /// <summary>
+    /// Columns appended to every row of CSV output, so that a CSV file alone states what
+    /// repeats it (DESIGN.md: every Monte Carlo report states the seed and the number of runs).
+    /// </summary>
+    public IList<ReportConstant> CsvConstants { get; } = new List<ReportConstant>();
+
     /// <summary>Findings shown to people above the tables ("P03 stalls in 2025 and is shelved in 2026").</summary>
     public IList<string> Notes { get; } = new List<string>();
 
@@ -101,6 +112,26 @@ internal sealed class Report
     /// <param name="value">Value.</param>
     /// <returns>This report.</returns>
     public Report Set(string name, object? value) => Set(name, Texts["setting." + name], value);
+
+    /// <summary>A machine table as flat files (CSV, a spreadsheet) write it: with the <see cref="CsvConstants"/> appended to every row.</summary>
+    /// <param name="table">One of <see cref="Tables"/>.</param>
+    /// <returns>The table, or a copy with the extra columns.</returns>
+    public ReportTable Flat(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (CsvConstants.Count == 0)
+        {
+            return table;
+        }
+
+        var flat = new ReportTable(table.Name, table.Title, [.. table.Columns, .. CsvConstants.Select(c => c.Column)]) { Caption = table.Caption };
+        foreach (var row in table.Rows)
+        {
+            flat.Add([.. row, .. CsvConstants.Select(c => c.Value)]);
+        }
+
+        return flat;
+    }
 
     /// <summary>The tables people see.</summary>
     public IEnumerable<ReportTable> HumanTables => Views.Count > 0 ? Views : Tables;

@@ -254,7 +254,7 @@ internal static class TableRenderer
     /// text columns at least <see cref="MinimumTextWidth"/> (or their longest word) and wrapped;
     /// the room left goes to the text columns. False when even that is too wide.
     /// </summary>
-    private static bool Fits(IAnsiConsole console, ReportTable table, IReadOnlyList<int> columns, int decimals, int width, bool ansi, Texts t, out Table grid)
+    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out Table grid)
     {
         _ = console;
         var cells = table.Rows.Select(row => columns.Select(i => CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t)).ToArray()).ToList();

@@ -1,10 +1,9 @@
 using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.IO;
-using EduFunds.Tracking;
 using EduFunds.Model;
 using EduFunds.Monetary;
+using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Reports;
 
@@ -82,7 +81,7 @@ internal static class ImportReport
         return report;
     }
 
-    private static IReadOnlyList<ReportColumn> EntryColumns(bool withReason, Texts t)
+    private static List<ReportColumn> EntryColumns(bool withReason, Texts t)
     {
         var columns = new List<ReportColumn> { new("line", t["col.line"], ColumnKind.Integer) };
         if (withReason)
@@ -119,7 +118,7 @@ internal static class ImportReport
             entry is null ? null : entry.Type == LedgerEntryType.Receipt ? "receipt" : "expense",
             entry?.StreamId,
             entry?.ProgramId,
-            entry?.Amount,
+            entry?.AmountMinorUnits,
             entry?.Reference,
             entry?.Memo,
         ]);

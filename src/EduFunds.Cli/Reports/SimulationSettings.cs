@@ -42,6 +42,17 @@ internal static class SimulationSettings
         report.Set("precision", simulation?.Precision is { } precision ? (decimal)precision : null);
         report.Set("stop", simulation is null ? null : StopText(simulation.Stop));
         report.Set("trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
+        AddCsvColumns(report, simulation?.Seed, simulation?.Runs);
+    }
+
+    /// <summary>Adds the <c>seed</c> and <c>runs</c> columns to every CSV row of a Monte Carlo report (blank without a simulation).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="seed">The seed, or null.</param>
+    /// <param name="runs">The runs, or null.</param>
+    public static void AddCsvColumns(Report report, long? seed, long? runs)
+    {
+        report.CsvConstants.Add(new ReportConstant(new ReportColumn("seed", report.Texts["setting.seed"], ColumnKind.Integer), seed));
+        report.CsvConstants.Add(new ReportConstant(new ReportColumn("runs", report.Texts["setting.runs"], ColumnKind.Integer), runs));
     }
 
     /// <summary>A trend as the <c>--trend</c> option spells it.</summary>

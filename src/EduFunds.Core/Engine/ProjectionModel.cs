@@ -1,5 +1,4 @@
 using EduFunds.Model;
-using EduFunds.Monetary;
 using static EduFunds.Monetary.ExactMath;
 
 namespace EduFunds.Engine;
@@ -138,7 +137,7 @@ public sealed partial class ProjectionModel
                 }
 
                 scheduled[cell] = true;
-                if (!TryRound(Fraction.From(program.Cost).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding, out var yearNeed))
+                if (!TryRound(Fraction.From(program.CostMinorUnits).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding, out var yearNeed))
                 {
                     throw new AmountOverflowException(
                         $"Program '{program.Id}' would need more than {long.MaxValue} minor units in {year}; its cost or cost change is too large.",

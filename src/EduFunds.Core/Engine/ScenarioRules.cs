@@ -1,5 +1,4 @@
 using EduFunds.Model;
-using EduFunds.Monetary;
 using static EduFunds.Monetary.ExactMath;
 
 namespace EduFunds.Engine;
@@ -13,7 +12,7 @@ internal static class ScenarioRules
     /// <summary>A stream's exact amount in a year after the scenario's scale and trend changes, before the one rounding.</summary>
     internal static Fraction ScenarioAmount(FundingStream stream, Fraction growth, int year, EquatableArray<ScenarioChange> changes)
     {
-        var amount = Fraction.From(stream.Amount).Multiply(growth.Pow(year - stream.StartYear));
+        var amount = Fraction.From(stream.AmountMinorUnits).Multiply(growth.Pow(year - stream.StartYear));
         foreach (var change in changes)
         {
             if (change.From > year)

@@ -124,13 +124,13 @@ public static class HledgerJournal
             Line(sb, head.ToString());
             if (entry.Type == LedgerEntryType.Receipt)
             {
-                Posting(sb, "assets:bank", entry.Amount, currency, width);
-                Posting(sb, StreamAccount(entry.StreamId!), -entry.Amount, currency, width);
+                Posting(sb, "assets:bank", entry.AmountMinorUnits, currency, width);
+                Posting(sb, StreamAccount(entry.StreamId!), -entry.AmountMinorUnits, currency, width);
             }
             else
             {
-                Posting(sb, ProgramAccount(entry.ProgramId!), entry.Amount, currency, width);
-                Posting(sb, "assets:bank", -entry.Amount, currency, width);
+                Posting(sb, ProgramAccount(entry.ProgramId!), entry.AmountMinorUnits, currency, width);
+                Posting(sb, "assets:bank", -entry.AmountMinorUnits, currency, width);
             }
 
             Line(sb, string.Empty);

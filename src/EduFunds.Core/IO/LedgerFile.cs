@@ -114,7 +114,7 @@ public static class LedgerFile
         WorkbookNames.ToName(entry.Type),
         WorkbookText.Protect(entry.StreamId ?? string.Empty),
         WorkbookText.Protect(entry.ProgramId ?? string.Empty),
-        AmountText.Format(entry.Amount, currency),
+        AmountText.Format(entry.AmountMinorUnits, currency),
         WorkbookText.Protect(entry.Reference ?? string.Empty),
         WorkbookText.Protect(entry.Memo ?? string.Empty),
     ];

@@ -74,9 +74,7 @@ public sealed class LedgerImporter
         }
 
         var result = planner.Finish();
-        logger.LogInformation(
-            "Import of {File}: {Rows} rows, {Added} to add, {Duplicates} duplicates, {Unmatched} unmatched, {Zero} zero amounts",
-            fileName, result.RowsRead, result.Added.Count, result.Duplicates.Count, result.Unmatched.Count, result.ZeroAmounts.Count);
+        IOLog.Imported(logger, fileName, result.RowsRead, result.Added.Count, result.Duplicates.Count, result.Unmatched.Count, result.ZeroAmounts.Count);
         return result;
     }
 

@@ -314,7 +314,7 @@ internal static class ResultFileWriter
             json.WriteStartObject("row");
             json.WriteString("category", WorkbookNames.ToName(program.Category));
             WriteOptional(json, "community", program.Community);
-            json.WriteNumber("cost", program.Cost);
+            json.WriteNumber("cost", program.CostMinorUnits);
             json.WriteString("costChange", program.CostChange.ToString(CultureInfo.InvariantCulture));
             json.WriteString("minFundingRatio", program.MinFundingRatio.ToString(CultureInfo.InvariantCulture));
             json.WriteNumber("priority", program.Priority);
@@ -583,7 +583,7 @@ internal static class ResultFileReader
                 program.GetProperty("name").GetString()!,
                 WorkbookNames.Parse<ProgramCategory>(row.GetProperty("category").GetString()!),
                 OptionalString(row, "community"),
-                row.GetProperty("cost").GetInt64(),
+                Monetary.Money.FromMinorUnits(row.GetProperty("cost").GetInt64(), workbook.Currency),
                 decimal.Parse(row.GetProperty("costChange").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
                 decimal.Parse(row.GetProperty("minFundingRatio").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
                 row.GetProperty("priority").GetInt32(),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EduFunds.Model;
 
 namespace EduFunds.IO;
@@ -173,11 +172,11 @@ internal static class CsvTable
         }
     }
 
-    private static CsvLayout ReadHeader(string file, IReadOnlyList<string> headers, IReadOnlyList<string> columns, IReadOnlyList<string> required, IssueList issues)
+    private static CsvLayout ReadHeader(string file, string[] headers, IReadOnlyList<string> columns, IReadOnlyList<string> required, IssueList issues)
     {
         // Known column -> field index; matched ignoring case and surrounding spaces.
         var fieldOf = Enumerable.Repeat(-1, columns.Count).ToArray();
-        for (var i = 0; i < headers.Count; i++)
+        for (var i = 0; i < headers.Length; i++)
         {
             var header = headers[i].Trim().TrimStart('\uFEFF');
             var known = -1;

@@ -29,7 +29,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var renewal = Decimal(row, "renewal_probability", 1m, "a probability from 0 to 1 such as 0.9");
         var cv = Decimal(row, "amount_cv", 0m, "a coefficient of variation such as 0.2");
-        return new FundingStream(id, name, kind, recurrence, amount, start, end, change, new EquatableArray<string>(restricted), renewal, cv);
+        return FundingStream.Unchecked(id, name, kind, recurrence, currency, amount, start, end, change, new EquatableArray<string>(restricted), renewal, cv);
     }
 
     public EducationProgram Program(IRowCells row, int defaultStartYear)
@@ -45,7 +45,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         var start = Year(row, "start_year") ?? defaultStartYear;
         var end = Year(row, "end_year");
         var participants = Whole(row, "participants", "a whole number of participants per year");
-        return new EducationProgram(id, name, category, community, cost, costChange, minRatio, priority, start, end, participants);
+        return EducationProgram.Unchecked(id, name, category, community, currency, cost, costChange, minRatio, priority, start, end, participants);
     }
 
     public LedgerEntry LedgerEntry(IRowCells row, DateOnly fallbackDate)
@@ -75,7 +75,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             type = program is not null ? LedgerEntryType.Expense : LedgerEntryType.Receipt;
         }
 
-        return new LedgerEntry(date, type, stream, program, amount, reference, memo);
+        return Model.LedgerEntry.Unchecked(date, type, stream, program, currency, amount, reference, memo);
     }
 
     /// <summary>The row's id; when the file has no id column (reported once, for the header), a stand-in naming the line.</summary>

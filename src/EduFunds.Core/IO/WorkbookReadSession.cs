@@ -270,7 +270,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
             var mc = Keys(monteCarlo, "monteCarlo", ["runs", "seed"], "monteCarlo");
             var runs = mc.TryGetValue("runs", out var runsElement) ? Int(runsElement, "monteCarlo.runs", "a whole number of runs such as 10000") : null;
             var seed = mc.TryGetValue("seed", out var seedElement) ? Long(seedElement, "monteCarlo.seed") : null;
-            settings = settings with { MonteCarlo = new MonteCarloSettings(runs ?? 10_000, seed ?? 1) };
+            settings = settings with { MonteCarlo = MonteCarloSettings.Unchecked(runs ?? 10_000, seed ?? 1) };
         }
 
         return (settings, root);
@@ -310,12 +310,12 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
 
         if (from is { } f && to is { } t)
         {
-            years = new YearRange(f, t);
+            years = YearRange.Unchecked(f, t);
             yearsKnown = true;
         }
         else if (from is { } only)
         {
-            years = new YearRange(only, only);
+            years = YearRange.Unchecked(only, only);
         }
     }
 
@@ -368,7 +368,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
 
             scenarioPaths.Add(path);
             changeSources.Add(sources);
-            result.Add(new Scenario(name.Trim(), description, new EquatableArray<ScenarioChange>(changes)));
+            result.Add(Model.Scenario.Unchecked(name.Trim(), description, new EquatableArray<ScenarioChange>(changes)));
         }
 
         return result;
@@ -426,7 +426,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                     var factor = Required(keys, path, "factor", "a factor of 0 or more such as 1.25");
                     if (target is { } t && factor is { } value)
                     {
-                        Add(new ScaleChange(from, t, value));
+                        Add(ScaleChange.Unchecked(from, t, value));
                     }
 
                     break;
@@ -439,7 +439,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                     var change = Required(keys, path, "annualChange", "an extra annual change such as -0.10 (10% less a year)");
                     if (target is { } t && change is { } value)
                     {
-                        Add(new TrendChange(from, t, value));
+                        Add(TrendChange.Unchecked(from, t, value));
                     }
 
                     break;
@@ -450,7 +450,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                     Ignore("stream", "kind");
                     if (Target(keys, path) is { } t)
                     {
-                        Add(new StopChange(from, t));
+                        Add(StopChange.Unchecked(from, t));
                     }
 
                     break;
@@ -475,11 +475,11 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                     var row = JsonRowOf(rowElement, path + ".row", columns, type == "add-stream" ? WorkbookFiles.RequiredStreamColumns : WorkbookFiles.RequiredProgramColumns);
                     if (type == "add-stream")
                     {
-                        Add(new AddStreamChange(from, parser.Stream(row, from)), row);
+                        Add(AddStreamChange.Unchecked(from, parser.Stream(row, from)), row);
                     }
                     else
                     {
-                        Add(new AddProgramChange(from, parser.Program(row, from)), row);
+                        Add(AddProgramChange.Unchecked(from, parser.Program(row, from)), row);
                     }
 
                     break;
@@ -494,7 +494,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                         any = true;
                         if (String(policy, path + ".policy") is { } name)
                         {
-                            Add(new SetPolicyChange(from, name.Trim()));
+                            Add(SetPolicyChange.Unchecked(from, name.Trim()));
                         }
                     }
 
@@ -503,7 +503,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                         any = true;
                         if (Decimal(weight, path + ".flagshipWeight", "a positive weight such as 1.5") is { } w)
                         {
-                            Add(new SetFlagshipWeightChange(from, w));
+                            Add(SetFlagshipWeightChange.Unchecked(from, w));
                         }
                     }
 
@@ -526,12 +526,12 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
 
                     if (hasRatio && Decimal(ratio, path + ".minFundingRatio", "a ratio more than 0 and at most 1, such as 0.35") is { } r && program is not null)
                     {
-                        Add(new SetMinFundingRatioChange(from, program, r));
+                        Add(SetMinFundingRatioChange.Unchecked(from, program, r));
                     }
 
                     if (hasPriority && Int(priority, path + ".priority", "a whole number of 1 or more") is { } p && program is not null)
                     {
-                        Add(new SetPriorityChange(from, program, p));
+                        Add(SetPriorityChange.Unchecked(from, program, p));
                     }
 
                     if (!any)
@@ -564,7 +564,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
 
         if (hasStream)
         {
-            return String(stream, path + ".stream")?.Trim() is { } id ? StreamTarget.Stream(id) : null;
+            return String(stream, path + ".stream")?.Trim() is { } id ? StreamTarget.UncheckedStream(id) : null;
         }
 
         if (String(kind, path + ".kind") is not { } kindText)

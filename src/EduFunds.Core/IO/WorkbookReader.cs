@@ -89,19 +89,12 @@ public sealed class WorkbookReader
         if (issues.HasErrors)
         {
             var all = issues.Sorted();
-            logger.LogDebug("Workbook at {Location} is invalid: {Count} issue(s)", source.Location, all.Count);
+            IOLog.WorkbookInvalid(logger, source.Location, all.Count);
             throw new WorkbookValidationException(source.Location, all);
         }
 
-        logger.LogDebug(
-            "Read workbook {Name} from {Location}: {Streams} streams, {Programs} programs, {Scenarios} scenarios, {Entries} ledger entries, {Warnings} warning(s)",
-            workbook.Name,
-            source.Location,
-            workbook.Streams.Count,
-            workbook.Programs.Count,
-            workbook.Scenarios.Count,
-            workbook.Ledger.Count,
-            LastWarnings.Count);
+        IOLog.WorkbookRead(
+            logger, workbook.Name, source.Location, workbook.Streams.Count, workbook.Programs.Count, workbook.Scenarios.Count, workbook.Ledger.Count, LastWarnings.Count);
         return workbook;
     }
 }

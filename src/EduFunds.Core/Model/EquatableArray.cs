@@ -21,6 +21,7 @@ public sealed class EquatableArray<T> : IReadOnlyList<T>, IEquatable<EquatableAr
     }
 
     /// <summary>An empty list.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Empty is the collection idiom of ImmutableArray<T>.Empty.")]
     public static EquatableArray<T> Empty { get; } = new([]);
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using EduFunds.Monetary;
+
 namespace EduFunds.Model;
 
 /// <summary>Describes one program for <see cref="WorkbookBuilder"/>; the cost in major units.</summary>
@@ -16,7 +18,12 @@ public sealed class ProgramBuilder
     private int? endYear;
     private int? participants;
 
+    private Currency? givenCurrency;
+
     internal ProgramBuilder(string id) => this.id = id;
+
+    /// <summary>The program's id.</summary>
+    internal string Id => id;
 
     /// <summary>Sets the display name (default: the id).</summary>
     /// <param name="value">The name, in any language.</param>
@@ -68,6 +75,7 @@ public sealed class ProgramBuilder
     {
         cost = value;
         minorUnits = null;
+        givenCurrency = null;
         return this;
     }
 
@@ -130,7 +138,8 @@ public sealed class ProgramBuilder
         name = program.Name,
         category = program.Category,
         community = program.Community,
-        minorUnits = program.Cost,
+        minorUnits = program.CostMinorUnits,
+        givenCurrency = program.Currency,
         costChange = program.CostChange,
         minFundingRatio = program.MinFundingRatio,
         priority = program.Priority,
@@ -141,6 +150,7 @@ public sealed class ProgramBuilder
 
     internal EducationProgram Build(WorkbookBuilder.BuildContext context, int defaultStartYear)
     {
+        context.CheckCurrency(givenCurrency, $"program {id}");
         long costInMinorUnits;
         if (minorUnits is { } given)
         {
@@ -156,11 +166,12 @@ public sealed class ProgramBuilder
             costInMinorUnits = 1;
         }
 
-        return new EducationProgram(
+        return EducationProgram.Unchecked(
             id.Trim(),
             string.IsNullOrWhiteSpace(name) ? id.Trim() : name.Trim(),
             category,
             string.IsNullOrWhiteSpace(community) ? null : community.Trim(),
+            context.Currency,
             costInMinorUnits,
             costChange,
             minFundingRatio,

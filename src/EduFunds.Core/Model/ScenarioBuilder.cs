@@ -1,13 +1,40 @@
 namespace EduFunds.Model;
 
-/// <summary>Collects the changes of one scenario for <see cref="WorkbookBuilder"/>, in order.</summary>
+/// <summary>
+/// Collects the changes of one scenario, in order. Use it inside
+/// <see cref="WorkbookBuilder.Scenario(string, Action{ScenarioBuilder})"/>, or on its own and then
+/// <see cref="Build(Workbook)"/> it against a workbook or hand it to
+/// <see cref="WorkbookBuilder.AddScenario(ScenarioBuilder)"/>. A change that names a stream, a
+/// kind or a program the workbook does not have is an error when the scenario is built, and the
+/// error names it.
+/// </summary>
+/// <example>
+/// <code>
+/// var cut = new ScenarioBuilder("deeper-cut").Description("The grant shrinks 10% a year from 2024")
+///     .Trend(2024, StreamKind.DistrictGrant, -0.10m);
+/// var workbookWithCut = WorkbookBuilder.From(workbook).AddScenario(cut).Build();
+/// </code>
+/// </example>
 public sealed class ScenarioBuilder
 {
     private readonly string name;
     private readonly List<Func<WorkbookBuilder.BuildContext, int, ScenarioChange>> changes = [];
     private string? description;
 
-    internal ScenarioBuilder(string name) => this.name = name;
+    /// <summary>Starts a scenario.</summary>
+    /// <param name="name">Its name, unique within the workbook.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public ScenarioBuilder(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        this.name = name;
+    }
+
+    /// <summary>The scenario's name.</summary>
+    internal string Name => name.Trim();
+
+    /// <summary>True for a scenario carried over from an existing workbook by <see cref="WorkbookBuilder.From(Workbook)"/>: a kind no stream has is then a warning, as when the workbook was read.</summary>
+    internal bool CarriedOver { get; private set; }
 
     /// <summary>Says what the scenario models.</summary>
     /// <param name="text">The description.</param>
@@ -24,7 +51,7 @@ public sealed class ScenarioBuilder
     /// <param name="factor">The factor (1.25 = a quarter more).</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Scale(int from, string streamId, decimal factor) =>
-        Add(new ScaleChange(from, StreamTarget.Stream(streamId), factor));
+        AddUnchecked(ScaleChange.Unchecked(from, StreamTarget.UncheckedStream(streamId), factor));
 
     /// <summary>Scales every stream of a kind by a factor from a year on.</summary>
     /// <param name="from">First year.</param>
@@ -32,7 +59,7 @@ public sealed class ScenarioBuilder
     /// <param name="factor">The factor.</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Scale(int from, StreamKind kind, decimal factor) =>
-        Add(new ScaleChange(from, StreamTarget.OfKind(kind), factor));
+        AddUnchecked(ScaleChange.Unchecked(from, StreamTarget.OfKind(kind), factor));
 
     /// <summary>Adds an extra annual change to a stream from a year on (the year itself already changed once).</summary>
     /// <param name="from">First year.</param>
@@ -40,7 +67,7 @@ public sealed class ScenarioBuilder
     /// <param name="annualChange">The extra change (-0.10 = 10% less a year).</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Trend(int from, string streamId, decimal annualChange) =>
-        Add(new TrendChange(from, StreamTarget.Stream(streamId), annualChange));
+        AddUnchecked(TrendChange.Unchecked(from, StreamTarget.UncheckedStream(streamId), annualChange));
 
     /// <summary>Adds an extra annual change to every stream of a kind from a year on.</summary>
     /// <param name="from">First year.</param>
@@ -48,19 +75,19 @@ public sealed class ScenarioBuilder
     /// <param name="annualChange">The extra change.</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Trend(int from, StreamKind kind, decimal annualChange) =>
-        Add(new TrendChange(from, StreamTarget.OfKind(kind), annualChange));
+        AddUnchecked(TrendChange.Unchecked(from, StreamTarget.OfKind(kind), annualChange));
 
     /// <summary>Stops a stream from a year on.</summary>
     /// <param name="from">First year without money.</param>
     /// <param name="streamId">The stream.</param>
     /// <returns>This builder.</returns>
-    public ScenarioBuilder Stop(int from, string streamId) => Add(new StopChange(from, StreamTarget.Stream(streamId)));
+    public ScenarioBuilder Stop(int from, string streamId) => AddUnchecked(StopChange.Unchecked(from, StreamTarget.UncheckedStream(streamId)));
 
     /// <summary>Stops every stream of a kind from a year on.</summary>
     /// <param name="from">First year without money.</param>
     /// <param name="kind">The kind.</param>
     /// <returns>This builder.</returns>
-    public ScenarioBuilder Stop(int from, StreamKind kind) => Add(new StopChange(from, StreamTarget.OfKind(kind)));
+    public ScenarioBuilder Stop(int from, StreamKind kind) => AddUnchecked(StopChange.Unchecked(from, StreamTarget.OfKind(kind)));
 
     /// <summary>Adds a stream from a year on (its start year defaults to that year).</summary>
     /// <param name="from">First year it may pay.</param>
@@ -73,7 +100,7 @@ public sealed class ScenarioBuilder
         ArgumentNullException.ThrowIfNull(configure);
         var stream = new StreamBuilder(id);
         configure(stream);
-        changes.Add((context, _) => new AddStreamChange(from, stream.Build(context, from)));
+        changes.Add((context, _) => AddStreamChange.Unchecked(from, stream.Build(context, from)));
         return this;
     }
 
@@ -88,7 +115,7 @@ public sealed class ScenarioBuilder
         ArgumentNullException.ThrowIfNull(configure);
         var program = new ProgramBuilder(id);
         configure(program);
-        changes.Add((context, _) => new AddProgramChange(from, program.Build(context, from)));
+        changes.Add((context, _) => AddProgramChange.Unchecked(from, program.Build(context, from)));
         return this;
     }
 
@@ -96,13 +123,13 @@ public sealed class ScenarioBuilder
     /// <param name="from">First year.</param>
     /// <param name="policy">The policy name.</param>
     /// <returns>This builder.</returns>
-    public ScenarioBuilder SetPolicy(int from, string policy) => Add(new SetPolicyChange(from, policy));
+    public ScenarioBuilder SetPolicy(int from, string policy) => AddUnchecked(SetPolicyChange.Unchecked(from, policy));
 
     /// <summary>Uses another flagship weight from a year on.</summary>
     /// <param name="from">First year.</param>
     /// <param name="weight">The weight.</param>
     /// <returns>This builder.</returns>
-    public ScenarioBuilder SetFlagshipWeight(int from, decimal weight) => Add(new SetFlagshipWeightChange(from, weight));
+    public ScenarioBuilder SetFlagshipWeight(int from, decimal weight) => AddUnchecked(SetFlagshipWeightChange.Unchecked(from, weight));
 
     /// <summary>Changes a program's minimum funding ratio from a year on.</summary>
     /// <param name="from">First year.</param>
@@ -110,7 +137,7 @@ public sealed class ScenarioBuilder
     /// <param name="ratio">The ratio.</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder SetMinFundingRatio(int from, string programId, decimal ratio) =>
-        Add(new SetMinFundingRatioChange(from, programId, ratio));
+        AddUnchecked(SetMinFundingRatioChange.Unchecked(from, programId, ratio));
 
     /// <summary>Changes a program's priority from a year on.</summary>
     /// <param name="from">First year.</param>
@@ -118,7 +145,13 @@ public sealed class ScenarioBuilder
     /// <param name="priority">The priority.</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder SetPriority(int from, string programId, int priority) =>
-        Add(new SetPriorityChange(from, programId, priority));
+        AddUnchecked(SetPriorityChange.Unchecked(from, programId, priority));
+
+    private ScenarioBuilder AddUnchecked(ScenarioChange change)
+    {
+        changes.Add((_, _) => change);
+        return this;
+    }
 
     /// <summary>Adds a change made elsewhere.</summary>
     /// <param name="change">The change.</param>
@@ -130,9 +163,22 @@ public sealed class ScenarioBuilder
         return this;
     }
 
-    internal static ScenarioBuilder From(Scenario scenario)
+    /// <summary>
+    /// Checks the scenario against <paramref name="workbook"/> (every stream, kind and program
+    /// it names must exist there or be added by the scenario) and returns it.
+    /// </summary>
+    /// <param name="workbook">The workbook the scenario is for.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="WorkbookValidationException">A change is invalid or names something the workbook does not have, or the workbook already has a scenario of this name; every problem is listed.</exception>
+    public Scenario Build(Workbook workbook)
     {
-        var builder = new ScenarioBuilder(scenario.Name) { description = scenario.Description };
+        ArgumentNullException.ThrowIfNull(workbook);
+        return WorkbookBuilder.From(workbook).AddScenario(this).Build().Scenarios[^1];
+    }
+
+    internal static ScenarioBuilder From(Scenario scenario, bool carriedOver = false)
+    {
+        var builder = new ScenarioBuilder(scenario.Name) { description = scenario.Description, CarriedOver = carriedOver };
         foreach (var change in scenario.Changes)
         {
             builder.Add(change);
@@ -142,5 +188,5 @@ public sealed class ScenarioBuilder
     }
 
     internal Scenario Build(WorkbookBuilder.BuildContext context, int firstYear) =>
-        new(name.Trim(), description, new EquatableArray<ScenarioChange>(changes.Select(c => c(context, firstYear))));
+        Scenario.Unchecked(name.Trim(), description, new EquatableArray<ScenarioChange>(changes.Select(c => c(context, firstYear))));
 }

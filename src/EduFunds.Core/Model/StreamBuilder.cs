@@ -1,3 +1,5 @@
+using EduFunds.Monetary;
+
 namespace EduFunds.Model;
 
 /// <summary>Describes one funding stream for <see cref="WorkbookBuilder"/>; amounts in major units.</summary>
@@ -16,7 +18,12 @@ public sealed class StreamBuilder
     private decimal renewalProbability = 1m;
     private decimal amountCv;
 
+    private Currency? givenCurrency;
+
     internal StreamBuilder(string id) => this.id = id;
+
+    /// <summary>The stream's id.</summary>
+    internal string Id => id;
 
     /// <summary>Sets the display name (default: the id).</summary>
     /// <param name="value">The name, in any language.</param>
@@ -68,6 +75,7 @@ public sealed class StreamBuilder
     {
         amount = value;
         minorUnits = null;
+        givenCurrency = null;
         return this;
     }
 
@@ -131,7 +139,8 @@ public sealed class StreamBuilder
         name = stream.Name,
         kind = stream.Kind,
         recurrence = stream.Recurrence,
-        minorUnits = stream.Amount,
+        minorUnits = stream.AmountMinorUnits,
+        givenCurrency = stream.Currency,
         startYear = stream.StartYear,
         endYear = stream.EndYear,
         annualChange = stream.AnnualChange,
@@ -142,6 +151,7 @@ public sealed class StreamBuilder
 
     internal FundingStream Build(WorkbookBuilder.BuildContext context, int defaultStartYear)
     {
+        context.CheckCurrency(givenCurrency, $"stream {id}");
         if (kind is null)
         {
             context.Error($"stream {id} has no kind; call Kind(...) with one of {WorkbookNames.Describe<StreamKind>()}");
@@ -164,11 +174,12 @@ public sealed class StreamBuilder
 
         var start = startYear ?? defaultStartYear;
         var end = recurrence == Model.Recurrence.OneOff ? endYear ?? start : endYear;
-        return new FundingStream(
+        return FundingStream.Unchecked(
             id.Trim(),
             string.IsNullOrWhiteSpace(name) ? id.Trim() : name.Trim(),
             kind ?? StreamKind.Other,
             recurrence,
+            context.Currency,
             amountInMinorUnits,
             start,
             end,

@@ -30,7 +30,7 @@ public sealed class WorkbookBuilder
     private readonly List<ScenarioBuilder> scenarios = [];
     private readonly List<LedgerDraft> ledger = [];
     private string currencyCode = "CNY";
-    private YearRange? years;
+    private (int From, int To)? years;
     private int fiscalYearStartMonth = 1;
     private RoundingMode rounding = RoundingMode.HalfEven;
     private string policy = PolicyNames.Proportional;
@@ -46,6 +46,52 @@ public sealed class WorkbookBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         this.name = name;
+    }
+
+    /// <summary>
+    /// Starts a builder from an existing workbook: every setting, stream, program, scenario and
+    /// ledger entry is taken over, so that changing a few and calling <see cref="Build"/> gives
+    /// a new, checked workbook (the way to "modify" an immutable workbook).
+    /// </summary>
+    /// <param name="workbook">The workbook to start from.</param>
+    /// <returns>A builder holding everything of <paramref name="workbook"/>.</returns>
+    /// <example><code>var later = WorkbookBuilder.From(workbook).Years(2030, 2040).Build();</code></example>
+    public static WorkbookBuilder From(Workbook workbook)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var builder = new WorkbookBuilder(workbook.Name)
+        {
+            currencyCode = workbook.Currency.Code,
+            years = (workbook.Years.From, workbook.Years.To),
+            fiscalYearStartMonth = workbook.FiscalYearStartMonth,
+            rounding = workbook.Rounding,
+            policy = workbook.Policy,
+            flagshipWeight = workbook.FlagshipWeight,
+            shelveAfter = workbook.ShelveAfter,
+            carryOverPool = workbook.CarryOverPool,
+            monteCarlo = workbook.MonteCarlo,
+        };
+        foreach (var stream in workbook.Streams)
+        {
+            builder.AddStream(stream);
+        }
+
+        foreach (var program in workbook.Programs)
+        {
+            builder.AddProgram(program);
+        }
+
+        foreach (var scenario in workbook.Scenarios)
+        {
+            builder.scenarios.Add(ScenarioBuilder.From(scenario, carriedOver: true));
+        }
+
+        foreach (var entry in workbook.Ledger)
+        {
+            builder.AddLedgerEntry(entry);
+        }
+
+        return builder;
     }
 
     /// <summary>Sets the currency by ISO 4217 code (default CNY). An unknown code is reported by <see cref="Build"/>.</summary>
@@ -69,7 +115,7 @@ public sealed class WorkbookBuilder
     /// <returns>This builder.</returns>
     public WorkbookBuilder Years(int from, int to)
     {
-        years = new YearRange(from, to);
+        years = (from, to);
         return this;
     }
 
@@ -134,7 +180,7 @@ public sealed class WorkbookBuilder
     /// <returns>This builder.</returns>
     public WorkbookBuilder MonteCarlo(int runs, long seed)
     {
-        monteCarlo = new MonteCarloSettings(runs, seed);
+        monteCarlo = MonteCarloSettings.Unchecked(runs, seed);
         return this;
     }
 
@@ -200,6 +246,61 @@ public sealed class WorkbookBuilder
         return this;
     }
 
+    /// <summary>Adds a scenario described by a <see cref="ScenarioBuilder"/> made on its own.</summary>
+    /// <param name="scenario">The scenario's builder.</param>
+    /// <returns>This builder.</returns>
+    public WorkbookBuilder AddScenario(ScenarioBuilder scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        scenarios.Add(scenario);
+        return this;
+    }
+
+    /// <summary>Removes the stream with this id (for a builder started with <see cref="From(Workbook)"/>).</summary>
+    /// <param name="id">The stream id.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">No stream has this id.</exception>
+    public WorkbookBuilder RemoveStream(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (streams.RemoveAll(s => string.Equals(s.Id, id, StringComparison.Ordinal)) == 0)
+        {
+            throw new ArgumentException($"The workbook has no stream '{id}'.", nameof(id));
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes the program with this id (for a builder started with <see cref="From(Workbook)"/>).</summary>
+    /// <param name="id">The program id.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">No program has this id.</exception>
+    public WorkbookBuilder RemoveProgram(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (programs.RemoveAll(p => string.Equals(p.Id, id, StringComparison.Ordinal)) == 0)
+        {
+            throw new ArgumentException($"The workbook has no program '{id}'.", nameof(id));
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes the scenario with this name (for a builder started with <see cref="From(Workbook)"/>).</summary>
+    /// <param name="scenarioName">The scenario name.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">No scenario has this name.</exception>
+    public WorkbookBuilder RemoveScenario(string scenarioName)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioName);
+        if (scenarios.RemoveAll(s => string.Equals(s.Name, scenarioName, StringComparison.Ordinal)) == 0)
+        {
+            throw new ArgumentException($"The workbook has no scenario '{scenarioName}'.", nameof(scenarioName));
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a scenario made elsewhere.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>This builder.</returns>
@@ -245,7 +346,7 @@ public sealed class WorkbookBuilder
     public WorkbookBuilder AddLedgerEntry(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ledger.Add(new LedgerDraft(entry.Date, entry.Type, entry.StreamId, entry.ProgramId, null, entry.Reference, entry.Memo) { MinorUnits = entry.Amount });
+        ledger.Add(new LedgerDraft(entry.Date, entry.Type, entry.StreamId, entry.ProgramId, null, entry.Reference, entry.Memo) { MinorUnits = entry.AmountMinorUnits, GivenCurrency = entry.Currency });
         return this;
     }
 
@@ -267,7 +368,7 @@ public sealed class WorkbookBuilder
             issues.Error(at, $"the workbook has no years; call Years(from, to)");
         }
 
-        var range = years ?? new YearRange(2000, 2000);
+        var range = years is { } given ? YearRange.Unchecked(given.From, given.To) : new YearRange(2000, 2000);
         var context = new BuildContext(issues, currency, at);
         var workbook = new Workbook
         {
@@ -286,7 +387,7 @@ public sealed class WorkbookBuilder
             Scenarios = new EquatableArray<Scenario>(scenarios.Select(s => s.Build(context, range.From))),
             Ledger = new EquatableArray<LedgerEntry>(ledger.Select(e => e.Build(context))),
         };
-        WorkbookRules.Validate(workbook, new BuilderLocator(at), issues, years is not null);
+        WorkbookRules.Validate(workbook, new BuilderLocator(at), issues, years is not null, s => !scenarios[s].CarriedOver);
         if (issues.HasErrors)
         {
             throw new WorkbookValidationException(IssueFile, issues.Sorted());
@@ -298,6 +399,17 @@ public sealed class WorkbookBuilder
     /// <summary>What the parts need while the workbook is built: where to report and the currency of amounts.</summary>
     internal sealed class BuildContext(IssueList issues, Currency currency, Pos at)
     {
+        public Currency Currency => currency;
+
+        /// <summary>Reports a part made elsewhere in another currency than the workbook's.</summary>
+        public void CheckCurrency(Currency? given, string what)
+        {
+            if (given is { } other && other != currency)
+            {
+                issues.Error(at, $"{what} is in {other.Code}, but the workbook's currency is {currency.Code}; amounts are never converted");
+            }
+        }
+
         public long ToMinorUnits(decimal amount, string what)
         {
             if (AmountText.ToMinorUnits(amount, currency, out var error) is { } minor)
@@ -333,7 +445,13 @@ public sealed class WorkbookBuilder
     {
         public long? MinorUnits { get; init; }
 
-        public LedgerEntry Build(BuildContext context) =>
-            new(Date, Type, StreamId, ProgramId, MinorUnits ?? context.ToMinorUnits(Amount ?? 0m, $"ledger amount on {ModelText.FormatDate(Date)}"), Reference, Memo);
+        public Currency? GivenCurrency { get; init; }
+
+        public LedgerEntry Build(BuildContext context)
+        {
+            context.CheckCurrency(GivenCurrency, $"the ledger entry of {ModelText.FormatDate(Date)}");
+            return LedgerEntry.Unchecked(
+                Date, Type, StreamId, ProgramId, context.Currency, MinorUnits ?? context.ToMinorUnits(Amount ?? 0m, $"ledger amount on {ModelText.FormatDate(Date)}"), Reference, Memo);
+        }
     }
 }

@@ -41,7 +41,12 @@ internal static class WorkbookRules
     /// <param name="at">Where each part came from.</param>
     /// <param name="issues">Receives the problems.</param>
     /// <param name="yearsKnown">False when the years could not be read (year checks are then skipped).</param>
-    public static void Validate(Workbook workbook, IWorkbookLocator at, IssueList issues, bool yearsKnown = true)
+    /// <param name="missingKindIsError">
+    /// For each scenario index, whether a change for a kind that no stream has is an error (a
+    /// scenario built in code) rather than a warning (a scenario read from a file, as DESIGN.md
+    /// allows); null = a warning everywhere.
+    /// </param>
+    public static void Validate(Workbook workbook, IWorkbookLocator at, IssueList issues, bool yearsKnown = true, Func<int, bool>? missingKindIsError = null)
     {
         var years = workbook.Years;
         if (yearsKnown)
@@ -98,7 +103,7 @@ internal static class WorkbookRules
                 issues.Error(at.Scenario(s, "name"), $"duplicate scenario name '{scenario.Name}' (first used at {Describe(at.Scenario(scenarioNames[scenario.Name], "name"))}); names must be unique");
             }
 
-            CheckScenario(workbook, s, at, issues, context, streamIds, programIds);
+            CheckScenario(workbook, s, at, issues, context, streamIds, programIds, missingKindIsError?.Invoke(s) ?? false);
         }
 
         for (var i = 0; i < workbook.Ledger.Count; i++)
@@ -185,14 +190,14 @@ internal static class WorkbookRules
         Func<string, Pos> at,
         IssueList issues,
         Context context,
-        IReadOnlySet<string> programIds,
+        HashSet<string> programIds,
         string programsSource)
     {
         CheckId(stream.Id, at("id"), "stream", issues);
         var label = stream.Id.Length > 0 ? $" of stream {stream.Id}" : string.Empty;
-        if (stream.Amount < 0)
+        if (stream.AmountMinorUnits < 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(stream.Amount)}{label} is negative; expected an amount of 0 or more");
+            issues.Error(at("amount"), $"amount {context.Amount(stream.AmountMinorUnits)}{label} is negative; expected an amount of 0 or more");
         }
 
         if (stream.AnnualChange < -1m)
@@ -202,7 +207,7 @@ internal static class WorkbookRules
 
         else if (context.YearsKnown
             && stream.StartYear is >= MinYear and <= MaxYear
-            && GrowsTooLarge(stream.Amount, stream.AnnualChange, stream.StartYear, stream.EffectiveEndYear, context.Years) is { } streamYear)
+            && GrowsTooLarge(stream.AmountMinorUnits, stream.AnnualChange, stream.StartYear, stream.EffectiveEndYear, context.Years) is { } streamYear)
         {
             issues.Error(at("annual_change"), $"annual_change {stream.AnnualChange}{label} makes the amount grow beyond {context.Amount(long.MaxValue)} by {streamYear}, more than EduFunds can count exactly; expected a smaller amount or annual change");
         }
@@ -294,9 +299,9 @@ internal static class WorkbookRules
     {
         CheckId(program.Id, at("id"), "program", issues);
         var label = program.Id.Length > 0 ? $" of program {program.Id}" : string.Empty;
-        if (program.Cost <= 0)
+        if (program.CostMinorUnits <= 0)
         {
-            issues.Error(at("cost"), $"cost {context.Amount(program.Cost)}{label} must be more than 0; expected the program's annual cost");
+            issues.Error(at("cost"), $"cost {context.Amount(program.CostMinorUnits)}{label} must be more than 0; expected the program's annual cost");
         }
 
         if (program.CostChange < -1m)
@@ -306,7 +311,7 @@ internal static class WorkbookRules
 
         else if (context.YearsKnown
             && program.StartYear is >= MinYear and <= MaxYear
-            && GrowsTooLarge(program.Cost, program.CostChange, program.StartYear, program.EndYear, context.Years) is { } programYear)
+            && GrowsTooLarge(program.CostMinorUnits, program.CostChange, program.StartYear, program.EndYear, context.Years) is { } programYear)
         {
             issues.Error(at("cost_change"), $"cost_change {program.CostChange}{label} makes the need grow beyond {context.Amount(long.MaxValue)} by {programYear}, more than EduFunds can count exactly; expected a smaller cost or cost change");
         }
@@ -348,7 +353,8 @@ internal static class WorkbookRules
         IssueList issues,
         Context context,
         HashSet<string> baseStreams,
-        HashSet<string> basePrograms)
+        HashSet<string> basePrograms,
+        bool missingKindIsError)
     {
         var scenario = workbook.Scenarios[s];
 
@@ -405,7 +411,7 @@ internal static class WorkbookRules
             switch (change)
             {
                 case ScaleChange scale:
-                    CheckTarget(scale.Target, Key, streams, kinds, issues);
+                    CheckTarget(scale.Target, Key, streams, kinds, issues, missingKindIsError);
                     if (scale.Factor < 0m)
                     {
                         issues.Error(Key("factor"), $"factor {scale.Factor} is negative; expected 0 or more (1.25 = a quarter more, 0 = nothing)");
@@ -413,7 +419,7 @@ internal static class WorkbookRules
 
                     break;
                 case TrendChange trend:
-                    CheckTarget(trend.Target, Key, streams, kinds, issues);
+                    CheckTarget(trend.Target, Key, streams, kinds, issues, missingKindIsError);
                     if (trend.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
@@ -421,7 +427,7 @@ internal static class WorkbookRules
 
                     break;
                 case StopChange stop:
-                    CheckTarget(stop.Target, Key, streams, kinds, issues);
+                    CheckTarget(stop.Target, Key, streams, kinds, issues, missingKindIsError);
                     break;
                 case SetPolicyChange policy:
                     CheckPolicy(policy.Policy, Key("policy"), issues);
@@ -449,15 +455,19 @@ internal static class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
             issues.Error(key("stream"), $"stream '{id}' does not exist in streams.csv or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
         }
-        else if (target.Kind is { } kind && !kinds.Contains(kind))
+        else if (target.Kind is { } kind && !kinds.Contains(kind) && missingKindIsError)
         {
-            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in streams.csv or added by the scenario), so the change has no effect");
+            issues.Error(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in the workbook or added by the scenario), so the change would have no effect");
+        }
+        else if (target.Kind is { } kind2 && !kinds.Contains(kind2))
+        {
+            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind2)}' (in streams.csv or added by the scenario), so the change has no effect");
         }
     }
 
@@ -478,9 +488,9 @@ internal static class WorkbookRules
         HashSet<string> streams,
         HashSet<string> programs)
     {
-        if (entry.Amount <= 0)
+        if (entry.AmountMinorUnits <= 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(entry.Amount)} must be more than 0; a ledger records receipts and expenses as positive amounts");
+            issues.Error(at("amount"), $"amount {context.Amount(entry.AmountMinorUnits)} must be more than 0; a ledger records receipts and expenses as positive amounts");
         }
 
         if (context.YearsKnown && workbook.FiscalYearStartMonth is >= 1 and <= 12)

@@ -150,6 +150,30 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
     /// <returns>Whether the codes differ.</returns>
     public static bool operator !=(Currency left, Currency right) => !left.Equals(right);
 
+    /// <summary>Orders currencies by code (ordinal), as <see cref="CompareTo(Currency)"/>.</summary>
+    /// <param name="left">The first currency.</param>
+    /// <param name="right">The second currency.</param>
+    /// <returns>True when <paramref name="left"/> sorts before <paramref name="right"/>.</returns>
+    public static bool operator <(Currency left, Currency right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders currencies by code (ordinal), as <see cref="CompareTo(Currency)"/>.</summary>
+    /// <param name="left">The first currency.</param>
+    /// <param name="right">The second currency.</param>
+    /// <returns>True when <paramref name="left"/> sorts before or equals <paramref name="right"/>.</returns>
+    public static bool operator <=(Currency left, Currency right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders currencies by code (ordinal), as <see cref="CompareTo(Currency)"/>.</summary>
+    /// <param name="left">The first currency.</param>
+    /// <param name="right">The second currency.</param>
+    /// <returns>True when <paramref name="left"/> sorts after <paramref name="right"/>.</returns>
+    public static bool operator >(Currency left, Currency right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders currencies by code (ordinal), as <see cref="CompareTo(Currency)"/>.</summary>
+    /// <param name="left">The first currency.</param>
+    /// <param name="right">The second currency.</param>
+    /// <returns>True when <paramref name="left"/> sorts after or equals <paramref name="right"/>.</returns>
+    public static bool operator >=(Currency left, Currency right) => left.CompareTo(right) >= 0;
+
     /// <summary>Reads the embedded ISO 4217 table, checking every row.</summary>
     /// <returns>The rows, ordered by code.</returns>
     internal static CurrencyInfo[] LoadTable()

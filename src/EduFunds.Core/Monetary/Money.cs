@@ -355,7 +355,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <param name="format">
     /// <c>null</c>, empty or <c>"G"</c>: the code and the number in the culture's number format
     /// ("CNY 1,234.50" in en-US, "CNY 1.234,50" in de-DE); with a null
-    /// <paramref name="provider"/>, the round-trip form of <see cref="ToString()"/>.
+    /// <paramref name="formatProvider"/>, the round-trip form of <see cref="ToString()"/>.
     /// <c>"C"</c>: the culture's currency pattern, with the culture's symbol when the culture's
     /// region uses this currency ("¥1,234.50" for CNY in zh-CN) and the ISO code otherwise
     /// ("1.234,50 CNY" in de-DE).
@@ -363,23 +363,23 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <c>"R"</c>: the round-trip form, whatever the provider.
     /// Digits: the currency's number of decimals, and more when the amount has more; never rounded.
     /// </param>
-    /// <param name="provider">The culture (or number format); null means the invariant culture. The current culture is never used.</param>
+    /// <param name="formatProvider">The culture (or number format); null means the invariant culture. The current culture is never used.</param>
     /// <returns>The formatted amount.</returns>
     /// <exception cref="FormatException"><paramref name="format"/> is not one of the formats above.</exception>
-    public string ToString(string? format, IFormatProvider? provider)
+    public string ToString(string? format, IFormatProvider? formatProvider)
     {
         if (string.IsNullOrEmpty(format))
         {
             format = "G";
         }
 
-        if (format == "R" || (format == "G" && provider is null))
+        if (format == "R" || (format == "G" && formatProvider is null))
         {
             return ToString();
         }
 
-        var culture = provider as CultureInfo;
-        var numbers = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
+        var culture = formatProvider as CultureInfo;
+        var numbers = NumberFormatInfo.GetInstance(formatProvider ?? CultureInfo.InvariantCulture);
         var digits = DisplayDigits();
         return format switch
         {

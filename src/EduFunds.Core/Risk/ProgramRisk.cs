@@ -48,7 +48,12 @@ public sealed record ProgramRisk
     /// <summary>N minus the money received from recurring streams in its first active year, when positive (minor units); null otherwise.</summary>
     public required long? StructuralGap { get; init; }
 
-    /// <summary>The funding cliff with the largest covered share, or null.</summary>
+    /// <summary>
+    /// The funding cliff (DESIGN.md): the one-off stream it received money from that ends first
+    /// within the projection, ties to the larger part of its need covered, then the stream id
+    /// (ordinal); or null. The reason text names the first cliff in the same order that covered at
+    /// least <see cref="RiskThresholds.CliffReasonShare"/>.
+    /// </summary>
     public required FundingCliff? Cliff { get; init; }
 
     /// <summary>First stall year in the deterministic projection.</summary>

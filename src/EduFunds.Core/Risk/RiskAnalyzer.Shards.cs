@@ -157,9 +157,7 @@ public sealed partial class RiskAnalyzer
         var losses = monteCarlo?.Tornado is { Runs: > 0 } tornadoRuns ? tornadoRuns : null;
         var tornado = new TornadoData(stallWithout, shelvedWithout, losses);
         var report = Build(projection, options, monteCarlo?.Simulation, tornado);
-        logger.LogInformation(
-            "Risk report: {High} high, {Elevated} elevated, {Low} low of {Programs} programs",
-            report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
+        RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;
     }
 }

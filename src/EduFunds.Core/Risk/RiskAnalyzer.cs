@@ -156,30 +156,7 @@ public sealed partial class RiskAnalyzer
                 .ThenByDescending(e => e.Entry.Received)
                 .ThenBy(e => e.StreamIndex)
                 .ToArray();
-            // Key dependency: the stream whose loss makes it stall soonest (ties: the larger
-            // Monte Carlo effect, then the more money it gave, then stream order); when no
-            // single loss makes it stall, the stream whose loss raises its stall probability most.
-            TornadoEntry? key = null;
-            var soonest = entries
-                .Where(e => e.Entry.FirstStallYear is not null)
-                .OrderBy(e => e.Entry.FirstStallYear)
-                .ThenByDescending(e => e.Entry.StallProbabilityEffect ?? 0.0)
-                .ThenByDescending(e => e.Entry.Received)
-                .ThenBy(e => e.StreamIndex)
-                .ToArray();
-            if (soonest.Length > 0)
-            {
-                key = soonest[0].Entry;
-            }
-            else
-            {
-                var best = entries
-                    .Where(e => e.Entry.StallProbabilityEffect >= thresholds.KeyDependencyMinEffect)
-                    .OrderByDescending(e => e.Entry.StallProbabilityEffect)
-                    .ThenBy(e => e.StreamIndex)
-                    .FirstOrDefault();
-                key = best.Entry;
-            }
+            var key = KeyDependency(entries.Select(e => (e.Entry, e.Earlier)), thresholds);
 
             var level = Level(item, stall, thresholds);
             var reasons = Reasons(projection, item, level, stall, shelve, key, poolTrend, thresholds);
@@ -230,6 +207,44 @@ public sealed partial class RiskAnalyzer
             tornado?.Losses?.Streams.Count ?? 0);
     }
 
+    /// <summary>
+    /// DESIGN.md "key dependency": among the streams whose loss makes the first stall earlier
+    /// (or makes a program that never stalls stall), the one that makes it stall soonest, ties
+    /// to the stream that gave it more money, then to the id in ordinal order. When no loss
+    /// qualifies, the stream whose loss raises its Monte Carlo stall probability most (same
+    /// ties), among those whose loss does not delay its first stall; otherwise none. A stream
+    /// whose loss delays the stall is never named.
+    /// </summary>
+    /// <param name="entries">The tornado entries with how many years earlier the first stall comes without the stream (negative = later).</param>
+    /// <param name="thresholds">The thresholds (the least effect that counts).</param>
+    /// <returns>The key dependency, or null.</returns>
+    internal static TornadoEntry? KeyDependency(IEnumerable<(TornadoEntry Entry, int Earlier)> entries, RiskThresholds thresholds)
+    {
+        var list = entries.ToArray();
+        var earlier = list
+            .Where(e => e.Earlier > 0 && e.Entry.FirstStallYear is not null)
+            .OrderBy(e => e.Entry.FirstStallYear)
+            .ThenByDescending(e => e.Entry.Received)
+            .ThenBy(e => e.Entry.StreamId, StringComparer.Ordinal)
+            .Select(e => e.Entry)
+            .FirstOrDefault();
+        if (earlier is not null)
+        {
+            return earlier;
+        }
+
+        return list
+            .Where(e => e.Earlier >= 0
+                && e.Entry.StallProbabilityEffect is { } effect
+                && effect > 0.0
+                && effect >= thresholds.KeyDependencyMinEffect)
+            .OrderByDescending(e => e.Entry.StallProbabilityEffect)
+            .ThenByDescending(e => e.Entry.Received)
+            .ThenBy(e => e.Entry.StreamId, StringComparer.Ordinal)
+            .Select(e => e.Entry)
+            .FirstOrDefault();
+    }
+
     private static RiskLevel Level(ProgramIndicators item, Proportion? stall, RiskThresholds thresholds)
     {
         var probability = stall?.Value;
@@ -266,7 +281,7 @@ public sealed partial class RiskAnalyzer
             reasons.Add(new RiskReason(RiskReasonKind.OneOffShare, $"{Percent(oneOff)} of its money is one-off", Value: oneOff));
         }
 
-        if (atRisk && item.Cliff is { } cliff && cliff.CoveredShare >= thresholds.CliffReasonShare)
+        if (atRisk && item.ReasonCliff is { } cliff)
         {
             reasons.Add(new RiskReason(
                 RiskReasonKind.FundingCliff,
@@ -339,20 +354,9 @@ public sealed partial class RiskAnalyzer
 
         if (atRisk && key is not null)
         {
-            string text;
-            if (key.FirstStallYear is { } without && (item.FirstStallYear is null || without < item.FirstStallYear))
-            {
-                text = $"losing {key.StreamName} ({key.StreamId}) would make it stall in {without}";
-            }
-            else if (key.StallProbabilityEffect is { } effect && effect >= thresholds.KeyDependencyMinEffect)
-            {
-                text = $"losing {key.StreamName} ({key.StreamId}) would raise its stall probability by {effect.ToString("0.00", CultureInfo.InvariantCulture)}";
-            }
-            else
-            {
-                var share = item.Received > 0 ? (double)key.Received / item.Received : 0.0;
-                text = $"it depends most on {key.StreamName} ({key.StreamId}, {Percent(share)} of its money)";
-            }
+            var text = key.FirstStallYear is { } without && (item.FirstStallYear is null || without < item.FirstStallYear)
+                ? $"losing {key.StreamName} ({key.StreamId}) would make it stall in {without}"
+                : $"losing {key.StreamName} ({key.StreamId}) would raise its stall probability by {(key.StallProbabilityEffect ?? 0.0).ToString("0.00", CultureInfo.InvariantCulture)}";
 
             reasons.Add(new RiskReason(
                 RiskReasonKind.KeyDependency,
@@ -383,9 +387,9 @@ public sealed partial class RiskAnalyzer
 
     private static string Probability(Proportion probability)
     {
-        // Two decimals, or three when the half-width would otherwise show as 0.00.
+        // Two decimals, or as many more as it takes for a non-zero half-width not to read 0.
         var halfWidth = probability.HalfWidth95;
-        var format = halfWidth == 0.0 || halfWidth >= 0.005 ? "0.00" : "0.000";
+        var format = Proportion.DisplayFormat(halfWidth);
         return probability.Value.ToString(format, CultureInfo.InvariantCulture) + " +/- " + halfWidth.ToString(format, CultureInfo.InvariantCulture);
     }
 

@@ -20,6 +20,7 @@ internal sealed record ProgramIndicators(
     double? Headroom,
     long? StructuralGap,
     FundingCliff? Cliff,
+    FundingCliff? ReasonCliff,
     int? FirstStallYear,
     int? ShelvedYear,
     bool HasPayingRecurringRestriction,
@@ -39,6 +40,33 @@ internal static class RiskIndicators
     {
         /// <summary>True when the last year's unrestricted money is below the first year's.</summary>
         public bool Shrinks => LastUnrestricted < FirstUnrestricted;
+    }
+
+    /// <summary>The funding-cliff order: earlier last year, then the larger covered part (exact), then the stream id (ordinal).</summary>
+    /// <param name="lastYear">The candidate's last paying year.</param>
+    /// <param name="got">Minor units of need it covered (at most <paramref name="need"/>).</param>
+    /// <param name="need">The need that year.</param>
+    /// <param name="id">The candidate's stream id.</param>
+    /// <param name="bestLastYear">The current cliff's last year.</param>
+    /// <param name="bestGot">Its covered minor units.</param>
+    /// <param name="bestNeed">Its need.</param>
+    /// <param name="bestId">Its stream id.</param>
+    /// <returns>True when the candidate comes first.</returns>
+    internal static bool IsBetterCliff(int lastYear, long got, long need, string id, int bestLastYear, long bestGot, long bestNeed, string bestId)
+    {
+        if (lastYear != bestLastYear)
+        {
+            return lastYear < bestLastYear;
+        }
+
+        var left = (Int128)got * bestNeed;
+        var right = (Int128)bestGot * need;
+        if (left != right)
+        {
+            return left > right;
+        }
+
+        return string.CompareOrdinal(id, bestId) < 0;
     }
 
     /// <summary>Computes every program's indicators.</summary>
@@ -93,6 +121,16 @@ internal static class RiskIndicators
         var receivedInLastYear = new long[programCount * streamCount];
         var recurringInFirstYear = new long[programCount];
         var recurringRestrictionPays = new bool[programCount];
+        // Largest-remainder ties go to the stream id in ordinal order (carry-over last), as the
+        // pool's ties go by id: the attribution does not depend on the order of streams.csv.
+        var tieOrder = new int[sources];
+        for (var i = 0; i < sources; i++)
+        {
+            tieOrder[i] = i;
+        }
+
+        Array.Sort(tieOrder, 0, streamCount, Comparer<int>.Create((a, b) => string.CompareOrdinal(streams[a].Id, streams[b].Id)));
+        var orderedParts = new long[sources];
         var weights = new Int128[sources];
         var numerators = new Int128[sources];
         var parts = new long[sources];
@@ -161,12 +199,17 @@ internal static class RiskIndicators
                     continue;
                 }
 
-                for (var s = 0; s < sources; s++)
+                for (var k = 0; k < sources; k++)
                 {
-                    numerators[s] = programYear.PoolShareMinorUnits * weights[s];
+                    numerators[k] = programYear.PoolShareMinorUnits * weights[tieOrder[k]];
                 }
 
-                LargestRemainder.Distribute(programYear.PoolShareMinorUnits, numerators, weightSum, parts);
+                LargestRemainder.Distribute(programYear.PoolShareMinorUnits, numerators, weightSum, orderedParts);
+                for (var k = 0; k < sources; k++)
+                {
+                    parts[tieOrder[k]] = orderedParts[k];
+                }
+
                 for (var s = 0; s < sources; s++)
                 {
                     if (parts[s] > 0)
@@ -283,7 +326,16 @@ internal static class RiskIndicators
                 }
             }
 
+            // DESIGN.md: the cliff is the one-off stream that ends first; ties go to the larger
+            // part of the need it covered (compared exactly), then to the stream id (ordinal).
+            // The reason names the first cliff in the same order that is large enough to be a
+            // reason (by default 20% of the need), so a small early cliff does not hide a large one.
             FundingCliff? cliff = null;
+            long cliffGot = 0;
+            long cliffNeed = 1;
+            FundingCliff? reasonCliff = null;
+            long reasonGot = 0;
+            long reasonNeed = 1;
             for (var s = 0; s < streamCount; s++)
             {
                 var last = lastPaying[s];
@@ -300,10 +352,20 @@ internal static class RiskIndicators
                     continue;
                 }
 
-                var covered = Math.Min(1.0, (double)got / need);
-                if (cliff is null || covered > cliff.CoveredShare || (covered == cliff.CoveredShare && years[last].Year < cliff.LastYear))
+                var part = Math.Min(got, need);
+                if (cliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, cliff.LastYear, cliffGot, cliffNeed, cliff.StreamId))
                 {
-                    cliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, covered);
+                    cliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
+                    cliffGot = part;
+                    cliffNeed = need;
+                }
+
+                if ((double)part / need >= thresholds.CliffReasonShare
+                    && (reasonCliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, reasonCliff.LastYear, reasonGot, reasonNeed, reasonCliff.StreamId)))
+                {
+                    reasonCliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
+                    reasonGot = part;
+                    reasonNeed = need;
                 }
             }
 
@@ -328,6 +390,7 @@ internal static class RiskIndicators
                 headroom,
                 gap,
                 cliff,
+                reasonCliff,
                 summary.FirstStallYear,
                 summary.ShelvedYear,
                 recurringRestrictionPays[p],

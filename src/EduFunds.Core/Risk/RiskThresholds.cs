@@ -20,15 +20,15 @@ public sealed record RiskThresholds
 
     /// <summary>
     /// When no single stream's loss makes a program stall earlier, the stream whose loss raises
-    /// its Monte Carlo stall probability most is its key dependency, if it raises it by at least
-    /// this much (default 0.01).
+    /// its Monte Carlo stall probability most is its key dependency, if it raises it at all and by
+    /// at least this much (default 0: any increase, as DESIGN.md says).
     /// </summary>
-    public double KeyDependencyMinEffect { get; init; } = 0.01;
+    public double KeyDependencyMinEffect { get; init; }
 
     /// <summary>
     /// A funding cliff is given as a reason when the ending stream covered at least this part of
-    /// the program's need in its last year (default 0.2); smaller cliffs are still reported as
-    /// the indicator.
+    /// the program's need in its last year (default 0.2): the reason names the first such cliff,
+    /// while the indicator is the first cliff of any size.
     /// </summary>
     public double CliffReasonShare { get; init; } = 0.2;
 

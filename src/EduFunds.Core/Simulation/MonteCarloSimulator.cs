@@ -89,9 +89,7 @@ public sealed class MonteCarloSimulator
         }
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        logger.LogInformation(
-            "Simulated {Runs} runs of {Programs} programs x {Years} years on {Threads} threads in {Seconds:0.000} s ({RunsPerSecond:0} runs/s)",
-            done, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? done / seconds : 0);
+        SimulationLog.Simulated(logger, done, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? done / seconds : 0);
         return new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, options.Precision, stop, SimulationInputs.Of(model, options.Seed, options.Trends));
     }
 

@@ -34,4 +34,22 @@ public readonly record struct Proportion(long Count, long Runs)
     /// <param name="other">The other estimate.</param>
     /// <returns>The combined estimate.</returns>
     public Proportion Add(Proportion other) => this + other;
+
+    /// <summary>
+    /// The invariant number format that shows an estimate and its half-width with two decimals,
+    /// or as many more (up to six) as it takes for a non-zero half-width not to read as 0
+    /// ("0.988 +/- 0.005" rather than "0.99 +/- 0.00").
+    /// </summary>
+    /// <param name="halfWidth">The half-width to show.</param>
+    /// <returns>A format such as "0.00" or "0.000".</returns>
+    public static string DisplayFormat(double halfWidth)
+    {
+        var decimals = 2;
+        while (halfWidth > 0.0 && decimals < 6 && Math.Round(halfWidth, decimals, MidpointRounding.ToEven) == 0.0)
+        {
+            decimals++;
+        }
+
+        return "0." + new string('0', decimals);
+    }
 }

@@ -160,15 +160,21 @@ public sealed partial class SimulationResult
 
     /// <summary>
     /// A percentile of the program's funding ratio F / N in a year over the runs (PERCENTILE.INC
-    /// of the ratios rounded to 0.001); a stalled or shelved year counts as 0.
+    /// of the ratios rounded to 0.001); a stalled or shelved year counts as 0 in every run, and a
+    /// year outside the program's start-end years is blank (null) whatever happened before it.
     /// </summary>
     /// <param name="program">Program index.</param>
     /// <param name="yearIndex">Year index.</param>
     /// <param name="p">The percentile as a fraction (0.1, 0.5, 0.9).</param>
-    /// <returns>The percentile, or null when the program is inactive that year.</returns>
+    /// <returns>The percentile, or null when the year is outside the program's start-end years.</returns>
     internal double? FundingRatioPercentileAt(int program, int yearIndex, double p)
     {
         CheckIndices(program, yearIndex);
+        if (!Programs[program].IsScheduledIn(Years.From + yearIndex))
+        {
+            return null;
+        }
+
         var bins = counts.RatioBinsOf((yearIndex * Programs.Count) + program);
         long n = 0;
         foreach (var c in bins)

@@ -334,11 +334,12 @@ internal sealed class ImportPlanner
             return ParsedRow.NotMatched(Describe("an expense whose program", ImportField.Program, row));
         }
 
-        return new ParsedRow(RowOutcome.Entry, new LedgerEntry(
+        return new ParsedRow(RowOutcome.Entry, LedgerEntry.Unchecked(
             date,
             type!.Value,
             streamId,
             programId,
+            workbook.Currency,
             amount,
             reference.Length == 0 ? null : reference,
             memo.Length == 0 ? null : memo), null);
@@ -435,6 +436,6 @@ internal sealed class ImportPlanner
     /// <summary>What makes two entries without a reference the same movement.</summary>
     private readonly record struct ContentKey(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, long Amount, string? Memo)
     {
-        public static ContentKey Of(LedgerEntry e) => new(e.Date, e.Type, e.StreamId, e.ProgramId, e.Amount, e.Memo);
+        public static ContentKey Of(LedgerEntry e) => new(e.Date, e.Type, e.StreamId, e.ProgramId, e.AmountMinorUnits, e.Memo);
     }
 }

@@ -236,7 +236,7 @@ public sealed class LedgerTotalsBuilder
                 throw new ArgumentException($"A receipt needs a known stream; '{entry.StreamId}' is not one.", nameof(entry));
             }
 
-            AddReceipt(entry.Date, s, entry.Amount);
+            AddReceipt(entry.Date, s, entry.AmountMinorUnits);
         }
         else
         {
@@ -245,7 +245,7 @@ public sealed class LedgerTotalsBuilder
                 throw new ArgumentException($"An expense needs a known program; '{entry.ProgramId}' is not one.", nameof(entry));
             }
 
-            AddExpense(entry.Date, p, entry.Amount);
+            AddExpense(entry.Date, p, entry.AmountMinorUnits);
         }
     }
 

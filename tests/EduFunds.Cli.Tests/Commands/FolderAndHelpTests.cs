@@ -91,7 +91,7 @@ public sealed class FolderAndHelpTests
     [MemberData(nameof(Languages))]
     public void EveryCommandOptionAndExample_HasHelpText(string language)
     {
-        UiLanguage.TryParse(language, out var lang);
+        Assert.True(UiLanguage.TryParse(language, out var lang));
         var root = EduFundsApp.CreateRootCommand(lang, CliRun.Neutral());
         var missing = new List<string>();
         foreach (var command in root.Subcommands)

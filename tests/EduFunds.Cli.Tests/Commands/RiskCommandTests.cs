@@ -92,7 +92,7 @@ public class RiskCommandTests
         var result = await CliRun.RunAsync("risk", "--runs", "500", "-f", "csv", "--table", "reasons");
         Assert.Equal(0, result.ExitCode);
         var rows = result.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("program_id,kind,text,value,error,year,second_year,stream_id,amount", rows[0]);
+        Assert.Equal("program_id,kind,text,value,error,year,second_year,stream_id,amount,seed,runs", rows[0]);
         Assert.Contains(rows, r => r.StartsWith("P-DIGITAL,digital-skills-pattern,", StringComparison.Ordinal));
     }
 

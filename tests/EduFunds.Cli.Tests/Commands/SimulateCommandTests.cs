@@ -11,7 +11,7 @@ public class SimulateCommandTests
         Assert.Equal(0, result.ExitCode);
         var rows = result.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            "program_id,year,stalled_by,stalled_by_error,shelved_by,shelved_by_error,first_stall,first_stall_error,funding_ratio_p10,funding_ratio_p50,funding_ratio_p90",
+            "program_id,year,stalled_by,stalled_by_error,shelved_by,shelved_by_error,first_stall,first_stall_error,funding_ratio_p10,funding_ratio_p50,funding_ratio_p90,seed,runs",
             rows[0]);
         // X Street: 8 programs x 11 years (2020-2030).
         Assert.Equal(1 + (8 * 11), rows.Length);
@@ -57,7 +57,7 @@ public class SimulateCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Output);
         var lines = File.ReadAllText(target).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("year,pool_p10,pool_p50,pool_p90", lines[0]);
+        Assert.Equal("year,pool_p10,pool_p50,pool_p90,seed,runs", lines[0]);
         Assert.Equal(12, lines.Length);
     }
 }

@@ -202,7 +202,7 @@ public class YearRuleTests
     public void OneOffStream_WithoutEndYear_PaysOnlyInItsStartYear()
     {
         var oneOff = new FundingStream(
-            "ONCE", "Once", StreamKind.Donation, Recurrence.OneOff, 100, 2025, null, 0m, EduFunds.Model.EquatableArray<string>.Empty, 1m, 0m);
+            "ONCE", "Once", StreamKind.Donation, Recurrence.OneOff, EduFunds.Monetary.Money.FromMinorUnits(100, EduFunds.Monetary.Currency.Cny), 2025, null, 0m, EduFunds.Model.EquatableArray<string>.Empty, 1m, 0m);
         var model = ProjectionModel.Create(Workbook([oneOff], [], to: 2026));
         Assert.Equal([0L, 100L, 0L], model.PlannedAmounts.ToArray());
     }

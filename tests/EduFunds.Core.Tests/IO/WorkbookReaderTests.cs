@@ -31,7 +31,7 @@ public sealed class WorkbookReaderTests
             programs: ProgramHeader + "\nP1,,basic,,800,,,,,,\n");
 
         var dg = workbook.Streams[0];
-        Assert.Equal(100050, dg.Amount);
+        Assert.Equal(100050, dg.AmountMinorUnits);
         Assert.Equal(2020, dg.StartYear);
         Assert.Null(dg.EndYear);
         Assert.Equal(0m, dg.AnnualChange);
@@ -46,7 +46,7 @@ public sealed class WorkbookReaderTests
 
         var p = workbook.Programs[0];
         Assert.Equal("P1", p.Name);
-        Assert.Equal(80000, p.Cost);
+        Assert.Equal(80000, p.CostMinorUnits);
         Assert.Equal(0.6m, p.MinFundingRatio);
         Assert.Equal(1, p.Priority);
         Assert.Equal(2020, p.StartYear);
@@ -74,7 +74,7 @@ public sealed class WorkbookReaderTests
 
         Assert.Equal("东街", workbook.Name);
         Assert.Equal(Currency.FromCode("JPY"), workbook.Currency);
-        Assert.Equal(1000, workbook.Streams[0].Amount);
+        Assert.Equal(1000, workbook.Streams[0].AmountMinorUnits);
         Assert.Equal(4, workbook.FiscalYearStartMonth);
         Assert.Equal(RoundingMode.HalfAwayFromZero, workbook.Rounding);
         Assert.Equal(new YearRange(2021, 2025), workbook.Years);
@@ -151,7 +151,7 @@ public sealed class WorkbookReaderTests
     {
         var workbook = Read(streams: StreamHeader + "\nDG,Budget,district-grant,recurring,  12345678901234.56 ,,,,,,\n");
 
-        Assert.Equal(1234567890123456L, workbook.Streams[0].Amount);
+        Assert.Equal(1234567890123456L, workbook.Streams[0].AmountMinorUnits);
     }
 
     [Theory]
@@ -309,7 +309,7 @@ public sealed class WorkbookReaderTests
     {
         var workbook = Read(streams: "Amount, KIND ,id,recurrence,name\n5.5,donation,D,one-off,Gift\n");
 
-        Assert.Equal(550, workbook.Streams[0].Amount);
+        Assert.Equal(550, workbook.Streams[0].AmountMinorUnits);
         Assert.Equal(StreamKind.Donation, workbook.Streams[0].Kind);
     }
 
@@ -436,7 +436,7 @@ public sealed class WorkbookReaderTests
                 var add = Assert.IsType<AddStreamChange>(c);
                 Assert.Equal(2026, add.From);
                 Assert.Equal(2026, add.Stream.StartYear);
-                Assert.Equal(10050, add.Stream.Amount);
+                Assert.Equal(10050, add.Stream.AmountMinorUnits);
                 Assert.Equal("新", add.Stream.Name);
                 Assert.Equal(["COURSE"], add.Stream.RestrictedTo);
             },
@@ -444,7 +444,7 @@ public sealed class WorkbookReaderTests
             {
                 var add = Assert.IsType<AddProgramChange>(c);
                 Assert.Equal(2027, add.Program.StartYear);
-                Assert.Equal(15000000, add.Program.Cost);
+                Assert.Equal(15000000, add.Program.CostMinorUnits);
             },
             c => Assert.Equal(new SetPolicyChange(2026, "viability-first"), c),
             c => Assert.Equal(new SetFlagshipWeightChange(2026, 1.5m), c),
@@ -521,8 +521,8 @@ public sealed class WorkbookReaderTests
 
         Assert.Equal(
             [
-                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG-01", null, 50000, "V-1", "首笔"),
-                new LedgerEntry(new DateOnly(2022, 3, 31), LedgerEntryType.Expense, "DG-01", "P1", 12050, null, "memo, with comma"),
+                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG-01", null, Money.FromMinorUnits(50000, Currency.Cny), "V-1", "首笔"),
+                new LedgerEntry(new DateOnly(2022, 3, 31), LedgerEntryType.Expense, "DG-01", "P1", Money.FromMinorUnits(12050, Currency.Cny), null, "memo, with comma"),
             ],
             workbook.Ledger);
     }
@@ -612,7 +612,7 @@ public sealed class WorkbookReaderTests
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
             var workbook = Read(streams: StreamHeader + "\nDG,B,donation,recurring,1234.5,,,-0.08,,,\n");
-            Assert.Equal(123450, workbook.Streams[0].Amount);
+            Assert.Equal(123450, workbook.Streams[0].AmountMinorUnits);
             Assert.Equal(-0.08m, workbook.Streams[0].AnnualChange);
 
             var error = SingleError(programs: ProgramHeader + "\nP1,C,basic,,800,,1.25,,,,\n");

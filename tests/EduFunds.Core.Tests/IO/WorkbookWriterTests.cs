@@ -49,7 +49,7 @@ public sealed class WorkbookWriterTests : IDisposable
     {
         var workbook = Sample() with
         {
-            Programs = new EquatableArray<EducationProgram>([Program("P1") with { Name = "=HYPERLINK(\"x\")", Community = "-社区" }]),
+            Programs = new EquatableArray<EducationProgram>([new EducationProgram("P1", "=HYPERLINK(\"x\")", ProgramCategory.Basic, "-社区", Cny(80000), 0m, 0.6m, 1, 2020, null, null)]),
         };
 
         new WorkbookWriter().WriteFolder(workbook, folder);
@@ -64,7 +64,7 @@ public sealed class WorkbookWriterTests : IDisposable
     [Fact]
     public void WriteFolder_EveryChangeAndLedger_ReadsBackEqual()
     {
-        var added = new FundingStream("NEW", "新 \"资金\", 两行\n第二行", StreamKind.Donation, Recurrence.OneOff, 12345, 2026, 2027, 0.1m, new EquatableArray<string>(["COURSE"]), 0.5m, 0.25m);
+        var added = new FundingStream("NEW", "新 \"资金\", 两行\n第二行", StreamKind.Donation, Recurrence.OneOff, Cny(12345), 2026, 2027, 0.1m, new EquatableArray<string>(["COURSE"]), 0.5m, 0.25m);
         var workbook = Sample() with
         {
             FiscalYearStartMonth = 4,
@@ -82,7 +82,7 @@ public sealed class WorkbookWriterTests : IDisposable
                     new TrendChange(2025, StreamTarget.OfKind(StreamKind.DistrictGrant), -0.10m),
                     new StopChange(2027, StreamTarget.OfKind(StreamKind.Donation)),
                     new AddStreamChange(2026, added),
-                    new AddProgramChange(2026, Program("COURSE") with { StartYear = 2026, EndYear = 2028, Participants = 30 }),
+                    new AddProgramChange(2026, new EducationProgram("COURSE", "COURSE", ProgramCategory.Basic, null, Cny(80000), 0m, 0.6m, 1, 2026, 2028, 30)),
                     new SetPolicyChange(2026, "viability-first"),
                     new SetFlagshipWeightChange(2026, 1.5m),
                     new SetMinFundingRatioChange(2026, "P1", 0.35m),
@@ -92,8 +92,8 @@ public sealed class WorkbookWriterTests : IDisposable
             ]),
             Ledger = new EquatableArray<LedgerEntry>(
             [
-                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG", null, 100, "V-1", "memo, \"quoted\""),
-                new LedgerEntry(new DateOnly(2031, 3, 31), LedgerEntryType.Expense, null, "P1", 5, null, null),
+                new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Receipt, "DG", null, Money.FromMinorUnits(100, Currency.Cny), "V-1", "memo, \"quoted\""),
+                new LedgerEntry(new DateOnly(2031, 3, 31), LedgerEntryType.Expense, null, "P1", Money.FromMinorUnits(5, Currency.Cny), null, null),
             ]),
         };
 
@@ -170,18 +170,18 @@ public sealed class WorkbookWriterTests : IDisposable
                 Currency = cur,
                 FiscalYearStartMonth = month,
                 Scenarios = new EquatableArray<Scenario>(
-                    [new Scenario("generated", "各种变化", new EquatableArray<ScenarioChange>(changeCodes.Select((c, n) => Change(c.kind, c.x, n, first, length, streamCount))))]),
+                    [new Scenario("generated", "各种变化", new EquatableArray<ScenarioChange>(changeCodes.Select((c, n) => Change(c.kind, c.x, n, first, length, streamCount, cur))))]),
                 Ledger = new EquatableArray<LedgerEntry>(ledgerCodes.Select((l, n) => new LedgerEntry(
                     DateOnly.FromDateTime(new DateTime(first, month, 1).AddDays(l.d % ((365 * (length + 1)) - 1))),
                     n % 2 == 0 ? LedgerEntryType.Receipt : LedgerEntryType.Expense,
                     n % 2 == 0 || n % 3 == 0 ? "S0" : null,
                     n % 2 == 0 ? null : "P0",
-                    l.a + 1,
+                    Money.FromMinorUnits(l.a + 1, cur),
                     n % 4 == 0 ? null : $"V-{n}",
                     n % 5 == 0 ? "memo, \"quoted\"" : null))),
                 Years = new YearRange(first, first + length),
                 Programs = new EquatableArray<EducationProgram>(programs.Select((p, i) => new EducationProgram(
-                    $"P{i}", p.name, p.category, p.community, p.cost, p.change, p.ratio / 100m, p.priority,
+                    $"P{i}", p.name, p.category, p.community, Money.FromMinorUnits(p.cost, cur), p.change, p.ratio / 100m, p.priority,
                     first + p.startOffset, p.end is { } e && e >= first + p.startOffset ? e : null, p.participants))),
                 Streams = new EquatableArray<FundingStream>(streams.Select((s, i) =>
                 {
@@ -189,13 +189,13 @@ public sealed class WorkbookWriterTests : IDisposable
                     var start = s.start;
                     int? end = s.oneOff || s.span > 2 ? Math.Max(start + s.span, first) : null;
                     return new FundingStream(
-                        $"S{i}", s.name, s.kind, s.oneOff ? Recurrence.OneOff : Recurrence.Recurring, s.amount, start, end, s.change,
+                        $"S{i}", s.name, s.kind, s.oneOff ? Recurrence.OneOff : Recurrence.Recurring, Money.FromMinorUnits(s.amount, cur), start, end, s.change,
                         new EquatableArray<string>(Enumerable.Range(0, restricted).Select(r => $"P{r}")), s.renewal / 100m, s.cv / 100m);
                 })),
             };
     }
 
-    private static ScenarioChange Change(int kind, int x, int n, int first, int length, int streamCount)
+    private static ScenarioChange Change(int kind, int x, int n, int first, int length, int streamCount, Currency cur)
     {
         var from = first + (x % (length + 1));
         var target = streamCount > 0 && x % 2 == 0 ? StreamTarget.Stream($"S{x % streamCount}") : StreamTarget.OfKind((StreamKind)(x % 6));
@@ -208,15 +208,17 @@ public sealed class WorkbookWriterTests : IDisposable
             4 => new SetFlagshipWeightChange(from, 1 + (x / 100m)),
             5 => new SetMinFundingRatioChange(from, "P0", (1 + (x % 100)) / 101m),
             6 => new SetPriorityChange(from, "P0", 1 + (x % 4)),
-            7 => new AddProgramChange(from, new EducationProgram($"NEWP{n}", "新项目", ProgramCategory.Flagship, null, 1 + x, 0.01m, 0.5m, 2, from, null, 10)),
-            _ => new AddStreamChange(from, new FundingStream($"NEWS{n}", "新资金", StreamKind.Sponsorship, Recurrence.OneOff, x, from, from + 1, 0m, new EquatableArray<string>(["P0"]), 0.9m, 0.1m)),
+            7 => new AddProgramChange(from, new EducationProgram($"NEWP{n}", "新项目", ProgramCategory.Flagship, null, Money.FromMinorUnits(1 + x, cur), 0.01m, 0.5m, 2, from, null, 10)),
+            _ => new AddStreamChange(from, new FundingStream($"NEWS{n}", "新资金", StreamKind.Sponsorship, Recurrence.OneOff, Money.FromMinorUnits(x, cur), from, from + 1, 0m, new EquatableArray<string>(["P0"]), 0.9m, 0.1m)),
         };
     }
 
     private static readonly string[] AllocationNames = ["proportional", "priority", "viability-first", "equal", "visibility-weighted"];
 
     private static EducationProgram Program(string id) =>
-        new(id, id, ProgramCategory.Basic, null, 80000, 0m, 0.6m, 1, 2020, null, null);
+        new(id, id, ProgramCategory.Basic, null, Cny(80000), 0m, 0.6m, 1, 2020, null, null);
+
+    private static Money Cny(long minorUnits) => Money.FromMinorUnits(minorUnits, Currency.Cny);
 
     private static Workbook Sample() => new()
     {
@@ -224,7 +226,7 @@ public sealed class WorkbookWriterTests : IDisposable
         Currency = Currency.Cny,
         Years = new YearRange(2020, 2030),
         Streams = new EquatableArray<FundingStream>(
-            [new FundingStream("DG", "Budget", StreamKind.DistrictGrant, Recurrence.Recurring, 100000, 2019, null, -0.08m, EquatableArray<string>.Empty, 1m, 0m)]),
+            [new FundingStream("DG", "Budget", StreamKind.DistrictGrant, Recurrence.Recurring, Cny(100000), 2019, null, -0.08m, EquatableArray<string>.Empty, 1m, 0m)]),
         Programs = new EquatableArray<EducationProgram>([Program("P1")]),
     };
 }

@@ -31,7 +31,7 @@ public sealed class WorkbookBuilderTests
         var stream = workbook.Streams[0];
         Assert.Equal(Currency.Cny, workbook.Currency);
         Assert.Equal("PF", stream.Name);
-        Assert.Equal(12000055, stream.Amount);
+        Assert.Equal(12000055, stream.AmountMinorUnits);
         Assert.Equal(2020, stream.StartYear);
         Assert.Equal(2020, stream.EndYear);
         Assert.Equal(1m, stream.RenewalProbability);
@@ -71,7 +71,7 @@ public sealed class WorkbookBuilderTests
         Assert.Equal(2026, Assert.IsType<AddStreamChange>(all[2]).Stream.StartYear);
         Assert.Equal(2027, Assert.IsType<AddProgramChange>(all[3]).Program.StartYear);
         Assert.Equal(
-            new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Expense, null, "P-DIGITAL", 25050, null, null),
+            new LedgerEntry(new DateOnly(2020, 4, 1), LedgerEntryType.Expense, null, "P-DIGITAL", Money.FromMinorUnits(25050, Currency.Cny), null, null),
             workbook.Ledger[1]);
     }
 

@@ -34,7 +34,10 @@ public class XStreetRiskTests
     public void Analyze_XStreet_DigitalSkillsDependsOnItsProjectFund()
     {
         Assert.Equal("PF-DIGITAL", Digital.KeyDependency?.StreamId);
-        Assert.Equal("PF-DIGITAL", Digital.Cliff?.StreamId);
+        // DESIGN.md: the cliff is the one-off stream that ends first; the district's ad-hoc 2021
+        // allocation (pool money it shared) ends before the project fund (2023).
+        Assert.Equal("DG-ADHOC-2021", Digital.Cliff?.StreamId);
+        Assert.Equal(2021, Digital.Cliff?.LastYear);
         Assert.Equal(1, Digital.Rank);
     }
 

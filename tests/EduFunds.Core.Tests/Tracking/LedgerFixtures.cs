@@ -7,11 +7,11 @@ namespace EduFunds.Core.Tests.Tracking;
 /// <summary>Small hand-made workbooks and projections whose figures the tests compute by hand.</summary>
 internal static class LedgerFixtures
 {
-    public static FundingStream Stream(string id, long amount, Recurrence recurrence = Recurrence.Recurring, int start = 2023, int? end = null) =>
-        new(id, id + " name", StreamKind.DistrictGrant, recurrence, amount, start, end, 0m, EquatableArray<string>.Empty, 1m, 0m);
+    public static FundingStream Stream(string id, long amount, Recurrence recurrence = Recurrence.Recurring, int start = 2023, int? end = null, string[]? restrictedTo = null) =>
+        new(id, id + " name", StreamKind.DistrictGrant, recurrence, Money.FromMinorUnits(amount, Currency.Cny), start, end, 0m, new EquatableArray<string>(restrictedTo ?? []), 1m, 0m);
 
-    public static EducationProgram Program(string id, long cost, int start = 2023) =>
-        new(id, id + " name", ProgramCategory.Basic, null, cost, 0m, 0.6m, 1, start, null, null);
+    public static EducationProgram Program(string id, long cost, int start = 2023, int priority = 1) =>
+        new(id, id + " name", ProgramCategory.Basic, null, Money.FromMinorUnits(cost, Currency.Cny), 0m, 0.6m, priority, start, null, null);
 
     public static Workbook Workbook(int startMonth = 1, int from = 2023, int to = 2025, IEnumerable<LedgerEntry>? ledger = null) => new()
     {
@@ -40,7 +40,7 @@ internal static class LedgerFixtures
                 var f = funded[y][p];
                 programs.Add(new ProgramYearResult(
                     year, workbook.Programs[p].Id, f == 0 ? ProgramStatus.Stalled : ProgramStatus.Funded,
-                    workbook.Programs[p].Cost, (long)Math.Ceiling(workbook.Programs[p].Cost * 0.6m), 1, 0, 0, 0, 0, f, f, 0));
+                    workbook.Programs[p].CostMinorUnits, (long)Math.Ceiling(workbook.Programs[p].CostMinorUnits * 0.6m), 1, 0, 0, 0, 0, f, f, 0));
             }
 
             var streams = workbook.Streams.Select((s, i) => new StreamYearAmount(s.Id, streamAmounts[y][i])).ToArray();
@@ -73,10 +73,10 @@ internal static class LedgerFixtures
     }
 
     public static LedgerEntry Receipt(string date, string stream, long amount, string? reference = null, string? memo = null) =>
-        new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), LedgerEntryType.Receipt, stream, null, amount, reference, memo);
+        new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), LedgerEntryType.Receipt, stream, null, Money.FromMinorUnits(amount, Currency.Cny), reference, memo);
 
     public static LedgerEntry Expense(string date, string program, long amount, string? reference = null, string? memo = null, string? stream = null) =>
-        new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), LedgerEntryType.Expense, stream, program, amount, reference, memo);
+        new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), LedgerEntryType.Expense, stream, program, Money.FromMinorUnits(amount, Currency.Cny), reference, memo);
 
     public static DateOnly Date(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,9 +16,9 @@ public class ReforecastTests
         Streams = new EquatableArray<FundingStream>(
         [
             Stream("DG", 50_000),
-            Stream("PF", 100_000) with { RestrictedTo = new EquatableArray<string>(["P1"]) },
+            Stream("PF", 100_000, restrictedTo: ["P1"]),
         ]),
-        Programs = new EquatableArray<EducationProgram>([Program("P1", 100_000), Program("P2", 50_000) with { Priority = 2 }]),
+        Programs = new EquatableArray<EducationProgram>([Program("P1", 100_000), Program("P2", 50_000, priority: 2)]),
         Ledger = new EquatableArray<LedgerEntry>(ledger),
     };
 

@@ -1,4 +1,5 @@
 using EduFunds.Model;
+using EduFunds.Monetary;
 using EduFunds.Tracking;
 using static EduFunds.Core.Tests.Tracking.LedgerFixtures;
 
@@ -7,7 +8,7 @@ namespace EduFunds.Core.Tests.Tracking;
 /// <summary>The fiscal year <c>edufunds track</c> reports without <c>--year</c>: <see cref="BudgetVersusActual.DefaultYear"/>.</summary>
 public class TrackedYearTests
 {
-    private static LedgerEntry Receipt(DateOnly date) => new(date, LedgerEntryType.Receipt, "DG", null, 100, null, null);
+    private static LedgerEntry Receipt(DateOnly date) => LedgerEntry.Receipt(date, "DG", Money.FromMinorUnits(100, Currency.Cny));
 
     [Fact]
     public void DefaultYear_EntriesBeforeAsOf_TheLatestEntrysYear()
