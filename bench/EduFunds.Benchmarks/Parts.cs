@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Benchmarks;

@@ -4,7 +4,6 @@ using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
 using EduFunds.Model;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
 

@@ -34,14 +34,13 @@ internal sealed class MergeCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var read = StudyResults.ReadAll(context.GetValue(files) ?? [], context.Texts);
-        var study = StudyResults.Merge(read, context.Texts);
-        if (study.Command != "simulate")
+        var set = StudyResults.Open(context.GetValue(files) ?? [], context.Texts);
+        if (set.Command != "simulate")
         {
             throw new UserInputException(context.Texts["merge.risk-results"]);
         }
 
-        await StudyOutput.WriteAsync(context, output, study, read.Select(r => r.Path).ToArray()).ConfigureAwait(false);
+        await StudyOutput.WriteAsync(context, output, set, set.Files.Select(f => f.Path).ToArray()).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }
@@ -49,30 +48,34 @@ internal sealed class MergeCommand : EduFundsCommand
 /// <summary>Writes a merged study: one workbook's simulate report, or per-workbook reports and study.csv.</summary>
 internal static class StudyOutput
 {
-    /// <summary>Writes the study.</summary>
+    /// <summary>Writes the study, merging one workbook at a time.</summary>
     /// <param name="context">The command context.</param>
     /// <param name="output">The output options.</param>
-    /// <param name="study">The merged study.</param>
+    /// <param name="set">The result files of the study.</param>
     /// <param name="inputs">Input files, never overwritten.</param>
     /// <returns>A task.</returns>
-    public static async Task WriteAsync(CliContext context, OutputOptions output, MergedStudy study, params string?[] inputs)
+    public static async Task WriteAsync(CliContext context, OutputOptions output, ResultSet set, params string?[] inputs)
     {
-        if (!study.IsList)
+        var workbooks = StudyResults.Merge(set, context.Texts);
+        if (!set.IsList)
         {
-            var single = study.Workbooks[0];
+            var single = workbooks.Single();
             await output.WriteAsync(context, WithBanner(SimulateCommandReport.Build(single.Simulation, single.Workbook, context.Texts), context.Texts), inputs).ConfigureAwait(false);
             return;
         }
 
         var folder = context.GetValue(output.Output);
+        var rows = new List<StudyRow>();
         if (folder is null)
         {
-            await output.WriteAsync(context, StudyReport.Build(study, context.Texts), inputs).ConfigureAwait(false);
+            rows.AddRange(workbooks.Select(StudyRow.Of));
+            await output.WriteAsync(context, StudyReport.Build(set.Study, rows, context.Texts), inputs).ConfigureAwait(false);
             return;
         }
 
         var format = output.FormatOf(context);
         var table = context.GetValue(output.Table);
+        var bom = output.WantsBom(context, toFile: true);
         var path = folder.FullName;
         if (File.Exists(path))
         {
@@ -80,19 +83,21 @@ internal static class StudyOutput
         }
 
         Directory.CreateDirectory(path);
-        foreach (var workbook in study.Workbooks)
+        foreach (var workbook in workbooks)
         {
             var report = WithBanner(SimulateCommandReport.Build(workbook.Simulation, workbook.Workbook, context.Texts), context.Texts);
+
             // A workbook file's report drops its .xlsx: street.xlsx gives street.json.
             var name = workbook.Workbook.Source.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
                 ? Path.GetFileNameWithoutExtension(workbook.Workbook.Source)
                 : workbook.Workbook.Source;
             var target = OutputFile.CheckTarget(Path.Combine(path, name + OutputOptions.ExtensionOf(format)), inputs);
-            await OutputFile.WriteAtomicallyAsync(target, OutputOptions.RenderBytes(report, format, table, output.WantsBom(context, toFile: true)), context.CancellationToken).ConfigureAwait(false);
+            await OutputFile.WriteAtomicallyAsync(target, OutputOptions.RenderBytes(report, format, table, bom), context.CancellationToken).ConfigureAwait(false);
+            rows.Add(StudyRow.Of(workbook));
         }
 
         var studyTarget = OutputFile.CheckTarget(Path.Combine(path, StudyReport.FileName), inputs);
-        await OutputFile.WriteAtomicallyAsync(studyTarget, OutputOptions.RenderBytes(StudyReport.Build(study, context.Texts), OutputFormat.Csv, null, output.WantsBom(context, toFile: true)), context.CancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAtomicallyAsync(studyTarget, OutputOptions.RenderBytes(StudyReport.Build(set.Study, rows, context.Texts), OutputFormat.Csv, null, bom), context.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A report of the built-in example says so on its first line, as the unsharded report does.</summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
-using EduFunds.Engine;
 using EduFunds.IO;
 using EduFunds.Risk;
 using EduFunds.Simulation;
@@ -182,14 +181,13 @@ internal sealed class RiskCommand : EduFundsCommand
             }
         }
 
-        var read = StudyResults.ReadAll(files, t);
-        var study = StudyResults.Merge(read, t);
-        if (study.Command != "risk")
+        var set = StudyResults.Open(files, t);
+        if (set.Command != "risk" || set.IsList)
         {
             throw new UserInputException(t["merge.simulate-results"]);
         }
 
-        var merged = study.Workbooks[0];
+        var merged = StudyResults.Merge(set, t).Single();
         var inputs = merged.Simulation.Inputs;
         var input = CommandInput.Resolve(context, folder, context.GetValue(scenario) ?? inputs.ScenarioName, context.GetValue(policy) ?? inputs.PolicyOverride);
         var loaded = input.Loaded;
@@ -197,7 +195,7 @@ internal sealed class RiskCommand : EduFundsCommand
         var options = new RiskOptions
         {
             MonteCarlo = new MonteCarloOptions { Runs = checked((int)merged.Simulation.Runs), Seed = inputs.Seed, Trends = inputs.Trends },
-            TornadoRuns = checked((int)(study.Study.TornadoRuns ?? 0)),
+            TornadoRuns = checked((int)(set.Study.TornadoRuns ?? 0)),
         };
         var analyzer = new RiskAnalyzer(context.LoggerFactory.CreateLogger<RiskAnalyzer>());
         RiskResult risk;
@@ -212,7 +210,7 @@ internal sealed class RiskCommand : EduFundsCommand
         }
 
         var report = RiskCommandReport.Build(risk, loaded.Label);
-        await output.WriteAsync(context, report, [loaded.Folder, .. read.Select(r => r.Path)]).ConfigureAwait(false);
+        await output.WriteAsync(context, report, [loaded.Folder, .. set.Files.Select(f => f.Path)]).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
-using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;
 

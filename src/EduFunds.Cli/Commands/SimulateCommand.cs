@@ -229,8 +229,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             throw new UsageException(t["study.shard-report"]);
         }
 
-        var study = StudyResults.Merge([(list.ToString(), file)], t);
-        await StudyOutput.WriteAsync(context, output, study, list.FullName).ConfigureAwait(false);
+        await StudyOutput.WriteAsync(context, output, StudyResults.InMemory(list.ToString(), file, t), list.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
-using EduFunds.Model;
 using EduFunds.IO;
+using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;
@@ -15,12 +15,20 @@ namespace EduFunds.Cli.Commands;
 /// <param name="Tornado">The merged Monte Carlo tornado (risk results), or null.</param>
 internal sealed record MergedWorkbook(StudyWorkbook Workbook, SimulationResult Simulation, EquatableArray<int?> ProjectionFirstStall, StreamLossResult? Tornado);
 
-/// <summary>A merged study: every workbook with all its runs.</summary>
-/// <param name="Command">"simulate" or "risk".</param>
-/// <param name="Study">The study.</param>
-/// <param name="Workbooks">The workbooks in list order.</param>
-internal sealed record MergedStudy(string Command, StudyDescription Study, IReadOnlyList<MergedWorkbook> Workbooks)
+/// <summary>
+/// The result files of one study, checked and ordered by their first work item before any
+/// counts are loaded: they come from one study and cover its items exactly once.
+/// </summary>
+/// <param name="Files">The files in item order, with their headers.</param>
+/// <param name="Loader">Loads a file whole (its parts) when the merge reaches it.</param>
+internal sealed record ResultSet(IReadOnlyList<(string Path, ResultFile Header)> Files, Func<string, ResultFile> Loader)
 {
+    /// <summary>"simulate" or "risk".</summary>
+    public string Command => Files[0].Header.Command;
+
+    /// <summary>The study.</summary>
+    public StudyDescription Study => Files[0].Header.Study;
+
     /// <summary>True for a study of a workbook list (reports per workbook and study.csv), false for one workbook.</summary>
     public bool IsList => Study.ListName is not null;
 }
@@ -42,12 +50,16 @@ internal static class StudyResults
         await OutputFile.WriteAtomicallyAsync(target, buffer.ToArray(), context.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The result files named on the command line: files as given, folders as every <c>*.result.json.gz</c> in them (ordinal order).</summary>
+    /// <summary>
+    /// Opens the result files named on the command line (files as given, folders as every
+    /// <c>*.result.json.gz</c> in them), reads their headers only, and checks that they come
+    /// from one study and cover it exactly once.
+    /// </summary>
     /// <param name="arguments">Files and folders.</param>
     /// <param name="t">Texts.</param>
-    /// <returns>The files.</returns>
-    /// <exception cref="UserInputException">A name that does not exist, or a folder without result files.</exception>
-    public static IReadOnlyList<(string Path, ResultFile File)> ReadAll(IEnumerable<string> arguments, Texts t)
+    /// <returns>The set, in item order.</returns>
+    /// <exception cref="UserInputException">A name that does not exist, an unreadable file, different studies, an overlap or a gap.</exception>
+    public static ResultSet Open(IEnumerable<string> arguments, Texts t)
     {
         var paths = new List<string>();
         foreach (var argument in arguments)
@@ -72,40 +84,92 @@ internal static class StudyResults
             }
         }
 
-        var files = new List<(string, ResultFile)>();
-        foreach (var path in paths)
+        var headers = paths.Select(path => (path, Read(path, t, ResultFile.ReadHeader))).ToList();
+        return Check(headers, path => Read(path, t, ResultFile.Read), t);
+    }
+
+    /// <summary>A set of result files already in memory (an unsharded study).</summary>
+    /// <param name="name">How the result is named in messages.</param>
+    /// <param name="file">The result.</param>
+    /// <param name="t">Texts.</param>
+    /// <returns>The set.</returns>
+    public static ResultSet InMemory(string name, ResultFile file, Texts t) => Check([(name, file)], _ => file, t);
+
+    /// <summary>
+    /// Merges the set into whole workbooks, one at a time in list order: each is handed out as
+    /// soon as its last run is merged, so a study of thousands of workbooks never holds more
+    /// than one file and the workbooks it spans.
+    /// </summary>
+    /// <param name="set">The set.</param>
+    /// <param name="t">Texts.</param>
+    /// <returns>The workbooks in list order.</returns>
+    /// <exception cref="UserInputException">Parts of a workbook that differ (the field is named) or do not add up to its runs.</exception>
+    public static IEnumerable<MergedWorkbook> Merge(ResultSet set, Texts t)
+    {
+        var open = new SortedDictionary<int, (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado)>();
+        var next = 1;
+        foreach (var (path, _) in set.Files)
         {
-            try
+            var file = set.Loader(path);
+            foreach (var part in file.Parts)
             {
-                using var stream = File.OpenRead(path);
-                files.Add((path, ResultFile.Read(stream, path)));
+                var position = part.Workbook.Position;
+                if (position < next)
+                {
+                    throw new UserInputException(t.Format("merge.missing-workbook", Text(position)));
+                }
+
+                if (!open.TryGetValue(position, out var merged))
+                {
+                    open[position] = (path, part, part.Simulation, part.Tornado);
+                    continue;
+                }
+
+                open[position] = Add(merged, path, part, t);
             }
-            catch (ResultFileException e) when (e.Reason == "newer-format")
+
+            // Workbooks before the last one this file touched are complete: hand them out.
+            var last = file.Parts.Count > 0 ? file.Parts[^1].Workbook.Position : next - 1;
+            foreach (var position in open.Keys.Where(p => p < last).ToList())
             {
-                throw new UserInputException(t.Format("merge.newer-format", path, ResultFile.FormatVersion.ToString(CultureInfo.InvariantCulture)), e);
-            }
-            catch (ResultFileException e)
-            {
-                throw new UserInputException(t.Format("merge.damaged", path, e.InnerException?.Message ?? e.Message), e);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserInputException(t.Format("merge.unreadable", path, e.Message), e);
+                yield return Finish(open[position], position, ref next, t);
+                open.Remove(position);
             }
         }
 
-        return files;
+        foreach (var position in open.Keys.ToList())
+        {
+            yield return Finish(open[position], position, ref next, t);
+        }
+
+        if (next <= set.Study.Workbooks)
+        {
+            throw new UserInputException(t.Format("merge.missing-workbook", Text(next)));
+        }
     }
 
-    /// <summary>
-    /// Merges result files into whole workbooks: they must come from one study (same command,
-    /// versions, list, options), cover its work items exactly once, and agree on every workbook.
-    /// </summary>
-    /// <param name="files">The files.</param>
-    /// <param name="t">Texts.</param>
-    /// <returns>The merged study.</returns>
-    /// <exception cref="UserInputException">They differ (the field is named), overlap, or leave a gap (the missing shard is named).</exception>
-    public static MergedStudy Merge(IReadOnlyList<(string Path, ResultFile File)> files, Texts t)
+    private static ResultFile Read(string path, Texts t, Func<Stream, string, ResultFile> read)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return read(stream, path);
+        }
+        catch (ResultFileException e) when (e.Reason == "newer-format")
+        {
+            throw new UserInputException(t.Format("merge.newer-format", path, ResultFile.FormatVersion.ToString(CultureInfo.InvariantCulture)), e);
+        }
+        catch (ResultFileException e)
+        {
+            throw new UserInputException(t.Format("merge.damaged", path, e.InnerException?.Message ?? e.Message), e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException(t.Format("merge.unreadable", path, e.Message), e);
+        }
+    }
+
+    private static ResultSet Check(List<(string Path, ResultFile Header)> files, Func<string, ResultFile> loader, Texts t)
     {
         if (files.Count == 0)
         {
@@ -133,96 +197,82 @@ internal static class StudyResults
             Same("tornado runs", first.Study.TornadoRuns?.ToString(CultureInfo.InvariantCulture), file.Study.TornadoRuns?.ToString(CultureInfo.InvariantCulture));
         }
 
-        CheckCoverage(files, first.Study.Items, t);
-
-        // Every workbook's parts, in run order, merged by the library (which checks the inputs again).
-        var byPosition = new SortedDictionary<int, List<(string Path, WorkbookResultPart Part)>>();
-        foreach (var (path, file) in files)
-        {
-            foreach (var part in file.Parts)
-            {
-                if (!byPosition.TryGetValue(part.Workbook.Position, out var list))
-                {
-                    byPosition[part.Workbook.Position] = list = [];
-                }
-
-                list.Add((path, part));
-            }
-        }
-
-        var workbooks = new List<MergedWorkbook>();
-        for (var position = 1; position <= first.Study.Workbooks; position++)
-        {
-            if (!byPosition.TryGetValue(position, out var parts))
-            {
-                throw new UserInputException(t.Format("merge.missing-workbook", Text(position)));
-            }
-
-            parts.Sort((a, b) => a.Part.Simulation.FirstRun.CompareTo(b.Part.Simulation.FirstRun));
-            var (basePath, merged) = parts[0];
-            var simulation = merged.Simulation;
-            var tornado = merged.Tornado;
-            foreach (var (path, part) in parts.Skip(1))
-            {
-                var a = merged.Workbook;
-                var b = part.Workbook;
-                foreach (var (field, x, y) in new[]
-                {
-                    ("workbook entry", a.Entry, b.Entry),
-                    ("workbook name", a.Name, b.Name),
-                    ("workbook source", a.Source, b.Source),
-                    ("currency", a.Currency.Code, b.Currency.Code),
-                    ("policy", a.Policy, b.Policy),
-                    ("runs", Text(a.TotalRuns), Text(b.TotalRuns)),
-                })
-                {
-                    if (!string.Equals(x, y, StringComparison.Ordinal))
-                    {
-                        throw Differs(t, basePath, path, field, x, y);
-                    }
-                }
-
-                if (!merged.ProjectionFirstStall.Equals(part.ProjectionFirstStall))
-                {
-                    throw Differs(t, basePath, path, "projection", "…", "…");
-                }
-
-                try
-                {
-                    simulation = SimulationResult.Merge(simulation, part.Simulation);
-                    if (tornado is not null && part.Tornado is not null)
-                    {
-                        tornado = StreamLossResult.Merge(tornado, part.Tornado);
-                    }
-                    else if ((tornado is null) != (part.Tornado is null))
-                    {
-                        throw Differs(t, basePath, path, "tornado", tornado is null ? "none" : "saved", part.Tornado is null ? "none" : "saved");
-                    }
-                }
-                catch (SimulationMergeException e) when (e.Field != "run range")
-                {
-                    throw Differs(t, basePath, path, e.Field, e.First, e.Second);
-                }
-            }
-
-            if (simulation.FirstRun != 0 || simulation.Runs != merged.Workbook.TotalRuns)
-            {
-                throw new UserInputException(t.Format(
-                    "merge.incomplete-workbook", merged.Workbook.Entry, SimulationRange(simulation), Text(merged.Workbook.TotalRuns)));
-            }
-
-            workbooks.Add(new MergedWorkbook(merged.Workbook, simulation, merged.ProjectionFirstStall, tornado));
-        }
-
-        return new MergedStudy(first.Command, first.Study, workbooks);
+        var ordered = files.OrderBy(f => f.Header.FirstItem).ThenBy(f => f.Header.ItemCount).ToList();
+        CheckCoverage(ordered, first.Study.Items, t);
+        return new ResultSet(ordered, loader);
     }
 
-    private static void CheckCoverage(IReadOnlyList<(string Path, ResultFile File)> files, long items, Texts t)
+    private static (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) Add(
+        (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) merged, string path, WorkbookResultPart part, Texts t)
     {
-        var ordered = files.OrderBy(f => f.File.FirstItem).ThenBy(f => f.File.ItemCount).ToList();
+        var a = merged.Part.Workbook;
+        var b = part.Workbook;
+        foreach (var (field, x, y) in new[]
+        {
+            ("workbook entry", a.Entry, b.Entry),
+            ("workbook name", a.Name, b.Name),
+            ("workbook source", a.Source, b.Source),
+            ("currency", a.Currency.Code, b.Currency.Code),
+            ("policy", a.Policy, b.Policy),
+            ("runs", Text(a.TotalRuns), Text(b.TotalRuns)),
+        })
+        {
+            if (!string.Equals(x, y, StringComparison.Ordinal))
+            {
+                throw Differs(t, merged.Path, path, field, x, y);
+            }
+        }
+
+        if (!merged.Part.ProjectionFirstStall.Equals(part.ProjectionFirstStall))
+        {
+            throw Differs(t, merged.Path, path, "projection", "…", "…");
+        }
+
+        try
+        {
+            var simulation = SimulationResult.Merge(merged.Simulation, part.Simulation);
+            if ((merged.Tornado is null) != (part.Tornado is null))
+            {
+                throw Differs(t, merged.Path, path, "tornado", merged.Tornado is null ? "none" : "saved", part.Tornado is null ? "none" : "saved");
+            }
+
+            var tornado = merged.Tornado is null ? null : StreamLossResult.Merge(merged.Tornado, part.Tornado!);
+            return (merged.Path, merged.Part, simulation, tornado);
+        }
+        catch (SimulationMergeException e) when (e.Field != "run range")
+        {
+            throw Differs(t, merged.Path, path, e.Field, e.First, e.Second);
+        }
+        catch (SimulationMergeException e)
+        {
+            throw new UserInputException(t.Format("merge.incomplete-workbook", a.Entry, e.Message, Text(a.TotalRuns)), e);
+        }
+    }
+
+    private static MergedWorkbook Finish(
+        (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) merged, int position, ref int next, Texts t)
+    {
+        if (position != next)
+        {
+            throw new UserInputException(t.Format("merge.missing-workbook", Text(next)));
+        }
+
+        next++;
+        var simulation = merged.Simulation;
+        if (simulation.FirstRun != 0 || simulation.Runs != merged.Part.Workbook.TotalRuns)
+        {
+            throw new UserInputException(t.Format(
+                "merge.incomplete-workbook", merged.Part.Workbook.Entry, Range(simulation.FirstRun, simulation.FirstRun + simulation.Runs), Text(merged.Part.Workbook.TotalRuns)));
+        }
+
+        return new MergedWorkbook(merged.Part.Workbook, simulation, merged.Part.ProjectionFirstStall, merged.Tornado);
+    }
+
+    private static void CheckCoverage(IReadOnlyList<(string Path, ResultFile File)> ordered, long items, Texts t)
+    {
         long next = 0;
         string? previous = null;
-        var shards = files.Select(f => f.File.Shard?.Count).FirstOrDefault(c => c is not null) ?? 1;
+        var shards = ordered.Select(f => f.File.Shard?.Count).FirstOrDefault(c => c is not null) ?? 1;
         foreach (var (path, file) in ordered)
         {
             if (file.ItemCount == 0)
@@ -262,8 +312,6 @@ internal static class StudyResults
 
     private static UserInputException Differs(Texts t, string a, string b, string field, string? x, string? y) =>
         new(t.Format("merge.differs", a, b, t.Find("merge.field." + field.Replace(' ', '-')) ?? field, x ?? "-", y ?? "-"));
-
-    private static string SimulationRange(SimulationResult result) => Range(result.FirstRun, result.FirstRun + result.Runs);
 
     private static string Range(long from, long to) => $"{Text(from)}..{Text(to - 1)}";
 

@@ -76,7 +76,7 @@ internal sealed class TrackCommand : EduFundsCommand
             book.Years,
             book.FiscalYearStartMonth,
             date);
-        var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetReportOptions
+        var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetOptions
         {
             Years = [reportYear],
             ByMonth = context.GetValue(by) == "month",

@@ -25,10 +25,10 @@ internal sealed class ReportData
     public required MonteCarloOptions MonteCarlo { get; init; }
 
     /// <summary>Budget versus actual for the years with ledger entries, or null without a ledger.</summary>
-    public BudgetReport? Budget { get; init; }
+    public BudgetResult? Budget { get; init; }
 
     /// <summary>Receipts versus expected for the same years, or null without a ledger.</summary>
-    public ReceiptReport? Receipts { get; init; }
+    public ReceiptsResult? Receipts { get; init; }
 
     /// <summary>The date the ledger is read up to, or null without a ledger.</summary>
     public DateOnly? AsOf { get; init; }
@@ -73,15 +73,15 @@ internal sealed class ReportData
             ? analyzer.Analyze(model, new RiskOptions { MonteCarlo = monteCarlo, TornadoRuns = Math.Min(tornadoRuns, monteCarlo.Runs) }, null, cancellationToken)
             : analyzer.Analyze(comparison.Results[0]);
 
-        BudgetReport? budget = null;
-        ReceiptReport? receipts = null;
+        BudgetResult? budget = null;
+        ReceiptsResult? receipts = null;
         DateOnly? date = null;
         if (workbook.Ledger.Count > 0)
         {
             date = asOf ?? workbook.Ledger.Max(e => e.Date);
             var calendar = new FiscalCalendar(workbook.FiscalYearStartMonth);
             var ledgerYears = workbook.Ledger.Where(e => e.Date <= date)
-                .Select(e => calendar.YearOf(e.Date).Year)
+                .Select(e => calendar.YearOf(e.Date))
                 .Where(workbook.Years.Contains)
                 .Distinct().Order().ToArray();
             if (ledgerYears.Length > 0)
@@ -94,7 +94,7 @@ internal sealed class ReportData
                     workbook.Years,
                     workbook.FiscalYearStartMonth,
                     date.Value);
-                budget = BudgetVersusActual.Build(projection, totals, date.Value, new BudgetReportOptions { Years = ledgerYears });
+                budget = BudgetVersusActual.Build(projection, totals, date.Value, new BudgetOptions { Years = ledgerYears });
                 receipts = ReceiptsVersusExpected.Build(projection, totals, date.Value, ledgerYears);
             }
         }

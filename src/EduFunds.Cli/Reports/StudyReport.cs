@@ -1,5 +1,6 @@
 using EduFunds.Cli.Commands;
 using EduFunds.Cli.Output;
+using EduFunds.IO;
 using EduFunds.Monetary;
 using EduFunds.Risk;
 
@@ -15,16 +16,17 @@ internal static class StudyReport
     public const string FileName = "study.csv";
 
     /// <summary>Builds the study table.</summary>
-    /// <param name="study">The merged study.</param>
+    /// <param name="study">The study.</param>
+    /// <param name="rows">One row per workbook, in list order.</param>
     /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(MergedStudy study, Localization.Texts? texts = null)
+    public static Report Build(StudyDescription study, IReadOnlyList<StudyRow> rows, Localization.Texts? texts = null)
     {
         var t = texts ?? Localization.Texts.English;
-        var currency = study.Workbooks.Count > 0 ? study.Workbooks[0].Workbook.Currency : Currency.Cny;
-        var report = new Report(Schema, 1, t.Format("study.title", study.Study.ListName), currency) { Texts = t };
-        report.Set("list", t["setting.list"], study.Study.ListName);
-        report.Set("workbooks", t["setting.workbooks"], (long)study.Workbooks.Count);
+        var currency = rows.Count > 0 ? rows[0].Currency : Currency.Cny;
+        var report = new Report(Schema, 1, t.Format("study.title", study.ListName), currency) { Texts = t };
+        report.Set("list", t["setting.list"], study.ListName);
+        report.Set("workbooks", t["setting.workbooks"], (long)rows.Count);
         var table = new ReportTable("study", t["study.table"], [
             new("workbook", t["setting.workbook"], ColumnKind.Text),
             new("name", t["col.name"], ColumnKind.Text),
@@ -37,31 +39,45 @@ internal static class StudyReport
         {
             Caption = t["study.caption"],
         };
-        var high = new RiskThresholds().HighStallProbability;
-        foreach (var workbook in study.Workbooks)
+        foreach (var row in rows)
         {
-            var result = workbook.Simulation;
-            var highRisk = 0;
-            for (var p = 0; p < result.Programs.Count; p++)
-            {
-                if (workbook.ProjectionFirstStall[p] is not null || result.StallProbability(result.Programs[p].Id).Value >= high)
-                {
-                    highRisk++;
-                }
-            }
-
-            var expected = CellFormat.Ratio((decimal)result.ExpectedStalledPrograms().Mean);
-            table.Add(
-                workbook.Workbook.Entry,
-                workbook.Workbook.Name,
-                result.Programs.Count,
-                highRisk,
-                new StyledText(expected, Tone.Plain),
-                result.Runs,
-                result.Seed);
+            table.Add(row.Entry, row.Name, row.Programs, row.HighRisk, new StyledText(CellFormat.Ratio((decimal)row.ExpectedStalling), Tone.Plain), row.Runs, row.Seed);
         }
 
         report.Tables.Add(table);
         return report;
+    }
+}
+
+/// <summary>One workbook's line of study.csv.</summary>
+/// <param name="Entry">The list line.</param>
+/// <param name="Name">The workbook's name.</param>
+/// <param name="Currency">Its currency.</param>
+/// <param name="Programs">Programs.</param>
+/// <param name="HighRisk">Programs that stall in the projection or with probability at least 0.5.</param>
+/// <param name="ExpectedStalling">Expected number of programs that stall at least once.</param>
+/// <param name="Runs">Runs.</param>
+/// <param name="Seed">Seed.</param>
+internal sealed record StudyRow(string Entry, string Name, Currency Currency, int Programs, int HighRisk, double ExpectedStalling, long Runs, long Seed)
+{
+    /// <summary>The row of a merged workbook.</summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <returns>The row.</returns>
+    public static StudyRow Of(MergedWorkbook workbook)
+    {
+        var result = workbook.Simulation;
+        var high = new RiskThresholds().HighStallProbability;
+        var highRisk = 0;
+        for (var p = 0; p < result.Programs.Count; p++)
+        {
+            if (workbook.ProjectionFirstStall[p] is not null || result.StallProbability(result.Programs[p].Id).Value >= high)
+            {
+                highRisk++;
+            }
+        }
+
+        return new StudyRow(
+            workbook.Workbook.Entry, workbook.Workbook.Name, workbook.Workbook.Currency, result.Programs.Count, highRisk,
+            result.ExpectedStalledPrograms().Mean, result.Runs, result.Seed);
     }
 }

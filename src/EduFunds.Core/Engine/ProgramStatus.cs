@@ -15,6 +15,6 @@ public enum ProgramStatus
     /// <summary>Below its minimum: spends nothing this year.</summary>
     Stalled,
 
-    /// <summary>Shelved after consecutive stalls: need 0 from the year after its shelved year.</summary>
+    /// <summary>Shelved after consecutive stalls: need 0 from the year after its shelved year until its end year (after that it is inactive).</summary>
     Shelved,
 }

@@ -1,5 +1,3 @@
-using EduFunds.Monetary;
-
 namespace EduFunds.Engine;
 
 /// <summary>One program in one year. Amounts are whole minor units of the workbook currency.</summary>

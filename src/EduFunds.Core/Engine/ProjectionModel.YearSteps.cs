@@ -291,7 +291,9 @@ public sealed partial class ProjectionModel
     /// Step 8 and the year's record per program: a stalled program keeps B + r and counts the
     /// stall; after <c>shelve after</c> consecutive stalls it is shelved; a running program
     /// spends u + a + share and resets the count. The reserve of a program shelved this year or
-    /// whose end year closes is stranded; "reserve after" is the balance before that.
+    /// whose end year closes is stranded; "reserve after" is always the balance at the close of
+    /// the year, before that stranding, and the next year starts from 0. After its end year a
+    /// program is inactive, never shelved.
     /// </summary>
     private void CloseAndShelve(int y, ProjectionWorkspace w)
     {
@@ -315,7 +317,8 @@ public sealed partial class ProjectionModel
             w.RestrictedReceivedOut[cell] = received[p];
             if (shelved[p] || !scheduled[cell])
             {
-                w.StatusOut[cell] = shelved[p] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
+                // Outside its start-end years a program is inactive, even when it was shelved before its end year.
+                w.StatusOut[cell] = scheduled[cell] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
                 w.NeedOut[cell] = 0;
                 w.MinimumOut[cell] = 0;
                 w.ReserveUsedOut[cell] = 0;

@@ -89,20 +89,21 @@ public sealed partial class ProjectionModel
             maxTargets = Math.Max(maxTargets, targets[s].Length);
         }
 
+        // OrderBy is stable: changes of the same year keep their list order, so the later one wins.
+        var orderedChanges = changes.OrderBy(c => c.From).ToArray();
         planned = new long[YearCount * StreamCount];
         for (var s = 0; s < StreamCount; s++)
         {
             var stream = streams[s];
-            var growth = Fraction.From(stream.AnnualChange).OnePlus();
             for (var y = 0; y < YearCount; y++)
             {
                 var year = first + y;
-                if (!stream.IsActiveIn(year) || year < streamFrom[s] || ScenarioRules.IsStopped(changes, stream, year))
+                if (!stream.IsActiveIn(year) || year < streamFrom[s] || ScenarioRules.IsStopped(stream, year, orderedChanges))
                 {
                     continue;
                 }
 
-                planned[(y * StreamCount) + s] = TryRound(ScenarioRules.ScenarioAmount(stream, growth, year, changes), workbook.Rounding, out var amount)
+                planned[(y * StreamCount) + s] = TryRound(ScenarioRules.ScenarioAmount(stream, year, orderedChanges), workbook.Rounding, out var amount)
                     ? amount
                     : throw new AmountOverflowException(
                         $"Stream '{stream.Id}' would pay more than {long.MaxValue} minor units in {year}; its amount, annual change or the scenario's factors are too large.",
@@ -117,8 +118,6 @@ public sealed partial class ProjectionModel
         minimum = new long[cells];
         priority = new int[cells];
         endYearIndex = new int[ProgramCount];
-        // OrderBy is stable: changes of the same year keep their list order, so the later one wins.
-        var orderedChanges = changes.OrderBy(c => c.From).ToArray();
         for (var p = 0; p < ProgramCount; p++)
         {
             var program = programs[p];

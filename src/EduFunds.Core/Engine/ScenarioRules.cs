@@ -9,15 +9,24 @@ namespace EduFunds.Engine;
 /// </summary>
 internal static class ScenarioRules
 {
-    /// <summary>A stream's exact amount in a year after the scenario's scale and trend changes, before the one rounding.</summary>
-    internal static Fraction ScenarioAmount(FundingStream stream, Fraction growth, int year, EquatableArray<ScenarioChange> changes)
+    /// <summary>
+    /// A stream's exact amount in a year after the scenario's changes, before the one rounding
+    /// (DESIGN.md step 1 and "Scenarios"): the growth path that <see cref="RatePath"/> gives, times
+    /// every scale factor and every trend factor (1 + g)^(y - Y + 1) in effect. A change keeps
+    /// its own year Y even when Y is before the first year. Stop is decided by the caller.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="year">The fiscal year (not before the stream's start year).</param>
+    /// <param name="orderedChanges">The scenario's changes ordered by year, then list order.</param>
+    /// <returns>The exact amount.</returns>
+    internal static Fraction ScenarioAmount(FundingStream stream, int year, ScenarioChange[] orderedChanges)
     {
-        var amount = Fraction.From(stream.AmountMinorUnits).Multiply(growth.Pow(year - stream.StartYear));
-        foreach (var change in changes)
+        var amount = RatePath(stream, year, orderedChanges);
+        foreach (var change in orderedChanges)
         {
             if (change.From > year)
             {
-                continue;
+                break;
             }
 
             amount = change switch
@@ -30,6 +39,60 @@ internal static class ScenarioRules
         }
 
         return amount;
+    }
+
+    /// <summary>
+    /// The rate change rule: a x (1 + r_(s+1)) x ... x (1 + r_y), where r_t is the annual change of
+    /// the rate change in effect in year t (the latest Y &lt;= t; for the same Y the later in the
+    /// list; stream and kind changes compete alike), or the stream's own change when none is.
+    /// Without rate changes this is a x (1 + c)^(y - s).
+    /// </summary>
+    internal static Fraction RatePath(FundingStream stream, int year, ScenarioChange[] orderedChanges)
+    {
+        var amount = Fraction.From(stream.AmountMinorUnits);
+        var growth = Fraction.From(stream.AnnualChange).OnePlus();
+        var segmentStart = stream.StartYear + 1; // the first year grown by a rate
+        foreach (var change in orderedChanges)
+        {
+            if (change.From > year)
+            {
+                break;
+            }
+
+            if (change is not RateChange rate || !rate.Target.Matches(stream))
+            {
+                continue;
+            }
+
+            if (rate.From > segmentStart)
+            {
+                amount = amount.Multiply(growth.Pow(rate.From - segmentStart));
+                segmentStart = rate.From;
+            }
+
+            growth = Fraction.From(rate.AnnualChange).OnePlus();
+        }
+
+        return year >= segmentStart ? amount.Multiply(growth.Pow(year + 1 - segmentStart)) : amount;
+    }
+
+    /// <summary>True when a stop change for the stream is in effect in the year: stop wins over every other change.</summary>
+    internal static bool IsStopped(FundingStream stream, int year, ScenarioChange[] orderedChanges)
+    {
+        foreach (var change in orderedChanges)
+        {
+            if (change.From > year)
+            {
+                break;
+            }
+
+            if (change is StopChange stop && stop.Target.Matches(stream))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A program's minimum ratio and priority in a year: the latest set change wins (changes ordered by year, then list order).</summary>
@@ -72,18 +135,5 @@ internal static class ScenarioRules
         }
 
         return (policyName, weight);
-    }
-
-    internal static bool IsStopped(EquatableArray<ScenarioChange> changes, FundingStream stream, int year)
-    {
-        foreach (var change in changes)
-        {
-            if (change is StopChange stop && stop.From <= year && stop.Target.Matches(stream))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

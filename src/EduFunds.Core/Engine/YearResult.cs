@@ -1,5 +1,4 @@
 using EduFunds.Model;
-using EduFunds.Monetary;
 
 namespace EduFunds.Engine;
 

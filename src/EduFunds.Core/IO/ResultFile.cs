@@ -122,6 +122,56 @@ public sealed record ResultFile
         ResultFileWriter.Write(json, this);
     }
 
+    /// <summary>
+    /// Reads only what precedes the results (format, versions, shard, study): cheap, so that a
+    /// merge can order and check thousands of files before it loads any counts.
+    /// <see cref="Parts"/> is empty.
+    /// </summary>
+    /// <param name="stream">The file's bytes.</param>
+    /// <param name="fileName">How the file is named in messages.</param>
+    /// <returns>The header.</returns>
+    /// <exception cref="ResultFileException">Not a result file, damaged, or of a newer format.</exception>
+    public static ResultFile ReadHeader(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            // The writer puts "results" last and never writes the bytes ,"results": inside a
+            // string (a quote in a string is escaped), so the header is the text before them.
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            var buffer = new byte[64 * 1024];
+            var length = 0;
+            var marker = ",\"results\":"u8;
+            while (length < buffer.Length)
+            {
+                var read = gzip.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                var at = buffer.AsSpan(0, length).IndexOf(marker);
+                if (at >= 0)
+                {
+                    var header = new byte[at + 1];
+                    buffer.AsSpan(0, at).CopyTo(header);
+                    header[at] = (byte)'}';
+                    using var document = JsonDocument.Parse(header);
+                    return ResultFileReader.Read(document.RootElement, fileName);
+                }
+            }
+
+            // Not written by this library's writer: read it whole.
+            stream.Position = 0;
+            return Read(stream, fileName) with { Parts = [] };
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        {
+            throw new ResultFileException(fileName, "damaged", $"{fileName}: not a readable EduFunds result file ({e.Message}).", e);
+        }
+    }
+
     /// <summary>Reads a result file.</summary>
     /// <param name="stream">The file's bytes.</param>
     /// <param name="fileName">How the file is named in messages.</param>
@@ -508,7 +558,7 @@ internal static class ResultFileReader
         };
 
         var parts = new List<WorkbookResultPart>();
-        foreach (var element in root.GetProperty("results").EnumerateArray())
+        foreach (var element in root.TryGetProperty("results", out var results) ? results.EnumerateArray() : default)
         {
             parts.Add(ReadPart(element, edufundsVersion, mapping));
         }

@@ -19,7 +19,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
         "shelveAfter", "carryOverPool", "monteCarlo", "scenarios", "encoding",
     ];
 
-    private static readonly string[] ChangeTypes = ["scale", "trend", "stop", "add-stream", "add-program", "set"];
+    private static readonly string[] ChangeTypes = ["scale", "trend", "rate", "stop", "add-stream", "add-program", "set"];
 
     private static readonly string[] ChangeKeys =
     [
@@ -440,6 +440,19 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                     if (target is { } t && change is { } value)
                     {
                         Add(TrendChange.Unchecked(from, t, value));
+                    }
+
+                    break;
+                }
+
+            case "rate":
+                {
+                    Ignore("stream", "kind", "annualChange");
+                    var target = Target(keys, path);
+                    var change = Required(keys, path, "annualChange", "the annual change that replaces the stream's own, such as -0.15 (15% less a year)");
+                    if (target is { } t && change is { } value)
+                    {
+                        Add(new RateChange(from, t, value));
                     }
 
                     break;

@@ -190,6 +190,7 @@ public sealed class WorkbookWriter
         {
             ScaleChange => "scale",
             TrendChange => "trend",
+            RateChange => "rate",
             StopChange => "stop",
             AddStreamChange => "add-stream",
             AddProgramChange => "add-program",
@@ -205,6 +206,10 @@ public sealed class WorkbookWriter
             case TrendChange trend:
                 WriteTarget(json, trend.Target);
                 json.WriteNumber("annualChange", trend.AnnualChange);
+                break;
+            case RateChange rate:
+                WriteTarget(json, rate.Target);
+                json.WriteNumber("annualChange", rate.AnnualChange);
                 break;
             case StopChange stop:
                 WriteTarget(json, stop.Target);

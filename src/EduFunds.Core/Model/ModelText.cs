@@ -17,5 +17,5 @@ internal static class ModelText
     public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The fiscal year (by the calendar year it starts in) that contains a date.</summary>
-    public static int FiscalYearOf(DateOnly date, int startMonth) => new FiscalCalendar(startMonth).YearOf(date).Year;
+    public static int FiscalYearOf(DateOnly date, int startMonth) => new FiscalCalendar(startMonth).YearOf(date);
 }

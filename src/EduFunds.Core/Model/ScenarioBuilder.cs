@@ -77,6 +77,22 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Trend(int from, StreamKind kind, decimal annualChange) =>
         AddUnchecked(TrendChange.Unchecked(from, StreamTarget.OfKind(kind), annualChange));
 
+    /// <summary>Replaces a stream's own annual change from a year on ("falls 15% a year from 2027" is exactly 15%).</summary>
+    /// <param name="from">First year grown by the new rate.</param>
+    /// <param name="streamId">The stream.</param>
+    /// <param name="annualChange">The annual change that replaces the stream's own (-0.15 = 15% less a year).</param>
+    /// <returns>This builder.</returns>
+    public ScenarioBuilder Rate(int from, string streamId, decimal annualChange) =>
+        Add(new RateChange(from, StreamTarget.Stream(streamId), annualChange));
+
+    /// <summary>Replaces the annual change of every stream of a kind from a year on.</summary>
+    /// <param name="from">First year grown by the new rate.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="annualChange">The annual change that replaces the streams' own.</param>
+    /// <returns>This builder.</returns>
+    public ScenarioBuilder Rate(int from, StreamKind kind, decimal annualChange) =>
+        Add(new RateChange(from, StreamTarget.OfKind(kind), annualChange));
+
     /// <summary>Stops a stream from a year on.</summary>
     /// <param name="from">First year without money.</param>
     /// <param name="streamId">The stream.</param>

@@ -228,7 +228,7 @@ internal static class WorkbookRules
         }
         else if (context.YearsKnown && stream.StartYear > context.Years.To)
         {
-            issues.Error(at("start_year"), $"start_year {stream.StartYear}{label} is after the workbook's last year {context.Years.To}; expected a year up to {context.Years.To} (a stream may start before {context.Years.From})");
+            issues.Warning(at("start_year"), $"start_year {stream.StartYear}{label} is after the workbook's last year {context.Years.To}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
         }
 
         if (stream.EndYear is { } end)
@@ -239,7 +239,7 @@ internal static class WorkbookRules
             }
             else if (context.YearsKnown && end < context.Years.From)
             {
-                issues.Error(at("end_year"), $"end_year {end}{label} is before the workbook's first year {context.Years.From}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; remove it or correct the year");
+                issues.Warning(at("end_year"), $"end_year {end}{label} is before the workbook's first year {context.Years.From}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
             }
         }
 
@@ -330,14 +330,22 @@ internal static class WorkbookRules
         {
             issues.Error(at("start_year"), $"start_year {program.StartYear}{label} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
         }
-        else if (context.YearsKnown && !context.Years.Contains(program.StartYear))
+        else if (context.YearsKnown && program.StartYear < context.Years.From && (program.EndYear is null || program.EndYear >= context.Years.From))
         {
-            issues.Error(at("start_year"), $"start_year {program.StartYear}{label} is outside the workbook's years {context.Years.From}-{context.Years.To}; a program starts within them (leave it blank for {context.Years.From})");
+            issues.Warning(at("start_year"), $"start_year {program.StartYear}{label} is before the workbook's first year {context.Years.From}; the program runs from {context.Years.From} and its need grows from {program.StartYear} (cost x (1 + cost_change)^{context.Years.From - program.StartYear} in {context.Years.From})");
+        }
+        else if (context.YearsKnown && program.StartYear > context.Years.To)
+        {
+            issues.Warning(at("start_year"), $"start_year {program.StartYear}{label} is after the workbook's last year {context.Years.To}, so the program runs nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
         }
 
         if (program.EndYear is { } end && end < program.StartYear)
         {
             issues.Error(at("end_year"), $"end_year {end}{label} is before its start_year {program.StartYear}; expected a year on or after the start");
+        }
+        else if (program.EndYear is { } ended && context.YearsKnown && ended < context.Years.From)
+        {
+            issues.Warning(at("end_year"), $"end_year {ended}{label} is before the workbook's first year {context.Years.From}, so the program runs nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
         }
 
         if (program.Participants is < 0)
@@ -403,9 +411,17 @@ internal static class WorkbookRules
             var index = c;
             Pos Key(string key) => at.Change(s, index, key);
 
-            if (context.YearsKnown && !context.Years.Contains(change.From))
+            if (change.From is < MinYear or > MaxYear)
             {
-                issues.Error(Key("from"), $"from {change.From} is outside the workbook's years {context.Years.From}-{context.Years.To}; expected the first year the change applies to (leave it out for {context.Years.From})");
+                issues.Error(Key("from"), $"from {change.From} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear} (leave it out for the first year)");
+            }
+            else if (context.YearsKnown && change.From < context.Years.From)
+            {
+                issues.Warning(Key("from"), $"from {change.From} is before the workbook's first year {context.Years.From}: the change is in effect from {context.Years.From} and keeps {change.From} in its formula (a trend or rate from {change.From} has already changed {context.Years.From - change.From + 1} times in {context.Years.From})");
+            }
+            else if (context.YearsKnown && change.From > context.Years.To)
+            {
+                issues.Warning(Key("from"), $"from {change.From} is after the workbook's last year {context.Years.To}, so the change does nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
             }
 
             switch (change)
@@ -423,6 +439,14 @@ internal static class WorkbookRules
                     if (trend.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
+                    }
+
+                    break;
+                case RateChange rate:
+                    CheckTarget(rate.Target, Key, streams, kinds, issues, missingKindIsError);
+                    if (rate.AnnualChange < -1m)
+                    {
+                        issues.Error(Key("annualChange"), $"annualChange {rate.AnnualChange} is below -1; expected -1 or more, such as -0.15 for 15% less a year");
                     }
 
                     break;
@@ -500,7 +524,7 @@ internal static class WorkbookRules
             {
                 var first = new DateOnly(context.Years.From, workbook.FiscalYearStartMonth, 1);
                 var last = new DateOnly(context.Years.To, workbook.FiscalYearStartMonth, 1).AddYears(1).AddDays(-1);
-                issues.Error(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To}; expected a date from {ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}");
+                issues.Warning(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
             }
         }
 

@@ -1,6 +1,5 @@
 using EduFunds.Engine;
 using EduFunds.Simulation;
-using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Risk;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
-using EduFunds.Model;
 using EduFunds.Engine;
+using EduFunds.Model;
 
 namespace EduFunds.Simulation;
 

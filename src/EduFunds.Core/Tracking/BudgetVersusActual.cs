@@ -4,144 +4,7 @@ using EduFunds.Monetary;
 
 namespace EduFunds.Tracking;
 
-/// <summary>Where the planned amount of a budget line comes from.</summary>
-public enum BudgetSource
-{
-    /// <summary>The projection's funding F of the program in that year.</summary>
-    Projection,
-
-    /// <summary>An explicit budget from a <see cref="BudgetTable"/>.</summary>
-    BudgetTable,
-}
-
-/// <summary>How a program's spending compares with its plan.</summary>
-public enum BudgetStatus
-{
-    /// <summary>Within the plan and not ahead of the time elapsed.</summary>
-    OnTrack,
-
-    /// <summary>Percent used exceeds percent of the period elapsed by more than the tolerance: at this pace the budget runs out early.</summary>
-    AheadOfPace,
-
-    /// <summary>Actual spending exceeds the planned amount (including spending with nothing planned).</summary>
-    Overspent,
-
-    /// <summary>Nothing planned and nothing spent (a program that stalls in the projection, for example).</summary>
-    Idle,
-}
-
-/// <summary>Options of the budget-versus-actual report.</summary>
-public sealed record BudgetReportOptions
-{
-    /// <summary>Explicit budgets that replace the projection's funding where they list a (year, program) pair; null = the projection only.</summary>
-    public BudgetTable? Budgets { get; init; }
-
-    /// <summary>The fiscal years to report; null = every year of the projection.</summary>
-    public IReadOnlyCollection<int>? Years { get; init; }
-
-    /// <summary>Also report each fiscal month (the annual plan spread evenly over the 12 months).</summary>
-    public bool ByMonth { get; init; }
-
-    /// <summary>
-    /// How far percent used may run ahead of percent elapsed before a line is flagged
-    /// <see cref="BudgetStatus.AheadOfPace"/>, as a fraction (default 0.10 = 10 percentage points).
-    /// </summary>
-    public decimal PaceTolerance { get; init; } = 0.10m;
-}
-
-/// <summary>
-/// One program in one fiscal year, or its position at the end of one fiscal month of that year.
-/// Amounts are minor units of the workbook currency.
-/// </summary>
-/// <remarks>
-/// A month line shows the month's own plan and spending (<see cref="MonthPlanned"/>,
-/// <see cref="MonthActual"/>) and judges the year as it stood at the end of that month (or at the
-/// as-of date, when earlier): <see cref="Planned"/> is then the year's plan,
-/// <see cref="Actual"/> the spending of the year up to the end of the month, and the other
-/// figures follow from those. So lumpy spending (a quarterly bill) is not flagged month by month;
-/// a year whose spending runs ahead of the calendar is.
-/// </remarks>
-/// <param name="Year">The fiscal year.</param>
-/// <param name="FiscalMonth">The fiscal month 1-12 (1 = the month the fiscal year starts), or null for the whole year.</param>
-/// <param name="PeriodStart">First day of the year or month.</param>
-/// <param name="PeriodEnd">Last day of the year or month.</param>
-/// <param name="ProgramId">The program id.</param>
-/// <param name="ProgramName">The program name.</param>
-/// <param name="ProjectedStatus">The program's status in the projection that year.</param>
-/// <param name="Source">Where <paramref name="Planned"/> comes from.</param>
-/// <param name="MonthPlanned">For a month line: the month's share of the year's plan (1/12, exact by largest remainder, earlier months first); for a year line: the year's plan.</param>
-/// <param name="MonthActual">For a month line: expenses recorded in the month; for a year line: the year's expenses.</param>
-/// <param name="Planned">The year's planned spending.</param>
-/// <param name="PlannedToDate">The part of the plan the time elapsed accounts for: round(planned x percent elapsed), with the workbook's rounding.</param>
-/// <param name="Actual">Expenses of the year recorded up to the end of the period (and never after the as-of date).</param>
-/// <param name="Remaining">Planned - actual: what is left to spend in the year (negative when overspent).</param>
-/// <param name="Variance">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed year, actual - planned.</param>
-/// <param name="PercentUsed">Actual / planned as a fraction, or null when nothing is planned.</param>
-/// <param name="PercentElapsed">Part of the fiscal year elapsed by the end of the period or the as-of date, whichever is earlier (0 before the year starts, 1 once it has closed).</param>
-/// <param name="Status">On track, ahead of pace, overspent, or idle (nothing planned, nothing spent).</param>
-public sealed record BudgetLine(
-    int Year,
-    int? FiscalMonth,
-    DateOnly PeriodStart,
-    DateOnly PeriodEnd,
-    string ProgramId,
-    string ProgramName,
-    ProgramStatus ProjectedStatus,
-    BudgetSource Source,
-    long MonthPlanned,
-    long MonthActual,
-    long Planned,
-    long PlannedToDate,
-    long Actual,
-    long Remaining,
-    long Variance,
-    decimal? PercentUsed,
-    decimal PercentElapsed,
-    BudgetStatus Status);
-
-/// <summary>The total of every program in one year, or at the end of one fiscal month (as for <see cref="BudgetLine"/>).</summary>
-/// <param name="Year">The fiscal year.</param>
-/// <param name="FiscalMonth">The fiscal month, or null for the whole year.</param>
-/// <param name="MonthPlanned">Sum of the month's plans (the year's plan on a year line).</param>
-/// <param name="MonthActual">Sum of the month's expenses (the year's on a year line).</param>
-/// <param name="Planned">Sum of planned.</param>
-/// <param name="PlannedToDate">Sum of planned to date.</param>
-/// <param name="Actual">Sum of actual.</param>
-/// <param name="Remaining">Planned - actual.</param>
-/// <param name="Variance">Actual - planned to date.</param>
-/// <param name="PercentUsed">Actual / planned, or null when nothing is planned.</param>
-/// <param name="PercentElapsed">Part of the period elapsed.</param>
-/// <param name="Status">Judged on the totals as for a line.</param>
-public sealed record BudgetTotal(
-    int Year,
-    int? FiscalMonth,
-    long MonthPlanned,
-    long MonthActual,
-    long Planned,
-    long PlannedToDate,
-    long Actual,
-    long Remaining,
-    long Variance,
-    decimal? PercentUsed,
-    decimal PercentElapsed,
-    BudgetStatus Status);
-
-/// <summary>Budget versus actual spending per program and fiscal year (and month), as of a date.</summary>
-/// <param name="AsOf">The date the report is made as of (its end counted as elapsed).</param>
-/// <param name="Currency">Currency of every amount.</param>
-/// <param name="FiscalYearStartMonth">Month the fiscal year starts.</param>
-/// <param name="PaceTolerance">The tolerance used for <see cref="BudgetStatus.AheadOfPace"/>.</param>
-/// <param name="Lines">Year lines, each followed by its month lines when asked for; by year, then program order.</param>
-/// <param name="Totals">One total per year (and per month when asked for).</param>
-public sealed record BudgetReport(
-    DateOnly AsOf,
-    Currency Currency,
-    int FiscalYearStartMonth,
-    decimal PaceTolerance,
-    IReadOnlyList<BudgetLine> Lines,
-    IReadOnlyList<BudgetTotal> Totals);
-
-/// <summary>Builds the budget-versus-actual report.</summary>
+/// <summary>Compares each program's plan with its recorded expenses (the budget-versus-actual result).</summary>
 public static class BudgetVersusActual
 {
     /// <summary>
@@ -165,7 +28,7 @@ public static class BudgetVersusActual
             }
         }
 
-        var year = new FiscalCalendar(workbook.FiscalYearStartMonth).YearOf(latest ?? asOf).Year;
+        var year = new FiscalCalendar(workbook.FiscalYearStartMonth).YearOf(latest ?? asOf);
         return Math.Clamp(year, workbook.Years.From, workbook.Years.To);
     }
 
@@ -178,14 +41,14 @@ public static class BudgetVersusActual
     /// <param name="actuals">The summed ledger.</param>
     /// <param name="asOf">The date to judge the pace of spending at.</param>
     /// <param name="options">Options, or null for the defaults.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The result.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A requested year is outside the projection, or the tolerance is negative.</exception>
     /// <exception cref="ArgumentException">The ledger's fiscal year start differs from the workbook's.</exception>
-    public static BudgetReport Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, BudgetReportOptions? options = null)
+    public static BudgetResult Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, BudgetOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(actuals);
-        options ??= new BudgetReportOptions();
+        options ??= new BudgetOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.PaceTolerance, nameof(options));
         var startMonth = projection.Workbook.FiscalYearStartMonth;
         if (actuals.FiscalYearStartMonth != startMonth)
@@ -273,7 +136,7 @@ public static class BudgetVersusActual
             }
         }
 
-        return new BudgetReport(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals);
+        return new BudgetResult(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals);
     }
 
     /// <summary>Spreads an annual amount over 12 months exactly: the remainder goes one unit each to the earliest months.</summary>

@@ -16,10 +16,10 @@ internal static class LedgerCalendar
     public static int FiscalMonthOf(DateOnly date, int startMonth) => new FiscalCalendar(startMonth).MonthOf(date);
 
     /// <summary>The first day of a fiscal year.</summary>
-    public static DateOnly FirstDay(int fiscalYear, int startMonth) => new FiscalYear(fiscalYear, startMonth).FirstDay;
+    public static DateOnly FirstDay(int fiscalYear, int startMonth) => new FiscalCalendar(startMonth).FirstDayOf(fiscalYear);
 
     /// <summary>The last day of a fiscal year.</summary>
-    public static DateOnly LastDay(int fiscalYear, int startMonth) => new FiscalYear(fiscalYear, startMonth).LastDay;
+    public static DateOnly LastDay(int fiscalYear, int startMonth) => new FiscalCalendar(startMonth).LastDayOf(fiscalYear);
 
     /// <summary>The first day of a fiscal month (1-12) of a fiscal year.</summary>
     public static DateOnly FirstDayOfMonth(int fiscalYear, int fiscalMonth, int startMonth) =>
@@ -28,7 +28,7 @@ internal static class LedgerCalendar
     /// <summary>
     /// Part of the period [first, last] that has elapsed by the end of <paramref name="asOf"/>:
     /// 0 before it starts, 1 from its last day on, otherwise days elapsed (the as-of day counted)
-    /// over days in the period, as <see cref="FiscalYear.FractionElapsed"/> does for a year.
+    /// over days in the period, as <see cref="FiscalCalendar.FractionElapsed(int, DateOnly)"/> does for a year.
     /// </summary>
     public static decimal FractionElapsed(DateOnly first, DateOnly last, DateOnly asOf)
     {
@@ -49,5 +49,5 @@ internal static class LedgerCalendar
 
     /// <summary>Part of a fiscal year elapsed by the end of <paramref name="asOf"/>.</summary>
     public static decimal FractionOfYearElapsed(int fiscalYear, int startMonth, DateOnly asOf) =>
-        new FiscalYear(fiscalYear, startMonth).FractionElapsed(asOf);
+        new FiscalCalendar(startMonth).FractionElapsed(fiscalYear, asOf);
 }

@@ -66,12 +66,11 @@ public sealed class LedgerTotals
     /// <param name="entries">The entries.</param>
     /// <param name="streamIds">Every stream id an entry may name.</param>
     /// <param name="programIds">Every program id an entry may name.</param>
-    /// <param name="years">The fiscal years to cover; every entry must fall in them.</param>
+    /// <param name="years">The fiscal years to cover; entries outside them are not summed.</param>
     /// <param name="fiscalYearStartMonth">Month the fiscal year starts (1-12).</param>
     /// <param name="through">When given, only entries dated on or before it are summed (a report as of that date).</param>
     /// <returns>The totals.</returns>
     /// <exception cref="ArgumentException">An entry names an unknown stream or program, or is of the wrong shape.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An entry's fiscal year is outside <paramref name="years"/>.</exception>
     public static LedgerTotals FromEntries(
         IEnumerable<LedgerEntry> entries,
         IEnumerable<string> streamIds,
@@ -190,7 +189,7 @@ public sealed class LedgerTotalsBuilder
     /// <summary>Creates an empty builder.</summary>
     /// <param name="streamIds">Every stream id an entry may name.</param>
     /// <param name="programIds">Every program id an entry may name.</param>
-    /// <param name="years">The fiscal years to cover; every entry must fall in them.</param>
+    /// <param name="years">The fiscal years to cover; entries outside them are not summed.</param>
     /// <param name="fiscalYearStartMonth">Month the fiscal year starts (1-12).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fiscalYearStartMonth"/> is not 1-12, or the range is empty.</exception>
     public LedgerTotalsBuilder(IEnumerable<string> streamIds, IEnumerable<string> programIds, YearRange years, int fiscalYearStartMonth)
@@ -222,13 +221,20 @@ public sealed class LedgerTotalsBuilder
     internal int FindProgram(ReadOnlySpan<char> programId) =>
         programIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(programId, out var i) ? i : -1;
 
-    /// <summary>Adds one entry.</summary>
+    /// <summary>
+    /// Adds one entry. An entry dated outside the builder's fiscal years is valid (DESIGN.md: the
+    /// years are a window) but is not summed: no year of the totals shows it.
+    /// </summary>
     /// <param name="entry">The entry.</param>
     /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, an expense without a program, or an amount that is not positive.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The entry's fiscal year is outside the builder's years.</exception>
     public void Add(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (!Covers(entry.Date))
+        {
+            return;
+        }
+
         if (entry.Type == LedgerEntryType.Receipt)
         {
             if (entry.StreamId is null || !streamIndex.TryGetValue(entry.StreamId, out var s))

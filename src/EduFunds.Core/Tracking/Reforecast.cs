@@ -3,28 +3,6 @@ using EduFunds.Model;
 
 namespace EduFunds.Tracking;
 
-/// <summary>How the re-forecast treats one stream in one year.</summary>
-public enum ReforecastBasis
-{
-    /// <summary>A year that closed on or before the as-of date: what was actually received.</summary>
-    Actual,
-
-    /// <summary>The year containing the as-of date: the larger of the planned amount and what has already arrived.</summary>
-    InProgress,
-
-    /// <summary>A year after the as-of date: the planned amount.</summary>
-    Planned,
-}
-
-/// <summary>One stream in one year of a re-forecast, planned against what the re-forecast uses.</summary>
-/// <param name="Year">The fiscal year.</param>
-/// <param name="StreamId">The stream.</param>
-/// <param name="Basis">Where the amount used comes from.</param>
-/// <param name="Planned">The planned amount (after the scenario).</param>
-/// <param name="Received">Received by the as-of date.</param>
-/// <param name="Used">The amount the re-forecast projects with.</param>
-public sealed record ReforecastAmount(int Year, string StreamId, ReforecastBasis Basis, long Planned, long Received, long Used);
-
 /// <summary>
 /// A re-forecast: the projection run again with the stream money that actually arrived in the
 /// years that have closed, so that the years after follow the model from what really happened.

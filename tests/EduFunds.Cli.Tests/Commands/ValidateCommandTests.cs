@@ -28,6 +28,29 @@ public sealed class ValidateCommandTests
         Assert.Contains("basic", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2026, 2032)]
+    [InlineData(2012, 2018)]
+    [InlineData(2031, 2040)]
+    public async Task Validate_InitThenTheYearsMove_StaysValidWithWarnings(int from, int to)
+    {
+        // DESIGN.md: the years are a window; moving it never makes a workbook invalid.
+        using var temp = new TempFolder();
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("init", temp.Path)).ExitCode);
+        var settings = temp.File("edufunds.json");
+        var text = File.ReadAllText(settings);
+        var moved = System.Text.RegularExpressions.Regex.Replace(
+            text, "\"years\":\\s*\\{[^}]*\\}", $"\"years\": {{\"from\": {from}, \"to\": {to}}}");
+        Assert.NotEqual(text, moved);
+        File.WriteAllText(settings, moved);
+
+        var result = await CliRun.RunAsync("validate", temp.Path);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("warning", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("project", temp.Path, "-f", "csv")).ExitCode);
+    }
+
     [Fact]
     public async Task Validate_CopyWithTenMistakes_ListsAllTenWithTheirLinesAndExitsTwo()
     {
@@ -48,7 +71,7 @@ public sealed class ValidateCommandTests
             programs.Set("P-DIGITAL", "cost", "-200000.00"),           // 6 negative cost
             programs.Set("P-FESTIVAL", "category", "event"),           // 7 unknown category
             programs.Set("P-SENIORS", "min_funding_ratio", "0"),       // 8 ratio out of range
-            programs.Set("P-CHILDCARE", "start_year", "2035"),         // 9 year outside the range
+            programs.Set("P-CHILDCARE", "end_year", "2010"),           // 9 end before its start
             programs.Set("P-BOOKKEEPING", "id", "P-SENIORS"),          // 10 duplicate id
         };
         streams.Save();

@@ -1,8 +1,7 @@
-using EduFunds.Engine;
+using EduFunds.Core.Tests.Simulation;
 using EduFunds.Monetary;
 using EduFunds.Risk;
 using EduFunds.Simulation;
-using EduFunds.Core.Tests.Simulation;
 
 namespace EduFunds.Core.Tests.Engine;
 

@@ -70,6 +70,28 @@ public class YearRuleTests
     }
 
     [Fact]
+    public void Shelving_AfterTheEndYear_ProgramIsInactiveNotShelved()
+    {
+        // P (2024-2025) stalls in 2024 and 2025 and is shelved at the close of 2025, its end
+        // year: its reserve of 20 is stranded once, and 2026 shows it inactive, never shelved.
+        // Q (open-ended) is shelved the same way and shows as shelved in 2026.
+        var workbook = Workbook(
+            [Restricted("R", 10, "P"), Restricted("S", 10, "Q")],
+            [Program("P", 100, end: 2025), Program("Q", 100)],
+            to: 2026);
+        var result = ProjectionModel.Create(workbook).Project();
+
+        Assert.Equal(ProgramStatus.Stalled, result.Get("P", 2025).Status);
+        Assert.Equal(20, result.Get("P", 2025).ReserveAfterMinorUnits);
+        Assert.Equal(40, result.GetYear(2025).StrandedReservesMinorUnits);
+        Assert.Equal(ProgramStatus.Inactive, result.Get("P", 2026).Status);
+        Assert.Equal(0, result.Get("P", 2026).ReserveBeforeMinorUnits);
+        Assert.Equal(ProgramStatus.Shelved, result.Get("Q", 2026).Status);
+        Assert.Equal(20, result.GetYear(2026).StrandedRestrictedMinorUnits);
+        Assert.Equal(2025, result.GetSummary("P").ShelvedYear);
+    }
+
+    [Fact]
     public void Shelving_RunningYearResetsTheCount()
     {
         // Pool 100, 0, 100, 0 for a need of 100 (shelve after 2): stall, run, stall, run: never shelved.

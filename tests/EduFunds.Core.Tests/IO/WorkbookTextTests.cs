@@ -1,8 +1,5 @@
 using EduFunds.IO;
 using EduFunds.Monetary;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace EduFunds.Core.Tests.IO;
 

@@ -19,15 +19,14 @@ public sealed class FiscalCalendarTests
     [InlineData(3, "2025-02-28", 2024, "2024-03-01", "2025-02-28")]
     public void YearOf_Date_IsTheYearItsFiscalYearStarted(int startMonth, string date, int year, string first, string last)
     {
-        var fiscalYear = new FiscalCalendar(startMonth).YearOf(D(date));
+        var calendar = new FiscalCalendar(startMonth);
+        var fiscalYear = calendar.YearOf(D(date));
 
-        Assert.Equal(year, fiscalYear.Year);
-        Assert.Equal(startMonth, fiscalYear.StartMonth);
-        Assert.Equal(D(first), fiscalYear.FirstDay);
-        Assert.Equal(D(last), fiscalYear.LastDay);
-        Assert.True(fiscalYear.Contains(D(date)));
-        Assert.False(fiscalYear.Contains(fiscalYear.FirstDay.AddDays(-1)));
-        Assert.False(fiscalYear.Contains(fiscalYear.LastDay.AddDays(1)));
+        Assert.Equal(year, fiscalYear);
+        Assert.Equal(D(first), calendar.FirstDayOf(fiscalYear));
+        Assert.Equal(D(last), calendar.LastDayOf(fiscalYear));
+        Assert.Equal(fiscalYear - 1, calendar.YearOf(calendar.FirstDayOf(fiscalYear).AddDays(-1)));
+        Assert.Equal(fiscalYear + 1, calendar.YearOf(calendar.LastDayOf(fiscalYear).AddDays(1)));
     }
 
     [Theory]
@@ -42,7 +41,7 @@ public sealed class FiscalCalendarTests
     [InlineData(1, 2000, 366)]
     public void DayCount_LeapYears_Counts366(int startMonth, int year, int days)
     {
-        Assert.Equal(days, new FiscalCalendar(startMonth).GetYear(year).DayCount);
+        Assert.Equal(days, new FiscalCalendar(startMonth).DayCount(year));
     }
 
     [Theory]
@@ -59,13 +58,6 @@ public sealed class FiscalCalendarTests
         var calendar = new FiscalCalendar(startMonth);
 
         Assert.Equal(fiscalMonth, calendar.MonthOf(D(date)));
-        Assert.Equal(fiscalMonth, calendar.YearOf(D(date)).MonthOf(D(date)));
-    }
-
-    [Fact]
-    public void MonthOf_DateOutsideTheYear_Throws()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalYear(2024, 4).MonthOf(D("2024-03-31")));
     }
 
     [Theory]
@@ -82,7 +74,7 @@ public sealed class FiscalCalendarTests
         var expected = decimal.Parse(days, System.Globalization.CultureInfo.InvariantCulture)
             / decimal.Parse(of, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(expected, new FiscalYear(year, startMonth).FractionElapsed(D(asOf)));
+        Assert.Equal(expected, new FiscalCalendar(startMonth).FractionElapsed(year, D(asOf)));
     }
 
     [Fact]
@@ -102,7 +94,6 @@ public sealed class FiscalCalendarTests
     public void Constructor_MonthOutOfRange_Throws(int month)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalCalendar(month));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalYear(2024, month));
     }
 
     [Fact]
@@ -111,30 +102,26 @@ public sealed class FiscalCalendarTests
         Assert.Equal(1, default(FiscalCalendar).StartMonth);
         Assert.Equal(FiscalCalendar.CalendarYear, new FiscalCalendar(1));
         Assert.NotEqual(new FiscalCalendar(4), FiscalCalendar.CalendarYear);
-        Assert.Equal(new FiscalYear(1, 1), default);
     }
 
     [Fact]
     public void YearOf_BeforeTheFirstRepresentableYear_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalCalendar(4).YearOf(new DateOnly(1, 3, 31)));
-        Assert.Equal(9999, new FiscalCalendar(1).YearOf(DateOnly.MaxValue).Year);
-        Assert.Equal(9998, new FiscalCalendar(4).YearOf(new DateOnly(9999, 3, 31)).Year);
+        Assert.Equal(9999, new FiscalCalendar(1).YearOf(DateOnly.MaxValue));
+        Assert.Equal(9998, new FiscalCalendar(4).YearOf(new DateOnly(9999, 3, 31)));
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalCalendar(4).YearOf(DateOnly.MaxValue));
         Assert.Equal("date", error.ParamName);
     }
 
-    [Fact]
-    public void NextAndPrevious_StepOneYear()
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(1, 10000)]
+    [InlineData(4, 9999)]
+    public void FirstDayOf_YearOutOfRange_Throws(int startMonth, int year)
     {
-        var fy = new FiscalYear(2024, 4);
-
-        Assert.Equal(new FiscalYear(2025, 4), fy.Next());
-        Assert.Equal(new FiscalYear(2023, 4), fy.Previous());
-        Assert.Equal(fy.LastDay.AddDays(1), fy.Next().FirstDay);
-        Assert.True(fy < fy.Next());
-        Assert.True(fy.Previous() <= fy);
-        Assert.Equal("FY2024 (2024-04-01..2025-03-31)", fy.ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalCalendar(startMonth).FirstDayOf(year));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FiscalCalendar(startMonth).LastDayOf(year));
     }
 
     [Fact]
@@ -147,8 +134,8 @@ public sealed class FiscalCalendarTests
             for (var date = new DateOnly(2020, 1, 1); date <= new DateOnly(2025, 12, 31); date = date.AddDays(1))
             {
                 var current = calendar.YearOf(date);
-                Assert.True(current.Contains(date));
-                Assert.True(current == previous || (current == previous.Next() && date == current.FirstDay));
+                Assert.InRange(date, calendar.FirstDayOf(current), calendar.LastDayOf(current));
+                Assert.True(current == previous || (current == previous + 1 && date == calendar.FirstDayOf(current)));
                 previous = current;
             }
         }

@@ -4,7 +4,6 @@ using EduFunds.Model;
 using EduFunds.Monetary;
 using EduFunds.Simulation;
 using FsCheck.Xunit;
-using static EduFunds.Core.Tests.Engine.TestWorkbooks;
 
 namespace EduFunds.Core.Tests.Simulation;
 
@@ -137,6 +136,41 @@ public sealed class ShardAndMergeTests
 
         Assert.Equal(MonteCarloSimulatorTests.Snapshot(whole), MonteCarloSimulatorTests.Snapshot(merged));
         Assert.Equal(whole.Inputs, merged.Inputs);
+    }
+
+    [Fact]
+    public void ResultFile_ReadHeader_GivesShardAndStudyWithoutTheCounts()
+    {
+        var model = MonteCarloSimulatorTests.NoisyModel();
+        var result = Simulate(model, 40, 60);
+        var file = new ResultFile
+        {
+            Command = "simulate",
+            Shard = new Shard(2, 3),
+            FirstItem = 40,
+            ItemCount = 60,
+            Study = new StudyDescription { Items = 150, ListName = "a \",\"results\": b.txt", ListHash = "00" },
+            Parts =
+            [
+                new WorkbookResultPart
+                {
+                    Workbook = new StudyWorkbook { Entry = "t", Name = "Test", Source = "t", Currency = model.Workbook.Currency, Policy = "proportional", TotalRuns = 150 },
+                    Simulation = result,
+                    ProjectionFirstStall = new EquatableArray<int?>(model.Project().Programs.Select(p => p.FirstStallYear)),
+                },
+            ],
+        };
+        using var buffer = new MemoryStream();
+        file.Write(buffer);
+        buffer.Position = 0;
+
+        var header = ResultFile.ReadHeader(buffer, "t");
+
+        Assert.Equal(new Shard(2, 3), header.Shard);
+        Assert.Equal(40, header.FirstItem);
+        Assert.Equal(60, header.ItemCount);
+        Assert.Equal(file.Study, header.Study);
+        Assert.Empty(header.Parts);
     }
 
     [Fact]

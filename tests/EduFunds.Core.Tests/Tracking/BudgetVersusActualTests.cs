@@ -31,7 +31,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2024-03-31");
         var (projection, totals) = Setup(through: asOf, ledger: Ledger2024);
 
-        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2024] });
+        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024] });
 
         // 1 January to 31 March 2024 = 91 of 366 days.
         var p1 = Assert.Single(report.Lines, l => l.ProgramId == "P1");
@@ -67,7 +67,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2024-03-31");
         var (projection, totals) = Setup(through: asOf, ledger: [Expense("2024-02-01", "P1", 600_000)]);
 
-        var line = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2024] }).Lines.Single(l => l.ProgramId == "P1");
+        var line = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024] }).Lines.Single(l => l.ProgramId == "P1");
 
         Assert.Equal(0.5m, line.PercentUsed);
         Assert.Equal(BudgetStatus.AheadOfPace, line.Status);
@@ -80,7 +80,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2024-03-31");
         var (projection, totals) = Setup(through: asOf, ledger: [Expense("2024-02-01", "P1", 600_000)]);
 
-        var line = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2024], PaceTolerance = 0.3m })
+        var line = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024], PaceTolerance = 0.3m })
             .Lines.Single(l => l.ProgramId == "P1");
 
         Assert.Equal(BudgetStatus.OnTrack, line.Status);
@@ -92,7 +92,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2024-03-31");
         var (projection, totals) = Setup(through: asOf, ledger: Ledger2024);
 
-        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2024], ByMonth = true });
+        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024], ByMonth = true });
 
         var p1Months = report.Lines.Where(l => l.ProgramId == "P1" && l.FiscalMonth is not null).ToArray();
         Assert.Equal(12, p1Months.Length);
@@ -134,7 +134,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2024-06-30");
         var (projection, totals) = Setup(4, asOf, Expense("2024-03-31", "P1", 50_000), Expense("2024-04-01", "P1", 70_000));
 
-        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2023, 2024], ByMonth = true });
+        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2023, 2024], ByMonth = true });
 
         Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth is null && l.ProgramId == "P1").Actual);
         Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 12 && l.ProgramId == "P1").MonthActual);
@@ -153,7 +153,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2025-09-30");
         var (projection, totals) = Setup(10, asOf, Expense("2024-09-30", "P2", 1_000), Expense("2024-10-01", "P2", 2_000), Expense("2025-09-30", "P2", 4_000));
 
-        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2023, 2024] });
+        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2023, 2024] });
 
         Assert.Equal(1_000, report.Lines.Single(l => l.Year == 2023 && l.ProgramId == "P2").Actual);
         var y2024 = report.Lines.Single(l => l.Year == 2024 && l.ProgramId == "P2");
@@ -170,7 +170,7 @@ public class BudgetVersusActualTests
         var (projection, totals) = Setup(through: asOf, ledger: [Expense("2024-05-01", "P1", 900_000)]);
         var budgets = new BudgetTable([(2024, "P1", 800_000L)]);
 
-        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2024], Budgets = budgets });
+        var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024], Budgets = budgets });
 
         var p1 = report.Lines.Single(l => l.ProgramId == "P1");
         Assert.Equal(BudgetSource.BudgetTable, p1.Source);
@@ -188,7 +188,7 @@ public class BudgetVersusActualTests
         var asOf = Date("2025-06-30");
         var (projection, totals) = Setup(through: asOf, ledger: [Expense("2025-02-01", "P2", 10_000)]);
 
-        var p2 = BudgetVersusActual.Build(projection, totals, asOf, new BudgetReportOptions { Years = [2025] }).Lines.Single(l => l.ProgramId == "P2");
+        var p2 = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2025] }).Lines.Single(l => l.ProgramId == "P2");
 
         Assert.Equal(ProgramStatus.Stalled, p2.ProjectedStatus);
         Assert.Equal(0, p2.Planned);
