@@ -40,7 +40,9 @@ internal sealed class ExportCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        // First pass: the workbook, and every ledger row checked without being kept. Second pass
+        // (below): the rows again, written as they are read. Memory does not grow with the ledger.
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), new WorkbookReadOptions { KeepLedger = false });
         var book = input.Workbook;
         var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
@@ -49,17 +51,35 @@ internal sealed class ExportCommand : EduFundsCommand
         var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName], context.Texts);
 
         var projection = model.Project(context.CancellationToken);
-        using var writer = new StringWriter { NewLine = "\n" };
-        HledgerJournal.Write(writer, projection, book.Ledger, table);
-        var text = writer.ToString();
+        var ledger = input.Loaded.Source is { } source
+            ? WorkbookReader.ReadLedger(source, book, input.Loaded.Encoding, context.CancellationToken)
+            : book.Ledger;
         if (target is null)
         {
-            await context.Output.WriteAsync(text.AsMemory(), context.CancellationToken).ConfigureAwait(false);
-            await context.Output.FlushAsync(context.CancellationToken).ConfigureAwait(false);
+            var output = context.Output;
+            var newLine = output.NewLine;
+            output.NewLine = "\n";
+            try
+            {
+                HledgerJournal.Write(output, projection, ledger, table);
+            }
+            finally
+            {
+                output.NewLine = newLine;
+            }
+
+            await output.FlushAsync(context.CancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await OutputFile.WriteAtomicallyAsync(target, OutputFile.Utf8NoBom.GetBytes(text), context.CancellationToken, context.Texts).ConfigureAwait(false);
+            AtomicFiles.Write(
+                target,
+                stream =>
+                {
+                    using var writer = new StreamWriter(stream, OutputFile.Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+                    HledgerJournal.Write(writer, projection, ledger, table);
+                },
+                context.CancellationToken);
             var logger = context.LoggerFactory.CreateLogger("edufunds.export");
             CliLog.WroteJournal(logger, target);
         }

@@ -86,7 +86,8 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException(context.Texts.Format("error.exportMissing", file));
         }
 
-        var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook");
+        // The ledger is checked as it is read and not kept; de-duplication reads it once more and keeps only its keys.
+        var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook", new WorkbookReadOptions { KeepLedger = false });
         if (loaded.Folder is not null && File.Exists(loaded.Folder))
         {
             // Rewriting one sheet of a file the user formats in Excel risks their formatting: refuse, and say how.
@@ -126,7 +127,13 @@ internal sealed class ImportCommand : EduFundsCommand
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-            .Plan(OpenExport(file), file.ToString(), options, book, context.CancellationToken);
+            .Plan(
+                OpenExport(file),
+                file.ToString(),
+                options,
+                book,
+                loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
+                context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {

@@ -4,6 +4,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
+using EduFunds.IO;
 using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Commands;
@@ -60,22 +61,33 @@ internal sealed class TrackCommand : EduFundsCommand
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today, context.Texts);
-        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
+        // The ledger is summed as it is read (entries up to the as-of date), never held in memory.
+        LedgerTotalsBuilder? builder = null;
+        var readOptions = new WorkbookReadOptions
+        {
+            KeepLedger = false,
+            LedgerSink = w =>
+            {
+                builder = new LedgerTotalsBuilder(w.Streams.Select(s => s.Id), w.Programs.Select(p => p.Id), w.Years, w.FiscalYearStartMonth);
+                return entry =>
+                {
+                    if (entry.Date <= date)
+                    {
+                        builder.Add(entry);
+                    }
+                };
+            },
+        };
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), readOptions);
         var book = input.Workbook;
+        var totals = (builder ?? new LedgerTotalsBuilder(book.Streams.Select(s => s.Id), book.Programs.Select(p => p.Id), book.Years, book.FiscalYearStartMonth)).ToTotals();
         var model = input.CreateModel();
         var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), context.Texts, GlobalOptions.GetFileEncoding(context.ParseResult));
 
-        var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date);
+        var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date, totals.LastDate);
         ProjectionArguments.CheckYear(book, reportYear, "--year", context.Texts);
 
         var projection = model.Project(context.CancellationToken);
-        var totals = LedgerTotals.FromEntries(
-            book.Ledger,
-            model.Streams.Select(s => s.Id),
-            model.Programs.Select(p => p.Id),
-            book.Years,
-            book.FiscalYearStartMonth,
-            date);
         var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetOptions
         {
             Years = [reportYear],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.IO;
 using EduFunds.Model;
 
 namespace EduFunds.Cli.Commands;
@@ -25,7 +26,8 @@ internal sealed class ValidateCommand : EduFundsCommand
     /// <inheritdoc />
     protected override Task<int> ExecuteAsync(CliContext context)
     {
-        var loaded = CommandInput.Resolve(context, context.GetValue(workbook)).Loaded;
+        // The ledger is checked row by row as it is read, never held: memory does not grow with it.
+        var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: new WorkbookReadOptions { KeepLedger = false }).Loaded;
         WriteSummary(context.Output, loaded, context.Texts);
         return Task.FromResult(ExitCodes.Ok);
     }
@@ -67,10 +69,10 @@ internal sealed class ValidateCommand : EduFundsCommand
         output.WriteLine(w.Scenarios.Count > 0
             ? t.Format("validate.scenarios", w.Scenarios.Count, string.Join(", ", w.Scenarios.Select(s => s.Name)))
             : t.Format("validate.noScenarios", 0));
-        var receipts = w.Ledger.Count(e => e.Type == LedgerEntryType.Receipt);
-        output.WriteLine(w.Ledger.Count == 0
+        var ledger = loaded.Ledger;
+        output.WriteLine(ledger.Entries == 0
             ? t["validate.noLedger"]
-            : t.Format("validate.ledger", w.Ledger.Count, receipts, w.Ledger.Count - receipts));
+            : t.Format("validate.ledger", ledger.Entries, ledger.Receipts, ledger.Expenses));
         output.WriteLine(loaded.Warnings.Count == 0 ? t["validate.valid"] : t.Format("validate.validWithWarnings", loaded.Warnings.Count));
     }
 }

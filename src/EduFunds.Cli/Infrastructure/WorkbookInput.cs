@@ -21,6 +21,12 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     {
     }
 
+    /// <summary>Where the workbook's files are (to stream its ledger a second time), or null when not known.</summary>
+    public IWorkbookFileSource? Source { get; init; }
+
+    /// <summary>What its ledger held (also when the ledger was streamed rather than kept).</summary>
+    public LedgerSummary Ledger { get; init; } = new(Workbook.Ledger.Count, Workbook.Ledger.Count(e => e.Type == LedgerEntryType.Receipt));
+
     /// <summary>True for the built-in X Street example.</summary>
     public bool IsBuiltIn => Folder is null;
 
@@ -112,14 +118,16 @@ internal static class WorkbookInput
     /// <param name="context">The command's context (stderr, language, current folder, logging, cancellation).</param>
     /// <param name="folder">The workbook folder, or null.</param>
     /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
-    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null)
+    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null, WorkbookReadOptions? options = null)
     {
         var t = context.Texts;
         var error = context.Error;
         var reader = new WorkbookReader(context.LoggerFactory.CreateLogger<WorkbookReader>()) { Encoding = encoding };
+        options ??= WorkbookReadOptions.Default;
         var fromCurrentFolder = false;
         if (folder is null)
         {
@@ -132,15 +140,21 @@ internal static class WorkbookInput
             else
             {
                 error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
-                var example = reader.Read(BuiltInSource(), context.CancellationToken);
-                return new LoadedWorkbook(example, null, reader.LastWarnings) { Description = t["workbook.builtIn"] };
+                var builtIn = BuiltInSource();
+                var example = reader.Read(builtIn, options, context.CancellationToken);
+                return new LoadedWorkbook(example, null, reader.LastWarnings)
+                {
+                    Description = t["workbook.builtIn"],
+                    Source = builtIn,
+                    Ledger = reader.LastLedgerSummary,
+                };
             }
         }
 
         var path = folder.FullName;
         if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t);
+            return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t, options);
         }
 
         if (File.Exists(path))
@@ -162,14 +176,15 @@ internal static class WorkbookInput
         }
 
         var shown = fromCurrentFolder ? path : folder.ToString();
-        var workbook = reader.Read(WorkbookFileSource.FromFolder(shown), context.CancellationToken);
+        var source = WorkbookFileSource.FromFolder(shown);
+        var workbook = reader.Read(source, options, context.CancellationToken);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
             error.WriteLine((warning with { File = Path.Combine(shown, warning.File) }).ToString());
         }
 
-        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder };
+        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = reader.LastLedgerSummary };
     }
 
     /// <summary>
@@ -179,16 +194,17 @@ internal static class WorkbookInput
     /// <param name="context">The command's context.</param>
     /// <param name="folder">The workbook folder, or null.</param>
     /// <param name="option">The option that names the folder, for the message.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">No workbook folder given and none here.</exception>
-    public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option)
+    public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option, WorkbookReadOptions? options = null)
     {
         if (folder is null && !File.Exists(Path.Combine(context.Environment.CurrentDirectory(), WorkbookFiles.Settings)))
         {
             throw new UserInputException(context.Texts.Format("workbook.noneHere", WorkbookFiles.Settings, option));
         }
 
-        return Load(context, folder);
+        return Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options);
     }
 
     /// <summary>Sibling folders whose names are close to the one asked for (a typo, another case).</summary>
@@ -266,20 +282,21 @@ internal static class WorkbookInput
     /// <param name="error">Standard error, for the warnings.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <param name="t">The texts of the messages (English when null).</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
-    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, Texts? t = null)
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, Texts? t = null, WorkbookReadOptions? options = null)
     {
         var source = OpenXlsx(file, t);
         try
         {
-            var workbook = reader.Read(source, cancellationToken);
+            var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
             foreach (var warning in reader.LastWarnings)
             {
                 error.WriteLine(source.Describe(warning));
             }
 
-            return new LoadedWorkbook(workbook, file, reader.LastWarnings);
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = reader.LastLedgerSummary };
         }
         catch (WorkbookValidationException e)
         {

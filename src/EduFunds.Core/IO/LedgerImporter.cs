@@ -55,14 +55,33 @@ public sealed class LedgerImporter
     /// <returns>What to add and what is skipped.</returns>
     /// <exception cref="InputValidationException">Any row is bad (or the map does not fit the export); nothing is to be added.</exception>
     /// <exception cref="ArgumentException">The encoding is not known.</exception>
-    public ImportResult Plan(Stream export, string fileName, ImportOptions options, Workbook workbook, CancellationToken cancellationToken = default)
+    public ImportResult Plan(Stream export, string fileName, ImportOptions options, Workbook workbook, CancellationToken cancellationToken = default) =>
+        Plan(export, fileName, options, workbook, workbook.Ledger, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Plan(Stream, string, ImportOptions, Workbook, CancellationToken)"/>, with the
+    /// ledger's entries given apart from the workbook, for example streamed from the file by
+    /// <see cref="WorkbookReader.ReadLedger"/>: they are read once, and only their references and
+    /// content keys are kept for de-duplication, never the entries.
+    /// </summary>
+    /// <param name="export">The export's bytes; disposed.</param>
+    /// <param name="fileName">Its name, for messages.</param>
+    /// <param name="options">The map and rules.</param>
+    /// <param name="workbook">The workbook imported into (its streams, programs, years, currency).</param>
+    /// <param name="existingLedger">The entries already in its ledger.</param>
+    /// <param name="cancellationToken">Cancels a long import.</param>
+    /// <returns>What to add and what is skipped.</returns>
+    /// <exception cref="InputValidationException">Any row is bad (or the map does not fit the export); nothing is to be added.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public ImportResult Plan(Stream export, string fileName, ImportOptions options, Workbook workbook, IEnumerable<LedgerEntry> existingLedger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(existingLedger);
         var errors = new IssueList();
-        var planner = new ImportPlanner(fileName, options, workbook, workbook.Ledger, errors);
+        var planner = new ImportPlanner(fileName, options, workbook, existingLedger, errors);
         using (var csv = CsvInput.Open(export, fileName, TextInput.Encoding(options.Encoding), EncodingSource.CommandLine, errors))
         {
             var row = new Row(csv);

@@ -5,7 +5,7 @@ using EduFunds.Monetary;
 namespace EduFunds.IO;
 
 /// <summary>One read of a workbook: parses every file, remembers where everything came from, then applies the rules.</summary>
-internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? encodingOverride, CancellationToken cancellationToken) : IWorkbookLocator
+internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? encodingOverride, CancellationToken cancellationToken, WorkbookReadOptions? options = null) : IWorkbookLocator
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -73,8 +73,9 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
             }
         }
 
+        var keepLedger = options?.KeepLedger ?? true;
         var ledger = new List<LedgerEntry>();
-        if (source.Exists(WorkbookFiles.Ledger))
+        if (keepLedger && source.Exists(WorkbookFiles.Ledger))
         {
             var fallbackDate = FallbackDate(settings.FiscalYearStartMonth);
             foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, csvEncoding, cancellationToken))
@@ -92,14 +93,49 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
             Scenarios = new EquatableArray<Scenario>(scenarios),
             Ledger = new EquatableArray<LedgerEntry>(ledger),
         };
+        WorkbookRules.LedgerRules? ledgerRules = null;
         if (!issues.HasUnreadableFile)
         {
             // A file that could not be read to its end (its encoding, an endless quote) would
             // make every reference to its rows look wrong: report only the reading problem.
-            WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+            ledgerRules = WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+        }
+
+        if (!keepLedger && source.Exists(WorkbookFiles.Ledger))
+        {
+            StreamLedger(workbook, ledgerRules, FallbackDate(settings.FiscalYearStartMonth));
         }
 
         return (workbook, issues);
+    }
+
+    /// <summary>What the ledger held (every entry read, valid or not).</summary>
+    public LedgerSummary LedgerSummary { get; private set; } = new(0, 0);
+
+    /// <summary>
+    /// The ledger checked entry by entry as it is read, by the same rules as a kept ledger; each
+    /// entry goes to the options' sink while the workbook has no error, and is then dropped.
+    /// </summary>
+    private void StreamLedger(Workbook workbook, WorkbookRules.LedgerRules? rules, DateOnly fallbackDate)
+    {
+        var sink = issues.HasErrors ? null : options?.LedgerSink?.Invoke(workbook);
+        long entries = 0, receipts = 0;
+        foreach (var (entry, positions) in LedgerReader.Read(source, currency, fallbackDate, issues, csvEncoding, cancellationToken))
+        {
+            entries++;
+            if (entry.Type == LedgerEntryType.Receipt)
+            {
+                receipts++;
+            }
+
+            rules?.Check(entry, positions.PosOf, issues);
+            if (sink is not null && !issues.HasErrors)
+            {
+                sink(entry);
+            }
+        }
+
+        LedgerSummary = new LedgerSummary(entries, receipts);
     }
 
     public Pos Setting(string key) => json?.Value(key) ?? new Pos(WorkbookFiles.Settings, 0, 0);

@@ -55,6 +55,55 @@ public sealed class WorkbookReader
     /// <summary>The encoding the CSV files of the last read were read in, when one was named (by the settings or <see cref="Encoding"/>); null for UTF-8.</summary>
     public string? LastEncoding { get; private set; }
 
+
+    /// <summary>What the ledger of the last read held (also when it was streamed); empty before the first read.</summary>
+    public LedgerSummary LastLedgerSummary { get; private set; } = new(0, 0);
+
+    /// <summary>
+    /// The entries of a workbook's ledger, one at a time in file order, without keeping them: for
+    /// a second pass over a ledger that a read with <see cref="WorkbookReadOptions.KeepLedger"/>
+    /// false has already checked. Each entry is checked again; a problem ends the enumeration
+    /// with <see cref="WorkbookValidationException"/> (the file changed in between).
+    /// </summary>
+    /// <param name="source">Where the files are.</param>
+    /// <param name="workbook">The workbook read from <paramref name="source"/>.</param>
+    /// <param name="encoding">The ledger's encoding when it has no byte order mark, as the first read found it (<see cref="LastEncoding"/>); null: UTF-8.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The entries.</returns>
+    /// <exception cref="WorkbookValidationException">An entry is invalid.</exception>
+    public static IEnumerable<LedgerEntry> ReadLedger(IWorkbookFileSource source, Workbook workbook, string? encoding = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(workbook);
+        return Stream(source, workbook, TextEncodings.Find(encoding), cancellationToken);
+
+        static IEnumerable<LedgerEntry> Stream(IWorkbookFileSource source, Workbook workbook, System.Text.Encoding? textEncoding, CancellationToken cancellationToken)
+        {
+            if (!source.Exists(WorkbookFiles.Ledger))
+            {
+                yield break;
+            }
+
+            var issues = new IssueList();
+            var rules = WorkbookRules.Validate(workbook with { Ledger = EquatableArray<LedgerEntry>.Empty }, new NoLocator(), new IssueList());
+            var fallback = new DateOnly(workbook.Years.From, workbook.FiscalYearStartMonth, 1);
+            foreach (var (entry, positions) in LedgerReader.Read(source, workbook.Currency, fallback, issues, textEncoding, cancellationToken))
+            {
+                rules.Check(entry, positions.PosOf, issues);
+                if (issues.HasErrors)
+                {
+                    throw new WorkbookValidationException(source.Location, issues.Sorted());
+                }
+
+                yield return entry;
+            }
+
+            if (issues.HasErrors)
+            {
+                throw new WorkbookValidationException(source.Location, issues.Sorted());
+            }
+        }
+    }
     /// <summary>Reads the workbook in <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder that holds <c>edufunds.json</c>.</param>
     /// <param name="cancellationToken">Cancels reading a large ledger.</param>
@@ -79,12 +128,26 @@ public sealed class WorkbookReader
     /// <returns>The valid workbook.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
-    public Workbook Read(IWorkbookFileSource source, CancellationToken cancellationToken = default)
+    public Workbook Read(IWorkbookFileSource source, CancellationToken cancellationToken = default) =>
+        Read(source, WorkbookReadOptions.Default, cancellationToken);
+
+    /// <summary>Reads a workbook, keeping or streaming its ledger as <paramref name="options"/> say.</summary>
+    /// <param name="source">Where the files are.</param>
+    /// <param name="options">How to treat the ledger.</param>
+    /// <param name="cancellationToken">Cancels reading a large ledger.</param>
+    /// <returns>The valid workbook (with an empty ledger when it was streamed).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    public Workbook Read(IWorkbookFileSource source, WorkbookReadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var session = new WorkbookReadSession(source, Encoding, cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        var session = new WorkbookReadSession(source, Encoding, cancellationToken, options);
         var (workbook, issues) = session.Run();
         LastEncoding = session.EncodingName;
+        LastLedgerSummary = options.KeepLedger
+            ? new LedgerSummary(workbook.Ledger.Count, workbook.Ledger.Count(e => e.Type == LedgerEntryType.Receipt))
+            : session.LedgerSummary;
         LastWarnings = issues.Warnings();
         if (issues.HasErrors)
         {
@@ -96,5 +159,25 @@ public sealed class WorkbookReader
         IOLog.WorkbookRead(
             logger, workbook.Name, source.Location, workbook.Streams.Count, workbook.Programs.Count, workbook.Scenarios.Count, workbook.Ledger.Count, LastWarnings.Count);
         return workbook;
+    }
+
+    /// <summary>Places for the second pass's rules: the workbook itself was checked by the first read.</summary>
+    private sealed class NoLocator : IWorkbookLocator
+    {
+        private static readonly Pos Nowhere = new(WorkbookFiles.Settings, 0, 0);
+
+        public Pos Setting(string key) => Nowhere;
+
+        public Pos Stream(int index, string column) => Nowhere;
+
+        public Pos Program(int index, string column) => Nowhere;
+
+        public Pos Scenario(int index, string key) => Nowhere;
+
+        public Pos Change(int scenario, int change, string key) => Nowhere;
+
+        public Pos AddedRow(int scenario, int change, string column) => Nowhere;
+
+        public Pos Ledger(int index, string column) => Nowhere;
     }
 }

@@ -46,7 +46,8 @@ internal static class WorkbookRules
     /// scenario built in code) rather than a warning (a scenario read from a file, as DESIGN.md
     /// allows); null = a warning everywhere.
     /// </param>
-    public static void Validate(Workbook workbook, IWorkbookLocator at, IssueList issues, bool yearsKnown = true, Func<int, bool>? missingKindIsError = null)
+    /// <returns>The rules of a ledger entry of this workbook, for a ledger checked as it is streamed.</returns>
+    public static LedgerRules Validate(Workbook workbook, IWorkbookLocator at, IssueList issues, bool yearsKnown = true, Func<int, bool>? missingKindIsError = null)
     {
         var years = workbook.Years;
         if (yearsKnown)
@@ -106,11 +107,14 @@ internal static class WorkbookRules
             CheckScenario(workbook, s, at, issues, context, streamIds, programIds, missingKindIsError?.Invoke(s) ?? false);
         }
 
+        var ledgerRules = new LedgerRules(workbook, context, streamIds, programIds);
         for (var i = 0; i < workbook.Ledger.Count; i++)
         {
             var index = i;
-            CheckLedgerEntry(workbook, workbook.Ledger[i], column => at.Ledger(index, column), issues, context, streamIds, programIds);
+            ledgerRules.Check(workbook.Ledger[i], column => at.Ledger(index, column), issues);
         }
+
+        return ledgerRules;
     }
 
     private static string Describe(Pos pos) =>
@@ -556,7 +560,31 @@ internal static class WorkbookRules
         }
     }
 
-    private sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
+    /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>
+    internal sealed class LedgerRules
+    {
+        private readonly Workbook workbook;
+        private readonly Context context;
+        private readonly HashSet<string> streams;
+        private readonly HashSet<string> programs;
+
+        internal LedgerRules(Workbook workbook, Context context, HashSet<string> streams, HashSet<string> programs)
+        {
+            this.workbook = workbook;
+            this.context = context;
+            this.streams = streams;
+            this.programs = programs;
+        }
+
+        /// <summary>Checks one entry.</summary>
+        /// <param name="entry">The entry.</param>
+        /// <param name="at">Where its cells are.</param>
+        /// <param name="issues">Receives the problems.</param>
+        public void Check(LedgerEntry entry, Func<string, Pos> at, IssueList issues) =>
+            CheckLedgerEntry(workbook, entry, at, issues, context, streams, programs);
+    }
+
+    internal sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
     {
         public string Amount(long minorUnits) => AmountText.Format(minorUnits, Currency);
     }

@@ -31,6 +31,11 @@ public static class LargestRemainder
         }
 
         var n = numerators.Length;
+        if (n > 0 && denominator <= long.MaxValue / n && TryDistributeSmall(total, numerators, (long)denominator, parts))
+        {
+            return;
+        }
+
         var fitsInLong = denominator <= long.MaxValue; // 64-bit division is much faster than 128-bit
         Int128 sum = 0;
         long floors = 0;
@@ -79,6 +84,116 @@ public static class LargestRemainder
         else
         {
             GiveByKeys<Int128>(numerators, denominator, parts, left);
+        }
+    }
+
+    /// <summary>
+    /// The common case of the projection's hot loop: every numerator fits in 64 bits and the keys
+    /// remainder x n + index do too. Each floor and remainder comes from one multiplication by the
+    /// denominator's reciprocal, corrected to the exact integer result (no division per share);
+    /// the keys are made from those remainders.
+    /// </summary>
+    /// <returns>False when a numerator does not fit (the general path then runs).</returns>
+    private static bool TryDistributeSmall(long total, ReadOnlySpan<Int128> numerators, long denominator, Span<long> parts)
+    {
+        var n = numerators.Length;
+        long[]? rented = null;
+        try
+        {
+            var remainders = (rented = ArrayPool<long>.Shared.Rent(n)).AsSpan(0, n);
+            var reciprocal = 1.0 / denominator;
+            Int128 sum = 0;
+            long floors = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var numerator = numerators[i];
+                ArgumentOutOfRangeException.ThrowIfNegative(numerator, nameof(numerators));
+                if (numerator > long.MaxValue)
+                {
+                    return false;
+                }
+
+                sum += numerator;
+                var floor = FloorDiv((long)numerator, denominator, reciprocal, out var remainder);
+                parts[i] = floor;
+                remainders[i] = remainder;
+                floors = checked(floors + floor);
+            }
+
+            if (sum != checked((Int128)total * denominator))
+            {
+                throw new ArgumentException("The exact shares must add up to the total.", nameof(numerators));
+            }
+
+            var left = total - floors;
+            if (left == 0)
+            {
+                return true;
+            }
+
+            // Keys that put the largest remainder, then the lowest index, last; unique, so the
+            // selection is exact. remainder < denominator <= long.MaxValue / n keeps them in range.
+            var keys = remainders;
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = (remainders[i] * n) + (n - 1 - i);
+            }
+
+            var top = (int)left;
+            SelectLargest(keys, top);
+            for (var k = n - top; k < n; k++)
+            {
+                parts[n - 1 - (int)(keys[k] % n)]++;
+            }
+
+            return true;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<long>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// numerator / denominator rounded down, and the remainder, for 0 &lt;= numerator and
+    /// 0 &lt; denominator: a quotient estimated through the reciprocal in double precision, then
+    /// corrected by whole steps so that 0 &lt;= remainder &lt; denominator holds exactly. Falls
+    /// back to integer division when the quotient is too large for the estimate to be near.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static long FloorDiv(long numerator, long denominator, double reciprocal, out long remainder)
+    {
+        var estimate = numerator * reciprocal;
+        if (!(estimate < 1e15))
+        {
+            var exact = Math.DivRem(numerator, denominator, out remainder);
+            return exact;
+        }
+
+        // |error| of the estimate is below 1 for quotients under 1e15; correct to the exact floor.
+        // The true values of r below lie in (-denominator, 2 x denominator): they fit in 64 bits,
+        // so wrapping arithmetic gives them exactly even where q x denominator alone would not fit.
+        unchecked
+        {
+            var q = (long)estimate;
+            var r = numerator - (q * denominator);
+            while (r < 0)
+            {
+                q--;
+                r += denominator;
+            }
+
+            while (r >= denominator)
+            {
+                q++;
+                r -= denominator;
+            }
+
+            remainder = r;
+            return q;
         }
     }
 

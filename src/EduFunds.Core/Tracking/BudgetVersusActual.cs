@@ -33,6 +33,21 @@ public static class BudgetVersusActual
     }
 
     /// <summary>
+    /// The default report year from the latest entry on or before the as-of date, for a ledger
+    /// that was summed as it was read (<see cref="LedgerTotals.LastDate"/> of totals through that date).
+    /// </summary>
+    /// <param name="workbook">The workbook (its fiscal calendar and years).</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="latestEntry">The date of the latest entry on or before <paramref name="asOf"/>, or null.</param>
+    /// <returns>The fiscal year, within the workbook's years.</returns>
+    public static int DefaultYear(Workbook workbook, DateOnly asOf, DateOnly? latestEntry)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var year = new FiscalCalendar(workbook.FiscalYearStartMonth).YearOf(latestEntry ?? asOf);
+        return Math.Clamp(year, workbook.Years.From, workbook.Years.To);
+    }
+
+    /// <summary>
     /// Compares each program's plan (the projection's funding F, or an explicit budget) with its
     /// recorded expenses. A program appears in a year when it has a plan, spending, or is active
     /// in the projection.

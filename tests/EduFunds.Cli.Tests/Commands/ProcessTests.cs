@@ -12,6 +12,7 @@ public sealed class ProcessTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edufunds.dll"));
         foreach (var arg in args)
@@ -53,5 +54,38 @@ public sealed class ProcessTests
         var result = await RunProcessAsync("project", "--format", "xml");
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
+    }
+
+    /// <summary>
+    /// Determinism across processes, not only within one: string hashing and anything else
+    /// seeded per process differ between runs, so the HTML report and the risk JSON of a fresh
+    /// process must equal those made in this one, byte for byte.
+    /// </summary>
+    [Fact]
+    public async Task Report_InAnotherProcess_ByteIdenticalToThisProcess()
+    {
+        using var folder = new TempFolder();
+        var here = Path.Combine(folder.Path, "here.html");
+        var there = Path.Combine(folder.Path, "there.html");
+        string[] args = ["report", "--runs", "300", "--seed", "5", "--lang", "zh-CN", "-s", "base", "-s", "deeper-cut"];
+
+        var inProcess = await CliRun.RunAsync([.. args, "-o", here]);
+        var child = await RunProcessAsync([.. args, "-o", there]);
+
+        Assert.Equal(ExitCodes.Ok, inProcess.ExitCode);
+        Assert.Equal(ExitCodes.Ok, child.ExitCode);
+        Assert.Equal(await File.ReadAllBytesAsync(here), await File.ReadAllBytesAsync(there));
+    }
+
+    [Fact]
+    public async Task RiskJson_InAnotherProcess_ByteIdenticalToThisProcess()
+    {
+        string[] args = ["risk", "--runs", "700", "--seed", "11", "--threads", "2", "-f", "json"];
+
+        var inProcess = await CliRun.RunAsync(args);
+        var child = await RunProcessAsync(args);
+
+        Assert.Equal(ExitCodes.Ok, child.ExitCode);
+        Assert.Equal(inProcess.Output, child.Output);
     }
 }

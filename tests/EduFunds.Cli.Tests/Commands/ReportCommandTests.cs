@@ -19,8 +19,8 @@ public sealed class ReportCommandTests
         var firstStall = digital.First(r => r["status"] == "stalled");
         var shelved = digital.First(r => r["status"] == "shelved");
         Assert.True(int.Parse(shelved["year"], CultureInfo.InvariantCulture) > int.Parse(firstStall["year"], CultureInfo.InvariantCulture));
-        Assert.All(digital.Where(r => r["status"] == "shelved"), r => Assert.Equal("0.00", r["need"]));
-        Assert.All(rows, r => Assert.Contains(r["status"], new[] { "funded", "underfunded", "stalled", "shelved", "inactive" }));
+        NonEmpty.All(digital.Where(r => r["status"] == "shelved"), r => Assert.Equal("0.00", r["need"]));
+        NonEmpty.All(rows, r => Assert.Contains(r["status"], new[] { "funded", "underfunded", "stalled", "shelved", "inactive" }));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class ReportCommandTests
         var baseShelved = rows.Where(r => r["scenario"] == "base" && r["shelved_year"] != string.Empty).Select(r => r["program"]).ToHashSet();
         var saved = rows.Where(r => r["scenario"] == "viability-first" && r["shelved_year"] == string.Empty && baseShelved.Contains(r["program"])).ToList();
         Assert.NotEmpty(saved);
-        Assert.All(saved, r => Assert.Equal("true", r["changed"]));
+        NonEmpty.All(saved, r => Assert.Equal("true", r["changed"]));
 
         var table = await CliRun.RunAsync("compare", "--scenario", "viability-first");
         Assert.Contains("viability-first saves " + saved[0]["program"], table.Output, StringComparison.Ordinal);

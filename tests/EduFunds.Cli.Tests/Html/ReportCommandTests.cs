@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -127,6 +129,31 @@ public sealed partial class ReportCommandTests
         var result = await CliRun.RunAsync("report", "-o", folder.File("r.html"), "-s", "no-such");
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.False(File.Exists(folder.File("r.html")));
+    }
+
+    [Fact]
+    public async Task Report_WorkbookWithoutLedger_SaysSoInSectionSix()
+    {
+        using var folder = new TempFolder();
+        var workbook = folder.File("no-ledger");
+        Assert.Equal(0, (await CliRun.RunAsync("init", workbook)).ExitCode);
+        File.Delete(Path.Combine(workbook, "ledger.csv"));
+        var file = folder.File("r.html");
+        var result = await CliRun.RunAsync("report", workbook, "-o", file, "--runs", Runs, "--lang", "zh-CN");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var html = await File.ReadAllTextAsync(file);
+        Assert.Contains(ReportText.Chinese["BudgetNone"], html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReportText.Chinese["SettingAsOf"], html, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool NiceScale_AnyRange_CoversItInAtMostTenRoundSteps(PositiveInt whole, byte scale)
+    {
+        var range = whole.Get / Math.Pow(10, scale % 8);
+        var (step, top) = ChartCanvas.NiceScale(range);
+        var mantissa = step / Math.Pow(10, Math.Floor(Math.Log10(step)));
+        return top >= range - 1e-9 && top / step <= 10.0001
+            && new[] { 1, 2, 2.5, 5 }.Any(m => Math.Abs(m - mantissa) < 1e-9);
     }
 
     [Theory]

@@ -151,7 +151,7 @@ public sealed class ReportOutputTests
         Assert.Contains("A note \\| with a pipe", result.Output, StringComparison.Ordinal);
         Assert.Contains("| a, \"quoted\"<br>line \\| pipe |", result.Output, StringComparison.Ordinal);
         var tableLines = result.Output.Split('\n').Where(l => l.StartsWith('|')).ToList();
-        Assert.All(tableLines.Take(10), l => Assert.Equal(8, CountUnescapedPipes(l)));
+        NonEmpty.All(tableLines.Take(10), l => Assert.Equal(8, CountUnescapedPipes(l)));
     }
 
     [Fact]

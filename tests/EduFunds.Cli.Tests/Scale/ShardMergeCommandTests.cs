@@ -44,6 +44,19 @@ public sealed class ShardMergeCommandTests
     }
 
     [Fact]
+    public async Task Merge_Xlsx_EqualsUnshardedSimulateByteForByte()
+    {
+        using var temp = new TempFolder();
+        await SaveShardsAsync(temp, "simulate", null, 3, "--runs", "90");
+        var single = await CliRun.RunAsync("simulate", "--runs", "90", "-f", "xlsx", "-o", temp.File("single.xlsx"));
+        var merged = await CliRun.RunAsync("merge", temp.File("shards"), "-f", "xlsx", "-o", temp.File("merged.xlsx"));
+
+        Assert.Equal(ExitCodes.Ok, single.ExitCode);
+        Assert.True(merged.ExitCode == ExitCodes.Ok, merged.Error);
+        Assert.Equal(await File.ReadAllBytesAsync(temp.File("single.xlsx")), await File.ReadAllBytesAsync(temp.File("merged.xlsx")));
+    }
+
+    [Fact]
     public async Task Merge_MissingShard_ExitsTwoNamingTheShard()
     {
         using var temp = new TempFolder();
@@ -272,7 +285,7 @@ public sealed class ShardMergeCommandTests
         var study = CsvText.ParseWithHeader(await File.ReadAllTextAsync(Path.Combine(temp.File("reports"), "study.csv")));
         Assert.Equal(["streets/east", "streets/west"], study.Select(r => r["workbook"]));
         Assert.Equal(["1", "9"], study.Select(r => r["seed"]));
-        Assert.All(study, r => Assert.Equal("50", r["runs"]));
+        NonEmpty.All(study, r => Assert.Equal("50", r["runs"]));
         Assert.Equal(["workbook", "name", "programs", "programs_high_risk", "expected_stalling", "runs", "seed"], study[0].Keys);
     }
 

@@ -37,7 +37,7 @@ public sealed class LayerTests
             .ToList();
 
         Assert.NotEmpty(namespaces);
-        Assert.All(namespaces, n => Assert.Contains(n!, Allowed.Keys));
+        NonEmpty.All(namespaces, n => Assert.Contains(n!, Allowed.Keys));
     }
 
     [Theory]

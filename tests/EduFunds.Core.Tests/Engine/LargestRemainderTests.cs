@@ -34,12 +34,10 @@ public class LargestRemainderTests
     [Property(MaxTest = 300)]
     public Property Distribute_AnyWeights_SumsExactlyAndStaysWithinOneUnitOfExactShare(NonNegativeInt total, NonEmptyArray<NonNegativeInt> weights)
     {
+        // At least one positive weight, so that every generated case is checked (no filtering).
         var w = weights.Get.Select(x => (long)x.Get).ToArray();
+        w[0] += 1;
         var sum = w.Sum();
-        if (sum == 0)
-        {
-            return true.ToProperty();
-        }
 
         var numerators = w.Select(x => (Int128)total.Get * x).ToArray();
         var parts = new long[w.Length];
@@ -53,11 +51,12 @@ public class LargestRemainderTests
     {
         // Small weights make many equal remainders, so the tie-break is exercised.
         var w = weights.Get.Select(x => (long)(x.Get % 7)).ToArray();
-        var sum = w.Sum();
-        if (sum == 0)
+        if (w.All(x => x == 0))
         {
-            return true.ToProperty();
+            w[0] = 1;                                                // every case checked, none filtered out
         }
+
+        var sum = w.Sum();
 
         var numerators = w.Select(x => (Int128)total.Get * x).ToArray();
         var parts = new long[w.Length];
@@ -71,5 +70,50 @@ public class LargestRemainderTests
         }
 
         return parts.SequenceEqual(expected).Label($"got {string.Join(",", parts)}, expected {string.Join(",", expected)}");
+    }
+
+    [Fact]
+    public void FloorDiv_ManyPairs_EqualsIntegerDivision()
+    {
+        var random = new System.Random(13);
+        for (var k = 0; k < 500_000; k++)
+        {
+            var numerator = random.NextInt64(0, long.MaxValue) >> random.Next(0, 63);
+            var denominator = Math.Max(1, random.NextInt64(1, long.MaxValue) >> random.Next(0, 63));
+            var q = LargestRemainder.FloorDiv(numerator, denominator, 1.0 / denominator, out var r);
+            Assert.Equal(Math.DivRem(numerator, denominator, out var expected), q);
+            Assert.Equal(expected, r);
+        }
+
+        Assert.Equal(long.MaxValue, LargestRemainder.FloorDiv(long.MaxValue, 1, 1.0, out var zero));
+        Assert.Equal(0, zero);
+        Assert.Equal(1, LargestRemainder.FloorDiv(long.MaxValue, long.MaxValue - 1, 1.0 / (long.MaxValue - 1), out var one));
+        Assert.Equal(1, one);
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Distribute_SmallPath_MatchesDefinition(PositiveInt[] weights, PositiveInt pool)
+    {
+        // Reference: floors, then one unit each to the largest remainders, ties to the lower index.
+        var w = weights.Select(x => (long)x.Get).ToArray();
+        if (w.Length == 0)
+        {
+            return true.ToProperty();
+        }
+
+        var total = (long)pool.Get;
+        var denominator = w.Sum();
+        var numerators = w.Select(x => (Int128)total * x).ToArray();
+        var parts = new long[w.Length];
+        LargestRemainder.Distribute(total, numerators, denominator, parts);
+        var expected = numerators.Select(x => (long)(x / denominator)).ToArray();
+        var order = Enumerable.Range(0, w.Length).OrderByDescending(i => numerators[i] % denominator).ThenBy(i => i).ToArray();
+        var left = total - expected.Sum();
+        for (var k = 0; k < left; k++)
+        {
+            expected[order[k]]++;
+        }
+
+        return parts.SequenceEqual(expected).ToProperty();
     }
 }

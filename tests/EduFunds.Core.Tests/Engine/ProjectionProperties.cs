@@ -117,4 +117,20 @@ public class ProjectionProperties
             .All(p => p.SecuredMinorUnits == p.ReserveUsedMinorUnits + p.RestrictedAppliedMinorUnits)
             .Label($"seed {seed}");
     }
+
+    /// <summary>
+    /// The properties above that check only some programs (stalled ones, ones whose secured
+    /// money covers their minimum, running ones) would pass on nothing if the random workbooks
+    /// never had such programs; over 300 seeds they have each many times.
+    /// </summary>
+    [Fact]
+    public void RandomWorkbooks_HaveTheCasesTheFilteredPropertiesCheck()
+    {
+        var programs = Enumerable.Range(0, 300).SelectMany(seed => Project(seed).Years.SelectMany(y => y.Programs)).ToList();
+
+        Assert.True(programs.Count(p => p.Status == ProgramStatus.Stalled) >= 50, "stalled programs");
+        Assert.True(programs.Count(p => p.NeedMinorUnits > 0 && p.SecuredMinorUnits >= p.MinimumMinorUnits && p.SecuredMinorUnits > 0) >= 50, "programs whose secured money covers the minimum");
+        Assert.True(programs.Count(p => p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded) >= 50, "running programs");
+        Assert.True(programs.Count(p => p.Status == ProgramStatus.Shelved) >= 10, "shelved programs");
+    }
 }

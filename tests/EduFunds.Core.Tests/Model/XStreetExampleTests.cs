@@ -30,7 +30,7 @@ public sealed class XStreetExampleTests
     {
         var budget = Base.Years.Select(y => y.Streams.Single(s => s.StreamId == "DG-BUDGET").AmountMinorUnits).ToList();
 
-        Assert.All(budget.Zip(budget.Skip(1)), pair => Assert.True(pair.Second < pair.First));
+        NonEmpty.All(budget.Zip(budget.Skip(1)), pair => Assert.True(pair.Second < pair.First));
         Assert.True(Example.Streams.Single(s => s.Id == "DG-BUDGET").StartYear <= 2019);
     }
 
@@ -43,10 +43,10 @@ public sealed class XStreetExampleTests
 
         var statuses = Statuses("P-DIGITAL", Base);
 
-        Assert.All(statuses.Where(s => s.Year <= fundEnd), s => Assert.True(s.Status is ProgramStatus.Funded or ProgramStatus.Underfunded, $"{s.Year}: {s.Status}"));
+        NonEmpty.All(statuses.Where(s => s.Year <= fundEnd), s => Assert.True(s.Status is ProgramStatus.Funded or ProgramStatus.Underfunded, $"{s.Year}: {s.Status}"));
         Assert.Equal(ProgramStatus.Stalled, statuses.Single(s => s.Year == fundEnd + 1).Status);
         Assert.Equal(ProgramStatus.Stalled, statuses.Single(s => s.Year == fundEnd + 2).Status);
-        Assert.All(statuses.Where(s => s.Year > fundEnd + 2), s => Assert.Equal(ProgramStatus.Shelved, s.Status));
+        NonEmpty.All(statuses.Where(s => s.Year > fundEnd + 2), s => Assert.Equal(ProgramStatus.Shelved, s.Status));
         var summary = Summary("P-DIGITAL", Base);
         Assert.Equal(fundEnd + 1, summary.FirstStallYear);
         Assert.Equal(fundEnd + 2, summary.ShelvedYear);
@@ -65,9 +65,9 @@ public sealed class XStreetExampleTests
     {
         var festival = Base.Years.Select(y => Program(y, "P-FESTIVAL")).ToList();
 
-        Assert.All(festival, p => Assert.True(p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded));
-        Assert.All(festival, p => Assert.True(p.Ratio >= 0.9m, $"{p.Year}: {p.Ratio}"));
-        Assert.All(festival, p => Assert.True(p.RestrictedReceivedMinorUnits > 0));
+        NonEmpty.All(festival, p => Assert.True(p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded));
+        NonEmpty.All(festival, p => Assert.True(p.Ratio >= 0.9m, $"{p.Year}: {p.Ratio}"));
+        NonEmpty.All(festival, p => Assert.True(p.RestrictedReceivedMinorUnits > 0));
         Assert.Contains(festival, p => p.PoolShareMinorUnits > 0);
     }
 
@@ -75,7 +75,7 @@ public sealed class XStreetExampleTests
     public void Flagships_AreFullerThanEveryBasicService_WhichRunThin()
     {
         var sports = Base.Years.Select(y => Program(y, "P-SPORTS")).ToList();
-        Assert.All(sports, p => Assert.Equal(ProgramStatus.Funded, p.Status));
+        NonEmpty.All(sports, p => Assert.Equal(ProgramStatus.Funded, p.Status));
 
         foreach (var year in Base.Years)
         {
@@ -94,7 +94,7 @@ public sealed class XStreetExampleTests
         // Seniors' recreation and children's care keep running, thin, every year.
         foreach (var id in new[] { "P-SENIORS", "P-CHILDCARE" })
         {
-            Assert.All(Statuses(id, Base), s => Assert.Equal(ProgramStatus.Underfunded, s.Status));
+            NonEmpty.All(Statuses(id, Base), s => Assert.Equal(ProgramStatus.Underfunded, s.Status));
         }
     }
 

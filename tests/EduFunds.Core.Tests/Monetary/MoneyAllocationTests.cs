@@ -69,7 +69,7 @@ public sealed class MoneyAllocationTests
     [Fact]
     public void Allocate_ZeroTotal_GivesZeros()
     {
-        Assert.All(Money.Zero(Cny).Allocate(1m, 2m), p => Assert.True(p.IsZero));
+        NonEmpty.All(Money.Zero(Cny).Allocate(1m, 2m), p => Assert.True(p.IsZero));
     }
 
     [Fact]

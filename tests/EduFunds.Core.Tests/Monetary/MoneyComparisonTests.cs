@@ -68,7 +68,7 @@ public sealed class MoneyComparisonTests
             .ToList();
 
         Assert.Contains(typeof(Money), types);
-        Assert.All(types, t =>
+        NonEmpty.All(types, t =>
         {
             Assert.NotNull(t.GetMethod("op_Equality", BindingFlags.Public | BindingFlags.Static, [t, t]));
             Assert.NotNull(t.GetMethod("op_Inequality", BindingFlags.Public | BindingFlags.Static, [t, t]));

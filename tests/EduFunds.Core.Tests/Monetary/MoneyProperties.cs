@@ -2,6 +2,7 @@ namespace EduFunds.Core.Tests.Monetary;
 
 using System.Numerics;
 using EduFunds.Monetary;
+using FsCheck;
 using FsCheck.Xunit;
 
 /// <summary>The laws of money, checked on random amounts of every currency.</summary>
@@ -40,13 +41,19 @@ public sealed class MoneyProperties
     }
 
     [Property]
-    public void Allocate_ZeroWeight_GetsNothing(WholeMoney total, Weights weights)
+    public void Allocate_ZeroWeight_GetsNothing(WholeMoney total, Weights weights, NonNegativeInt at)
     {
-        var parts = total.Value.Allocate(weights.Values);
+        // A zero weight is put in at a generated place, so that every case has one to check.
+        var values = weights.Values.ToList();
+        var zero = at.Get % (values.Count + 1);
+        values.Insert(zero, 0m);
 
+        var parts = total.Value.Allocate([.. values]);
+
+        Assert.True(parts[zero].IsZero);
         for (var i = 0; i < parts.Length; i++)
         {
-            if (weights.Values[i] == 0m)
+            if (values[i] == 0m)
             {
                 Assert.True(parts[i].IsZero);
             }

@@ -27,7 +27,7 @@ public class RiskOptionsTests
         Assert.NotNull(result.Simulation);
         Assert.Equal(300, result.Simulation.Runs);
         Assert.Equal(7, result.Simulation.Seed);
-        Assert.All(result.Programs, p => Assert.NotNull(p.StallProbability));
+        NonEmpty.All(result.Programs, p => Assert.NotNull(p.StallProbability));
         Assert.NotEmpty(result.Programs);
         Assert.Equal(300, result.TornadoRuns);                      // 1,000 by default, capped at the 300 runs
     }
@@ -51,7 +51,7 @@ public class RiskOptionsTests
         Assert.Null(result.Simulation);
         Assert.Equal(0, result.TornadoRuns);
         Assert.NotEmpty(result.Programs);
-        Assert.All(result.Programs, p => Assert.Null(p.StallProbability));
+        NonEmpty.All(result.Programs, p => Assert.Null(p.StallProbability));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using static EduFunds.Core.Tests.Tracking.LedgerFixtures;
 
 namespace EduFunds.Core.Tests.Tracking;
 
-/// <summary>The fiscal year <c>edufunds track</c> reports without <c>--year</c>: <see cref="BudgetVersusActual.DefaultYear"/>.</summary>
+/// <summary>The fiscal year <c>edufunds track</c> reports without <c>--year</c>: <see cref="BudgetVersusActual.DefaultYear(Workbook, DateOnly)"/>.</summary>
 public class TrackedYearTests
 {
     private static LedgerEntry Receipt(DateOnly date) => LedgerEntry.Receipt(date, "DG", Money.FromMinorUnits(100, Currency.Cny));

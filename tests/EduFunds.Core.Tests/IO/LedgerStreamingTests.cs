@@ -1,0 +1,85 @@
+using System.Text;
+using EduFunds.IO;
+using EduFunds.Model;
+using EduFunds.Tracking;
+using static EduFunds.Core.Tests.IO.TestFiles;
+
+namespace EduFunds.Core.Tests.IO;
+
+/// <summary>A ledger read without keeping it (WorkbookReadOptions.KeepLedger = false) behaves as a kept one.</summary>
+public class LedgerStreamingTests
+{
+    private static readonly WorkbookReadOptions Streamed = new() { KeepLedger = false };
+
+    private static string Ledger(int rows, bool withErrors = false)
+    {
+        var text = new StringBuilder(LedgerHeader).Append('\n');
+        for (var i = 0; i < rows; i++)
+        {
+            var day = new DateOnly(2020, 1, 1).AddDays((i * 7919) % 3650);
+            var program = withErrors && i % 50 == 7 ? "NOPE" : "P1";
+            text.Append(i % 3 == 0
+                ? $"{day:yyyy-MM-dd},receipt,DG-01,,{i + 1}.00,R{i},\n"
+                : $"{day:yyyy-MM-dd},expense,,{program},{i + 1}.50,E{i},\"memo {i}, here\"\n");
+        }
+
+        if (withErrors)
+        {
+            text.Append("2040-01-01,expense,,P1,5.00,,\n");
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Read_StreamedLedger_EmptyLedgerSameSummaryAndSinkSeesEveryEntryInOrder()
+    {
+        var files = Files(ledger: Ledger(500));
+        var kept = new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+        var seen = new List<LedgerEntry>();
+        var reader = new WorkbookReader();
+        var streamed = reader.Read(WorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => seen.Add });
+
+        Assert.Empty(streamed.Ledger);
+        Assert.Equal(kept.Ledger.ToArray(), seen.ToArray());
+        Assert.Equal(new LedgerSummary(500, kept.Ledger.Count(e => e.Type == LedgerEntryType.Receipt)), reader.LastLedgerSummary);
+        Assert.Equal(seen, WorkbookReader.ReadLedger(WorkbookFileSource.FromMemory(files), streamed).ToList());
+    }
+
+    [Fact]
+    public void Read_StreamedLedgerWithErrors_SameIssuesAsKept()
+    {
+        var files = Files(ledger: Ledger(300, withErrors: true));
+        var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(files)));
+        var streamed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(files), Streamed));
+        Assert.Equal(kept.Issues.Select(i => i.ToString()), streamed.Issues.Select(i => i.ToString()));
+        Assert.True(kept.Issues.Count >= 5);
+    }
+
+    [Fact]
+    public void Read_StreamedLedgerWithErrors_SinkStopsAtTheFirstProblem()
+    {
+        var files = Files(ledger: Ledger(300, withErrors: true));
+        var count = 0;
+        Assert.Throws<WorkbookValidationException>(() =>
+            new WorkbookReader().Read(WorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => _ => count++ }));
+        Assert.Equal(7, count); // rows 0-6 are valid; row 7 names an unknown program
+    }
+
+    [Fact]
+    public void Journal_LargeUnsortedLedgerSpilledToDisk_SameAsSortedInMemory()
+    {
+        // About 20 MB of journal text: more than the spool keeps in memory.
+        var files = Files(ledger: Ledger(120_000));
+        var workbook = new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+        var projection = EduFunds.Engine.ProjectionModel.Create(workbook).Project();
+        var streamed = new StringWriter();
+        HledgerJournal.Write(streamed, projection, WorkbookReader.ReadLedger(WorkbookFileSource.FromMemory(files), workbook));
+        var sorted = new StringWriter();
+        var inOrder = workbook.Ledger.Select((e, i) => (e, i)).OrderBy(x => x.e.Date).ThenBy(x => x.i).Select(x => x.e).ToList();
+        HledgerJournal.Write(sorted, projection, inOrder);
+        Assert.Equal(sorted.ToString(), streamed.ToString());
+        var dates = streamed.ToString().Split('\n').Where(l => l.Length > 10 && char.IsDigit(l[0])).Select(l => l[..10]).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+    }
+}
