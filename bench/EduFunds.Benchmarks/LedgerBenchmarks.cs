@@ -71,7 +71,7 @@ public class LedgerBenchmarks
             entries.Select(e => e.Entry), workbook.Streams.Select(s => s.Id), workbook.Programs.Select(p => p.Id), workbook.Years, workbook.FiscalYearStartMonth);
         var budget = BudgetVersusActual.Build(projection, totals, asOf);
         var receipts = ReceiptsVersusExpected.Build(projection, totals, asOf);
-        return budget.Totals.Sum(t => t.Actual) + receipts.Totals.Sum(t => t.Received);
+        return budget.Totals.Sum(t => t.ActualMinorUnits) + receipts.Totals.Sum(t => t.ReceivedMinorUnits);
     }
 
     /// <summary>The workbook reader (every entry as an object, full validation), then the same reports.</summary>
@@ -83,7 +83,7 @@ public class LedgerBenchmarks
         var totals = LedgerTotals.FromWorkbook(book);
         var budget = BudgetVersusActual.Build(projection, totals, asOf);
         var receipts = ReceiptsVersusExpected.Build(projection, totals, asOf);
-        return budget.Totals.Sum(t => t.Actual) + receipts.Totals.Sum(t => t.Received);
+        return budget.Totals.Sum(t => t.ActualMinorUnits) + receipts.Totals.Sum(t => t.ReceivedMinorUnits);
     }
 
     /// <summary>Writes a valid ledger: half receipts from random streams, half expenses of random programs.</summary>

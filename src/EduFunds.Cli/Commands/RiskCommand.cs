@@ -160,7 +160,7 @@ internal sealed class RiskCommand : EduFundsCommand
     {
         var t = context.Texts;
         var pr = context.ParseResult;
-        if (new Option[] { simulation.Runs, simulation.Precision, simulation.MaxRuns, simulation.Seed, simulation.Trends, tornadoRuns, shard.Shard, shard.Save, asOf }
+        if (new Option[] { simulation.Runs, simulation.Precision, simulation.MaxRuns, simulation.Seed, simulation.Trends, simulation.Rates, tornadoRuns, shard.Shard, shard.Save, asOf }
             .Any(o => pr.GetResult(o) is { Implicit: false }))
         {
             throw new UsageException(t["risk.results-conflict"]);

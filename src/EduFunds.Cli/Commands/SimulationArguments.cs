@@ -32,12 +32,14 @@ internal sealed class SimulationArguments
             HelpName = "N",
         };
         Trends = TrendOption.Create();
+        Rates = TrendOption.CreateRate();
         command.Options.Add(Runs);
         command.Options.Add(Precision);
         command.Options.Add(MaxRuns);
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(Trends);
+        command.Options.Add(Rates);
         command.Validators.Add(result =>
         {
             if (result.GetResult(Runs) is { Tokens.Count: > 0 } && result.GetResult(Precision) is { Tokens.Count: > 0 })
@@ -83,6 +85,9 @@ internal sealed class SimulationArguments
     /// <summary><c>--trend</c>.</summary>
     public Option<UncertainTrend[]> Trends { get; }
 
+    /// <summary><c>--rate</c> (repeatable): uncertain replacements of the annual change of a kind.</summary>
+    public Option<UncertainTrend[]> Rates { get; }
+
     /// <summary>Creates the options and adds them to a command.</summary>
     /// <param name="command">The command.</param>
     /// <returns>The options.</returns>
@@ -95,13 +100,13 @@ internal sealed class SimulationArguments
     /// <exception cref="UserInputException">A trend's year is outside the workbook.</exception>
     public MonteCarloOptions Build(CliContext context, Workbook workbook)
     {
-        var trends = context.GetValue(Trends) ?? [];
+        UncertainTrend[] trends = [.. context.GetValue(Trends) ?? [], .. context.GetValue(Rates) ?? []];
         foreach (var trend in trends)
         {
             if (trend.From is { } from && !workbook.Years.Contains(from))
             {
                 throw new UserInputException(context.Texts.Format(
-                    "error.trendYear", SimulationSettings.TrendText(trend), from, workbook.Years.From, workbook.Years.To));
+                    "error.trendYear", SimulationSettings.TrendText(trend), from, workbook.Years.From, workbook.Years.To, trend.ReplacesAnnualChange ? "--rate" : "--trend"));
             }
         }
 

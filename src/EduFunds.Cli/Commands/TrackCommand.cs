@@ -128,8 +128,8 @@ internal sealed class TrackCommand : EduFundsCommand
             funded = checked(funded + p.FundedMinorUnits);
         }
 
-        long Received(int fiscalYear) => totals.StreamIds.Aggregate(0L, (sum, s) => checked(sum + totals.Receipts(s, fiscalYear)));
-        long Spent(int fiscalYear) => totals.ProgramIds.Aggregate(0L, (sum, p) => checked(sum + totals.Expenses(p, fiscalYear)));
+        long Received(int fiscalYear) => totals.StreamIds.Aggregate(0L, (sum, s) => checked(sum + totals.ReceiptsMinorUnits(s, fiscalYear)));
+        long Spent(int fiscalYear) => totals.ProgramIds.Aggregate(0L, (sum, p) => checked(sum + totals.ExpensesMinorUnits(p, fiscalYear)));
         long opening = 0;
         for (var earlier = totals.Years.From; earlier < year; earlier++)
         {

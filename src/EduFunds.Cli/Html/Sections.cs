@@ -273,16 +273,16 @@ internal sealed class BudgetSection : ReportSection
                 [words["ColumnProgram"], "#" + words["ColumnPlanned"], "#" + words["ColumnActual"], "#" + words["ColumnRemaining"], "#" + words["ColumnUsed"], words["ColumnStatus"]],
                 year.Select(l =>
                 {
-                    var underspent = l.PercentElapsed >= 1m && l.Actual < l.Planned * (1m - budget.PaceTolerance);
+                    var underspent = l.PercentElapsed >= 1m && l.ActualMinorUnits < l.PlannedMinorUnits * (1m - budget.PaceTolerance);
                     var status = underspent ? "!▼ " + words["BudgetUnderspent"]
                         : l.Status == BudgetStatus.Overspent ? "!▲ " + words.Budget(l.Status)
                         : words.Budget(l.Status);
                     return (IReadOnlyList<string>)
                     [
                         $"{l.ProgramName} ({l.ProgramId})",
-                        ReportText.Money(l.Planned, currency),
-                        ReportText.Money(l.Actual, currency),
-                        ReportText.Money(l.Remaining, currency),
+                        ReportText.Money(l.PlannedMinorUnits, currency),
+                        ReportText.Money(l.ActualMinorUnits, currency),
+                        ReportText.Money(l.RemainingMinorUnits, currency),
                         l.PercentUsed is { } used ? ReportText.Percent((double)used) : "–",
                         status,
                     ];
@@ -296,9 +296,9 @@ internal sealed class BudgetSection : ReportSection
             [
                 l.Year.ToString(CultureInfo.InvariantCulture),
                 $"{l.StreamName} ({l.StreamId})",
-                ReportText.Money(l.Expected, currency),
-                ReportText.Money(l.Received, currency),
-                ReportText.Money(l.Difference, currency),
+                ReportText.Money(l.ExpectedMinorUnits, currency),
+                ReportText.Money(l.ReceivedMinorUnits, currency),
+                ReportText.Money(l.DifferenceMinorUnits, currency),
                 (l.Status is ReceiptStatus.Missing or ReceiptStatus.Partial ? "!" : string.Empty) + words.Receipt(l.Status),
             ]));
     }
@@ -354,7 +354,7 @@ internal static class RiskWords
             case RiskReasonKind.FundingCliff:
                 return words.Format("ReasonFundingCliff", Stream(reason.StreamId), reason.Year, ReportText.Percent(reason.Value ?? 0));
             case RiskReasonKind.StructuralGap:
-                return words.Format("ReasonStructuralGap", ReportText.Percent(reason.Value ?? 0), reason.Year, currency.Code, ReportText.Money(reason.Amount ?? 0, currency));
+                return words.Format("ReasonStructuralGap", ReportText.Percent(reason.Value ?? 0), reason.Year, currency.Code, ReportText.Money(reason.AmountMinorUnits ?? 0, currency));
             case RiskReasonKind.Stalls:
                 var stalls = reason.SecondYear is { } shelved
                     ? words.Format("ReasonStallsShelved", reason.Year, shelved)
@@ -378,11 +378,11 @@ internal static class RiskWords
                     return words.Format("ReasonKeyProbability", Stream(reason.StreamId), effect.ToString("0.00", CultureInfo.InvariantCulture));
                 }
 
-                var share = key is not null && program.Received > 0 ? (double)key.Received / program.Received : 0;
+                var share = key is not null && program.ReceivedMinorUnits > 0 ? (double)key.ReceivedMinorUnits / program.ReceivedMinorUnits : 0;
                 return words.Format("ReasonKeyDepends", Stream(reason.StreamId), ReportText.Percent(share));
             case RiskReasonKind.DigitalSkillsPattern:
                 return words.Format("ReasonPattern", ReportText.Percent(reason.Value ?? 0), currency.Code,
-                    ReportText.Money(risk.FirstYearUnrestricted, currency), reason.Year, ReportText.Money(risk.LastYearUnrestricted, currency), reason.SecondYear);
+                    ReportText.Money(risk.FirstYearUnrestrictedMinorUnits, currency), reason.Year, ReportText.Money(risk.LastYearUnrestrictedMinorUnits, currency), reason.SecondYear);
             default:
                 return reason.Text;
         }

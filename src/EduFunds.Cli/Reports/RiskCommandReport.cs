@@ -124,7 +124,7 @@ internal static class RiskCommandReport
                 p.KeyDependency?.StreamId,
                 p.KeyDependency?.FirstStallYear,
                 p.DigitalSkillsPattern,
-                p.Received,
+                p.ReceivedMinorUnits,
                 Fraction(p.OneOffShare),
                 Fraction(p.Concentration),
                 Fraction(p.EffectiveSources),
@@ -133,7 +133,7 @@ internal static class RiskCommandReport
                 Fraction(p.LowestCoverage),
                 p.LowestCoverageYear,
                 Fraction(p.Headroom),
-                p.StructuralGap,
+                p.StructuralGapMinorUnits,
                 p.Cliff?.StreamId,
                 p.Cliff?.Year,
                 Fraction(p.Cliff?.CoveredShare),
@@ -160,7 +160,7 @@ internal static class RiskCommandReport
         {
             foreach (var r in p.Reasons)
             {
-                table.Add(p.Program.Id, Names.Kebab(r.Kind), reasons.Of(r, p), Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.Amount);
+                table.Add(p.Program.Id, Names.Kebab(r.Kind), reasons.Of(r, p), Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.AmountMinorUnits);
             }
         }
 
@@ -184,7 +184,7 @@ internal static class RiskCommandReport
         {
             foreach (var e in p.Tornado)
             {
-                table.Add(p.Program.Id, e.StreamId, e.StreamName, e.Received, e.FirstStallYear, e.ShelvedYear,
+                table.Add(p.Program.Id, e.StreamId, e.StreamName, e.ReceivedMinorUnits, e.FirstStallYear, e.ShelvedYear,
                     Fraction(e.StallProbability?.Value), Fraction(e.StallProbability?.HalfWidth95), Fraction(e.StallProbabilityEffect));
             }
         }
@@ -212,7 +212,7 @@ internal static class RiskCommandReport
                     Recurrence.OneOff => "one-off",
                     _ => null,
                 };
-                table.Add(p.Program.Id, s.StreamId, s.StreamName, recurrence, s.Amount, Fraction(s.Share));
+                table.Add(p.Program.Id, s.StreamId, s.StreamName, recurrence, s.AmountMinorUnits, Fraction(s.Share));
             }
         }
 
@@ -235,7 +235,7 @@ internal static class RiskCommandReport
         ]);
         var expected = risk.ExpectedStalledPrograms;
         table.Add(risk.Programs.Count, risk.HighCount, risk.ElevatedCount, risk.LowCount, risk.StalledInProjection,
-            Fraction(expected?.Mean), Fraction(expected?.HalfWidth95), risk.FirstYearUnrestricted, risk.LastYearUnrestricted, risk.PoolShrinks);
+            Fraction(expected?.Mean), Fraction(expected?.HalfWidth95), risk.FirstYearUnrestrictedMinorUnits, risk.LastYearUnrestrictedMinorUnits, risk.PoolShrinks);
         return table;
     }
 

@@ -56,7 +56,7 @@ internal sealed class RiskReasonText
             case RiskReasonKind.FundingCliff when program.Cliff is { } cliff:
                 return t.Format("reason.fundingCliff", cliff.StreamName, cliff.StreamId, cliff.LastYear, Prose.Percent(cliff.CoveredShare));
             case RiskReasonKind.StructuralGap:
-                return t.Format("reason.structuralGap", Prose.Percent(reason.Value ?? 0), reason.Year, Prose.Money(t, reason.Amount ?? 0, currency));
+                return t.Format("reason.structuralGap", Prose.Percent(reason.Value ?? 0), reason.Year, Prose.Money(t, reason.AmountMinorUnits ?? 0, currency));
             case RiskReasonKind.Stalls:
             {
                 var text = reason.SecondYear is { } shelved
@@ -93,14 +93,14 @@ internal sealed class RiskReasonText
                     "reason.keyDependency.share",
                     key.StreamName,
                     key.StreamId,
-                    Prose.Percent(program.Received > 0 ? (double)key.Received / program.Received : 0.0));
+                    Prose.Percent(program.ReceivedMinorUnits > 0 ? (double)key.ReceivedMinorUnits / program.ReceivedMinorUnits : 0.0));
             case RiskReasonKind.DigitalSkillsPattern:
                 return t.Format(
                     "reason.digitalSkillsPattern",
                     Prose.Percent(reason.Value ?? 0),
-                    Prose.Money(t, risk.FirstYearUnrestricted, currency),
+                    Prose.Money(t, risk.FirstYearUnrestrictedMinorUnits, currency),
                     reason.Year,
-                    Prose.Money(t, risk.LastYearUnrestricted, currency),
+                    Prose.Money(t, risk.LastYearUnrestrictedMinorUnits, currency),
                     reason.SecondYear);
             default:
                 return reason.Text;

@@ -41,7 +41,8 @@ internal static class SimulationSettings
         report.Set("first_run", simulation?.FirstRun);
         report.Set("precision", simulation?.Precision is { } precision ? (decimal)precision : null);
         report.Set("stop", simulation is null ? null : StopText(simulation.Stop));
-        report.Set("trends", simulation is null ? null : simulation.Trends.Select(TrendText).ToList());
+        report.Set("trends", simulation is null ? null : simulation.Trends.Where(t => !t.ReplacesAnnualChange).Select(TrendText).ToList());
+        report.Set("rates", simulation is null ? null : simulation.Trends.Where(t => t.ReplacesAnnualChange).Select(TrendText).ToList());
         AddCsvColumns(report, simulation?.Seed, simulation?.Runs);
     }
 

@@ -80,7 +80,7 @@ internal static class TrackReport
             budgetTable.Add(
                 l.Year, l.FiscalMonth, Iso(l.PeriodStart), Iso(l.PeriodEnd), l.ProgramId, l.ProgramName, l.ProjectedStatus,
                 l.Source == BudgetSource.BudgetTable ? "budget-table" : "projection",
-                l.MonthPlanned, l.MonthActual, l.Planned, l.PlannedToDate, l.Actual, l.Remaining, l.Variance, l.PercentUsed, l.PercentElapsed, Word(l.Status));
+                l.MonthPlannedMinorUnits, l.MonthActualMinorUnits, l.PlannedMinorUnits, l.PlannedToDateMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.VarianceMinorUnits, l.PercentUsed, l.PercentElapsed, Word(l.Status));
         }
 
         var budgetTotals = new ReportTable("budget_totals", tx["track.table.budgetTotals"],
@@ -100,7 +100,7 @@ internal static class TrackReport
         ]);
         foreach (var t in budget.Totals)
         {
-            budgetTotals.Add(t.Year, t.FiscalMonth, t.MonthPlanned, t.MonthActual, t.Planned, t.PlannedToDate, t.Actual, t.Remaining, t.Variance, t.PercentUsed, t.PercentElapsed, Word(t.Status));
+            budgetTotals.Add(t.Year, t.FiscalMonth, t.MonthPlannedMinorUnits, t.MonthActualMinorUnits, t.PlannedMinorUnits, t.PlannedToDateMinorUnits, t.ActualMinorUnits, t.RemainingMinorUnits, t.VarianceMinorUnits, t.PercentUsed, t.PercentElapsed, Word(t.Status));
         }
 
         var receiptTable = new ReportTable("receipts", tx["track.table.receipts"],
@@ -119,7 +119,7 @@ internal static class TrackReport
         foreach (var l in receipts.Lines)
         {
             receiptTable.Add(l.Year, l.StreamId, l.StreamName, Names.Of(l.Kind), Names.Of(l.Recurrence),
-                l.Expected, l.Received, l.Difference, l.Shortfall, Word(l.Status));
+                l.ExpectedMinorUnits, l.ReceivedMinorUnits, l.DifferenceMinorUnits, l.ShortfallMinorUnits, Word(l.Status));
         }
 
         var receiptTotals = new ReportTable("receipt_totals", tx["track.table.receiptTotals"],
@@ -132,7 +132,7 @@ internal static class TrackReport
         ]);
         foreach (var t in receipts.Totals)
         {
-            receiptTotals.Add(t.Year, t.Expected, t.Received, t.Difference, t.Shortfall);
+            receiptTotals.Add(t.Year, t.ExpectedMinorUnits, t.ReceivedMinorUnits, t.DifferenceMinorUnits, t.ShortfallMinorUnits);
         }
 
         report.Tables.Add(budgetTable);
@@ -216,14 +216,14 @@ internal static class TrackReport
             };
             foreach (var l in budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null))
             {
-                view.Add(l.ProgramId, l.ProgramName, l.ProjectedStatus, l.Planned, l.Actual, l.Remaining, l.PercentUsed, l.PercentElapsed, Styled(l.Status, tx));
+                view.Add(l.ProgramId, l.ProgramName, l.ProjectedStatus, l.PlannedMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.PercentUsed, l.PercentElapsed, Styled(l.Status, tx));
             }
 
-            view.Add(new StyledText(tx["track.total"], Tone.Plain), string.Empty, null, total.Planned, total.Actual, total.Remaining, total.PercentUsed, total.PercentElapsed, Styled(total.Status, tx));
+            view.Add(new StyledText(tx["track.total"], Tone.Plain), string.Empty, null, total.PlannedMinorUnits, total.ActualMinorUnits, total.RemainingMinorUnits, total.PercentUsed, total.PercentElapsed, Styled(total.Status, tx));
             report.Views.Add(view);
 
             // Programs with nothing planned and nothing spent all year would only add rows of zeros.
-            var idle = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null && l.Planned == 0 && l.Actual == 0).Select(l => l.ProgramId).ToHashSet(StringComparer.Ordinal);
+            var idle = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null && l.PlannedMinorUnits == 0 && l.ActualMinorUnits == 0).Select(l => l.ProgramId).ToHashSet(StringComparer.Ordinal);
             var months = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is not null && !idle.Contains(l.ProgramId)).ToArray();
             if (months.Length > 0)
             {
@@ -245,13 +245,13 @@ internal static class TrackReport
                 var programOrder = budget.Lines.Where(l => l.Year == year && l.FiscalMonth is null).Select(l => l.ProgramId).ToList();
                 foreach (var l in months.OrderBy(l => programOrder.IndexOf(l.ProgramId)).ThenBy(l => l.FiscalMonth))
                 {
-                    monthView.Add(l.ProgramId, MonthLabel(l.PeriodStart, l.FiscalMonth!.Value), l.MonthPlanned, l.MonthActual, l.Actual, l.Remaining, l.PercentUsed, l.PercentElapsed, Styled(l.Status, tx));
+                    monthView.Add(l.ProgramId, MonthLabel(l.PeriodStart, l.FiscalMonth!.Value), l.MonthPlannedMinorUnits, l.MonthActualMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.PercentUsed, l.PercentElapsed, Styled(l.Status, tx));
                 }
 
                 foreach (var t in budget.Totals.Where(t => t.Year == year && t.FiscalMonth is not null))
                 {
                     monthView.Add(new StyledText(tx["track.total"], Tone.Plain), MonthLabel(LedgerMonthStart(budget, year, t.FiscalMonth!.Value), t.FiscalMonth.Value),
-                        t.MonthPlanned, t.MonthActual, t.Actual, t.Remaining, t.PercentUsed, t.PercentElapsed, Styled(t.Status, tx));
+                        t.MonthPlannedMinorUnits, t.MonthActualMinorUnits, t.ActualMinorUnits, t.RemainingMinorUnits, t.PercentUsed, t.PercentElapsed, Styled(t.Status, tx));
                 }
 
                 report.Views.Add(monthView);
@@ -271,12 +271,12 @@ internal static class TrackReport
             };
             foreach (var l in receipts.Lines.Where(l => l.Year == year))
             {
-                receiptView.Add(l.StreamId, l.StreamName, l.Expected, l.Received, l.Shortfall, Styled(l.Status, tx));
+                receiptView.Add(l.StreamId, l.StreamName, l.ExpectedMinorUnits, l.ReceivedMinorUnits, l.ShortfallMinorUnits, Styled(l.Status, tx));
             }
 
             if (receipts.Totals.FirstOrDefault(t => t.Year == year) is { } rt)
             {
-                receiptView.Add(new StyledText(tx["track.total"], Tone.Plain), string.Empty, rt.Expected, rt.Received, rt.Shortfall, string.Empty);
+                receiptView.Add(new StyledText(tx["track.total"], Tone.Plain), string.Empty, rt.ExpectedMinorUnits, rt.ReceivedMinorUnits, rt.ShortfallMinorUnits, string.Empty);
             }
 
             report.Views.Add(receiptView);
@@ -299,18 +299,18 @@ internal static class TrackReport
 
         foreach (var l in budget.Lines.Where(l => l.FiscalMonth is null))
         {
-            if (l.ProjectedStatus is ProgramStatus.Stalled && l.Planned == 0)
+            if (l.ProjectedStatus is ProgramStatus.Stalled && l.PlannedMinorUnits == 0)
             {
                 report.Notes.Add(tx.Format("track.note.stalls", l.Year, l.ProgramId, l.ProgramName));
             }
 
             if (l.Status == BudgetStatus.Overspent)
             {
-                report.Notes.Add(tx.Format("track.note.overspent", l.Year, l.ProgramId, M(l.Actual), M(l.Planned), M(-l.Remaining)));
+                report.Notes.Add(tx.Format("track.note.overspent", l.Year, l.ProgramId, M(l.ActualMinorUnits), M(l.PlannedMinorUnits), M(-l.RemainingMinorUnits)));
             }
             else if (l.Status == BudgetStatus.AheadOfPace)
             {
-                report.Notes.Add(tx.Format("track.note.aheadOfPace", l.Year, l.ProgramId, CellFormat.Percent(l.PercentUsed ?? 0), CellFormat.Percent(l.PercentElapsed), M(l.Remaining)));
+                report.Notes.Add(tx.Format("track.note.aheadOfPace", l.Year, l.ProgramId, CellFormat.Percent(l.PercentUsed ?? 0), CellFormat.Percent(l.PercentElapsed), M(l.RemainingMinorUnits)));
             }
         }
 
@@ -318,11 +318,11 @@ internal static class TrackReport
         {
             if (l.Status == ReceiptStatus.Missing)
             {
-                report.Notes.Add(tx.Format("track.note.missing", l.Year, l.StreamId, l.StreamName, M(l.Expected)));
+                report.Notes.Add(tx.Format("track.note.missing", l.Year, l.StreamId, l.StreamName, M(l.ExpectedMinorUnits)));
             }
             else if (l.Status == ReceiptStatus.Partial)
             {
-                report.Notes.Add(tx.Format("track.note.partial", l.Year, l.StreamId, l.StreamName, M(l.Received), M(l.Expected), M(l.Shortfall)));
+                report.Notes.Add(tx.Format("track.note.partial", l.Year, l.StreamId, l.StreamName, M(l.ReceivedMinorUnits), M(l.ExpectedMinorUnits), M(l.ShortfallMinorUnits)));
             }
         }
     }

@@ -6,14 +6,20 @@ using EduFunds.Cli.Infrastructure;
 
 namespace EduFunds.Cli.Reports;
 
-/// <summary>The <c>--trend KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option of the simulation commands.</summary>
+/// <summary>The <c>--trend</c> and <c>--rate KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> options of the simulation commands.</summary>
 internal static class TrendOption
 {
     /// <summary>Creates the option (repeatable).</summary>
     /// <returns>The option.</returns>
-    public static Option<UncertainTrend[]> Create()
+    public static Option<UncertainTrend[]> Create() => Create("--trend", false);
+
+    /// <summary>Creates the <c>--rate KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option (repeatable): an uncertain replacement of the annual change.</summary>
+    /// <returns>The option.</returns>
+    public static Option<UncertainTrend[]> CreateRate() => Create("--rate", true);
+
+    private static Option<UncertainTrend[]> Create(string name, bool replacesAnnualChange)
     {
-        var option = new Option<UncertainTrend[]>("--trend")
+        var option = new Option<UncertainTrend[]>(name)
         {
             HelpName = "SPEC",
             AllowMultipleArgumentsPerToken = false,
@@ -26,11 +32,11 @@ internal static class TrendOption
                 {
                     if (TryParse(token.Value, out var trend, out var error, ParseTexts.Of(result)))
                     {
-                        trends.Add(trend);
+                        trends.Add(trend with { ReplacesAnnualChange = replacesAnnualChange });
                     }
                     else
                     {
-                        result.AddError(ParseTexts.Of(result).Format("error.trend", token.Value, error));
+                        result.AddError(ParseTexts.Of(result).Format("error.trend", token.Value, error).Replace("--trend", name, StringComparison.Ordinal));
                     }
                 }
 

@@ -80,7 +80,7 @@ internal static class PolicyMath
 }
 
 /// <summary>Proportional: share = pool x R / sum(R); everyone gets R when the pool covers all.</summary>
-public sealed class ProportionalPolicy : IAllocationPolicy
+internal sealed class ProportionalPolicy : IAllocationPolicy
 {
     /// <inheritdoc />
     public string Name => PolicyNames.Proportional;
@@ -106,7 +106,7 @@ public sealed class ProportionalPolicy : IAllocationPolicy
 }
 
 /// <summary>Priority: in order of priority then id, each is filled completely before the next gets anything.</summary>
-public sealed class PriorityPolicy : IAllocationPolicy
+internal sealed class PriorityPolicy : IAllocationPolicy
 {
     /// <inheritdoc />
     public string Name => PolicyNames.Priority;
@@ -130,7 +130,7 @@ public sealed class PriorityPolicy : IAllocationPolicy
 /// its minimum gets exactly that lift; one that cannot be lifted is skipped and gets nothing.
 /// What is left is shared in proportion to the needs still open, among the programs not skipped.
 /// </summary>
-public sealed class ViabilityFirstPolicy : IAllocationPolicy
+internal sealed class ViabilityFirstPolicy : IAllocationPolicy
 {
     /// <inheritdoc />
     public string Name => PolicyNames.ViabilityFirst;
@@ -169,7 +169,7 @@ public sealed class ViabilityFirstPolicy : IAllocationPolicy
 }
 
 /// <summary>Equal: share = min(R, L), the level L chosen so that the shares add up to the pool (water-filling).</summary>
-public sealed class EqualPolicy : IAllocationPolicy
+internal sealed class EqualPolicy : IAllocationPolicy
 {
     /// <inheritdoc />
     public string Name => PolicyNames.Equal;
@@ -230,7 +230,7 @@ public sealed class EqualPolicy : IAllocationPolicy
 /// and 1 for a basic one, L chosen so the shares add up to the pool. Models the bias toward
 /// visible events.
 /// </summary>
-public sealed class VisibilityWeightedPolicy : IAllocationPolicy
+internal sealed class VisibilityWeightedPolicy : IAllocationPolicy
 {
     /// <inheritdoc />
     public string Name => PolicyNames.VisibilityWeighted;

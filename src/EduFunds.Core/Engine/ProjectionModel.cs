@@ -27,6 +27,8 @@ public sealed partial class ProjectionModel
     private readonly IAllocationPolicy[] policies;
     private readonly decimal[] flagshipWeights;
     private readonly int maxTargets;
+    private readonly ScenarioChange[] orderedChanges; // by year, then list order
+    private readonly int[] streamFrom;                // per stream: first year it may pay (added streams: the change's year)
 
     private ProjectionModel(Workbook workbook, Scenario? scenario, IAllocationPolicy? policyOverride)
     {
@@ -90,7 +92,8 @@ public sealed partial class ProjectionModel
         }
 
         // OrderBy is stable: changes of the same year keep their list order, so the later one wins.
-        var orderedChanges = changes.OrderBy(c => c.From).ToArray();
+        orderedChanges = changes.OrderBy(c => c.From).ToArray();
+        this.streamFrom = [.. streamFrom];
         planned = new long[YearCount * StreamCount];
         for (var s = 0; s < StreamCount; s++)
         {
@@ -240,7 +243,6 @@ public sealed partial class ProjectionModel
             : throw new ArgumentOutOfRangeException(nameof(year), year, $"The projection covers {Years.From}-{Years.To}.");
 
     internal IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
-
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <returns>A new workspace.</returns>
     internal ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));

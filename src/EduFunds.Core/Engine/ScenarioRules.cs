@@ -11,7 +11,7 @@ internal static class ScenarioRules
 {
     /// <summary>
     /// A stream's exact amount in a year after the scenario's changes, before the one rounding
-    /// (DESIGN.md step 1 and "Scenarios"): the growth path that <see cref="RatePath"/> gives, times
+    /// (DESIGN.md step 1 and "Scenarios"): the growth path that <see cref="RatePath(FundingStream, int, ScenarioChange[])"/> gives, times
     /// every scale factor and every trend factor (1 + g)^(y - Y + 1) in effect. A change keeps
     /// its own year Y even when Y is before the first year. Stop is decided by the caller.
     /// </summary>
@@ -47,11 +47,23 @@ internal static class ScenarioRules
     /// list; stream and kind changes compete alike), or the stream's own change when none is.
     /// Without rate changes this is a x (1 + c)^(y - s).
     /// </summary>
-    internal static Fraction RatePath(FundingStream stream, int year, ScenarioChange[] orderedChanges)
+    internal static Fraction RatePath(FundingStream stream, int year, ScenarioChange[] orderedChanges) =>
+        RatePath(stream, year, orderedChanges, null, out _);
+
+    /// <summary>
+    /// <see cref="RatePath(FundingStream, int, ScenarioChange[])"/> with one more rate change,
+    /// <paramref name="open"/>, whose annual change is left open (Monte Carlo draws it per run): its
+    /// years contribute a factor 1 to the result and are counted in <paramref name="openYears"/>, so
+    /// the amount with the drawn g is the result x (1 + g)^openYears. <paramref name="open"/> must
+    /// be in <paramref name="orderedChanges"/> (after the changes of its year: the later in the list wins).
+    /// </summary>
+    internal static Fraction RatePath(FundingStream stream, int year, ScenarioChange[] orderedChanges, RateChange? open, out int openYears)
     {
         var amount = Fraction.From(stream.AmountMinorUnits);
         var growth = Fraction.From(stream.AnnualChange).OnePlus();
+        var growthIsOpen = false;
         var segmentStart = stream.StartYear + 1; // the first year grown by a rate
+        openYears = 0;
         foreach (var change in orderedChanges)
         {
             if (change.From > year)
@@ -66,14 +78,60 @@ internal static class ScenarioRules
 
             if (rate.From > segmentStart)
             {
-                amount = amount.Multiply(growth.Pow(rate.From - segmentStart));
+                if (growthIsOpen)
+                {
+                    openYears += rate.From - segmentStart;
+                }
+                else
+                {
+                    amount = amount.Multiply(growth.Pow(rate.From - segmentStart));
+                }
+
                 segmentStart = rate.From;
             }
 
+            growthIsOpen = ReferenceEquals(rate, open);
             growth = Fraction.From(rate.AnnualChange).OnePlus();
         }
 
-        return year >= segmentStart ? amount.Multiply(growth.Pow(year + 1 - segmentStart)) : amount;
+        if (year < segmentStart)
+        {
+            return amount;
+        }
+
+        if (growthIsOpen)
+        {
+            openYears += year + 1 - segmentStart;
+            return amount;
+        }
+
+        return amount.Multiply(growth.Pow(year + 1 - segmentStart));
+    }
+
+    /// <summary>
+    /// A stream's exact amount in a year as <see cref="ScenarioAmount(FundingStream, int, ScenarioChange[])"/> gives it, with the annual
+    /// change of the rate change <paramref name="open"/> left open (see <see cref="RatePath(FundingStream, int, ScenarioChange[], RateChange?, out int)"/>).
+    /// </summary>
+    internal static Fraction ScenarioAmount(FundingStream stream, int year, ScenarioChange[] orderedChanges, RateChange open, out int openYears)
+    {
+        var amount = RatePath(stream, year, orderedChanges, open, out openYears);
+        foreach (var change in orderedChanges)
+        {
+            if (change.From > year)
+            {
+                break;
+            }
+
+            amount = change switch
+            {
+                ScaleChange scale when scale.Target.Matches(stream) => amount.Multiply(Fraction.From(scale.Factor)),
+                TrendChange trend when trend.Target.Matches(stream) =>
+                    amount.Multiply(Fraction.From(trend.AnnualChange).OnePlus().Pow(year - trend.From + 1)),
+                _ => amount,
+            };
+        }
+
+        return amount;
     }
 
     /// <summary>True when a stop change for the stream is in effect in the year: stop wins over every other change.</summary>

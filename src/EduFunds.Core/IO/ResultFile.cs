@@ -344,6 +344,11 @@ internal static class ResultFileWriter
                 json.WriteNull("from");
             }
 
+            if (trend.ReplacesAnnualChange)
+            {
+                json.WriteBoolean("replacesAnnualChange", true);
+            }
+
             json.WriteEndObject();
         }
 
@@ -591,7 +596,10 @@ internal static class ResultFileReader
                 trend.GetProperty("min").GetDouble(),
                 trend.GetProperty("mostLikely").GetDouble(),
                 trend.GetProperty("max").GetDouble(),
-                trend.GetProperty("from").ValueKind == JsonValueKind.Number ? trend.GetProperty("from").GetInt32() : null));
+                trend.GetProperty("from").ValueKind == JsonValueKind.Number ? trend.GetProperty("from").GetInt32() : null)
+            {
+                ReplacesAnnualChange = trend.TryGetProperty("replacesAnnualChange", out var replaces) && replaces.ValueKind == JsonValueKind.True,
+            });
         }
 
         var inputs = new SimulationInputs

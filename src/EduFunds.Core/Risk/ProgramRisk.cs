@@ -16,7 +16,7 @@ public sealed record ProgramRisk
     public required RiskLevel Level { get; init; }
 
     /// <summary>All it received over its active years (minor units).</summary>
-    public required long Received { get; init; }
+    public required long ReceivedMinorUnits { get; init; }
 
     /// <summary>What it received by source, largest first.</summary>
     public required IReadOnlyList<StreamContribution> Sources { get; init; }
@@ -46,7 +46,7 @@ public sealed record ProgramRisk
     public required double? Headroom { get; init; }
 
     /// <summary>N minus the money received from recurring streams in its first active year, when positive (minor units); null otherwise.</summary>
-    public required long? StructuralGap { get; init; }
+    public required long? StructuralGapMinorUnits { get; init; }
 
     /// <summary>
     /// The funding cliff (DESIGN.md): the one-off stream it received money from that ends first

@@ -153,7 +153,7 @@ public sealed partial class RiskAnalyzer
             var ordered = entries
                 .OrderByDescending(e => e.Earlier)
                 .ThenByDescending(e => e.Entry.StallProbabilityEffect ?? 0.0)
-                .ThenByDescending(e => e.Entry.Received)
+                .ThenByDescending(e => e.Entry.ReceivedMinorUnits)
                 .ThenBy(e => e.StreamIndex)
                 .ToArray();
             var key = KeyDependency(entries.Select(e => (e.Entry, e.Earlier)), thresholds);
@@ -165,7 +165,7 @@ public sealed partial class RiskAnalyzer
                 Rank = 0,
                 Program = item.Program,
                 Level = level,
-                Received = item.Received,
+                ReceivedMinorUnits = item.Received,
                 Sources = item.Sources,
                 OneOffShare = item.OneOffShare,
                 Concentration = item.Concentration,
@@ -174,7 +174,7 @@ public sealed partial class RiskAnalyzer
                 LowestCoverage = item.LowestCoverage,
                 LowestCoverageYear = item.LowestCoverageYear,
                 Headroom = item.Headroom,
-                StructuralGap = item.StructuralGap,
+                StructuralGapMinorUnits = item.StructuralGap,
                 Cliff = item.Cliff,
                 FirstStallYear = item.FirstStallYear,
                 ShelvedYear = item.ShelvedYear,
@@ -224,7 +224,7 @@ public sealed partial class RiskAnalyzer
         var earlier = list
             .Where(e => e.Earlier > 0 && e.Entry.FirstStallYear is not null)
             .OrderBy(e => e.Entry.FirstStallYear)
-            .ThenByDescending(e => e.Entry.Received)
+            .ThenByDescending(e => e.Entry.ReceivedMinorUnits)
             .ThenBy(e => e.Entry.StreamId, StringComparer.Ordinal)
             .Select(e => e.Entry)
             .FirstOrDefault();
@@ -239,7 +239,7 @@ public sealed partial class RiskAnalyzer
                 && effect > 0.0
                 && effect >= thresholds.KeyDependencyMinEffect)
             .OrderByDescending(e => e.Entry.StallProbabilityEffect)
-            .ThenByDescending(e => e.Entry.Received)
+            .ThenByDescending(e => e.Entry.ReceivedMinorUnits)
             .ThenBy(e => e.Entry.StreamId, StringComparer.Ordinal)
             .Select(e => e.Entry)
             .FirstOrDefault();
@@ -303,7 +303,7 @@ public sealed partial class RiskAnalyzer
                     $"recurring money leaves {Percent(share)} of its {firstYear} need uncovered (a structural gap of {projection.Workbook.ToMoney(gap)})",
                     Value: share,
                     Year: firstYear,
-                    Amount: gap));
+                    AmountMinorUnits: gap));
             }
         }
 

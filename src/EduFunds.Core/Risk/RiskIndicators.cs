@@ -289,7 +289,7 @@ internal static class RiskIndicators
             }
 
             // Largest first; equal amounts in stream order (the list was built in stream order and the sort is stable).
-            var ordered = contributions.OrderByDescending(c => c.Amount).ToArray();
+            var ordered = contributions.OrderByDescending(c => c.AmountMinorUnits).ToArray();
 
             int? firstYear = null;
             double? firstCoverage = null;

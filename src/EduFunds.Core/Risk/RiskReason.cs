@@ -11,7 +11,7 @@ namespace EduFunds.Risk;
 /// <param name="Year">The year the reason is about (stall year, last year of a cliff stream, first active year), or null.</param>
 /// <param name="SecondYear">A second year (shelved year, year the stall happens without the key stream), or null.</param>
 /// <param name="StreamId">The stream the reason is about, or null.</param>
-/// <param name="Amount">An amount in minor units (structural gap), or null.</param>
+/// <param name="AmountMinorUnits">An amount in minor units (structural gap), or null.</param>
 public sealed record RiskReason(
     RiskReasonKind Kind,
     string Text,
@@ -20,4 +20,4 @@ public sealed record RiskReason(
     int? Year = null,
     int? SecondYear = null,
     string? StreamId = null,
-    long? Amount = null);
+    long? AmountMinorUnits = null);

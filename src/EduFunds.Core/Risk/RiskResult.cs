@@ -24,8 +24,8 @@ public sealed class RiskResult
         Simulation = simulation;
         Options = options;
         Programs = programs;
-        FirstYearUnrestricted = firstYearUnrestricted;
-        LastYearUnrestricted = lastYearUnrestricted;
+        FirstYearUnrestrictedMinorUnits = firstYearUnrestricted;
+        LastYearUnrestrictedMinorUnits = lastYearUnrestricted;
         TornadoRuns = tornadoRuns;
         TornadoStreams = tornadoStreams;
         foreach (var program in programs)
@@ -105,13 +105,13 @@ public sealed class RiskResult
     public (double Mean, double HalfWidth95)? ExpectedStalledPrograms => Simulation?.ExpectedStalledPrograms();
 
     /// <summary>Unrestricted stream money of the first year (minor units).</summary>
-    public long FirstYearUnrestricted { get; }
+    public long FirstYearUnrestrictedMinorUnits { get; }
 
     /// <summary>Unrestricted stream money of the last year (minor units).</summary>
-    public long LastYearUnrestricted { get; }
+    public long LastYearUnrestrictedMinorUnits { get; }
 
     /// <summary>True when the pool shrinks: the last year's unrestricted money is below the first year's.</summary>
-    public bool PoolShrinks => LastYearUnrestricted < FirstYearUnrestricted;
+    public bool PoolShrinks => LastYearUnrestrictedMinorUnits < FirstYearUnrestrictedMinorUnits;
 
     /// <summary>Runs of the Monte Carlo tornado (0 when it had no Monte Carlo part).</summary>
     public long TornadoRuns { get; }

@@ -68,7 +68,7 @@ public sealed record MonteCarloOptions
             Trends[i].Validate();
             for (var j = 0; j < i; j++)
             {
-                if (Trends[j].Kind == Trends[i].Kind)
+                if (Trends[j].Kind == Trends[i].Kind && Trends[j].ReplacesAnnualChange == Trends[i].ReplacesAnnualChange)
                 {
                     throw new ArgumentOutOfRangeException(nameof(Trends), $"Two uncertain trends for the kind {Trends[i].Kind}; give at most one per kind.");
                 }

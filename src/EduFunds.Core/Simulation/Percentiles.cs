@@ -1,7 +1,7 @@
 namespace EduFunds.Simulation;
 
 /// <summary>Percentiles interpolated between order statistics as Excel's PERCENTILE.INC does.</summary>
-public static class Percentiles
+internal static class Percentiles
 {
     /// <summary>
     /// PERCENTILE.INC of sorted values: with h = (n - 1) p, the value x[floor h] + (h - floor h)

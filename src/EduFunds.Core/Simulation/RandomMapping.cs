@@ -21,13 +21,16 @@ namespace EduFunds.Simulation;
 /// <para>Version 1 (EduFunds 0.1): one xoshiro256** sequence per (seed, run, stream position),
 /// drawn in year order, normals by the Marsaglia polar method.</para>
 /// </remarks>
-public static class RandomMapping
+internal static class RandomMapping
 {
     /// <summary>The version of the seed-to-numbers mapping described above.</summary>
     public const int Version = 2;
 
     /// <summary>Separates the trend generators' keys from every other use of the hash.</summary>
     private const ulong TrendDomain = 0x7472656E64000000UL; // "trend"
+
+    /// <summary>Separates the rate generators' keys from the trends' and every other use of the hash.</summary>
+    private const ulong RateDomain = 0x7261746500000000UL; // "rate"
 
     private const ulong YearGamma = 0xD1B54A32D192ED03UL;
 
@@ -83,6 +86,14 @@ public static class RandomMapping
     /// <returns>The generator.</returns>
     internal static RandomSource Trend(long seed, long run, StreamKind kind) =>
         RandomSource.Create(seed, run, TrendDomain ^ StreamKey(WorkbookNames.ToName(kind)));
+
+    /// <summary>The generator of an uncertain rate (<c>--rate</c>) of a kind in a run, apart from the kind's trend.</summary>
+    /// <param name="seed">The seed.</param>
+    /// <param name="run">The run index.</param>
+    /// <param name="kind">The kind of stream the rate applies to.</param>
+    /// <returns>The generator.</returns>
+    internal static RandomSource Rate(long seed, long run, StreamKind kind) =>
+        RandomSource.Create(seed, run, RateDomain ^ StreamKey(WorkbookNames.ToName(kind)));
 }
 
 /// <summary>

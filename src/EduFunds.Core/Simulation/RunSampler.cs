@@ -28,6 +28,10 @@ internal sealed class RunSampler
     private readonly UncertainTrend[] trends;
     private readonly int[] trendFromIndex;
     private readonly bool halfEven;
+    private readonly double[] rateBase;       // per rate slot and year: the amount with the uncertain rate left open
+    private readonly int[] rateYears;         // per rate slot and year: years grown by the uncertain rate
+    private readonly int[] powerOffset;       // per trend: where its powers (1 + g)^0..max start in the scratch
+    private readonly int powerCount;
 
     /// <summary>Compiles the draws of a model.</summary>
     /// <param name="model">The projection model.</param>
@@ -51,6 +55,9 @@ internal sealed class RunSampler
 
         var list = new List<StreamPlan>();
         var lastYear = firstYear + yearCount - 1;
+        var bases = new List<double>();
+        var exponents = new List<int>();
+        var maxPower = new int[this.trends.Length];
         for (var s = 0; s < streamCount; s++)
         {
             var stream = model.Streams[s];
@@ -58,20 +65,40 @@ internal sealed class RunSampler
             var cv = (double)stream.AmountCv;
             var sigma = cv > 0.0 ? Math.Sqrt(DeterministicMath.Log(1.0 + (cv * cv))) : 0.0;
             var trendIndex = -1;
+            var rateIndex = -1;
             for (var t = 0; t < this.trends.Length; t++)
             {
                 if (this.trends[t].Kind == stream.Kind)
                 {
-                    trendIndex = t;
+                    if (this.trends[t].ReplacesAnnualChange)
+                    {
+                        rateIndex = t;
+                    }
+                    else
+                    {
+                        trendIndex = t;
+                    }
                 }
             }
 
             var end = stream.EndYear ?? int.MaxValue;
             var from = Math.Max(stream.StartYear, firstYear);
             var to = Math.Min(end, lastYear);
-            if ((q >= 1.0 && sigma == 0.0 && trendIndex < 0) || from > to)
+            if ((q >= 1.0 && sigma == 0.0 && trendIndex < 0 && rateIndex < 0) || from > to)
             {
                 continue; // no draws: the planned amounts stand
+            }
+
+            var rateSlot = -1;
+            if (rateIndex >= 0)
+            {
+                rateSlot = bases.Count;
+                var baseRow = new double[yearCount];
+                var yearsRow = new int[yearCount];
+                model.OpenRatePath(s, stream.Kind, this.trends[rateIndex].From ?? firstYear, baseRow, yearsRow);
+                bases.AddRange(baseRow);
+                exponents.AddRange(yearsRow);
+                maxPower[rateIndex] = Math.Max(maxPower[rateIndex], yearsRow.Max());
             }
 
             list.Add(new StreamPlan(
@@ -84,10 +111,20 @@ internal sealed class RunSampler
                 q,
                 sigma,
                 -(sigma * sigma) / 2.0,
-                trendIndex));
+                trendIndex,
+                rateIndex,
+                rateSlot));
         }
 
         plans = [.. list];
+        rateBase = [.. bases];
+        rateYears = [.. exponents];
+        powerOffset = new int[this.trends.Length];
+        for (var t = 0; t < this.trends.Length; t++)
+        {
+            powerOffset[t] = powerCount;
+            powerCount += this.trends[t].ReplacesAnnualChange ? maxPower[t] + 1 : 0;
+        }
     }
 
     /// <summary>Number of stream amounts of a run (years x streams).</summary>
@@ -95,7 +132,7 @@ internal sealed class RunSampler
 
     /// <summary>Creates the per-thread scratch space.</summary>
     /// <returns>The scratch.</returns>
-    public Scratch CreateScratch() => new(trends.Length * yearCount);
+    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount);
 
     /// <summary>Fills <paramref name="amounts"/> with run <paramref name="run"/>'s stream amounts.</summary>
     /// <param name="seed">The seed.</param>
@@ -111,8 +148,25 @@ internal sealed class RunSampler
         }
 
         var factors = scratch.TrendFactors;
+        var powers = scratch.RatePowers;
         for (var t = 0; t < trends.Length; t++)
         {
+            if (trends[t].ReplacesAnnualChange)
+            {
+                // (1 + g)^k by repeated multiplication: the same bits on every platform.
+                var rate = RandomMapping.Rate(seed, run, trends[t].Kind);
+                var rateGrowth = 1.0 + trends[t].Sample(ref rate);
+                var power = 1.0;
+                var end = t + 1 < trends.Length ? powerOffset[t + 1] : powerCount;
+                for (var at = powerOffset[t]; at < end; at++)
+                {
+                    powers[at] = power;
+                    power *= rateGrowth;
+                }
+
+                continue;
+            }
+
             var random = RandomMapping.Trend(seed, run, trends[t].Kind);
             var growth = 1.0 + trends[t].Sample(ref random);
             var factor = 1.0;
@@ -160,6 +214,16 @@ internal sealed class RunSampler
                 }
 
                 var amount = amounts[i];
+                if (plan.RateIndex >= 0)
+                {
+                    // The uncertain rate replaces the planned growth: the path with the rate left
+                    // open, times the drawn (1 + g)^k, before the noise and trend factors.
+                    var slot = plan.RateSlot + y;
+                    var opened = rateBase[slot] * powers[powerOffset[plan.RateIndex] + rateYears[slot]];
+                    amount = opened == 0.0 ? 0 : (long)(halfEven ? Math.Round(opened) : Math.Round(opened, MidpointRounding.AwayFromZero));
+                    amounts[i] = amount;
+                }
+
                 if (amount == 0)
                 {
                     continue;
@@ -188,12 +252,20 @@ internal sealed class RunSampler
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
     internal sealed class Scratch
     {
-        /// <summary>Creates scratch for trends x years factors.</summary>
+        /// <summary>Creates scratch for trends x years factors and the rates' powers.</summary>
         /// <param name="length">trends x years.</param>
-        public Scratch(int length) => TrendFactors = new double[length];
+        /// <param name="powers">Number of powers (1 + g)^k of the uncertain rates.</param>
+        public Scratch(int length, int powers)
+        {
+            TrendFactors = new double[length];
+            RatePowers = new double[powers];
+        }
 
         /// <summary>(1 + g)^k per trend and year of the current run.</summary>
         public double[] TrendFactors { get; }
+
+        /// <summary>(1 + g)^k per uncertain rate and exponent k of the current run.</summary>
+        public double[] RatePowers { get; }
     }
 
     /// <summary>The draws of one stream: its key, its term inside the projection and its distributions.</summary>
@@ -207,5 +279,7 @@ internal sealed class RunSampler
         double Probability,
         double Sigma,
         double Mu,
-        int TrendIndex);
+        int TrendIndex,
+        int RateIndex,
+        int RateSlot);
 }

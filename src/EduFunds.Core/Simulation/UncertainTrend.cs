@@ -30,6 +30,17 @@ public enum TrendShape
 /// <param name="From">First year of the trend (already changed once), or null for the first year of the projection.</param>
 public sealed record UncertainTrend(StreamKind Kind, TrendShape Shape, double Min, double MostLikely, double Max, int? From = null)
 {
+    /// <summary>
+    /// False (default) for an uncertain trend (<c>--trend</c>): an extra annual change on top of the
+    /// streams' own. True for an uncertain rate (<c>--rate</c>): the drawn g <em>replaces</em> the
+    /// annual change of every stream of the kind from <see cref="From"/> on, as a scenario's
+    /// <c>rate</c> change listed after all of the scenario's changes would (DESIGN.md "Scenarios":
+    /// the latest year wins, so a scenario rate dated later still wins from its year); scale and
+    /// trend changes multiply the path, stop wins. The draw depends only on (seed, run, kind), apart
+    /// from the trend's draw of the same kind.
+    /// </summary>
+    public bool ReplacesAnnualChange { get; init; }
+
     /// <summary>Checks the parameters.</summary>
     /// <exception cref="ArgumentOutOfRangeException">min &lt;= -1, or min &lt;= most likely &lt;= max does not hold, or a value is not finite.</exception>
     public void Validate()

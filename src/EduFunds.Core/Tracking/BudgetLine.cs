@@ -7,10 +7,10 @@ namespace EduFunds.Tracking;
 /// Amounts are minor units of the workbook currency.
 /// </summary>
 /// <remarks>
-/// A month line shows the month's own plan and spending (<see cref="MonthPlanned"/>,
-/// <see cref="MonthActual"/>) and judges the year as it stood at the end of that month (or at the
-/// as-of date, when earlier): <see cref="Planned"/> is then the year's plan,
-/// <see cref="Actual"/> the spending of the year up to the end of the month, and the other
+/// A month line shows the month's own plan and spending (<see cref="MonthPlannedMinorUnits"/>,
+/// <see cref="MonthActualMinorUnits"/>) and judges the year as it stood at the end of that month (or at the
+/// as-of date, when earlier): <see cref="PlannedMinorUnits"/> is then the year's plan,
+/// <see cref="ActualMinorUnits"/> the spending of the year up to the end of the month, and the other
 /// figures follow from those. So lumpy spending (a quarterly bill) is not flagged month by month;
 /// a year whose spending runs ahead of the calendar is.
 /// </remarks>
@@ -21,14 +21,14 @@ namespace EduFunds.Tracking;
 /// <param name="ProgramId">The program id.</param>
 /// <param name="ProgramName">The program name.</param>
 /// <param name="ProjectedStatus">The program's status in the projection that year.</param>
-/// <param name="Source">Where <paramref name="Planned"/> comes from.</param>
-/// <param name="MonthPlanned">For a month line: the month's share of the year's plan (1/12, exact by largest remainder, earlier months first); for a year line: the year's plan.</param>
-/// <param name="MonthActual">For a month line: expenses recorded in the month; for a year line: the year's expenses.</param>
-/// <param name="Planned">The year's planned spending.</param>
-/// <param name="PlannedToDate">The part of the plan the time elapsed accounts for: round(planned x percent elapsed), with the workbook's rounding.</param>
-/// <param name="Actual">Expenses of the year recorded up to the end of the period (and never after the as-of date).</param>
-/// <param name="Remaining">Planned - actual: what is left to spend in the year (negative when overspent).</param>
-/// <param name="Variance">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed year, actual - planned.</param>
+/// <param name="Source">Where <paramref name="PlannedMinorUnits"/> comes from.</param>
+/// <param name="MonthPlannedMinorUnits">For a month line: the month's share of the year's plan (1/12, exact by largest remainder, earlier months first); for a year line: the year's plan.</param>
+/// <param name="MonthActualMinorUnits">For a month line: expenses recorded in the month; for a year line: the year's expenses.</param>
+/// <param name="PlannedMinorUnits">The year's planned spending.</param>
+/// <param name="PlannedToDateMinorUnits">The part of the plan the time elapsed accounts for: round(planned x percent elapsed), with the workbook's rounding.</param>
+/// <param name="ActualMinorUnits">Expenses of the year recorded up to the end of the period (and never after the as-of date).</param>
+/// <param name="RemainingMinorUnits">Planned - actual: what is left to spend in the year (negative when overspent).</param>
+/// <param name="VarianceMinorUnits">Actual - planned to date: positive when spending runs ahead of the plan for the time elapsed; for a closed year, actual - planned.</param>
 /// <param name="PercentUsed">Actual / planned as a fraction, or null when nothing is planned.</param>
 /// <param name="PercentElapsed">Part of the fiscal year elapsed by the end of the period or the as-of date, whichever is earlier (0 before the year starts, 1 once it has closed).</param>
 /// <param name="Status">On track, ahead of pace, overspent, or idle (nothing planned, nothing spent).</param>
@@ -41,13 +41,13 @@ public sealed record BudgetLine(
     string ProgramName,
     ProgramStatus ProjectedStatus,
     BudgetSource Source,
-    long MonthPlanned,
-    long MonthActual,
-    long Planned,
-    long PlannedToDate,
-    long Actual,
-    long Remaining,
-    long Variance,
+    long MonthPlannedMinorUnits,
+    long MonthActualMinorUnits,
+    long PlannedMinorUnits,
+    long PlannedToDateMinorUnits,
+    long ActualMinorUnits,
+    long RemainingMinorUnits,
+    long VarianceMinorUnits,
     decimal? PercentUsed,
     decimal PercentElapsed,
     BudgetStatus Status);

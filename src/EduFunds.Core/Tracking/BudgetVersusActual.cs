@@ -113,7 +113,7 @@ public static class BudgetVersusActual
                     source = BudgetSource.BudgetTable;
                 }
 
-                var actual = actuals.Expenses(program.Id, year);
+                var actual = actuals.ExpensesMinorUnits(program.Id, year);
                 if (planned == 0 && actual == 0 && !result.IsActive)
                 {
                     continue;
@@ -128,7 +128,7 @@ public static class BudgetVersusActual
                     {
                         var monthStart = LedgerCalendar.FirstDayOfMonth(year, m, startMonth);
                         var monthEnd = monthStart.AddMonths(1).AddDays(-1);
-                        var monthActual = actuals.Expenses(program.Id, year, m);
+                        var monthActual = actuals.ExpensesMinorUnits(program.Id, year, m);
                         toDate += monthActual;
                         monthLines[m - 1].Add(Line(
                             year, m, monthStart, monthEnd, yearEnd, program.Id, program.Name, result.Status, source,
@@ -217,11 +217,11 @@ public static class BudgetVersusActual
         long monthPlanned = 0, monthActual = 0, planned = 0, toDate = 0, actual = 0;
         foreach (var line in lines)
         {
-            monthPlanned += line.MonthPlanned;
-            monthActual += line.MonthActual;
-            planned += line.Planned;
-            toDate += line.PlannedToDate;
-            actual += line.Actual;
+            monthPlanned += line.MonthPlannedMinorUnits;
+            monthActual += line.MonthActualMinorUnits;
+            planned += line.PlannedMinorUnits;
+            toDate += line.PlannedToDateMinorUnits;
+            actual += line.ActualMinorUnits;
         }
 
         decimal? used = planned == 0 ? null : (decimal)actual / planned;

@@ -8,10 +8,10 @@ namespace EduFunds.Tracking;
 /// <param name="StreamName">The stream name.</param>
 /// <param name="Kind">The stream's kind.</param>
 /// <param name="Recurrence">Recurring or one-off.</param>
-/// <param name="Expected">The projection's amount of the stream that year (after the scenario).</param>
-/// <param name="Received">Receipts recorded from the stream in that fiscal year.</param>
-/// <param name="Difference">Received - expected (negative: less arrived).</param>
-/// <param name="Shortfall">max(0, expected - received): still missing (or, in a year in progress, still to come).</param>
+/// <param name="ExpectedMinorUnits">The projection's amount of the stream that year (after the scenario).</param>
+/// <param name="ReceivedMinorUnits">Receipts recorded from the stream in that fiscal year.</param>
+/// <param name="DifferenceMinorUnits">Received - expected (negative: less arrived).</param>
+/// <param name="ShortfallMinorUnits">max(0, expected - received): still missing (or, in a year in progress, still to come).</param>
 /// <param name="Status">The judgement.</param>
 public sealed record ReceiptLine(
     int Year,
@@ -19,8 +19,8 @@ public sealed record ReceiptLine(
     string StreamName,
     StreamKind Kind,
     Recurrence Recurrence,
-    long Expected,
-    long Received,
-    long Difference,
-    long Shortfall,
+    long ExpectedMinorUnits,
+    long ReceivedMinorUnits,
+    long DifferenceMinorUnits,
+    long ShortfallMinorUnits,
     ReceiptStatus Status);

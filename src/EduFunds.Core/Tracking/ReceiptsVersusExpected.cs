@@ -43,7 +43,7 @@ public static class ReceiptsVersusExpected
             {
                 var stream = projection.Streams[s];
                 var expected = yearResult.Streams[s].AmountMinorUnits;
-                var received = actuals.Receipts(stream.Id, year);
+                var received = actuals.ReceiptsMinorUnits(stream.Id, year);
                 if (expected == 0 && received == 0)
                 {
                     continue;

@@ -92,7 +92,7 @@ public sealed class Reforecast
             for (var s = 0; s < model.StreamCount; s++)
             {
                 var i = (y * model.StreamCount) + s;
-                var received = totals.Receipts(model.Streams[s].Id, year);
+                var received = totals.ReceiptsMinorUnits(model.Streams[s].Id, year);
                 var used = basis switch
                 {
                     ReforecastBasis.Actual => received,

@@ -4,7 +4,7 @@ namespace EduFunds.Tracking;
 /// <param name="Year">The fiscal year.</param>
 /// <param name="StreamId">The stream.</param>
 /// <param name="Basis">Where the amount used comes from.</param>
-/// <param name="Planned">The planned amount (after the scenario).</param>
-/// <param name="Received">Received by the as-of date.</param>
-/// <param name="Used">The amount the re-forecast projects with.</param>
-public sealed record ReforecastAmount(int Year, string StreamId, ReforecastBasis Basis, long Planned, long Received, long Used);
+/// <param name="PlannedMinorUnits">The planned amount (after the scenario).</param>
+/// <param name="ReceivedMinorUnits">Received by the as-of date.</param>
+/// <param name="UsedMinorUnits">The amount the re-forecast projects with.</param>
+public sealed record ReforecastAmount(int Year, string StreamId, ReforecastBasis Basis, long PlannedMinorUnits, long ReceivedMinorUnits, long UsedMinorUnits);

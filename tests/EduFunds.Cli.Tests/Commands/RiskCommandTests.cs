@@ -109,6 +109,8 @@ public class RiskCommandTests
     [InlineData("--precision", "1.5", "--precision must be a half-width between 0 and 1")]
     [InlineData("--trend", "grants:pert:-0.1:0:0.1", "unknown kind 'grants'")]
     [InlineData("--trend", "district-grant:pert:0.1:0:-0.1", "min <= most likely <= max")]
+    [InlineData("--rate", "grants:pert:-0.1:0:0.1", "--rate 'grants:pert:-0.1:0:0.1': unknown kind 'grants'")]
+    [InlineData("--rate", "district-grant:pert:-0.2:-0.1", "--rate 'district-grant:pert:-0.2:-0.1': expected KIND:SHAPE:MIN:MODE:MAX[:FROM]")]
     public async Task Risk_BadOption_UsageErrorNamingIt(string option, string value, string message)
     {
         var result = await CliRun.RunAsync("risk", option, value);
@@ -152,6 +154,30 @@ public class RiskCommandTests
         Assert.False(File.Exists(target));
         Assert.Empty(Directory.GetFiles(folder.Path));
         Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Theory]
+    [InlineData("risk")]
+    [InlineData("simulate")]
+    public async Task WithRate_EchoesItInTheSettingsApartFromTrends(string command)
+    {
+        var result = await CliRun.RunAsync(command, "--runs", "300", "--rate", "district-grant:pert:-0.2:-0.15:-0.05:2027", "--trend", "donation:triangular:-0.1:0:0.1", "-f", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        var settings = document.RootElement.GetProperty("settings");
+        Assert.Equal("district-grant:pert:-0.2:-0.15:-0.05:2027", Assert.Single(settings.GetProperty("rates").EnumerateArray()).GetString());
+        Assert.Equal("donation:triangular:-0.1:0:0.1", Assert.Single(settings.GetProperty("trends").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task Simulate_CertainRate_MovesTheNumbersAsTheScenarioRateDoes()
+    {
+        // A rate that is certainly -0.5 from 2021 on every district grant must change the simulation.
+        var plain = await CliRun.RunAsync("simulate", "--runs", "200", "--seed", "4", "-f", "csv", "--table", "programs");
+        var cut = await CliRun.RunAsync("simulate", "--runs", "200", "--seed", "4", "-f", "csv", "--table", "programs", "--rate", "district-grant:triangular:-0.5:-0.5:-0.5:2021");
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, cut.ExitCode);
+        Assert.NotEqual(plain.Output, cut.Output);
     }
 
     [Fact]

@@ -44,6 +44,20 @@ public sealed class ShardMergeCommandTests
     }
 
     [Fact]
+    public async Task Merge_ShardsWithARate_EqualUnshardedSimulate()
+    {
+        // The uncertain rate travels in the result files: merged shards equal one run, rates and all.
+        using var temp = new TempFolder();
+        string[] rate = ["--rate", "district-grant:pert:-0.2:-0.1:0:2024"];
+        await SaveShardsAsync(temp, "simulate", null, 2, ["--runs", "60", .. rate]);
+        var single = await CliRun.RunAsync(["simulate", "--runs", "60", .. rate, "-f", "json"]);
+        var merged = await CliRun.RunAsync("merge", temp.File("shards"), "-f", "json");
+        Assert.Equal(ExitCodes.Ok, merged.ExitCode);
+        Assert.Equal(single.Output, merged.Output);
+        Assert.Contains("district-grant:pert:-0.2:-0.1:0:2024", merged.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_Xlsx_EqualsUnshardedSimulateByteForByte()
     {
         using var temp = new TempFolder();
@@ -74,6 +88,7 @@ public sealed class ShardMergeCommandTests
     [InlineData("--policy", "priority", "policy")]
     [InlineData("--runs", "101", "number of work items")]
     [InlineData("--trend", "district-grant:pert:-0.15:-0.05:0.02", "uncertain trends")]
+    [InlineData("--rate", "district-grant:pert:-0.15:-0.05:0.02", "uncertain trends")]
     public async Task Merge_ShardOfOtherInputs_ExitsTwoNamingTheField(string option, string value, string field)
     {
         using var temp = new TempFolder();

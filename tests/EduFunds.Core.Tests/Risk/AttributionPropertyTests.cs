@@ -50,7 +50,7 @@ public class AttributionPropertyTests
                 expected += result.PoolShareMinorUnits + year.Arrivals.Where(a => a.ProgramId == risk.Program.Id).Sum(a => a.AmountMinorUnits);
             }
 
-            if (risk.Received != expected || risk.Sources.Sum(s => s.Amount) != expected)
+            if (risk.ReceivedMinorUnits != expected || risk.Sources.Sum(s => s.AmountMinorUnits) != expected)
             {
                 return false;
             }

@@ -42,9 +42,9 @@ public class RiskIndicatorTests
     {
         var report = new RiskAnalyzer().Analyze(PooledModel(), RiskOptions.WithoutSimulation);
         var p = Find(report, "P");
-        Assert.Equal(160_000, p.Received);
+        Assert.Equal(160_000, p.ReceivedMinorUnits);
         Assert.Equal(["R1", "O1"], p.Sources.Select(s => s.StreamId));
-        Assert.Equal([120_000L, 40_000L], p.Sources.Select(s => s.Amount));
+        Assert.Equal([120_000L, 40_000L], p.Sources.Select(s => s.AmountMinorUnits));
         Assert.Equal(0.25, p.OneOffShare!.Value, Exact);
         Assert.Equal(0.625, p.Concentration!.Value, Exact);   // 0.75^2 + 0.25^2
         Assert.Equal(1.6, p.EffectiveSources!.Value, Exact);
@@ -59,7 +59,7 @@ public class RiskIndicatorTests
         Assert.Equal(0.6, p.LowestCoverage!.Value, Exact);
         Assert.Equal(2025, p.LowestCoverageYear);
         Assert.Equal(0.4, p.Headroom!.Value, Exact);           // (100,000 - 60,000) / 100,000
-        Assert.Equal(40_000, p.StructuralGap);                 // 100,000 - 60,000 recurring
+        Assert.Equal(40_000, p.StructuralGapMinorUnits);                 // 100,000 - 60,000 recurring
         Assert.Equal(new FundingCliff("O1", "O1", 2024, 2025, 0.4), p.Cliff);
         Assert.Null(p.FirstStallYear);
         Assert.Equal(RiskLevel.Low, p.Level);
@@ -78,8 +78,8 @@ public class RiskIndicatorTests
             to: 2025,
             carryOver: true));
         var p = Find(new RiskAnalyzer().Analyze(model, RiskOptions.WithoutSimulation), "P");
-        Assert.Equal(100_000, p.Received);
-        Assert.Equal([("O1", 60_000L), (StreamContribution.CarryOverId, 40_000L)], p.Sources.Select(s => (s.StreamId, s.Amount)));
+        Assert.Equal(100_000, p.ReceivedMinorUnits);
+        Assert.Equal([("O1", 60_000L), (StreamContribution.CarryOverId, 40_000L)], p.Sources.Select(s => (s.StreamId, s.AmountMinorUnits)));
         Assert.Null(p.Sources[1].Recurrence);
         Assert.Equal(0.6, p.OneOffShare!.Value, Exact);
     }
@@ -91,20 +91,20 @@ public class RiskIndicatorTests
         var digi = Find(report, "DIGI");
         Assert.Equal(1, digi.Rank);
         Assert.Equal(RiskLevel.High, digi.Level);
-        Assert.Equal(200_000, digi.Received);                  // 150,000 PF + 50,000 of G's pool money
+        Assert.Equal(200_000, digi.ReceivedMinorUnits);                  // 150,000 PF + 50,000 of G's pool money
         Assert.Equal(0.75, digi.OneOffShare!.Value, Exact);
         Assert.Equal(0.625, digi.Concentration!.Value, Exact);
         Assert.Equal(0.0, digi.LowestCoverage!.Value, Exact);
         Assert.Equal(2025, digi.LowestCoverageYear);
         Assert.Equal(0.4, digi.Headroom!.Value, Exact);
-        Assert.Equal(150_000, digi.StructuralGap);
+        Assert.Equal(150_000, digi.StructuralGapMinorUnits);
         Assert.Equal(new FundingCliff("PF", "PF", 2024, 2025, 0.75), digi.Cliff);
         Assert.Equal(2025, digi.FirstStallYear);
         Assert.Equal(2026, digi.ShelvedYear);
         Assert.True(digi.DigitalSkillsPattern);
         Assert.True(report.PoolShrinks);
-        Assert.Equal(100_000, report.FirstYearUnrestricted);
-        Assert.Equal(25_000, report.LastYearUnrestricted);
+        Assert.Equal(100_000, report.FirstYearUnrestrictedMinorUnits);
+        Assert.Equal(25_000, report.LastYearUnrestrictedMinorUnits);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class RiskIndicatorTests
         Assert.Equal("G", care.KeyDependency!.StreamId);       // without G CARE has nothing
         Assert.Equal(2024, care.KeyDependency.FirstStallYear);
         Assert.Equal(RiskLevel.Low, care.Level);
-        Assert.Null(care.StructuralGap);                       // G pays all of its need
+        Assert.Null(care.StructuralGapMinorUnits);                       // G pays all of its need
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class RiskIndicatorTests
         Assert.Equal("losing PF (PF) would make it stall in 2024", digi.Reasons[4].Text);
         Assert.StartsWith("digital-skills pattern: a basic service living on one-off money (75%)", digi.Reasons[5].Text);
         Assert.Contains("from CNY 1000.00 in 2024 to CNY 250.00 in 2026", digi.Reasons[5].Text);
-        Assert.Equal(150_000, digi.Reasons[2].Amount);
+        Assert.Equal(150_000, digi.Reasons[2].AmountMinorUnits);
         Assert.Equal(2025, digi.Reasons[3].Year);
         Assert.Equal(2026, digi.Reasons[3].SecondYear);
         Assert.StartsWith("75% of its money is one-off; PF (PF) ends in 2024", digi.Summary);
@@ -149,7 +149,7 @@ public class RiskIndicatorTests
     {
         var thresholds = new RiskThresholds { GapReasonShare = 0.8, CliffReasonShare = 0.8 };
         var digi = Find(new RiskAnalyzer().Analyze(DigitalModel().Project(), thresholds), "DIGI");
-        Assert.Equal(150_000, digi.StructuralGap);               // 75% of the need: below the 80% asked
+        Assert.Equal(150_000, digi.StructuralGapMinorUnits);               // 75% of the need: below the 80% asked
         Assert.NotNull(digi.Cliff);
         Assert.DoesNotContain(digi.Reasons, r => r.Kind is RiskReasonKind.StructuralGap or RiskReasonKind.FundingCliff);
     }

@@ -147,7 +147,7 @@ public class SharpenedRuleTests
             [Stream("C", 1), Stream("B", 1), Stream("A", 1)],
             [Program("P", 2, minRatio: 0.5m)]));
         var p = Find(new RiskAnalyzer().Analyze(model), "P");
-        Assert.Equal([("A", 1L), ("B", 1L)], p.Sources.Select(s => (s.StreamId, s.Amount)).OrderBy(s => s.StreamId, StringComparer.Ordinal));
+        Assert.Equal([("A", 1L), ("B", 1L)], p.Sources.Select(s => (s.StreamId, s.AmountMinorUnits)).OrderBy(s => s.StreamId, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public class SharpenedRuleTests
         var p = Find(new RiskAnalyzer().Analyze(model), "P");
         Assert.Equal(
             [("O1", 60_000L), (StreamContribution.CarryOverId, 40_000L), ("G", 10_000L)],
-            p.Sources.Select(s => (s.StreamId, s.Amount)));
+            p.Sources.Select(s => (s.StreamId, s.AmountMinorUnits)));
     }
 
     /// <summary>

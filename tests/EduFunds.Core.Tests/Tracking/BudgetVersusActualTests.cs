@@ -35,29 +35,29 @@ public class BudgetVersusActualTests
 
         // 1 January to 31 March 2024 = 91 of 366 days.
         var p1 = Assert.Single(report.Lines, l => l.ProgramId == "P1");
-        Assert.Equal(1_200_000, p1.Planned);
-        Assert.Equal(298_361, p1.PlannedToDate); // 1,200,000 x 91 / 366 = 298,360.66
-        Assert.Equal(300_000, p1.Actual);
-        Assert.Equal(900_000, p1.Remaining);
-        Assert.Equal(1_639, p1.Variance);
+        Assert.Equal(1_200_000, p1.PlannedMinorUnits);
+        Assert.Equal(298_361, p1.PlannedToDateMinorUnits); // 1,200,000 x 91 / 366 = 298,360.66
+        Assert.Equal(300_000, p1.ActualMinorUnits);
+        Assert.Equal(900_000, p1.RemainingMinorUnits);
+        Assert.Equal(1_639, p1.VarianceMinorUnits);
         Assert.Equal(0.25m, p1.PercentUsed);
         Assert.Equal(91m / 366m, p1.PercentElapsed);
         Assert.Equal(BudgetStatus.OnTrack, p1.Status);
         Assert.Equal(BudgetSource.Projection, p1.Source);
 
         var p2 = Assert.Single(report.Lines, l => l.ProgramId == "P2");
-        Assert.Equal(300_000, p2.Planned);
-        Assert.Equal(74_590, p2.PlannedToDate); // 300,000 x 91 / 366 = 74,590.16
-        Assert.Equal(350_000, p2.Actual);
-        Assert.Equal(-50_000, p2.Remaining);
-        Assert.Equal(275_410, p2.Variance);
+        Assert.Equal(300_000, p2.PlannedMinorUnits);
+        Assert.Equal(74_590, p2.PlannedToDateMinorUnits); // 300,000 x 91 / 366 = 74,590.16
+        Assert.Equal(350_000, p2.ActualMinorUnits);
+        Assert.Equal(-50_000, p2.RemainingMinorUnits);
+        Assert.Equal(275_410, p2.VarianceMinorUnits);
         Assert.Equal(BudgetStatus.Overspent, p2.Status);
 
         var total = Assert.Single(report.Totals);
-        Assert.Equal(1_500_000, total.Planned);
-        Assert.Equal(650_000, total.Actual);
-        Assert.Equal(850_000, total.Remaining);
-        Assert.Equal(372_951, total.PlannedToDate);
+        Assert.Equal(1_500_000, total.PlannedMinorUnits);
+        Assert.Equal(650_000, total.ActualMinorUnits);
+        Assert.Equal(850_000, total.RemainingMinorUnits);
+        Assert.Equal(372_951, total.PlannedToDateMinorUnits);
         Assert.Equal(BudgetStatus.AheadOfPace, total.Status); // 43.3% used after 24.9% of the year
     }
 
@@ -71,7 +71,7 @@ public class BudgetVersusActualTests
 
         Assert.Equal(0.5m, line.PercentUsed);
         Assert.Equal(BudgetStatus.AheadOfPace, line.Status);
-        Assert.Equal(600_000, line.Remaining);
+        Assert.Equal(600_000, line.RemainingMinorUnits);
     }
 
     [Fact]
@@ -96,26 +96,26 @@ public class BudgetVersusActualTests
 
         var p1Months = report.Lines.Where(l => l.ProgramId == "P1" && l.FiscalMonth is not null).ToArray();
         Assert.Equal(12, p1Months.Length);
-        NonEmpty.All(p1Months, m => Assert.Equal(100_000, m.MonthPlanned));
-        NonEmpty.All(p1Months, m => Assert.Equal(1_200_000, m.Planned));
+        NonEmpty.All(p1Months, m => Assert.Equal(100_000, m.MonthPlannedMinorUnits));
+        NonEmpty.All(p1Months, m => Assert.Equal(1_200_000, m.PlannedMinorUnits));
 
         // January: 100,000 spent of the month's 100,000; 31 of 366 days of the year gone.
         var jan = p1Months[0];
-        Assert.Equal((100_000L, 100_000L, 1_100_000L), (jan.MonthActual, jan.Actual, jan.Remaining));
+        Assert.Equal((100_000L, 100_000L, 1_100_000L), (jan.MonthActualMinorUnits, jan.ActualMinorUnits, jan.RemainingMinorUnits));
         Assert.Equal(31m / 366m, jan.PercentElapsed);
-        Assert.Equal(101_639, jan.PlannedToDate); // 1,200,000 x 31 / 366 = 101,639.34
-        Assert.Equal(-1_639, jan.Variance);
+        Assert.Equal(101_639, jan.PlannedToDateMinorUnits); // 1,200,000 x 31 / 366 = 101,639.34
+        Assert.Equal(-1_639, jan.VarianceMinorUnits);
         Assert.Equal(BudgetStatus.OnTrack, jan.Status);
 
         // March: a 200,000 bill in one month is not flagged; the year stands at 25% used after 24.9%.
         var mar = p1Months[2];
-        Assert.Equal((200_000L, 300_000L), (mar.MonthActual, mar.Actual));
+        Assert.Equal((200_000L, 300_000L), (mar.MonthActualMinorUnits, mar.ActualMinorUnits));
         Assert.Equal(Date("2024-03-01"), mar.PeriodStart);
         Assert.Equal(Date("2024-03-31"), mar.PeriodEnd);
         Assert.Equal(BudgetStatus.OnTrack, mar.Status);
 
         // April, after the as-of date: the position as of the as-of date.
-        Assert.Equal((0L, 300_000L), (p1Months[3].MonthActual, p1Months[3].Actual));
+        Assert.Equal((0L, 300_000L), (p1Months[3].MonthActualMinorUnits, p1Months[3].ActualMinorUnits));
         Assert.Equal(91m / 366m, p1Months[3].PercentElapsed);
 
         // P2 is overspent from March on (350,000 of 300,000), ahead of pace in February (250,000 after 60 days).
@@ -124,8 +124,8 @@ public class BudgetVersusActualTests
         Assert.Equal(BudgetStatus.AheadOfPace, p2Months[1].Status);
         Assert.Equal(BudgetStatus.Overspent, p2Months[2].Status);
         Assert.Equal(13, report.Totals.Count); // one year total + 12 month totals
-        Assert.Equal(650_000, report.Totals.Single(t => t.FiscalMonth == 3).Actual);
-        Assert.Equal(300_000, report.Totals.Single(t => t.FiscalMonth == 3).MonthActual);
+        Assert.Equal(650_000, report.Totals.Single(t => t.FiscalMonth == 3).ActualMinorUnits);
+        Assert.Equal(300_000, report.Totals.Single(t => t.FiscalMonth == 3).MonthActualMinorUnits);
     }
 
     [Fact]
@@ -136,14 +136,14 @@ public class BudgetVersusActualTests
 
         var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2023, 2024], ByMonth = true });
 
-        Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth is null && l.ProgramId == "P1").Actual);
-        Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 12 && l.ProgramId == "P1").MonthActual);
-        Assert.Equal(0, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 11 && l.ProgramId == "P1").MonthActual);
+        Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth is null && l.ProgramId == "P1").ActualMinorUnits);
+        Assert.Equal(50_000, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 12 && l.ProgramId == "P1").MonthActualMinorUnits);
+        Assert.Equal(0, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth == 11 && l.ProgramId == "P1").MonthActualMinorUnits);
         var y2024 = report.Lines.Single(l => l.Year == 2024 && l.FiscalMonth is null && l.ProgramId == "P1");
-        Assert.Equal(70_000, y2024.Actual);
+        Assert.Equal(70_000, y2024.ActualMinorUnits);
         Assert.Equal(91m / 365m, y2024.PercentElapsed); // April-June 2024 of April 2024-March 2025
         var april = report.Lines.Single(l => l.Year == 2024 && l.FiscalMonth == 1 && l.ProgramId == "P1");
-        Assert.Equal((70_000L, Date("2024-04-01"), 30m / 365m), (april.MonthActual, april.PeriodStart, april.PercentElapsed));
+        Assert.Equal((70_000L, Date("2024-04-01"), 30m / 365m), (april.MonthActualMinorUnits, april.PeriodStart, april.PercentElapsed));
         Assert.Equal(1m, report.Lines.Single(l => l.Year == 2023 && l.FiscalMonth is null && l.ProgramId == "P1").PercentElapsed);
     }
 
@@ -155,9 +155,9 @@ public class BudgetVersusActualTests
 
         var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2023, 2024] });
 
-        Assert.Equal(1_000, report.Lines.Single(l => l.Year == 2023 && l.ProgramId == "P2").Actual);
+        Assert.Equal(1_000, report.Lines.Single(l => l.Year == 2023 && l.ProgramId == "P2").ActualMinorUnits);
         var y2024 = report.Lines.Single(l => l.Year == 2024 && l.ProgramId == "P2");
-        Assert.Equal(6_000, y2024.Actual);
+        Assert.Equal(6_000, y2024.ActualMinorUnits);
         Assert.Equal(1m, y2024.PercentElapsed);
         Assert.Equal(Date("2024-10-01"), y2024.PeriodStart);
         Assert.Equal(Date("2025-09-30"), y2024.PeriodEnd);
@@ -174,12 +174,12 @@ public class BudgetVersusActualTests
 
         var p1 = report.Lines.Single(l => l.ProgramId == "P1");
         Assert.Equal(BudgetSource.BudgetTable, p1.Source);
-        Assert.Equal(800_000, p1.Planned);
-        Assert.Equal(-100_000, p1.Remaining);
+        Assert.Equal(800_000, p1.PlannedMinorUnits);
+        Assert.Equal(-100_000, p1.RemainingMinorUnits);
         Assert.Equal(BudgetStatus.Overspent, p1.Status);
         var p2 = report.Lines.Single(l => l.ProgramId == "P2");
         Assert.Equal(BudgetSource.Projection, p2.Source);
-        Assert.Equal(300_000, p2.Planned);
+        Assert.Equal(300_000, p2.PlannedMinorUnits);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class BudgetVersusActualTests
         var p2 = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2025] }).Lines.Single(l => l.ProgramId == "P2");
 
         Assert.Equal(ProgramStatus.Stalled, p2.ProjectedStatus);
-        Assert.Equal(0, p2.Planned);
+        Assert.Equal(0, p2.PlannedMinorUnits);
         Assert.Null(p2.PercentUsed);
         Assert.Equal(BudgetStatus.Overspent, p2.Status);
     }

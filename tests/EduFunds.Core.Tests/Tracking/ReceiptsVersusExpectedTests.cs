@@ -28,18 +28,18 @@ public class ReceiptsVersusExpectedTests
         ReceiptLine Get(int year, string stream) => report.Lines.Single(l => l.Year == year && l.StreamId == stream);
 
         var dg2023 = Get(2023, "DG");
-        Assert.Equal((1_000_000L, 900_000L, -100_000L, 100_000L, ReceiptStatus.Partial), (dg2023.Expected, dg2023.Received, dg2023.Difference, dg2023.Shortfall, dg2023.Status));
+        Assert.Equal((1_000_000L, 900_000L, -100_000L, 100_000L, ReceiptStatus.Partial), (dg2023.ExpectedMinorUnits, dg2023.ReceivedMinorUnits, dg2023.DifferenceMinorUnits, dg2023.ShortfallMinorUnits, dg2023.Status));
         Assert.Equal(ReceiptStatus.Received, Get(2023, "PF").Status);
         Assert.Equal(ReceiptStatus.Received, Get(2024, "DG").Status);
         var pf2024 = Get(2024, "PF");
-        Assert.Equal((500_000L, 0L, 500_000L, ReceiptStatus.Missing), (pf2024.Expected, pf2024.Received, pf2024.Shortfall, pf2024.Status));
+        Assert.Equal((500_000L, 0L, 500_000L, ReceiptStatus.Missing), (pf2024.ExpectedMinorUnits, pf2024.ReceivedMinorUnits, pf2024.ShortfallMinorUnits, pf2024.Status));
         var dg2025 = Get(2025, "DG");
-        Assert.Equal((1_000_000L, ReceiptStatus.InProgress), (dg2025.Shortfall, dg2025.Status));
+        Assert.Equal((1_000_000L, ReceiptStatus.InProgress), (dg2025.ShortfallMinorUnits, dg2025.Status));
         var pf2025 = Get(2025, "PF");
-        Assert.Equal((0L, 20_000L, 20_000L, ReceiptStatus.Unexpected), (pf2025.Expected, pf2025.Received, pf2025.Difference, pf2025.Status));
+        Assert.Equal((0L, 20_000L, 20_000L, ReceiptStatus.Unexpected), (pf2025.ExpectedMinorUnits, pf2025.ReceivedMinorUnits, pf2025.DifferenceMinorUnits, pf2025.Status));
 
         var t2024 = report.Totals.Single(t => t.Year == 2024);
-        Assert.Equal((1_500_000L, 1_000_000L, -500_000L, 500_000L), (t2024.Expected, t2024.Received, t2024.Difference, t2024.Shortfall));
+        Assert.Equal((1_500_000L, 1_000_000L, -500_000L, 500_000L), (t2024.ExpectedMinorUnits, t2024.ReceivedMinorUnits, t2024.DifferenceMinorUnits, t2024.ShortfallMinorUnits));
         Assert.Equal(["2023 DG", "2024 PF"], report.Shortfalls.Select(l => $"{l.Year} {l.StreamId}"));
     }
 
@@ -57,6 +57,6 @@ public class ReceiptsVersusExpectedTests
     {
         var report = Build(Date("2024-12-31"), Receipt("2025-01-02", "DG", 1_000_000));
 
-        Assert.Equal(0, report.Lines.Single(l => l.Year == 2025 && l.StreamId == "DG").Received);
+        Assert.Equal(0, report.Lines.Single(l => l.Year == 2025 && l.StreamId == "DG").ReceivedMinorUnits);
     }
 }

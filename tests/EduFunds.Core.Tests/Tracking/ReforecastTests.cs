@@ -61,9 +61,9 @@ public class ReforecastTests
         Assert.Equal(2025, reforecast.CurrentYear);
         Assert.Equal(2024, reforecast.LastClosedYear);
         var pf2024 = reforecast.Details.Single(d => d.Year == 2024 && d.StreamId == "PF");
-        Assert.Equal((ReforecastBasis.Actual, 100_000L, 0L, 0L), (pf2024.Basis, pf2024.Planned, pf2024.Received, pf2024.Used));
+        Assert.Equal((ReforecastBasis.Actual, 100_000L, 0L, 0L), (pf2024.Basis, pf2024.PlannedMinorUnits, pf2024.ReceivedMinorUnits, pf2024.UsedMinorUnits));
         var dg2025 = reforecast.Details.Single(d => d.Year == 2025 && d.StreamId == "DG");
-        Assert.Equal((ReforecastBasis.InProgress, 50_000L, 70_000L, 70_000L), (dg2025.Basis, dg2025.Planned, dg2025.Received, dg2025.Used));
+        Assert.Equal((ReforecastBasis.InProgress, 50_000L, 70_000L, 70_000L), (dg2025.Basis, dg2025.PlannedMinorUnits, dg2025.ReceivedMinorUnits, dg2025.UsedMinorUnits));
     }
 
     [Fact]
