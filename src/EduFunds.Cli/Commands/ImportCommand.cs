@@ -3,6 +3,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.IO;
+using EduFunds.Model;
 using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +38,14 @@ internal sealed class ImportCommand : EduFundsCommand
     {
         HelpName = "negative-expense",
     };
+    private readonly Option<string?> typeValues = new("--type-values")
+    {
+        HelpName = "VALUE=receipt|expense,...",
+    };
+    private readonly Option<int?> headerRow = new("--header-row")
+    {
+        HelpName = "N",
+    };
     private readonly Option<bool> noHeader = new("--no-header")
     {
     };
@@ -55,6 +64,8 @@ internal sealed class ImportCommand : EduFundsCommand
         Options.Add(rules);
         Options.Add(dateFormat);
         Options.Add(sign);
+        Options.Add(typeValues);
+        Options.Add(headerRow);
         Options.Add(noHeader);
         Options.Add(dryRun);
         sign.AcceptOnlyFromAmong("negative-expense");
@@ -116,6 +127,36 @@ internal sealed class ImportCommand : EduFundsCommand
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
+        foreach (var format in formats)
+        {
+            try
+            {
+                _ = new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Unspecified).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                throw new UserInputException($"--date-format '{format}' is not a date format; expected a .NET date format such as dd/MM/yyyy or yyyy年M月d日.");
+            }
+        }
+
+        var types = new Dictionary<string, LedgerEntryType>();
+        if (context.GetValue(typeValues) is { } typeText)
+        {
+            try
+            {
+                types = new Dictionary<string, LedgerEntryType>(ImportOptions.ParseTypeValues(typeText));
+            }
+            catch (FormatException e)
+            {
+                throw new UserInputException($"--type-values: {e.Message}", e);
+            }
+        }
+
+        var header = context.GetValue(headerRow);
+        if (header is < 1)
+        {
+            throw new UserInputException($"--header-row {header} is not a line; expected the line number of the header row, 1 or more.");
+        }
         var options = new ImportOptions
         {
             Map = columnMap,
@@ -124,6 +165,8 @@ internal sealed class ImportCommand : EduFundsCommand
             Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
             HasHeader = !context.GetValue(noHeader),
             Encoding = fileEncoding,
+            TypeValues = types,
+            HeaderRow = header,
         };
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())

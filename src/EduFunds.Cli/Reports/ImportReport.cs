@@ -42,7 +42,8 @@ internal static class ImportReport
             .Set("added", dryRun ? t["setting.would_add"] : t["setting.added"], result.Added.Count)
             .Set("duplicates", result.Duplicates.Count)
             .Set("unmatched", result.Unmatched.Count)
-            .Set("zero_amounts", result.ZeroAmounts.Count);
+            .Set("zero_amounts", result.ZeroAmounts.Count)
+            .Set("summary_rows", result.Summaries.Count);
 
         var added = new ReportTable("added", dryRun ? t["import.table.wouldAdd"] : t["import.table.added"], EntryColumns(withReason: false, t));
         foreach (var row in result.Added)
@@ -51,7 +52,7 @@ internal static class ImportReport
         }
 
         var skipped = new ReportTable("skipped", t["import.table.skipped"], EntryColumns(withReason: true, t));
-        foreach (var (kind, rows) in new[] { ("duplicate", result.Duplicates), ("unmatched", result.Unmatched), ("zero-amount", result.ZeroAmounts) })
+        foreach (var (kind, rows) in new[] { ("duplicate", result.Duplicates), ("unmatched", result.Unmatched), ("zero-amount", result.ZeroAmounts), ("summary", result.Summaries) })
         {
             foreach (var row in rows)
             {

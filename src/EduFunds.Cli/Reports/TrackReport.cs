@@ -30,14 +30,19 @@ internal static class TrackReport
 
     /// <summary>The status word of a budget line in CSV and JSON.</summary>
     /// <param name="status">The status.</param>
-    /// <returns>on-track, ahead-of-pace, overspent or idle.</returns>
+    /// <returns>on-track, ahead-of-pace, behind-pace, underspent, overspent or idle.</returns>
     public static string Word(BudgetStatus status) => status switch
     {
         BudgetStatus.Overspent => "overspent",
         BudgetStatus.AheadOfPace => "ahead-of-pace",
+        BudgetStatus.BehindPace => "behind-pace",
+        BudgetStatus.Underspent => "underspent",
         BudgetStatus.Idle => "idle",
         _ => "on-track",
     };
+
+    /// <summary>The word for the overhead line (expenses of no program) in CSV and JSON.</summary>
+    public const string OverheadWord = "overhead";
 
     /// <summary>The status word of a receipt line in CSV and JSON.</summary>
     /// <param name="status">The status.</param>
@@ -81,6 +86,20 @@ internal static class TrackReport
                 l.Year, l.FiscalMonth, Iso(l.PeriodStart), Iso(l.PeriodEnd), l.ProgramId, l.ProgramName, l.ProjectedStatus,
                 l.Source == BudgetSource.BudgetTable ? "budget-table" : "projection",
                 l.MonthPlannedMinorUnits, l.MonthActualMinorUnits, l.PlannedMinorUnits, l.PlannedToDateMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.VarianceMinorUnits, l.PercentUsed, l.PercentElapsed, Word(l.Status));
+        }
+
+        // Overhead: expenses with a blank program, charged to no program; shown when there is some.
+        foreach (var o in budget.Overhead.Where(o => o.FiscalMonth is null && budget.Overhead.Any(x => x.Year == o.Year && x.Actual != 0)))
+        {
+            var start = LedgerMonthStart(budget, o.Year, 1);
+            budgetTable.Add(
+                o.Year, null, Iso(start), Iso(start.AddYears(1).AddDays(-1)), string.Empty, OverheadWord, null, null,
+                0L, o.Actual, 0L, 0L, o.Actual, -o.Actual, o.Actual, null, null, OverheadWord);
+        }
+
+        if (budget.CashPosition is { } cash)
+        {
+            report.Set("cash_position", CellFormat.Money(cash, d, groupThousands: false));
         }
 
         var budgetTotals = new ReportTable("budget_totals", tx["track.table.budgetTotals"],
@@ -219,6 +238,11 @@ internal static class TrackReport
                 view.Add(l.ProgramId, l.ProgramName, l.ProjectedStatus, l.PlannedMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.PercentUsed, l.PercentElapsed, Styled(l.Status, tx));
             }
 
+            if (budget.Overhead.FirstOrDefault(o => o.Year == year && o.FiscalMonth is null) is { Actual: > 0 } overhead)
+            {
+                view.Add(new StyledText(tx["track.overhead"], Tone.Plain), tx["track.overheadName"], null, 0L, overhead.Actual, -overhead.Actual, null, null, new StyledText(tx["budget.overhead"], Tone.Muted));
+            }
+
             view.Add(new StyledText(tx["track.total"], Tone.Plain), string.Empty, null, total.PlannedMinorUnits, total.ActualMinorUnits, total.RemainingMinorUnits, total.PercentUsed, total.PercentElapsed, Styled(total.Status, tx));
             report.Views.Add(view);
 
@@ -312,6 +336,14 @@ internal static class TrackReport
             {
                 report.Notes.Add(tx.Format("track.note.aheadOfPace", l.Year, l.ProgramId, CellFormat.Percent(l.PercentUsed ?? 0), CellFormat.Percent(l.PercentElapsed), M(l.RemainingMinorUnits)));
             }
+            else if (l.Status == BudgetStatus.BehindPace)
+            {
+                report.Notes.Add(tx.Format("track.note.behindPace", l.Year, l.ProgramId, CellFormat.Percent(l.PercentUsed ?? 0), CellFormat.Percent(l.PercentElapsed)));
+            }
+            else if (l.Status == BudgetStatus.Underspent)
+            {
+                report.Notes.Add(tx.Format("track.note.underspent", l.Year, l.ProgramId, M(l.ActualMinorUnits), M(l.PlannedMinorUnits), M(l.RemainingMinorUnits)));
+            }
         }
 
         foreach (var l in receipts.Lines)
@@ -331,6 +363,8 @@ internal static class TrackReport
     {
         BudgetStatus.Overspent => new StyledText("✗ " + tx["budget.overspent"], Tone.Bad),
         BudgetStatus.AheadOfPace => new StyledText("! " + tx["budget.aheadOfPace"], Tone.Warning),
+        BudgetStatus.BehindPace => new StyledText("! " + tx["budget.behindPace"], Tone.Warning),
+        BudgetStatus.Underspent => new StyledText("! " + tx["budget.underspent"], Tone.Warning),
         BudgetStatus.Idle => new StyledText(tx["budget.idle"], Tone.Muted),
         _ => new StyledText(tx["budget.onTrack"], Tone.Good),
     };

@@ -116,7 +116,8 @@ public static class HledgerJournal
 
             var description = entry.Memo is { Length: > 0 } memo
                 ? Description(memo)
-                : entry.Type == LedgerEntryType.Receipt ? $"receipt from {entry.StreamId}" : $"expense of {entry.ProgramId}";
+                : entry.Type == LedgerEntryType.Receipt ? $"receipt from {entry.StreamId}"
+                : entry.ProgramId is null ? "overhead" : $"expense of {entry.ProgramId}";
             head.Append(' ').Append(Description(description));
             var tags = new List<string>();
             if (entry.StreamId is not null)
@@ -138,7 +139,8 @@ public static class HledgerJournal
             }
             else
             {
-                Posting(sb, ProgramAccount(entry.ProgramId!), entry.AmountMinorUnits, currency, width);
+                // An expense with a blank program is overhead, charged to no program.
+                Posting(sb, entry.ProgramId is null ? OverheadAccount : ProgramAccount(entry.ProgramId), entry.AmountMinorUnits, currency, width);
                 Posting(sb, "assets:bank", -entry.AmountMinorUnits, currency, width);
             }
 
@@ -149,14 +151,17 @@ public static class HledgerJournal
         spool.WriteTo(writer);
     }
 
+    /// <summary>The account of overhead: expenses charged to no program.</summary>
+    public const string OverheadAccount = "expenses:overhead";
+
     /// <summary>The account of a program's spending.</summary>
     /// <param name="programId">The program id.</param>
-    /// <returns><c>expenses:programs:ID</c> with unusable characters replaced.</returns>
+    /// <returns><c>expenses:programs:ID</c>, characters an account cannot hold escaped (<see cref="AccountPart"/>).</returns>
     public static string ProgramAccount(string programId) => "expenses:programs:" + AccountPart(programId);
 
     /// <summary>The account of a stream's money.</summary>
     /// <param name="streamId">The stream id.</param>
-    /// <returns><c>income:streams:ID</c> with unusable characters replaced.</returns>
+    /// <returns><c>income:streams:ID</c>, characters an account cannot hold escaped (<see cref="AccountPart"/>).</returns>
     public static string StreamAccount(string streamId) => "income:streams:" + AccountPart(streamId);
 
     private static string CommodityStyle(Currency currency) =>
@@ -341,26 +346,46 @@ public static class HledgerJournal
         }
     }
 
-    private static string AccountPart(string id)
+    /// <summary>
+    /// An id as an account name part, injectively: letters, digits and <c>- . / &amp; +</c> stay;
+    /// every other character, the escape character <c>_</c> itself included, becomes <c>_</c> and
+    /// its code as two hex digits (or <c>_u</c> and six for a code above FF): <c>P A</c> is
+    /// <c>P_20A</c>, <c>P_A</c> is <c>P_5FA</c>, <c>S:1</c> is <c>S_3A1</c>. The escape can be
+    /// read back, so two ids never share an account.
+    /// </summary>
+    internal static string AccountPart(string id)
     {
-        var chars = id.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
+        var sb = new StringBuilder(id.Length);
+        foreach (var rune in id.EnumerateRunes())
         {
-            var c = chars[i];
-            if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '&' or '+'))
+            if ((Rune.IsLetterOrDigit(rune) && !Rune.IsWhiteSpace(rune)) || rune.Value is '-' or '.' or '/' or '&' or '+')
             {
-                chars[i] = '_';
+                sb.Append(rune.ToString());
+            }
+            else
+            {
+                // Decodable, so injective: '_' then two hex digits, or '_u' then six.
+                sb.Append(rune.Value <= 0xFF
+                    ? "_" + rune.Value.ToString("X2", CultureInfo.InvariantCulture)
+                    : "_u" + rune.Value.ToString("X6", CultureInfo.InvariantCulture));
             }
         }
 
-        return new string(chars);
+        return sb.ToString();
     }
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    // ';' would start a comment, '|' separates payee from note.
-    private static string Description(string text) => OneLine(text).Replace(';', ',').Replace('|', '/');
+    // ';' would start a comment, '|' separates payee from note; a leading '*' or '!' would be read
+    // as a status and '(' as a code, so they become their full-width look-alikes.
+    private static string Description(string text)
+    {
+        var line = OneLine(text).Replace(';', ',').Replace('|', '/');
+        return line.Length > 0 && line[0] is '*' or '!' or '('
+            ? (line[0] switch { '*' => '＊', '!' => '！', _ => '（' }) + line[1..]
+            : line;
+    }
 
     private static string Code(string reference) => OneLine(reference).Replace(')', ']').Replace('(', '[');
 

@@ -488,7 +488,7 @@ internal sealed class WorkbookReadSession(IWorkbookFileSource source, string? en
                     var change = Required(keys, path, "annualChange", "the annual change that replaces the stream's own, such as -0.15 (15% less a year)");
                     if (target is { } t && change is { } value)
                     {
-                        Add(new RateChange(from, t, value));
+                        Add(RateChange.Unchecked(from, t, value));
                     }
 
                     break;

@@ -5,7 +5,7 @@ namespace EduFunds.Model;
 /// <summary>
 /// One actual receipt (from a stream) or expense (of a program). An entry that exists is valid
 /// on its own: a positive whole amount, a receipt names its stream and no program, an expense
-/// names its program. Whether they exist and the date falls in the workbook's years is checked
+/// names its program or none (then it is overhead, charged to no program). Whether they exist and the date falls in the workbook's years is checked
 /// when it joins a workbook.
 /// </summary>
 public sealed record LedgerEntry
@@ -16,7 +16,7 @@ public sealed record LedgerEntry
     /// <param name="date">The date of the movement.</param>
     /// <param name="type">Receipt or expense.</param>
     /// <param name="streamId">The stream a receipt came from (required for receipts; optional for expenses paid from a stream's money).</param>
-    /// <param name="programId">The program an expense is for (required for expenses; null for receipts).</param>
+    /// <param name="programId">The program an expense is for (null for overhead, an expense of no program; null for receipts).</param>
     /// <param name="amount">Positive amount, a whole number of the currency's minor units.</param>
     /// <param name="reference">External reference (voucher number), used to de-duplicate imports; may be null.</param>
     /// <param name="memo">Free text, or null.</param>
@@ -109,9 +109,10 @@ public sealed record LedgerEntry
             throw new ArgumentException("A receipt comes from a stream and names no program; record what a program spends as an expense.", nameof(programId));
         }
 
-        if (type == LedgerEntryType.Expense)
+        if (type == LedgerEntryType.Expense && programId is not null)
         {
-            Preconditions.Text(programId!, nameof(programId));
+            // An expense without a program is overhead (DESIGN.md "Budget tracking").
+            Preconditions.Text(programId, nameof(programId));
         }
 
         return programId;

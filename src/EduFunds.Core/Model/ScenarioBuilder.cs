@@ -83,7 +83,7 @@ public sealed class ScenarioBuilder
     /// <param name="annualChange">The annual change that replaces the stream's own (-0.15 = 15% less a year).</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Rate(int from, string streamId, decimal annualChange) =>
-        Add(new RateChange(from, StreamTarget.Stream(streamId), annualChange));
+        AddUnchecked(RateChange.Unchecked(from, StreamTarget.UncheckedStream(streamId), annualChange));
 
     /// <summary>Replaces the annual change of every stream of a kind from a year on.</summary>
     /// <param name="from">First year grown by the new rate.</param>
@@ -91,7 +91,7 @@ public sealed class ScenarioBuilder
     /// <param name="annualChange">The annual change that replaces the streams' own.</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Rate(int from, StreamKind kind, decimal annualChange) =>
-        Add(new RateChange(from, StreamTarget.OfKind(kind), annualChange));
+        AddUnchecked(RateChange.Unchecked(from, StreamTarget.OfKind(kind), annualChange));
 
     /// <summary>Stops a stream from a year on.</summary>
     /// <param name="from">First year without money.</param>

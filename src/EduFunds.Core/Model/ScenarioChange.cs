@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>
 /// One change of a scenario, effective from fiscal year <see cref="From"/> on: one of
-/// <see cref="ScaleChange"/>, <see cref="TrendChange"/>, <see cref="StopChange"/>,
+/// <see cref="ScaleChange"/>, <see cref="TrendChange"/>, <see cref="RateChange"/>, <see cref="StopChange"/>,
 /// <see cref="AddStreamChange"/>, <see cref="AddProgramChange"/>, <see cref="SetPolicyChange"/>,
 /// <see cref="SetFlagshipWeightChange"/>, <see cref="SetMinFundingRatioChange"/> and
 /// <see cref="SetPriorityChange"/> (DESIGN.md "Scenarios"); the list is closed.

@@ -439,6 +439,10 @@ public sealed class WorkbookBuilder
         public Pos AddedRow(int scenario, int change, string column) => at;
 
         public Pos Ledger(int index, string column) => at;
+
+        public string StreamsSource => "the workbook's streams";
+
+        public string ProgramsSource => "the workbook's programs";
     }
 
     private sealed record LedgerDraft(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, decimal? Amount, string? Reference, string? Memo)

@@ -25,6 +25,12 @@ internal interface IWorkbookLocator
 
     /// <summary>A cell of a ledger row.</summary>
     Pos Ledger(int index, string column);
+
+    /// <summary>Where the streams come from, as messages name it ("streams.csv").</summary>
+    string StreamsSource => "streams.csv";
+
+    /// <summary>Where the programs come from, as messages name it ("programs.csv").</summary>
+    string ProgramsSource => "programs.csv";
 }
 
 /// <summary>
@@ -59,7 +65,7 @@ internal static class WorkbookRules
             CheckOtherSettings(workbook, at, issues);
         }
 
-        var context = new Context(years, yearsKnown, workbook.Currency);
+        var context = new Context(years, yearsKnown, workbook.Currency) { StreamsSource = at.StreamsSource, ProgramsSource = at.ProgramsSource };
 
         var programIds = new HashSet<string>(StringComparer.Ordinal);
         var firstProgram = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -82,7 +88,7 @@ internal static class WorkbookRules
         {
             var index = i;
             var stream = workbook.Streams[i];
-            CheckStream(stream, column => at.Stream(index, column), issues, context, programIds, "programs.csv");
+            CheckStream(stream, column => at.Stream(index, column), issues, context, programIds, at.ProgramsSource);
             if (stream.Id.Length > 0 && !firstStream.TryAdd(stream.Id, i))
             {
                 issues.Error(at.Stream(i, "id"), $"duplicate stream id '{stream.Id}' (first used at {Describe(at.Stream(firstStream[stream.Id], "id"))}); ids must be unique");
@@ -406,7 +412,7 @@ internal static class WorkbookRules
 
         foreach (var (c, stream) in addedStreams)
         {
-            CheckStream(stream, column => at.AddedRow(s, c, column), issues, context, programs, "programs.csv or the scenario's added programs");
+            CheckStream(stream, column => at.AddedRow(s, c, column), issues, context, programs, $"{at.ProgramsSource} or the scenario's added programs");
         }
 
         for (var c = 0; c < scenario.Changes.Count; c++)
@@ -431,7 +437,7 @@ internal static class WorkbookRules
             switch (change)
             {
                 case ScaleChange scale:
-                    CheckTarget(scale.Target, Key, streams, kinds, issues, missingKindIsError);
+                    CheckTarget(scale.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     if (scale.Factor < 0m)
                     {
                         issues.Error(Key("factor"), $"factor {scale.Factor} is negative; expected 0 or more (1.25 = a quarter more, 0 = nothing)");
@@ -439,7 +445,7 @@ internal static class WorkbookRules
 
                     break;
                 case TrendChange trend:
-                    CheckTarget(trend.Target, Key, streams, kinds, issues, missingKindIsError);
+                    CheckTarget(trend.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     if (trend.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
@@ -447,7 +453,7 @@ internal static class WorkbookRules
 
                     break;
                 case RateChange rate:
-                    CheckTarget(rate.Target, Key, streams, kinds, issues, missingKindIsError);
+                    CheckTarget(rate.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     if (rate.AnnualChange < -1m)
                     {
                         issues.Error(Key("annualChange"), $"annualChange {rate.AnnualChange} is below -1; expected -1 or more, such as -0.15 for 15% less a year");
@@ -455,7 +461,7 @@ internal static class WorkbookRules
 
                     break;
                 case StopChange stop:
-                    CheckTarget(stop.Target, Key, streams, kinds, issues, missingKindIsError);
+                    CheckTarget(stop.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     break;
                 case SetPolicyChange policy:
                     CheckPolicy(policy.Policy, Key("policy"), issues);
@@ -464,7 +470,7 @@ internal static class WorkbookRules
                     issues.Error(Key("flagshipWeight"), $"flagshipWeight {weight.FlagshipWeight} must be more than 0");
                     break;
                 case SetMinFundingRatioChange ratio:
-                    CheckProgramReference(ratio.ProgramId, Key("program"), programs, issues);
+                    CheckProgramReference(ratio.ProgramId, Key("program"), programs, issues, at.ProgramsSource);
                     if (ratio.MinFundingRatio is <= 0m or > 1m)
                     {
                         issues.Error(Key("minFundingRatio"), $"minFundingRatio {ratio.MinFundingRatio} is out of range; expected more than 0 and at most 1");
@@ -472,7 +478,7 @@ internal static class WorkbookRules
 
                     break;
                 case SetPriorityChange priority:
-                    CheckProgramReference(priority.ProgramId, Key("program"), programs, issues);
+                    CheckProgramReference(priority.ProgramId, Key("program"), programs, issues, at.ProgramsSource);
                     if (priority.Priority < 1)
                     {
                         issues.Error(Key("priority"), $"priority {priority.Priority} is out of range; expected a whole number of 1 or more (1 = highest)");
@@ -483,11 +489,11 @@ internal static class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError, string streamsSource)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
-            issues.Error(key("stream"), $"stream '{id}' does not exist in streams.csv or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
+            issues.Error(key("stream"), $"stream '{id}' does not exist in {streamsSource} or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
         }
         else if (target.Kind is { } kind && !kinds.Contains(kind) && missingKindIsError)
         {
@@ -495,15 +501,15 @@ internal static class WorkbookRules
         }
         else if (target.Kind is { } kind2 && !kinds.Contains(kind2))
         {
-            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind2)}' (in streams.csv or added by the scenario), so the change has no effect");
+            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind2)}' (in {streamsSource} or added by the scenario), so the change has no effect");
         }
     }
 
-    private static void CheckProgramReference(string id, Pos pos, HashSet<string> programs, IssueList issues)
+    private static void CheckProgramReference(string id, Pos pos, HashSet<string> programs, IssueList issues, string programsSource)
     {
         if (!programs.Contains(id))
         {
-            issues.Error(pos, $"program '{id}' does not exist in programs.csv or among the scenario's added programs{Suggestions.DidYouMean(id, programs)}");
+            issues.Error(pos, $"program '{id}' does not exist in {programsSource} or among the scenario's added programs{Suggestions.DidYouMean(id, programs)}");
         }
     }
 
@@ -534,12 +540,12 @@ internal static class WorkbookRules
 
         if (entry.StreamId is { } streamId && !streams.Contains(streamId))
         {
-            issues.Error(at("stream"), $"stream '{streamId}' does not exist in streams.csv{Suggestions.DidYouMean(streamId, streams)}");
+            issues.Error(at("stream"), $"stream '{streamId}' does not exist in {context.StreamsSource}{Suggestions.DidYouMean(streamId, streams)}");
         }
 
         if (entry.ProgramId is { } programId && !programs.Contains(programId))
         {
-            issues.Error(at("program"), $"program '{programId}' does not exist in programs.csv{Suggestions.DidYouMean(programId, programs)}");
+            issues.Error(at("program"), $"program '{programId}' does not exist in {context.ProgramsSource}{Suggestions.DidYouMean(programId, programs)}");
         }
 
         if (entry.Type == LedgerEntryType.Receipt)
@@ -554,10 +560,8 @@ internal static class WorkbookRules
                 issues.Error(at("program"), $"a receipt names program '{entry.ProgramId}'; receipts come from a stream (record what a program spends as an expense); leave program blank");
             }
         }
-        else if (entry.ProgramId is null)
-        {
-            issues.Error(at("program"), $"an expense needs the program that spent the money; fill in program");
-        }
+
+        // An expense with a blank program is overhead (DESIGN.md "Budget tracking"): valid.
     }
 
     /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>
@@ -586,6 +590,12 @@ internal static class WorkbookRules
 
     internal sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
     {
+        /// <summary>Where the streams come from, as messages name it.</summary>
+        public string StreamsSource { get; init; } = "streams.csv";
+
+        /// <summary>Where the programs come from, as messages name it.</summary>
+        public string ProgramsSource { get; init; } = "programs.csv";
+
         public string Amount(long minorUnits) => AmountText.Format(minorUnits, Currency);
     }
 }

@@ -14,4 +14,13 @@ public enum BudgetStatus
 
     /// <summary>Nothing planned and nothing spent (a program that stalls in the projection, for example).</summary>
     Idle,
+
+    /// <summary>
+    /// An open period whose percent used is below percent elapsed by more than the tolerance: at
+    /// this pace money is left unspent, and in a shrinking budget unspent money is cut first.
+    /// </summary>
+    BehindPace,
+
+    /// <summary>A closed period whose actual spending is below planned x (1 - tolerance).</summary>
+    Underspent,
 }

@@ -87,6 +87,7 @@ public static class BudgetVersusActual
 
         var lines = new List<BudgetLine>();
         var totals = new List<BudgetTotal>();
+        var overhead = new List<OverheadLine>();
         Span<long> monthPlan = stackalloc long[12];
         foreach (var year in years)
         {
@@ -138,20 +139,30 @@ public static class BudgetVersusActual
             }
 
             lines.AddRange(yearLines);
-            totals.Add(Total(year, null, yearLines, yearElapsed, options.PaceTolerance));
+            var yearOverhead = actuals.Overhead(year);
+            overhead.Add(new OverheadLine(year, null, yearOverhead));
+            totals.Add(Total(year, null, yearLines, yearOverhead, yearOverhead, yearElapsed, options.PaceTolerance));
             if (options.ByMonth)
             {
+                long overheadToDate = 0;
                 for (var m = 0; m < 12; m++)
                 {
                     lines.AddRange(monthLines[m]);
                     var monthEnd = LedgerCalendar.FirstDayOfMonth(year, m + 1, startMonth).AddMonths(1).AddDays(-1);
                     var elapsed = LedgerCalendar.FractionElapsed(yearStart, yearEnd, Min(monthEnd, asOf));
-                    totals.Add(Total(year, m + 1, monthLines[m], elapsed, options.PaceTolerance));
+                    var monthOverhead = actuals.Overhead(year, m + 1);
+                    overheadToDate += monthOverhead;
+                    overhead.Add(new OverheadLine(year, m + 1, monthOverhead));
+                    totals.Add(Total(year, m + 1, monthLines[m], monthOverhead, overheadToDate, elapsed, options.PaceTolerance));
                 }
             }
         }
 
-        return new BudgetResult(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals);
+        return new BudgetResult(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals)
+        {
+            Overhead = overhead,
+            CashPosition = actuals.LastDate is null || actuals.LastDate <= asOf ? actuals.CashPosition : null,
+        };
     }
 
     /// <summary>Spreads an annual amount over 12 months exactly: the remainder goes one unit each to the earliest months.</summary>
@@ -165,6 +176,12 @@ public static class BudgetVersusActual
         }
     }
 
+    /// <summary>
+    /// The status of DESIGN.md "Budget tracking": overspent (actual above planned), idle (nothing
+    /// planned, nothing spent), underspent (a closed period with actual below planned x (1 - t)),
+    /// behind or ahead of pace (an open period whose percent used is below percent elapsed - t or
+    /// above percent elapsed + t), else on track.
+    /// </summary>
     internal static BudgetStatus Judge(long planned, long actual, decimal? used, decimal elapsed, decimal tolerance)
     {
         if (actual > planned)
@@ -177,7 +194,17 @@ public static class BudgetVersusActual
             return BudgetStatus.Idle;
         }
 
-        return used is { } u && u > elapsed + tolerance ? BudgetStatus.AheadOfPace : BudgetStatus.OnTrack;
+        if (elapsed >= 1m)
+        {
+            return actual < planned * (1m - tolerance) ? BudgetStatus.Underspent : BudgetStatus.OnTrack;
+        }
+
+        return used switch
+        {
+            { } u when u > elapsed + tolerance => BudgetStatus.AheadOfPace,
+            { } u when u < elapsed - tolerance => BudgetStatus.BehindPace,
+            _ => BudgetStatus.OnTrack,
+        };
     }
 
     private static BudgetLine Line(
@@ -212,9 +239,10 @@ public static class BudgetVersusActual
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private static BudgetTotal Total(int year, int? month, List<BudgetLine> lines, decimal elapsed, decimal tolerance)
+    private static BudgetTotal Total(int year, int? month, List<BudgetLine> lines, long monthOverhead, long overheadToDate, decimal elapsed, decimal tolerance)
     {
-        long monthPlanned = 0, monthActual = 0, planned = 0, toDate = 0, actual = 0;
+        // Overhead is spending of no program: it counts in the totals' actual.
+        long monthPlanned = 0, monthActual = monthOverhead, planned = 0, toDate = 0, actual = overheadToDate;
         foreach (var line in lines)
         {
             monthPlanned += line.MonthPlannedMinorUnits;

@@ -26,6 +26,12 @@ public enum ImportField
 
     /// <summary>Free text.</summary>
     Memo,
+
+    /// <summary>Money in (<c>amount-in</c>, as hledger's CSV rules call it): a row with money in is a receipt.</summary>
+    AmountIn,
+
+    /// <summary>Money out (<c>amount-out</c>): a row with money out is an expense.</summary>
+    AmountOut,
 }
 
 /// <summary>
@@ -51,12 +57,19 @@ public sealed class ColumnMap
             }
         }
 
-        foreach (var required in new[] { ImportField.Date, ImportField.Amount })
+        if (!this.columns.ContainsKey(ImportField.Date))
         {
-            if (!this.columns.ContainsKey(required))
-            {
-                throw new ArgumentException($"The map must say which column is the {Name(required)} ('{Name(required)}=...').", nameof(columns));
-            }
+            throw new ArgumentException("The map must say which column is the date ('date=...').", nameof(columns));
+        }
+
+        if (!this.columns.ContainsKey(ImportField.Amount) && !this.columns.ContainsKey(ImportField.AmountIn) && !this.columns.ContainsKey(ImportField.AmountOut))
+        {
+            throw new ArgumentException("The map must say which column is the amount ('amount=...'), or which columns hold money in and out ('amount-in=...,amount-out=...').", nameof(columns));
+        }
+
+        if (this.columns.ContainsKey(ImportField.Amount) && (this.columns.ContainsKey(ImportField.AmountIn) || this.columns.ContainsKey(ImportField.AmountOut)))
+        {
+            throw new ArgumentException("The map names an amount column and money-in/out columns; use one or the other.", nameof(columns));
         }
     }
 
@@ -88,7 +101,7 @@ public sealed class ColumnMap
             var column = part[(eq + 1)..].Trim();
             if (!TryParseField(name, out var field))
             {
-                throw new FormatException($"'{name}' in the column map is not a field; expected one of date, amount, type, stream, program, reference, memo.");
+                throw new FormatException($"'{name}' in the column map is not a field; expected one of date, amount, amount-in, amount-out, type, stream, program, reference, memo.");
             }
 
             if (!result.TryAdd(field, column))
@@ -110,7 +123,12 @@ public sealed class ColumnMap
     /// <summary>The field's name as written in a map ("date", "amount", ...).</summary>
     /// <param name="field">The field.</param>
     /// <returns>Its name.</returns>
-    public static string Name(ImportField field) => field.ToString().ToLowerInvariant();
+    public static string Name(ImportField field) => field switch
+    {
+        ImportField.AmountIn => "amount-in",
+        ImportField.AmountOut => "amount-out",
+        _ => field.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Parses a field name (case-insensitive).</summary>
     /// <param name="name">The name.</param>
@@ -132,7 +150,7 @@ public sealed class ColumnMap
     }
 
     /// <summary>Resolves every mapped column against the export's header (or column count).</summary>
-    internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, IssueList errors)
+    internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, IssueList errors, int line = 1)
     {
         var result = new Dictionary<ImportField, int>();
         foreach (var (field, column) in columns)
@@ -141,7 +159,7 @@ public sealed class ColumnMap
             if (index < 0)
             {
                 var known = header is null ? $"the rows have {fieldCount} columns" : "the header has " + string.Join(", ", header.Select(h => $"'{h}'"));
-                errors.ErrorText(new Pos(fileName, 1, 0), $"the {Name(field)} column '{column}' is not in the export; {known}");
+                errors.ErrorText(new Pos(fileName, line, 0), $"the {Name(field)} column '{column}' is not in the export; {known}");
             }
             else
             {
@@ -151,6 +169,11 @@ public sealed class ColumnMap
 
         return result;
     }
+
+    /// <summary>Whether a row holds every column the map names by header name (so it can be the header).</summary>
+    internal bool FitsHeader(IReadOnlyList<string> cells) =>
+        columns.Values.All(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            || cells.Any(h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A header name (case-insensitive) or a 1-based number to a 0-based index, or -1.</summary>
     internal static int ResolveColumn(string column, IReadOnlyList<string>? header, int fieldCount)

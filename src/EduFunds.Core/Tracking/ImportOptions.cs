@@ -1,3 +1,5 @@
+using EduFunds.Model;
+
 namespace EduFunds.Tracking;
 
 /// <summary>How the sign of an amount in an export is read.</summary>
@@ -13,8 +15,15 @@ public enum AmountSign
 /// <summary>Options of an import from an accounting system's CSV export.</summary>
 public sealed record ImportOptions
 {
-    /// <summary>The default date formats: 2024-03-01 (also 2024-3-1), 2024/3/1 and 01.03.2024.</summary>
-    public static IReadOnlyList<string> DefaultDateFormats { get; } = ["yyyy-M-d", "yyyy/M/d", "d.M.yyyy"];
+    /// <summary>
+    /// The default date formats: 2024-03-01 (also 2024-3-1), 2024/3/1, 01.03.2024, 2024年3月1日,
+    /// 20240301 and 2024.3.1, each also followed by a time of day as bank statements write it.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultDateFormats { get; } =
+    [
+        "yyyy-M-d", "yyyy/M/d", "d.M.yyyy", "yyyy年M月d日", "yyyyMMdd", "yyyy.M.d",
+        "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy年M月d日 H:mm:ss", "yyyyMMdd HH:mm:ss",
+    ];
 
     /// <summary>Which column holds each field.</summary>
     public required ColumnMap Map { get; init; }
@@ -30,6 +39,49 @@ public sealed record ImportOptions
 
     /// <summary>Whether the export's first row is a header (default true). Without one, the map must use column numbers.</summary>
     public bool HasHeader { get; init; } = true;
+
+    /// <summary>
+    /// What the values of the type column mean, for exports whose direction column says 借/贷,
+    /// 收/支, D/C and so on (compared ignoring case and surrounding spaces; checked before the
+    /// built-in words receipt, income, revenue, in, expense, expenditure, payment, out). Banks and
+    /// office ledgers use 借/贷 in opposite senses, so nothing is guessed for them.
+    /// </summary>
+    public IReadOnlyDictionary<string, LedgerEntryType> TypeValues { get; init; } = new Dictionary<string, LedgerEntryType>();
+
+    /// <summary>The 1-based line of the header row, or null to find it (the first of the first 50 rows that holds every column the map names).</summary>
+    public int? HeaderRow { get; init; }
+
+    /// <summary>Parses a type-value table such as <c>借=expense,贷=receipt</c>.</summary>
+    /// <param name="text">The table.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="FormatException">The text is not such a table; the message says what is expected.</exception>
+    public static IReadOnlyDictionary<string, LedgerEntryType> ParseTypeValues(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new Dictionary<string, LedgerEntryType>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.LastIndexOf('=');
+            var value = eq > 0 ? part[..eq].Trim() : string.Empty;
+            var meaning = eq > 0 ? part[(eq + 1)..].Trim().ToLowerInvariant() : string.Empty;
+            if (value.Length == 0 || meaning is not ("receipt" or "expense"))
+            {
+                throw new FormatException($"'{part}' is not 'VALUE=receipt' or 'VALUE=expense'; expected for example \"借=expense,贷=receipt\".");
+            }
+
+            if (!result.TryAdd(value, meaning == "receipt" ? LedgerEntryType.Receipt : LedgerEntryType.Expense))
+            {
+                throw new FormatException($"the value '{value}' is given twice.");
+            }
+        }
+
+        if (result.Count == 0)
+        {
+            throw new FormatException("the table is empty; expected for example \"借=expense,贷=receipt\".");
+        }
+
+        return result;
+    }
 
     /// <summary>The export's encoding when it has no byte order mark (utf-8, gb18030, gbk, big5, latin1, ...); null: UTF-8.</summary>
     public string? Encoding { get; init; }

@@ -31,6 +31,9 @@ internal sealed class ImportPlanner
     /// <summary>After this many errors the rest of the export is not read.</summary>
     public const int MaxErrors = 100;
 
+    /// <summary>How many rows are searched for the header.</summary>
+    public const int HeaderSearchRows = 50;
+
     private readonly string fileName;
     private readonly ImportOptions options;
     private readonly Workbook workbook;
@@ -46,9 +49,15 @@ internal sealed class ImportPlanner
     private readonly List<SkippedRow> duplicates = [];
     private readonly List<SkippedRow> unmatched = [];
     private readonly List<SkippedRow> zero = [];
+    private readonly List<SkippedRow> summaries = [];
+    private readonly bool inOut;
+    private readonly bool signGivesType;
     private Dictionary<ImportField, int>? columns;
     private int[] ruleColumns = [];
     private int rows;
+    private int headerLine;
+    private int candidates;
+    private (int Line, List<string> Cells)? firstRow;
 
     /// <summary>Starts a plan; checks that the options can tell receipts from expenses.</summary>
     /// <param name="fileName">The export's name, for messages.</param>
@@ -73,11 +82,11 @@ internal sealed class ImportPlanner
             errors.ErrorText(new Pos(fileName, 0, 0), "the map names a type column and the sign of the amount is to give the type; use one of the two");
         }
 
+        // Without a type column, type rules or money-in/out columns, the sign tells: a negative amount is an expense.
         var typeByRules = options.Rules.Rules.Any(r => r.Target == MatchTarget.Type);
-        if (options.Sign == AmountSign.Positive && !options.Map.Has(ImportField.Type) && !typeByRules)
-        {
-            errors.ErrorText(new Pos(fileName, 0, 0), "nothing says whether a row is a receipt or an expense; map a type column ('type=...'), add type rules, or read negative amounts as expenses");
-        }
+        inOut = options.Map.Has(ImportField.AmountIn) || options.Map.Has(ImportField.AmountOut);
+        signGivesType = options.Sign == AmountSign.NegativeIsExpense
+            || (!options.Map.Has(ImportField.Type) && !typeByRules && !inOut);
 
         streams = new HashSet<string>(workbook.Streams.Select(s => s.Id), StringComparer.Ordinal);
         programs = new HashSet<string>(workbook.Programs.Select(p => p.Id), StringComparer.Ordinal);
@@ -113,11 +122,23 @@ internal sealed class ImportPlanner
             List<string>? header = null;
             if (options.HasHeader)
             {
+                // The header: the given line, else the first row that holds every column the map
+                // names (statements put the account and the period above it).
                 header = [.. Enumerable.Range(0, row.FieldCount).Select(row.Get)];
+                firstRow ??= (row.Line, header);
+                if (options.HeaderRow is { } forced ? row.Line < forced : !options.Map.FitsHeader(header) && ++candidates < HeaderSearchRows)
+                {
+                    return;
+                }
+
+                if (options.HeaderRow is null && !options.Map.FitsHeader(header))
+                {
+                    header = firstRow.Value.Cells; // none fits: explain against the first row
+                }
             }
 
-            var resolved = options.Map.Resolve(header, row.FieldCount, fileName, errors);
-            ruleColumns = ResolveRuleColumns(resolved, header, row.FieldCount);
+            var resolved = options.Map.Resolve(header, row.FieldCount, fileName, errors, options.HasHeader ? row.Line : 1);
+            ruleColumns = ResolveRuleColumns(resolved, header, row.FieldCount, options.HasHeader ? row.Line : 1);
             if (errors.HasErrors)
             {
                 return;
@@ -126,6 +147,7 @@ internal sealed class ImportPlanner
             columns = resolved;
             if (options.HasHeader)
             {
+                headerLine = row.Line;
                 return;
             }
         }
@@ -146,7 +168,10 @@ internal sealed class ImportPlanner
                 zero.Add(new SkippedRow(line, "the amount is zero", null));
                 return;
             case RowOutcome.Unmatched:
-                unmatched.Add(new SkippedRow(line, parsed.Reason!, null));
+                unmatched.Add(new SkippedRow(line, parsed.Reason!, parsed.Entry));
+                return;
+            case RowOutcome.Summary:
+                summaries.Add(new SkippedRow(line, parsed.Reason!, null));
                 return;
         }
 
@@ -197,15 +222,25 @@ internal sealed class ImportPlanner
     {
         if (columns is null && !errors.HasErrors)
         {
-            errors.ErrorText(new Pos(fileName, 1, 0), "the export is empty; expected a header row and data rows");
+            if (firstRow is { } first)
+            {
+                // Rows were read but none could be the header: explain against the first row.
+                var mapped = options.Map.Resolve(first.Cells, first.Cells.Count, fileName, errors, first.Line);
+                _ = ResolveRuleColumns(mapped, first.Cells, first.Cells.Count, first.Line);
+            }
+
+            if (!errors.HasErrors)
+            {
+                errors.ErrorText(new Pos(fileName, 1, 0), "the export is empty; expected a header row and data rows");
+            }
         }
 
         errors.ThrowIfErrors();
-        return new ImportResult(fileName, rows, added, duplicates, unmatched, zero);
+        return new ImportResult(fileName, rows, added, duplicates, unmatched, zero) { Summaries = summaries, HeaderLine = headerLine };
     }
 
     /// <summary>The column of each rule (-1 = any column).</summary>
-    private int[] ResolveRuleColumns(Dictionary<ImportField, int> mapped, List<string>? header, int fieldCount)
+    private int[] ResolveRuleColumns(Dictionary<ImportField, int> mapped, List<string>? header, int fieldCount, int line)
     {
         var rules = options.Rules;
         var result = new int[rules.Rules.Count];
@@ -231,7 +266,7 @@ internal sealed class ImportPlanner
             var index = ColumnMap.ResolveColumn(rule.Field, header, fieldCount);
             if (index < 0)
             {
-                errors.ErrorText(new Pos(fileName, 1, 0),
+                errors.ErrorText(new Pos(fileName, line, 0),
                     $"the rule on line {rule.Line} looks at '{rule.Field}', which is neither a mapped field nor a column of the export");
             }
 
@@ -249,12 +284,18 @@ internal sealed class ImportPlanner
         string Cell(ImportField field) => map.TryGetValue(field, out var c) ? Clean(row.Get(c)) : string.Empty;
         int Col(ImportField field) => map.TryGetValue(field, out var c) ? c + 1 : 0;
 
-        // Date
+        // A summary row (合计, 总计, Total, ...) has no date of its own.
         var dateText = Cell(ImportField.Date);
-        if (!DateOnly.TryParseExact(dateText, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var dated = TryParseDate(dateText, out var date);
+        if (!dated && SummaryWord(row) is { } word)
+        {
+            return new ParsedRow(RowOutcome.Summary, null, $"a summary row ('{word}')");
+        }
+
+        if (!dated)
         {
             errors.ErrorText(new Pos(fileName, line, Col(ImportField.Date)),
-                $"date '{dateText}' is not a date in the format {string.Join(" or ", formats)}");
+                $"date '{dateText}' is not a date in the format {string.Join(" or ", formats)}; give the export's date format with --date-format (for example dd/MM/yyyy)");
         }
         else
         {
@@ -266,26 +307,50 @@ internal sealed class ImportPlanner
             }
         }
 
-        // Amount
-        var amountText = Cell(ImportField.Amount);
+        // Amount: one column (its sign may give the type), or money in and money out.
         LedgerEntryType? type = null;
-        if (!AmountText.TryParse(amountText, workbook.Currency, AmountSyntax.Statement, out var amount, out var problem))
+        long amount = 0;
+        if (inOut)
         {
-            errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)), $"amount {problem}");
+            var moneyIn = ReadAmount(row, ImportField.AmountIn);
+            var moneyOut = ReadAmount(row, ImportField.AmountOut);
+            if (moneyIn is { } i && moneyOut is { } o)
+            {
+                if (i != 0 && o != 0)
+                {
+                    errors.ErrorText(new Pos(fileName, line, Col(ImportField.AmountOut)),
+                        $"the row has money in ({Cell(ImportField.AmountIn)}) and money out ({Cell(ImportField.AmountOut)}); expected one of the two");
+                }
+                else if (i != 0)
+                {
+                    (type, amount) = (LedgerEntryType.Receipt, Math.Abs(i));
+                }
+                else if (o != 0)
+                {
+                    (type, amount) = (LedgerEntryType.Expense, Math.Abs(o));
+                }
+            }
         }
-        else if (amount < 0 && options.Sign == AmountSign.Positive)
+        else if (ReadAmount(row, ImportField.Amount) is { } single)
         {
-            errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)),
-                $"amount {amountText} is negative; expected a positive amount (or read negative amounts as expenses)");
-        }
-        else if (options.Sign == AmountSign.NegativeIsExpense && amount != 0)
-        {
-            type = amount < 0 ? LedgerEntryType.Expense : LedgerEntryType.Receipt;
-            amount = Math.Abs(amount);
+            amount = single;
+            if (signGivesType)
+            {
+                if (amount != 0)
+                {
+                    type = amount < 0 ? LedgerEntryType.Expense : LedgerEntryType.Receipt;
+                    amount = Math.Abs(amount);
+                }
+            }
+            else if (amount < 0)
+            {
+                errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)),
+                    $"amount {Cell(ImportField.Amount)} is negative; expected a positive amount (the type column gives the direction)");
+            }
         }
 
-        // Type: the column, else the first type rule that matches.
-        if (options.Sign == AmountSign.Positive)
+        // Type: the column (through --type-values), else the first type rule that matches.
+        if (!signGivesType && !inOut)
         {
             var typeText = Cell(ImportField.Type);
             if (typeText.Length > 0 && TryParseType(typeText, out var parsed))
@@ -301,7 +366,9 @@ internal sealed class ImportPlanner
                 errors.ErrorText(new Pos(fileName, line, Col(ImportField.Type)),
                     typeText.Length == 0
                         ? "type is empty and no type rule matches; expected receipt or expense"
-                        : $"type '{typeText}' is not receipt or expense (also read: income, revenue, in; expenditure, payment, out) and no type rule matches");
+                        : options.TypeValues.Count == 0
+                            ? $"type '{typeText}' is not receipt or expense (also read: income, revenue, in; expenditure, payment, out) and no type rule matches; say what the export's values mean with --type-values (for example \"借=expense,贷=receipt\": banks and ledgers use 借/贷 in opposite senses, so EduFunds does not guess)"
+                            : $"type '{typeText}' is not in the --type-values table ({string.Join(", ", options.TypeValues.Keys)}) nor receipt or expense, and no type rule matches");
             }
         }
 
@@ -312,7 +379,7 @@ internal sealed class ImportPlanner
             return ParsedRow.Bad;
         }
 
-        if (amount == 0)
+        if (amount == 0 || type is null)
         {
             return ParsedRow.Zero;
         }
@@ -320,18 +387,24 @@ internal sealed class ImportPlanner
         // Stream and program: a cell holding a known id, else the first rule that matches.
         var streamId = Resolve(Cell(ImportField.Stream), streams, MatchTarget.Stream, row);
         var programId = Resolve(Cell(ImportField.Program), programs, MatchTarget.Program, row);
+        var text = memo.Length > 0 ? memo : RowText(row);
+        var partial = LedgerEntry.Unchecked(date, type.Value, null, null, workbook.Currency, amount, reference.Length == 0 ? null : reference, text.Length == 0 ? null : text);
         if (type == LedgerEntryType.Receipt)
         {
             if (streamId is null)
             {
-                return ParsedRow.NotMatched(Describe("a receipt whose stream", ImportField.Stream, row));
+                return ParsedRow.NotMatched(Describe("a receipt whose stream", ImportField.Stream, row), partial);
             }
 
             programId = null;
         }
         else if (programId is null)
         {
-            return ParsedRow.NotMatched(Describe("an expense whose program", ImportField.Program, row));
+            return ParsedRow.NotMatched(Describe("an expense whose program", ImportField.Program, row), partial);
+        }
+        else if (programId.Length == 0)
+        {
+            programId = null; // a rule's "overhead": an expense charged to no program
         }
 
         return new ParsedRow(RowOutcome.Entry, LedgerEntry.Unchecked(
@@ -389,8 +462,84 @@ internal sealed class ImportPlanner
         return null;
     }
 
-    private static bool TryParseType(string text, out LedgerEntryType type)
+    /// <summary>The words that start a summary row of a statement.</summary>
+    private static readonly string[] SummaryWords = ["合计", "总计", "小计", "本页合计", "累计", "本日合计", "本月合计", "total", "totals", "subtotal", "sub-total", "grand total", "sum"];
+
+    private static string? SummaryWord(IImportRow row)
     {
+        for (var i = 0; i < row.FieldCount; i++)
+        {
+            var cell = row.Get(i).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
+            foreach (var word in SummaryWords)
+            {
+                var w = word.Replace(" ", string.Empty, StringComparison.Ordinal);
+                if (cell.StartsWith(w, StringComparison.OrdinalIgnoreCase)
+                    && (cell.Length == w.Length || !char.IsAsciiLetter(cell[w.Length])))
+                {
+                    return row.Get(i);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The row's non-empty cells joined, for an unmatched row without a memo column.</summary>
+    private static string RowText(IImportRow row) =>
+        string.Join(" | ", Enumerable.Range(0, row.FieldCount).Select(row.Get).Where(c => c.Length > 0));
+
+    private long? ReadAmount(IImportRow row, ImportField field)
+    {
+        if (!columns!.TryGetValue(field, out var column))
+        {
+            return 0;
+        }
+
+        var text = Clean(row.Get(column));
+        if (text.Length == 0 && field is ImportField.AmountIn or ImportField.AmountOut)
+        {
+            return 0;
+        }
+
+        if (AmountText.TryParse(text, workbook.Currency, AmountSyntax.Statement, out var amount, out var problem))
+        {
+            return amount;
+        }
+
+        errors.ErrorText(new Pos(fileName, row.Line, column + 1), $"{ColumnMap.Name(field)} {problem}");
+        return null;
+    }
+
+    private bool TryParseDate(string text, out DateOnly date)
+    {
+        date = default;
+        try
+        {
+            if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var moment))
+            {
+                date = DateOnly.FromDateTime(moment);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+            // An invalid --date-format pattern reads no date.
+        }
+
+        return false;
+    }
+
+    private bool TryParseType(string text, out LedgerEntryType type)
+    {
+        foreach (var (value, meaning) in options.TypeValues)
+        {
+            if (string.Equals(value.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                type = meaning;
+                return true;
+            }
+        }
+
         switch (text.Trim().ToLowerInvariant())
         {
             case "receipt" or "income" or "revenue" or "in":
@@ -422,6 +571,7 @@ internal sealed class ImportPlanner
         Bad,
         Zero,
         Unmatched,
+        Summary,
     }
 
     private sealed record ParsedRow(RowOutcome Outcome, LedgerEntry? Entry, string? Reason)
@@ -430,7 +580,7 @@ internal sealed class ImportPlanner
 
         public static ParsedRow Zero { get; } = new(RowOutcome.Zero, null, null);
 
-        public static ParsedRow NotMatched(string reason) => new(RowOutcome.Unmatched, null, reason);
+        public static ParsedRow NotMatched(string reason, LedgerEntry partial) => new(RowOutcome.Unmatched, partial, reason);
     }
 
     /// <summary>What makes two entries without a reference the same movement.</summary>

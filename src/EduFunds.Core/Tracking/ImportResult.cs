@@ -10,7 +10,7 @@ public sealed record ImportedRow(int Line, LedgerEntry Entry);
 /// <summary>A row of the export that is not added, and why.</summary>
 /// <param name="Line">Its line in the export.</param>
 /// <param name="Reason">Why it is skipped.</param>
-/// <param name="Entry">The entry it would have been, when it could be built (duplicates), or null.</param>
+/// <param name="Entry">The entry it would have been, as far as it could be built (for an unmatched row: its date, type, amount and text, without the id that was not found), or null.</param>
 public sealed record SkippedRow(int Line, string Reason, LedgerEntry? Entry);
 
 /// <summary>What an import adds and skips. Nothing is written until the caller appends <see cref="EntriesToAdd"/>.</summary>
@@ -28,6 +28,12 @@ public sealed record ImportResult(
     IReadOnlyList<SkippedRow> Unmatched,
     IReadOnlyList<SkippedRow> ZeroAmounts)
 {
+    /// <summary>Summary rows of a statement (合计, 总计, 小计, Total, ...), skipped.</summary>
+    public IReadOnlyList<SkippedRow> Summaries { get; init; } = [];
+
+    /// <summary>The line of the header row (0 without one).</summary>
+    public int HeaderLine { get; init; }
+
     /// <summary>The entries to append to the ledger, in file order.</summary>
     public IReadOnlyList<LedgerEntry> EntriesToAdd => Added.Select(a => a.Entry).ToArray();
 }

@@ -14,6 +14,7 @@ public sealed class LedgerTotals
     private readonly Dictionary<string, int> programIndex;
     private readonly long[] receipts;   // [stream * years + yearIndex]
     private readonly long[] expenses;   // [(program * years + yearIndex) * 12 + fiscalMonth - 1]
+    private readonly long[] overhead;   // [yearIndex * 12 + fiscalMonth - 1]
 
     internal LedgerTotals(
         YearRange years,
@@ -24,6 +25,7 @@ public sealed class LedgerTotals
         Dictionary<string, int> programIndex,
         long[] receipts,
         long[] expenses,
+        long[] overhead,
         long entryCount,
         DateOnly? firstDate,
         DateOnly? lastDate)
@@ -36,6 +38,7 @@ public sealed class LedgerTotals
         this.programIndex = programIndex;
         this.receipts = receipts;
         this.expenses = expenses;
+        this.overhead = overhead;
         EntryCount = entryCount;
         FirstDate = firstDate;
         LastDate = lastDate;
@@ -151,6 +154,66 @@ public sealed class LedgerTotals
         return programIndex.TryGetValue(programId, out var p) && Years.Contains(year)
             ? expenses[(((p * Years.Count) + (year - Years.From)) * 12) + fiscalMonth - 1]
             : 0;
+    }
+
+    /// <summary>Overhead (expenses with a blank program, charged to no program) in a fiscal year.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <returns>Minor units; 0 for a year outside the range.</returns>
+    public long Overhead(int year)
+    {
+        if (!Years.Contains(year))
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        for (var m = 0; m < 12; m++)
+        {
+            sum = checked(sum + overhead[((year - Years.From) * 12) + m]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Overhead in one fiscal month.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <param name="fiscalMonth">The fiscal month, 1 = the month the fiscal year starts.</param>
+    /// <returns>Minor units; 0 for a year outside the range.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fiscalMonth"/> is not 1-12.</exception>
+    public long Overhead(int year, int fiscalMonth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fiscalMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fiscalMonth, 12);
+        return Years.Contains(year) ? overhead[((year - Years.From) * 12) + fiscalMonth - 1] : 0;
+    }
+
+    /// <summary>
+    /// The cash position: every receipt minus every expense (overhead included) summed, that is
+    /// up to the date the totals were built through.
+    /// </summary>
+    /// <exception cref="OverflowException">The sums do not fit 64-bit minor units.</exception>
+    public long CashPosition
+    {
+        get
+        {
+            long cash = 0;
+            foreach (var r in receipts)
+            {
+                cash = checked(cash + r);
+            }
+
+            foreach (var e in expenses)
+            {
+                cash = checked(cash - e);
+            }
+
+            foreach (var o in overhead)
+            {
+                cash = checked(cash - o);
+            }
+
+            return cash;
+        }
     }
 
     /// <summary>Money received from a stream in each year of the range, in year order.</summary>

@@ -14,6 +14,7 @@ public sealed class LedgerTotalsBuilder
     private readonly Dictionary<string, int> programIndex;
     private readonly long[] receipts;
     private readonly long[] expenses;
+    private readonly long[] overhead;
     private readonly YearRange years;
     private readonly int startMonth;
     private long count;
@@ -41,6 +42,7 @@ public sealed class LedgerTotalsBuilder
         startMonth = fiscalYearStartMonth;
         receipts = new long[this.streamIds.Length * years.Count];
         expenses = new long[this.programIds.Length * years.Count * 12];
+        overhead = new long[years.Count * 12];
     }
 
     /// <summary>Index of a stream id in the builder, or -1 (lets a reader resolve each id once).</summary>
@@ -60,7 +62,8 @@ public sealed class LedgerTotalsBuilder
     /// years are a window) but is not summed: no year of the totals shows it.
     /// </summary>
     /// <param name="entry">The entry.</param>
-    /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, an expense without a program, or an amount that is not positive.</exception>
+    /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, or an amount that is not positive. An expense without a program is overhead.</exception>
+    /// <exception cref="Engine.AmountOverflowException">A sum no longer fits 64-bit minor units.</exception>
     public void Add(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -78,11 +81,15 @@ public sealed class LedgerTotalsBuilder
 
             AddReceipt(entry.Date, s, entry.AmountMinorUnits);
         }
+        else if (entry.ProgramId is null)
+        {
+            AddOverhead(entry.Date, entry.AmountMinorUnits);
+        }
         else
         {
-            if (entry.ProgramId is null || !programIndex.TryGetValue(entry.ProgramId, out var p))
+            if (!programIndex.TryGetValue(entry.ProgramId, out var p))
             {
-                throw new ArgumentException($"An expense needs a known program; '{entry.ProgramId}' is not one.", nameof(entry));
+                throw new ArgumentException($"An expense names a program the ledger does not know; '{entry.ProgramId}' is not one.", nameof(entry));
             }
 
             AddExpense(entry.Date, p, entry.AmountMinorUnits);
@@ -94,7 +101,7 @@ public sealed class LedgerTotalsBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         var yearIndex = YearIndex(date);
-        receipts[(stream * years.Count) + yearIndex] += amount;
+        Sum(ref receipts[(stream * years.Count) + yearIndex], amount, date);
         Count(date);
     }
 
@@ -104,8 +111,31 @@ public sealed class LedgerTotalsBuilder
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         var yearIndex = YearIndex(date);
         var month = LedgerCalendar.FiscalMonthOf(date, startMonth);
-        expenses[(((program * years.Count) + yearIndex) * 12) + month - 1] += amount;
+        Sum(ref expenses[(((program * years.Count) + yearIndex) * 12) + month - 1], amount, date);
         Count(date);
+    }
+
+    /// <summary>Adds an expense charged to no program (overhead).</summary>
+    internal void AddOverhead(DateOnly date, long amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        var yearIndex = YearIndex(date);
+        var month = LedgerCalendar.FiscalMonthOf(date, startMonth);
+        Sum(ref overhead[(yearIndex * 12) + month - 1], amount, date);
+        Count(date);
+    }
+
+    private void Sum(ref long total, long amount, DateOnly date)
+    {
+        if (total > long.MaxValue - amount)
+        {
+            var year = ModelText.FiscalYearOf(date, startMonth);
+            throw new Engine.AmountOverflowException(
+                $"the ledger's amounts in fiscal year {year} add up to more than 64-bit minor units can hold (about 92 quadrillion in units of two decimals); check the amounts around {ModelText.FormatDate(date)}",
+                year);
+        }
+
+        total += amount;
     }
 
     /// <summary>True when the date falls in the builder's fiscal years.</summary>
@@ -122,6 +152,7 @@ public sealed class LedgerTotalsBuilder
         programIndex,
         (long[])receipts.Clone(),
         (long[])expenses.Clone(),
+        (long[])overhead.Clone(),
         count,
         first,
         last);

@@ -122,10 +122,17 @@ public sealed class MatchRules
         target = default;
         value = string.Empty;
         problem = null;
+        if (string.Equals(text.Trim(), "overhead", StringComparison.OrdinalIgnoreCase))
+        {
+            // An expense charged to no program (office supplies): recorded with a blank program.
+            target = MatchTarget.Program;
+            return true;
+        }
+
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
-            problem = $"target '{text}' is not 'stream:ID', 'program:ID' or 'type:receipt|expense'";
+            problem = $"target '{text}' is not 'stream:ID', 'program:ID' or 'type:receipt|expense' or 'overhead'";
             return false;
         }
 
@@ -162,7 +169,7 @@ public sealed class MatchRules
 
                 return true;
             default:
-                problem = $"target '{text}' is not 'stream:ID', 'program:ID' or 'type:receipt|expense'";
+                problem = $"target '{text}' is not 'stream:ID', 'program:ID' or 'type:receipt|expense' or 'overhead'";
                 return false;
         }
     }

@@ -1,5 +1,3 @@
-using EduFunds.Monetary;
-
 namespace EduFunds.Tracking;
 
 /// <summary>How a stream's money in a year compares with what was expected.</summary>

@@ -1,6 +1,4 @@
 using EduFunds.Engine;
-using EduFunds.Model;
-using EduFunds.Monetary;
 
 namespace EduFunds.Tracking;
 

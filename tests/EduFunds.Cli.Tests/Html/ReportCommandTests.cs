@@ -1,11 +1,11 @@
-using FsCheck;
-using FsCheck.Xunit;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using EduFunds.Cli.Charts;
 using EduFunds.Cli.Html;
 using EduFunds.Cli.Localization;
+using FsCheck;
+using FsCheck.Xunit;
 
 namespace EduFunds.Cli.Tests.Html;
 

@@ -146,3 +146,64 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, (await CliRun.RunAsync("validate", Workbook)).ExitCode);
     }
 }
+
+/// <summary>A Chinese bank statement, as the bank writes it, imported with only --map.</summary>
+public sealed class BankStatementCommandTests : IDisposable
+{
+    private const string Statement =
+        "招商银行 交易明细,,,,,,\n" +
+        "账号：6225 8888 0000 1234,,,,,,\n" +
+        "交易日期,摘要,收入,支出,余额,来源,项目\n" +
+        "2025年12月5日,区教育局拨款,\"¥220,000.00\",,\"220,000.00\",DG-BUDGET,\n" +
+        "2025/12/8,广场舞老师课酬,,\"4,500.50\",\"215,499.50\",,P-SENIORS\n" +
+        "20251210,咖啡,,80.00,\"215,419.50\",,\n" +
+        "合计,,\"220,000.00\",\"4,580.50\",,,\n";
+
+    private readonly TempFolder temp = new();
+
+    public BankStatementCommandTests()
+    {
+        Directory.CreateDirectory(Workbook);
+        ExampleFolder.CopyTo(Workbook);
+        File.WriteAllText(temp.File("statement.csv"), Statement);
+    }
+
+    private string Workbook => temp.File("street");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task ChineseStatement_WithInAndOutColumns_ImportsWithOnlyTheMap()
+    {
+        var before = File.ReadAllText(Path.Combine(Workbook, "ledger.csv"));
+
+        var result = await CliRun.RunAsync(
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出,memo=摘要,stream=来源,program=项目");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(
+            "2025-12-05,receipt,DG-BUDGET,,220000.00,,区教育局拨款\n" +
+            "2025-12-08,expense,,P-SENIORS,4500.50,,广场舞老师课酬\n",
+            File.ReadAllText(Path.Combine(Workbook, "ledger.csv"))[before.Length..]);
+        var skipped = await CliRun.RunAsync(
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出,memo=摘要,stream=来源,program=项目",
+            "--dry-run", "-f", "csv", "--table", "skipped");
+        Assert.Contains("6,unmatched,", skipped.Output, StringComparison.Ordinal);
+        Assert.Contains("2025-12-10,expense,,,80.00,,咖啡", skipped.Output, StringComparison.Ordinal);
+        Assert.Contains("7,summary,", skipped.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--date-format", "%", "--date-format '%' is not a date format")]
+    [InlineData("--type-values", "借", "--type-values:")]
+    [InlineData("--header-row", "0", "--header-row 0 is not a line")]
+    [InlineData("--encoding", "nope", "--encoding 'nope' is not a known encoding")]
+    public async Task BadImportOptions_AreExit2NamingTheOption(string option, string value, string message)
+    {
+        var result = await CliRun.RunAsync(
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+}

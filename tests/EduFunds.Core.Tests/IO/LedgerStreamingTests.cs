@@ -1,7 +1,6 @@
 using System.Text;
 using EduFunds.IO;
 using EduFunds.Model;
-using EduFunds.Tracking;
 using static EduFunds.Core.Tests.IO.TestFiles;
 
 namespace EduFunds.Core.Tests.IO;

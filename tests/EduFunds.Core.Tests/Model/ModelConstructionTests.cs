@@ -87,6 +87,7 @@ public sealed class ModelConstructionTests
     public static TheoryData<string, Func<ScenarioChange>> InvalidChanges() => new()
     {
         { "factor", () => new ScaleChange(2025, StreamTarget.Stream("DG"), -1m) },
+        { "annualChange", () => new RateChange(2025, StreamTarget.Stream("DG"), -2m) },
         { "annualChange", () => new TrendChange(2025, StreamTarget.OfKind(StreamKind.Donation), -1.1m) },
         { "target", () => new StopChange(2025, default) },
         { "policy", () => new SetPolicyChange(2025, "fastest") },
@@ -114,10 +115,11 @@ public sealed class ModelConstructionTests
     }
 
     [Fact]
-    public void LedgerEntry_ExpenseWithoutProgramOrNonPositiveAmount_Throws()
+    public void LedgerEntry_ExpenseWithBlankProgramOrNonPositiveAmount_Throws_WithoutProgramIsOverhead()
     {
+        Assert.Null(new LedgerEntry(new DateOnly(2024, 1, 1), LedgerEntryType.Expense, null, null, Cny(1m)).ProgramId);
         Assert.Equal("programId", Assert.ThrowsAny<ArgumentException>(() =>
-            new LedgerEntry(new DateOnly(2024, 1, 1), LedgerEntryType.Expense, null, null, Cny(1m))).ParamName);
+            new LedgerEntry(new DateOnly(2024, 1, 1), LedgerEntryType.Expense, null, " ", Cny(1m))).ParamName);
         Assert.Equal("amount", Assert.ThrowsAny<ArgumentException>(() =>
             LedgerEntry.Receipt(new DateOnly(2024, 1, 1), "DG", Cny(0m))).ParamName);
     }
@@ -178,9 +180,9 @@ public sealed class ModelConstructionTests
     }
 
     [Theory]
-    [InlineData("stream", "stream 'NOPE' does not exist")]
+    [InlineData("stream", "stream 'NOPE' does not exist in the workbook's streams")]
     [InlineData("kind", "no stream is of kind 'sponsorship'")]
-    [InlineData("program", "program 'NOPE' does not exist")]
+    [InlineData("program", "program 'NOPE' does not exist in the workbook's programs")]
     public void ScenarioBuilderBuild_ChangeNamingSomethingMissing_ErrorNamesIt(string what, string expected)
     {
         var workbook = new WorkbookBuilder("Street").Years(2024, 2026).AddStream(Grant()).AddProgram(Course()).Build();

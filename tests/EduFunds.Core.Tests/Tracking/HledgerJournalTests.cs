@@ -79,8 +79,53 @@ public sealed class HledgerJournalTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Write_AccountNamesWithSpacesOrColons_AreMadeSafe()
     {
-        Assert.Equal("expenses:programs:a_b_c", HledgerJournal.ProgramAccount("a b:c"));
+        Assert.Equal("expenses:programs:a_20b_3Ac", HledgerJournal.ProgramAccount("a b:c"));
         Assert.Equal("income:streams:DG-01", HledgerJournal.StreamAccount("DG-01"));
+        Assert.Equal("income:streams:数字", HledgerJournal.StreamAccount("数字"));
+    }
+
+    [Theory]
+    [InlineData("P A", "P_A")]
+    [InlineData("S:1", "S_1")]
+    [InlineData("a_20b", "a b")]
+    [InlineData("x\u3000", "x_u003000")]
+    public void AccountNames_OfDifferentIds_Differ(string a, string b)
+    {
+        Assert.NotEqual(HledgerJournal.ProgramAccount(a), HledgerJournal.ProgramAccount(b));
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public bool AccountNames_AreInjective(string? a, string? b)
+    {
+        a ??= string.Empty;
+        b ??= string.Empty;
+        if (a.Any(char.IsSurrogate) || b.Any(char.IsSurrogate))
+        {
+            return true; // ids are text; lone surrogates are refused by every reader
+        }
+
+        return a == b || HledgerJournal.StreamAccount(a) != HledgerJournal.StreamAccount(b);
+    }
+
+    [Fact]
+    public void Write_MemoThatLooksLikeAStatusOrCode_IsNeutralised_AndOverheadHasItsAccount()
+    {
+        var workbook = Workbook(ledger:
+        [
+            new LedgerEntry(Date("2024-02-01"), LedgerEntryType.Expense, null, null, EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "* paid"),
+            new LedgerEntry(Date("2024-02-02"), LedgerEntryType.Expense, null, "P1", EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "! pending"),
+            new LedgerEntry(Date("2024-02-03"), LedgerEntryType.Expense, null, "P1", EduFunds.Monetary.Money.FromMinorUnits(500, EduFunds.Monetary.Currency.Cny), null, "(X) code"),
+        ]);
+        var projection = EduFunds.Engine.ProjectionModel.Create(workbook).Project();
+        using var writer = new StringWriter();
+
+        HledgerJournal.Write(writer, projection, workbook.Ledger);
+
+        var text = writer.ToString();
+        Assert.Contains("2024-02-01 ＊ paid", text, StringComparison.Ordinal);
+        Assert.Contains("2024-02-02 ！ pending", text, StringComparison.Ordinal);
+        Assert.Contains("2024-02-03 （X) code", text, StringComparison.Ordinal);
+        Assert.Contains("    expenses:overhead ", text, StringComparison.Ordinal);
     }
 
     /// <summary>
