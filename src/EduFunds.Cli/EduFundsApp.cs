@@ -65,6 +65,7 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.ImportCommand());
         root.Subcommands.Add(new Commands.ExportCommand());
         root.Subcommands.Add(new Commands.RiskCommand());
+        root.Subcommands.Add(new Commands.RescueCommand(t));
         root.Subcommands.Add(new Commands.SimulateCommand());
         root.Subcommands.Add(new Commands.ReportCommand());
         root.Subcommands.Add(new Commands.ChartCommand());

@@ -49,6 +49,12 @@ internal sealed class ImportCommand : EduFundsCommand
     private readonly Option<bool> noHeader = new("--no-header")
     {
     };
+    private readonly Option<double> lockTimeout = new("--lock-timeout")
+    {
+        Description = "How many seconds to wait for another import into the same workbook to finish (default 10); then exit 2 naming the process that holds the workbook.",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => 10,
+    };
     private readonly Option<bool> dryRun = new("--dry-run", "-n")
     {
     };
@@ -65,6 +71,7 @@ internal sealed class ImportCommand : EduFundsCommand
         Options.Add(dateFormat);
         Options.Add(sign);
         Options.Add(typeValues);
+        Options.Add(lockTimeout);
         Options.Add(headerRow);
         Options.Add(noHeader);
         Options.Add(dryRun);
@@ -96,6 +103,16 @@ internal sealed class ImportCommand : EduFundsCommand
         {
             throw new UserInputException(context.Texts.Format("error.exportMissing", file));
         }
+
+        // Every write to a workbook holds its lock, from reading the ledger to appending to it, so two
+        // imports at the same time cannot lose each other's rows.
+        var seconds = context.GetValue(lockTimeout);
+        if (seconds is < 0 or > 86_400 || double.IsNaN(seconds))
+        {
+            throw new UserInputException($"--lock-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of seconds from 0 to 86400.");
+        }
+
+        using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.CancellationToken);
 
         // The ledger is checked as it is read and not kept; de-duplication reads it once more and keeps only its keys.
         var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook", new WorkbookReadOptions { KeepLedger = false });
@@ -207,6 +224,27 @@ internal sealed class ImportCommand : EduFundsCommand
         var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings, t);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    private static WorkbookLock? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (dryRun || folder is null || !folder.Exists)
+        {
+            return null;
+        }
+
+        try
+        {
+            return WorkbookLock.Acquire(folder.FullName, timeout, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot lock the workbook in {folder}: {e.Message}", e);
+        }
     }
 
     /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>

@@ -243,6 +243,13 @@ public sealed partial class ProjectionModel
             : throw new ArgumentOutOfRangeException(nameof(year), year, $"The projection covers {Years.From}-{Years.To}.");
 
     internal IAllocationPolicy PolicyOf(int yearIndex) => policies[yearIndex];
+
+    /// <summary>The need of a program in a year of its schedule, whatever its status in a run (0 outside its years).</summary>
+    /// <param name="yearIndex">Year index.</param>
+    /// <param name="p">Program index.</param>
+    /// <returns>Minor units.</returns>
+    internal long NeedAt(int yearIndex, int p) => need[(yearIndex * ProgramCount) + p];
+
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <returns>A new workspace.</returns>
     internal ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));

@@ -6,8 +6,20 @@ namespace EduFunds.IO;
 /// they moved into place. A failure or a cancellation before that point leaves the existing files
 /// untouched and removes the temporary files.
 /// </summary>
+/// <remarks>
+/// A path that is a symbolic link is written through: its final target is replaced atomically and
+/// the link stays. A path at a device, FIFO or socket (<c>-o /dev/null</c>) is written directly,
+/// never replaced by a regular file. A replaced file keeps its permissions and, where allowed, its
+/// owner. Temporary files are named <c>.NAME.ID.edufunds-tmp</c>; ones a killed write left behind
+/// (older than <see cref="StaleAfter"/>) are removed at the next write of the same file.
+/// </remarks>
 public static class AtomicFiles
 {
+    /// <summary>A temporary file older than this is left over from a write that was killed.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    private const string TempSuffix = ".edufunds-tmp";
+
     /// <summary>Writes several files into one folder.</summary>
     /// <param name="folder">The folder; it must exist.</param>
     /// <param name="files">File names (relative to the folder) and their bytes.</param>
@@ -28,7 +40,7 @@ public static class AtomicFiles
             foreach (var (name, content) in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var target = Path.Combine(folder, name);
+                var target = Resolve(Path.Combine(folder, name));
                 var temp = TempPath(target);
                 temps.Add((temp, target));
                 WriteTemp(temp, stream => stream.Write(content));
@@ -37,7 +49,7 @@ public static class AtomicFiles
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var (temp, target) in temps)
             {
-                File.Move(temp, target, overwrite: true);
+                Replace(temp, target);
             }
         }
         finally
@@ -76,13 +88,20 @@ public static class AtomicFiles
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
-        var target = Path.GetFullPath(path);
+        var target = Resolve(Path.GetFullPath(path));
+        if (FileKinds.IsSpecial(target))
+        {
+            using var direct = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(direct);
+            return;
+        }
+
         var temp = TempPath(target);
         try
         {
             WriteTemp(temp, write);
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temp, target, overwrite: true);
+            Replace(temp, target);
         }
         finally
         {
@@ -101,7 +120,18 @@ public static class AtomicFiles
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var target = Path.GetFullPath(path);
+        var target = Resolve(Path.GetFullPath(path));
+        if (FileKinds.IsSpecial(target))
+        {
+            var direct = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 4096, FileOptions.Asynchronous);
+            await using (direct.ConfigureAwait(false))
+            {
+                await direct.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var temp = TempPath(target);
         try
         {
@@ -114,7 +144,7 @@ public static class AtomicFiles
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temp, target, overwrite: true);
+            Replace(temp, target);
         }
         finally
         {
@@ -122,9 +152,61 @@ public static class AtomicFiles
         }
     }
 
-    /// <summary>The temporary file next to a target: hidden, and named so that it is recognised as EduFunds'.</summary>
-    private static string TempPath(string target) =>
-        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+    /// <summary>The file a path names: the final target of a symbolic link (so the link stays), else the path.</summary>
+    /// <exception cref="IOException">The link cannot be resolved (a loop, or too many links).</exception>
+    private static string Resolve(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null)
+        {
+            return path;
+        }
+
+        var final = info.ResolveLinkTarget(returnFinalTarget: true)
+            ?? throw new IOException($"the symbolic link {path} cannot be resolved");
+        return Path.GetFullPath(final.FullName);
+    }
+
+    /// <summary>Moves the written temporary file over the target, keeping the target's permissions and owner.</summary>
+    private static void Replace(string temp, string target)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(target))
+        {
+            File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+            if (FileKinds.Owner(target) is { } owner && FileKinds.Owner(temp) != owner)
+            {
+                FileKinds.TryChown(temp, owner.Uid, owner.Gid);
+            }
+        }
+
+        File.Move(temp, target, overwrite: true);
+    }
+
+    /// <summary>
+    /// The temporary file next to a target: hidden, and named so that it is recognised as
+    /// EduFunds'. Stale ones of the same target (a killed write) are removed first.
+    /// </summary>
+    private static string TempPath(string target)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        var prefix = $".{Path.GetFileName(target)}.";
+        try
+        {
+            foreach (var stale in Directory.EnumerateFiles(folder, prefix + "*" + TempSuffix))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(stale) > StaleAfter)
+                {
+                    TryDelete(stale);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Cleaning is best effort.
+        }
+
+        return Path.Combine(folder, $"{prefix}{Guid.NewGuid():N}{TempSuffix}");
+    }
 
     private static void WriteTemp(string temp, Action<Stream> write)
     {

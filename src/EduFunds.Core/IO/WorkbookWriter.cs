@@ -74,6 +74,56 @@ public sealed class WorkbookWriter
         return files;
     }
 
+    /// <summary>
+    /// The <c>streams.csv</c> rows of some streams, exactly as this writer spells them, without
+    /// the header: to append to a workbook's <c>streams.csv</c> (for example a rescue plan).
+    /// </summary>
+    /// <param name="streams">The streams.</param>
+    /// <param name="currency">The workbook currency (for the amounts).</param>
+    /// <returns>One line per stream, each ending with a line feed.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string FormatStreamRows(IEnumerable<FundingStream> streams, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        var text = System.Text.Encoding.UTF8.GetString(WriteCsv(WorkbookFiles.StreamColumns, streams.Select(s => StreamCells(s, currency))));
+        return text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+    }
+
+    /// <summary>
+    /// One scenario as an entry of the <c>scenarios</c> array of <c>edufunds.json</c>, exactly as
+    /// this writer spells it: to paste into a workbook's settings.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="currency">The workbook currency (for added rows).</param>
+    /// <returns>The indented JSON object, ending with a line feed.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string FormatScenario(Scenario scenario, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", scenario.Name);
+            if (scenario.Description is not null)
+            {
+                json.WriteString("description", scenario.Description);
+            }
+
+            json.WriteStartArray("changes");
+            foreach (var change in scenario.Changes)
+            {
+                WriteChange(json, change, currency);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static byte[] WriteCsv(IReadOnlyList<string> columns, IEnumerable<Cell[]> rows)
     {
         using var buffer = new MemoryStream();

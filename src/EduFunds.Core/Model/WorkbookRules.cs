@@ -252,6 +252,10 @@ internal static class WorkbookRules
                 issues.Warning(at("end_year"), $"end_year {end}{label} is before the workbook's first year {context.Years.From}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
             }
         }
+        else if (context.YearsKnown && stream.EffectiveEndYear is { } oneOffYear && oneOffYear < context.Years.From && stream.StartYear is >= MinYear and <= MaxYear)
+        {
+            issues.Warning(at("start_year"), $"one-off stream{label.Replace(" of stream", string.Empty, StringComparison.Ordinal)} paid in {oneOffYear}, before the workbook's first year {context.Years.From}, so it pays nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
+        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var programId in stream.RestrictedTo)

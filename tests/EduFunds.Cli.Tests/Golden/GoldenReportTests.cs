@@ -30,6 +30,8 @@ public sealed class GoldenReportTests
         { "compare-json", "compare -s deeper-cut -s viability-first -f json" },
         { "risk-table", "risk --runs 2000 -f table --lang en" },
         { "risk-csv", "risk --runs 2000 -f csv" },
+        { "rescue-csv", "rescue --program P-DIGITAL --program P-SENIORS --runs 300 -f csv" },
+        { "rescue-table", "rescue --program P-DIGITAL --runs 300 -f table --lang zh-CN" },
         { "risk-json", "risk --runs 2000 -f json" },
         { "simulate-csv", "simulate --runs 1000 --seed 7 -f csv" },
         { "simulate-json", "simulate --runs 1000 --seed 7 -f json" },

@@ -18,6 +18,7 @@ public sealed class YearsWindowTests
     [Theory]
     [InlineData("DG,Old,district-grant,recurring,100,2015,2018,,,,", "streams.csv", 7, "end_year 2018 of stream DG is before the workbook's first year 2020")]
     [InlineData("DG,Later,district-grant,recurring,100,2031,,,,,", "streams.csv", 6, "start_year 2031 of stream DG is after the workbook's last year 2030")]
+    [InlineData("DG,Once,district-grant,one-off,100,2015,,,,,", "streams.csv", 7, "end_year 2015 of stream DG is before the workbook's first year 2020")]
     public void Read_StreamOutsideTheYears_IsValidWithAWarning(string row, string file, int column, string expected)
     {
         var (workbook, warning) = ReadWithOneWarning(streams: StreamHeader + "\nDG-01,Budget,district-grant,recurring,1000.00,,,,,,\n" + row + "\n");

@@ -1,0 +1,314 @@
+using EduFunds.Engine;
+using EduFunds.Model;
+using EduFunds.Monetary;
+using EduFunds.Risk;
+using EduFunds.Simulation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EduFunds.Decisions;
+
+/// <summary>
+/// "What would save it": for each program at high or elevated risk (or the ones named), the
+/// smallest extra recurring amount, restricted to it and certain (renewal 1, no variability),
+/// that brings its Monte Carlo stall probability by the last year to the target; then the joint
+/// plan and the alternatives a district would weigh.
+/// </summary>
+/// <remarks>
+/// Every amount is a whole number of major units (yuan) found by bisection, each step a full
+/// simulation of the workbook with the line added, with the same seed and runs. Because a
+/// stream's draws depend only on (seed, run, stream id, year), adding a line leaves every other
+/// draw as it was (common random numbers), so the comparison is of the line alone, and the
+/// workbook with the line added and <c>edufunds risk</c> with the same seed and runs shows
+/// exactly the probability reported here: the target met at the amount, not met one unit less.
+/// The line grows with the program's own cost change from its first year, so a line equal to
+/// the need in that year covers the need in every later year: the search's upper end.
+/// </remarks>
+public sealed class RescuePlanner
+{
+    private readonly ILogger<RescuePlanner> logger;
+    private readonly MonteCarloSimulator simulator;
+
+    /// <summary>Creates a planner.</summary>
+    /// <param name="logger">Optional logger (one line per program).</param>
+    /// <param name="simulator">The simulator (default: a new one).</param>
+    public RescuePlanner(ILogger<RescuePlanner>? logger = null, MonteCarloSimulator? simulator = null)
+    {
+        this.logger = logger ?? NullLogger<RescuePlanner>.Instance;
+        this.simulator = simulator ?? new MonteCarloSimulator();
+    }
+
+    /// <summary>Plans the rescues of a workbook's base case under its own policy.</summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="options">Target, programs, first year, kind, simulation.</param>
+    /// <param name="cancellationToken">Cancels between simulations.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
+    /// <exception cref="ArgumentException">A named program does not exist.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public RescuePlan Plan(Workbook workbook, RescueOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        options ??= new RescueOptions();
+        options.Validate();
+        var baseModel = ProjectionModel.Create(workbook);
+        var policy = baseModel.PolicyIn(workbook.Years.From).Name;
+        var risk = new RiskAnalyzer(simulator: simulator).Analyze(
+            baseModel,
+            new RiskOptions { MonteCarlo = options.MonteCarlo, TornadoRuns = 0, Thresholds = options.Thresholds },
+            null,
+            cancellationToken);
+        var baseSimulation = risk.Simulation!;
+
+        IEnumerable<ProgramRisk> selected;
+        if (options.Programs.Count > 0)
+        {
+            foreach (var id in options.Programs)
+            {
+                if (!workbook.Programs.Any(p => p.Id == id))
+                {
+                    throw new ArgumentException($"There is no program '{id}'.", nameof(options));
+                }
+            }
+
+            selected = risk.Programs.Where(p => options.Programs.Contains(p.Program.Id));
+        }
+        else
+        {
+            selected = risk.Programs.Where(p => p.Level != RiskLevel.Low);
+        }
+
+        var chosen = selected.ToArray();
+        var usedIds = new HashSet<string>(workbook.Streams.Select(s => s.Id), StringComparer.Ordinal);
+        var lineIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in chosen)
+        {
+            lineIds[p.Program.Id] = UniqueId("RESCUE-" + p.Program.Id, usedIds);
+        }
+
+        var individual = new List<ProgramRescue>();
+        foreach (var p in chosen)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rescue = Bisect(workbook, [], p, lineIds[p.Program.Id], baseSimulation.StallProbability(p.Program.Id), options, cancellationToken);
+            individual.Add(rescue);
+            DecisionsLog.Rescued(logger, p.Program.Id, rescue.AmountMinorUnits, rescue.Note, rescue.Simulations);
+        }
+
+        // The joint plan: cheapest first; blanks (impossible) last, in rank order.
+        var order = individual
+            .Select((r, i) => (r, i))
+            .OrderBy(x => x.r.AmountMinorUnits is null ? 1 : 0)
+            .ThenBy(x => x.r.AmountMinorUnits ?? 0)
+            .ThenBy(x => x.i)
+            .Select(x => x.r)
+            .ToArray();
+        var joint = new List<ProgramRescue>();
+        var added = new List<FundingStream>();
+        foreach (var alone in order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var p = chosen.First(c => c.Program.Id == alone.Program.Id);
+            var before = added.Count == 0
+                ? baseSimulation.StallProbability(p.Program.Id)
+                : Simulate(workbook, [.. added], null, options.MonteCarlo, cancellationToken).StallProbability(p.Program.Id);
+            var rescue = Bisect(workbook, [.. added], p, lineIds[p.Program.Id], before, options, cancellationToken);
+            joint.Add(rescue);
+            if (rescue.Stream is { } line)
+            {
+                added.Add(line);
+            }
+        }
+
+        var scenario = new Scenario(
+            options.ScenarioName,
+            null,
+            new EquatableArray<ScenarioChange>([.. added.Select(s => (ScenarioChange)new AddStreamChange(s.StartYear, s))]));
+
+        var alternatives = new List<RescueAlternative> { Alternative(RescueAlternativeKind.Base, policy, baseSimulation) };
+        if (options.Alternatives)
+        {
+            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, [.. added], null, options.MonteCarlo, cancellationToken)));
+            // In-kind support cannot be pooled as cash (DESIGN.md): no pool alternative then.
+            if (options.Kind != StreamKind.InKind)
+            {
+                var pooled = added.Select(s => new FundingStream(
+                    s.Id, s.Name, s.Kind, s.Recurrence, s.Amount, s.StartYear, s.EndYear, s.AnnualChange, EquatableArray<string>.Empty, s.RenewalProbability, s.AmountCv)).ToArray();
+                alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options.MonteCarlo, cancellationToken)));
+            }
+            foreach (var name in PolicyNames.Names)
+            {
+                if (name == policy)
+                {
+                    continue;
+                }
+
+                var other = AllocationPolicies.Get(name);
+                alternatives.Add(Alternative(RescueAlternativeKind.Policy, name, Simulate(workbook, [], other, options.MonteCarlo, cancellationToken)));
+            }
+        }
+
+        return new RescuePlan(workbook, options, policy, individual, joint, scenario, alternatives, baseSimulation.RandomMappingVersion);
+    }
+
+    /// <summary>True when a stall probability meets a target: count / runs &lt;= target, compared exactly.</summary>
+    /// <param name="probability">The estimate.</param>
+    /// <param name="target">The target.</param>
+    /// <returns>Whether it is met.</returns>
+    public static bool Meets(Proportion probability, decimal target) => probability.Count <= target * probability.Runs;
+
+    private static RescueAlternative Alternative(RescueAlternativeKind kind, string policy, SimulationResult result) =>
+        new(kind, policy, [.. result.Programs.Select(p => new KeyValuePair<string, Proportion>(p.Id, result.StallProbability(p.Id)))], result.ExpectedStalledPrograms());
+
+    private static string UniqueId(string wanted, HashSet<string> used)
+    {
+        var id = wanted;
+        for (var n = 2; !used.Add(id); n++)
+        {
+            id = wanted + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return id;
+    }
+
+    private ProgramRescue Bisect(
+        Workbook workbook,
+        FundingStream[] earlier,
+        ProgramRisk risk,
+        string lineId,
+        Proportion before,
+        RescueOptions options,
+        CancellationToken cancellationToken)
+    {
+        var program = risk.Program;
+        var years = workbook.Years;
+        var from = Math.Max(options.From ?? years.From, Math.Max(program.StartYear, years.From));
+        var last = Math.Min(years.To, program.EndYear ?? int.MaxValue);
+        var model = ProjectionModel.Create(workbook);
+        var p = IndexOf(model, program.Id);
+        var yearIndex = from - years.From;
+        long need = 0;
+        long unrestricted = 0;
+        if (from <= last)
+        {
+            need = model.NeedAt(yearIndex, p);
+            var planned = model.PlannedAmounts;
+            for (var s = 0; s < model.StreamCount; s++)
+            {
+                if (!model.Streams[s].IsRestricted)
+                {
+                    unrestricted += planned[(yearIndex * model.StreamCount) + s];
+                }
+            }
+        }
+
+        ProgramRescue Result(long? amount, RescueNote note, Proportion? after, Proportion? less, int simulations) => new()
+        {
+            Program = program,
+            Level = risk.Level,
+            FromYear = from,
+            AmountMinorUnits = amount,
+            Note = note,
+            Before = before,
+            After = after,
+            OneUnitLess = less,
+            NeedInFromYear = need,
+            UnrestrictedInFromYear = unrestricted,
+            Stream = amount is > 0 ? Line(amount.Value) : null,
+            Simulations = simulations,
+        };
+
+        FundingStream Line(long amount) => new(
+            lineId,
+            options.StreamName?.Invoke(program) ?? $"Rescue line for {program.Name}",
+            options.Kind,
+            Recurrence.Recurring,
+            Money.FromMinorUnits(amount, workbook.Currency),
+            from,
+            program.EndYear,
+            program.CostChange,
+            new EquatableArray<string>([program.Id]),
+            1m,
+            0m);
+
+        if (Meets(before, options.Target))
+        {
+            return Result(0, RescueNote.AlreadyMeetsTarget, before, null, 0);
+        }
+
+        if (from > last)
+        {
+            return Result(null, RescueNote.NoYearsToPay, null, null, 0);
+        }
+
+        var unit = Pow10(workbook.Currency.MinorUnits);
+        var simulations = 0;
+        Proportion Probe(long units)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            simulations++;
+            var result = Simulate(workbook, [.. earlier, Line(units * unit)], null, options.MonteCarlo, cancellationToken);
+            return result.StallProbability(program.Id);
+        }
+
+        // A line equal to the need in its first year (rounded up to a major unit, plus one for
+        // rounding in later years) covers the need every year: the most that can help.
+        var hi = checked(((need + unit - 1) / unit) + 1);
+        var atHi = Probe(hi);
+        if (!Meets(atHi, options.Target))
+        {
+            return Result(null, RescueNote.Impossible, atHi, null, simulations);
+        }
+
+        long lo = 0;
+        var atLo = before;
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            var atMid = Probe(mid);
+            if (Meets(atMid, options.Target))
+            {
+                hi = mid;
+                atHi = atMid;
+            }
+            else
+            {
+                lo = mid;
+                atLo = atMid;
+            }
+        }
+
+        return Result(hi * unit, RescueNote.Found, atHi, atLo, simulations);
+    }
+
+    private SimulationResult Simulate(Workbook workbook, FundingStream[] extra, IAllocationPolicy? policy, MonteCarloOptions monteCarlo, CancellationToken cancellationToken)
+    {
+        var book = extra.Length == 0 ? workbook : workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. extra]) };
+        var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
+        return simulator.Simulate(model, monteCarlo, null, cancellationToken);
+    }
+
+    private static int IndexOf(ProjectionModel model, string programId)
+    {
+        for (var i = 0; i < model.ProgramCount; i++)
+        {
+            if (model.Programs[i].Id == programId)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"There is no program '{programId}'.", nameof(programId));
+    }
+
+    private static long Pow10(int digits)
+    {
+        long value = 1;
+        for (var i = 0; i < digits; i++)
+        {
+            value *= 10;
+        }
+
+        return value;
+    }
+}
