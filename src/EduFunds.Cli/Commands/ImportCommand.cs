@@ -51,7 +51,6 @@ internal sealed class ImportCommand : EduFundsCommand
     };
     private readonly Option<double> lockTimeout = new("--lock-timeout")
     {
-        Description = "How many seconds to wait for another import into the same workbook to finish (default 10); then exit 2 naming the process that holds the workbook.",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 10,
     };
@@ -243,7 +242,7 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot lock the workbook in {folder}: {e.Message}", e);
+            throw new UserInputException(Localization.Texts.English.Format("error.cannotLock", folder, e.Message), e);
         }
     }
 

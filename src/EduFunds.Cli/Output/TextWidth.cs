@@ -86,7 +86,7 @@ internal static class TextWidth
     {
         var line = new StringBuilder();
         var lineWidth = 0;
-        var prefix = lines.Count == 0 ? 0 : indent;
+        var prefix = 0; // every paragraph starts at the margin; only its wrapped lines are indented
         line.Append(' ', prefix);
         lineWidth = prefix;
         foreach (var token in Tokens(paragraph))

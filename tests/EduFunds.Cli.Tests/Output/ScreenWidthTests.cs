@@ -84,8 +84,8 @@ public sealed class ScreenWidthTests
         foreach (var width in new[] { 10, 17, 30, 61 })
         {
             var lines = TextWidth.Wrap(text, width, indent: 2);
-            Assert.All(lines, l => Assert.True(TextWidth.Of(l) <= width, $"{TextWidth.Of(l)} > {width}: {l}"));
-            Assert.All(lines.Skip(1), l => Assert.DoesNotContain(l.TrimStart().FirstOrDefault(), "，。、；：）"));
+            NonEmpty.All(lines, l => Assert.True(TextWidth.Of(l) <= width, $"{TextWidth.Of(l)} > {width}: {l}"));
+            NonEmpty.All(lines.Skip(1), l => Assert.DoesNotContain(l.TrimStart().FirstOrDefault(), "，。、；：）"));
             Assert.Equal(
                 text.Replace(" ", string.Empty, StringComparison.Ordinal),
                 string.Concat(lines).Replace(" ", string.Empty, StringComparison.Ordinal));
