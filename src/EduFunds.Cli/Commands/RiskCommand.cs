@@ -2,6 +2,7 @@ using System.CommandLine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
+using EduFunds.Decisions;
 using EduFunds.IO;
 using EduFunds.Risk;
 using EduFunds.Simulation;
@@ -32,6 +33,8 @@ internal sealed class RiskCommand : EduFundsCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private readonly Option<bool> comparePolicies = new("--compare-policies");
+
     private readonly SimulationArguments simulation;
     private readonly ShardArguments shard;
     private readonly OutputOptions output;
@@ -48,6 +51,20 @@ internal sealed class RiskCommand : EduFundsCommand
         Options.Add(asOf);
         shard = ShardArguments.AddTo(this, simulation.Precision);
         Options.Add(results);
+        Options.Add(comparePolicies);
+        Validators.Add(r =>
+        {
+            if (r.GetResult(comparePolicies) is { Implicit: false } && r.GetValue(comparePolicies))
+            {
+                foreach (var other in new Option[] { policy, asOf, results, simulation.Precision, shard.Shard, shard.Save })
+                {
+                    if (r.GetResult(other) is { Tokens.Count: > 0 })
+                    {
+                        r.AddError($"--compare-policies compares every policy under the same runs; it does not go with {other.Name}.");
+                    }
+                }
+            }
+        });
         tornadoRuns.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0)
@@ -55,7 +72,7 @@ internal sealed class RiskCommand : EduFundsCommand
                 r.AddError(ParseTexts.Of(r).Format("error.tornadoRuns", n));
             }
         });
-        output = OutputOptions.AddTo(this, RiskCommandReport.TableNames);
+        output = OutputOptions.AddTo(this, [.. RiskCommandReport.TableNames, .. PolicyComparisonReport.TableNames]);
         Examples.Add(new("edufunds risk"));
         Examples.Add(new("edufunds risk --lang zh-CN"));
         Examples.Add(new("edufunds risk --scenario deeper-cut"));
@@ -73,6 +90,19 @@ internal sealed class RiskCommand : EduFundsCommand
         if (context.GetValue(results) is { Length: > 0 } saved)
         {
             return await FromResultsAsync(context, saved).ConfigureAwait(false);
+        }
+
+        if (context.GetValue(comparePolicies))
+        {
+            var compareInput = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario));
+            var compareOptions = simulation.Build(context, compareInput.Workbook);
+            var comparison = await Task.Run(
+                () => new PolicyComparer(new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()))
+                    .Compare(compareInput.Workbook, null, compareOptions, compareInput.ScenarioName, null, context.CancellationToken),
+                context.CancellationToken).ConfigureAwait(false);
+            var compareReport = PolicyComparisonReport.Build(comparison, compareInput.Workbook, compareInput.ScenarioName, compareInput.Description, context.Texts);
+            await output.WriteAsync(context, compareReport, compareInput.Folder).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
         var part = shard.Resolve(context);

@@ -55,7 +55,7 @@ internal static class CommandRunner
                 await error.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync($"edufunds: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"edufunds: {Output.CellFormat.Printable(e.Message)}").ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
@@ -115,7 +115,7 @@ internal static class CommandRunner
         foreach (var issue in exception.Issues)
         {
             var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
-            await error.WriteLineAsync(located.ToString()).ConfigureAwait(false);
+            await error.WriteLineAsync(Output.CellFormat.Printable(located.ToString())).ConfigureAwait(false);
         }
 
         var summary = exception is WorkbookValidationException

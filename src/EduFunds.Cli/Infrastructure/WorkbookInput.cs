@@ -181,7 +181,7 @@ internal static class WorkbookInput
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
-            error.WriteLine((warning with { File = Path.Combine(shown, warning.File) }).ToString());
+            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString()));
         }
 
         return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = reader.LastLedgerSummary };

@@ -147,13 +147,61 @@ internal static class CellFormat
         },
     };
 
-    /// <summary>Text without the control characters that break a table's layout (tabs become spaces).</summary>
+    /// <summary>
+    /// Text without the control characters that break a table's layout or drive a terminal: tabs
+    /// become spaces, CR line breaks LF, and every other C0 or C1 control and DEL (ESC starts
+    /// terminal escape sequences, including clipboard writes) is shown visibly as <c>\xNN</c>.
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The printable text; line breaks stay.</returns>
-    public static string Printable(string text) =>
-        text.AsSpan().IndexOfAny('\t', '\r') < 0
-            ? text
-            : text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ');
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clean = true;
+        foreach (var c in text)
+        {
+            if (IsControl(c) || c is '\t' or '\r')
+            {
+                clean = false;
+                break;
+            }
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                sb.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '\t')
+            {
+                sb.Append(' ');
+            }
+            else if (IsControl(c))
+            {
+                sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsControl(char c) => c != '\n' && c != '\t' && c != '\r' && (c < ' ' || (c >= '\u007f' && c <= '\u009f'));
 
     /// <summary>Spells a cell for people, with its tone.</summary>
     /// <param name="kind">The column kind.</param>

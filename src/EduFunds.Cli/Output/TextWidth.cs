@@ -86,10 +86,11 @@ internal static class TextWidth
     {
         var line = new StringBuilder();
         var lineWidth = 0;
-        var prefix = 0; // every paragraph starts at the margin; only its wrapped lines are indented
+        // A paragraph keeps its own leading spaces (preformatted text: JSON, CSV lines to paste); wrapped lines are indented.
+        var prefix = paragraph.Length - paragraph.TrimStart(' ').Length;
         line.Append(' ', prefix);
         lineWidth = prefix;
-        foreach (var token in Tokens(paragraph))
+        foreach (var token in Tokens(paragraph.TrimStart(' ')))
         {
             var tokenWidth = Of(token);
             var isSpace = token == " ";

@@ -3,7 +3,6 @@ using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.Decisions;
 using EduFunds.IO;
-using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 

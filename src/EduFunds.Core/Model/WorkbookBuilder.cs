@@ -19,7 +19,7 @@ namespace EduFunds.Model;
 ///     .Build();
 /// </code>
 /// </example>
-public sealed class WorkbookBuilder
+public sealed partial class WorkbookBuilder
 {
     /// <summary>The file name that builder problems carry in <see cref="ValidationIssue.File"/>.</summary>
     public const string IssueFile = "builder";
@@ -256,51 +256,6 @@ public sealed class WorkbookBuilder
         return this;
     }
 
-    /// <summary>Removes the stream with this id (for a builder started with <see cref="From(Workbook)"/>).</summary>
-    /// <param name="id">The stream id.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">No stream has this id.</exception>
-    public WorkbookBuilder RemoveStream(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (streams.RemoveAll(s => string.Equals(s.Id, id, StringComparison.Ordinal)) == 0)
-        {
-            throw new ArgumentException($"The workbook has no stream '{id}'.", nameof(id));
-        }
-
-        return this;
-    }
-
-    /// <summary>Removes the program with this id (for a builder started with <see cref="From(Workbook)"/>).</summary>
-    /// <param name="id">The program id.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">No program has this id.</exception>
-    public WorkbookBuilder RemoveProgram(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (programs.RemoveAll(p => string.Equals(p.Id, id, StringComparison.Ordinal)) == 0)
-        {
-            throw new ArgumentException($"The workbook has no program '{id}'.", nameof(id));
-        }
-
-        return this;
-    }
-
-    /// <summary>Removes the scenario with this name (for a builder started with <see cref="From(Workbook)"/>).</summary>
-    /// <param name="scenarioName">The scenario name.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">No scenario has this name.</exception>
-    public WorkbookBuilder RemoveScenario(string scenarioName)
-    {
-        ArgumentNullException.ThrowIfNull(scenarioName);
-        if (scenarios.RemoveAll(s => string.Equals(s.Name, scenarioName, StringComparison.Ordinal)) == 0)
-        {
-            throw new ArgumentException($"The workbook has no scenario '{scenarioName}'.", nameof(scenarioName));
-        }
-
-        return this;
-    }
-
     /// <summary>Adds a scenario made elsewhere.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>This builder.</returns>
@@ -308,45 +263,6 @@ public sealed class WorkbookBuilder
     {
         ArgumentNullException.ThrowIfNull(scenario);
         scenarios.Add(ScenarioBuilder.From(scenario));
-        return this;
-    }
-
-    /// <summary>Records an actual receipt from a stream.</summary>
-    /// <param name="date">The date.</param>
-    /// <param name="streamId">The stream the money came from.</param>
-    /// <param name="amount">Amount in major units, positive.</param>
-    /// <param name="reference">Voucher number, or null.</param>
-    /// <param name="memo">Free text, or null.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder Receipt(DateOnly date, string streamId, decimal amount, string? reference = null, string? memo = null)
-    {
-        ArgumentNullException.ThrowIfNull(streamId);
-        ledger.Add(new LedgerDraft(date, LedgerEntryType.Receipt, streamId, null, amount, reference, memo));
-        return this;
-    }
-
-    /// <summary>Records an actual expense of a program.</summary>
-    /// <param name="date">The date.</param>
-    /// <param name="programId">The program that spent the money.</param>
-    /// <param name="amount">Amount in major units, positive.</param>
-    /// <param name="streamId">The stream whose money was spent, or null.</param>
-    /// <param name="reference">Voucher number, or null.</param>
-    /// <param name="memo">Free text, or null.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder Expense(DateOnly date, string programId, decimal amount, string? streamId = null, string? reference = null, string? memo = null)
-    {
-        ArgumentNullException.ThrowIfNull(programId);
-        ledger.Add(new LedgerDraft(date, LedgerEntryType.Expense, streamId, programId, amount, reference, memo));
-        return this;
-    }
-
-    /// <summary>Adds a ledger entry made elsewhere (amount already in minor units).</summary>
-    /// <param name="entry">The entry.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder AddLedgerEntry(LedgerEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ledger.Add(new LedgerDraft(entry.Date, entry.Type, entry.StreamId, entry.ProgramId, null, entry.Reference, entry.Memo) { MinorUnits = entry.AmountMinorUnits, GivenCurrency = entry.Currency });
         return this;
     }
 

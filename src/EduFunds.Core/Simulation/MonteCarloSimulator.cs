@@ -94,6 +94,58 @@ public sealed class MonteCarloSimulator
     }
 
     /// <summary>
+    /// Runs the simulation with a fixed number of runs and also tallies, per run, the
+    /// participants served (participants of each program in the years it runs, funded or
+    /// underfunded; a blank count is 0) and the pool money that lapses (unallocated at a year's
+    /// end when the workbook does not carry the pool over): what a comparison of policies needs.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Runs, seed, threads, trends (precision is not allowed).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The result and the per-run outcomes' means with their 95% half-widths.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid options, or a precision target.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public SimulationOutcomes SimulateOutcomes(ProjectionModel model, MonteCarloOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Precision is not null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Outcomes need a fixed number of runs.");
+        }
+
+        var sampler = new RunSampler(model, options.Trends);
+        var threads = ThreadCount(options, options.Runs);
+        var participants = model.Programs.Select(p => (long)(p.Participants ?? 0)).ToArray();
+        var lapses = !model.Workbook.CarryOverPool;
+        var workers = new Worker[threads];
+        for (var w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(model, sampler, new SimulationCounts(model.ProgramCount, model.YearCount))
+            {
+                Outcomes = new OutcomeTally(participants, lapses),
+            };
+        }
+
+        Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateRun(seed, run), new ProgressTracker(null, options.Runs), cancellationToken);
+        var total = workers[0].Counts!;
+        var outcomes = workers[0].Outcomes!;
+        for (var w = 1; w < workers.Length; w++)
+        {
+            total.Add(workers[w].Counts!);
+            outcomes.Add(workers[w].Outcomes!);
+        }
+
+        var result = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, SimulationStop.FixedRuns, SimulationInputs.Of(model, options.Seed, options.Trends));
+        return new SimulationOutcomes(
+            result,
+            outcomes.Served.MeanAndHalfWidth(),
+            outcomes.Lapsed.MeanAndHalfWidth(),
+            model.Programs.Count(p => p.Participants is null));
+    }
+
+    /// <summary>
     /// Simulates the loss of each of the given streams (stopped from the first year) with the
     /// same draws as the base case (common random numbers): for every run, the amounts are
     /// drawn once, then projected as drawn and once more per stream with that stream's amounts
@@ -249,6 +301,8 @@ public sealed class MonteCarloSimulator
 
         public SimulationCounts? Counts { get; }
 
+        public OutcomeTally? Outcomes { get; init; }
+
         public int[]? LossStreams { get; init; }
 
         public int[]? LossStalls { get; init; }
@@ -258,6 +312,7 @@ public sealed class MonteCarloSimulator
             sampler.Fill(seed, run, amounts, scratch);
             model.Run(amounts, workspace);
             Counts!.Record(workspace);
+            Outcomes?.Record(workspace);
         }
 
         public void SimulateLosses(long seed, long run)
