@@ -53,7 +53,7 @@ public static class EduFundsApp
     internal static RootCommand CreateRootCommand(UiLanguage language, CliEnvironment environment)
     {
         var t = Texts.For(language);
-        var root = new EduFundsRootCommand(t["app.description"], environment);
+        var root = new EduFundsRootCommand(t["app.description"], environment, t);
         root.Options.Add(GlobalOptions.CreateVerbosityOption(t));
         root.Options.Add(GlobalOptions.CreateLanguageOption(t));
         root.Options.Add(GlobalOptions.CreateVerboseOption(t));
@@ -83,6 +83,8 @@ public static class EduFundsApp
         root.Subcommands.Add(new Commands.AllocateCommand());
         root.Subcommands.Add(new Commands.CompareCommand());
 
+        HelpText.Apply(root, t);
+        ValueParsers.Apply(root, t);
         AddHelpExamples(root, t);
         return root;
     }
@@ -128,11 +130,13 @@ public static class EduFundsApp
         }
     }
 
-    private sealed class EduFundsRootCommand(string description, CliEnvironment environment)
+    private sealed class EduFundsRootCommand(string description, CliEnvironment environment, Texts texts)
         : RootCommand(description), IHasExamples, IHasEnvironment
     {
         public IList<CommandExample> Examples { get; } = new List<CommandExample>();
 
         public CliEnvironment Environment { get; } = environment;
+
+        public Texts Texts { get; } = texts;
     }
 }

@@ -13,8 +13,6 @@ internal sealed class AllocateCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<int?> year = new("--year", "-y")
     {
-        Description = "The fiscal year to show (required). The projection runs from the workbook's first year, " +
-                      "since reserves and shelving depend on the years before.",
         HelpName = "YEAR",
         Required = true,
     };
@@ -23,18 +21,13 @@ internal sealed class AllocateCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<bool> comparePolicies = new("--compare-policies")
     {
-        Description = "Show the year under each built-in policy side by side (" + string.Join(", ", PolicyNames.Names) +
-                      "), each projected with that policy in every year, and which programs stall under each.",
     };
 
     private readonly OutputOptions output;
 
     /// <summary>Creates the command.</summary>
     public AllocateCommand()
-        : base(
-            "allocate",
-            "Show who gets what in one year: need, minimum, secured money (reserve and restricted), pool share, funding, " +
-            "gap to need and gap to minimum, and status; or compare the built-in policies.")
+        : base("allocate")
     {
         Arguments.Add(workbook);
         Options.Add(year);
@@ -46,13 +39,13 @@ internal sealed class AllocateCommand : EduFundsCommand
         {
             if (result.GetValue(comparePolicies) && result.GetResult(policy) is { Implicit: false })
             {
-                result.AddError("--policy and --compare-policies cannot be combined: --compare-policies shows every policy.");
+                result.AddError(ParseTexts.Of(result)["error.allocate.policyAndCompare"]);
             }
         });
-        Examples.Add(new("edufunds allocate --year 2026", "the built-in example in 2026"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 --policy priority", "the same year under the priority policy"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 --compare-policies", "every policy side by side"));
-        Examples.Add(new("edufunds allocate my-street -y 2026 -s deeper-cut -f csv -o 2026.csv", "a scenario, as CSV"));
+        Examples.Add(new("edufunds allocate --year 2026"));
+        Examples.Add(new("edufunds allocate -y 2026 --policy priority"));
+        Examples.Add(new("edufunds allocate -y 2026 --compare-policies"));
+        Examples.Add(new("edufunds allocate -y 2026 -s deeper-cut -f csv -o 2026.csv"));
     }
 
     /// <inheritdoc />
@@ -61,7 +54,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
         var book = input.Workbook;
         var shownYear = context.GetValue(year) ?? book.Years.From;
-        ProjectionArguments.CheckYear(book, shownYear, "--year");
+        ProjectionArguments.CheckYear(book, shownYear, "--year", context.Texts);
 
         Report report;
         if (context.GetValue(comparePolicies))
@@ -74,14 +67,19 @@ internal sealed class AllocateCommand : EduFundsCommand
                     .Project(context.CancellationToken));
             }
 
-            report = AllocateReport.BuildComparison(results, input.Label, shownYear);
+            report = AllocateReport.BuildComparison(results, input.Label, shownYear, context.Texts);
         }
         else
         {
             var result = input.CreateModel().Project(context.CancellationToken);
-            report = AllocateReport.Build(result, input.Label, shownYear);
+            var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
+                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
+                    .Project(context.CancellationToken)
+                : null;
+            report = AllocateReport.Build(result, input.Label, shownYear, context.Texts, alternative);
         }
 
+        report.Banner = input.Banner(context.Texts);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -15,14 +15,12 @@ internal sealed class ChartCommand : EduFundsCommand
 {
     private readonly Argument<string> kind = new("kind")
     {
-        Description = "The chart: " + string.Join(", ", ReportCharts.Names) + ".",
         HelpName = "KIND",
     };
 
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<FileInfo> output = new("--output", "-o")
     {
-        Description = "The SVG file to write (vector: small, sharp at any size, opens in browsers, Word, WPS and Inkscape).",
         HelpName = "FILE",
         Required = true,
     };
@@ -31,13 +29,11 @@ internal sealed class ChartCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<string?> program = new("--program")
     {
-        Description = "For tornado: the program (default: the program most at risk).",
         HelpName = "ID",
     };
 
     private readonly Option<string?> by = new("--by")
     {
-        Description = "For funding: stack the money by 'kind' (default) or by 'recurrence' (recurring and one-off).",
         HelpName = "kind|recurrence",
     };
 
@@ -45,7 +41,7 @@ internal sealed class ChartCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public ChartCommand()
-        : base("chart", "Draw one chart of the report as an SVG file: funding, status, stall-curves, pool-fan or tornado.")
+        : base("chart")
     {
         kind.AcceptOnlyFromAmong([.. ReportCharts.Names]);
         by.AcceptOnlyFromAmong("kind", "recurrence");
@@ -57,9 +53,9 @@ internal sealed class ChartCommand : EduFundsCommand
         Options.Add(program);
         Options.Add(by);
         simulation = SimulationArguments.AddTo(this);
-        Examples.Add(new("edufunds chart funding -o funding.svg", "where the money of the built-in example comes from"));
-        Examples.Add(new("edufunds chart status my-street -o status.svg --lang zh-CN", "the status heat map in Chinese"));
-        Examples.Add(new("edufunds chart tornado my-street --program P-DIGITAL -o digital.svg", "what each stream means to one program"));
+        Examples.Add(new("edufunds chart funding -o funding.svg"));
+        Examples.Add(new("edufunds chart status -o status.svg --lang zh-CN"));
+        Examples.Add(new("edufunds chart tornado --program P-DIGITAL -o digital.svg --runs 2000"));
     }
 
     /// <inheritdoc />
@@ -71,12 +67,12 @@ internal sealed class ChartCommand : EduFundsCommand
         var extension = Path.GetExtension(file.Name).ToLowerInvariant();
         if (extension != ".svg")
         {
-            throw new UserInputException($"cannot write the chart as '{file.Name}': give a file ending in .svg (PNG is not available yet).");
+            throw new UserInputException(context.Texts.Format("error.chartSvg", file.Name));
         }
 
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
         var (loaded, book, policyOverride, scenarioName) = (input.Loaded, input.Workbook, input.PolicyOverride, input.ScenarioName);
-        var target = OutputFile.CheckTarget(file.FullName, [loaded.Folder]);
+        var target = OutputFile.CheckTarget(file.FullName, [loaded.Folder], context.Texts);
         var monteCarlo = simulation.Build(context, book);
         var needsSimulation = chart is ChartKind.StallCurves or ChartKind.PoolFan or ChartKind.Tornado;
         var data = await Task.Run(
@@ -89,7 +85,7 @@ internal sealed class ChartCommand : EduFundsCommand
             ChartKind.Status => ReportCharts.Status("chart", data.Projection, words),
             ChartKind.StallCurves => ReportCharts.StallCurves("chart", data.Risk, words),
             ChartKind.PoolFan => ReportCharts.PoolFan("chart", data.Risk, words),
-            _ => ReportCharts.Tornado("chart", data.Risk, ChooseProgram(data.Risk, context.GetValue(program)), words),
+            _ => ReportCharts.Tornado("chart", data.Risk, ChooseProgram(data.Risk, context.GetValue(program), context.Texts), words),
         };
         var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg;
         var bytes = OutputFile.Utf8NoBom.GetBytes(document);
@@ -99,7 +95,7 @@ internal sealed class ChartCommand : EduFundsCommand
         return ExitCodes.Ok;
     }
 
-    private static ProgramRisk ChooseProgram(RiskResult risk, string? id)
+    private static ProgramRisk ChooseProgram(RiskResult risk, string? id, Localization.Texts t)
     {
         if (id is null)
         {
@@ -107,6 +103,6 @@ internal sealed class ChartCommand : EduFundsCommand
         }
 
         return risk.Programs.FirstOrDefault(p => p.Program.Id == id)
-            ?? throw new UserInputException($"the workbook has no program '{id}'; use one of: {string.Join(", ", risk.Programs.Select(p => p.Program.Id))}.");
+            ?? throw new UserInputException(t.Format("error.noProgram", id, string.Join(", ", risk.Programs.Select(p => p.Program.Id))));
     }
 }

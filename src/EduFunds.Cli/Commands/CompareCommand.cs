@@ -14,15 +14,12 @@ internal sealed class CompareCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<string[]> scenarios = new("--scenario", "-s")
     {
-        Description = "A scenario to compare; repeat for more. 'base' is the base case, which comes first unless you " +
-                      "place it yourself or give --no-base. Default: the base case and every scenario of the workbook.",
         HelpName = "NAME",
         DefaultValueFactory = _ => [],
     };
 
     private readonly Option<bool> noBase = new("--no-base")
     {
-        Description = "Leave the base case out; the first scenario listed is then the one the others are compared with.",
     };
 
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
@@ -31,10 +28,7 @@ internal sealed class CompareCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public CompareCommand()
-        : base(
-            "compare",
-            "Compare scenarios side by side: each program's first stall and shelved year, and the money of each year " +
-            "(streams, pool, allocated, stranded), with every difference from the first column marked.")
+        : base("compare")
     {
         Arguments.Add(workbook);
         Options.Add(scenarios);
@@ -42,10 +36,10 @@ internal sealed class CompareCommand : EduFundsCommand
         Options.Add(policy);
         output = OutputOptions.AddTo(this, CompareReport.TableNames);
         years = YearWindow.AddTo(this);
-        Examples.Add(new("edufunds compare", "the built-in example: the base case and every scenario"));
-        Examples.Add(new("edufunds compare my-street -s deeper-cut -s viability-first", "base, then the two scenarios"));
-        Examples.Add(new("edufunds compare my-street -s deeper-cut -s base", "base placed second: differences are from deeper-cut"));
-        Examples.Add(new("edufunds compare my-street -s deeper-cut -f csv --table years", "money by year and scenario as CSV"));
+        Examples.Add(new("edufunds compare"));
+        Examples.Add(new("edufunds compare -s deeper-cut -s viability-first"));
+        Examples.Add(new("edufunds compare -s deeper-cut -s base"));
+        Examples.Add(new("edufunds compare -s deeper-cut -f csv --table years"));
     }
 
     /// <inheritdoc />
@@ -53,7 +47,7 @@ internal sealed class CompareCommand : EduFundsCommand
     {
         var input = CommandInput.Resolve(context, context.GetValue(workbook), policy: context.GetValue(policy));
         var book = input.Workbook;
-        var labels = ChooseScenarios(book, context.GetValue(scenarios) ?? [], context.GetValue(noBase), input.Description);
+        var labels = ChooseScenarios(book, context.GetValue(scenarios) ?? [], context.GetValue(noBase), input.Description, context.Texts);
 
         var (first, last) = years.Resolve(context, book);
 
@@ -62,8 +56,8 @@ internal sealed class CompareCommand : EduFundsCommand
         var logger = context.LoggerFactory.CreateLogger<CompareCommand>();
         CliLog.Compared(logger, comparison.Names);
 
-        var report = CompareReport.Build(
-            compared, input.Label, first, last);
+        var report = CompareReport.Build(compared, input.Label, first, last, context.Texts);
+        report.Banner = input.Banner(context.Texts);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
@@ -73,10 +67,12 @@ internal sealed class CompareCommand : EduFundsCommand
     /// <param name="given">The --scenario values.</param>
     /// <param name="withoutBase">--no-base.</param>
     /// <param name="source">How the workbook is named in messages.</param>
+    /// <param name="t">The texts of the messages (English when null).</param>
     /// <returns>The labels ("base" or scenario names).</returns>
     /// <exception cref="UserInputException">Unknown or repeated scenario, or fewer than two columns.</exception>
-    internal static List<string> ChooseScenarios(Workbook book, IReadOnlyList<string> given, bool withoutBase, string source)
+    internal static List<string> ChooseScenarios(Workbook book, IReadOnlyList<string> given, bool withoutBase, string source, Localization.Texts? t = null)
     {
+        t ??= Localization.Texts.English;
         var labels = new List<string>();
         if (given.Count == 0)
         {
@@ -86,10 +82,10 @@ internal sealed class CompareCommand : EduFundsCommand
         {
             foreach (var name in given)
             {
-                ProjectionArguments.ResolveScenario(book, name, source);
+                ProjectionArguments.ResolveScenario(book, name, source, t);
                 if (labels.Contains(name, StringComparer.Ordinal))
                 {
-                    throw new UserInputException($"--scenario {name} is given twice.");
+                    throw new UserInputException(t.Format("error.scenarioTwice", name));
                 }
 
                 labels.Add(name);
@@ -100,7 +96,7 @@ internal sealed class CompareCommand : EduFundsCommand
         {
             if (labels.Contains(ProjectionArguments.BaseName, StringComparer.Ordinal))
             {
-                throw new UserInputException("--no-base cannot be combined with --scenario base.");
+                throw new UserInputException(t["error.noBaseWithBase"]);
             }
         }
         else if (!labels.Contains(ProjectionArguments.BaseName, StringComparer.Ordinal))
@@ -111,8 +107,8 @@ internal sealed class CompareCommand : EduFundsCommand
         if (labels.Count < 2)
         {
             throw new UserInputException(book.Scenarios.Count == 0
-                ? $"the workbook {source} has no scenarios to compare; add one to its edufunds.json."
-                : $"nothing to compare: give at least two of: {string.Join(", ", new[] { ProjectionArguments.BaseName }.Concat(book.Scenarios.Select(s => s.Name)))}.");
+                ? t.Format("error.noScenarios", source)
+                : t.Format("error.nothingToCompare", string.Join(", ", new[] { ProjectionArguments.BaseName }.Concat(book.Scenarios.Select(s => s.Name)))));
         }
 
         return labels;

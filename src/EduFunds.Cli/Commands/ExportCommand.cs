@@ -11,13 +11,11 @@ internal sealed class ExportCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<string> format = new("--format", "-f")
     {
-        Description = "The format to export: hledger (a plain-text accounting journal, read by hledger 1.25 and later).",
         HelpName = "hledger",
         DefaultValueFactory = _ => "hledger",
     };
     private readonly Option<FileInfo?> outputFile = new("--output", "-o")
     {
-        Description = "Write the journal to FILE (atomically) instead of stdout. Never one of the workbook's own files.",
         HelpName = "FILE",
     };
     private readonly Option<string?> scenario = ProjectionArguments.CreateScenarioOption();
@@ -26,11 +24,7 @@ internal sealed class ExportCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public ExportCommand()
-        : base(
-            "export",
-            "Export the ledger and the budgets as an hledger journal: one periodic budget rule per fiscal year " +
-            "(planned program spending and expected stream money) and one transaction per ledger entry, " +
-            "so the figures can be checked with plain-text accounting tools (hledger bal --budget).")
+        : base("export")
     {
         Arguments.Add(workbook);
         Options.Add(format);
@@ -39,8 +33,8 @@ internal sealed class ExportCommand : EduFundsCommand
         Options.Add(policy);
         Options.Add(budgets);
         format.AcceptOnlyFromAmong("hledger");
-        Examples.Add(new("edufunds export my-street --format hledger -o street.journal", "write the journal"));
-        Examples.Add(new("edufunds export my-street | hledger -f - bal --budget -Y", "budget against actual per year in hledger"));
+        Examples.Add(new("edufunds export -o street.journal"));
+        Examples.Add(new("edufunds export | hledger -f - bal --budget -Y"));
     }
 
     /// <inheritdoc />
@@ -52,9 +46,9 @@ internal sealed class ExportCommand : EduFundsCommand
         var book = input.Workbook;
         var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
-        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), GlobalOptions.GetFileEncoding(context.ParseResult));
+        var table = LedgerArguments.ReadBudgets(budgetFile, book, model.Programs.Select(p => p.Id).ToArray(), context.Texts, GlobalOptions.GetFileEncoding(context.ParseResult));
         var file = context.GetValue(outputFile);
-        var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName]);
+        var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName], context.Texts);
 
         var projection = model.Project(context.CancellationToken);
         var ledger = input.Loaded.Source is { } source

@@ -12,77 +12,59 @@ namespace EduFunds.Cli.Commands;
 /// <summary><c>edufunds import</c>: appends the new rows of an accounting export to the workbook's ledger.csv.</summary>
 internal sealed class ImportCommand : EduFundsCommand
 {
-    private readonly Argument<string[]> paths = new("WORKBOOK-AND-FILE")
+    private readonly Argument<FileInfo> file = new("file")
     {
-        Description = "[WORKBOOK] FILE: the workbook folder whose ledger.csv is appended to, and the accounting system's CSV export. " +
-                      "Without WORKBOOK only --dry-run is allowed (the built-in example cannot be written to).",
-        HelpName = "[WORKBOOK] FILE",
-        Arity = new ArgumentArity(1, 2),
+        HelpName = "FILE",
+    };
+    private readonly Option<DirectoryInfo?> workbookFolder = new("--workbook", "-w")
+    {
+        HelpName = "DIR",
     };
     private readonly Option<string> map = new("--map", "-m")
     {
-        Description = "Which column of the export holds each field, by header name or 1-based number: " +
-                      "\"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\". " +
-                      "date and amount are required.",
         HelpName = "FIELD=COLUMN,...",
         Required = true,
     };
     private readonly Option<FileInfo?> rules = new("--rules", "-r")
     {
-        Description = "Matching rules (CSV: field,match,pattern,target; match = contains|exact|regex; " +
-                      "target = stream:ID, program:ID or type:receipt|expense). The first rule that matches wins.",
         HelpName = "FILE",
     };
     private readonly Option<string[]> dateFormat = new("--date-format")
     {
-        Description = "Date format of the export in .NET notation (for example dd/MM/yyyy); may be repeated. " +
-                      "Default: yyyy-M-d, yyyy/M/d and d.M.yyyy.",
         HelpName = "FORMAT",
         AllowMultipleArgumentsPerToken = false,
     };
     private readonly Option<string?> sign = new("--sign")
     {
-        Description = "'negative-expense': a negative amount is an expense and a positive one a receipt (no type column needed). " +
-                      "Default: amounts are positive and the type column tells.",
         HelpName = "negative-expense",
     };
     private readonly Option<string?> typeValues = new("--type-values")
     {
-        Description = "What the values of the type column mean, for example \"借=expense,贷=receipt\" or \"D=expense,C=receipt\" " +
-                      "(banks and office ledgers use 借/贷 in opposite senses, so nothing is guessed).",
         HelpName = "VALUE=receipt|expense,...",
     };
     private readonly Option<int?> headerRow = new("--header-row")
     {
-        Description = "The line of the header row. Default: the first of the first 50 rows that holds every column --map names " +
-                      "(statements put the account and the period above it).",
         HelpName = "N",
     };
     private readonly Option<bool> noHeader = new("--no-header")
     {
-        Description = "The export has no header row; the map uses column numbers.",
     };
     private readonly Option<double> lockTimeout = new("--lock-timeout")
     {
-        Description = "How many seconds to wait for another import into the same workbook to finish (default 10); then exit 2 naming the process that holds the workbook.",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 10,
     };
     private readonly Option<bool> dryRun = new("--dry-run", "-n")
     {
-        Description = "Show what would be added and skipped without writing anything.",
     };
     private readonly OutputOptions output;
 
     /// <summary>Creates the command.</summary>
     public ImportCommand()
-        : base(
-            "import",
-            "Import an accounting system's CSV export into the workbook's ledger.csv: columns by --map, text to streams " +
-            "and programs by --rules, rows already in the ledger skipped, so importing the same export twice adds nothing. " +
-            "The ledger is only appended to, atomically; any bad row makes the whole import fail and names the row.")
+        : base("import")
     {
-        Arguments.Add(paths);
+        Arguments.Add(file);
+        Options.Add(workbookFolder);
         Options.Add(map);
         Options.Add(rules);
         Options.Add(dateFormat);
@@ -94,31 +76,17 @@ internal sealed class ImportCommand : EduFundsCommand
         Options.Add(dryRun);
         sign.AcceptOnlyFromAmong("negative-expense");
         output = OutputOptions.AddTo(this, ImportReport.TableNames);
-        Examples.Add(new(
-            "edufunds import my-street bank-2024.csv --map \"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\" --dry-run",
-            "show what would be added"));
-        Examples.Add(new(
-            "edufunds import my-street bank-2024.csv --map \"date=Booked,amount=Amount,reference=Voucher,memo=Text\" --sign negative-expense --rules rules.csv",
-            "negative amounts are expenses; rules find the stream or program in the text"));
-        Examples.Add(new(
-            "edufunds import my-street export.csv --map \"date=1,amount=4,type=3,memo=2\" --no-header --date-format dd/MM/yyyy",
-            "columns by number, a day-first date format"));
+        Examples.Add(new("edufunds import bank-2024.csv --map \"date=Date,amount=Amount,type=Type,stream=Fund,program=Project,reference=Voucher,memo=Text\" --dry-run"));
+        Examples.Add(new("edufunds import bank-2024.csv --map \"date=Booked,amount=Amount,reference=Voucher,memo=Text\" --sign negative-expense --rules rules.csv"));
+        Examples.Add(new("edufunds import export.csv -w my-street --map \"date=1,amount=4,type=3,memo=2\" --no-header --date-format dd/MM/yyyy"));
     }
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        var given = context.GetValue(paths) ?? [];
-        var folder = given.Length == 2 ? new DirectoryInfo(given[0]) : null;
-        var file = new FileInfo(given[^1]);
+        var folder = context.GetValue(workbookFolder);
+        var file = context.GetValue(this.file)!;
         var isDryRun = context.GetValue(dryRun);
-        if (folder is null && !isDryRun)
-        {
-            throw new UserInputException(
-                "no WORKBOOK given: the import would write into the built-in X Street example, which cannot be changed. " +
-                "Give the workbook folder first (edufunds import my-street FILE ...; create one with `edufunds init my-street`), " +
-                "or use --dry-run to only see what would be added.");
-        }
 
         ColumnMap columnMap;
         try
@@ -127,12 +95,12 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (FormatException e)
         {
-            throw new UserInputException($"--map: {e.Message}", e);
+            throw new UserInputException(context.Texts.Format("error.map", e.Message), e);
         }
 
         if (!file.Exists)
         {
-            throw new UserInputException($"the export '{file}' does not exist.");
+            throw new UserInputException(context.Texts.Format("error.exportMissing", file));
         }
 
         // Every write to a workbook holds its lock, from reading the ledger to appending to it, so two
@@ -146,20 +114,18 @@ internal sealed class ImportCommand : EduFundsCommand
         using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.CancellationToken);
 
         // The ledger is checked as it is read and not kept; de-duplication reads it once more and keeps only its keys.
-        var loaded = CommandInput.Resolve(context, folder, options: new WorkbookReadOptions { KeepLedger = false }).Loaded;
+        var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook", new WorkbookReadOptions { KeepLedger = false });
         if (loaded.Folder is not null && File.Exists(loaded.Folder))
         {
             // Rewriting one sheet of a file the user formats in Excel risks their formatting: refuse, and say how.
-            throw new UserInputException(
-                $"import adds to ledger.csv of a workbook folder; {loaded.Folder} is an .xlsx workbook file. " +
-                $"Convert it first (edufunds convert {loaded.Folder} FOLDER), import into the folder, and convert back.");
+            throw new UserInputException(context.Texts.Format("error.importIntoXlsx", loaded.Folder));
         }
 
         var book = loaded.Workbook;
         var ledgerPath = loaded.Folder is null ? null : Path.Combine(loaded.Folder, "ledger.csv");
         if (ledgerPath is not null && string.Equals(Path.GetFullPath(ledgerPath), file.FullName, StringComparison.Ordinal))
         {
-            throw new UserInputException($"the export '{file}' is the workbook's own ledger; give the accounting system's export.");
+            throw new UserInputException(context.Texts.Format("error.exportIsLedger", file));
         }
 
         var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
@@ -169,7 +135,7 @@ internal sealed class ImportCommand : EduFundsCommand
         {
             if (!rulesFile.Exists)
             {
-                throw new UserInputException($"the rules file '{rulesFile}' does not exist.");
+                throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
             matchRules = MatchRulesFile.Read(
@@ -233,7 +199,7 @@ internal sealed class ImportCommand : EduFundsCommand
             // The report's --output may not be the ledger or the export: check before anything is written.
             if (context.GetValue(output.Output) is { } target)
             {
-                OutputFile.CheckTarget(target.FullName, [loaded.Folder, file.FullName, rulesFile?.FullName]);
+                OutputFile.CheckTarget(target.FullName, [loaded.Folder, file.FullName, rulesFile?.FullName], context.Texts);
             }
 
             try
@@ -242,18 +208,19 @@ internal sealed class ImportCommand : EduFundsCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserInputException($"cannot write {ledgerPath}: {e.Message}; the ledger is unchanged.", e);
+                throw new UserInputException(context.Texts.Format("error.ledgerUnchanged", ledgerPath, e.Message), e);
             }
         }
 
+        var t = context.Texts;
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", loaded.Label),
-            new("export", "Export", file.ToString()),
-            new("rules", "Rules", rulesFile?.ToString()),
-            new("ledger", "Ledger", ledgerPath),
+            new("workbook", t["setting.workbook"], loaded.Label),
+            new("export", t["setting.export"], file.ToString()),
+            new("rules", t["setting.rules"], rulesFile?.ToString()),
+            new("ledger", t["setting.ledger"], ledgerPath),
         };
-        var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings);
+        var report = ImportReport.Build(result, book.Currency, isDryRun || ledgerPath is null, ledgerPath, settings, t);
         await output.WriteAsync(context, report, loaded.Folder, file.FullName, rulesFile?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
@@ -275,7 +242,7 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot lock the workbook in {folder}: {e.Message}", e);
+            throw new UserInputException(Localization.Texts.English.Format("error.cannotLock", folder, e.Message), e);
         }
     }
 
@@ -294,7 +261,7 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (InvalidDataException e)
         {
-            throw new UserInputException($"cannot read the export '{file}': {e.Message}", e);
+            throw new UserInputException(Localization.Texts.English.Format("error.exportUnreadable", file, e.Message), e);
         }
     }
 }

@@ -14,7 +14,6 @@ internal sealed class MergeCommand : EduFundsCommand
 {
     private readonly Argument<string[]> files = new("files")
     {
-        Description = "Result files saved with --save, or folders (every *.result.json.gz in them).",
         HelpName = "FILE|DIR",
         Arity = ArgumentArity.OneOrMore,
     };
@@ -23,17 +22,13 @@ internal sealed class MergeCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public MergeCommand()
-        : base(
-            "merge",
-            "Merge the result files of a sharded study (simulate --shard ... --save) into the report an unsharded simulate " +
-            "prints, byte for byte. Refuses files of different inputs, overlapping or missing runs (exit 2, naming the field " +
-            "or the shard). For a --workbooks study, -o DIR writes DIR/<name>.<ext> per workbook and DIR/study.csv.")
+        : base("merge")
     {
         Arguments.Add(files);
         output = OutputOptions.AddTo(this, SimulateCommandReport.TableNames);
-        Examples.Add(new("edufunds merge shards/ -f json -o report.json", "every shard in shards/ into one simulate report"));
-        Examples.Add(new("edufunds merge shard-*.result.json.gz -f csv", "the CSV of the merged simulation"));
-        Examples.Add(new("edufunds merge study/shards -f json -o reports/", "a --workbooks study: one report per workbook and study.csv"));
+        Examples.Add(new("edufunds merge shards/ -f json -o report.json"));
+        Examples.Add(new("edufunds merge shard-*.result.json.gz -f csv"));
+        Examples.Add(new("edufunds merge study/shards -f json -o reports/"));
     }
 
     /// <inheritdoc />
@@ -65,7 +60,7 @@ internal static class StudyOutput
         if (!set.IsList)
         {
             var single = workbooks.Single();
-            await output.WriteAsync(context, SimulateCommandReport.Build(single.Simulation, single.Workbook), inputs).ConfigureAwait(false);
+            await output.WriteAsync(context, WithBanner(SimulateCommandReport.Build(single.Simulation, single.Workbook, context.Texts), context.Texts), inputs).ConfigureAwait(false);
             return;
         }
 
@@ -74,7 +69,7 @@ internal static class StudyOutput
         if (folder is null)
         {
             rows.AddRange(workbooks.Select(StudyRow.Of));
-            await output.WriteAsync(context, StudyReport.Build(set.Study, rows), inputs).ConfigureAwait(false);
+            await output.WriteAsync(context, StudyReport.Build(set.Study, rows, context.Texts), inputs).ConfigureAwait(false);
             return;
         }
 
@@ -90,7 +85,7 @@ internal static class StudyOutput
         Directory.CreateDirectory(path);
         foreach (var workbook in workbooks)
         {
-            var report = SimulateCommandReport.Build(workbook.Simulation, workbook.Workbook);
+            var report = WithBanner(SimulateCommandReport.Build(workbook.Simulation, workbook.Workbook, context.Texts), context.Texts);
 
             // A workbook file's report drops its .xlsx: street.xlsx gives street.json.
             var name = workbook.Workbook.Source.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
@@ -102,6 +97,18 @@ internal static class StudyOutput
         }
 
         var studyTarget = OutputFile.CheckTarget(Path.Combine(path, StudyReport.FileName), inputs);
-        await OutputFile.WriteAtomicallyAsync(studyTarget, OutputOptions.RenderBytes(StudyReport.Build(set.Study, rows), OutputFormat.Csv, null, bom), context.CancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAtomicallyAsync(studyTarget, OutputOptions.RenderBytes(StudyReport.Build(set.Study, rows, context.Texts), OutputFormat.Csv, null, bom), context.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A report of the built-in example says so on its first line, as the unsharded report does.</summary>
+    private static Report WithBanner(Report report, Localization.Texts t)
+    {
+        if (report.Settings.FirstOrDefault(s => s.Name == "source")?.Value is string source
+            && (source == Localization.Texts.English["workbook.builtIn"] || source == Localization.Texts.Chinese["workbook.builtIn"]))
+        {
+            report.Banner = t["workbook.banner.builtIn"];
+        }
+
+        return report;
     }
 }

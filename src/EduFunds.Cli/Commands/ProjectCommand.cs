@@ -1,7 +1,9 @@
 using System.CommandLine;
+using EduFunds.Engine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
+using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -17,22 +19,19 @@ internal sealed class ProjectCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public ProjectCommand()
-        : base(
-            "project",
-            "Project the workbook year by year: which program gets how much, which run, which stall and are shelved, " +
-            "and what happens to the pool. CSV: one row per year and program.")
+        : base("project")
     {
         Arguments.Add(workbook);
         Options.Add(scenario);
         Options.Add(policy);
         output = OutputOptions.AddTo(this, ProjectReport.TableNames);
         years = YearWindow.AddTo(this);
-        Examples.Add(new("edufunds project", "the built-in X Street example, base case"));
-        Examples.Add(new("edufunds project my-street --scenario deeper-cut", "a scenario of your workbook"));
-        Examples.Add(new("edufunds project my-street --policy viability-first --from 2024 --to 2028", "another policy, five years shown"));
-        Examples.Add(new("edufunds project my-street -f csv -o projection.csv", "one row per year and program, for a spreadsheet"));
-        Examples.Add(new("edufunds project my-street -f csv --table years", "the pool line of each year as CSV"));
-        Examples.Add(new("edufunds project my-street -f json -o projection.json", "the full result with its settings"));
+        Examples.Add(new("edufunds project"));
+        Examples.Add(new("edufunds project --scenario deeper-cut"));
+        Examples.Add(new("edufunds project --policy viability-first --from 2024 --to 2028"));
+        Examples.Add(new("edufunds project -f csv -o projection.csv"));
+        Examples.Add(new("edufunds project -f csv --table years"));
+        Examples.Add(new("edufunds project -f json -o projection.json"));
     }
 
     /// <inheritdoc />
@@ -46,7 +45,12 @@ internal sealed class ProjectCommand : EduFundsCommand
         var result = model.Project(context.CancellationToken);
         var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
         CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
-        var report = ProjectReport.Build(result, input.Label, first, last);
+        var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
+            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
+                .Project(context.CancellationToken)
+            : null;
+        var report = ProjectReport.Build(result, input.Label, first, last, context.Texts, alternative);
+        report.Banner = input.Banner(context.Texts);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

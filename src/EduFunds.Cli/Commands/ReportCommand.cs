@@ -20,7 +20,6 @@ internal sealed class ReportCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<string[]> scenarios = new("--scenario", "-s")
     {
-        Description = "A scenario to report; repeat to compare several (section 5). Sections 1-4 and 6 describe the first. Default: the base case.",
         HelpName = "NAME",
         DefaultValueFactory = _ => [],
     };
@@ -28,22 +27,18 @@ internal sealed class ReportCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<int?> tornadoRuns = new("--tornado-runs")
     {
-        Description = $"Monte Carlo runs for the tornados (default {RiskOptions.DefaultTornadoRuns}, at most --runs).",
         HelpName = "N",
     };
 
-    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption(
-        "Read the ledger up to this date for section 6 (default: the date of its latest entry, so the report does not depend on today).");
+    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption();
 
     private readonly Option<FileInfo?> output = new("--output", "-o")
     {
-        Description = $"The HTML file to write (atomically; default {DefaultFileName} in the current folder).",
         HelpName = "FILE",
     };
 
     private readonly Option<bool> stamp = new("--stamp")
     {
-        Description = "Print the date and time of writing in the report (without it, the same inputs give the same bytes).",
     };
 
     private readonly SimulationArguments simulation;
@@ -51,10 +46,7 @@ internal sealed class ReportCommand : EduFundsCommand
     /// <summary>Creates the command.</summary>
     /// <param name="clock">The clock for <c>--stamp</c> (tests pass a fixed one).</param>
     public ReportCommand(TimeProvider? clock = null)
-        : base(
-            "report",
-            "Write the report a finance officer hands to the district: one self-contained HTML file (charts inline, prints on A4) " +
-            "with the summary, where the money comes from, programs by year, risk, scenarios, budget versus actual and the method.")
+        : base("report")
     {
         this.clock = clock ?? TimeProvider.System;
         Arguments.Add(workbook);
@@ -65,10 +57,10 @@ internal sealed class ReportCommand : EduFundsCommand
         Options.Add(asOf);
         Options.Add(output);
         Options.Add(stamp);
-        Examples.Add(new("edufunds report", $"the built-in X Street example, written to {DefaultFileName}"));
-        Examples.Add(new("edufunds report my-street -o x-street.html --lang zh-CN", "in Chinese"));
-        Examples.Add(new("edufunds report my-street -s base -s deeper-cut", "two scenarios side by side"));
-        Examples.Add(new("edufunds report my-street --runs 2000 --seed 7", "fewer runs, another seed"));
+        Examples.Add(new("edufunds report"));
+        Examples.Add(new("edufunds report -o x-street.html --lang zh-CN"));
+        Examples.Add(new("edufunds report -s base -s deeper-cut"));
+        Examples.Add(new("edufunds report --runs 2000 --seed 7"));
     }
 
     /// <inheritdoc />
@@ -80,10 +72,10 @@ internal sealed class ReportCommand : EduFundsCommand
         var names = context.GetValue(scenarios) ?? [];
         var chosen = names.Length == 0
             ? [null]
-            : names.Select(n => ProjectionArguments.ResolveScenario(book, n, loaded.Description) ?? ProjectionArguments.BaseName).ToArray<string?>();
+            : names.Select(n => ProjectionArguments.ResolveScenario(book, n, loaded.Description, context.Texts) ?? ProjectionArguments.BaseName).ToArray<string?>();
         var monteCarlo = simulation.Build(context, book);
-        var date = context.GetValue(asOf) is { } asOfText ? LedgerArguments.ParseAsOf(asOfText, default) : (DateOnly?)null;
-        var target = OutputFile.CheckTarget(context.GetValue(output)?.FullName ?? Path.Combine(context.Environment.CurrentDirectory(), DefaultFileName), [loaded.Folder]);
+        var date = context.GetValue(asOf) is { } asOfText ? LedgerArguments.ParseAsOf(asOfText, default, context.Texts) : (DateOnly?)null;
+        var target = OutputFile.CheckTarget(context.GetValue(output)?.FullName ?? Path.Combine(context.Environment.CurrentDirectory(), DefaultFileName), [loaded.Folder], context.Texts);
 
         var data = await Task.Run(
             () => ReportData.Build(book, SourceName(loaded, words), chosen, policyOverride, monteCarlo,
@@ -100,10 +92,10 @@ internal sealed class ReportCommand : EduFundsCommand
         }
 
         var bytes = HtmlReport.RenderBytes(data, words);
-        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
         var logger = context.LoggerFactory.CreateLogger("edufunds.report");
         CliLog.WroteHtmlReport(logger, target, bytes.Length);
-        await context.Error.WriteLineAsync($"edufunds: wrote {Path.GetFileName(target)} ({bytes.Length.ToString("#,0", CultureInfo.InvariantCulture)} bytes)").ConfigureAwait(false);
+        await context.Error.WriteLineAsync(context.Texts.Format("report.wrote", Path.GetFileName(target), bytes.Length.ToString("#,0", CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

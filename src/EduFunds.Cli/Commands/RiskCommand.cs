@@ -22,30 +22,18 @@ internal sealed class RiskCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<int?> tornadoRuns = new("--tornado-runs")
     {
-        Description = $"Monte Carlo runs for the tornado (each stream lost in turn, same draws; default {RiskOptions.DefaultTornadoRuns}, at most --runs; 0 = deterministic tornado only).",
         HelpName = "N",
     };
 
-    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption(
-        "Re-forecast from the ledger as of this date (docs/tracking.md): fiscal years closed by then use the actual receipts, " +
-        "the year in progress the larger of plan and receipts, later years the plan. The indicators are then those of that " +
-        "deterministic projection (no Monte Carlo, no tornado).");
+    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption();
 
     private readonly Option<string[]> results = new("--results")
     {
-        Description = "Make the report from saved risk results (risk --shard ... --save) instead of running the Monte Carlo: " +
-                      "files or folders of *.result.json.gz; the WORKBOOK they were computed from gives the deterministic part " +
-                      "(its content is checked). The same report as an unsharded risk, byte for byte.",
         HelpName = "FILE|DIR",
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<bool> comparePolicies = new("--compare-policies")
-    {
-        Description = "Compare the five allocation policies under uncertainty (same seed and runs): expected programs stalling, " +
-                      "programs at high risk, expected participants served and expected money lapsed, each with its sampling error; " +
-                      "the best per criterion marked. Not with --policy.",
-    };
+    private readonly Option<bool> comparePolicies = new("--compare-policies");
 
     private readonly SimulationArguments simulation;
     private readonly ShardArguments shard;
@@ -53,11 +41,7 @@ internal sealed class RiskCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public RiskCommand()
-        : base(
-            "risk",
-            "Rank the programs by their risk of stalling: level (high, elevated, low), Monte Carlo stall probability with its " +
-            "95% error, first stall and shelved year, key dependency, the digital-skills pattern and the reasons in plain words. " +
-            "Without WORKBOOK it analyses the built-in X Street example.")
+        : base("risk")
     {
         Arguments.Add(workbook);
         Options.Add(scenario);
@@ -85,18 +69,19 @@ internal sealed class RiskCommand : EduFundsCommand
         {
             if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0)
             {
-                r.AddError($"--tornado-runs must be 0 or more; got {n}.");
+                r.AddError(ParseTexts.Of(r).Format("error.tornadoRuns", n));
             }
         });
         output = OutputOptions.AddTo(this, [.. RiskCommandReport.TableNames, .. PolicyComparisonReport.TableNames]);
-        Examples.Add(new("edufunds risk", "the ranked risk report of the built-in X Street example"));
-        Examples.Add(new("edufunds risk my-street --scenario budget-cut", "a scenario of your workbook"));
-        Examples.Add(new("edufunds risk my-street --precision 0.005 --seed 7", "run until every stall probability is known to +/- 0.005"));
-        Examples.Add(new("edufunds risk my-street --trend district-grant:pert:-0.15:-0.05:0.02", "district grants change by an uncertain -15% to +2% a year"));
-        Examples.Add(new("edufunds risk my-street -f csv --table reasons", "every reason as a row, for a spreadsheet"));
-        Examples.Add(new("edufunds risk my-street -f json -o risk.json", "everything, with the settings that repeat it"));
-        Examples.Add(new("edufunds risk my-street --runs 100000 --shard auto/64 --save shard.result.json.gz", "one Slurm array task of a large risk run"));
-        Examples.Add(new("edufunds risk --results shards/ my-street -f json", "the report of the merged shards"));
+        Examples.Add(new("edufunds risk"));
+        Examples.Add(new("edufunds risk --lang zh-CN"));
+        Examples.Add(new("edufunds risk --scenario deeper-cut"));
+        Examples.Add(new("edufunds risk --precision 0.005 --seed 7"));
+        Examples.Add(new("edufunds risk --trend district-grant:pert:-0.15:-0.05:0.02"));
+        Examples.Add(new("edufunds risk -f csv --table reasons"));
+        Examples.Add(new("edufunds risk -f json -o risk.json"));
+        Examples.Add(new("edufunds risk --runs 2000 --shard 1/4 --save shard.result.json.gz"));
+        Examples.Add(new("edufunds risk --results shards/ -f json"));
     }
 
     /// <inheritdoc />
@@ -145,7 +130,7 @@ internal sealed class RiskCommand : EduFundsCommand
         RiskResult risk;
         if (asOfText is not null)
         {
-            var reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default));
+            var reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default, context.Texts));
             risk = analyzer.Analyze(reforecast.Project(context.CancellationToken));
         }
         else if (part is not null || save is not null)
@@ -157,7 +142,7 @@ internal sealed class RiskCommand : EduFundsCommand
             }
 
             RiskSimulation shardResult;
-            using (var progress = TerminalProgress.Create(context, "Simulating", false))
+            using (var progress = TerminalProgress.Create(context, false))
             {
                 shardResult = await Task.Run(() => analyzer.SimulateMonteCarlo(model, options, whole, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
             }
@@ -185,14 +170,15 @@ internal sealed class RiskCommand : EduFundsCommand
         }
         else
         {
-            using var progress = TerminalProgress.Create(context, "Simulating", monteCarlo.Precision is not null);
+            using var progress = TerminalProgress.Create(context, monteCarlo.Precision is not null);
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
-        var report = RiskCommandReport.Build(risk, loaded.Label);
+        var report = RiskCommandReport.Build(risk, loaded.Label, context.Texts);
+        report.Banner = loaded.Banner(context.Texts);
         if (asOfText is not null)
         {
-            report.Set("as_of", "Re-forecast from the ledger as of", asOfText);
+            report.Set("as_of", context.Texts["setting.as_of_reforecast"], asOfText);
         }
 
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);

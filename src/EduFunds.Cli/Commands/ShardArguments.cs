@@ -11,15 +11,10 @@ internal sealed class ShardArguments
     {
         Shard = new Option<string?>("--shard")
         {
-            Description = "Run only shard K of M of the runs (1-based): runs floor((K-1)N/M) to floor(KN/M)-1. auto/M takes K from " +
-                          "SLURM_ARRAY_TASK_ID (an array --array=1-M) or JOB_COMPLETION_INDEX + 1 (a Kubernetes Indexed Job); " +
-                          "auto also takes M from SLURM_ARRAY_TASK_COUNT. Merge the saved shards with `edufunds merge`.",
             HelpName = "K/M|auto/M|auto",
         };
         Save = new Option<FileInfo?>("--save")
         {
-            Description = "Write the mergeable result (gzip JSON, docs/scale-out.md) to FILE, atomically; the report is then " +
-                          "written only with --output.",
             HelpName = "FILE",
         };
         command.Options.Add(Shard);
@@ -36,12 +31,11 @@ internal sealed class ShardArguments
             var precise = result.GetResult(precision) is { Tokens.Count: > 0 };
             if (precise && result.GetResult(Shard) is { Tokens.Count: > 0 })
             {
-                result.AddError("--shard and --precision exclude each other: a shard needs a fixed number of runs (--runs), " +
-                                "and \"until precision\" decides the number of runs from all runs done.");
+                result.AddError(ParseTexts.Of(result)["error.shardAndPrecision"]);
             }
             else if (precise && result.GetResult(Save) is { Tokens.Count: > 0 })
             {
-                result.AddError("--save needs a fixed number of runs (--runs); it excludes --precision.");
+                result.AddError(ParseTexts.Of(result)["error.saveAndPrecision"]);
             }
         });
     }

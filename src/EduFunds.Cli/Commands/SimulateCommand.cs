@@ -25,8 +25,6 @@ internal sealed class SimulateCommand : EduFundsCommand
     private readonly Option<string?> policy = ProjectionArguments.CreatePolicyOption();
     private readonly Option<FileInfo?> workbooks = new("--workbooks")
     {
-        Description = "A study of many workbooks: a text file with one workbook folder per line (relative to the file; blank lines " +
-                      "and lines starting with # are skipped). Work items are (workbook, run) in list order, then run order.",
         HelpName = "LIST.txt",
     };
 
@@ -36,11 +34,7 @@ internal sealed class SimulateCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public SimulateCommand()
-        : base(
-            "simulate",
-            "Run the Monte Carlo simulation and show the distributions: the probability that each program has stalled or " +
-            "been shelved by each year, its funding-ratio percentiles (P10/P50/P90), the pool's percentiles and the number of " +
-            "programs that stall, each probability with its 95% error. CSV: one row per program and year.")
+        : base("simulate")
     {
         Arguments.Add(workbook);
         Options.Add(scenario);
@@ -53,16 +47,16 @@ internal sealed class SimulateCommand : EduFundsCommand
         {
             if (result.GetResult(workbooks) is { Tokens.Count: > 0 } && result.GetResult(workbook) is { Tokens.Count: > 0 })
             {
-                result.AddError("Give either WORKBOOK or --workbooks LIST.txt, not both.");
+                result.AddError(ParseTexts.Of(result)["error.workbookOrList"]);
             }
         });
-        Examples.Add(new("edufunds simulate", "10,000 runs of the built-in X Street example"));
-        Examples.Add(new("edufunds simulate my-street --runs 100000 --seed 42 --threads 2", "more runs, another seed, two threads"));
-        Examples.Add(new("edufunds simulate my-street --precision 0.01", "until every stall probability is known to +/- 0.01"));
-        Examples.Add(new("edufunds simulate my-street -f csv -o curves.csv", "stall curves and percentiles per program and year"));
-        Examples.Add(new("edufunds simulate my-street -f csv --table pool", "pool percentiles per year"));
-        Examples.Add(new("edufunds simulate my-street --runs 100000 --shard 3/8 --save shard-3.result.json.gz", "shard 3 of 8, for edufunds merge"));
-        Examples.Add(new("edufunds simulate --workbooks streets.txt --runs 10000 --shard auto/64 --save s.result.json.gz", "a Slurm array task of a study"));
+        Examples.Add(new("edufunds simulate"));
+        Examples.Add(new("edufunds simulate --runs 20000 --seed 42 --threads 2"));
+        Examples.Add(new("edufunds simulate --precision 0.01"));
+        Examples.Add(new("edufunds simulate -f csv -o curves.csv"));
+        Examples.Add(new("edufunds simulate -f csv --table pool"));
+        Examples.Add(new("edufunds simulate --runs 8000 --shard 3/8 --save shard-3.result.json.gz"));
+        Examples.Add(new("edufunds simulate --workbooks streets.txt --runs 10000 --shard auto/64 --save s.result.json.gz"));
     }
 
     /// <inheritdoc />
@@ -112,7 +106,8 @@ internal sealed class SimulateCommand : EduFundsCommand
             throw new UsageException(context.Texts.Format("shard.empty", part!.Value.ToString(), total.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var report = SimulateCommandReport.Build(result, subject);
+        var report = SimulateCommandReport.Build(result, subject, context.Texts);
+        report.Banner = loaded.Banner(context.Texts);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
@@ -151,7 +146,7 @@ internal sealed class SimulateCommand : EduFundsCommand
     private static async Task<SimulationResult> SimulateAsync(CliContext context, ProjectionModel model, MonteCarloOptions options)
     {
         var simulator = new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>());
-        using var progress = TerminalProgress.Create(context, "Simulating", options.Precision is not null);
+        using var progress = TerminalProgress.Create(context, options.Precision is not null);
         return await Task.Run(() => simulator.Simulate(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
     }
 
@@ -166,7 +161,7 @@ internal sealed class SimulateCommand : EduFundsCommand
         var listBytes = await File.ReadAllBytesAsync(list.FullName, context.CancellationToken).ConfigureAwait(false);
         var entries = StudyList.Parse(listBytes, list.ToString(), t);
         var folder = list.DirectoryName ?? ".";
-        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy));
+        var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);
         var runsGiven = context.GetValue(simulation.Runs);
 
         // The runs of every workbook decide the items; with --runs no workbook has to be read for that.
@@ -176,7 +171,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             if (!loaded.TryGetValue(index, out var book))
             {
                 var path = Path.Combine(folder, entries[index].Entry);
-                book = WorkbookInput.Load(new DirectoryInfo(path), context.Error, context.LoggerFactory, cancellationToken: context.CancellationToken);
+                book = WorkbookInput.Load(context, new DirectoryInfo(path));
                 loaded[index] = book;
             }
 
@@ -197,7 +192,7 @@ internal sealed class SimulateCommand : EduFundsCommand
         {
             var entry = entries[index];
             var book = Load(index).Workbook;
-            var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), Load(index).Description);
+            var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), Load(index).Description, context.Texts);
             var options = simulation.Build(context, book);
             var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
             var result = await SimulateAsync(context, model, options with { FirstRun = firstRun, Runs = checked((int)runs) }).ConfigureAwait(false);

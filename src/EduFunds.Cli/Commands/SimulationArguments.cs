@@ -13,28 +13,22 @@ internal sealed class SimulationArguments
     {
         Runs = new Option<int?>("--runs", "-n")
         {
-            Description = "Number of Monte Carlo runs (default: the workbook's monteCarlo.runs, 10000 if unset).",
             HelpName = "N",
         };
         Precision = new Option<double?>("--precision")
         {
-            Description = "Run until every program's stall probability has a 95% half-width at or below P (for example 0.01), " +
-                          "checked after every 1000 runs, instead of a fixed number of runs.",
             HelpName = "P",
         };
         MaxRuns = new Option<int?>("--max-runs")
         {
-            Description = $"With --precision: stop after this many runs even if the precision is not reached (default {MonteCarloOptions.DefaultMaxRuns}).",
             HelpName = "N",
         };
         Seed = new Option<long?>("--seed")
         {
-            Description = "Seed of the random draws (default: the workbook's monteCarlo.seed, 1 if unset). The same seed gives the same report.",
             HelpName = "S",
         };
         Threads = new Option<int?>("--threads")
         {
-            Description = "Most threads to use (default: one per processor). The results do not depend on it.",
             HelpName = "N",
         };
         Trends = TrendOption.Create();
@@ -50,12 +44,12 @@ internal sealed class SimulationArguments
         {
             if (result.GetResult(Runs) is { Tokens.Count: > 0 } && result.GetResult(Precision) is { Tokens.Count: > 0 })
             {
-                result.AddError("--runs and --precision exclude each other: give a number of runs or a precision.");
+                result.AddError(ParseTexts.Of(result)["error.runsAndPrecision"]);
             }
 
             if (result.GetResult(MaxRuns) is { Tokens.Count: > 0 } && result.GetResult(Precision) is not { Tokens.Count: > 0 })
             {
-                result.AddError("--max-runs only applies with --precision.");
+                result.AddError(ParseTexts.Of(result)["error.maxRunsNeedsPrecision"]);
             }
         });
         Runs.Validators.Add(r => Positive(r, "--runs"));
@@ -63,9 +57,12 @@ internal sealed class SimulationArguments
         Threads.Validators.Add(r => Positive(r, "--threads"));
         Precision.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<double?>() is { } p && !(p > 0 && p < 1))
+            // The token is read here, not through GetValueOrDefault: a value that does not parse already has its error.
+            if (r.Tokens.Count > 0
+                && double.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p)
+                && !(p > 0 && p < 1))
             {
-                r.AddError($"--precision must be a half-width between 0 and 1, for example 0.01; got {r.Tokens[0].Value}.");
+                r.AddError(ParseTexts.Of(r).Format("error.precision", r.Tokens[0].Value));
             }
         });
     }
@@ -108,8 +105,8 @@ internal sealed class SimulationArguments
         {
             if (trend.From is { } from && !workbook.Years.Contains(from))
             {
-                throw new UserInputException(
-                    $"{(trend.ReplacesAnnualChange ? "--rate" : "--trend")} {SimulationSettings.TrendText(trend)}: the year {from} is outside the workbook's years {workbook.Years.From}-{workbook.Years.To}.");
+                throw new UserInputException(context.Texts.Format(
+                    "error.trendYear", SimulationSettings.TrendText(trend), from, workbook.Years.From, workbook.Years.To, trend.ReplacesAnnualChange ? "--rate" : "--trend"));
             }
         }
 
@@ -128,7 +125,7 @@ internal sealed class SimulationArguments
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new UserInputException("--trend: " + e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            throw new UserInputException(context.Texts.Format("error.trendInvalid", e.Message.Split(" (Parameter", StringSplitOptions.None)[0]));
         }
 
         return options;
@@ -138,7 +135,7 @@ internal sealed class SimulationArguments
     {
         if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
         {
-            result.AddError($"{name} must be at least 1; got {value}.");
+            result.AddError(ParseTexts.Of(result).Format("error.atLeastOne", name, value));
         }
     }
 }

@@ -14,31 +14,32 @@ internal sealed class TerminalProgress : IProgress<SimulationProgress>, IDisposa
     private static readonly long Interval = Stopwatch.Frequency / 10;
     private readonly TextWriter writer;
     private readonly string label;
+    private readonly Localization.Texts texts;
     private readonly bool untilPrecision;
     private readonly object gate = new();
     private long lastWrite;
     private bool written;
 
-    private TerminalProgress(TextWriter writer, string label, bool untilPrecision)
+    private TerminalProgress(TextWriter writer, Localization.Texts texts, bool untilPrecision)
     {
         this.writer = writer;
-        this.label = label;
+        this.texts = texts;
+        this.label = texts["progress.simulating"];
         this.untilPrecision = untilPrecision;
     }
 
     /// <summary>Creates a progress line on the real stderr when it is a terminal, otherwise null.</summary>
     /// <param name="context">The command context.</param>
-    /// <param name="label">What is being done ("Simulating").</param>
     /// <param name="untilPrecision">True in "until precision" mode: the planned runs are only a maximum, so runs are counted without a percentage.</param>
     /// <returns>The progress, or null.</returns>
-    public static TerminalProgress? Create(CliContext context, string label, bool untilPrecision = false)
+    public static TerminalProgress? Create(CliContext context, bool untilPrecision = false)
     {
         if (!ReferenceEquals(context.Error, Console.Error) || Console.IsErrorRedirected)
         {
             return null;
         }
 
-        return new TerminalProgress(Console.Error, label, untilPrecision);
+        return new TerminalProgress(Console.Error, context.Texts, untilPrecision);
     }
 
     /// <inheritdoc />
@@ -54,9 +55,11 @@ internal sealed class TerminalProgress : IProgress<SimulationProgress>, IDisposa
 
             lastWrite = now;
             written = true;
-            writer.Write(untilPrecision
-                ? string.Create(CultureInfo.InvariantCulture, $"\r{label}: {value.RunsDone:N0} runs (until precision, at most {value.RunsPlanned:N0})   ")
-                : string.Create(CultureInfo.InvariantCulture, $"\r{label}: {value.Fraction * 100,3:0}% ({value.RunsDone:N0} of {value.RunsPlanned:N0} runs)   "));
+            var done = value.RunsDone.ToString("N0", CultureInfo.InvariantCulture);
+            var planned = value.RunsPlanned.ToString("N0", CultureInfo.InvariantCulture);
+            writer.Write("\r" + (untilPrecision
+                ? texts.Format("progress.precision", label, done, planned)
+                : texts.Format("progress.fixed", label, (value.Fraction * 100).ToString("0", CultureInfo.InvariantCulture).PadLeft(3) + "%", done, planned)) + "   ");
             writer.Flush();
         }
     }

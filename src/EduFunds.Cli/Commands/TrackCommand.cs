@@ -3,6 +3,7 @@ using System.Globalization;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
+using EduFunds.Engine;
 using EduFunds.IO;
 using EduFunds.Tracking;
 
@@ -15,20 +16,15 @@ internal sealed class TrackCommand : EduFundsCommand
     private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
     private readonly Option<int?> year = new("--year", "-y")
     {
-        Description = "The fiscal year to report (default: the latest year with ledger entries up to the as-of date, " +
-                      "else the year of the as-of date).",
         HelpName = "YEAR",
     };
-    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption(
-        "Report as of this date: entries after it are left out, and the part of the year elapsed is counted up to it (default: today).");
+    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption();
     private readonly Option<string?> by = new("--by")
     {
-        Description = "'month': also break each program's year down by fiscal month (the plan spread evenly over 12 months).",
         HelpName = "month",
     };
     private readonly Option<decimal> tolerance = new("--tolerance")
     {
-        Description = "Flag a program as ahead of pace when its percent used exceeds the percent of the year elapsed by more than this fraction (default 0.10).",
         HelpName = "FRACTION",
         DefaultValueFactory = _ => 0.10m,
         CustomParser = ParseTolerance,
@@ -41,11 +37,7 @@ internal sealed class TrackCommand : EduFundsCommand
     /// <summary>Creates the command.</summary>
     /// <param name="clock">The clock giving today's date (tests pass a fixed one).</param>
     public TrackCommand(TimeProvider? clock = null)
-        : base(
-            "track",
-            "Track the budget: each program's planned spending against its recorded expenses (remaining amount, " +
-            "percent used against percent of the year elapsed, overspending marked), and each stream's expected money " +
-            "against its receipts (missing money marked).")
+        : base("track")
     {
         this.clock = clock ?? TimeProvider.System;
         Arguments.Add(workbook);
@@ -58,18 +50,17 @@ internal sealed class TrackCommand : EduFundsCommand
         Options.Add(budgets);
         output = OutputOptions.AddTo(this, TrackReport.TableNames);
         by.AcceptOnlyFromAmong("month");
-        Examples.Add(new("edufunds track", "the built-in X Street example: its latest ledger year, as of today"));
-        Examples.Add(new("edufunds track my-street --year 2024 --as-of 2024-09-30", "how 2024 stands at the end of September"));
-        Examples.Add(new("edufunds track my-street --year 2024 --by month", "each program month by month"));
-        Examples.Add(new("edufunds track my-street --budgets budgets.csv", "plan with the approved budgets instead of the projection"));
-        Examples.Add(new("edufunds track my-street -f csv --table receipts -o receipts.csv", "receipts versus expected for a spreadsheet"));
+        Examples.Add(new("edufunds track"));
+        Examples.Add(new("edufunds track --year 2024 --as-of 2024-09-30"));
+        Examples.Add(new("edufunds track --year 2024 --by month"));
+        Examples.Add(new("edufunds track -f csv --table receipts -o receipts.csv"));
     }
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today);
+        var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today, context.Texts);
         // The ledger is summed as it is read (entries up to the as-of date), never held in memory.
         LedgerTotalsBuilder? builder = null;
         var readOptions = new WorkbookReadOptions
@@ -91,10 +82,10 @@ internal sealed class TrackCommand : EduFundsCommand
         var book = input.Workbook;
         var totals = (builder ?? new LedgerTotalsBuilder(book.Streams.Select(s => s.Id), book.Programs.Select(p => p.Id), book.Years, book.FiscalYearStartMonth)).ToTotals();
         var model = input.CreateModel();
-        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), GlobalOptions.GetFileEncoding(context.ParseResult));
+        var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), context.Texts, GlobalOptions.GetFileEncoding(context.ParseResult));
 
         var reportYear = context.GetValue(year) ?? BudgetVersusActual.DefaultYear(book, date, totals.LastDate);
-        ProjectionArguments.CheckYear(book, reportYear, "--year");
+        ProjectionArguments.CheckYear(book, reportYear, "--year", context.Texts);
 
         var projection = model.Project(context.CancellationToken);
         var budget = BudgetVersusActual.Build(projection, totals, date, new BudgetOptions
@@ -108,20 +99,44 @@ internal sealed class TrackCommand : EduFundsCommand
         var logger = context.LoggerFactory.CreateLogger("edufunds.track");
         CliLog.Tracked(logger, reportYear, date, totals.EntryCount);
 
+        var t = context.Texts;
         var settings = new List<ReportSetting>
         {
-            new("workbook", "Workbook", input.Label),
-            new("scenario", "Scenario", input.ScenarioLabel),
-            new("as_of", "As of", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new("year", "Fiscal year", reportYear),
-            new("fiscal_year_start_month", "Fiscal year starts in month", book.FiscalYearStartMonth),
-            new("pace_tolerance", "Pace tolerance", context.GetValue(tolerance)),
-            new("budgets", "Budget table", context.GetValue(budgets)?.ToString()),
-            new("ledger_entries", "Ledger entries up to the as-of date", totals.EntryCount),
+            new("workbook", t["setting.workbook"], input.Label),
+            new("scenario", t["setting.scenario"], input.ScenarioLabel),
+            new("as_of", t["setting.as_of"], date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("year", t["setting.fiscal_year"], reportYear),
+            new("fiscal_year_start_month", t["setting.fiscal_year_start_month"], book.FiscalYearStartMonth),
+            new("pace_tolerance", t["setting.pace_tolerance"], context.GetValue(tolerance)),
+            new("budgets", t["setting.budgets"], context.GetValue(budgets)?.ToString()),
+            new("ledger_entries", t["setting.ledger_entries"], totals.EntryCount),
         };
-        var report = TrackReport.Build(budget, receipts, settings);
+        var report = TrackReport.Build(budget, receipts, settings, t, [YearTotals(projection, totals, reportYear)]);
+        report.Banner = input.Banner(t);
         await output.WriteAsync(context, report, input.Folder, context.GetValue(budgets)?.FullName).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Need and funding of the projection, spending and receipts of the ledger, and the cash position of one year.</summary>
+    private static TrackYearTotals YearTotals(ProjectionResult projection, LedgerTotals totals, int year)
+    {
+        var y = projection.Years.First(r => r.Year == year);
+        long need = 0, funded = 0;
+        foreach (var p in y.Programs)
+        {
+            need = checked(need + p.NeedMinorUnits);
+            funded = checked(funded + p.FundedMinorUnits);
+        }
+
+        long Received(int fiscalYear) => totals.StreamIds.Aggregate(0L, (sum, s) => checked(sum + totals.ReceiptsMinorUnits(s, fiscalYear)));
+        long Spent(int fiscalYear) => totals.ProgramIds.Aggregate(0L, (sum, p) => checked(sum + totals.ExpensesMinorUnits(p, fiscalYear)));
+        long opening = 0;
+        for (var earlier = totals.Years.From; earlier < year; earlier++)
+        {
+            opening = checked(opening + Received(earlier) - Spent(earlier));
+        }
+
+        return new TrackYearTotals(year, need, funded, Spent(year), Received(year), opening);
     }
 
     /// <summary>Reads --tolerance with the invariant culture ("0.15" everywhere), 0 or more.</summary>
@@ -135,7 +150,7 @@ internal sealed class TrackCommand : EduFundsCommand
         var text = result.Tokens[^1].Value;
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            result.AddError($"--tolerance '{text}' is not a fraction 0 or more, such as 0.15.");
+            result.AddError(ParseTexts.Of(result).Format("error.tolerance", text));
             return 0.10m;
         }
 

@@ -15,16 +15,12 @@ internal sealed class ValidateCommand : EduFundsCommand
 
     /// <summary>Creates the command.</summary>
     public ValidateCommand()
-        : base(
-            "validate",
-            "Check a workbook: every problem in edufunds.json, streams.csv, programs.csv and ledger.csv is listed at once, " +
-            "one per line as file:line:column: message (exit code 2). A valid workbook prints a summary of its streams, " +
-            "programs, years and scenarios (exit code 0; warnings such as an unknown column are shown but do not fail it).")
+        : base("validate")
     {
         Arguments.Add(workbook);
-        Examples.Add(new("edufunds validate", "check the built-in X Street example"));
-        Examples.Add(new("edufunds validate my-street", "check the workbook in the folder my-street"));
-        Examples.Add(new("edufunds validate my-street 2> problems.txt", "keep the list of problems in a file"));
+        Examples.Add(new("edufunds validate"));
+        Examples.Add(new("edufunds validate --lang zh-CN"));
+        Examples.Add(new("edufunds validate 2> problems.txt"));
     }
 
     /// <inheritdoc />
@@ -32,23 +28,30 @@ internal sealed class ValidateCommand : EduFundsCommand
     {
         // The ledger is checked row by row as it is read, never held: memory does not grow with it.
         var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: new WorkbookReadOptions { KeepLedger = false }).Loaded;
-        WriteSummary(context.Output, loaded);
+        WriteSummary(context.Output, loaded, context.Texts);
         return Task.FromResult(ExitCodes.Ok);
     }
 
     /// <summary>Writes the summary of a valid workbook.</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="loaded">The workbook.</param>
-    internal static void WriteSummary(TextWriter output, LoadedWorkbook loaded)
+    /// <param name="t">The texts (English when null).</param>
+    internal static void WriteSummary(TextWriter output, LoadedWorkbook loaded, Localization.Texts? t = null)
     {
+        t ??= Localization.Texts.English;
         var w = loaded.Workbook;
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"Workbook:  {w.Name} ({loaded.Label})"));
-        output.WriteLine(string.Create(c, $"Currency:  {w.Currency.Code} ({w.Currency.MinorUnits} decimals), rounding {WorkbookNames.ToName(w.Rounding)}"));
-        var start = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(w.FiscalYearStartMonth);
-        output.WriteLine(string.Create(c, $"Years:     {w.Years.From}-{w.Years.To} ({w.Years.Count} fiscal years, starting in {start})"));
-        output.WriteLine(string.Create(c, $"Policy:    {w.Policy} (flagship weight {w.FlagshipWeight}, shelve after {w.ShelveAfter} stall years, pool {(w.CarryOverPool ? "carries over" : "lapses at year end")})"));
-        output.WriteLine(string.Create(c, $"Streams:   {w.Streams.Count} ({w.Streams.Count(s => s.IsRestricted)} restricted)"));
+        var start = t.Culture.DateTimeFormat.GetMonthName(w.FiscalYearStartMonth);
+        output.WriteLine(t.Format("validate.workbook", w.Name, loaded.Label));
+        output.WriteLine(t.Format("validate.currency", w.Currency.Code, w.Currency.MinorUnits, WorkbookNames.ToName(w.Rounding)));
+        output.WriteLine(t.Format("validate.years", w.Years.From, w.Years.To, w.Years.Count, start));
+        output.WriteLine(t.Format(
+            "validate.policy",
+            w.Policy,
+            w.FlagshipWeight.ToString(c),
+            w.ShelveAfter,
+            w.CarryOverPool ? t["validate.poolCarries"] : t["validate.poolLapses"]));
+        output.WriteLine(t.Format("validate.streams", w.Streams.Count, w.Streams.Count(s => s.IsRestricted)));
         foreach (var kind in Enum.GetValues<StreamKind>())
         {
             var ofKind = w.Streams.Where(s => s.Kind == kind).ToList();
@@ -58,17 +61,18 @@ internal sealed class ValidateCommand : EduFundsCommand
             }
 
             var recurring = ofKind.Count(s => s.Recurrence == Recurrence.Recurring);
-            var oneOff = ofKind.Count - recurring;
-            output.WriteLine(string.Create(c, $"  {WorkbookNames.ToName(kind),-15} {ofKind.Count,3}  recurring {recurring,2}  one-off {oneOff,2}"));
+            output.WriteLine(t.Format("validate.kind", Output.Names.Human(kind, t), ofKind.Count, recurring, ofKind.Count - recurring));
         }
 
         var basic = w.Programs.Count(p => p.Category == ProgramCategory.Basic);
-        output.WriteLine(string.Create(c, $"Programs:  {w.Programs.Count} (basic {basic}, flagship {w.Programs.Count - basic})"));
-        output.WriteLine(string.Create(c, $"Scenarios: {w.Scenarios.Count}{(w.Scenarios.Count > 0 ? ": " + string.Join(", ", w.Scenarios.Select(s => s.Name)) : string.Empty)}"));
+        output.WriteLine(t.Format("validate.programs", w.Programs.Count, basic, w.Programs.Count - basic));
+        output.WriteLine(w.Scenarios.Count > 0
+            ? t.Format("validate.scenarios", w.Scenarios.Count, string.Join(", ", w.Scenarios.Select(s => s.Name)))
+            : t.Format("validate.noScenarios", 0));
         var ledger = loaded.Ledger;
-        output.WriteLine(string.Create(c, $"Ledger:    {(ledger.Entries == 0 ? "none" : $"{ledger.Entries} entries ({ledger.Receipts} receipts, {ledger.Expenses} expenses)")}"));
-        output.WriteLine(loaded.Warnings.Count == 0
-            ? "Valid: no problems found."
-            : string.Create(c, $"Valid, with {loaded.Warnings.Count} warning(s) on stderr."));
+        output.WriteLine(ledger.Entries == 0
+            ? t["validate.noLedger"]
+            : t.Format("validate.ledger", ledger.Entries, ledger.Receipts, ledger.Expenses));
+        output.WriteLine(loaded.Warnings.Count == 0 ? t["validate.valid"] : t.Format("validate.validWithWarnings", loaded.Warnings.Count));
     }
 }

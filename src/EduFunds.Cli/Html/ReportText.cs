@@ -55,7 +55,7 @@ internal sealed class ReportText
     public static ReportText For(string? language) =>
         language is null ? English
         : Localization.UiLanguage.TryParse(language, out var parsed) ? (parsed.IsChinese ? Chinese : English)
-        : throw new UserInputException($"unknown language '{language}'; use one of: {string.Join(", ", Languages)}.");
+        : throw new UserInputException(Localization.Texts.English.Format("lang.unknownOption", language, string.Join(", ", Languages)));
 
     /// <summary>Fills a text's placeholders (numbers already spelled by the helpers below).</summary>
     /// <param name="key">The resource name.</param>

@@ -22,6 +22,11 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <summary>The workbook folder, or null for the built-in example.</summary>
     public string? Folder => Loaded.Folder;
 
+    /// <summary>The first line of a report on the built-in example, saying so, in the run's language; null for a workbook folder.</summary>
+    /// <param name="t">The texts.</param>
+    /// <returns>The line or null.</returns>
+    public string? Banner(Localization.Texts t) => Loaded.Banner(t);
+
     /// <summary>How reports name the workbook: its folder's name, never a path (<see cref="LoadedWorkbook.Label"/>).</summary>
     public string Label => Loaded.Label;
 
@@ -51,9 +56,9 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null, IO.WorkbookReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var policyOverride = ProjectionArguments.ResolvePolicy(policy);
-        var loaded = WorkbookInput.Load(folder, context.Error, context.LoggerFactory, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options, context.CancellationToken);
-        var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description);
+        var policyOverride = ProjectionArguments.ResolvePolicy(policy, context.Texts);
+        var loaded = WorkbookInput.Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options);
+        var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description, context.Texts);
         return new CommandInput(loaded, scenarioName, policyOverride);
     }
 }

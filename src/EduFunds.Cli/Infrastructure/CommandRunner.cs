@@ -61,7 +61,7 @@ internal static class CommandRunner
         }
         catch (InputValidationException e)
         {
-            await WriteIssuesAsync(error, e).ConfigureAwait(false);
+            await WriteIssuesAsync(error, e, Texts.For(choice.Language)).ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
@@ -74,20 +74,20 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException e)
         {
-            await error.WriteLineAsync("edufunds: cancelled").ConfigureAwait(false);
+            await error.WriteLineAsync(Texts.For(choice.Language)["error.cancelled"]).ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            await error.WriteLineAsync($"edufunds: unexpected error: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(Texts.For(choice.Language).Format("error.unexpected", e.Message)).ConfigureAwait(false);
             if (verbosity == Verbosity.Diagnostic)
             {
                 await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             }
             else
             {
-                await error.WriteLineAsync("run with --verbosity diagnostic for details").ConfigureAwait(false);
+                await error.WriteLineAsync(Texts.For(choice.Language)["error.seeDiagnostic"]).ConfigureAwait(false);
             }
 
             return ExitCodes.Unexpected;
@@ -107,8 +107,9 @@ internal static class CommandRunner
     /// <summary>Writes every issue as <c>file:line:column: message</c>, the file prefixed with the workbook folder.</summary>
     /// <param name="error">Standard error.</param>
     /// <param name="exception">The validation failure.</param>
+    /// <param name="t">The texts of the summary line (English when null).</param>
     /// <returns>A task.</returns>
-    internal static async Task WriteIssuesAsync(TextWriter error, InputValidationException exception)
+    internal static async Task WriteIssuesAsync(TextWriter error, InputValidationException exception, Texts? t = null)
     {
         var folder = exception is WorkbookValidationException { Location: var location } && Directory.Exists(location) ? location : null;
         foreach (var issue in exception.Issues)
@@ -119,7 +120,7 @@ internal static class CommandRunner
 
         var summary = exception is WorkbookValidationException
             ? exception.Message
-            : $"{exception.ErrorCount} problem(s) found; nothing was changed.";
+            : (t ?? Texts.English).Format("error.problemsFound", exception.ErrorCount);
         await error.WriteLineAsync($"edufunds: {summary}").ConfigureAwait(false);
     }
 

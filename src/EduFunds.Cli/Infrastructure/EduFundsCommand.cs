@@ -10,8 +10,8 @@ internal abstract class EduFundsCommand : Command, IHasExamples
 {
     /// <summary>Creates the command.</summary>
     /// <param name="name">The verb.</param>
-    /// <param name="description">One or two sentences for the help.</param>
-    protected EduFundsCommand(string name, string description)
+    /// <param name="description">One or two sentences for the help; the help pass (<see cref="Localization.HelpText"/>) sets them from the resources when null.</param>
+    protected EduFundsCommand(string name, string? description = null)
         : base(name, description)
     {
         SetAction((parseResult, cancellationToken) =>

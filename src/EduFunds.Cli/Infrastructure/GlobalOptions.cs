@@ -103,7 +103,7 @@ internal static class GlobalOptions
         var value = Find<string?>(parseResult, name) is { } option ? parseResult.GetValue(option) : null;
         if (value is not null && !IO.FileEncodings.IsKnown(value))
         {
-            throw new UserInputException($"{name} '{value}' is not a known encoding; expected one of {IO.FileEncodings.Examples} (or another name .NET knows).");
+            throw new UserInputException(ParseTexts.Of(parseResult.RootCommandResult).Format("error.encoding", name, value, IO.FileEncodings.Examples));
         }
 
         return value;

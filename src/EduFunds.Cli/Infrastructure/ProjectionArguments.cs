@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EduFunds.Cli.Localization;
 using EduFunds.Engine;
 using EduFunds.Model;
 
@@ -14,7 +15,6 @@ internal static class ProjectionArguments
     /// <returns>The option.</returns>
     public static Option<string?> CreateScenarioOption() => new("--scenario", "-s")
     {
-        Description = "Project under this scenario of the workbook (default: the base case, also called 'base').",
         HelpName = "NAME",
     };
 
@@ -24,29 +24,26 @@ internal static class ProjectionArguments
     {
         var option = new Option<string?>("--policy", "-p")
         {
-            Description = "Allocate the pool with this policy in every year, overriding the workbook's and the scenario's: " +
-                          string.Join(", ", PolicyNames.Names) + ".",
             HelpName = "NAME",
         };
         option.CompletionSources.Add(PolicyNames.Names.ToArray());
         return option;
     }
 
-    /// <summary>Creates a year option such as <c>--from</c>.</summary>
+    /// <summary>Creates a year option such as <c>--from</c> (its help comes from the resources).</summary>
     /// <param name="name">The option name.</param>
-    /// <param name="description">The help text.</param>
     /// <returns>The option.</returns>
-    public static Option<int?> CreateYearOption(string name, string description) => new(name)
+    public static Option<int?> CreateYearOption(string name) => new(name)
     {
-        Description = description,
         HelpName = "YEAR",
     };
 
     /// <summary>Checks a policy name (before the workbook is loaded).</summary>
     /// <param name="name">The name given, or null.</param>
+    /// <param name="t">The texts of the message.</param>
     /// <returns>The policy, or null when none was given.</returns>
     /// <exception cref="UserInputException">Unknown name; the message lists the valid ones.</exception>
-    public static IAllocationPolicy? ResolvePolicy(string? name)
+    public static IAllocationPolicy? ResolvePolicy(string? name, Texts t)
     {
         if (name is null)
         {
@@ -55,17 +52,17 @@ internal static class ProjectionArguments
 
         return AllocationPolicies.TryGet(name, out var policy)
             ? policy
-            : throw new UserInputException(
-                $"unknown allocation policy '{name}'; use one of: {string.Join(", ", PolicyNames.Names)}.");
+            : throw new UserInputException(t.Format("error.unknownPolicy", name, string.Join(", ", PolicyNames.Names)));
     }
 
     /// <summary>Checks a scenario name against the workbook.</summary>
     /// <param name="workbook">The workbook.</param>
     /// <param name="name">The name given; null or "base" = the base case.</param>
     /// <param name="source">How the workbook is named in messages.</param>
+    /// <param name="t">The texts of the message.</param>
     /// <returns>The scenario name for the projection, or null for the base case.</returns>
     /// <exception cref="UserInputException">The workbook has no such scenario; the message lists the valid names.</exception>
-    public static string? ResolveScenario(Workbook workbook, string? name, string source)
+    public static string? ResolveScenario(Workbook workbook, string? name, string source, Texts t)
     {
         if (name is null)
         {
@@ -85,8 +82,7 @@ internal static class ProjectionArguments
 
         var names = new List<string> { BaseName };
         names.AddRange(workbook.Scenarios.Select(s => s.Name));
-        throw new UserInputException(
-            $"the workbook {source} has no scenario '{name}'; use one of: {string.Join(", ", names)}.");
+        throw new UserInputException(t.Format("error.unknownScenario", source, name, string.Join(", ", names)));
     }
 
     /// <summary>The label of a scenario in reports: its name, or "base".</summary>
@@ -98,13 +94,13 @@ internal static class ProjectionArguments
     /// <param name="workbook">The workbook.</param>
     /// <param name="year">The year.</param>
     /// <param name="option">The option that gave it, for the message.</param>
+    /// <param name="t">The texts of the message.</param>
     /// <exception cref="UserInputException">The year is outside the workbook.</exception>
-    public static void CheckYear(Workbook workbook, int year, string option)
+    public static void CheckYear(Workbook workbook, int year, string option, Texts t)
     {
         if (!workbook.Years.Contains(year))
         {
-            throw new UserInputException(
-                $"{option} {year} is outside the workbook's years {workbook.Years.From}-{workbook.Years.To}.");
+            throw new UserInputException(t.Format("error.yearOutside", option, year, workbook.Years.From, workbook.Years.To));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EduFunds.Cli.Localization;
 using EduFunds.IO;
 using EduFunds.Model;
 using Microsoft.Extensions.Logging;
@@ -29,37 +30,43 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     /// <summary>True for the built-in X Street example.</summary>
     public bool IsBuiltIn => Folder is null;
 
-    /// <summary>How the workbook is named in messages: its folder or "the built-in X Street example".</summary>
-    public string Description => Folder ?? WorkbookInput.BuiltInDescription;
+    /// <summary>How the workbook is named in messages and settings: its folder or "the built-in X Street example" in the run's language.</summary>
+    public string Description { get; init; } = Folder ?? WorkbookInput.BuiltInDescription;
+
+    /// <summary>True when the workbook is the one in the current folder (no WORKBOOK given).</summary>
+    public bool FromCurrentFolder { get; init; }
+
+    /// <summary>The first line of a report on the built-in example, saying so; null for a workbook folder.</summary>
+    /// <param name="t">The texts.</param>
+    /// <returns>The line or null.</returns>
+    public string? Banner(Texts t) => IsBuiltIn ? t["workbook.banner.builtIn"] : null;
 
     /// <summary>
     /// How reports name the workbook's source: the folder's own name (never a path, so a report
-    /// does not depend on where the workbook lies) or "the built-in X Street example".
+    /// does not depend on where the workbook lies) or "the built-in X Street example" in the run's language.
     /// </summary>
-    public string Label => Folder is null ? WorkbookInput.BuiltInDescription : WorkbookInput.LabelOf(Folder);
+    public string Label => Folder is null ? Description : WorkbookInput.LabelOf(Folder);
 }
 
 /// <summary>The optional <c>[WORKBOOK]</c> argument of every command, and loading it.</summary>
 internal static class WorkbookInput
 {
-    /// <summary>How the built-in example is named in messages.</summary>
-    public const string BuiltInDescription = "the built-in X Street example";
+    /// <summary>How the built-in example's files are located in validation messages (a path-like name, not prose).</summary>
+    public const string BuiltInDescription = "x-street (built-in)";
 
     /// <summary>The prefix of the example's files embedded in the CLI assembly.</summary>
     public const string ExampleResourcePrefix = "EduFunds.Cli.Example.";
 
-    /// <summary>The files of the built-in example, in the order <c>edufunds init</c> writes them.</summary>
-    public static IReadOnlyList<string> ExampleFiles { get; } =
-        [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger, "README.md"];
 
-    /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the built-in example).</summary>
+    /// <summary>Creates the optional <c>WORKBOOK</c> argument (a workbook folder; default: the current folder, else the built-in example).</summary>
+    /// <param name="t">The texts of the help (English when null).</param>
     /// <returns>The argument.</returns>
-    public static Argument<DirectoryInfo?> CreateArgument()
+    public static Argument<DirectoryInfo?> CreateArgument(Texts? t = null)
     {
+        t ??= Texts.English;
         var argument = new Argument<DirectoryInfo?>("workbook")
         {
-            Description = "The workbook folder (edufunds.json, streams.csv, programs.csv, optional ledger.csv). " +
-                          "Without it, the built-in X Street example is used.",
+            Description = t["argument.workbook"],
             HelpName = "WORKBOOK",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => null,
@@ -71,7 +78,7 @@ internal static class WorkbookInput
         {
             if (result.Tokens is [{ Value: ['-', _, ..] value }])
             {
-                result.AddError($"Unrecognized option '{value}'. See --help for the options of this command.");
+                result.AddError(t.Format("argument.unknownOption", value));
             }
         });
         return argument;
@@ -103,71 +110,170 @@ internal static class WorkbookInput
     public static Stream OpenExampleFile(string fileName) => BuiltInSource().Open(fileName);
 
     /// <summary>
-    /// Loads the workbook in <paramref name="folder"/>, or the built-in X Street example when it is
-    /// null (saying so on <paramref name="error"/>). Warnings are written to <paramref name="error"/>
-    /// as <c>file:line:column: warning: message</c>.
+    /// Loads the workbook in <paramref name="folder"/>; without one, the workbook in the current
+    /// folder when it holds an <c>edufunds.json</c> (that folder only, not its parents), else the
+    /// built-in X Street example (saying so on stderr). Warnings are written to stderr as
+    /// <c>file:line:column: warning: message</c>.
     /// </summary>
+    /// <param name="context">The command's context (stderr, language, current folder, logging, cancellation).</param>
     /// <param name="folder">The workbook folder, or null.</param>
-    /// <param name="error">Standard error, for the note about the built-in example and the warnings.</param>
-    /// <param name="loggerFactory">Loggers for the reader; optional.</param>
     /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
     /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
-    /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
-    public static LoadedWorkbook Load(
-        DirectoryInfo? folder,
-        TextWriter error,
-        ILoggerFactory? loggerFactory = null,
-        string? encoding = null,
-        WorkbookReadOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null, WorkbookReadOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(error);
+        var t = context.Texts;
+        var error = context.Error;
+        var reader = new WorkbookReader(context.LoggerFactory.CreateLogger<WorkbookReader>()) { Encoding = encoding };
         options ??= WorkbookReadOptions.Default;
-        var reader = new WorkbookReader(loggerFactory?.CreateLogger<WorkbookReader>()) { Encoding = encoding };
+        var fromCurrentFolder = false;
         if (folder is null)
         {
-            error.WriteLine("edufunds: no WORKBOOK given; using the built-in X Street example (write it to a folder with `edufunds init DIR`).");
-            var builtIn = BuiltInSource();
-            var example = reader.Read(builtIn, options, cancellationToken);
-            return new LoadedWorkbook(example, null, reader.LastWarnings) { Source = builtIn, Ledger = reader.LastLedgerSummary };
+            var here = context.Environment.CurrentDirectory();
+            if (File.Exists(Path.Combine(here, WorkbookFiles.Settings)))
+            {
+                folder = new DirectoryInfo(here);
+                fromCurrentFolder = true;
+            }
+            else
+            {
+                error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
+                var builtIn = BuiltInSource();
+                var example = reader.Read(builtIn, options, context.CancellationToken);
+                return new LoadedWorkbook(example, null, reader.LastWarnings)
+                {
+                    Description = t["workbook.builtIn"],
+                    Source = builtIn,
+                    Ledger = reader.LastLedgerSummary,
+                };
+            }
         }
 
         var path = folder.FullName;
         if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadXlsx(folder.ToString(), reader, error, cancellationToken, options);
+            return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t, options);
         }
 
         if (File.Exists(path))
         {
-            throw new UserInputException(
-                $"'{folder}' is a file; WORKBOOK is a folder holding {WorkbookFiles.Settings}, {WorkbookFiles.Streams} and {WorkbookFiles.Programs}, or an .xlsx workbook file.");
+            throw new UserInputException(t.Format("workbook.isFile", folder, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs));
         }
 
         if (!Directory.Exists(path))
         {
-            throw new UserInputException(
-                $"the workbook folder '{folder}' does not exist; create one with `edufunds init {folder}`.");
+            var near = NearMisses(path);
+            throw new UserInputException(near.Count > 0
+                ? t.Format("workbook.missing.didYouMean", folder, t.List(near))
+                : t.Format("workbook.missing", folder));
         }
 
         if (!File.Exists(Path.Combine(path, WorkbookFiles.Settings)))
         {
-            throw new UserInputException(
-                $"'{folder}' holds no workbook ({WorkbookFiles.Settings} is missing); create one with `edufunds init {folder}`.");
+            throw new UserInputException(t.Format("workbook.noSettings", folder, WorkbookFiles.Settings));
         }
 
-        var source = WorkbookFileSource.FromFolder(folder.ToString());
-        var workbook = reader.Read(source, options, cancellationToken);
+        var shown = fromCurrentFolder ? path : folder.ToString();
+        var source = WorkbookFileSource.FromFolder(shown);
+        var workbook = reader.Read(source, options, context.CancellationToken);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
-            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(folder.ToString(), warning.File) }).ToString()));
+            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString()));
         }
 
-        return new LoadedWorkbook(workbook, folder.ToString(), warnings, reader.LastEncoding) { Source = source, Ledger = reader.LastLedgerSummary };
+        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = reader.LastLedgerSummary };
+    }
+
+    /// <summary>
+    /// Loads the workbook in <paramref name="folder"/> or, without one, in the current folder;
+    /// never the built-in example (for commands that write into the workbook).
+    /// </summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="folder">The workbook folder, or null.</param>
+    /// <param name="option">The option that names the folder, for the message.</param>
+    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
+    /// <returns>The workbook.</returns>
+    /// <exception cref="UserInputException">No workbook folder given and none here.</exception>
+    public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option, WorkbookReadOptions? options = null)
+    {
+        if (folder is null && !File.Exists(Path.Combine(context.Environment.CurrentDirectory(), WorkbookFiles.Settings)))
+        {
+            throw new UserInputException(context.Texts.Format("workbook.noneHere", WorkbookFiles.Settings, option));
+        }
+
+        return Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options);
+    }
+
+    /// <summary>Sibling folders whose names are close to the one asked for (a typo, another case).</summary>
+    /// <param name="path">The full path that does not exist.</param>
+    /// <returns>Up to three folder paths, closest first, as the user would type them.</returns>
+    internal static List<string> NearMisses(string path)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        var parent = Path.GetDirectoryName(trimmed);
+        var name = Path.GetFileName(trimmed);
+        if (parent is null || name.Length == 0 || !Directory.Exists(parent))
+        {
+            return [];
+        }
+
+        var limit = Math.Max(2, name.Length / 3);
+        var candidates = new List<(int Distance, string Name)>();
+        try
+        {
+            foreach (var sibling in Directory.EnumerateDirectories(parent))
+            {
+                var other = Path.GetFileName(sibling);
+                var distance = Distance(name.ToLowerInvariant(), other.ToLowerInvariant());
+                var related = other.StartsWith(name, StringComparison.OrdinalIgnoreCase) || name.StartsWith(other, StringComparison.OrdinalIgnoreCase);
+                if (distance <= limit || (related && Math.Min(name.Length, other.Length) >= 3))
+                {
+                    candidates.Add((distance, other));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+
+        var shownParent = Path.GetRelativePath(Directory.GetCurrentDirectory(), parent);
+        return candidates
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => shownParent == "." ? c.Name : Path.Combine(shownParent, c.Name))
+            .ToList();
+    }
+
+    /// <summary>The edit distance (insertions, deletions, substitutions) between two texts.</summary>
+    /// <param name="a">One text.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>The distance.</returns>
+    internal static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
@@ -175,12 +281,13 @@ internal static class WorkbookInput
     /// <param name="reader">The workbook reader.</param>
     /// <param name="error">Standard error, for the warnings.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="t">The texts of the messages (English when null).</param>
     /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
-    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, WorkbookReadOptions? options = null)
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, Texts? t = null, WorkbookReadOptions? options = null)
     {
-        var source = OpenXlsx(file);
+        var source = OpenXlsx(file, t);
         try
         {
             var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
@@ -193,7 +300,7 @@ internal static class WorkbookInput
         }
         catch (WorkbookValidationException e)
         {
-            throw new UserInputException($"the workbook file {file} is invalid: {e.Issues.Count(i => i.Severity == IssueSeverity.Error)} problem(s).")
+            throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxInvalid", file, e.Issues.Count(i => i.Severity == IssueSeverity.Error)))
             {
                 Details = e.Issues.Select(source.Describe).ToArray(),
             };
@@ -202,9 +309,10 @@ internal static class WorkbookInput
 
     /// <summary>Opens an .xlsx workbook file as a workbook source.</summary>
     /// <param name="file">The file.</param>
+    /// <param name="t">The texts of the messages (English when null).</param>
     /// <returns>The source.</returns>
     /// <exception cref="UserInputException">It cannot be read or is not a workbook.</exception>
-    internal static Excel.XlsxWorkbookSource OpenXlsx(string file)
+    internal static Excel.XlsxWorkbookSource OpenXlsx(string file, Texts? t = null)
     {
         try
         {
@@ -213,11 +321,11 @@ internal static class WorkbookInput
         }
         catch (InvalidDataException e)
         {
-            throw new UserInputException($"cannot read the workbook file {file}: {e.Message}", e);
+            throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxUnreadable", file, e.Message), e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot read the workbook file {file}: {e.Message}", e);
+            throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxUnreadable", file, e.Message), e);
         }
     }
 }

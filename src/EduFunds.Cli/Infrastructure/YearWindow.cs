@@ -9,11 +9,9 @@ namespace EduFunds.Cli.Infrastructure;
 /// </summary>
 internal sealed class YearWindow
 {
-    private readonly Option<int?> from = ProjectionArguments.CreateYearOption(
-        "--from", "First year to show (default: the workbook's first year). The projection always starts in the workbook's first year.");
+    private readonly Option<int?> from = ProjectionArguments.CreateYearOption("--from");
 
-    private readonly Option<int?> to = ProjectionArguments.CreateYearOption(
-        "--to", "Last year to show (default: the workbook's last year).");
+    private readonly Option<int?> to = ProjectionArguments.CreateYearOption("--to");
 
     /// <summary>Adds both options to a command, with the check that --from is not after --to.</summary>
     /// <param name="command">The command.</param>
@@ -27,7 +25,7 @@ internal sealed class YearWindow
         {
             if (result.GetValue(window.from) is { } first && result.GetValue(window.to) is { } last && first > last)
             {
-                result.AddError($"--from {first} is after --to {last}.");
+                result.AddError(ParseTexts.Of(result).Format("error.fromAfterTo", first, last));
             }
         });
         return window;
@@ -44,8 +42,7 @@ internal sealed class YearWindow
         var last = context.GetValue(to) ?? workbook.Years.To;
         if (last < workbook.Years.From || first > workbook.Years.To)
         {
-            throw new UserInputException(
-                $"no years to show: {first}-{last} is outside the workbook's years {workbook.Years.From}-{workbook.Years.To}.");
+            throw new UserInputException(context.Texts.Format("error.noYears", first, last, workbook.Years.From, workbook.Years.To));
         }
 
         return (Math.Max(first, workbook.Years.From), Math.Min(last, workbook.Years.To));

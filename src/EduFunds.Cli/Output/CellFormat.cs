@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Cli.Localization;
 using EduFunds.Engine;
 
 namespace EduFunds.Cli.Output;
@@ -115,9 +116,16 @@ internal static class CellFormat
         _ => Tone.Muted,
     };
 
+    /// <summary>The status word people read, in their language.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="t">The texts.</param>
+    /// <returns>The word.</returns>
+    public static string StatusName(ProgramStatus status, Texts t) => t["status." + StatusWord(status)];
+
     /// <summary>The legend of the status marks.</summary>
-    public static string StatusLegend { get; } =
-        "● funded  ◐ underfunded (at least the minimum)  ✗ stalled (below the minimum: spends nothing)  ⊘ shelved  · inactive";
+    /// <param name="t">The texts.</param>
+    /// <returns>The legend.</returns>
+    public static string StatusLegend(Texts t) => t["status.legend"];
 
     /// <summary>Spells a cell for machines (CSV, and JSON strings): invariant, exact; null = empty.</summary>
     /// <param name="kind">The column kind.</param>
@@ -199,8 +207,9 @@ internal static class CellFormat
     /// <param name="kind">The column kind.</param>
     /// <param name="cell">The cell.</param>
     /// <param name="decimals">Minor-unit decimals of the report currency.</param>
+    /// <param name="t">The texts of the report's language (English when null).</param>
     /// <returns>The text and tone.</returns>
-    public static StyledText Human(ColumnKind kind, object? cell, int decimals) => cell switch
+    public static StyledText Human(ColumnKind kind, object? cell, int decimals, Texts? t = null) => cell switch
     {
         null => new StyledText(kind == ColumnKind.Text ? string.Empty : "-", Tone.Muted),
         StyledText styled => styled with { Text = Printable(styled.Text) },
@@ -210,9 +219,11 @@ internal static class CellFormat
             ColumnKind.Money => new StyledText(Money((long)cell, decimals, groupThousands: true), (long)cell < 0 ? Tone.Bad : Tone.Plain),
             ColumnKind.Ratio => new StyledText(Percent((decimal)cell), Tone.Plain),
             ColumnKind.Status => new StyledText(
-                StatusMark((ProgramStatus)cell) + " " + StatusWord((ProgramStatus)cell),
+                StatusMark((ProgramStatus)cell) + " " + StatusName((ProgramStatus)cell, t ?? Texts.English),
                 StatusTone((ProgramStatus)cell)),
-            ColumnKind.Flag => (bool)cell ? new StyledText("yes", Tone.Warning) : new StyledText("no", Tone.Muted),
+            ColumnKind.Flag => (bool)cell
+                ? new StyledText((t ?? Texts.English)["flag.yes"], Tone.Warning)
+                : new StyledText((t ?? Texts.English)["flag.no"], Tone.Muted),
             _ => new StyledText(Machine(kind, cell, decimals), Tone.Plain),
         },
     };

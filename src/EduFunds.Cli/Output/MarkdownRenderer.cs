@@ -12,17 +12,30 @@ internal static class MarkdownRenderer
     public static string Render(Report report)
     {
         var decimals = report.Currency.MinorUnits;
+        var t = report.Texts;
         var builder = new StringBuilder();
-        builder.Append("# ").Append(Escape(report.Title)).Append('\n').Append('\n');
-        foreach (var setting in report.Settings)
+        if (report.Banner is not null)
         {
-            builder.Append("- **").Append(Escape(setting.Label)).Append("**: ")
-                .Append(Escape(SettingText(setting.Value))).Append('\n');
+            builder.Append("**").Append(Escape(report.Banner)).Append("**").Append('\n').Append('\n');
         }
 
-        if (report.Settings.Count > 0)
+        builder.Append("# ").Append(Escape(report.Title)).Append('\n').Append('\n');
+        if (report.Verbose)
         {
-            builder.Append('\n');
+            foreach (var setting in report.Settings)
+            {
+                builder.Append("- **").Append(Escape(setting.Label)).Append("**: ")
+                    .Append(Escape(TableRenderer.SettingText(setting.Value, t))).Append('\n');
+            }
+
+            if (report.Settings.Count > 0)
+            {
+                builder.Append('\n');
+            }
+        }
+        else if (TableRenderer.SummaryLine(report) is { } summary)
+        {
+            builder.Append(Escape(summary)).Append('\n').Append('\n');
         }
 
         foreach (var note in report.Notes)
@@ -38,6 +51,11 @@ internal static class MarkdownRenderer
 
         foreach (var table in report.HumanTables)
         {
+            if (table.Rows.Count == 0 && table.OmitWhenEmpty)
+            {
+                continue;
+            }
+
             builder.Append("## ").Append(Escape(table.Title)).Append('\n').Append('\n');
             builder.Append('|');
             foreach (var column in table.Columns)
@@ -57,7 +75,7 @@ internal static class MarkdownRenderer
                 builder.Append('|');
                 for (var i = 0; i < row.Length; i++)
                 {
-                    var text = CellFormat.Human(table.Columns[i].Kind, row[i], decimals).Text;
+                    var text = CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t).Text;
                     builder.Append(' ').Append(Escape(text)).Append(" |");
                 }
 
@@ -73,18 +91,6 @@ internal static class MarkdownRenderer
 
         return builder.ToString();
     }
-
-    /// <summary>A setting value as text for people.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>The text.</returns>
-    public static string SettingText(object? value) => value switch
-    {
-        null => "-",
-        bool b => b ? "yes" : "no",
-        IEnumerable<string> list => string.Join(", ", list),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 
     /// <summary>Escapes text for a Markdown table cell: pipes, backslashes, markup characters and line breaks.</summary>
     /// <param name="text">The text.</param>

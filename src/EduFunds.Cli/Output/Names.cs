@@ -1,3 +1,4 @@
+using EduFunds.Cli.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Cli.Output;
@@ -47,6 +48,24 @@ internal static class Names
 
         return builder.ToString();
     }
+
+    /// <summary>A stream kind as people read it in their language.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="t">The texts.</param>
+    /// <returns>The name.</returns>
+    public static string Human(StreamKind kind, Texts t) => t["kind." + Of(kind)];
+
+    /// <summary>A recurrence as people read it in their language.</summary>
+    /// <param name="recurrence">The recurrence.</param>
+    /// <param name="t">The texts.</param>
+    /// <returns>The name.</returns>
+    public static string Human(Recurrence recurrence, Texts t) => t["recurrence." + Of(recurrence)];
+
+    /// <summary>A program category as people read it in their language.</summary>
+    /// <param name="category">The category.</param>
+    /// <param name="t">The texts.</param>
+    /// <returns>The name.</returns>
+    public static string Human(ProgramCategory category, Texts t) => t["category." + Of(category)];
 
     /// <summary>The snake_case column name of a kind's money (district_grant, in_kind).</summary>
     /// <param name="kind">The kind.</param>

@@ -1,4 +1,5 @@
 using System.Text;
+using EduFunds.Cli.Localization;
 
 namespace EduFunds.Cli.Output;
 
@@ -21,20 +22,22 @@ internal static class OutputFile
     /// </summary>
     /// <param name="path">The output path.</param>
     /// <param name="inputs">Input files and workbook folders; nulls are ignored.</param>
+    /// <param name="t">The texts of the messages (English when null).</param>
     /// <returns>The full path to write.</returns>
     /// <exception cref="UserInputException">The path cannot or must not be written.</exception>
-    public static string CheckTarget(string path, IEnumerable<string?> inputs)
+    public static string CheckTarget(string path, IEnumerable<string?> inputs, Texts? t = null)
     {
+        t ??= Texts.English;
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            throw new UserInputException($"cannot write the report to {full}: it is a folder; give a file name.");
+            throw new UserInputException(t.Format("error.outputIsFolder", full));
         }
 
         var folder = Path.GetDirectoryName(full);
         if (folder is null || !Directory.Exists(folder))
         {
-            throw new UserInputException($"cannot write the report to {full}: the folder {folder} does not exist.");
+            throw new UserInputException(t.Format("error.outputFolderMissing", full, folder));
         }
 
         var real = RealPath(full);
@@ -53,15 +56,12 @@ internal static class OutputFile
                 if (realParent is not null && string.Equals(realParent, realFolder, PathComparison)
                     && WorkbookFileNames.Any(n => string.Equals(n, Path.GetFileName(real), StringComparison.OrdinalIgnoreCase)))
                 {
-                    throw new UserInputException(
-                        $"refusing to write the report to {full}: it is a file of the workbook in {inputFull}, " +
-                        "which this command reads. Choose a file outside the workbook's files.");
+                    throw new UserInputException(t.Format("error.outputIsWorkbookFile", full, inputFull));
                 }
             }
             else if (string.Equals(RealPath(inputFull), real, PathComparison))
             {
-                throw new UserInputException(
-                    $"refusing to write the report to {full}: it is the input file {inputFull}. Choose another file.");
+                throw new UserInputException(t.Format("error.outputIsInput", full, inputFull));
             }
         }
 
@@ -76,9 +76,10 @@ internal static class OutputFile
     /// <param name="target">The full path to write.</param>
     /// <param name="bytes">The content.</param>
     /// <param name="cancellationToken">Cancels before the move.</param>
+    /// <param name="t">The texts of the message (English when null).</param>
     /// <returns>A task.</returns>
     /// <exception cref="UserInputException">The file cannot be written (permissions, disk full).</exception>
-    public static async Task WriteAtomicallyAsync(string target, byte[] bytes, CancellationToken cancellationToken)
+    public static async Task WriteAtomicallyAsync(string target, byte[] bytes, CancellationToken cancellationToken, Texts? t = null)
     {
         try
         {
@@ -86,7 +87,7 @@ internal static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot write the report to {target}: {e.Message}", e);
+            throw new UserInputException((t ?? Texts.English).Format("error.cannotWrite", target, e.Message), e);
         }
     }
 

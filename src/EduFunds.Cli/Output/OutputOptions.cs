@@ -38,34 +38,24 @@ internal sealed class OutputOptions
     {
         var format = new Option<OutputFormat?>("--format", "-f")
         {
-            Description = "Output format: table (for people, the default), csv (one table, RFC 4180, invariant), " +
-                          "json (everything, with schema and settings), markdown (GitHub tables) or xlsx (an Excel workbook, " +
-                          "one sheet per table, numbers as numbers; needs --output).",
             HelpName = "table|csv|json|markdown|xlsx",
         };
         var output = new Option<FileInfo?>("--output", "-o")
         {
-            Description = "Write the report to FILE (atomically: a temporary file moved into place) instead of stdout. " +
-                          "Never one of the workbook's own files.",
             HelpName = "FILE",
         };
         var table = new Option<string?>("--table")
         {
-            Description = "With --format csv: which table to write" +
-                          (tableNames.Length > 0 ? $" ({string.Join(", ", tableNames)}; default {tableNames[0]})." : "."),
             HelpName = "NAME",
         };
+        Localization.HelpText.SetTableNames(table, tableNames);
         if (tableNames.Length > 0)
         {
             table.CompletionSources.Add(tableNames);
         }
 
-        var bom = new Option<bool>("--bom")
-        {
-            Description = "Start CSV with a UTF-8 byte-order mark, so that Excel and WPS on Chinese Windows read it without mojibake " +
-                          "(default: only when CSV goes to a file with --output and the language is Chinese; never on stdout).",
-        };
-        var noBom = new Option<bool>("--no-bom") { Description = "Never start CSV with a byte-order mark." };
+        var bom = new Option<bool>("--bom");
+        var noBom = new Option<bool>("--no-bom");
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(table);
@@ -75,7 +65,7 @@ internal sealed class OutputOptions
         {
             if (result.GetResult(bom) is not null && result.GetResult(noBom) is not null)
             {
-                result.AddError("--bom and --no-bom exclude each other.");
+                result.AddError(ParseTexts.Of(result)["error.bomAndNoBom"]);
             }
         });
         return new OutputOptions(format, output, table, bom) { NoBom = noBom };
@@ -112,21 +102,22 @@ internal sealed class OutputOptions
     {
         var format = context.GetValue(Format) ?? OutputFormat.Table;
         var file = context.GetValue(Output);
+        report.Verbose = context.Verbose;
         var tableName = context.GetValue(Table);
         if (tableName is not null && format != OutputFormat.Csv)
         {
-            throw new UserInputException("--table only applies to --format csv; the other formats write every table.");
+            throw new UserInputException(context.Texts["error.tableOnlyCsv"]);
         }
 
         string? target = null;
         if (file is not null)
         {
-            target = OutputFile.CheckTarget(file.FullName, inputs);
+            target = OutputFile.CheckTarget(file.FullName, inputs, context.Texts);
         }
 
         if (format == OutputFormat.Xlsx && target is null)
         {
-            throw new UserInputException("--format xlsx writes a workbook file: give --output FILE.xlsx.");
+            throw new UserInputException(context.Texts["error.xlsxNeedsOutput"]);
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
@@ -141,8 +132,8 @@ internal sealed class OutputOptions
             return;
         }
 
-        var bytes = RenderBytes(report, format, tableName, WantsBom(context, toFile: true));
-        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
+        var bytes = RenderBytes(report, format, tableName, WantsBom(context, toFile: true), ColumnsVariable(context) ?? TableRenderer.DefaultWidth);
+        await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
         var logger = context.LoggerFactory.CreateLogger("edufunds");
         CliLog.WroteReport(logger, format, target);
     }
@@ -157,13 +148,14 @@ internal sealed class OutputOptions
     /// <param name="format">The format.</param>
     /// <param name="tableName">With CSV, the table; null for the main one.</param>
     /// <param name="bom">With CSV, start with a UTF-8 byte-order mark.</param>
+    /// <param name="width">The width of table output (COLUMNS, else 120).</param>
     /// <returns>The bytes.</returns>
-    public static byte[] RenderBytes(Report report, OutputFormat format, string? tableName, bool bom) => format switch
+    public static byte[] RenderBytes(Report report, OutputFormat format, string? tableName, bool bom, int width = TableRenderer.DefaultWidth) => format switch
     {
         OutputFormat.Json => JsonRenderer.Render(report),
         OutputFormat.Xlsx => Excel.XlsxReportWriter.Render(report),
-        OutputFormat.Csv when bom => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null))],
-        _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, terminalWidth: null)),
+        OutputFormat.Csv when bom => [.. Encoding.UTF8.Preamble, .. OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, width, ansi: false))],
+        _ => OutputFile.Utf8NoBom.GetBytes(RenderText(report, format, tableName, width, ansi: false)),
     };
 
     /// <summary>The file name ending of a format: .txt, .csv, .json, .md.</summary>
@@ -180,16 +172,18 @@ internal sealed class OutputOptions
 
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
     {
+        var terminal = TerminalWidth(context.Output);
+        var width = ColumnsVariable(context) ?? terminal ?? TableRenderer.DefaultWidth;
         var text = format == OutputFormat.Json
             ? Encoding.UTF8.GetString(JsonRenderer.Render(report))
-            : RenderText(report, format, tableName, TerminalWidth(context.Output));
+            : RenderText(report, format, tableName, width, ansi: terminal is not null);
 
         // Rendered in full before anything is written: a failure never leaves half a report.
         await context.Output.WriteAsync(text.AsMemory(), context.CancellationToken).ConfigureAwait(false);
         await context.Output.FlushAsync(context.CancellationToken).ConfigureAwait(false);
     }
 
-    private static string RenderText(Report report, OutputFormat format, string? tableName, int? terminalWidth)
+    private static string RenderText(Report report, OutputFormat format, string? tableName, int width, bool ansi)
     {
         switch (format)
         {
@@ -201,8 +195,8 @@ internal sealed class OutputOptions
                 using (var writer = new StringWriter())
                 {
                     writer.NewLine = "\n";
-                    TableRenderer.Render(report, writer, terminalWidth);
-                    return terminalWidth is null ? TidyPlainText(writer.ToString()) : writer.ToString();
+                    TableRenderer.Render(report, writer, width, ansi);
+                    return ansi ? writer.ToString() : TidyPlainText(writer.ToString());
                 }
         }
     }
@@ -233,6 +227,14 @@ internal sealed class OutputOptions
         return builder.ToString();
     }
 
+    /// <summary>The width from the <c>COLUMNS</c> variable (at least 60), or null when it is not set to a number.</summary>
+    /// <param name="context">The command context.</param>
+    /// <returns>The width or null.</returns>
+    internal static int? ColumnsVariable(CliContext context) =>
+        int.TryParse(context.Environment.Variable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 0
+            ? Math.Max(columns, TableRenderer.MinimumWidth)
+            : null;
+
     private static int? TerminalWidth(TextWriter output)
     {
         // Colours and the terminal's width only for the real console; tests and pipes get plain text.
@@ -243,7 +245,8 @@ internal sealed class OutputOptions
 
         try
         {
-            return Math.Max(Console.WindowWidth, 80);
+            var width = Console.WindowWidth;
+            return width > 0 ? Math.Max(width, TableRenderer.MinimumWidth) : null;
         }
         catch (IOException)
         {

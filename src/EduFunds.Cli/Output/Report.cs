@@ -7,7 +7,21 @@ namespace EduFunds.Cli.Output;
 /// <param name="Name">Machine name in snake_case.</param>
 /// <param name="Label">Label for people.</param>
 /// <param name="Value">A string, int, long, decimal, bool, a list of strings, or null.</param>
-internal sealed record ReportSetting(string Name, string Label, object? Value);
+internal sealed record ReportSetting(string Name, string Label, object? Value)
+{
+    /// <summary>
+    /// The settings people see in the one-line summary above a report; the others are listed
+    /// only with <c>--verbose</c> (and always in JSON).
+    /// </summary>
+    public static IReadOnlySet<string> SummaryNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "workbook", "scenario", "scenarios", "policy", "policy_override", "seed", "runs", "precision", "year", "as_of", "trends",
+        "export", "dry_run",
+    };
+
+    /// <summary>True when the setting is part of the one-line summary.</summary>
+    public bool InSummary => SummaryNames.Contains(Name);
+}
 
 /// <summary>A column with one value for the whole report, repeated on every CSV row (the seed and runs of a simulation).</summary>
 /// <param name="Column">The column.</param>
@@ -62,6 +76,15 @@ internal sealed class Report
     public IList<ReportTable> Views { get; } = new List<ReportTable>();
 
     /// <summary>
+    /// The first line people read, when the report must say something about its input before
+    /// anything else (that it shows the built-in example because no workbook was found); null = none.
+    /// </summary>
+    public string? Banner { get; set; }
+
+    /// <summary>True to list every setting for people instead of the one-line summary (<c>--verbose</c>).</summary>
+    public bool Verbose { get; set; }
+
+    /// <summary>
     /// Columns appended to every row of CSV output, so that a CSV file alone states what
     /// repeats it (DESIGN.md: every Monte Carlo report states the seed and the number of runs).
     /// </summary>
@@ -83,6 +106,12 @@ internal sealed class Report
         Settings.Add(new ReportSetting(name, label, value));
         return this;
     }
+
+    /// <summary>Adds a setting labelled in the report's language (resource <c>setting.NAME</c>).</summary>
+    /// <param name="name">Machine name.</param>
+    /// <param name="value">Value.</param>
+    /// <returns>This report.</returns>
+    public Report Set(string name, object? value) => Set(name, Texts["setting." + name], value);
 
     /// <summary>A machine table as flat files (CSV, a spreadsheet) write it: with the <see cref="CsvConstants"/> appended to every row.</summary>
     /// <param name="table">One of <see cref="Tables"/>.</param>
@@ -122,7 +151,6 @@ internal sealed class Report
             }
         }
 
-        throw new UserInputException(
-            $"this report has no table '{name}'; use one of: {string.Join(", ", Tables.Select(t => t.Name))}.");
+        throw new UserInputException(Texts.Format("error.noSuchTable", name, string.Join(", ", Tables.Select(t => t.Name))));
     }
 }

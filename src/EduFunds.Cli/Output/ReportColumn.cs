@@ -8,4 +8,10 @@ internal sealed record ReportColumn(string Name, string Header, ColumnKind Kind)
 {
     /// <summary>True when cells are right-aligned for people (numbers).</summary>
     public bool IsNumeric => Kind is ColumnKind.Integer or ColumnKind.Money or ColumnKind.Ratio or ColumnKind.Year;
+
+    /// <summary>
+    /// Long text (the reasons of a risk, a note): for people it goes under the table, one
+    /// paragraph per row, when the table would not fit the width with it.
+    /// </summary>
+    public bool Detail { get; init; }
 }

@@ -36,6 +36,15 @@ internal sealed class ReportTable
     /// </summary>
     public JsonNesting? NestedIn { get; init; }
 
+    /// <summary>
+    /// How many leading columns name a row (the program); when a table is too wide for the
+    /// screen it is split into parts by columns (years), each repeating these.
+    /// </summary>
+    public int KeyColumns { get; init; } = 1;
+
+    /// <summary>True when people need not see the table when it has no rows (nothing skipped, nothing stranded).</summary>
+    public bool OmitWhenEmpty { get; init; } = true;
+
     /// <summary>A line shown under the table for people (a legend), or null.</summary>
     public string? Caption { get; init; }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using EduFunds.Cli.Localization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -6,19 +8,32 @@ namespace EduFunds.Cli.Output;
 /// <summary>
 /// Writes a report as aligned tables for people with Spectre.Console: colours and rounded
 /// borders on a terminal, plain text (no escape codes) when redirected or written to a file.
+/// Nothing is wider than the width: text wraps, long text columns go under their table, and a
+/// table with too many columns (years) is split into parts that repeat the row names.
 /// </summary>
 internal static class TableRenderer
 {
-    /// <summary>Width used when the output is not a terminal, so wide tables are not wrapped.</summary>
-    private const int PlainWidth = 400;
+    /// <summary>The width when the output is not a terminal and <c>COLUMNS</c> is not set.</summary>
+    public const int DefaultWidth = 120;
+
+    /// <summary>No report is laid out narrower than this.</summary>
+    public const int MinimumWidth = 60;
+
+    /// <summary>Renders a report for a terminal (colours) of the given width, or as plain text 120 columns wide.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="terminalWidth">The terminal width when writing to a terminal with colours, or null for plain text.</param>
+    public static void Render(Report report, TextWriter writer, int? terminalWidth) =>
+        Render(report, writer, terminalWidth ?? DefaultWidth, ansi: terminalWidth is not null);
 
     /// <summary>Renders a report.</summary>
     /// <param name="report">The report.</param>
     /// <param name="writer">Where to write.</param>
-    /// <param name="terminalWidth">The terminal width when writing to a terminal with colours, or null for plain text.</param>
-    public static void Render(Report report, TextWriter writer, int? terminalWidth)
+    /// <param name="width">The width in columns (at least <see cref="MinimumWidth"/> is used).</param>
+    /// <param name="ansi">Colours and rounded borders (a terminal) or plain text.</param>
+    public static void Render(Report report, TextWriter writer, int width, bool ansi)
     {
-        var ansi = terminalWidth is not null;
+        width = Math.Max(width, MinimumWidth);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
@@ -26,74 +41,307 @@ internal static class TableRenderer
             Out = new AnsiConsoleOutput(writer),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = terminalWidth ?? PlainWidth;
+        console.Profile.Width = width;
         console.Profile.Capabilities.Unicode = true;
-
+        var t = report.Texts;
         var decimals = report.Currency.MinorUnits;
-        console.Write(new Text(report.Title, new Style(decoration: Decoration.Bold)));
-        console.WriteLine();
-        foreach (var setting in report.Settings)
+
+        if (report.Banner is not null)
         {
-            console.Write(new Text(CellFormat.Printable($"{setting.Label}: {MarkdownRenderer.SettingText(setting.Value)}"), ToStyle(Tone.Muted, ansi)));
-            console.WriteLine();
+            WriteWrapped(console, report.Banner, width, new Style(decoration: Decoration.Bold), ansi);
+        }
+
+        WriteWrapped(console, report.Title, width, new Style(decoration: Decoration.Bold), ansi);
+        if (report.Verbose)
+        {
+            foreach (var setting in report.Settings)
+            {
+                WriteWrapped(console, $"{setting.Label}{t["punct.colon"]}{SettingText(setting.Value, t)}", width, ToStyle(Tone.Muted, ansi), ansi, indent: 2);
+            }
+        }
+        else if (SummaryLine(report) is { } summary)
+        {
+            WriteWrapped(console, summary, width, ToStyle(Tone.Muted, ansi), ansi, indent: 2);
         }
 
         foreach (var note in report.Notes)
         {
             console.WriteLine();
-            console.Write(new Text(CellFormat.Printable(note), ToStyle(Tone.Warning, ansi)));
-            console.WriteLine();
+            WriteWrapped(console, note, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
         }
 
         foreach (var table in report.HumanTables)
         {
-            console.WriteLine();
-            console.Write(new Text(table.Title, new Style(decoration: Decoration.Bold)));
-            console.WriteLine();
-            var grid = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Simple);
-            foreach (var column in table.Columns)
+            if (table.Rows.Count == 0 && table.OmitWhenEmpty)
             {
-                var header = new TableColumn(new Text(column.Header)) { NoWrap = column.IsNumeric };
-                grid.AddColumn(column.IsNumeric ? header.RightAligned() : header);
+                continue;
             }
 
-            foreach (var row in table.Rows)
+            var (parts, details) = Fit(console, table, decimals, width, ansi, t);
+            foreach (var (title, grid) in parts)
             {
-                var cells = new IRenderable[row.Length];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    var styled = CellFormat.Human(table.Columns[i].Kind, row[i], decimals);
-                    cells[i] = new Text(styled.Text, ToStyle(styled.Tone, ansi));
-                }
-
-                grid.AddRow(cells);
+                console.WriteLine();
+                WriteWrapped(console, title, width, new Style(decoration: Decoration.Bold), ansi);
+                console.Write(grid);
             }
 
-            WriteFitting(console, grid, terminalWidth ?? PlainWidth);
+            foreach (var detail in details)
+            {
+                WriteWrapped(console, detail, width, Style.Plain, ansi, indent: 4);
+            }
+
             if (table.Caption is not null)
             {
-                console.Write(new Text(table.Caption, ToStyle(Tone.Muted, ansi)));
-                console.WriteLine();
+                if (details.Count > 0)
+                {
+                    console.WriteLine();
+                }
+
+                WriteWrapped(console, table.Caption, width, ToStyle(Tone.Muted, ansi), ansi);
             }
         }
     }
 
-    /// <summary>
-    /// Writes a table within the width when it fits (wrapping long text cells), and wider when it
-    /// cannot: Spectre would otherwise collapse it to an ellipsis and the figures would be lost.
-    /// </summary>
-    private static void WriteFitting(IAnsiConsole console, Table table, int width)
+    /// <summary>The one line of settings people see by default: workbook, scenario, policy, seed, runs and the like.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The line, or null when there is nothing to say.</returns>
+    public static string? SummaryLine(Report report)
     {
-        var measure = ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue);
-        console.Profile.Width = measure.Min > width ? measure.Max : width;
-        try
+        var t = report.Texts;
+        var parts = report.Settings
+            .Where(s => s.InSummary && s.Value is not null && !(s.Value is IEnumerable<string> list && !list.Any()) && !(s.Value is false))
+            .Select(s => $"{s.Label}{t["punct.colon"]}{SettingText(s.Value, t)}")
+            .ToList();
+        return parts.Count == 0 ? null : string.Join(t["summary.separator"], parts);
+    }
+
+    /// <summary>A setting value as text for people.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="t">The texts.</param>
+    /// <returns>The text.</returns>
+    public static string SettingText(object? value, Texts t) => value switch
+    {
+        null => "-",
+        bool b => b ? t["flag.yes"] : t["flag.no"],
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        IEnumerable<string> list => t.List(list),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static void WriteWrapped(IAnsiConsole console, string text, int width, Style style, bool ansi, int indent = 0)
+    {
+        foreach (var line in TextWidth.Wrap(CellFormat.Printable(text), width, indent))
         {
-            console.Write(table);
+            console.Write(new Text(line, ansi ? style : Style.Plain));
+            console.WriteLine();
         }
-        finally
+    }
+
+    /// <summary>
+    /// Lays a table out within the width: as it is when it fits (text cells wrap); else without
+    /// its long text columns, which become paragraphs under it; else split by columns into parts
+    /// that each repeat the key columns.
+    /// </summary>
+    private static (List<(string Title, Table Grid)> Parts, List<string> Details) Fit(
+        IAnsiConsole console, ReportTable table, int decimals, int width, bool ansi, Texts t)
+    {
+        var all = Enumerable.Range(0, table.Columns.Count).ToList();
+        var details = new List<string>();
+        if (Fits(console, table, all, decimals, width, ansi, t, out var whole))
         {
-            console.Profile.Width = width;
+            return ([(table.Title, whole)], details);
         }
+
+        var detailColumns = all.Where(i => table.Columns[i].Detail).ToList();
+        var columns = all.Except(detailColumns).ToList();
+        if (detailColumns.Count > 0)
+        {
+            var keys = columns.Take(Math.Max(1, table.KeyColumns)).ToList();
+            foreach (var row in table.Rows)
+            {
+                foreach (var d in detailColumns)
+                {
+                    var text = CellFormat.Human(table.Columns[d].Kind, row[d], decimals, t).Text;
+                    if (text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var key = string.Join(" ", keys.Select(k => CellFormat.Human(table.Columns[k].Kind, row[k], decimals, t).Text).Where(s => s.Length > 0 && s != "-"));
+                    details.Add($"{key} · {table.Columns[d].Header}{t["punct.colon"]}{text}");
+                }
+            }
+
+            if (details.Count > 0)
+            {
+                details.Insert(0, string.Empty);
+            }
+
+            if (Fits(console, table, columns, decimals, width, ansi, t, out var withoutDetails))
+            {
+                return ([(table.Title, withoutDetails)], details);
+            }
+        }
+
+        // Split by columns, each part repeating the key columns.
+        var keyCount = Math.Clamp(table.KeyColumns, 0, columns.Count - 1);
+        var key2 = columns.Take(keyCount).ToList();
+        var rest = columns.Skip(keyCount).ToList();
+        var chunks = new List<List<int>>();
+        var chunk = new List<int>();
+        foreach (var column in rest)
+        {
+            if (chunk.Count > 0 && !Fits(console, table, [.. key2, .. chunk, column], decimals, width, ansi, t, out _))
+            {
+                chunks.Add(chunk);
+                chunk = [];
+            }
+
+            chunk.Add(column);
+        }
+
+        if (chunk.Count > 0)
+        {
+            chunks.Add(chunk);
+        }
+
+        // Parts of even size read better than a full part and a stub (2020-2028, then 2029-2030).
+        if (chunks.Count > 1)
+        {
+            var size = (rest.Count + chunks.Count - 1) / chunks.Count;
+            var even = rest.Chunk(size).Select(c => c.ToList()).ToList();
+            if (even.Count == chunks.Count && even.All(part => Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out _)))
+            {
+                chunks = even;
+            }
+        }
+
+        var parts = new List<(string, Table)>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var part = chunks[i];
+            Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out var grid);
+            parts.Add((PartTitle(table, part, i, chunks.Count, t), grid));
+        }
+
+        return (parts, details);
+    }
+
+    private static string PartTitle(ReportTable table, List<int> part, int index, int count, Texts t)
+    {
+        if (count <= 1)
+        {
+            return table.Title;
+        }
+
+        var first = table.Columns[part[0]].Header;
+        var last = table.Columns[part[^1]].Header;
+        if (int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return t.Format("table.partYears", table.Title, first == last ? first : $"{first}–{last}");
+        }
+
+        return t.Format("table.part", table.Title, index + 1, count);
+    }
+
+    /// <summary>Text columns are never squeezed narrower than this (or their widest cell, when narrower).</summary>
+    private const int MinimumTextWidth = 16;
+
+    /// <summary>
+    /// Lays the columns out within the width: numbers, years and short cells at their full width,
+    /// text columns at least <see cref="MinimumTextWidth"/> (or their longest word) and wrapped;
+    /// the room left goes to the text columns. False when even that is too wide.
+    /// </summary>
+    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out Table grid)
+    {
+        _ = console;
+        var cells = table.Rows.Select(row => columns.Select(i => CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t)).ToArray()).ToList();
+        var natural = new int[columns.Count];
+        var required = new int[columns.Count];
+        var wraps = new bool[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var header = table.Columns[columns[c]].Header;
+            var cellWidth = cells.Count == 0 ? 0 : cells.Max(r => LineWidth(r[c].Text));
+            var longestWord = Math.Max(
+                cells.Count == 0 ? 0 : cells.Max(r => LongestWord(r[c].Text)),
+                LongestWord(header));
+            natural[c] = Math.Max(cellWidth, LineWidth(header));
+            wraps[c] = !table.Columns[columns[c]].IsNumeric && cellWidth > MinimumTextWidth;
+            required[c] = wraps[c]
+                ? Math.Max(longestWord, MinimumTextWidth)
+                : Math.Max(cellWidth, longestWord);
+        }
+
+        var overhead = (3 * columns.Count) + 1;
+        var total = required.Sum() + overhead;
+        var widths = (int[])required.Clone();
+        var fits = total <= width;
+        if (fits)
+        {
+            // The room left goes to the columns that wrap, then to wrapped headers.
+            var extra = width - total;
+            foreach (var c in Enumerable.Range(0, columns.Count).OrderBy(c => natural[c] - required[c]))
+            {
+                var open = Enumerable.Range(0, columns.Count).Count(i => natural[i] > widths[i]);
+                if (open == 0 || extra == 0)
+                {
+                    break;
+                }
+
+                var give = Math.Min(natural[c] - widths[c], Math.Max(1, extra / open));
+                if (give > 0)
+                {
+                    widths[c] += give;
+                    extra -= give;
+                }
+            }
+        }
+
+        grid = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Simple);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = table.Columns[columns[c]];
+            var header = new TableColumn(new Text(Wrapped(column.Header, widths[c]))) { Width = widths[c], NoWrap = false };
+            grid.AddColumn(column.IsNumeric ? header.RightAligned() : header);
+        }
+
+        foreach (var row in cells)
+        {
+            grid.AddRow(row.Select((cell, c) => (IRenderable)new Text(Wrapped(cell.Text, widths[c]), ToStyle(cell.Tone, ansi))).ToArray());
+        }
+
+        return fits;
+    }
+
+    /// <summary>Text wrapped to a column's width here, so that Chinese punctuation never starts a line.</summary>
+    private static string Wrapped(string text, int width) =>
+        LineWidth(text) <= width ? text : string.Join("\n", TextWidth.Wrap(text, width));
+
+    private static int LineWidth(string text) => text.Split('\n').Max(TextWidth.Of);
+
+    private static int LongestWord(string text) => WidestUnbreakable(text);
+
+    /// <summary>The widest run of text without a place to break (a space or a wide character).</summary>
+    private static int WidestUnbreakable(string text)
+    {
+        var widest = 0;
+        var run = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is ' ' or '\n' || TextWidth.IsWide(rune.Value))
+            {
+                widest = Math.Max(widest, run + (TextWidth.IsWide(rune.Value) ? 2 : 0));
+                run = 0;
+                continue;
+            }
+
+            run += TextWidth.Of(rune);
+        }
+
+        return Math.Max(widest, run);
     }
 
     private static Style ToStyle(Tone tone, bool ansi) => !ansi

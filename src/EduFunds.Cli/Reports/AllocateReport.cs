@@ -1,3 +1,4 @@
+using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.Engine;
 
@@ -44,39 +45,41 @@ internal static class AllocateReport
     /// <param name="result">The projection over all years.</param>
     /// <param name="source">Where the workbook was read from.</param>
     /// <param name="year">The year shown.</param>
+    /// <param name="t">The language of the human text (English when null).</param>
+    /// <param name="alternative">The projection under viability-first (to explain money that lapses while a program stalls), or null.</param>
     /// <returns>The report.</returns>
-    public static Report Build(ProjectionResult result, string source, int year)
+    public static Report Build(ProjectionResult result, string source, int year, Texts? t = null, ProjectionResult? alternative = null)
     {
+        t ??= Texts.English;
         var y = result.Years[year - result.Years[0].Year];
-        var title = $"Allocation of {result.Workbook.Name} in {year}" +
-                    (result.ScenarioName is null ? ", base case" : $", scenario '{result.ScenarioName}'") +
-                    $", policy {y.Policy}";
-        var report = new Report(Schema, SchemaVersion, title, result.Currency) { MainTable = TableNames[0] };
+        var scenario = result.ScenarioName is null ? t["title.baseCase"] : t.Format("title.scenario", result.ScenarioName);
+        var title = t.Format("allocate.title", result.Workbook.Name, year, scenario, y.Policy);
+        var report = new Report(Schema, SchemaVersion, title, result.Currency) { MainTable = TableNames[0], Texts = t };
         ReportSettings.AddWorkbook(report, result.Workbook, source);
         ReportSettings.AddProjection(report, result);
-        report.Set("year", "Year", year).Set("policy", "Policy this year", y.Policy);
+        report.Set("year", year).Set("policy", t["setting.policy_this_year"], y.Policy);
 
-        var table = new ReportTable("allocation", $"Who gets what in {year} ({result.Currency.Code})", [
-            new("program", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("category", "Category", ColumnKind.Text),
-            new("priority", "Priority", ColumnKind.Integer),
-            new("status", "Status", ColumnKind.Status),
-            new("need", "Need", ColumnKind.Money),
-            new("minimum", "Minimum", ColumnKind.Money),
-            new("reserve_used", "Reserve used", ColumnKind.Money),
-            new("restricted_applied", "Restricted applied", ColumnKind.Money),
-            new("secured", "Secured", ColumnKind.Money),
-            new("pool_share", "Pool share", ColumnKind.Money),
-            new("funded", "Funded", ColumnKind.Money),
-            new("ratio", "Ratio", ColumnKind.Ratio),
-            new("gap_to_need", "Gap to need", ColumnKind.Money),
-            new("gap_to_minimum", "Gap to minimum", ColumnKind.Money),
-            new("reserve_after", "Reserve after", ColumnKind.Money),
+        var currencyName = Prose.CurrencyName(t, result.Currency);
+        var table = new ReportTable("allocation", t.Format("allocate.table.allocation", year, currencyName), [
+            new("program", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("category", t["col.category"], ColumnKind.Text),
+            new("priority", t["col.priority"], ColumnKind.Integer),
+            new("status", t["col.status"], ColumnKind.Status),
+            new("need", t["col.need"], ColumnKind.Money),
+            new("minimum", t["col.minimum"], ColumnKind.Money),
+            new("reserve_used", t["col.reserve_used"], ColumnKind.Money),
+            new("restricted_applied", t["col.restricted_applied"], ColumnKind.Money),
+            new("secured", t["col.secured"], ColumnKind.Money),
+            new("pool_share", t["col.pool_share"], ColumnKind.Money),
+            new("funded", t["col.funded"], ColumnKind.Money),
+            new("ratio", t["col.ratio"], ColumnKind.Ratio),
+            new("gap_to_need", t["col.gap_to_need"], ColumnKind.Money),
+            new("gap_to_minimum", t["col.gap_to_minimum"], ColumnKind.Money),
+            new("reserve_after", t["col.reserve_after"], ColumnKind.Money),
         ])
         {
-            Caption = "Secured = reserve and restricted money it can use (for a stalled program: what it had in hand but did not spend). " +
-                      "Gaps are measured from the funding, or for a stalled program from the secured money. " + CellFormat.StatusLegend,
+            Caption = t["allocate.caption.allocation"] + " " + CellFormat.StatusLegend(t),
         };
         for (var p = 0; p < y.Programs.Count; p++)
         {
@@ -89,19 +92,19 @@ internal static class AllocateReport
         }
 
         report.Tables.Add(table);
-        report.Tables.Add(PoolTable("pool", result.Currency.Code, [(y.Policy, y)]));
+        report.Tables.Add(PoolTable("pool", currencyName, [(y.Policy, y)], t));
 
         var view = new ReportTable("who_gets_what", table.Title, [
-            new("program", "Program", ColumnKind.Text),
-            new("status", "Status", ColumnKind.Status),
-            new("need", "Need", ColumnKind.Money),
-            new("minimum", "Minimum", ColumnKind.Money),
-            new("secured", "Secured", ColumnKind.Money),
-            new("pool_share", "Pool share", ColumnKind.Money),
-            new("funded", "Funded", ColumnKind.Money),
-            new("ratio", "Ratio", ColumnKind.Ratio),
-            new("gap_to_need", "Gap to need", ColumnKind.Money),
-            new("gap_to_minimum", "Gap to minimum", ColumnKind.Money),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("status", t["col.status"], ColumnKind.Status),
+            new("need", t["col.need"], ColumnKind.Money),
+            new("minimum", t["col.minimum"], ColumnKind.Money),
+            new("secured", t["col.secured"], ColumnKind.Money),
+            new("pool_share", t["col.pool_share"], ColumnKind.Money),
+            new("funded", t["col.funded"], ColumnKind.Money),
+            new("ratio", t["col.ratio"], ColumnKind.Ratio),
+            new("gap_to_need", t["col.gap_to_need"], ColumnKind.Money),
+            new("gap_to_minimum", t["col.gap_to_minimum"], ColumnKind.Money),
         ])
         {
             Caption = table.Caption,
@@ -124,9 +127,16 @@ internal static class AllocateReport
         foreach (var r in stalled)
         {
             var program = result.GetSummary(r.ProgramId).Program;
-            report.Notes.Add(
-                $"{ReportSettings.ProgramLabel(program.Id, program.Name)} stalls in {year}: it needed " +
-                $"{CellFormat.Money(GapToMinimum(r), result.Currency.MinorUnits, groupThousands: true)} {result.Currency.Code} more to reach its minimum.");
+            report.Notes.Add(t.Format(
+                "allocate.note.stalls",
+                ReportSettings.ProgramLabel(program.Id, program.Name),
+                year,
+                Prose.Money(t, GapToMinimum(r), result.Currency)));
+        }
+
+        foreach (var sentence in ProjectReport.LapseExplanations(result, [y], t, alternative))
+        {
+            report.Notes.Add(sentence);
         }
 
         return report;
@@ -136,35 +146,38 @@ internal static class AllocateReport
     /// <param name="results">One projection per policy (policy override set), in column order.</param>
     /// <param name="source">Where the workbook was read from.</param>
     /// <param name="year">The year shown.</param>
+    /// <param name="t">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report BuildComparison(IReadOnlyList<ProjectionResult> results, string source, int year)
+    public static Report BuildComparison(IReadOnlyList<ProjectionResult> results, string source, int year, Texts? t = null)
     {
+        t ??= Texts.English;
         var first = results[0];
         var currency = first.Currency;
+        var currencyName = Prose.CurrencyName(t, currency);
         var decimals = currency.MinorUnits;
         var index = year - first.Years[0].Year;
-        var title = $"Allocation of {first.Workbook.Name} in {year} under each policy" +
-                    (first.ScenarioName is null ? ", base case" : $", scenario '{first.ScenarioName}'");
-        var report = new Report(CompareSchema, SchemaVersion, title, currency) { MainTable = CompareTableNames[0] };
+        var scenario = first.ScenarioName is null ? t["title.baseCase"] : t.Format("title.scenario", first.ScenarioName);
+        var title = t.Format("allocate.compare.title", first.Workbook.Name, year, scenario);
+        var report = new Report(CompareSchema, SchemaVersion, title, currency) { MainTable = CompareTableNames[0], Texts = t };
         ReportSettings.AddWorkbook(report, first.Workbook, source);
-        report.Set("scenario", "Scenario", Infrastructure.ProjectionArguments.Label(first.ScenarioName))
-            .Set("year", "Year", year)
-            .Set("policies", "Policies compared", results.Select(r => r.PolicyOverride!).ToArray());
+        report.Set("scenario", Infrastructure.ProjectionArguments.Label(first.ScenarioName))
+            .Set("year", year)
+            .Set("policies", t["setting.policies_compared"], results.Select(r => r.PolicyOverride!).ToArray());
 
-        var machine = new ReportTable("policy_programs", $"Programs in {year} by policy", [
-            new("policy", "Policy", ColumnKind.Text),
-            new("program", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("status", "Status", ColumnKind.Status),
-            new("need", "Need", ColumnKind.Money),
-            new("minimum", "Minimum", ColumnKind.Money),
-            new("secured", "Secured", ColumnKind.Money),
-            new("pool_share", "Pool share", ColumnKind.Money),
-            new("funded", "Funded", ColumnKind.Money),
-            new("ratio", "Ratio", ColumnKind.Ratio),
-            new("gap_to_minimum", "Gap to minimum", ColumnKind.Money),
-            new("first_stall_year", "First stall", ColumnKind.Year),
-            new("shelved_year", "Shelved", ColumnKind.Year),
+        var machine = new ReportTable("policy_programs", t.Format("allocate.table.policyPrograms", year), [
+            new("policy", t["col.policy"], ColumnKind.Text),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("status", t["col.status"], ColumnKind.Status),
+            new("need", t["col.need"], ColumnKind.Money),
+            new("minimum", t["col.minimum"], ColumnKind.Money),
+            new("secured", t["col.secured"], ColumnKind.Money),
+            new("pool_share", t["col.pool_share"], ColumnKind.Money),
+            new("funded", t["col.funded"], ColumnKind.Money),
+            new("ratio", t["col.ratio"], ColumnKind.Ratio),
+            new("gap_to_minimum", t["col.gap_to_minimum"], ColumnKind.Money),
+            new("first_stall_year", t["col.first_stall_year"], ColumnKind.Year),
+            new("shelved_year", t["col.shelved_year"], ColumnKind.Year),
         ]);
         foreach (var result in results)
         {
@@ -180,20 +193,21 @@ internal static class AllocateReport
         }
 
         report.Tables.Add(machine);
-        var policies = PoolTable("policies", currency.Code, results.Select(r => (r.PolicyOverride!, r.Years[index])).ToList());
+        var policies = PoolTable("policies", currencyName, results.Select(r => (r.PolicyOverride!, r.Years[index])).ToList(), t);
         report.Tables.Add(policies);
 
         // People: one row per program, one column per policy.
         var columns = new List<ReportColumn>
         {
-            new("program", "Program", ColumnKind.Text),
-            new("need", "Need", ColumnKind.Money),
-            new("minimum", "Minimum", ColumnKind.Money),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("need", t["col.need"], ColumnKind.Money),
+            new("minimum", t["col.minimum"], ColumnKind.Money),
         };
         columns.AddRange(results.Select(r => new ReportColumn(r.PolicyOverride!, r.PolicyOverride!, ColumnKind.Text)));
-        var wide = new ReportTable("by_policy", $"Funding in {year} by policy ({currency.Code})", columns)
+        var wide = new ReportTable("by_policy", t.Format("allocate.table.byPolicy", year, currencyName), columns)
         {
-            Caption = "Each column projects every year with that policy, so reserves and shelving differ by policy. " + CellFormat.StatusLegend,
+            Caption = t["allocate.caption.byPolicy"] + " " + CellFormat.StatusLegend(t),
+            KeyColumns = 3,
         };
         for (var p = 0; p < first.Programs.Count; p++)
         {
@@ -211,7 +225,7 @@ internal static class AllocateReport
                 var r = result.Years[index].Programs[p];
                 var text = r.Status is ProgramStatus.Funded or ProgramStatus.Underfunded
                     ? $"{CellFormat.StatusMark(r.Status)} {CellFormat.Money(r.FundedMinorUnits, decimals, groupThousands: true)}"
-                    : $"{CellFormat.StatusMark(r.Status)} {CellFormat.StatusWord(r.Status)}";
+                    : $"{CellFormat.StatusMark(r.Status)} {CellFormat.StatusName(r.Status, t)}";
                 cells.Add(new StyledText(text, CellFormat.StatusTone(r.Status)));
             }
 
@@ -219,13 +233,13 @@ internal static class AllocateReport
         }
 
         report.Views.Add(wide);
-        var stallView = new ReportTable("stalls", $"Which programs stall in {year} under each policy", [
-            new("policy", "Policy", ColumnKind.Text),
-            new("stalled", "Stalled", ColumnKind.Integer),
-            new("stalled_programs", "Stalled programs", ColumnKind.Text),
-            new("shelved", "Shelved", ColumnKind.Integer),
-            new("allocated", "Allocated", ColumnKind.Money),
-            new("lapsed", "Lapsed / carried", ColumnKind.Money),
+        var stallView = new ReportTable("stalls", t.Format("allocate.table.stalls", year), [
+            new("policy", t["col.policy"], ColumnKind.Text),
+            new("stalled", t["col.programs_stalled"], ColumnKind.Integer),
+            new("stalled_programs", t["col.stalled_programs"], ColumnKind.Text),
+            new("shelved", t["col.programs_shelved"], ColumnKind.Integer),
+            new("allocated", t["col.allocated"], ColumnKind.Money),
+            new("lapsed", t["col.lapsed_or_carried"], ColumnKind.Money),
         ]);
         foreach (var result in results)
         {
@@ -234,7 +248,7 @@ internal static class AllocateReport
             stallView.Add(
                 result.PolicyOverride,
                 stalled.Count,
-                stalled.Count == 0 ? new StyledText("none", Tone.Good) : new StyledText(string.Join(", ", stalled), Tone.Bad),
+                stalled.Count == 0 ? new StyledText(t["word.none"], Tone.Good) : new StyledText(string.Join(", ", stalled), Tone.Bad),
                 y.Programs.Count(r => r.Status == ProgramStatus.Shelved),
                 y.AllocatedMinorUnits,
                 checked(y.LapsedMinorUnits + y.CarriedOutMinorUnits));
@@ -244,21 +258,21 @@ internal static class AllocateReport
         return report;
     }
 
-    private static ReportTable PoolTable(string name, string currencyCode, IReadOnlyList<(string Policy, YearResult Year)> rows)
+    private static ReportTable PoolTable(string name, string currencyName, IReadOnlyList<(string Policy, YearResult Year)> rows, Texts t)
     {
-        var table = new ReportTable(name, $"Pool ({currencyCode})", [
-            new("policy", "Policy", ColumnKind.Text),
-            new("year", "Year", ColumnKind.Year),
-            new("pool", "Pool", ColumnKind.Money),
-            new("allocated", "Allocated", ColumnKind.Money),
-            new("lapsed", "Lapsed", ColumnKind.Money),
-            new("carried_out", "Carried out", ColumnKind.Money),
-            new("stranded", "Stranded", ColumnKind.Money),
-            new("programs_funded", "Funded", ColumnKind.Integer),
-            new("programs_underfunded", "Underfunded", ColumnKind.Integer),
-            new("programs_stalled", "Stalled", ColumnKind.Integer),
-            new("programs_shelved", "Shelved", ColumnKind.Integer),
-            new("stalled_programs", "Stalled programs", ColumnKind.Text),
+        var table = new ReportTable(name, t.Format("allocate.table.pool", currencyName), [
+            new("policy", t["col.policy"], ColumnKind.Text),
+            new("year", t["col.year"], ColumnKind.Year),
+            new("pool", t["col.pool"], ColumnKind.Money),
+            new("allocated", t["col.allocated"], ColumnKind.Money),
+            new("lapsed", t["col.lapsed"], ColumnKind.Money),
+            new("carried_out", t["col.carried_out"], ColumnKind.Money),
+            new("stranded", t["col.stranded"], ColumnKind.Money),
+            new("programs_funded", t["col.programs_funded"], ColumnKind.Integer),
+            new("programs_underfunded", t["col.programs_underfunded"], ColumnKind.Integer),
+            new("programs_stalled", t["col.programs_stalled"], ColumnKind.Integer),
+            new("programs_shelved", t["col.programs_shelved"], ColumnKind.Integer),
+            new("stalled_programs", t["col.stalled_programs"], ColumnKind.Text),
         ]);
         foreach (var (policy, y) in rows)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.Engine;
 
@@ -31,33 +33,39 @@ internal static class CompareReport
     /// <param name="source">Where the workbook was read from.</param>
     /// <param name="from">First year shown in the money tables.</param>
     /// <param name="to">Last year shown.</param>
+    /// <param name="t">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(IReadOnlyList<ComparedProjection> compared, string source, int from, int to)
+    public static Report Build(IReadOnlyList<ComparedProjection> compared, string source, int from, int to, Texts? t = null)
     {
+        t ??= Texts.English;
         var reference = compared[0];
         var workbook = reference.Result.Workbook;
         var currency = reference.Result.Currency;
-        var title = $"Scenarios of {workbook.Name} side by side: {string.Join(", ", compared.Select(c => c.Label))}";
-        var report = new Report(Schema, SchemaVersion, title, currency) { MainTable = TableNames[0] };
+        var title = t.Format("compare.title", workbook.Name, t.List(compared.Select(c => c.Label)));
+        var report = new Report(Schema, SchemaVersion, title, currency) { MainTable = TableNames[0], Texts = t };
         ReportSettings.AddWorkbook(report, workbook, source);
-        report.Set("scenarios", "Scenarios", compared.Select(c => c.Label).ToArray())
-            .Set("reference", "Compared with", reference.Label)
-            .Set("policy_override", "Policy (--policy)", reference.Result.PolicyOverride)
-            .Set("from", "Years shown from", from)
-            .Set("to", "Years shown to", to);
+        report.Set("scenarios", compared.Select(c => c.Label).ToArray())
+            .Set("reference", reference.Label)
+            .Set("policy_override", reference.Result.PolicyOverride)
+            .Set("from", from)
+            .Set("to", to);
 
         var programIds = ProgramIds(compared);
-        report.Tables.Add(ProgramsTable(compared, programIds));
-        report.Tables.Add(YearsTable(compared, from, to));
-        report.Tables.Add(ProgramYearsTable(compared, programIds, from, to));
+        report.Tables.Add(ProgramsTable(compared, programIds, t));
+        report.Tables.Add(YearsTable(compared, from, to, t));
+        report.Tables.Add(ProgramYearsTable(compared, programIds, from, to, t));
 
-        report.Views.Add(StallView(compared, programIds));
-        report.Views.Add(MoneyView(compared, "streams", "Stream money by year", from, to, y => y.StreamTotalMinorUnits));
-        report.Views.Add(MoneyView(compared, "pool", "Pool by year", from, to, y => y.PoolMinorUnits));
-        report.Views.Add(MoneyView(compared, "allocated", "Pool allocated by year", from, to, y => y.AllocatedMinorUnits));
-        report.Views.Add(MoneyView(compared, "stranded", "Stranded money by year", from, to, y => y.StrandedMinorUnits));
-        report.Views.Add(StatusCountView(compared, from, to));
-        AddNotes(report, compared, programIds);
+        report.Views.Add(StallView(compared, programIds, t));
+        report.Views.Add(MoneyView(compared, "streams", t["compare.table.streams"], from, to, y => y.StreamTotalMinorUnits, t));
+        report.Views.Add(MoneyView(compared, "pool", t["compare.table.pool"], from, to, y => y.PoolMinorUnits, t));
+        report.Views.Add(MoneyView(compared, "allocated", t["compare.table.allocated"], from, to, y => y.AllocatedMinorUnits, t));
+        if (compared.Any(c => Shown(c.Result, from, to).Any(y => y.StrandedMinorUnits != 0)))
+        {
+            report.Views.Add(MoneyView(compared, "stranded", t["compare.table.stranded"], from, to, y => y.StrandedMinorUnits, t));
+        }
+
+        report.Views.Add(StatusCountView(compared, from, to, t));
+        AddNotes(report, compared, programIds, t);
         return report;
     }
 
@@ -97,17 +105,17 @@ internal static class CompareReport
         a is not null && b is not null && a.FirstStallYear == b.FirstStallYear && a.ShelvedYear == b.ShelvedYear
         && a.YearsRun == b.YearsRun && a.YearsStalled == b.YearsStalled;
 
-    private static ReportTable ProgramsTable(IReadOnlyList<ComparedProjection> compared, List<string> ids)
+    private static ReportTable ProgramsTable(IReadOnlyList<ComparedProjection> compared, List<string> ids, Texts t)
     {
-        var table = new ReportTable("programs", "First stall and shelved year by scenario", [
-            new("scenario", "Scenario", ColumnKind.Text),
-            new("program", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("first_stall_year", "First stall", ColumnKind.Year),
-            new("shelved_year", "Shelved", ColumnKind.Year),
-            new("years_run", "Years run", ColumnKind.Integer),
-            new("years_stalled", "Years stalled", ColumnKind.Integer),
-            new("changed", "Changed", ColumnKind.Flag),
+        var table = new ReportTable("programs", t["compare.table.programs"], [
+            new("scenario", t["col.scenario"], ColumnKind.Text),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("first_stall_year", t["col.first_stall_year"], ColumnKind.Year),
+            new("shelved_year", t["col.shelved_year"], ColumnKind.Year),
+            new("years_run", t["col.years_run"], ColumnKind.Integer),
+            new("years_stalled", t["col.years_stalled"], ColumnKind.Integer),
+            new("changed", t["col.changed"], ColumnKind.Flag),
         ]);
         foreach (var c in compared)
         {
@@ -133,25 +141,25 @@ internal static class CompareReport
         Count(y, ProgramStatus.Shelved),
     ];
 
-    private static ReportTable YearsTable(IReadOnlyList<ComparedProjection> compared, int from, int to)
+    private static ReportTable YearsTable(IReadOnlyList<ComparedProjection> compared, int from, int to, Texts t)
     {
-        var table = new ReportTable("years", "Money by year and scenario", [
-            new("scenario", "Scenario", ColumnKind.Text),
-            new("year", "Year", ColumnKind.Year),
-            new("streams_total", "Streams", ColumnKind.Money),
-            new("recurring", "Recurring", ColumnKind.Money),
-            new("one_off", "One-off", ColumnKind.Money),
-            new("restricted", "Restricted", ColumnKind.Money),
-            new("pool", "Pool", ColumnKind.Money),
-            new("allocated", "Allocated", ColumnKind.Money),
-            new("lapsed", "Lapsed", ColumnKind.Money),
-            new("carried_out", "Carried out", ColumnKind.Money),
-            new("stranded", "Stranded", ColumnKind.Money),
-            new("programs_funded", "Funded", ColumnKind.Integer),
-            new("programs_underfunded", "Underfunded", ColumnKind.Integer),
-            new("programs_stalled", "Stalled", ColumnKind.Integer),
-            new("programs_shelved", "Shelved", ColumnKind.Integer),
-            new("changed", "Changed", ColumnKind.Flag),
+        var table = new ReportTable("years", t["compare.table.years"], [
+            new("scenario", t["col.scenario"], ColumnKind.Text),
+            new("year", t["col.year"], ColumnKind.Year),
+            new("streams_total", t["col.streams_total"], ColumnKind.Money),
+            new("recurring", t["col.recurring"], ColumnKind.Money),
+            new("one_off", t["col.one_off"], ColumnKind.Money),
+            new("restricted", t["col.restricted"], ColumnKind.Money),
+            new("pool", t["col.pool"], ColumnKind.Money),
+            new("allocated", t["col.allocated"], ColumnKind.Money),
+            new("lapsed", t["col.lapsed"], ColumnKind.Money),
+            new("carried_out", t["col.carried_out"], ColumnKind.Money),
+            new("stranded", t["col.stranded"], ColumnKind.Money),
+            new("programs_funded", t["col.programs_funded"], ColumnKind.Integer),
+            new("programs_underfunded", t["col.programs_underfunded"], ColumnKind.Integer),
+            new("programs_stalled", t["col.programs_stalled"], ColumnKind.Integer),
+            new("programs_shelved", t["col.programs_shelved"], ColumnKind.Integer),
+            new("changed", t["col.changed"], ColumnKind.Flag),
         ]);
         foreach (var c in compared)
         {
@@ -170,17 +178,17 @@ internal static class CompareReport
         return table;
     }
 
-    private static ReportTable ProgramYearsTable(IReadOnlyList<ComparedProjection> compared, List<string> ids, int from, int to)
+    private static ReportTable ProgramYearsTable(IReadOnlyList<ComparedProjection> compared, List<string> ids, int from, int to, Texts t)
     {
-        var table = new ReportTable("program_years", "Programs by year and scenario", [
-            new("scenario", "Scenario", ColumnKind.Text),
-            new("year", "Year", ColumnKind.Year),
-            new("program", "Program", ColumnKind.Text),
-            new("status", "Status", ColumnKind.Status),
-            new("need", "Need", ColumnKind.Money),
-            new("funded", "Funded", ColumnKind.Money),
-            new("ratio", "Ratio", ColumnKind.Ratio),
-            new("changed", "Changed", ColumnKind.Flag),
+        var table = new ReportTable("program_years", t["compare.table.programYears"], [
+            new("scenario", t["col.scenario"], ColumnKind.Text),
+            new("year", t["col.year"], ColumnKind.Year),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("status", t["col.status"], ColumnKind.Status),
+            new("need", t["col.need"], ColumnKind.Money),
+            new("funded", t["col.funded"], ColumnKind.Money),
+            new("ratio", t["col.ratio"], ColumnKind.Ratio),
+            new("changed", t["col.changed"], ColumnKind.Flag),
         ]);
         foreach (var c in compared)
         {
@@ -199,21 +207,21 @@ internal static class CompareReport
         return table;
     }
 
-    private static ReportTable StallView(IReadOnlyList<ComparedProjection> compared, List<string> ids)
+    private static ReportTable StallView(IReadOnlyList<ComparedProjection> compared, List<string> ids, Texts t)
     {
-        var columns = new List<ReportColumn> { new("program", "Program", ColumnKind.Text) };
+        var columns = new List<ReportColumn> { new("program", t["col.program"], ColumnKind.Text) };
+        columns.Add(new("changed", t["col.changed"], ColumnKind.Flag));
         columns.AddRange(compared.Select(c => new ReportColumn(c.Label, c.Label, ColumnKind.Text)));
-        columns.Add(new("changed", "Changed", ColumnKind.Flag));
-        var table = new ReportTable("stall_years", "First stall and shelved year by program", columns)
+        var table = new ReportTable("stall_years", t["compare.table.stallYears"], columns)
         {
-            Caption = $"✗ first stall year, ⊘ shelved year, ● never stalls. {ChangeMarker} differs from {compared[0].Label} " +
-                      "(green: later or never, red: sooner); - not in that scenario.",
+            Caption = t.Format("compare.caption.stallYears", ChangeMarker, compared[0].Label),
+            KeyColumns = 2,
         };
         foreach (var id in ids)
         {
             var reference = Find(compared[0].Result, id);
             var name = compared.Select(c => Find(c.Result, id)).First(s => s is not null)!.Program.Name;
-            var cells = new List<object?> { ReportSettings.ProgramLabel(id, name) };
+            var cells = new List<object?> { ReportSettings.ProgramLabel(id, name), false };
             var anyChange = false;
             foreach (var c in compared)
             {
@@ -227,23 +235,23 @@ internal static class CompareReport
 
                 var changed = c != compared[0] && !SameOutcome(s, reference);
                 anyChange |= changed;
-                var text = Outcome(s) + (changed ? " " + ChangeMarker : string.Empty);
+                var text = Outcome(s, t) + (changed ? " " + ChangeMarker : string.Empty);
                 var tone = !changed
                     ? (s.FirstStallYear is null ? Tone.Plain : Tone.Bad)
                     : Compare(s, reference) > 0 ? Tone.Good : Compare(s, reference) < 0 ? Tone.Bad : Tone.Warning;
                 cells.Add(new StyledText(text, tone));
             }
 
-            cells.Add(anyChange);
+            cells[1] = anyChange;
             table.Add(cells.ToArray());
         }
 
         return table;
     }
 
-    private static string Outcome(ProgramSummary s) => s switch
+    private static string Outcome(ProgramSummary s, Texts t) => s switch
     {
-        { FirstStallYear: null } => "● runs",
+        { FirstStallYear: null } => "● " + t["compare.runs"],
         { ShelvedYear: { } shelved } => $"✗ {s.FirstStallYear} ⊘ {shelved}",
         _ => $"✗ {s.FirstStallYear}",
     };
@@ -267,14 +275,14 @@ internal static class CompareReport
     }
 
     private static ReportTable MoneyView(
-        IReadOnlyList<ComparedProjection> compared, string name, string title, int from, int to, Func<YearResult, long> measure)
+        IReadOnlyList<ComparedProjection> compared, string name, string title, int from, int to, Func<YearResult, long> measure, Texts t)
     {
         var decimals = compared[0].Result.Currency.MinorUnits;
-        var columns = new List<ReportColumn> { new("year", "Year", ColumnKind.Year) };
+        var columns = new List<ReportColumn> { new("year", t["col.year"], ColumnKind.Year) };
         columns.AddRange(compared.Select(c => new ReportColumn(c.Label, c.Label, ColumnKind.Money)));
-        var table = new ReportTable(name, $"{title} ({compared[0].Result.Currency.Code})", columns)
+        var table = new ReportTable(name, t.Format("table.withCurrency", title, Prose.CurrencyName(t, compared[0].Result.Currency)), columns)
         {
-            Caption = $"{ChangeMarker} differs from {compared[0].Label}.",
+            Caption = t.Format("compare.caption.differs", ChangeMarker, compared[0].Label),
         };
         foreach (var y in Shown(compared[0].Result, from, to))
         {
@@ -294,13 +302,13 @@ internal static class CompareReport
         return table;
     }
 
-    private static ReportTable StatusCountView(IReadOnlyList<ComparedProjection> compared, int from, int to)
+    private static ReportTable StatusCountView(IReadOnlyList<ComparedProjection> compared, int from, int to, Texts t)
     {
-        var columns = new List<ReportColumn> { new("year", "Year", ColumnKind.Year) };
+        var columns = new List<ReportColumn> { new("year", t["col.year"], ColumnKind.Year) };
         columns.AddRange(compared.Select(c => new ReportColumn(c.Label, c.Label, ColumnKind.Text)));
-        var table = new ReportTable("status_counts", "Programs by status and year", columns)
+        var table = new ReportTable("status_counts", t["compare.table.statusCounts"], columns)
         {
-            Caption = $"{CellFormat.StatusLegend}. {ChangeMarker} differs from {compared[0].Label}.",
+            Caption = CellFormat.StatusLegend(t) + " " + t.Format("compare.caption.differs", ChangeMarker, compared[0].Label),
         };
         foreach (var y in Shown(compared[0].Result, from, to))
         {
@@ -322,7 +330,7 @@ internal static class CompareReport
         return table;
     }
 
-    private static void AddNotes(Report report, IReadOnlyList<ComparedProjection> compared, List<string> ids)
+    private static void AddNotes(Report report, IReadOnlyList<ComparedProjection> compared, List<string> ids, Texts t)
     {
         var reference = compared[0];
         foreach (var c in compared.Skip(1))
@@ -338,37 +346,97 @@ internal static class CompareReport
                 }
 
                 var label = ReportSettings.ProgramLabel(id, after.Program.Name);
-                var was = $"{reference.Label}: {Describe(before)}";
+                var was = t.Format("compare.was", reference.Label, Describe(before, t));
                 string finding;
                 if (before.ShelvedYear is not null && after.ShelvedYear is null)
                 {
-                    finding = $"{c.Label} saves {label}: {Describe(after)} ({was}).";
+                    finding = t.Format("compare.note.saves", c.Label, label, Describe(after, t), was);
                 }
                 else if (before.ShelvedYear is null && after.ShelvedYear is not null)
                 {
-                    finding = $"{c.Label} loses {label}: {Describe(after)} ({was}).";
+                    finding = t.Format("compare.note.loses", c.Label, label, Describe(after, t), was);
                 }
                 else
                 {
-                    finding = $"{c.Label}: {label} {Describe(after)} ({was}).";
+                    finding = t.Format("compare.note.changes", c.Label, label, Describe(after, t), was);
                 }
 
                 report.Notes.Add(finding);
+                if (LaterStallExplanation(reference, c, before, after, ids, t) is { } why)
+                {
+                    report.Notes.Add(why);
+                }
+
                 findings++;
             }
 
             if (findings == 0)
             {
-                report.Notes.Add($"{c.Label}: every program stalls and is shelved in the same years as in {reference.Label}.");
+                report.Notes.Add(t.Format("compare.note.same", c.Label, reference.Label));
             }
         }
     }
 
-    private static string Describe(ProgramSummary s) => s switch
+    /// <summary>
+    /// Why a scenario with less money makes a program stall later: other programs stall or are
+    /// shelved sooner there, so fewer programs share the pool in the year it used to stall.
+    /// Null when the scenario does not bring less money or the program does not stall later.
+    /// </summary>
+    private static string? LaterStallExplanation(
+        ComparedProjection reference, ComparedProjection scenario, ProgramSummary before, ProgramSummary after, List<string> ids, Texts t)
     {
-        { FirstStallYear: null } => "never stalls",
-        { ShelvedYear: { } shelved } => $"stalls first in {s.FirstStallYear}, shelved in {shelved}",
-        _ => $"stalls first in {s.FirstStallYear} ({s.YearsStalled} stall year(s)), not shelved",
+        if (before.FirstStallYear is not { } year || (after.FirstStallYear ?? int.MaxValue) <= year)
+        {
+            return null;
+        }
+
+        var referenceMoney = reference.Result.Years.Aggregate(0L, (sum, y) => checked(sum + y.StreamTotalMinorUnits));
+        var scenarioMoney = scenario.Result.Years.Aggregate(0L, (sum, y) => checked(sum + y.StreamTotalMinorUnits));
+        if (scenarioMoney >= referenceMoney)
+        {
+            return null;
+        }
+
+        var sooner = new List<string>();
+        foreach (var id in ids)
+        {
+            if (id == before.Program.Id || Find(reference.Result, id) is not { } r || Find(scenario.Result, id) is not { } s)
+            {
+                continue;
+            }
+
+            if ((s.ShelvedYear ?? int.MaxValue) < (r.ShelvedYear ?? int.MaxValue) || (s.FirstStallYear ?? int.MaxValue) < (r.FirstStallYear ?? int.MaxValue))
+            {
+                sooner.Add(s.ShelvedYear is { } shelved
+                    ? t.Format("compare.explain.shelvedIn", id, shelved)
+                    : t.Format("compare.explain.stallsIn", id, s.FirstStallYear!.Value));
+            }
+        }
+
+        var currency = reference.Result.Currency;
+        var referenceYear = YearOf(reference.Result, year);
+        var scenarioYear = YearOf(scenario.Result, year);
+        int Claimants(YearResult y) => y.Programs.Count(p => p.Status is ProgramStatus.Funded or ProgramStatus.Underfunded or ProgramStatus.Stalled);
+        var later = after.FirstStallYear is { } afterYear ? afterYear.ToString(CultureInfo.InvariantCulture) : t["compare.never"];
+        return t.Format(
+            sooner.Count > 0 ? "compare.explain.later" : "compare.explain.laterNoOther",
+            scenario.Label,
+            before.Program.Id,
+            later,
+            year,
+            Prose.Money(t, referenceMoney - scenarioMoney, currency),
+            t.List(sooner),
+            Prose.Money(t, scenarioYear.PoolMinorUnits, currency),
+            Prose.Money(t, referenceYear.PoolMinorUnits, currency),
+            Claimants(scenarioYear),
+            Claimants(referenceYear));
+    }
+
+    private static string Describe(ProgramSummary s, Texts t) => s switch
+    {
+        { FirstStallYear: null } => t["compare.describe.never"],
+        { ShelvedYear: { } shelved } => t.Format("compare.describe.shelved", s.FirstStallYear, shelved),
+        _ => t.Format("compare.describe.stalls", s.FirstStallYear, s.YearsStalled),
     };
 
     private static (int Funded, int Underfunded, int Stalled, int Shelved) Counts(YearResult y) =>

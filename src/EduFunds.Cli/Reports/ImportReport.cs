@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.Model;
 using EduFunds.Monetary;
@@ -21,33 +22,36 @@ internal static class ImportReport
     /// <param name="dryRun">True when nothing was written.</param>
     /// <param name="ledgerPath">The ledger file written (or that would be written), or null for the built-in example.</param>
     /// <param name="settings">Settings of the run, in order.</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(ImportResult result, Currency currency, bool dryRun, string? ledgerPath, IEnumerable<ReportSetting> settings)
+    public static Report Build(ImportResult result, Currency currency, bool dryRun, string? ledgerPath, IEnumerable<ReportSetting> settings, Texts? texts = null)
     {
-        var report = new Report(Schema, 1, dryRun ? $"Import of {result.FileName} (dry run: nothing written)" : $"Import of {result.FileName}", currency)
+        var t = texts ?? Texts.English;
+        var report = new Report(Schema, 1, t.Format(dryRun ? "import.title.dryRun" : "import.title", result.FileName), currency)
         {
             MainTable = "added",
+            Texts = t,
         };
         foreach (var setting in settings)
         {
             report.Settings.Add(setting);
         }
 
-        report.Set("dry_run", "Dry run", dryRun)
-            .Set("rows_read", "Rows read", result.RowsRead)
-            .Set("added", dryRun ? "Would add" : "Added", result.Added.Count)
-            .Set("duplicates", "Duplicates skipped", result.Duplicates.Count)
-            .Set("unmatched", "Rows not matched", result.Unmatched.Count)
-            .Set("zero_amounts", "Zero amounts skipped", result.ZeroAmounts.Count)
-            .Set("summary_rows", "Summary rows skipped", result.Summaries.Count);
+        report.Set("dry_run", dryRun)
+            .Set("rows_read", result.RowsRead)
+            .Set("added", dryRun ? t["setting.would_add"] : t["setting.added"], result.Added.Count)
+            .Set("duplicates", result.Duplicates.Count)
+            .Set("unmatched", result.Unmatched.Count)
+            .Set("zero_amounts", result.ZeroAmounts.Count)
+            .Set("summary_rows", result.Summaries.Count);
 
-        var added = new ReportTable("added", dryRun ? "Entries that would be added" : "Entries added", EntryColumns(withReason: false));
+        var added = new ReportTable("added", dryRun ? t["import.table.wouldAdd"] : t["import.table.added"], EntryColumns(withReason: false, t));
         foreach (var row in result.Added)
         {
             added.Add(Cells(row.Line, row.Entry, null));
         }
 
-        var skipped = new ReportTable("skipped", "Rows skipped", EntryColumns(withReason: true));
+        var skipped = new ReportTable("skipped", t["import.table.skipped"], EntryColumns(withReason: true, t));
         foreach (var (kind, rows) in new[] { ("duplicate", result.Duplicates), ("unmatched", result.Unmatched), ("zero-amount", result.ZeroAmounts), ("summary", result.Summaries) })
         {
             foreach (var row in rows)
@@ -61,42 +65,41 @@ internal static class ImportReport
 
         var target = ledgerPath ?? "ledger.csv";
         report.Notes.Add(result.Added.Count == 0
-            ? $"Nothing new to add to {target}."
+            ? t.Format("import.note.nothing", target)
             : dryRun
-                ? $"{result.Added.Count} entr{(result.Added.Count == 1 ? "y" : "ies")} would be appended to {target} (dry run: nothing written)."
-                : $"{result.Added.Count} entr{(result.Added.Count == 1 ? "y was" : "ies were")} appended to {target}.");
+                ? t.Format(result.Added.Count == 1 ? "import.note.wouldAppendOne" : "import.note.wouldAppend", result.Added.Count, target)
+                : t.Format(result.Added.Count == 1 ? "import.note.appendedOne" : "import.note.appended", result.Added.Count, target));
         if (result.Duplicates.Count > 0)
         {
-            report.Notes.Add($"{result.Duplicates.Count} row(s) already in the ledger were skipped.");
+            report.Notes.Add(t.Format("import.note.duplicates", result.Duplicates.Count));
         }
 
         if (result.Unmatched.Count > 0)
         {
-            report.Notes.Add($"{result.Unmatched.Count} row(s) could not be matched to a stream or program and were not added; " +
-                             "add a rule (--rules) and import the same file again: rows already added are skipped.");
+            report.Notes.Add(t.Format("import.note.unmatched", result.Unmatched.Count));
         }
 
         return report;
     }
 
-    private static List<ReportColumn> EntryColumns(bool withReason)
+    private static List<ReportColumn> EntryColumns(bool withReason, Texts t)
     {
-        var columns = new List<ReportColumn> { new("line", "Line", ColumnKind.Integer) };
+        var columns = new List<ReportColumn> { new("line", t["col.line"], ColumnKind.Integer) };
         if (withReason)
         {
-            columns.Add(new("skipped_as", "Skipped as", ColumnKind.Text));
-            columns.Add(new("reason", "Reason", ColumnKind.Text));
+            columns.Add(new("skipped_as", t["col.skipped_as"], ColumnKind.Text));
+            columns.Add(new("reason", t["col.reason"], ColumnKind.Text) { Detail = true });
         }
 
         columns.AddRange(
         [
-            new("date", "Date", ColumnKind.Text),
-            new("type", "Type", ColumnKind.Text),
-            new("stream", "Stream", ColumnKind.Text),
-            new("program", "Program", ColumnKind.Text),
-            new("amount", "Amount", ColumnKind.Money),
-            new("reference", "Reference", ColumnKind.Text),
-            new("memo", "Memo", ColumnKind.Text),
+            new("date", t["col.date"], ColumnKind.Text),
+            new("type", t["col.type"], ColumnKind.Text),
+            new("stream", t["col.stream"], ColumnKind.Text),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("amount", t["col.amount"], ColumnKind.Money),
+            new("reference", t["col.reference"], ColumnKind.Text),
+            new("memo", t["col.memo"], ColumnKind.Text) { Detail = true },
         ]);
         return columns;
     }

@@ -1,5 +1,7 @@
-using EduFunds.Cli.Output;
 using EduFunds.Engine;
+using EduFunds.Cli.Localization;
+using EduFunds.Cli.Output;
+using EduFunds.Model;
 
 namespace EduFunds.Cli.Reports;
 
@@ -23,48 +25,62 @@ internal static class ProjectReport
     /// <param name="source">Where the workbook was read from.</param>
     /// <param name="from">First year shown.</param>
     /// <param name="to">Last year shown.</param>
+    /// <param name="t">The language of the human text (English when null).</param>
+    /// <param name="alternative">
+    /// The same projection under viability-first, to say whether that policy would have run a
+    /// program that stalls while pool money lapses; null when not computed.
+    /// </param>
     /// <returns>The report.</returns>
-    public static Report Build(ProjectionResult result, string source, int from, int to)
+    public static Report Build(ProjectionResult result, string source, int from, int to, Texts? t = null, ProjectionResult? alternative = null)
     {
+        t ??= Texts.English;
         var workbook = result.Workbook;
-        var title = $"Projection of {workbook.Name}, {from}-{to}" +
-                    (result.ScenarioName is null ? ", base case" : $", scenario '{result.ScenarioName}'") +
-                    (result.PolicyOverride is null ? string.Empty : $", policy {result.PolicyOverride}");
-        var report = new Report(Schema, SchemaVersion, title, result.Currency) { MainTable = TableNames[0] };
+        var scenario = result.ScenarioName is null ? t["title.baseCase"] : t.Format("title.scenario", result.ScenarioName);
+        var policy = result.PolicyOverride is null ? string.Empty : t.Format("title.policy", result.PolicyOverride);
+        var title = t.Format("project.title", workbook.Name, from, to, scenario, policy);
+        var report = new Report(Schema, SchemaVersion, title, result.Currency) { MainTable = TableNames[0], Texts = t };
         ReportSettings.AddWorkbook(report, workbook, source);
         ReportSettings.AddProjection(report, result);
-        report.Set("from", "Years shown from", from).Set("to", "Years shown to", to);
+        report.Set("from", from).Set("to", to);
 
         var shown = result.Years.Where(y => y.Year >= from && y.Year <= to).ToList();
-        report.Tables.Add(ProgramYears(result, shown));
-        report.Tables.Add(Years(shown));
-        report.Tables.Add(Programs(result));
-        report.Tables.Add(StreamYears(result, shown));
+        report.Tables.Add(ProgramYears(result, shown, t));
+        report.Tables.Add(Years(shown, t));
+        report.Tables.Add(Programs(result, t));
+        report.Tables.Add(StreamYears(result, shown, t));
 
-        report.Views.Add(Matrix(result, shown));
-        report.Views.Add(PoolView(result, shown));
-        AddNotes(report, result, shown);
+        report.Views.Add(Matrix(result, shown, t));
+        report.Views.Add(PoolView(result, shown, t));
+        AddNotes(report, result, shown, t, alternative);
         return report;
     }
 
-    private static ReportTable ProgramYears(ProjectionResult result, List<YearResult> shown)
+    /// <summary>True when some shown year has pool money lapsing while a program stalls (the case the alternative projection explains).</summary>
+    /// <param name="result">The projection.</param>
+    /// <param name="from">First year shown.</param>
+    /// <param name="to">Last year shown.</param>
+    /// <returns>Whether an explanation is needed.</returns>
+    public static bool LapsesWhileStalling(ProjectionResult result, int from, int to) =>
+        result.Years.Any(y => y.Year >= from && y.Year <= to && y.LapsedMinorUnits > 0 && y.Programs.Any(p => p.Status == ProgramStatus.Stalled));
+
+    private static ReportTable ProgramYears(ProjectionResult result, List<YearResult> shown, Texts t)
     {
-        var table = new ReportTable("program_years", "Programs by year", [
-            new("year", "Year", ColumnKind.Year),
-            new("program", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("status", "Status", ColumnKind.Status),
-            new("need", "Need", ColumnKind.Money),
-            new("minimum", "Minimum", ColumnKind.Money),
-            new("reserve_before", "Reserve before", ColumnKind.Money),
-            new("restricted_received", "Restricted received", ColumnKind.Money),
-            new("reserve_used", "Reserve used", ColumnKind.Money),
-            new("restricted_applied", "Restricted applied", ColumnKind.Money),
-            new("pool_share", "Pool share", ColumnKind.Money),
-            new("funded", "Funded", ColumnKind.Money),
-            new("ratio", "Ratio", ColumnKind.Ratio),
-            new("reserve_after", "Reserve after", ColumnKind.Money),
-            new("priority", "Priority", ColumnKind.Integer),
+        var table = new ReportTable("program_years", t["project.table.programYears"], [
+            new("year", t["col.year"], ColumnKind.Year),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("status", t["col.status"], ColumnKind.Status),
+            new("need", t["col.need"], ColumnKind.Money),
+            new("minimum", t["col.minimum"], ColumnKind.Money),
+            new("reserve_before", t["col.reserve_before"], ColumnKind.Money),
+            new("restricted_received", t["col.restricted_received"], ColumnKind.Money),
+            new("reserve_used", t["col.reserve_used"], ColumnKind.Money),
+            new("restricted_applied", t["col.restricted_applied"], ColumnKind.Money),
+            new("pool_share", t["col.pool_share"], ColumnKind.Money),
+            new("funded", t["col.funded"], ColumnKind.Money),
+            new("ratio", t["col.ratio"], ColumnKind.Ratio),
+            new("reserve_after", t["col.reserve_after"], ColumnKind.Money),
+            new("priority", t["col.priority"], ColumnKind.Integer),
         ])
         {
             NestedIn = new JsonNesting("years", "year", "programs"),
@@ -84,34 +100,34 @@ internal static class ProjectReport
         return table;
     }
 
-    private static ReportTable Years(List<YearResult> shown)
+    private static ReportTable Years(List<YearResult> shown, Texts t)
     {
         var columns = new List<ReportColumn>
         {
-            new("year", "Year", ColumnKind.Year),
-            new("policy", "Policy", ColumnKind.Text),
-            new("streams_total", "Streams", ColumnKind.Money),
-            new("recurring", "Recurring", ColumnKind.Money),
-            new("one_off", "One-off", ColumnKind.Money),
+            new("year", t["col.year"], ColumnKind.Year),
+            new("policy", t["col.policy"], ColumnKind.Text),
+            new("streams_total", t["col.streams_total"], ColumnKind.Money),
+            new("recurring", t["col.recurring"], ColumnKind.Money),
+            new("one_off", t["col.one_off"], ColumnKind.Money),
         };
-        columns.AddRange(Names.Kinds.Select(k => new ReportColumn(Names.Column(k), Names.Of(k), ColumnKind.Money)));
+        columns.AddRange(Names.Kinds.Select(k => new ReportColumn(Names.Column(k), Names.Human(k, t), ColumnKind.Money)));
         columns.AddRange([
-            new("restricted", "Restricted", ColumnKind.Money),
-            new("unrestricted", "Unrestricted", ColumnKind.Money),
-            new("carried_in", "Carried in", ColumnKind.Money),
-            new("pool", "Pool", ColumnKind.Money),
-            new("allocated", "Allocated", ColumnKind.Money),
-            new("lapsed", "Lapsed", ColumnKind.Money),
-            new("carried_out", "Carried out", ColumnKind.Money),
-            new("stranded_restricted", "Stranded restricted", ColumnKind.Money),
-            new("stranded_reserves", "Stranded reserves", ColumnKind.Money),
-            new("stranded", "Stranded", ColumnKind.Money),
-            new("programs_funded", "Funded", ColumnKind.Integer),
-            new("programs_underfunded", "Underfunded", ColumnKind.Integer),
-            new("programs_stalled", "Stalled", ColumnKind.Integer),
-            new("programs_shelved", "Shelved", ColumnKind.Integer),
+            new("restricted", t["col.restricted"], ColumnKind.Money),
+            new("unrestricted", t["col.unrestricted"], ColumnKind.Money),
+            new("carried_in", t["col.carried_in"], ColumnKind.Money),
+            new("pool", t["col.pool"], ColumnKind.Money),
+            new("allocated", t["col.allocated"], ColumnKind.Money),
+            new("lapsed", t["col.lapsed"], ColumnKind.Money),
+            new("carried_out", t["col.carried_out"], ColumnKind.Money),
+            new("stranded_restricted", t["col.stranded_restricted"], ColumnKind.Money),
+            new("stranded_reserves", t["col.stranded_reserves"], ColumnKind.Money),
+            new("stranded", t["col.stranded"], ColumnKind.Money),
+            new("programs_funded", t["col.programs_funded"], ColumnKind.Integer),
+            new("programs_underfunded", t["col.programs_underfunded"], ColumnKind.Integer),
+            new("programs_stalled", t["col.programs_stalled"], ColumnKind.Integer),
+            new("programs_shelved", t["col.programs_shelved"], ColumnKind.Integer),
         ]);
-        var table = new ReportTable("years", "Money by year", columns);
+        var table = new ReportTable("years", t["project.table.years"], columns);
         foreach (var y in shown)
         {
             var cells = new List<object?> { y.Year, y.Policy, y.StreamTotalMinorUnits, y.RecurringMinorUnits, y.OneOffMinorUnits };
@@ -128,20 +144,20 @@ internal static class ProjectReport
         return table;
     }
 
-    private static ReportTable Programs(ProjectionResult result)
+    private static ReportTable Programs(ProjectionResult result, Texts t)
     {
-        var table = new ReportTable("programs", "Programs over the whole projection", [
-            new("program", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("category", "Category", ColumnKind.Text),
-            new("community", "Community", ColumnKind.Text),
-            new("priority", "Priority", ColumnKind.Integer),
-            new("start_year", "Start", ColumnKind.Year),
-            new("end_year", "End", ColumnKind.Year),
-            new("first_stall_year", "First stall", ColumnKind.Year),
-            new("shelved_year", "Shelved", ColumnKind.Year),
-            new("years_run", "Years run", ColumnKind.Integer),
-            new("years_stalled", "Years stalled", ColumnKind.Integer),
+        var table = new ReportTable("programs", t["project.table.programs"], [
+            new("program", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("category", t["col.category"], ColumnKind.Text),
+            new("community", t["col.community"], ColumnKind.Text),
+            new("priority", t["col.priority"], ColumnKind.Integer),
+            new("start_year", t["col.start_year"], ColumnKind.Year),
+            new("end_year", t["col.end_year"], ColumnKind.Year),
+            new("first_stall_year", t["col.first_stall_year"], ColumnKind.Year),
+            new("shelved_year", t["col.shelved_year"], ColumnKind.Year),
+            new("years_run", t["col.years_run"], ColumnKind.Integer),
+            new("years_stalled", t["col.years_stalled"], ColumnKind.Integer),
         ]);
         foreach (var s in result.Programs)
         {
@@ -154,16 +170,16 @@ internal static class ProjectReport
         return table;
     }
 
-    private static ReportTable StreamYears(ProjectionResult result, List<YearResult> shown)
+    private static ReportTable StreamYears(ProjectionResult result, List<YearResult> shown, Texts t)
     {
-        var table = new ReportTable("stream_years", "Streams by year", [
-            new("year", "Year", ColumnKind.Year),
-            new("stream", "Stream", ColumnKind.Text),
-            new("stream_name", "Name", ColumnKind.Text),
-            new("kind", "Kind", ColumnKind.Text),
-            new("recurrence", "Recurrence", ColumnKind.Text),
-            new("restricted_to", "Restricted to", ColumnKind.Text),
-            new("amount", "Amount", ColumnKind.Money),
+        var table = new ReportTable("stream_years", t["project.table.streamYears"], [
+            new("year", t["col.year"], ColumnKind.Year),
+            new("stream", t["col.stream"], ColumnKind.Text),
+            new("stream_name", t["col.name"], ColumnKind.Text),
+            new("kind", t["col.kind"], ColumnKind.Text),
+            new("recurrence", t["col.recurrence"], ColumnKind.Text),
+            new("restricted_to", t["col.restricted_to"], ColumnKind.Text),
+            new("amount", t["col.amount"], ColumnKind.Money),
         ])
         {
             NestedIn = new JsonNesting("years", "year", "streams"),
@@ -182,23 +198,24 @@ internal static class ProjectReport
         return table;
     }
 
-    private static ReportTable Matrix(ProjectionResult result, List<YearResult> shown)
+    private static ReportTable Matrix(ProjectionResult result, List<YearResult> shown, Texts t)
     {
-        var columns = new List<ReportColumn> { new("program", "Program", ColumnKind.Text) };
+        var columns = new List<ReportColumn> { new("program", t["col.program"], ColumnKind.Text) };
+        columns.Add(new("first_stall_year", t["col.first_stall_year"], ColumnKind.Year));
+        columns.Add(new("shelved_year", t["col.shelved_year"], ColumnKind.Year));
         columns.AddRange(shown.Select(y => new ReportColumn($"y{y.Year}", y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnKind.Text)));
-        columns.Add(new("first_stall_year", "First stall", ColumnKind.Year));
-        columns.Add(new("shelved_year", "Shelved", ColumnKind.Year));
-        var table = new ReportTable("status", "Funding ratio and status by program and year", columns)
+        var table = new ReportTable("status", t["project.table.status"], columns)
         {
-            Caption = CellFormat.StatusLegend,
+            Caption = CellFormat.StatusLegend(t),
+            KeyColumns = 3,
         };
         for (var p = 0; p < result.Programs.Count; p++)
         {
             var summary = result.Programs[p];
             var cells = new List<object?> { ReportSettings.ProgramLabel(summary.Program.Id, summary.Program.Name) };
-            cells.AddRange(shown.Select(y => (object?)StatusCell(y.Programs[p])));
             cells.Add(summary.FirstStallYear);
             cells.Add(summary.ShelvedYear);
+            cells.AddRange(shown.Select(y => (object?)StatusCell(y.Programs[p])));
             table.Add(cells.ToArray());
         }
 
@@ -220,26 +237,25 @@ internal static class ProjectReport
         };
     }
 
-    private static ReportTable PoolView(ProjectionResult result, List<YearResult> shown)
+    private static ReportTable PoolView(ProjectionResult result, List<YearResult> shown, Texts t)
     {
         var carry = result.Workbook.CarryOverPool;
-        var table = new ReportTable("pool", $"Pool by year ({result.Currency.Code})", [
-            new("year", "Year", ColumnKind.Year),
-            new("policy", "Policy", ColumnKind.Text),
-            new("streams_total", "Streams", ColumnKind.Money),
-            new("restricted", "Restricted", ColumnKind.Money),
-            new("pool", "Pool", ColumnKind.Money),
-            new("allocated", "Allocated", ColumnKind.Money),
-            new(carry ? "carried_out" : "lapsed", carry ? "Carried over" : "Lapsed", ColumnKind.Money),
-            new("stranded", "Stranded", ColumnKind.Money),
+        var table = new ReportTable("pool", t.Format("project.table.pool", Prose.CurrencyName(t, result.Currency)), [
+            new("year", t["col.year"], ColumnKind.Year),
+            new("policy", t["col.policy"], ColumnKind.Text),
+            new("streams_total", t["col.streams_total"], ColumnKind.Money),
+            new("restricted", t["col.restricted"], ColumnKind.Money),
+            new("pool", t["col.pool"], ColumnKind.Money),
+            new("allocated", t["col.allocated"], ColumnKind.Money),
+            new(carry ? "carried_out" : "lapsed", carry ? t["col.carried_over"] : t["col.lapsed"], ColumnKind.Money),
+            new("stranded", t["col.stranded"], ColumnKind.Money),
             new("funded", "●", ColumnKind.Integer),
             new("underfunded", "◐", ColumnKind.Integer),
             new("stalled", "✗", ColumnKind.Integer),
             new("shelved", "⊘", ColumnKind.Integer),
         ])
         {
-            Caption = "Pool = unrestricted money (+ carry-over); stranded = restricted money or reserves with no running program to fund. " +
-                      "The last four columns count programs by status.",
+            Caption = t["project.caption.pool"],
         };
         foreach (var y in shown)
         {
@@ -253,9 +269,9 @@ internal static class ProjectReport
         return table;
     }
 
-    private static void AddNotes(Report report, ProjectionResult result, List<YearResult> shown)
+    private static void AddNotes(Report report, ProjectionResult result, List<YearResult> shown, Texts t, ProjectionResult? alternative)
     {
-        var decimals = result.Currency.MinorUnits;
+        var currency = result.Currency;
         var stalls = 0;
         foreach (var s in result.Programs)
         {
@@ -267,22 +283,26 @@ internal static class ProjectReport
             stalls++;
             var label = ReportSettings.ProgramLabel(s.Program.Id, s.Program.Name);
             report.Notes.Add(s.ShelvedYear is { } shelved
-                ? $"{label} stalls first in {first} and is shelved in {shelved} ({s.YearsStalled} stall year(s), {s.YearsRun} year(s) run)."
-                : $"{label} stalls first in {first} ({s.YearsStalled} stall year(s), not shelved).");
+                ? t.Format("project.note.stallsShelved", label, first, shelved, s.YearsStalled, s.YearsRun)
+                : t.Format("project.note.stalls", label, first, s.YearsStalled));
         }
 
         if (stalls == 0)
         {
-            report.Notes.Add($"No program stalls in {result.Years[0].Year}-{result.Years[^1].Year}.");
+            report.Notes.Add(t.Format("project.note.noStall", result.Years[0].Year, result.Years[^1].Year));
+        }
+
+        foreach (var sentence in LapseExplanations(result, shown, t, alternative))
+        {
+            report.Notes.Add(sentence);
         }
 
         var stranded = shown.Where(y => y.StrandedMinorUnits > 0).ToList();
         if (stranded.Count > 0)
         {
             var total = stranded.Aggregate(0L, (sum, y) => checked(sum + y.StrandedMinorUnits));
-            report.Notes.Add(
-                $"{CellFormat.Money(total, decimals, groupThousands: true)} {result.Currency.Code} stranded in " +
-                $"{string.Join(", ", stranded.Select(y => y.Year))}: restricted money or reserves that no running program may use.");
+            report.Notes.Add(t.Format(
+                "project.note.stranded", Prose.Money(t, total, currency), t.List(stranded.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
         if (!result.Workbook.CarryOverPool)
@@ -290,10 +310,56 @@ internal static class ProjectReport
             var lapsed = shown.Aggregate(0L, (sum, y) => checked(sum + y.LapsedMinorUnits));
             if (lapsed > 0)
             {
-                report.Notes.Add(
-                    $"{CellFormat.Money(lapsed, decimals, groupThousands: true)} {result.Currency.Code} of pool money lapses unspent in the years shown " +
-                    "(the workbook does not carry the pool over).");
+                report.Notes.Add(t.Format("project.note.lapsed", Prose.Money(t, lapsed, currency)));
             }
+        }
+    }
+
+    /// <summary>
+    /// One sentence for each year in which pool money lapses while a program stalls: the money
+    /// was not enough to lift that program to its minimum (DESIGN.md step 7), and by how much.
+    /// </summary>
+    /// <param name="result">The projection.</param>
+    /// <param name="shown">The years shown.</param>
+    /// <param name="t">The texts.</param>
+    /// <param name="alternative">The projection under viability-first, or null.</param>
+    /// <returns>The sentences.</returns>
+    internal static IEnumerable<string> LapseExplanations(ProjectionResult result, IEnumerable<YearResult> shown, Texts t, ProjectionResult? alternative)
+    {
+        var currency = result.Currency;
+        foreach (var y in shown)
+        {
+            if (y.LapsedMinorUnits <= 0)
+            {
+                continue;
+            }
+
+            var stalled = y.Programs.Where(p => p.Status == ProgramStatus.Stalled).ToList();
+            if (stalled.Count == 0)
+            {
+                continue;
+            }
+
+            var parts = new List<string>();
+            foreach (var r in stalled)
+            {
+                var gap = AllocateReport.GapToMinimum(r);
+                var part = t.Format(
+                    "explain.lapse.program",
+                    r.ProgramId,
+                    Prose.Money(t, gap, currency),
+                    Prose.Money(t, Math.Max(0, gap - y.LapsedMinorUnits), currency));
+                if (alternative is not null && y.Policy != PolicyNames.ViabilityFirst
+                    && alternative.Years.FirstOrDefault(a => a.Year == y.Year)?.Programs.FirstOrDefault(p => p.ProgramId == r.ProgramId) is { } other
+                    && other.Status is ProgramStatus.Funded or ProgramStatus.Underfunded)
+                {
+                    part += t.Format("explain.lapse.viabilityFirst", PolicyNames.ViabilityFirst);
+                }
+
+                parts.Add(part);
+            }
+
+            yield return t.Format("explain.lapse", y.Year, Prose.Money(t, y.LapsedMinorUnits, currency), string.Join(t["punct.semicolon"], parts));
         }
     }
 

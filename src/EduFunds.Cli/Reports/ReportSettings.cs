@@ -15,16 +15,16 @@ internal static class ReportSettings
     /// <param name="source">Where it was read from (a folder or the built-in example).</param>
     public static void AddWorkbook(Report report, Workbook workbook, string source)
     {
-        report.Set("workbook", "Workbook", workbook.Name)
-            .Set("source", "Read from", source)
-            .Set("currency", "Currency", workbook.Currency.Code)
-            .Set("minor_units", "Decimals", workbook.Currency.MinorUnits)
-            .Set("projection_from", "Projection from", workbook.Years.From)
-            .Set("projection_to", "Projection to", workbook.Years.To)
-            .Set("workbook_policy", "Workbook policy", workbook.Policy)
-            .Set("shelve_after", "Shelved after stalls in a row", workbook.ShelveAfter)
-            .Set("carry_over_pool", "Unspent pool carried over", workbook.CarryOverPool)
-            .Set("rounding", "Rounding", workbook.Rounding == RoundingMode.HalfEven ? "half-even" : "half-away-from-zero");
+        report.Set("workbook", workbook.Name)
+            .Set("source", source)
+            .Set("currency", workbook.Currency.Code)
+            .Set("minor_units", workbook.Currency.MinorUnits)
+            .Set("projection_from", workbook.Years.From)
+            .Set("projection_to", workbook.Years.To)
+            .Set("workbook_policy", workbook.Policy)
+            .Set("shelve_after", workbook.ShelveAfter)
+            .Set("carry_over_pool", workbook.CarryOverPool)
+            .Set("rounding", workbook.Rounding == RoundingMode.HalfEven ? "half-even" : "half-away-from-zero");
     }
 
     /// <summary>Adds the scenario and policy of one projection.</summary>
@@ -32,9 +32,9 @@ internal static class ReportSettings
     /// <param name="result">The projection.</param>
     public static void AddProjection(Report report, ProjectionResult result)
     {
-        report.Set("scenario", "Scenario", ProjectionArguments.Label(result.ScenarioName))
-            .Set("policy_override", "Policy (--policy)", result.PolicyOverride)
-            .Set("policies", "Policies in effect", result.Years.Select(y => y.Policy).Distinct().ToArray());
+        report.Set("scenario", ProjectionArguments.Label(result.ScenarioName))
+            .Set("policy_override", result.PolicyOverride)
+            .Set("policies", result.Years.Select(y => y.Policy).Distinct().ToArray());
     }
 
     /// <summary>A program's label for people: id and name.</summary>

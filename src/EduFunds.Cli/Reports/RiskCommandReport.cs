@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.Model;
 using EduFunds.Risk;
@@ -18,88 +19,93 @@ internal static class RiskCommandReport
     /// <summary>Builds the report.</summary>
     /// <param name="risk">The analysis.</param>
     /// <param name="source">How the workbook is named (folder or "built-in X Street example").</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(RiskResult risk, string source)
+    public static Report Build(RiskResult risk, string source, Texts? texts = null)
     {
+        var t = texts ?? Texts.English;
+        var reasons = new RiskReasonText(risk, t);
         var workbook = risk.Workbook;
-        var report = new Report(Schema, 1, $"Risk of stalling: {workbook.Name}", workbook.Currency) { MainTable = "programs" };
+        var report = new Report(Schema, 1, t.Format("risk.title", workbook.Name), workbook.Currency) { MainTable = "programs", Texts = t };
         SimulationSettings.Add(report, workbook, risk.ScenarioName, risk.Policy, risk.Simulation, source);
-        report.Set("tornado_runs", "Tornado runs", risk.TornadoRuns);
-        report.Set("tornado_streams", "Tornado streams (Monte Carlo)", risk.TornadoStreams);
-        var t = risk.Options.Thresholds;
-        report.Set("high_stall_probability", "High from stall probability", Fraction(t.HighStallProbability));
-        report.Set("elevated_stall_probability", "Elevated from stall probability", Fraction(t.ElevatedStallProbability));
-        report.Set("elevated_one_off_share", "Elevated from one-off share", Fraction(t.ElevatedOneOffShare));
-        report.Set("elevated_headroom", "Elevated below headroom", Fraction(t.ElevatedHeadroom));
-        report.Set("pattern_one_off_share", "Digital-skills pattern from one-off share", Fraction(t.PatternOneOffShare));
+        report.Set("tornado_runs", risk.TornadoRuns);
+        report.Set("tornado_streams", risk.TornadoStreams);
+        var thresholds = risk.Options.Thresholds;
+        report.Set("high_stall_probability", Fraction(thresholds.HighStallProbability));
+        report.Set("elevated_stall_probability", Fraction(thresholds.ElevatedStallProbability));
+        report.Set("elevated_one_off_share", Fraction(thresholds.ElevatedOneOffShare));
+        report.Set("elevated_headroom", Fraction(thresholds.ElevatedHeadroom));
+        report.Set("pattern_one_off_share", Fraction(thresholds.PatternOneOffShare));
 
-        report.Notes.Add(SummaryLine(risk));
+        report.Notes.Add(SummaryLine(risk, t));
         foreach (var program in risk.Programs)
         {
             if (program.DigitalSkillsPattern)
             {
-                report.Notes.Add($"Digital-skills pattern: {program.Program.Name} ({program.Program.Id}) — {program.Summary}.");
+                report.Notes.Add(t.Format("risk.note.pattern", program.Program.Name, program.Program.Id, reasons.Summary(program)));
             }
         }
 
-        report.Tables.Add(ProgramsTable(risk));
-        report.Tables.Add(ReasonsTable(risk));
-        report.Tables.Add(TornadoTable(risk));
-        report.Tables.Add(SourcesTable(risk));
-        report.Tables.Add(SummaryTable(risk));
-        report.Views.Add(RankingView(risk));
+        report.Tables.Add(ProgramsTable(risk, t, reasons));
+        report.Tables.Add(ReasonsTable(risk, t, reasons));
+        report.Tables.Add(TornadoTable(risk, t));
+        report.Tables.Add(SourcesTable(risk, t));
+        report.Tables.Add(SummaryTable(risk, t));
+        report.Views.Add(RankingView(risk, t, reasons));
         return report;
     }
 
     /// <summary>The summary line: counts per level and the expected number of stalled programs.</summary>
     /// <param name="risk">The analysis.</param>
+    /// <param name="texts">The language (English when null).</param>
     /// <returns>The line.</returns>
-    public static string SummaryLine(RiskResult risk)
+    public static string SummaryLine(RiskResult risk, Texts? texts = null)
     {
-        var line = $"{risk.HighCount} high, {risk.ElevatedCount} elevated, {risk.LowCount} low risk of {risk.Programs.Count} programs; " +
-                   $"{risk.StalledInProjection} stall in the projection";
+        var t = texts ?? Texts.English;
+        var line = t.Format("risk.summary", risk.HighCount, risk.ElevatedCount, risk.LowCount, risk.Programs.Count, risk.StalledInProjection);
         if (risk.ExpectedStalledPrograms is { } expected && risk.Simulation is { } simulation)
         {
-            var format = Proportion.DisplayFormat(expected.HalfWidth95);
-            line += $"; expected number of programs that stall at least once: {expected.Mean.ToString(format, CultureInfo.InvariantCulture)} " +
-                    $"+/- {expected.HalfWidth95.ToString(format, CultureInfo.InvariantCulture)} " +
-                    $"({simulation.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {simulation.Seed.ToString(CultureInfo.InvariantCulture)})";
+            line += t.Format(
+                "risk.summary.expected",
+                Prose.Probability(expected.Mean, expected.HalfWidth95, 2),
+                simulation.Runs.ToString("N0", CultureInfo.InvariantCulture),
+                simulation.Seed.ToString(CultureInfo.InvariantCulture));
         }
 
-        return line + ".";
+        return line + t["punct.period"];
     }
 
-    private static ReportTable ProgramsTable(RiskResult risk)
+    private static ReportTable ProgramsTable(RiskResult risk, Texts t, RiskReasonText reasons)
     {
-        var table = new ReportTable("programs", "Programs by risk", [
-            new("rank", "Rank", ColumnKind.Integer),
-            new("program_id", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("category", "Category", ColumnKind.Text),
-            new("level", "Risk", ColumnKind.Text),
-            new("stall_probability", "Stall probability", ColumnKind.Ratio),
-            new("stall_probability_error", "± (95%)", ColumnKind.Ratio),
-            new("shelve_probability", "Shelve probability", ColumnKind.Ratio),
-            new("shelve_probability_error", "± (95%)", ColumnKind.Ratio),
-            new("first_stall_year", "First stall", ColumnKind.Year),
-            new("shelved_year", "Shelved", ColumnKind.Year),
-            new("key_dependency", "Key dependency", ColumnKind.Text),
-            new("key_dependency_stall_year", "Stall without it", ColumnKind.Year),
-            new("digital_skills_pattern", "Pattern", ColumnKind.Flag),
-            new("received", "Received", ColumnKind.Money),
-            new("one_off_share", "One-off share", ColumnKind.Ratio),
-            new("concentration", "Concentration (HHI)", ColumnKind.Ratio),
-            new("effective_sources", "Effective sources", ColumnKind.Ratio),
-            new("first_year", "First year", ColumnKind.Year),
-            new("first_coverage", "First coverage", ColumnKind.Ratio),
-            new("lowest_coverage", "Lowest coverage", ColumnKind.Ratio),
-            new("lowest_coverage_year", "Lowest in", ColumnKind.Year),
-            new("headroom", "Headroom", ColumnKind.Ratio),
-            new("structural_gap", "Structural gap", ColumnKind.Money),
-            new("cliff_stream", "Cliff stream", ColumnKind.Text),
-            new("cliff_year", "Cliff year", ColumnKind.Year),
-            new("cliff_covered_share", "Cliff covered", ColumnKind.Ratio),
-            new("reasons", "Reasons", ColumnKind.Text),
+        var table = new ReportTable("programs", t["risk.table.programs"], [
+            new("rank", t["col.rank"], ColumnKind.Integer),
+            new("program_id", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("category", t["col.category"], ColumnKind.Text),
+            new("level", t["col.level"], ColumnKind.Text),
+            new("stall_probability", t["col.stall_probability"], ColumnKind.Ratio),
+            new("stall_probability_error", t["col.error95"], ColumnKind.Ratio),
+            new("shelve_probability", t["col.shelve_probability"], ColumnKind.Ratio),
+            new("shelve_probability_error", t["col.error95"], ColumnKind.Ratio),
+            new("first_stall_year", t["col.first_stall_year"], ColumnKind.Year),
+            new("shelved_year", t["col.shelved_year"], ColumnKind.Year),
+            new("key_dependency", t["col.key_dependency"], ColumnKind.Text),
+            new("key_dependency_stall_year", t["col.key_dependency_stall_year"], ColumnKind.Year),
+            new("digital_skills_pattern", t["col.pattern"], ColumnKind.Flag),
+            new("received", t["col.received"], ColumnKind.Money),
+            new("one_off_share", t["col.one_off_share"], ColumnKind.Ratio),
+            new("concentration", t["col.concentration"], ColumnKind.Ratio),
+            new("effective_sources", t["col.effective_sources"], ColumnKind.Ratio),
+            new("first_year", t["col.first_year"], ColumnKind.Year),
+            new("first_coverage", t["col.first_coverage"], ColumnKind.Ratio),
+            new("lowest_coverage", t["col.lowest_coverage"], ColumnKind.Ratio),
+            new("lowest_coverage_year", t["col.lowest_coverage_year"], ColumnKind.Year),
+            new("headroom", t["col.headroom"], ColumnKind.Ratio),
+            new("structural_gap", t["col.structural_gap"], ColumnKind.Money),
+            new("cliff_stream", t["col.cliff_stream"], ColumnKind.Text),
+            new("cliff_year", t["col.cliff_year"], ColumnKind.Year),
+            new("cliff_covered_share", t["col.cliff_covered_share"], ColumnKind.Ratio),
+            new("reasons", t["col.reasons"], ColumnKind.Text) { Detail = true },
         ]);
         foreach (var p in risk.Programs)
         {
@@ -131,48 +137,48 @@ internal static class RiskCommandReport
                 p.Cliff?.StreamId,
                 p.Cliff?.Year,
                 Fraction(p.Cliff?.CoveredShare),
-                p.Summary);
+                reasons.Summary(p));
         }
 
         return table;
     }
 
-    private static ReportTable ReasonsTable(RiskResult risk)
+    private static ReportTable ReasonsTable(RiskResult risk, Texts t, RiskReasonText reasons)
     {
-        var table = new ReportTable("reasons", "Reasons", [
-            new("program_id", "Program", ColumnKind.Text),
-            new("kind", "Kind", ColumnKind.Text),
-            new("text", "Reason", ColumnKind.Text),
-            new("value", "Value", ColumnKind.Ratio),
-            new("error", "± (95%)", ColumnKind.Ratio),
-            new("year", "Year", ColumnKind.Year),
-            new("second_year", "Second year", ColumnKind.Year),
-            new("stream_id", "Stream", ColumnKind.Text),
-            new("amount", "Amount", ColumnKind.Money),
+        var table = new ReportTable("reasons", t["risk.table.reasons"], [
+            new("program_id", t["col.program"], ColumnKind.Text),
+            new("kind", t["col.kind"], ColumnKind.Text),
+            new("text", t["col.reason"], ColumnKind.Text) { Detail = true },
+            new("value", t["col.value"], ColumnKind.Ratio),
+            new("error", t["col.error95"], ColumnKind.Ratio),
+            new("year", t["col.year"], ColumnKind.Year),
+            new("second_year", t["col.second_year"], ColumnKind.Year),
+            new("stream_id", t["col.stream"], ColumnKind.Text),
+            new("amount", t["col.amount"], ColumnKind.Money),
         ]);
         foreach (var p in risk.Programs)
         {
             foreach (var r in p.Reasons)
             {
-                table.Add(p.Program.Id, Names.Kebab(r.Kind), r.Text, Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.AmountMinorUnits);
+                table.Add(p.Program.Id, Names.Kebab(r.Kind), reasons.Of(r, p), Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.AmountMinorUnits);
             }
         }
 
         return table;
     }
 
-    private static ReportTable TornadoTable(RiskResult risk)
+    private static ReportTable TornadoTable(RiskResult risk, Texts t)
     {
-        var table = new ReportTable("tornado", "Effect of losing each stream", [
-            new("program_id", "Program", ColumnKind.Text),
-            new("stream_id", "Stream", ColumnKind.Text),
-            new("stream_name", "Stream name", ColumnKind.Text),
-            new("received", "Received from it", ColumnKind.Money),
-            new("first_stall_year", "First stall without it", ColumnKind.Year),
-            new("shelved_year", "Shelved without it", ColumnKind.Year),
-            new("stall_probability", "Stall probability without it", ColumnKind.Ratio),
-            new("stall_probability_error", "± (95%)", ColumnKind.Ratio),
-            new("stall_probability_effect", "Effect", ColumnKind.Ratio),
+        var table = new ReportTable("tornado", t["risk.table.tornado"], [
+            new("program_id", t["col.program"], ColumnKind.Text),
+            new("stream_id", t["col.stream"], ColumnKind.Text),
+            new("stream_name", t["col.stream_name"], ColumnKind.Text),
+            new("received", t["col.received_from_it"], ColumnKind.Money),
+            new("first_stall_year", t["col.first_stall_without"], ColumnKind.Year),
+            new("shelved_year", t["col.shelved_without"], ColumnKind.Year),
+            new("stall_probability", t["col.stall_probability_without"], ColumnKind.Ratio),
+            new("stall_probability_error", t["col.error95"], ColumnKind.Ratio),
+            new("stall_probability_effect", t["col.effect"], ColumnKind.Ratio),
         ]);
         foreach (var p in risk.Programs)
         {
@@ -186,15 +192,15 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable SourcesTable(RiskResult risk)
+    private static ReportTable SourcesTable(RiskResult risk, Texts t)
     {
-        var table = new ReportTable("sources", "Money received by source", [
-            new("program_id", "Program", ColumnKind.Text),
-            new("stream_id", "Stream", ColumnKind.Text),
-            new("stream_name", "Stream name", ColumnKind.Text),
-            new("recurrence", "Recurrence", ColumnKind.Text),
-            new("amount", "Amount", ColumnKind.Money),
-            new("share", "Share", ColumnKind.Ratio),
+        var table = new ReportTable("sources", t["risk.table.sources"], [
+            new("program_id", t["col.program"], ColumnKind.Text),
+            new("stream_id", t["col.stream"], ColumnKind.Text),
+            new("stream_name", t["col.stream_name"], ColumnKind.Text),
+            new("recurrence", t["col.recurrence"], ColumnKind.Text),
+            new("amount", t["col.amount"], ColumnKind.Money),
+            new("share", t["col.share"], ColumnKind.Ratio),
         ]);
         foreach (var p in risk.Programs)
         {
@@ -213,19 +219,19 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable SummaryTable(RiskResult risk)
+    private static ReportTable SummaryTable(RiskResult risk, Texts t)
     {
-        var table = new ReportTable("summary", "Summary", [
-            new("programs", "Programs", ColumnKind.Integer),
-            new("high", "High", ColumnKind.Integer),
-            new("elevated", "Elevated", ColumnKind.Integer),
-            new("low", "Low", ColumnKind.Integer),
-            new("stalled_in_projection", "Stall in the projection", ColumnKind.Integer),
-            new("expected_stalled_programs", "Expected stalled programs", ColumnKind.Ratio),
-            new("expected_stalled_programs_error", "± (95%)", ColumnKind.Ratio),
-            new("first_year_unrestricted", "Unrestricted money, first year", ColumnKind.Money),
-            new("last_year_unrestricted", "Unrestricted money, last year", ColumnKind.Money),
-            new("pool_shrinks", "Pool shrinks", ColumnKind.Flag),
+        var table = new ReportTable("summary", t["risk.table.summary"], [
+            new("programs", t["col.programs"], ColumnKind.Integer),
+            new("high", t["level.high"], ColumnKind.Integer),
+            new("elevated", t["level.elevated"], ColumnKind.Integer),
+            new("low", t["level.low"], ColumnKind.Integer),
+            new("stalled_in_projection", t["col.stalled_in_projection"], ColumnKind.Integer),
+            new("expected_stalled_programs", t["col.expected_stalled_programs"], ColumnKind.Ratio),
+            new("expected_stalled_programs_error", t["col.error95"], ColumnKind.Ratio),
+            new("first_year_unrestricted", t["col.first_year_unrestricted"], ColumnKind.Money),
+            new("last_year_unrestricted", t["col.last_year_unrestricted"], ColumnKind.Money),
+            new("pool_shrinks", t["col.pool_shrinks"], ColumnKind.Flag),
         ]);
         var expected = risk.ExpectedStalledPrograms;
         table.Add(risk.Programs.Count, risk.HighCount, risk.ElevatedCount, risk.LowCount, risk.StalledInProjection,
@@ -233,43 +239,42 @@ internal static class RiskCommandReport
         return table;
     }
 
-    private static ReportTable RankingView(RiskResult risk)
+    private static ReportTable RankingView(RiskResult risk, Texts t, RiskReasonText reasons)
     {
-        var table = new ReportTable("ranking", "Programs ranked by risk of stalling", [
+        var table = new ReportTable("ranking", t["risk.table.ranking"], [
             new("rank", "#", ColumnKind.Integer),
-            new("program", "Program", ColumnKind.Text),
-            new("level", "Risk", ColumnKind.Text),
-            new("stall_probability", "Stall probability", ColumnKind.Text),
-            new("first_stall_year", "First stall", ColumnKind.Year),
-            new("shelved_year", "Shelved", ColumnKind.Year),
-            new("key_dependency", "Key dependency", ColumnKind.Text),
-            new("pattern", "Digital-skills pattern", ColumnKind.Text),
-            new("reasons", "Why", ColumnKind.Text),
+            new("program", t["col.program"], ColumnKind.Text),
+            new("level", t["col.level"], ColumnKind.Text),
+            new("stall_probability", t["col.stall_probability"], ColumnKind.Text),
+            new("first_stall_year", t["col.first_stall_year"], ColumnKind.Year),
+            new("shelved_year", t["col.shelved_year"], ColumnKind.Year),
+            new("key_dependency", t["col.key_dependency"], ColumnKind.Text),
+            new("pattern", t["col.digital_skills_pattern"], ColumnKind.Text),
+            new("reasons", t["col.why"], ColumnKind.Text) { Detail = true },
         ])
         {
-            Caption = risk.Simulation is null
-                ? "Stall probability: run with --runs or --precision for the Monte Carlo estimate."
-                : "Stall probability: at least one stall by the last year, with its 95% half-width. First stall and shelved: the deterministic projection.",
+            Caption = risk.Simulation is null ? t["risk.caption.noSimulation"] : t["risk.caption.ranking"],
+            KeyColumns = 2,
         };
         foreach (var p in risk.Programs)
         {
             var level = p.Level switch
             {
-                RiskLevel.High => new StyledText("high", Tone.Bad),
-                RiskLevel.Elevated => new StyledText("elevated", Tone.Warning),
-                _ => new StyledText("low", Tone.Good),
+                RiskLevel.High => new StyledText(t["level.high"], Tone.Bad),
+                RiskLevel.Elevated => new StyledText(t["level.elevated"], Tone.Warning),
+                _ => new StyledText(t["level.low"], Tone.Good),
             };
-            var probability = p.StallProbability is { } stall ? ProbabilityText(stall) : null;
+            var probability = p.StallProbability is { } stall ? reasons.Probability(stall.Value, stall.HalfWidth95) : null;
             table.Add(
                 p.Rank,
-                $"{p.Program.Name} ({p.Program.Id})",
+                ReportSettings.ProgramLabel(p.Program.Id, p.Program.Name),
                 level,
                 probability,
                 p.FirstStallYear,
                 p.ShelvedYear,
                 p.KeyDependency is { } key ? $"{key.StreamName} ({key.StreamId})" : null,
-                p.DigitalSkillsPattern ? new StyledText("yes", Tone.Bad) : null,
-                p.Reasons.Count > 0 ? p.Summary : null);
+                p.DigitalSkillsPattern ? new StyledText(t["flag.yes"], Tone.Bad) : null,
+                p.Reasons.Count > 0 ? reasons.Summary(p) : null);
         }
 
         return table;
@@ -278,12 +283,8 @@ internal static class RiskCommandReport
     /// <summary>"0.93 ± 0.01": two decimals, or three when the half-width would show as 0.00.</summary>
     /// <param name="probability">The estimate.</param>
     /// <returns>The text.</returns>
-    internal static string ProbabilityText(Proportion probability)
-    {
-        var halfWidth = probability.HalfWidth95;
-        var format = Proportion.DisplayFormat(halfWidth);
-        return probability.Value.ToString(format, CultureInfo.InvariantCulture) + " ± " + halfWidth.ToString(format, CultureInfo.InvariantCulture);
-    }
+    internal static string ProbabilityText(Proportion probability) =>
+        Prose.Probability(probability.Value, probability.HalfWidth95, Prose.ProbabilityDecimals([probability.HalfWidth95]));
 
     /// <summary>A fraction as a ratio cell (decimal), or null.</summary>
     /// <param name="value">The value.</param>

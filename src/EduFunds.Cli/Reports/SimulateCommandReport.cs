@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.IO;
 using EduFunds.Model;
@@ -22,55 +23,75 @@ internal static class SimulateCommandReport
     /// <param name="workbook">The workbook.</param>
     /// <param name="policy">The policy in effect.</param>
     /// <param name="source">How the workbook is named.</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source) =>
-        Build(result, new StudyWorkbook { Entry = source, Name = workbook.Name, Source = source, Currency = workbook.Currency, Policy = policy, TotalRuns = result.Runs });
+    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source, Texts? texts = null) =>
+        Build(result, new StudyWorkbook { Entry = source, Name = workbook.Name, Source = source, Currency = workbook.Currency, Policy = policy, TotalRuns = result.Runs }, texts);
 
     /// <summary>Builds the report of a simulation of a workbook known by its name, source, currency and policy (a merged result).</summary>
     /// <param name="result">The simulation.</param>
     /// <param name="workbook">How the workbook is named, its currency and the policy in effect.</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, StudyWorkbook workbook)
+    public static Report Build(SimulationResult result, StudyWorkbook workbook, Texts? texts = null)
     {
-        var report = new Report(Schema, 1, $"Monte Carlo simulation: {workbook.Name}", workbook.Currency) { MainTable = "program_years" };
+        var t = texts ?? Texts.English;
+        var report = new Report(Schema, 1, t.Format("simulate.title", workbook.Name), workbook.Currency) { MainTable = "program_years", Texts = t };
         SimulationSettings.Add(report, workbook.Name, workbook.Currency.Code, result.Years, result.ScenarioName, workbook.Policy, result, workbook.Source);
-        report.Set("ratio_resolution", "Funding-ratio resolution", (decimal)SimulationResult.RatioResolution);
-        report.Set("pool_percentiles_exact", "Pool percentiles exact", result.PoolPercentilesExact);
+        report.Set("ratio_resolution", (decimal)SimulationResult.RatioResolution);
+        report.Set("pool_percentiles_exact", result.PoolPercentilesExact);
         var expected = result.ExpectedStalledPrograms();
-        report.Notes.Add(
-            $"{result.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {result.Seed.ToString(CultureInfo.InvariantCulture)}: " +
-            $"on average {expected.Mean.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} +/- {expected.HalfWidth95.ToString(Proportion.DisplayFormat(expected.HalfWidth95), CultureInfo.InvariantCulture)} " +
-            $"of {result.Programs.Count} programs stall at least once by {result.Years.To}; largest 95% half-width of a stall probability " +
-            $"{result.MaxStallHalfWidth().ToString("0.000", CultureInfo.InvariantCulture)}.");
+        var decimals = Decimals(result);
+        report.Notes.Add(t.Format(
+            "simulate.note",
+            result.Runs.ToString("N0", CultureInfo.InvariantCulture),
+            result.Seed.ToString(CultureInfo.InvariantCulture),
+            Prose.Probability(expected.Mean, expected.HalfWidth95, 2),
+            result.Programs.Count,
+            result.Years.To,
+            Prose.Number(result.MaxStallHalfWidth(), decimals)));
 
-        report.Tables.Add(ProgramYears(result));
-        report.Tables.Add(Programs(result));
-        report.Tables.Add(Pool(result));
-        report.Tables.Add(StalledPrograms(result));
+        report.Tables.Add(ProgramYears(result, t));
+        report.Tables.Add(Programs(result, t));
+        report.Tables.Add(Pool(result, t));
+        report.Tables.Add(StalledPrograms(result, t));
 
-        report.Views.Add(Programs(result));
-        report.Views.Add(Curve(result, "stalled_by_view", "Probability of having stalled by each year", (p, y) => result.StalledBy(result.Programs[p].Id, result.Years.From + y)));
-        report.Views.Add(Curve(result, "shelved_by_view", "Probability of being shelved by each year", (p, y) => result.ShelvedBy(result.Programs[p].Id, result.Years.From + y)));
-        report.Views.Add(RatioView(result));
-        report.Views.Add(Pool(result));
-        report.Views.Add(StalledPrograms(result));
+        report.Views.Add(ProgramsView(result, t, decimals));
+        report.Views.Add(Curve(result, "stalled_by_view", t["simulate.table.stalledBy"], (p, y) => result.StalledBy(result.Programs[p].Id, result.Years.From + y), t, decimals));
+        report.Views.Add(Curve(result, "shelved_by_view", t["simulate.table.shelvedBy"], (p, y) => result.ShelvedBy(result.Programs[p].Id, result.Years.From + y), t, decimals));
+        report.Views.Add(RatioView(result, t));
+        report.Views.Add(Pool(result, t));
+        report.Views.Add(StalledProgramsView(result, t, decimals));
         return report;
     }
 
-    private static ReportTable ProgramYears(SimulationResult result)
+    /// <summary>The decimals of every probability of the report, chosen from the largest sampling error so that none shows as zero.</summary>
+    private static int Decimals(SimulationResult result)
     {
-        var table = new ReportTable("program_years", "Per program and year", [
-            new("program_id", "Program", ColumnKind.Text),
-            new("year", "Year", ColumnKind.Year),
-            new("stalled_by", "Stalled by", ColumnKind.Ratio),
-            new("stalled_by_error", "± (95%)", ColumnKind.Ratio),
-            new("shelved_by", "Shelved by", ColumnKind.Ratio),
-            new("shelved_by_error", "± (95%)", ColumnKind.Ratio),
-            new("first_stall", "First stall in year", ColumnKind.Ratio),
-            new("first_stall_error", "± (95%)", ColumnKind.Ratio),
-            new("funding_ratio_p10", "Funding ratio P10", ColumnKind.Ratio),
-            new("funding_ratio_p50", "Funding ratio P50", ColumnKind.Ratio),
-            new("funding_ratio_p90", "Funding ratio P90", ColumnKind.Ratio),
+        var halfWidths = new List<double>();
+        for (var p = 0; p < result.Programs.Count; p++)
+        {
+            halfWidths.Add(result.StallProbability(result.Programs[p].Id).HalfWidth95);
+            halfWidths.Add(result.ShelveProbability(result.Programs[p].Id).HalfWidth95);
+        }
+
+        return Prose.ProbabilityDecimals(halfWidths);
+    }
+
+    private static ReportTable ProgramYears(SimulationResult result, Texts t)
+    {
+        var table = new ReportTable("program_years", t["simulate.table.programYears"], [
+            new("program_id", t["col.program"], ColumnKind.Text),
+            new("year", t["col.year"], ColumnKind.Year),
+            new("stalled_by", t["col.stalled_by"], ColumnKind.Ratio),
+            new("stalled_by_error", t["col.error95"], ColumnKind.Ratio),
+            new("shelved_by", t["col.shelved_by"], ColumnKind.Ratio),
+            new("shelved_by_error", t["col.error95"], ColumnKind.Ratio),
+            new("first_stall", t["col.first_stall_in_year"], ColumnKind.Ratio),
+            new("first_stall_error", t["col.error95"], ColumnKind.Ratio),
+            new("funding_ratio_p10", t["col.funding_ratio_p10"], ColumnKind.Ratio),
+            new("funding_ratio_p50", t["col.funding_ratio_p50"], ColumnKind.Ratio),
+            new("funding_ratio_p90", t["col.funding_ratio_p90"], ColumnKind.Ratio),
         ]);
         for (var p = 0; p < result.Programs.Count; p++)
         {
@@ -97,20 +118,59 @@ internal static class SimulateCommandReport
         return table;
     }
 
-    private static ReportTable Programs(SimulationResult result)
+    private static ReportTable ProgramsView(SimulationResult result, Texts t, int decimals)
     {
-        var table = new ReportTable("programs", "Stall and shelve probability by the last year", [
-            new("program_id", "Program", ColumnKind.Text),
-            new("program_name", "Name", ColumnKind.Text),
-            new("stall_probability", "Stall probability", ColumnKind.Ratio),
-            new("stall_probability_error", "± (95%)", ColumnKind.Ratio),
-            new("shelve_probability", "Shelve probability", ColumnKind.Ratio),
-            new("shelve_probability_error", "± (95%)", ColumnKind.Ratio),
-            new("most_likely_first_stall_year", "Most likely first stall", ColumnKind.Year),
+        var table = new ReportTable("programs", t["simulate.table.programs"], [
+            new("program", t["col.program"], ColumnKind.Text),
+            new("stall_probability", t["col.stall_probability"], ColumnKind.Text),
+            new("shelve_probability", t["col.shelve_probability"], ColumnKind.Text),
+            new("most_likely_first_stall_year", t["col.most_likely_first_stall"], ColumnKind.Year),
         ])
         {
-            Caption = "Probabilities show as truncated percentages here; CSV and JSON carry four decimals.",
+            Caption = t["simulate.caption.programs"],
         };
+        for (var p = 0; p < result.Programs.Count; p++)
+        {
+            var stall = result.StallProbability(result.Programs[p].Id);
+            var shelve = result.ShelveProbability(result.Programs[p].Id);
+            table.Add(
+                ReportSettings.ProgramLabel(result.Programs[p].Id, result.Programs[p].Name),
+                Prose.Probability(stall.Value, stall.HalfWidth95, decimals),
+                Prose.Probability(shelve.Value, shelve.HalfWidth95, decimals),
+                MostLikelyFirstStall(result, p));
+        }
+
+        return table;
+    }
+
+    private static int? MostLikelyFirstStall(SimulationResult result, int p)
+    {
+        int? mostLikely = null;
+        long best = 0;
+        for (var y = 0; y < result.Years.Count; y++)
+        {
+            var count = result.FirstStallIn(result.Programs[p].Id, result.Years.From + y).Count;
+            if (count > best)
+            {
+                best = count;
+                mostLikely = result.Years.From + y;
+            }
+        }
+
+        return mostLikely;
+    }
+
+    private static ReportTable Programs(SimulationResult result, Texts t)
+    {
+        var table = new ReportTable("programs", t["simulate.table.programs"], [
+            new("program_id", t["col.program"], ColumnKind.Text),
+            new("program_name", t["col.name"], ColumnKind.Text),
+            new("stall_probability", t["col.stall_probability"], ColumnKind.Ratio),
+            new("stall_probability_error", t["col.error95"], ColumnKind.Ratio),
+            new("shelve_probability", t["col.shelve_probability"], ColumnKind.Ratio),
+            new("shelve_probability_error", t["col.error95"], ColumnKind.Ratio),
+            new("most_likely_first_stall_year", t["col.most_likely_first_stall"], ColumnKind.Year),
+        ]);
         for (var p = 0; p < result.Programs.Count; p++)
         {
             var stall = result.StallProbability(result.Programs[p].Id);
@@ -133,16 +193,16 @@ internal static class SimulateCommandReport
         return table;
     }
 
-    private static ReportTable Curve(SimulationResult result, string name, string title, Func<int, int, Proportion> probability)
+    private static ReportTable Curve(SimulationResult result, string name, string title, Func<int, int, Proportion> probability, Texts t, int decimals)
     {
-        var columns = new List<ReportColumn> { new("program", "Program", ColumnKind.Text) };
+        var columns = new List<ReportColumn> { new("program", t["col.program"], ColumnKind.Text) };
         for (var y = 0; y < result.Years.Count; y++)
         {
             var year = (result.Years.From + y).ToString(CultureInfo.InvariantCulture);
             columns.Add(new(year, year, ColumnKind.Text));
         }
 
-        var table = new ReportTable(name, title, columns) { Caption = "Probability (two decimals); the 95% half-width is in CSV and JSON." };
+        var table = new ReportTable(name, title, columns) { Caption = t["simulate.caption.curve"] };
         for (var p = 0; p < result.Programs.Count; p++)
         {
             var cells = new object?[columns.Count];
@@ -150,7 +210,7 @@ internal static class SimulateCommandReport
             for (var y = 0; y < result.Years.Count; y++)
             {
                 var value = probability(p, y).Value;
-                var text = value.ToString("0.00", CultureInfo.InvariantCulture);
+                var text = Prose.Number(value, decimals);
                 cells[y + 1] = new StyledText(text, value >= 0.5 ? Tone.Bad : value >= 0.2 ? Tone.Warning : Tone.Plain);
             }
 
@@ -160,18 +220,18 @@ internal static class SimulateCommandReport
         return table;
     }
 
-    private static ReportTable RatioView(SimulationResult result)
+    private static ReportTable RatioView(SimulationResult result, Texts t)
     {
-        var columns = new List<ReportColumn> { new("program", "Program", ColumnKind.Text) };
+        var columns = new List<ReportColumn> { new("program", t["col.program"], ColumnKind.Text) };
         for (var y = 0; y < result.Years.Count; y++)
         {
             var year = (result.Years.From + y).ToString(CultureInfo.InvariantCulture);
             columns.Add(new(year, year, ColumnKind.Text));
         }
 
-        var table = new ReportTable("funding_ratio_view", "Funding ratio P10 / P50 / P90 by year (percent of need)", columns)
+        var table = new ReportTable("funding_ratio_view", t["simulate.table.ratio"], columns)
         {
-            Caption = "A stalled or shelved year counts 0%; '-' = not active that year.",
+            Caption = t["simulate.caption.ratio"],
         };
         for (var p = 0; p < result.Programs.Count; p++)
         {
@@ -197,10 +257,10 @@ internal static class SimulateCommandReport
         return table;
     }
 
-    private static ReportTable Pool(SimulationResult result)
+    private static ReportTable Pool(SimulationResult result, Texts t)
     {
-        var table = new ReportTable("pool", "Pool money per year", [
-            new("year", "Year", ColumnKind.Year),
+        var table = new ReportTable("pool", t["simulate.table.pool"], [
+            new("year", t["col.year"], ColumnKind.Year),
             new("pool_p10", "P10", ColumnKind.Money),
             new("pool_p50", "P50", ColumnKind.Money),
             new("pool_p90", "P90", ColumnKind.Money),
@@ -213,12 +273,27 @@ internal static class SimulateCommandReport
         return table;
     }
 
-    private static ReportTable StalledPrograms(SimulationResult result)
+    private static ReportTable StalledProgramsView(SimulationResult result, Texts t, int decimals)
     {
-        var table = new ReportTable("stalled_programs", "Number of programs that stall at least once in a run", [
-            new("stalled_programs", "Programs stalled", ColumnKind.Integer),
-            new("probability", "Probability", ColumnKind.Ratio),
-            new("error", "± (95%)", ColumnKind.Ratio),
+        var table = new ReportTable("stalled_programs", t["simulate.table.stalledPrograms"], [
+            new("stalled_programs", t["col.programs_stalled_count"], ColumnKind.Integer),
+            new("probability", t["col.probability"], ColumnKind.Text),
+        ]);
+        for (var k = 0; k <= result.Programs.Count; k++)
+        {
+            var probability = result.StalledProgramCount(k);
+            table.Add(k, Prose.Probability(probability.Value, probability.HalfWidth95, decimals));
+        }
+
+        return table;
+    }
+
+    private static ReportTable StalledPrograms(SimulationResult result, Texts t)
+    {
+        var table = new ReportTable("stalled_programs", t["simulate.table.stalledPrograms"], [
+            new("stalled_programs", t["col.programs_stalled_count"], ColumnKind.Integer),
+            new("probability", t["col.probability"], ColumnKind.Ratio),
+            new("error", t["col.error95"], ColumnKind.Ratio),
         ]);
         for (var k = 0; k <= result.Programs.Count; k++)
         {

@@ -29,20 +29,20 @@ internal static class SimulationSettings
     /// <param name="source">How the workbook is named (its folder or file name).</param>
     public static void Add(Report report, string workbookName, string currency, YearRange years, string? scenario, string policy, SimulationResult? simulation, string source)
     {
-        report.Set("workbook", "Workbook", workbookName);
-        report.Set("source", "Source", source);
-        report.Set("currency", "Currency", currency);
-        report.Set("scenario", "Scenario", scenario ?? "base");
-        report.Set("policy", "Policy", policy);
-        report.Set("years", "Years", $"{years.From}-{years.To}");
-        report.Set("seed", "Seed", simulation?.Seed);
-        report.Set("random_mapping", "Random numbers (mapping version)", simulation?.RandomMappingVersion);
-        report.Set("runs", "Runs", simulation?.Runs);
-        report.Set("first_run", "First run", simulation?.FirstRun);
-        report.Set("precision", "Precision target (95% half-width)", simulation?.Precision is { } precision ? (decimal)precision : null);
-        report.Set("stop", "Stopped because", simulation is null ? null : StopText(simulation.Stop));
-        report.Set("trends", "Uncertain trends", simulation is null ? null : simulation.Trends.Where(t => !t.ReplacesAnnualChange).Select(TrendText).ToList());
-        report.Set("rates", "Uncertain rates", simulation is null ? null : simulation.Trends.Where(t => t.ReplacesAnnualChange).Select(TrendText).ToList());
+        report.Set("workbook", workbookName);
+        report.Set("source", source);
+        report.Set("currency", currency);
+        report.Set("scenario", scenario ?? "base");
+        report.Set("policy", policy);
+        report.Set("years", $"{years.From}-{years.To}");
+        report.Set("seed", simulation?.Seed);
+        report.Set("random_mapping", simulation?.RandomMappingVersion);
+        report.Set("runs", simulation?.Runs);
+        report.Set("first_run", simulation?.FirstRun);
+        report.Set("precision", simulation?.Precision is { } precision ? (decimal)precision : null);
+        report.Set("stop", simulation is null ? null : StopText(simulation.Stop));
+        report.Set("trends", simulation is null ? null : simulation.Trends.Where(t => !t.ReplacesAnnualChange).Select(TrendText).ToList());
+        report.Set("rates", simulation is null ? null : simulation.Trends.Where(t => t.ReplacesAnnualChange).Select(TrendText).ToList());
         AddCsvColumns(report, simulation?.Seed, simulation?.Runs);
     }
 
@@ -52,8 +52,8 @@ internal static class SimulationSettings
     /// <param name="runs">The runs, or null.</param>
     public static void AddCsvColumns(Report report, long? seed, long? runs)
     {
-        report.CsvConstants.Add(new ReportConstant(new ReportColumn("seed", "Seed", ColumnKind.Integer), seed));
-        report.CsvConstants.Add(new ReportConstant(new ReportColumn("runs", "Runs", ColumnKind.Integer), runs));
+        report.CsvConstants.Add(new ReportConstant(new ReportColumn("seed", report.Texts["setting.seed"], ColumnKind.Integer), seed));
+        report.CsvConstants.Add(new ReportConstant(new ReportColumn("runs", report.Texts["setting.runs"], ColumnKind.Integer), runs));
     }
 
     /// <summary>A trend as the <c>--trend</c> option spells it.</summary>

@@ -18,24 +18,26 @@ internal static class StudyReport
     /// <summary>Builds the study table.</summary>
     /// <param name="study">The study.</param>
     /// <param name="rows">One row per workbook, in list order.</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(StudyDescription study, IReadOnlyList<StudyRow> rows)
+    public static Report Build(StudyDescription study, IReadOnlyList<StudyRow> rows, Localization.Texts? texts = null)
     {
+        var t = texts ?? Localization.Texts.English;
         var currency = rows.Count > 0 ? rows[0].Currency : Currency.Cny;
-        var report = new Report(Schema, 1, $"Study: {study.ListName}", currency);
-        report.Set("list", "Workbook list", study.ListName);
-        report.Set("workbooks", "Workbooks", (long)rows.Count);
-        var table = new ReportTable("study", "Workbooks of the study", [
-            new("workbook", "Workbook", ColumnKind.Text),
-            new("name", "Name", ColumnKind.Text),
-            new("programs", "Programs", ColumnKind.Integer),
-            new("programs_high_risk", "High risk", ColumnKind.Integer),
-            new("expected_stalling", "Expected stalling", ColumnKind.Ratio),
-            new("runs", "Runs", ColumnKind.Integer),
-            new("seed", "Seed", ColumnKind.Integer),
+        var report = new Report(Schema, 1, t.Format("study.title", study.ListName), currency) { Texts = t };
+        report.Set("list", t["setting.list"], study.ListName);
+        report.Set("workbooks", t["setting.workbooks"], (long)rows.Count);
+        var table = new ReportTable("study", t["study.table"], [
+            new("workbook", t["setting.workbook"], ColumnKind.Text),
+            new("name", t["col.name"], ColumnKind.Text),
+            new("programs", t["col.programs"], ColumnKind.Integer),
+            new("programs_high_risk", t["col.programs_high_risk"], ColumnKind.Integer),
+            new("expected_stalling", t["col.expected_stalling"], ColumnKind.Ratio),
+            new("runs", t["setting.runs"], ColumnKind.Integer),
+            new("seed", t["setting.seed"], ColumnKind.Integer),
         ])
         {
-            Caption = "High risk: stalls in the deterministic projection or with probability >= 0.5. Expected stalling: mean number of programs that stall at least once.",
+            Caption = t["study.caption"],
         };
         foreach (var row in rows)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EduFunds.Model;
 using EduFunds.Simulation;
+using EduFunds.Cli.Infrastructure;
 
 namespace EduFunds.Cli.Reports;
 
@@ -10,28 +11,16 @@ internal static class TrendOption
 {
     /// <summary>Creates the option (repeatable).</summary>
     /// <returns>The option.</returns>
-    public static Option<UncertainTrend[]> Create() => Create(
-        "--trend",
-        false,
-        "An uncertain extra annual change for every stream of a kind, drawn once per run: " +
-        "KIND:SHAPE:MIN:MODE:MAX[:FROM], SHAPE triangular or pert, for example " +
-        "district-grant:pert:-0.15:-0.05:0.02:2024 (amount x (1+g)^(year-FROM+1) from FROM, default the first year). " +
-        "Repeat for other kinds.");
+    public static Option<UncertainTrend[]> Create() => Create("--trend", false);
 
     /// <summary>Creates the <c>--rate KIND:SHAPE:MIN:MODE:MAX[:FROM]</c> option (repeatable): an uncertain replacement of the annual change.</summary>
     /// <returns>The option.</returns>
-    public static Option<UncertainTrend[]> CreateRate() => Create(
-        "--rate",
-        true,
-        "An uncertain annual change that replaces the own change of every stream of a kind from FROM on " +
-        "(as a scenario's rate change), drawn once per run: KIND:SHAPE:MIN:MODE:MAX[:FROM], for example " +
-        "district-grant:pert:-0.20:-0.15:-0.05:2027. Repeat for other kinds.");
+    public static Option<UncertainTrend[]> CreateRate() => Create("--rate", true);
 
-    private static Option<UncertainTrend[]> Create(string name, bool replacesAnnualChange, string description)
+    private static Option<UncertainTrend[]> Create(string name, bool replacesAnnualChange)
     {
         var option = new Option<UncertainTrend[]>(name)
         {
-            Description = description,
             HelpName = "SPEC",
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.ZeroOrMore,
@@ -41,13 +30,13 @@ internal static class TrendOption
                 var trends = new List<UncertainTrend>();
                 foreach (var token in result.Tokens)
                 {
-                    if (TryParse(token.Value, out var trend, out var error))
+                    if (TryParse(token.Value, out var trend, out var error, ParseTexts.Of(result)))
                     {
                         trends.Add(trend with { ReplacesAnnualChange = replacesAnnualChange });
                     }
                     else
                     {
-                        result.AddError($"{name} '{token.Value}': {error}");
+                        result.AddError(ParseTexts.Of(result).Format("error.trend", token.Value, error).Replace("--trend", name, StringComparison.Ordinal));
                     }
                 }
 
@@ -66,20 +55,22 @@ internal static class TrendOption
     /// <param name="text">KIND:SHAPE:MIN:MODE:MAX[:FROM].</param>
     /// <param name="trend">The trend.</param>
     /// <param name="error">What is wrong, for the user.</param>
+    /// <param name="t">The texts of the error (English when null).</param>
     /// <returns>Whether it parsed.</returns>
-    public static bool TryParse(string text, out UncertainTrend trend, out string error)
+    public static bool TryParse(string text, out UncertainTrend trend, out string error, Localization.Texts? t = null)
     {
+        t ??= Localization.Texts.English;
         trend = null!;
         var parts = text.Split(':');
         if (parts.Length is < 5 or > 6)
         {
-            error = "expected KIND:SHAPE:MIN:MODE:MAX[:FROM], for example district-grant:triangular:-0.15:-0.05:0.02";
+            error = t["error.trend.shape"];
             return false;
         }
 
         if (!WorkbookNames.TryParse<StreamKind>(parts[0], out var kind))
         {
-            error = $"unknown kind '{parts[0]}'; use one of: {string.Join(", ", WorkbookNames.Names<StreamKind>())}";
+            error = t.Format("error.trend.kind", parts[0], string.Join(", ", WorkbookNames.Names<StreamKind>()));
             return false;
         }
 
@@ -93,7 +84,7 @@ internal static class TrendOption
                 shape = TrendShape.Pert;
                 break;
             default:
-                error = $"unknown shape '{parts[1]}'; use triangular or pert";
+                error = t.Format("error.trend.unknownShape", parts[1]);
                 return false;
         }
 
@@ -102,7 +93,7 @@ internal static class TrendOption
         {
             if (!double.TryParse(parts[2 + i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
             {
-                error = $"'{parts[2 + i]}' is not a number (write annual changes as fractions: -0.05 = 5% less a year)";
+                error = t.Format("error.trend.number", parts[2 + i]);
                 return false;
             }
         }
@@ -112,7 +103,7 @@ internal static class TrendOption
         {
             if (!int.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
-                error = $"'{parts[5]}' is not a year";
+                error = t.Format("error.trend.year", parts[5]);
                 return false;
             }
 

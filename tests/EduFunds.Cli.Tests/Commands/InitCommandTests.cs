@@ -14,7 +14,7 @@ public sealed class InitCommandTests
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(
-            ["README.md", "edufunds.json", "ledger.csv", "programs.csv", "streams.csv"],
+            ["edufunds.json", "ledger.csv", "programs.csv", "streams.csv"],
             Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllBytes(Path.Combine(ExampleFolder.Path, "streams.csv")), File.ReadAllBytes(Path.Combine(target, "streams.csv")));
         Assert.Equal(new WorkbookReader().ReadFolder(ExampleFolder.Path), new WorkbookReader().ReadFolder(target));
@@ -61,6 +61,43 @@ public sealed class InitCommandTests
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Contains("is a file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Street budget line")]
+    [InlineData("zh-CN", "街道社区教育经费")]
+    public async Task Init_Empty_WritesAMinimalWorkbookThatValidatesAndProjects(string language, string streamName)
+    {
+        using var temp = new TempFolder();
+        var target = Path.Combine(temp.Path, "mine");
+
+        var result = await CliRun.RunAsync("init", target, "--empty", "--lang", language);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(["edufunds.json", "programs.csv", "streams.csv"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var book = new WorkbookReader().ReadFolder(target);
+        Assert.Single(book.Streams);
+        Assert.Single(book.Programs);
+        Assert.Empty(book.Ledger);
+        Assert.Equal(streamName, book.Streams[0].Name);
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("project", target)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Init_WithoutFolder_WritesIntoTheCurrentFolder_ThenCommandsUseIt()
+    {
+        using var temp = new TempFolder();
+        var here = EduFunds.Cli.Localization.CliEnvironment.With(currentDirectory: temp.Path);
+
+        var init = await CliRun.RunInAsync(here, "init", "--empty");
+        var project = await CliRun.RunInAsync(here, "project", "--lang", "en");
+
+        Assert.Equal(ExitCodes.Ok, init.ExitCode);
+        Assert.True(File.Exists(temp.File("edufunds.json")));
+        Assert.Equal(ExitCodes.Ok, project.ExitCode);
+        Assert.Contains("My street office", project.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Built-in X Street example", project.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in", project.Error, StringComparison.Ordinal);
     }
 
     [Fact]

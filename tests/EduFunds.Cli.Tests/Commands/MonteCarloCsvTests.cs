@@ -43,6 +43,6 @@ public class MonteCarloCsvTests
         var result = await CliRun.RunAsync("risk", "--runs", "2000");
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("± 0%", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"shelve probability 0\.\d{3} \+/- 0\.00[1-9]", result.Output);
+        Assert.Matches(@"shelve probability 0\.\d{3} ± 0\.00[1-9]", result.Output);
     }
 }

@@ -17,9 +17,33 @@ public class RiskCommandTests
         Assert.Contains("high", first);
         Assert.Contains("Digital-skills pattern: ", result.Output);
         Assert.Contains("high, ", result.Output);
-        Assert.Contains("expected number of programs that stall at least once", result.Output);
+        var prose = System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
+        Assert.Contains("expected number of programs that stall at least once", prose);
         Assert.Contains("Seed: 1", result.Output);
         Assert.Contains("Runs: 2000", result.Output);
+    }
+
+    [Fact]
+    public async Task Risk_InChinese_ByOptionAndByLocale_SameReport()
+    {
+        var byOption = await CliRun.RunAsync("risk", "--runs", "500", "--lang", "zh-CN");
+        var byLocale = await CliRun.RunWithAsync(new Dictionary<string, string> { ["LANG"] = "zh_CN.UTF-8" }, "risk", "--runs", "500");
+
+        Assert.Equal(0, byOption.ExitCode);
+        Assert.Equal(byOption.Output, byLocale.Output);
+        Assert.Contains("停摆风险", byOption.Output, StringComparison.Ordinal);
+        Assert.Contains("数字技能模式", byOption.Output, StringComparison.Ordinal);
+        Assert.Contains("内置 X 街道示例", byOption.Output.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("stall", byOption.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Risk_CsvInChinese_SameKeysAndNumbers_OnlyTextCellsTranslated()
+    {
+        var english = await CliRun.RunAsync("risk", "--runs", "300", "-f", "csv", "--table", "summary");
+        var chinese = await CliRun.RunAsync("risk", "--runs", "300", "-f", "csv", "--table", "summary", "--lang", "zh");
+
+        Assert.Equal(english.Output, chinese.Output);
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("Examples:", result.Output, StringComparison.Ordinal);
-        Assert.Contains("edufunds validate my-street", result.Output, StringComparison.Ordinal);
+        Assert.Contains("edufunds validate 2> problems.txt", result.Output, StringComparison.Ordinal);
     }
 
     /// <summary>A CSV file edited cell by cell by row id, for planting mistakes.</summary>

@@ -62,7 +62,7 @@ public sealed class EncodingCommandTests : IDisposable
         var export = temp.File("export.csv");
         File.WriteAllText(export, "Date,Amount,Kind,Fund,Text\n2025-03-15,100.00,income,DG-BUDGET,街道拨款\n", Encoding.UTF8);
         var before = File.ReadAllBytes(Path.Combine(GbWorkbook, "ledger.csv"));
-        var import = await CliRun.RunAsync("import", GbWorkbook, export, "--map", "date=Date,amount=Amount,type=Kind,stream=Fund,memo=Text");
+        var import = await CliRun.RunAsync("import", export, "-w", GbWorkbook, "--map", "date=Date,amount=Amount,type=Kind,stream=Fund,memo=Text");
 
         Assert.Equal(0, import.ExitCode);
         var after = File.ReadAllBytes(Path.Combine(GbWorkbook, "ledger.csv"));

@@ -31,8 +31,8 @@ public sealed class XlsxImportTests
         var xlsx = temp.File("export.xlsx");
         WriteExport(xlsx);
 
-        var fromCsv = await CliRun.RunAsync("import", workbook, csv, "--map", Map, "--dry-run", "-f", "csv");
-        var fromXlsx = await CliRun.RunAsync("import", workbook, xlsx, "--map", Map, "--dry-run", "-f", "csv");
+        var fromCsv = await CliRun.RunAsync("import", csv, "-w", workbook, "--map", Map, "--dry-run", "-f", "csv");
+        var fromXlsx = await CliRun.RunAsync("import", xlsx, "-w", workbook, "--map", Map, "--dry-run", "-f", "csv");
         Assert.True(fromXlsx.ExitCode == 0, fromXlsx.Error);
         Assert.Equal(fromCsv.Output, fromXlsx.Output);
         Assert.Contains("220000.00", fromXlsx.Output, StringComparison.Ordinal);

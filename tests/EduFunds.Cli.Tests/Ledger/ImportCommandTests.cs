@@ -35,7 +35,7 @@ public sealed class ImportCommandTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private Task<CliResult> Import(params string[] extra) =>
-        CliRun.RunAsync(["import", Workbook, temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"), .. extra]);
+        CliRun.RunAsync(["import", temp.File("export.csv"), "--workbook", Workbook, "--map", Map, "--rules", temp.File("rules.csv"), .. extra]);
 
     [Fact]
     public async Task Import_RuleWithCatastrophicBacktracking_IsExit2NamingTheRuleAndCell()
@@ -110,29 +110,38 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(LedgerPath));
     }
 
-    [Fact]
-    public async Task Import_NoWorkbook_RefusesToWriteIntoTheBuiltInExample()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_NoWorkbookHere_NeverFallsBackToTheBuiltInExample(bool dryRun)
     {
-        var result = await CliRun.RunAsync("import", temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"));
+        string[] args = ["import", temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv")];
+        var result = await CliRun.RunAsync(dryRun ? [.. args, "--dry-run"] : args);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("cannot be changed", result.Error, StringComparison.Ordinal);
+        Assert.Contains("no workbook here", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--workbook", result.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Output);
     }
 
     [Fact]
-    public async Task Import_NoWorkbookDryRun_IsAllowed()
+    public async Task Import_InsideTheWorkbookFolder_TheOnePositionalIsTheFile()
     {
-        var result = await CliRun.RunAsync("import", temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"), "--dry-run");
+        var before = File.ReadAllText(LedgerPath);
+
+        var result = await CliRun.RunInAsync(
+            EduFunds.Cli.Localization.CliEnvironment.With(currentDirectory: Workbook),
+            "import", temp.File("export.csv"), "--map", Map, "--rules", temp.File("rules.csv"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("dry run", result.Output, StringComparison.Ordinal);
+        Assert.Contains("3 entries were appended to", result.Output, StringComparison.Ordinal);
+        Assert.NotEqual(before, File.ReadAllText(LedgerPath));
     }
 
     [Fact]
     public async Task Import_BadMap_ExitsTwo()
     {
-        var result = await CliRun.RunAsync("import", Workbook, temp.File("export.csv"), "--map", "when=Booked");
+        var result = await CliRun.RunAsync("import", temp.File("export.csv"), "-w", Workbook, "--map", "when=Booked");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--map: 'when' in the column map is not a field", result.Error, StringComparison.Ordinal);
@@ -184,7 +193,7 @@ public sealed class BankStatementCommandTests : IDisposable
         var before = File.ReadAllText(Path.Combine(Workbook, "ledger.csv"));
 
         var result = await CliRun.RunAsync(
-            "import", Workbook, temp.File("statement.csv"), "--map", "date=交易日期,amount-in=收入,amount-out=支出,memo=摘要,stream=来源,program=项目");
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出,memo=摘要,stream=来源,program=项目");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(
@@ -192,7 +201,7 @@ public sealed class BankStatementCommandTests : IDisposable
             "2025-12-08,expense,,P-SENIORS,4500.50,,广场舞老师课酬\n",
             File.ReadAllText(Path.Combine(Workbook, "ledger.csv"))[before.Length..]);
         var skipped = await CliRun.RunAsync(
-            "import", Workbook, temp.File("statement.csv"), "--map", "date=交易日期,amount-in=收入,amount-out=支出,memo=摘要,stream=来源,program=项目",
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出,memo=摘要,stream=来源,program=项目",
             "--dry-run", "-f", "csv", "--table", "skipped");
         Assert.Contains("6,unmatched,", skipped.Output, StringComparison.Ordinal);
         Assert.Contains("2025-12-10,expense,,,80.00,,咖啡", skipped.Output, StringComparison.Ordinal);
@@ -207,7 +216,7 @@ public sealed class BankStatementCommandTests : IDisposable
     public async Task BadImportOptions_AreExit2NamingTheOption(string option, string value, string message)
     {
         var result = await CliRun.RunAsync(
-            "import", Workbook, temp.File("statement.csv"), "--map", "date=交易日期,amount-in=收入,amount-out=支出", option, value);
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出", option, value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);

@@ -142,6 +142,6 @@ public sealed partial class ResourceTests
     private static partial Regex PlaceholderPattern();
 
     // t["key"], t.Format("key", ...), texts.Find("key"), Texts.English["key"]
-    [GeneratedRegex(@"(?:\b[tT]exts?(?:\.(?:English|Chinese))?|\bt)(?:\[""|\.Format\("")(?<key>[A-Za-z][A-Za-z0-9_.\-]*)""")]
+    [GeneratedRegex(@"(?:\b[tT]exts?(?:\.(?:English|Chinese))?|\bt)(?:\[""|\.Format\("")(?<key>[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9])""")]
     private static partial Regex KeyUse();
 }

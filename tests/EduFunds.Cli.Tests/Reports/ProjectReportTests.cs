@@ -170,10 +170,10 @@ public sealed class ProjectReportTests
             && n.Contains($"stalls first in {digital.FirstStallYear} and is shelved in {digital.ShelvedYear}", StringComparison.Ordinal));
         var matrix = report.Views[0];
         var row = matrix.Rows.Single(r => r[0]!.ToString()!.StartsWith("P-DIGITAL", StringComparison.Ordinal));
-        Assert.Equal(digital.FirstStallYear, row[^2]);
-        Assert.Equal(digital.ShelvedYear, row[^1]);
-        Assert.Equal("✗ 0%", row[1 + digital.FirstStallYear!.Value - 2024]!.ToString());
-        Assert.Equal("⊘", row[1 + digital.ShelvedYear!.Value + 1 - 2024]!.ToString());
+        Assert.Equal(digital.FirstStallYear, row[1]);
+        Assert.Equal(digital.ShelvedYear, row[2]);
+        Assert.Equal("✗ 0%", row[3 + digital.FirstStallYear!.Value - 2024]!.ToString());
+        Assert.Equal("⊘", row[3 + digital.ShelvedYear!.Value + 1 - 2024]!.ToString());
     }
 
     [Theory]

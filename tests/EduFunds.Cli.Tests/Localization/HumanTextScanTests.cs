@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EduFunds.Cli.Tests.Localization;
+
+/// <summary>
+/// Human text lives in the resources (Strings.resx and its Chinese twin), never in string
+/// literals in code: a source scan (no Roslyn) finds literals that read like prose (two words or
+/// more, or any Chinese) outside comments. Command lines of help examples, formats and machine
+/// names are not prose; the short allowlist below holds the few messages meant for developers.
+/// </summary>
+public sealed partial class HumanTextScanTests
+{
+    /// <summary>Literals that may stay in code: (file name, start of the literal).</summary>
+    private static readonly (string File, string Start)[] Allowed =
+    [
+        ("ReportTable.cs", "Table '"),                  // a programming error (wrong cells), never shown to users
+        ("JsonRenderer.cs", "Table '"),                 // idem
+        ("Texts.cs", "No resource '"),                  // a missing key is a bug the resource tests catch
+        ("HelpText.cs", "No help text for"),           // a missing help key is a bug the help tests catch
+        ("ReportText.cs", "No report text '"),          // idem, for the HTML report's resources
+        ("ChartCanvas.cs", "'Noto Sans"),               // a CSS font list
+        ("ReportCommand.cs", "yyyy-MM-dd HH:mm"),       // a date format
+        ("HtmlReport.cs", ":root"),                     // the report's CSS
+        ("XlsxSheets.cs", "not an Excel .xlsx workbook"),   // technical detail inside workbook.xlsxUnreadable (from the file reader)
+        ("XlsxWorkbookSource.cs", "it has no '"),            // idem
+        ("XlsxWorkbookSource.cs", "The workbook "),          // a missing sheet the source said it had: a bug
+        ("XlsxSheets.cs", "the workbook has no sheet"),     // technical detail inside workbook.xlsxUnreadable
+        ("UsageException.cs", "The command line is wrong"), // the default message; the CLI always gives one
+        ("ProjectCommand.cs", "base case"),                 // an argument of a log message
+        ("StudyResults.cs", "edufunds version"),            // field names: keys of merge.field.* in the resources
+        ("StudyResults.cs", "random-mapping version"),
+        ("StudyResults.cs", "workbook "),
+        ("StudyResults.cs", "work items"),
+        ("StudyResults.cs", "as-of date"),
+        ("StudyResults.cs", "tornado runs"),
+        ("StudyResults.cs", "run range"),
+    ];
+
+    public static IEnumerable<string> SourceFiles(string project)
+    {
+        var root = Path.Combine(ResourceTests.RepositoryRoot(), "src", project);
+        return Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cli_HasNoHumanTextInStringLiterals()
+    {
+        var found = new List<string>();
+        foreach (var file in SourceFiles("EduFunds.Cli"))
+        {
+            foreach (var (line, literal) in Literals(File.ReadAllText(file)))
+            {
+                if (IsProse(literal) && !Allowed.Any(a => a.File == Path.GetFileName(file) && literal.TrimStart().StartsWith(a.Start, StringComparison.Ordinal)))
+                {
+                    found.Add($"{Path.GetFileName(file)}:{line}: \"{literal}\"");
+                }
+            }
+        }
+
+        Assert.True(found.Count == 0, "Human text in code; move it to Resources/Strings.resx and Strings.zh-CN.resx:\n" + string.Join("\n", found));
+    }
+
+    [Theory]
+    [InlineData("the workbook folder does not exist", true)]
+    [InlineData("工作簿", true)]
+    [InlineData("edufunds risk --runs 100", false)]
+    [InlineData("yyyy-MM-dd", false)]
+    [InlineData("program_years", false)]
+    [InlineData("{0} {1}", false)]
+    [InlineData("half-away-from-zero", false)]
+    public void IsProse_TellsSentencesFromMachineText(string literal, bool expected) => Assert.Equal(expected, IsProse(literal));
+
+    internal static bool IsProse(string literal)
+    {
+        if (literal.StartsWith("edufunds ", StringComparison.Ordinal) || literal.StartsWith("--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Markup (HTML, SVG): its words come from the resources through placeholders.
+        if (literal.TrimStart().StartsWith('<') || literal.Contains("=\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Log message templates ("Wrote {Format} report to {File}"): diagnostics for developers, in English.
+        if (LogTemplate().IsMatch(literal))
+        {
+            return false;
+        }
+
+        return Chinese().IsMatch(literal) || TwoWords().IsMatch(literal);
+    }
+
+    /// <summary>The string literals of a C# file with their line numbers; comments skipped; the text parts of interpolated strings.</summary>
+    internal static IEnumerable<(int Line, string Text)> Literals(string source)
+    {
+        var line = 1;
+        var i = 0;
+        while (i < source.Length)
+        {
+            var c = source[i];
+            if (c == '\n')
+            {
+                line++;
+                i++;
+            }
+            else if (c == '/' && i + 1 < source.Length && source[i + 1] == '/')
+            {
+                while (i < source.Length && source[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '/' && i + 1 < source.Length && source[i + 1] == '*')
+            {
+                var end = source.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                end = end < 0 ? source.Length : end + 2;
+                line += source.AsSpan(i, end - i).Count('\n');
+                i = end;
+            }
+            else if (c == '\'')
+            {
+                // A char literal: skip it ('"' must not open a string).
+                i++;
+                while (i < source.Length && source[i] != '\'')
+                {
+                    i += source[i] == '\\' ? 2 : 1;
+                }
+
+                i++;
+            }
+            else if (c == '"' || ((c == '$' || c == '@') && i + 1 < source.Length && (source[i + 1] == '"' || source[i + 1] is '@' or '$')))
+            {
+                var start = line;
+                var verbatim = false;
+                var interpolated = false;
+                while (source[i] != '"')
+                {
+                    verbatim |= source[i] == '@';
+                    interpolated |= source[i] == '$';
+                    i++;
+                }
+
+                // Raw string literals ("""): read to the closing quotes.
+                var quotes = 0;
+                while (i < source.Length && source[i] == '"')
+                {
+                    quotes++;
+                    i++;
+                }
+
+                if (quotes == 2)
+                {
+                    continue; // ""
+                }
+
+                var text = new StringBuilder();
+                var depth = 0;
+                while (i < source.Length)
+                {
+                    var d = source[i];
+                    if (quotes >= 3)
+                    {
+                        if (source.AsSpan(i).StartsWith(new string('"', quotes)))
+                        {
+                            i += quotes;
+                            break;
+                        }
+                    }
+                    else if (depth == 0 && d == '"' && !(verbatim && i + 1 < source.Length && source[i + 1] == '"'))
+                    {
+                        i++;
+                        break;
+                    }
+                    else if (verbatim && d == '"')
+                    {
+                        text.Append('"');
+                        i += 2;
+                        continue;
+                    }
+                    else if (!verbatim && d == '\\')
+                    {
+                        if (depth == 0)
+                        {
+                            text.Append(source[i + 1] == 'n' ? '\n' : source[i + 1]);
+                        }
+
+                        i += 2;
+                        continue;
+                    }
+
+                    if (d == '\n')
+                    {
+                        line++;
+                    }
+
+                    if (interpolated && d == '{')
+                    {
+                        if (depth == 0 && i + 1 < source.Length && source[i + 1] == '{')
+                        {
+                            text.Append('{');
+                            i += 2;
+                            continue;
+                        }
+
+                        depth++;
+                        text.Append(depth == 1 ? " {x} " : string.Empty);
+                        i++;
+                        continue;
+                    }
+
+                    if (interpolated && d == '}' && depth > 0)
+                    {
+                        depth--;
+                        i++;
+                        continue;
+                    }
+
+                    if (depth == 0)
+                    {
+                        text.Append(d);
+                    }
+
+                    i++;
+                }
+
+                yield return (start, text.ToString());
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{[A-Z][A-Za-z]*\}")]
+    private static partial Regex LogTemplate();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
+
+    // Two words of letters (3+ and 2+) separated by a space: "the workbook", "is not".
+    [GeneratedRegex(@"[A-Za-z]{2,}[,;:.!?]? +[A-Za-z]{2,}")]
+    private static partial Regex TwoWords();
+}
