@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
 using EduFunds.IO;
 using EduFunds.Model;

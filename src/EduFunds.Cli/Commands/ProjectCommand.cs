@@ -1,8 +1,8 @@
 using System.CommandLine;
-using EduFunds.Engine;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
+using EduFunds.Engine;
 using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 

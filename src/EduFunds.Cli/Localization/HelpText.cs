@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.CompilerServices;
-using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 

@@ -1,6 +1,6 @@
-using EduFunds.Engine;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
+using EduFunds.Engine;
 using EduFunds.Model;
 
 namespace EduFunds.Cli.Reports;

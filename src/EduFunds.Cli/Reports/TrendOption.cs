@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using EduFunds.Cli.Infrastructure;
 using EduFunds.Model;
 using EduFunds.Simulation;
-using EduFunds.Cli.Infrastructure;
 
 namespace EduFunds.Cli.Reports;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
