@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using EduFunds.Model;
 using EduFunds.Monetary;
@@ -442,7 +443,7 @@ internal sealed class ImportPlanner
 
             if (ruleColumns[r] >= 0)
             {
-                if (rule.IsMatch(row.Get(ruleColumns[r])))
+                if (Matches(rule, row, ruleColumns[r]))
                 {
                     return rule.Value;
                 }
@@ -451,7 +452,7 @@ internal sealed class ImportPlanner
             {
                 for (var i = 0; i < row.FieldCount; i++)
                 {
-                    if (rule.IsMatch(row.Get(i)))
+                    if (Matches(rule, row, i))
                     {
                         return rule.Value;
                     }
@@ -460,6 +461,25 @@ internal sealed class ImportPlanner
         }
 
         return null;
+    }
+
+    // A regular expression that backtracks catastrophically hits MatchRule.RegexTimeout: the
+    // import stops with the cell and the rule named (exit 2), never with an unexpected error.
+    private bool Matches(MatchRule rule, IImportRow row, int column)
+    {
+        try
+        {
+            return rule.IsMatch(row.Get(column));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            var where = rule.Line > 0 ? $"the rule on line {rule.Line} of the rules file" : "a matching rule";
+            errors.ErrorText(
+                new Pos(fileName, row.Line, column + 1),
+                $"{where} took longer than {MatchRule.RegexTimeout.TotalSeconds:0} s on this cell: its regular expression '{rule.Pattern}' backtracks too much; expected a simpler pattern (for example without nested repetition such as (a+)+)");
+            errors.ThrowIfErrors();
+            throw;
+        }
     }
 
     /// <summary>The words that start a summary row of a statement.</summary>

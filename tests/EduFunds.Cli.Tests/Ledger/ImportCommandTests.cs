@@ -38,6 +38,21 @@ public sealed class ImportCommandTests : IDisposable
         CliRun.RunAsync(["import", temp.File("export.csv"), "--workbook", Workbook, "--map", Map, "--rules", temp.File("rules.csv"), .. extra]);
 
     [Fact]
+    public async Task Import_RuleWithCatastrophicBacktracking_IsExit2NamingTheRuleAndCell()
+    {
+        File.WriteAllText(temp.File("rules.csv"), "field,match,pattern,target\nmemo,regex,^(a+)+$,program:P-SENIORS\n");
+        File.WriteAllText(temp.File("export.csv"), "Voucher,Booked,Text,Amount,Kind,Fund\nB-9,2025-03-15," + new string('a', 40) + "!,80,expense,\n");
+        var before = File.ReadAllText(LedgerPath);
+
+        var result = await Import();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("export.csv:2:3", result.Error, StringComparison.Ordinal);
+        Assert.Contains("line 2 of the rules file", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(LedgerPath));
+    }
+
+    [Fact]
     public async Task Import_SameExportTwice_AddsItsRowsOnce()
     {
         var before = File.ReadAllText(LedgerPath);
