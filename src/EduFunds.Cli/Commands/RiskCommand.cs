@@ -110,7 +110,7 @@ internal sealed class RiskCommand : EduFundsCommand
         var asOfText = context.GetValue(asOf);
         if (asOfText is not null && (part is not null || save is not null))
         {
-            throw new UsageException(context.Texts["risk.shard-as-of"]);
+            throw new UserInputException(context.Texts["risk.shard-as-of"]);
         }
 
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
@@ -128,10 +128,14 @@ internal sealed class RiskCommand : EduFundsCommand
             context.LoggerFactory.CreateLogger<RiskAnalyzer>(),
             new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
         RiskResult risk;
+        Reforecast? reforecast = null;
         if (asOfText is not null)
         {
-            var reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default, context.Texts));
-            risk = analyzer.Analyze(reforecast.Project(context.CancellationToken));
+            // The re-forecast's model: the known years certain, the later ones simulated as usual.
+            reforecast = Reforecast.Create(model, book.Ledger, LedgerArguments.ParseAsOf(asOfText, default, context.Texts));
+            var forecast = reforecast.ForecastModel;
+            using var progress = TerminalProgress.Create(context, monteCarlo.Precision is not null);
+            risk = await Task.Run(() => analyzer.Analyze(forecast, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
         else if (part is not null || save is not null)
         {
@@ -176,9 +180,17 @@ internal sealed class RiskCommand : EduFundsCommand
 
         var report = RiskCommandReport.Build(risk, loaded.Label, context.Texts);
         report.Banner = loaded.Banner(context.Texts);
-        if (asOfText is not null)
+        if (reforecast is not null)
         {
             report.Set("as_of", context.Texts["setting.as_of_reforecast"], asOfText);
+            report.Set("known_through", context.Texts["setting.known_through"], reforecast.ForecastModel.KnownThrough);
+            report.Set("cut_streams", context.Texts["setting.cut_streams"], string.Join(';', reforecast.CutStreams));
+            report.Notes.Add(context.Texts.Format("risk.note.reforecast", asOfText, reforecast.ForecastModel.KnownThrough?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"));
+            foreach (var id in reforecast.CutStreams)
+            {
+                var stream = model.Streams.First(s => s.Id == id);
+                report.Notes.Add(context.Texts.Format("risk.note.cut", stream.Name, id));
+            }
         }
 
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
@@ -190,7 +202,12 @@ internal sealed class RiskCommand : EduFundsCommand
     {
         var t = context.Texts;
         var pr = context.ParseResult;
-        if (new Option[] { simulation.Runs, simulation.Precision, simulation.MaxRuns, simulation.Seed, simulation.Trends, simulation.Rates, tornadoRuns, shard.Shard, shard.Save, asOf }
+        if (pr.GetResult(asOf) is { Implicit: false })
+        {
+            throw new UserInputException(t["risk.shard-as-of"]);
+        }
+
+        if (new Option[] { simulation.Runs, simulation.Precision, simulation.MaxRuns, simulation.Seed, simulation.Trends, simulation.Rates, tornadoRuns, shard.Shard, shard.Save }
             .Any(o => pr.GetResult(o) is { Implicit: false }))
         {
             throw new UsageException(t["risk.results-conflict"]);

@@ -316,6 +316,8 @@ public sealed partial class ProjectionModel
             streamHash.Add(amount);
         }
 
+        AddKnownAmounts(streamHash);
+
         using var programHash = new FingerprintHash();
         programHash.Add(ProgramCount);
         for (var p = 0; p < ProgramCount; p++)

@@ -143,7 +143,7 @@ public sealed partial class RiskAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             model.PlannedAmounts.CopyTo(amounts);
-            for (var i = s; i < amounts.Length; i += streamCount)
+            for (var i = (model.KnownYearCount * streamCount) + s; i < amounts.Length; i += streamCount)
             {
                 amounts[i] = 0;
             }

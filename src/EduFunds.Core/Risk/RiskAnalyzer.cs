@@ -27,7 +27,8 @@ public sealed partial class RiskAnalyzer
 
     /// <summary>
     /// Analyses a compiled model: the deterministic projection, the deterministic tornado (the
-    /// projection once per stream with that stream stopped from the first year) and, unless
+    /// projection once per stream with that stream stopped from the first year, or from the first
+    /// year after the known ones of a re-forecast) and, unless
     /// <see cref="RiskOptions.Simulate"/> is false, the Monte Carlo simulation (by default with
     /// the workbook's <c>monteCarlo</c> settings, as <c>edufunds risk</c>) and the Monte Carlo tornado.
     /// </summary>
@@ -76,7 +77,8 @@ public sealed partial class RiskAnalyzer
         var streamCount = model.StreamCount;
         var totals = new long[streamCount];
         var planned = model.PlannedAmounts;
-        for (var i = 0; i < planned.Length; i++)
+        // Money that can still be lost: the years after the known ones (all years of an ordinary model).
+        for (var i = model.KnownYearCount * streamCount; i < planned.Length; i++)
         {
             totals[i % streamCount] += planned[i];
         }

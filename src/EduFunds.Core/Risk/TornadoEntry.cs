@@ -2,7 +2,7 @@ using EduFunds.Simulation;
 
 namespace EduFunds.Risk;
 
-/// <summary>The effect on one program of losing one stream from the first year.</summary>
+/// <summary>The effect on one program of losing one stream from the first year (of a re-forecast: from the first year after the known ones).</summary>
 /// <param name="StreamId">The stream.</param>
 /// <param name="StreamName">Its name.</param>
 /// <param name="ReceivedMinorUnits">What the program received from it in the projection (minor units).</param>

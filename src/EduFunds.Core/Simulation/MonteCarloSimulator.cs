@@ -146,7 +146,8 @@ public sealed class MonteCarloSimulator
     }
 
     /// <summary>
-    /// Simulates the loss of each of the given streams (stopped from the first year) with the
+    /// Simulates the loss of each of the given streams (stopped from the first year; in a model
+    /// with known years, from the first year after them) with the
     /// same draws as the base case (common random numbers): for every run, the amounts are
     /// drawn once, then projected as drawn and once more per stream with that stream's amounts
     /// set to 0. The difference of stall probabilities is then the effect of the stream alone,
@@ -325,7 +326,7 @@ public sealed class MonteCarloSimulator
             for (var v = 0; v < LossStreams!.Length; v++)
             {
                 amounts.CopyTo(variant, 0);
-                for (var i = LossStreams[v]; i < variant.Length; i += streams)
+                for (var i = (model.KnownYearCount * streams) + LossStreams[v]; i < variant.Length; i += streams)
                 {
                     variant[i] = 0;
                 }

@@ -82,9 +82,11 @@ internal sealed class RunSampler
             }
 
             var end = stream.EndYear ?? int.MaxValue;
-            var from = Math.Max(stream.StartYear, firstYear);
+            // Known years (a re-forecast) are certain: draws start after them, and a stream the
+            // known years show cut draws nothing (its amounts are already 0).
+            var from = Math.Max(Math.Max(stream.StartYear, firstYear), firstYear + model.KnownYearCount);
             var to = Math.Min(end, lastYear);
-            if ((q >= 1.0 && sigma == 0.0 && trendIndex < 0 && rateIndex < 0) || from > to)
+            if ((q >= 1.0 && sigma == 0.0 && trendIndex < 0 && rateIndex < 0) || from > to || model.IsCut(s))
             {
                 continue; // no draws: the planned amounts stand
             }

@@ -43,7 +43,10 @@ public class ReforecastTests
         Assert.Equal(2024, result.GetSummary("P1").FirstStallYear);
         Assert.Equal(ProgramStatus.Stalled, result.Get("P1", 2024).Status);
         Assert.Equal(ProgramStatus.Funded, result.Get("P2", 2024).Status); // rescued by the pool left over
-        Assert.Equal(ProgramStatus.Funded, result.Get("P1", 2025).Status); // the grant is planned again in 2025
+        // PF brought nothing in 2024 and nothing since: cut, as a recurring line that pays nothing is in a run.
+        Assert.Equal(["PF"], reforecast.CutStreams);
+        Assert.Equal(ProgramStatus.Stalled, result.Get("P1", 2025).Status);
+        Assert.Equal(2025, result.GetSummary("P1").ShelvedYear);
         Assert.Equal(2024, reforecast.LastClosedYear);
         Assert.Null(reforecast.CurrentYear);
     }
@@ -56,8 +59,11 @@ public class ReforecastTests
 
         var reforecast = Reforecast.Create(model, workbook.Ledger, Date("2025-03-31"));
 
-        // [year * 2 + stream]: DG, PF for 2023, 2024, 2025.
-        Assert.Equal([50_000, 100_000, 50_000, 0, 70_000, 100_000], reforecast.Amounts.ToArray());
+        // [year * 2 + stream]: DG, PF for 2023, 2024, 2025. PF brought nothing in 2024 and has not
+        // paid since: it is cut, so 2025 counts what it has brought (nothing).
+        Assert.Equal([50_000, 100_000, 50_000, 0, 70_000, 0], reforecast.Amounts.ToArray());
+        var pf2025 = reforecast.Details.Single(d => d.Year == 2025 && d.StreamId == "PF");
+        Assert.Equal((ReforecastBasis.Cut, 100_000L, 0L, 0L), (pf2025.Basis, pf2025.PlannedMinorUnits, pf2025.ReceivedMinorUnits, pf2025.UsedMinorUnits));
         Assert.Equal(2025, reforecast.CurrentYear);
         Assert.Equal(2024, reforecast.LastClosedYear);
         var pf2024 = reforecast.Details.Single(d => d.Year == 2024 && d.StreamId == "PF");
