@@ -138,7 +138,7 @@ internal sealed class ImportCommand : EduFundsCommand
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
-            matchRules = MatchRulesFile.Read(
+            matchRules = LedgerFile.ReadImportRules(
                 rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
@@ -178,21 +178,21 @@ internal sealed class ImportCommand : EduFundsCommand
             Map = columnMap,
             Rules = matchRules,
             DateFormats = formats,
-            Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
+            NegativeIsExpense = context.GetValue(sign) == "negative-expense",
             HasHeader = !context.GetValue(noHeader),
             Encoding = fileEncoding,
             TypeValues = types,
             HeaderRow = header,
         };
 
-        var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-            .Plan(
-                OpenExport(file),
-                file.ToString(),
-                options,
-                book,
-                loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
-                context.CancellationToken);
+        var result = LedgerFile.PlanImport(
+            OpenExport(file),
+            file.ToString(),
+            options,
+            book,
+            loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
+            context.LoggerFactory.CreateLogger(typeof(LedgerFile)),
+            context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -225,7 +225,7 @@ internal sealed class ImportCommand : EduFundsCommand
         return ExitCodes.Ok;
     }
 
-    private static WorkbookLock? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
+    private static IDisposable? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (dryRun || folder is null || !folder.Exists)
         {
@@ -234,7 +234,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
         try
         {
-            return WorkbookLock.Acquire(folder.FullName, timeout, cancellationToken);
+            return WorkbookWriter.Lock(folder.FullName, timeout, cancellationToken);
         }
         catch (TimeoutException e)
         {

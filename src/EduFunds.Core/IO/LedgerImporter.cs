@@ -10,16 +10,17 @@ namespace EduFunds.IO;
 /// rows are read here (encoding, quoting, lines) and planned by the tracking layer (columns by a
 /// <see cref="ColumnMap"/>, text to ids by <see cref="MatchRules"/>, rows already in the ledger
 /// skipped). Any bad row makes the whole import fail with every problem named by line and column.
+/// Public as <see cref="LedgerFile.PlanImport"/>.
 /// </summary>
-public sealed class LedgerImporter
+internal sealed class LedgerImporter
 {
-    private readonly ILogger<LedgerImporter> logger;
+    private readonly ILogger logger;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="logger">Optional logger.</param>
-    public LedgerImporter(ILogger<LedgerImporter>? logger = null)
+    public LedgerImporter(ILogger? logger = null)
     {
-        this.logger = logger ?? NullLogger<LedgerImporter>.Instance;
+        this.logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
