@@ -79,7 +79,8 @@ internal sealed class ReportCommand : EduFundsCommand
 
         var data = await Task.Run(
             () => ReportData.Build(book, SourceName(loaded, words), chosen, policyOverride, monteCarlo,
-                context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns, date, withSimulation: true, context.CancellationToken),
+                context.GetValue(tornadoRuns) ?? RiskOptions.DefaultTornadoRuns, date, withSimulation: true, context.CancellationToken,
+                program => context.Texts.Format("rescue.stream-name", program.Name)),
             context.CancellationToken).ConfigureAwait(false);
         if (context.GetValue(stamp))
         {
@@ -87,6 +88,7 @@ internal sealed class ReportCommand : EduFundsCommand
             {
                 Workbook = data.Workbook, SourceName = data.SourceName, Risk = data.Risk, Scenarios = data.Scenarios,
                 MonteCarlo = data.MonteCarlo, Budget = data.Budget, Receipts = data.Receipts, AsOf = data.AsOf,
+                Rescue = data.Rescue, RescueOfBasePlan = data.RescueOfBasePlan, Reforecast = data.Reforecast,
                 Stamp = clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             };
         }

@@ -34,6 +34,7 @@ internal static class HtmlReport
         new FundingSection(),
         new ProgramsByYearSection(),
         new RiskSection(),
+        new RescueSection(),
         new ScenariosSection(),
         new BudgetSection(),
         new MethodSection(),
@@ -64,6 +65,7 @@ internal static class HtmlReport
         .tile.high{border-width:4px}
         .tile.elevated{border-width:2px;border-style:dashed}
         .note{color:#333;font-style:italic}
+        pre.adopt{font-size:.8em;white-space:pre-wrap;word-break:break-all;border:1px solid #bbb;padding:6px;break-inside:avoid}
         nav ol{columns:2;margin:.4em 0}
         @page{size:A4;margin:14mm}
         @media print{body{max-width:none;padding:0;font-size:10.5pt}nav{display:none}section{break-before:page}section:first-of-type{break-before:auto}h2,h3{break-after:avoid}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}

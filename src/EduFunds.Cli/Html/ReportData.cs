@@ -1,3 +1,4 @@
+using EduFunds.Decisions;
 using EduFunds.Engine;
 using EduFunds.Model;
 using EduFunds.Risk;
@@ -36,6 +37,15 @@ internal sealed class ReportData
     /// <summary>A generation time to print (only with <c>--stamp</c>), or null.</summary>
     public string? Stamp { get; init; }
 
+    /// <summary>What would save the programs at risk (<c>edufunds rescue</c> with the same seed and runs), or null when not computed.</summary>
+    public RescuePlan? Rescue { get; init; }
+
+    /// <summary>True when the rescue is of the base plan while the risk sections describe something else (a scenario, another policy, a re-forecast).</summary>
+    public bool RescueOfBasePlan { get; init; }
+
+    /// <summary>The re-forecast the risk sections describe (<c>--as-of</c>), or null.</summary>
+    public Reforecast? Reforecast { get; init; }
+
     /// <summary>The projection of the first scenario.</summary>
     public ProjectionResult Projection => Risk.Projection;
 
@@ -54,6 +64,7 @@ internal sealed class ReportData
     /// <param name="asOf">The ledger date, or null for the latest ledger entry.</param>
     /// <param name="withSimulation">False to skip the Monte Carlo (charts that need only the projection).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="rescueLineName">The name of a rescue line in the user's language, to compute what would save the programs at risk; null to leave it out.</param>
     /// <returns>The data.</returns>
     public static ReportData Build(
         Workbook workbook,
@@ -64,14 +75,30 @@ internal sealed class ReportData
         int tornadoRuns,
         DateOnly? asOf,
         bool withSimulation,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<EducationProgram, string>? rescueLineName = null)
     {
         var comparison = ScenarioComparison.Create(workbook, scenarios, policy, cancellationToken);
         var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = comparison.Results[0].ScenarioName, Policy = policy });
+
+        // An explicit as-of date: the risk sections describe the re-forecast from the ledger (simulated as risk --as-of does).
+        var reforecast = asOf is { } date0 ? Tracking.Reforecast.Create(model, workbook.Ledger, date0) : null;
+        var riskModel = reforecast?.ForecastModel ?? model;
         var analyzer = new RiskAnalyzer();
         var risk = withSimulation
-            ? analyzer.Analyze(model, new RiskOptions { MonteCarlo = monteCarlo, TornadoRuns = Math.Min(tornadoRuns, monteCarlo.Runs) }, null, cancellationToken)
-            : analyzer.Analyze(comparison.Results[0]);
+            ? analyzer.Analyze(riskModel, new RiskOptions { MonteCarlo = monteCarlo, TornadoRuns = Math.Min(tornadoRuns, monteCarlo.Runs) }, null, cancellationToken)
+            : analyzer.Analyze(reforecast?.Project(cancellationToken) ?? comparison.Results[0]);
+
+        RescuePlan? rescue = null;
+        if (withSimulation && rescueLineName is not null)
+        {
+            // The same plan as edufunds rescue with these seed and runs (a precision target: the runs it took).
+            var runs = monteCarlo.Precision is null ? monteCarlo.Runs : checked((int)(risk.Simulation?.Runs ?? monteCarlo.Runs));
+            rescue = new RescuePlanner().Plan(
+                workbook,
+                new RescueOptions { MonteCarlo = monteCarlo with { Precision = null, Runs = runs }, StreamName = rescueLineName },
+                cancellationToken);
+        }
 
         BudgetResult? budget = null;
         ReceiptsResult? receipts = null;
@@ -109,6 +136,9 @@ internal sealed class ReportData
             Budget = budget,
             Receipts = receipts,
             AsOf = date,
+            Rescue = rescue,
+            RescueOfBasePlan = rescue is not null && (comparison.Results[0].ScenarioName is not null || policy is not null || reforecast is not null),
+            Reforecast = reforecast,
         };
     }
 }

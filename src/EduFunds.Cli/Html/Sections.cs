@@ -36,6 +36,13 @@ internal sealed class SummarySection : ReportSection
             settings.Add((words["SettingAsOf"], asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
+        if (data.Reforecast is { } reforecast)
+        {
+            var cut = reforecast.CutStreams.Count == 0 ? string.Empty : words.Format("SettingReforecastCut", string.Join(words["ListSeparator"], reforecast.CutStreams));
+            settings.Add((words["SettingReforecast"], words.Format(
+                "SettingReforecastValue", reforecast.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReportText.Year(reforecast.ForecastModel.KnownThrough), cut)));
+        }
+
         html.Raw("<dl class=\"settings\">\n");
         foreach (var (name, value) in settings)
         {

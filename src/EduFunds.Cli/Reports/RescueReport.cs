@@ -66,6 +66,15 @@ internal static class RescueReport
         if (plan.Streams.Count > 0)
         {
             report.Notes.Add(t.Format("rescue.note.joint", M(plan.TotalMinorUnits), plan.Streams.Count));
+            var costlier = plan.Joint
+                .Where(r => r.AmountMinorUnits > plan.Individual.First(x => x.Program.Id == r.Program.Id).AmountMinorUnits)
+                .Select(r => $"{r.Program.Name} ({r.Program.Id})")
+                .ToArray();
+            if (costlier.Length > 0)
+            {
+                report.Notes.Add(t.Format("rescue.note.joint-more", string.Join(t["rescue.list-separator"], costlier)));
+            }
+
             report.Notes.Add(t["rescue.note.adopt-rows"] + "\n" + WorkbookWriter.FormatStreamRows(plan.Streams, workbook.Currency).TrimEnd('\n'));
             report.Notes.Add(t["rescue.note.adopt-scenario"] + "\n" + WorkbookWriter.FormatScenario(plan.Scenario, workbook.Currency).TrimEnd('\n'));
         }

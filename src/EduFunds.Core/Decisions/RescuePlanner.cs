@@ -86,13 +86,28 @@ public sealed class RescuePlanner
             lineIds[p.Program.Id] = UniqueId("RESCUE-" + p.Program.Id, usedIds);
         }
 
-        var individual = new List<ProgramRescue>();
-        foreach (var p in chosen)
+        // Every probe below shares the workbook's draws (common random numbers): drawn once here.
+        var linesCertain = !options.MonteCarlo.Trends.Any(t => t.Kind == options.Kind);
+        var probe = new RescueProbe(baseModel, options.MonteCarlo, linesCertain, cancellationToken);
+        var simulations = new Dictionary<string, SimulationResult>(StringComparer.Ordinal);
+
+        // Each program alone: independent searches, one per thread, each probe on one thread.
+        var alone = new ProgramRescue[chosen.Length];
+        var threads = RescueProbe.Threads(options.MonteCarlo);
+        Parallel.For(
+            0,
+            chosen.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+            i =>
+            {
+                var p = chosen[i];
+                alone[i] = Bisect(workbook, [], p, lineIds[p.Program.Id], baseSimulation.StallProbability(p.Program.Id), options, probe, 1, cancellationToken);
+            });
+        cancellationToken.ThrowIfCancellationRequested();
+        var individual = alone.ToList();
+        foreach (var rescue in individual)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rescue = Bisect(workbook, [], p, lineIds[p.Program.Id], baseSimulation.StallProbability(p.Program.Id), options, cancellationToken);
-            individual.Add(rescue);
-            DecisionsLog.Rescued(logger, p.Program.Id, rescue.AmountMinorUnits, rescue.Note, rescue.Simulations);
+            DecisionsLog.Rescued(logger, rescue.Program.Id, rescue.AmountMinorUnits, rescue.Note, rescue.Simulations);
         }
 
         // The joint plan: cheapest first; blanks (impossible) last, in rank order.
@@ -105,14 +120,25 @@ public sealed class RescuePlanner
             .ToArray();
         var joint = new List<ProgramRescue>();
         var added = new List<FundingStream>();
-        foreach (var alone in order)
+        foreach (var first in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var p = chosen.First(c => c.Program.Id == alone.Program.Id);
-            var before = added.Count == 0
-                ? baseSimulation.StallProbability(p.Program.Id)
-                : Simulate(workbook, [.. added], null, options.MonteCarlo, cancellationToken).StallProbability(p.Program.Id);
-            var rescue = Bisect(workbook, [.. added], p, lineIds[p.Program.Id], before, options, cancellationToken);
+            var p = chosen.First(c => c.Program.Id == first.Program.Id);
+            ProgramRescue rescue;
+            if (added.Count == 0)
+            {
+                rescue = first; // nothing added yet: the very search of the program alone
+            }
+            else
+            {
+                // Its stall count with the earlier lines: all a full simulation would be asked here.
+                var withEarlier = ProjectionModel.Create(workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. added]) });
+                var before = new Proportion(
+                    probe.CountStalls(withEarlier, IndexOf(withEarlier, p.Program.Id), null, threads, null, 0, cancellationToken).Count,
+                    options.MonteCarlo.Runs);
+                rescue = Bisect(workbook, [.. added], p, lineIds[p.Program.Id], before, options, probe, threads, cancellationToken);
+            }
+
             joint.Add(rescue);
             if (rescue.Stream is { } line)
             {
@@ -128,13 +154,13 @@ public sealed class RescuePlanner
         var alternatives = new List<RescueAlternative> { Alternative(RescueAlternativeKind.Base, policy, baseSimulation) };
         if (options.Alternatives)
         {
-            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, [.. added], null, options.MonteCarlo, cancellationToken)));
+            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, [.. added], null, options.MonteCarlo, simulations, cancellationToken)));
             // In-kind support cannot be pooled as cash (DESIGN.md): no pool alternative then.
             if (options.Kind != StreamKind.InKind)
             {
                 var pooled = added.Select(s => new FundingStream(
                     s.Id, s.Name, s.Kind, s.Recurrence, s.Amount, s.StartYear, s.EndYear, s.AnnualChange, EquatableArray<string>.Empty, s.RenewalProbability, s.AmountCv)).ToArray();
-                alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options.MonteCarlo, cancellationToken)));
+                alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options.MonteCarlo, simulations, cancellationToken)));
             }
             foreach (var name in PolicyNames.Names)
             {
@@ -144,7 +170,7 @@ public sealed class RescuePlanner
                 }
 
                 var other = AllocationPolicies.Get(name);
-                alternatives.Add(Alternative(RescueAlternativeKind.Policy, name, Simulate(workbook, [], other, options.MonteCarlo, cancellationToken)));
+                alternatives.Add(Alternative(RescueAlternativeKind.Policy, name, Simulate(workbook, [], other, options.MonteCarlo, simulations, cancellationToken)));
             }
         }
 
@@ -171,13 +197,15 @@ public sealed class RescuePlanner
         return id;
     }
 
-    private ProgramRescue Bisect(
+    private static ProgramRescue Bisect(
         Workbook workbook,
         FundingStream[] earlier,
         ProgramRisk risk,
         string lineId,
         Proportion before,
         RescueOptions options,
+        RescueProbe probe,
+        int threads,
         CancellationToken cancellationToken)
     {
         var program = risk.Program;
@@ -242,31 +270,48 @@ public sealed class RescuePlanner
         }
 
         var unit = Pow10(workbook.Currency.MinorUnits);
+        var runs = options.MonteCarlo.Runs;
+        // Meets(count / runs, target) is count <= target x runs: for a whole count, count <= floor(target x runs).
+        var threshold = (long)decimal.Floor(options.Target * runs);
         var simulations = 0;
-        Proportion Probe(long units)
+        var search = probe.NewSearch();
+
+        ProjectionModel ModelWith(long units)
+        {
+            var book = workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. earlier, Line(units * unit)]) };
+            return ProjectionModel.Create(book);
+        }
+
+        // One step of the search: whether the target is met, stopped as soon as that is decided
+        // (the count is then a part of the runs). The answers are those of full simulations.
+        (bool Meets, Proportion? Exact) Probe(long units)
         {
             cancellationToken.ThrowIfCancellationRequested();
             simulations++;
-            var result = Simulate(workbook, [.. earlier, Line(units * unit)], null, options.MonteCarlo, cancellationToken);
-            return result.StallProbability(program.Id);
+            var (meets, count, complete) = probe.CountStalls(ModelWith(units), p, threshold, threads, search, units, cancellationToken);
+            return (meets, complete ? new Proportion(count, runs) : null);
         }
+
+        // The full count of a step whose search stopped early (for the figures reported).
+        Proportion Exact(long units, Proportion? known) =>
+            known ?? new Proportion(probe.CountStalls(ModelWith(units), p, null, threads, null, units, cancellationToken).Count, runs);
 
         // A line equal to the need in its first year (rounded up to a major unit, plus one for
         // rounding in later years) covers the need every year: the most that can help.
         var hi = checked(((need + unit - 1) / unit) + 1);
-        var atHi = Probe(hi);
-        if (!Meets(atHi, options.Target))
+        var (metAtHi, atHi) = Probe(hi);
+        if (!metAtHi)
         {
-            return Result(null, RescueNote.Impossible, atHi, null, simulations);
+            return Result(null, RescueNote.Impossible, Exact(hi, atHi), null, simulations);
         }
 
         long lo = 0;
-        var atLo = before;
+        Proportion? atLo = before;
         while (hi - lo > 1)
         {
             var mid = lo + ((hi - lo) / 2);
-            var atMid = Probe(mid);
-            if (Meets(atMid, options.Target))
+            var (metAtMid, atMid) = Probe(mid);
+            if (metAtMid)
             {
                 hi = mid;
                 atHi = atMid;
@@ -278,14 +323,31 @@ public sealed class RescuePlanner
             }
         }
 
-        return Result(hi * unit, RescueNote.Found, atHi, atLo, simulations);
+        return Result(hi * unit, RescueNote.Found, Exact(hi, atHi), Exact(lo, atLo), simulations);
     }
 
-    private SimulationResult Simulate(Workbook workbook, FundingStream[] extra, IAllocationPolicy? policy, MonteCarloOptions monteCarlo, CancellationToken cancellationToken)
+    /// <summary>A full simulation of the workbook with extra lines (and another policy), done once per distinct input.</summary>
+    private SimulationResult Simulate(
+        Workbook workbook,
+        FundingStream[] extra,
+        IAllocationPolicy? policy,
+        MonteCarloOptions monteCarlo,
+        Dictionary<string, SimulationResult> done,
+        CancellationToken cancellationToken)
     {
+        var key = (policy?.Name ?? string.Empty) + "|" + string.Join(
+            "|",
+            extra.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Id}:{s.AmountMinorUnits}:{(s.IsRestricted ? "r" : "u")}")));
+        if (done.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         var book = extra.Length == 0 ? workbook : workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. extra]) };
         var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
-        return simulator.Simulate(model, monteCarlo, null, cancellationToken);
+        var result = simulator.Simulate(model, monteCarlo, null, cancellationToken);
+        done[key] = result;
+        return result;
     }
 
     private static int IndexOf(ProjectionModel model, string programId)

@@ -62,6 +62,13 @@ public sealed partial class BrowserReportTests
             Assert.Contains($"data-section=\"{section.Id}\"", dom, StringComparison.Ordinal);
         }
 
+        // What would save it: the rescue table, the joint plan's rows to adopt and the alternatives survive parsing.
+        var rescue = ReportRescueTests.Section(dom, "rescue");
+        Assert.Contains(HtmlBuilder.Escape(ReportText.For(language)["SectionRescue"]), rescue, StringComparison.Ordinal);
+        Assert.Contains("(P-DIGITAL)</td>", rescue, StringComparison.Ordinal);
+        Assert.Contains("RESCUE-P-DIGITAL,", rescue, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(rescue, "<table>"));
+
         var source = await File.ReadAllTextAsync(report);
         Assert.Equal(Regex.Count(source, "<svg "), Regex.Count(dom, "<svg "));
         Assert.True(Regex.Count(dom, "<svg ") >= 6);

@@ -103,7 +103,7 @@ public sealed partial class ReportCommandTests
     }
 
     [Fact]
-    public async Task Report_SeveralScenarios_ComparesThemInSectionFive()
+    public async Task Report_SeveralScenarios_ComparesThemInTheScenariosSection()
     {
         using var folder = new TempFolder();
         var html = await File.ReadAllTextAsync(await WriteReportAsync(folder, "en", "-s", "base", "-s", "deeper-cut"));
@@ -132,7 +132,7 @@ public sealed partial class ReportCommandTests
     }
 
     [Fact]
-    public async Task Report_WorkbookWithoutLedger_SaysSoInSectionSix()
+    public async Task Report_WorkbookWithoutLedger_SaysSoInTheBudgetSection()
     {
         using var folder = new TempFolder();
         var workbook = folder.File("no-ledger");
