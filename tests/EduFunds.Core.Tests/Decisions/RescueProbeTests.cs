@@ -65,7 +65,7 @@ public class RescueProbeTests
         {
             Runs = 300,
             Seed = 4,
-            Trends = new([new UncertainTrend(StreamKind.DistrictGrant, TrendShape.Triangular, -0.1, -0.02, 0.03)]),
+            Trends = [new UncertainTrend(StreamKind.DistrictGrant, TrendShape.Triangular, -0.1, -0.02, 0.03)],
         };
         var model = ProjectionModel.Create(WithLine(XStreet, "P-CHILDCARE", 6_000_000));
         var program = IndexOf(model, "P-CHILDCARE");
