@@ -23,6 +23,7 @@ internal sealed class RescueCommand : EduFundsCommand
     private readonly Option<string[]> programs;
     private readonly Option<int?> from;
     private readonly Option<string?> kind;
+    private readonly Option<string?> asOf = LedgerArguments.CreateAsOfOption();
     private readonly SimulationArguments simulation;
     private readonly OutputOptions output;
 
@@ -40,6 +41,7 @@ internal sealed class RescueCommand : EduFundsCommand
         Options.Add(programs);
         Options.Add(from);
         Options.Add(kind);
+        Options.Add(asOf);
         simulation = SimulationArguments.AddTo(this);
         output = OutputOptions.AddTo(this, RescueReport.TableNames);
         target.Validators.Add(r =>
@@ -100,6 +102,7 @@ internal sealed class RescueCommand : EduFundsCommand
             Kind = streamKind,
             MonteCarlo = monteCarlo,
             StreamName = program => t.Format("rescue.stream-name", program.Name),
+            AsOf = context.GetValue(asOf) is { } asOfText ? LedgerArguments.ParseAsOf(asOfText, default, t) : null,
         };
         var planner = new RescuePlanner(
             context.LoggerFactory.CreateLogger<RescuePlanner>(),

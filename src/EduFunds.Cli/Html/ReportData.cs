@@ -96,7 +96,7 @@ internal sealed class ReportData
             var runs = monteCarlo.Precision is null ? monteCarlo.Runs : checked((int)(risk.Simulation?.Runs ?? monteCarlo.Runs));
             rescue = new RescuePlanner().Plan(
                 workbook,
-                new RescueOptions { MonteCarlo = monteCarlo with { Precision = null, Runs = runs }, StreamName = rescueLineName },
+                new RescueOptions { MonteCarlo = monteCarlo with { Precision = null, Runs = runs }, StreamName = rescueLineName, AsOf = reforecast?.AsOf },
                 cancellationToken);
         }
 
@@ -137,7 +137,7 @@ internal sealed class ReportData
             Receipts = receipts,
             AsOf = date,
             Rescue = rescue,
-            RescueOfBasePlan = rescue is not null && (comparison.Results[0].ScenarioName is not null || policy is not null || reforecast is not null),
+            RescueOfBasePlan = rescue is not null && (comparison.Results[0].ScenarioName is not null || policy is not null),
             Reforecast = reforecast,
         };
     }

@@ -39,6 +39,14 @@ internal sealed class RescueSection : ReportSection
             plan.Policy,
             options.MonteCarlo.Seed.ToString(CultureInfo.InvariantCulture),
             ReportText.Count(options.MonteCarlo.Runs)));
+        if (options.AsOf is { } asOf)
+        {
+            html.Paragraph(words.Format(
+                "RescueReforecast",
+                asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                plan.Individual.Select(r => r.FromYear).DefaultIfEmpty(plan.Workbook.Years.From).Min()));
+        }
+
         if (data.RescueOfBasePlan)
         {
             html.Paragraph(words["RescueBaseOnly"], "note");

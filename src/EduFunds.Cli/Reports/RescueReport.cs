@@ -39,6 +39,11 @@ internal static class RescueReport
         report.Set("from", t["rescue.setting.from"], options.From);
         report.Set("kind", t["rescue.setting.kind"], Names.Of(options.Kind));
         report.Set("trends", t["rescue.setting.trends"], options.MonteCarlo.Trends.Select(SimulationSettings.TrendText).ToList());
+        if (options.AsOf is { } asOf)
+        {
+            report.Set("as_of", t["setting.as_of_reforecast"], asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
         SimulationSettings.AddCsvColumns(report, options.MonteCarlo.Seed, options.MonteCarlo.Runs);
 
         var money = workbook.Currency.MinorUnits;

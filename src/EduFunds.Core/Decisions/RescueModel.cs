@@ -53,6 +53,14 @@ public sealed record RescueOptions
     /// <summary>Whether to simulate the alternatives (the same money in the pool, each other policy); default true.</summary>
     public bool Alternatives { get; init; } = true;
 
+    /// <summary>
+    /// Plan on the re-forecast from the workbook's ledger as of this date instead of the plan
+    /// (null, the default): the years through the current one are as the ledger says
+    /// (<c>EduFunds.Tracking.Reforecast</c>), the later years are simulated as usual, and a line
+    /// pays from the first year after the known ones at the earliest.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>The name of the scenario that adopts the plan (default <c>rescue</c>).</summary>
     public string ScenarioName { get; init; } = "rescue";
 
@@ -86,7 +94,7 @@ public sealed record ProgramRescue
     /// <summary>Its risk level in the base case.</summary>
     public required RiskLevel Level { get; init; }
 
-    /// <summary>The first year the line pays: the later of the requested year and the program's start.</summary>
+    /// <summary>The first year the line pays: the latest of the requested year, the program's start and (with <see cref="RescueOptions.AsOf"/>) the first year after the known ones.</summary>
     public required int FromYear { get; init; }
 
     /// <summary>The line's amount in its first year, in minor units (a whole number of major units), or null when no amount meets the target.</summary>

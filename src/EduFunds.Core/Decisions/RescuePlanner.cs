@@ -3,6 +3,7 @@ using EduFunds.Model;
 using EduFunds.Monetary;
 using EduFunds.Risk;
 using EduFunds.Simulation;
+using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,7 +52,7 @@ public sealed class RescuePlanner
         ArgumentNullException.ThrowIfNull(workbook);
         options ??= new RescueOptions();
         options.Validate();
-        var baseModel = ProjectionModel.Create(workbook);
+        var baseModel = Compile(workbook, null, options);
         var policy = baseModel.PolicyIn(workbook.Years.From).Name;
         var risk = new RiskAnalyzer(simulator: simulator).Analyze(
             baseModel,
@@ -132,7 +133,7 @@ public sealed class RescuePlanner
             else
             {
                 // Its stall count with the earlier lines: all a full simulation would be asked here.
-                var withEarlier = ProjectionModel.Create(workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. added]) });
+                var withEarlier = Compile(workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. added]) }, null, options);
                 var before = new Proportion(
                     probe.CountStalls(withEarlier, IndexOf(withEarlier, p.Program.Id), null, threads, null, 0, cancellationToken).Count,
                     options.MonteCarlo.Runs);
@@ -154,13 +155,13 @@ public sealed class RescuePlanner
         var alternatives = new List<RescueAlternative> { Alternative(RescueAlternativeKind.Base, policy, baseSimulation) };
         if (options.Alternatives)
         {
-            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, [.. added], null, options.MonteCarlo, simulations, cancellationToken)));
+            alternatives.Add(Alternative(RescueAlternativeKind.Plan, policy, Simulate(workbook, [.. added], null, options, simulations, cancellationToken)));
             // In-kind support cannot be pooled as cash (DESIGN.md): no pool alternative then.
             if (options.Kind != StreamKind.InKind)
             {
                 var pooled = added.Select(s => new FundingStream(
                     s.Id, s.Name, s.Kind, s.Recurrence, s.Amount, s.StartYear, s.EndYear, s.AnnualChange, EquatableArray<string>.Empty, s.RenewalProbability, s.AmountCv)).ToArray();
-                alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options.MonteCarlo, simulations, cancellationToken)));
+                alternatives.Add(Alternative(RescueAlternativeKind.SameMoneyInPool, policy, Simulate(workbook, pooled, null, options, simulations, cancellationToken)));
             }
             foreach (var name in PolicyNames.Names)
             {
@@ -170,7 +171,7 @@ public sealed class RescuePlanner
                 }
 
                 var other = AllocationPolicies.Get(name);
-                alternatives.Add(Alternative(RescueAlternativeKind.Policy, name, Simulate(workbook, [], other, options.MonteCarlo, simulations, cancellationToken)));
+                alternatives.Add(Alternative(RescueAlternativeKind.Policy, name, Simulate(workbook, [], other, options, simulations, cancellationToken)));
             }
         }
 
@@ -210,9 +211,9 @@ public sealed class RescuePlanner
     {
         var program = risk.Program;
         var years = workbook.Years;
-        var from = Math.Max(options.From ?? years.From, Math.Max(program.StartYear, years.From));
+        var model = Compile(workbook, null, options);
+        var from = Math.Max(Math.Max(options.From ?? years.From, FirstOpenYear(model)), Math.Max(program.StartYear, years.From));
         var last = Math.Min(years.To, program.EndYear ?? int.MaxValue);
-        var model = ProjectionModel.Create(workbook);
         var p = IndexOf(model, program.Id);
         var yearIndex = from - years.From;
         long need = 0;
@@ -279,7 +280,7 @@ public sealed class RescuePlanner
         ProjectionModel ModelWith(long units)
         {
             var book = workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. earlier, Line(units * unit)]) };
-            return ProjectionModel.Create(book);
+            return Compile(book, null, options);
         }
 
         // One step of the search: whether the target is met, stopped as soon as that is decided
@@ -331,7 +332,7 @@ public sealed class RescuePlanner
         Workbook workbook,
         FundingStream[] extra,
         IAllocationPolicy? policy,
-        MonteCarloOptions monteCarlo,
+        RescueOptions options,
         Dictionary<string, SimulationResult> done,
         CancellationToken cancellationToken)
     {
@@ -344,11 +345,25 @@ public sealed class RescuePlanner
         }
 
         var book = extra.Length == 0 ? workbook : workbook with { Streams = new EquatableArray<FundingStream>([.. workbook.Streams, .. extra]) };
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
-        var result = simulator.Simulate(model, monteCarlo, null, cancellationToken);
+        var model = Compile(book, policy, options);
+        var result = simulator.Simulate(model, options.MonteCarlo, null, cancellationToken);
         done[key] = result;
         return result;
     }
+
+    /// <summary>
+    /// The model every simulation of the plan runs: the workbook (with lines) under a policy, or,
+    /// with <see cref="RescueOptions.AsOf"/>, its re-forecast from the ledger (the known years as
+    /// they happened, later years drawn as usual).
+    /// </summary>
+    private static ProjectionModel Compile(Workbook book, IAllocationPolicy? policy, RescueOptions options)
+    {
+        var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
+        return options.AsOf is { } asOf ? Reforecast.Create(model, book.Ledger, asOf).ForecastModel : model;
+    }
+
+    /// <summary>The first year whose money is not known yet: the first year of an ordinary model.</summary>
+    private static int FirstOpenYear(ProjectionModel model) => (model.KnownThrough ?? (model.Years.From - 1)) + 1;
 
     private static int IndexOf(ProjectionModel model, string programId)
     {

@@ -101,9 +101,41 @@ public class RescueCommandTests
         Assert.Contains("NOPE", result.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<decimal> StallProbabilityAsync(string folder, string lang)
+    /// <summary>
+    /// On the re-forecast as of the end of 2023: the line pays from 2024 (2020-2023 are as the
+    /// ledger says), and adding its row makes risk --as-of with the same seed and runs meet the
+    /// target; one yuan less does not.
+    /// </summary>
+    [Fact]
+    public async Task Rescue_AsOf_LineFromTheFirstOpenYearAndRiskAsOfAgrees()
     {
-        var risk = await CliRun.RunAsync("risk", folder, "--runs", Runs, "--seed", Seed, "--tornado-runs", "0", "--lang", lang, "-f", "csv");
+        var result = await CliRun.RunAsync("rescue", "--program", "P-DIGITAL", "--as-of", "2023-12-31", "--runs", Runs, "--seed", Seed, "-f", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("2023-12-31", json.RootElement.GetProperty("settings").GetProperty("as_of").GetString());
+        var program = Assert.Single(json.RootElement.GetProperty("programs").EnumerateArray());
+        Assert.Equal(2024, program.GetProperty("from_year").GetInt32());
+        var amount = program.GetProperty("amount").GetDecimal();
+        var row = json.RootElement.GetProperty("adopt").EnumerateArray().Single(a => a.GetProperty("file").GetString() == "streams.csv").GetProperty("content").GetString()!;
+
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("init", folder.Path, "--force")).ExitCode);
+        var streams = folder.File("streams.csv");
+        var original = await File.ReadAllTextAsync(streams);
+        var separator = original.EndsWith('\n') ? string.Empty : "\n";
+        await File.WriteAllTextAsync(streams, original + separator + row);
+        Assert.True(await StallProbabilityAsync(folder.Path, "en", "--as-of", "2023-12-31") <= 0.10m);
+        var lower = row.Replace(
+            "," + amount.ToString("0.00", CultureInfo.InvariantCulture) + ",",
+            "," + (amount - 1).ToString("0.00", CultureInfo.InvariantCulture) + ",",
+            StringComparison.Ordinal);
+        await File.WriteAllTextAsync(streams, original + separator + lower);
+        Assert.True(await StallProbabilityAsync(folder.Path, "en", "--as-of", "2023-12-31") > 0.10m);
+    }
+
+    private static async Task<decimal> StallProbabilityAsync(string folder, string lang, params string[] extra)
+    {
+        var risk = await CliRun.RunAsync(["risk", folder, "--runs", Runs, "--seed", Seed, "--tornado-runs", "0", "--lang", lang, "-f", "csv", .. extra]);
         Assert.Equal(0, risk.ExitCode);
         var lines = risk.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',').ToList();

@@ -122,4 +122,36 @@ public class RescuePlannerTests
         Assert.True(StallWith(line.AmountMinorUnits) <= 0.10);
         Assert.True(StallWith(line.AmountMinorUnits - 100) > 0.10);
     }
+
+    /// <summary>
+    /// As the hand example above, re-forecast as of the end of 2024, when G brought 1,000.00 in
+    /// 2024 (P ran that year): 2024 is known, so the line pays from 2025, and it is the same 150
+    /// yuan (450.00 of pool money lifts P to its minimum with it, one yuan less leaves it at 599.00).
+    /// Without the ledger's 2024, a line from 2024 would have been needed.
+    /// </summary>
+    [Fact]
+    public void Plan_AsOf_LinePaysFromTheFirstOpenYearAndTheKnownYearStandsAsItHappened()
+    {
+        var workbook = Workbook([Stream("G", 45_000)], [Program("P", 100_000)], to: 2026) with
+        {
+            Ledger = new EquatableArray<LedgerEntry>([
+                new LedgerEntry(new DateOnly(2024, 3, 1), LedgerEntryType.Receipt, "G", null, EduFunds.Monetary.Money.FromMinorUnits(100_000, EduFunds.Monetary.Currency.Cny), null, null)]),
+        };
+
+        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = Runs, AsOf = new DateOnly(2024, 12, 31), Alternatives = false });
+
+        var rescue = Assert.Single(plan.Individual);
+        Assert.Equal(RescueNote.Found, rescue.Note);
+        Assert.Equal(2025, rescue.FromYear);
+        Assert.Equal(15_000, rescue.AmountMinorUnits);
+        Assert.Equal(1.0, rescue.Before.Value);
+        Assert.Equal(0.0, rescue.After!.Value.Value);
+        Assert.Equal(1.0, rescue.OneUnitLess!.Value.Value);
+        Assert.Equal(2025, rescue.Stream!.StartYear);
+
+        // Had P stalled in the known year, no line from 2025 could meet the target.
+        var stalledIn2024 = workbook with { Ledger = new EquatableArray<LedgerEntry>([]) };
+        var impossible = new RescuePlanner().Plan(stalledIn2024, new RescueOptions { MonteCarlo = Runs, AsOf = new DateOnly(2024, 12, 31), Alternatives = false });
+        Assert.Equal(RescueNote.Impossible, Assert.Single(impossible.Individual).Note);
+    }
 }
