@@ -14,7 +14,7 @@ public static partial class HledgerJournal
     /// digit by digit, and text that needs no cleaning is used as it is. The text is the same,
     /// character for character, as the general rules above give.
     /// </summary>
-    private sealed class EntryFormatter(Currency currency, int width)
+    internal sealed class EntryFormatter(Currency currency, int width)
     {
         private readonly Dictionary<string, string> streamPostings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> programPostings = new(StringComparer.Ordinal);
