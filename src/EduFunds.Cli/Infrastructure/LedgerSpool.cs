@@ -38,11 +38,7 @@ internal sealed class LedgerSpool : IDisposable
     /// <param name="entry">The entry.</param>
     public void Add(LedgerEntry entry)
     {
-        if (reading)
-        {
-            throw new InvalidOperationException("The spool is being read.");
-        }
-
+        System.Diagnostics.Debug.Assert(!reading);
         currency ??= entry.Currency;
         writer.Write(entry.Date.DayNumber);
         writer.Write((byte)entry.Type);
