@@ -34,6 +34,62 @@ public sealed partial class RiskAnalyzer
             MaxDegreeOfParallelism = Math.Max(1, threads ?? Environment.ProcessorCount),
             CancellationToken = cancellationToken,
         };
+        try
+        {
+            ProjectEachLoss(model, streamCount, programCount, baseStall, baseShelved, perStream, options);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The same exception as a projection on this thread would throw (an overflow, a policy's contract).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        // By program, streams in order.
+        var offsets = new int[programCount + 1];
+        foreach (var changes in perStream)
+        {
+            foreach (var (p, _, _) in changes)
+            {
+                offsets[p + 1]++;
+            }
+        }
+
+        for (var p = 0; p < programCount; p++)
+        {
+            offsets[p + 1] += offsets[p];
+        }
+
+        var byProgram = new (int Stream, int Stall, int Shelved)[offsets[programCount]];
+        var next = offsets[..^1];
+        for (var s = 0; s < streamCount; s++)
+        {
+            foreach (var (p, stall, shelved) in perStream[s])
+            {
+                byProgram[next[p]++] = (s, stall, shelved);
+            }
+        }
+
+        var variantOf = new int[streamCount];
+        Array.Fill(variantOf, -1);
+        if (losses is not null)
+        {
+            for (var v = 0; v < losses.Streams.Count; v++)
+            {
+                variantOf[losses.Streams[v]] = v;
+            }
+        }
+
+        return new TornadoData(offsets, byProgram, losses, variantOf);
+    }
+
+    private static void ProjectEachLoss(
+        ProjectionModel model,
+        int streamCount,
+        int programCount,
+        int[] baseStall,
+        int[] baseShelved,
+        (int Program, int Stall, int Shelved)[][] perStream,
+        ParallelOptions options) =>
         Parallel.For(
             0,
             streamCount,
@@ -76,44 +132,6 @@ public sealed partial class RiskAnalyzer
                 return local;
             },
             _ => { });
-
-        // By program, streams in order.
-        var offsets = new int[programCount + 1];
-        foreach (var changes in perStream)
-        {
-            foreach (var (p, _, _) in changes)
-            {
-                offsets[p + 1]++;
-            }
-        }
-
-        for (var p = 0; p < programCount; p++)
-        {
-            offsets[p + 1] += offsets[p];
-        }
-
-        var byProgram = new (int Stream, int Stall, int Shelved)[offsets[programCount]];
-        var next = offsets[..^1];
-        for (var s = 0; s < streamCount; s++)
-        {
-            foreach (var (p, stall, shelved) in perStream[s])
-            {
-                byProgram[next[p]++] = (s, stall, shelved);
-            }
-        }
-
-        var variantOf = new int[streamCount];
-        Array.Fill(variantOf, -1);
-        if (losses is not null)
-        {
-            for (var v = 0; v < losses.Streams.Count; v++)
-            {
-                variantOf[losses.Streams[v]] = v;
-            }
-        }
-
-        return new TornadoData(offsets, byProgram, losses, variantOf);
-    }
 
     /// <summary>One program's tornado entries: every stream it received money from, whose loss changes its first stall or shelved year, or whose loss changes its stall probability.</summary>
     /// <param name="projection">The projection.</param>
