@@ -98,7 +98,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException(context.Texts.Format("error.map", e.Message), e);
         }
 
-        if (!file.Exists)
+        if (!file.Exists && !Directory.Exists(file.FullName) && file.LinkTarget is null)
         {
             throw new UserInputException(context.Texts.Format("error.exportMissing", file));
         }
@@ -133,13 +133,13 @@ internal sealed class ImportCommand : EduFundsCommand
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
         {
-            if (!rulesFile.Exists)
+            if (!rulesFile.Exists && !Directory.Exists(rulesFile.FullName) && rulesFile.LinkTarget is null)
             {
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
             matchRules = MatchRulesFile.Read(
-                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                InputFile.OpenRead(rulesFile, context.Texts), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -187,7 +187,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
         var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
             .Plan(
-                OpenExport(file),
+                OpenExport(file, context.Texts),
                 file.ToString(),
                 options,
                 book,
@@ -247,16 +247,16 @@ internal sealed class ImportCommand : EduFundsCommand
     }
 
     /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>
-    private static Stream OpenExport(FileInfo file)
+    private static Stream OpenExport(FileInfo file, Localization.Texts t)
     {
         if (!file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return file.OpenRead();
+            return InputFile.OpenRead(file, t);
         }
 
         try
         {
-            using var stream = file.OpenRead();
+            using var stream = InputFile.OpenRead(file, t);
             return new MemoryStream(Excel.XlsxSheets.FirstSheetAsCsv(stream), writable: false);
         }
         catch (InvalidDataException e)

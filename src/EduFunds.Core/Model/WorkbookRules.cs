@@ -42,6 +42,9 @@ internal static partial class WorkbookRules
     public const int MinYear = 1900;
     public const int MaxYear = 2200;
 
+    /// <summary>The name of the base case in every command (<c>--scenario base</c>, compare's columns): no scenario may take it.</summary>
+    public const string ReservedScenarioName = "base";
+
     /// <summary>Checks <paramref name="workbook"/> (with its defaults resolved) and adds every problem to <paramref name="issues"/>.</summary>
     /// <param name="workbook">The workbook as read; it may be invalid.</param>
     /// <param name="at">Where each part came from.</param>
@@ -104,6 +107,10 @@ internal static partial class WorkbookRules
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
                 issues.Error(at.Scenario(s, "name"), $"a scenario needs a name");
+            }
+            else if (string.Equals(scenario.Name.Trim(), ReservedScenarioName, StringComparison.OrdinalIgnoreCase))
+            {
+                issues.Error(at.Scenario(s, "name"), $"the scenario name '{scenario.Name}' is reserved: 'base' names the workbook without changes in every command; choose another name");
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {

@@ -21,6 +21,8 @@ namespace EduFunds.Simulation;
 internal sealed class RunSampler
 {
     private readonly long[] planned;
+    private readonly string[] streamIds;
+    private readonly StreamKind[] streamKinds;
     private readonly int streamCount;
     private readonly int yearCount;
     private readonly int firstYear;
@@ -41,6 +43,8 @@ internal sealed class RunSampler
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trends);
         planned = model.PlannedAmounts.ToArray();
+        streamIds = model.Streams.Select(x => x.Id).ToArray();
+        streamKinds = model.Streams.Select(x => x.Kind).ToArray();
         streamCount = model.StreamCount;
         yearCount = model.YearCount;
         firstYear = model.Years.From;
@@ -220,7 +224,7 @@ internal sealed class RunSampler
                     // open, times the drawn (1 + g)^k, before the noise and trend factors.
                     var slot = plan.RateSlot + y;
                     var opened = rateBase[slot] * powers[powerOffset[plan.RateIndex] + rateYears[slot]];
-                    amount = opened == 0.0 ? 0 : (long)(halfEven ? Math.Round(opened) : Math.Round(opened, MidpointRounding.AwayFromZero));
+                    amount = opened == 0.0 ? 0 : ToMinorUnits(halfEven ? Math.Round(opened) : Math.Round(opened, MidpointRounding.AwayFromZero), plan.Stream, year);
                     amounts[i] = amount;
                 }
 
@@ -243,11 +247,22 @@ internal sealed class RunSampler
                 if (factor != 1.0)
                 {
                     var value = amount * factor;
-                    amounts[i] = (long)(halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero));
+                    amounts[i] = ToMinorUnits(halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero), plan.Stream, year);
                 }
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long ToMinorUnits(double rounded, int stream, int year) =>
+        rounded < 9223372036854775807.0 ? (long)rounded : throw DrawTooLarge(stream, year); // 2^63 and NaN fail
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private AmountOverflowException DrawTooLarge(int stream, int year) => new(
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"A Monte Carlo run draws more than {long.MaxValue} minor units for stream '{streamIds[stream]}' in {year}: its amount, its amount_cv, or the uncertain trend or rate of its kind ({WorkbookNames.ToName(streamKinds[stream])}) is too large."),
+        year);
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
     internal sealed class Scratch
