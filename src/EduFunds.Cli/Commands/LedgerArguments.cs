@@ -63,6 +63,6 @@ internal static class LedgerArguments
             throw new UserInputException(t.Format("error.budgetsMissing", file));
         }
 
-        return BudgetFile.Read(Infrastructure.InputFile.OpenRead(file, t), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
+        return LedgerFile.ReadBudgets(Infrastructure.InputFile.OpenRead(file, t), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
     }
 }

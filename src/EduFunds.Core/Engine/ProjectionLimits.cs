@@ -40,7 +40,7 @@ internal static class ProjectionLimits
     internal static List<Finding> Check(Workbook workbook)
     {
         var findings = new List<Finding>();
-        if (Check(workbook, -1, EquatableArray<ScenarioChange>.Empty) is { } baseFinding)
+        if (Check(workbook, -1, []) is { } baseFinding)
         {
             findings.Add(baseFinding);
             return findings; // every scenario would repeat it
@@ -57,7 +57,7 @@ internal static class ProjectionLimits
         return findings;
     }
 
-    private static Finding? Check(Workbook workbook, int scenario, EquatableArray<ScenarioChange> changes)
+    private static Finding? Check(Workbook workbook, int scenario, IReadOnlyList<ScenarioChange> changes)
     {
         var years = workbook.Years;
         var streams = new List<(FundingStream Stream, int From, int? Change)>(workbook.Streams.Select(x => (x, int.MinValue, (int?)null)));
@@ -130,7 +130,7 @@ internal static class ProjectionLimits
     }
 
     /// <summary>The first change (in list order) whose addition makes the stream's amount in the year too large.</summary>
-    private static int? Culprit(Workbook workbook, FundingStream stream, int year, EquatableArray<ScenarioChange> changes)
+    private static int? Culprit(Workbook workbook, FundingStream stream, int year, IReadOnlyList<ScenarioChange> changes)
     {
         var prefix = new List<ScenarioChange>();
         for (var c = 0; c < changes.Count; c++)

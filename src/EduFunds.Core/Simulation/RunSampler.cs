@@ -136,7 +136,7 @@ internal sealed class RunSampler
 
     /// <summary>Creates the per-thread scratch space.</summary>
     /// <returns>The scratch.</returns>
-    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount);
+    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount, plans.Sum(p => p.LastIndex - p.FirstIndex + 1));
 
     /// <summary>Fills <paramref name="amounts"/> with run <paramref name="run"/>'s stream amounts.</summary>
     /// <param name="seed">The seed.</param>
@@ -187,9 +187,15 @@ internal sealed class RunSampler
         }
 
         // Streams without draws, and years outside a stream's term, keep their planned amounts.
+        // First pass: renewals, comings, the rates and the normals; the exponents of the
+        // lognormal factors are gathered, raised in one vectorised pass, then applied.
         planned.CopyTo(amounts);
         var runKey = RandomMapping.RunKey(seed, run);
         var stride = streamCount;
+        var noiseAt = scratch.NoiseAt;
+        var noise = scratch.Noise;
+        var noiseTrend = scratch.NoiseTrend;
+        var noisy = 0;
         foreach (ref readonly var plan in plans.AsSpan())
         {
             var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
@@ -224,7 +230,7 @@ internal sealed class RunSampler
                     // open, times the drawn (1 + g)^k, before the noise and trend factors.
                     var slot = plan.RateSlot + y;
                     var opened = rateBase[slot] * powers[powerOffset[plan.RateIndex] + rateYears[slot]];
-                    amount = opened == 0.0 ? 0 : ToMinorUnits(halfEven ? Math.Round(opened) : Math.Round(opened, MidpointRounding.AwayFromZero), plan.Stream, year);
+                    amount = opened == 0.0 ? 0 : Round(opened, i);
                     amounts[i] = amount;
                 }
 
@@ -233,29 +239,45 @@ internal sealed class RunSampler
                     continue;
                 }
 
-                var factor = 1.0;
+                var trend = plan.TrendIndex >= 0 ? factors[(plan.TrendIndex * yearCount) + y] : 1.0;
                 if (plan.Sigma > 0.0)
                 {
-                    factor = DeterministicMath.Exp(plan.Mu + (plan.Sigma * cell.AmountNormal()));
+                    noiseAt[noisy] = i;
+                    noise[noisy] = plan.Mu + (plan.Sigma * cell.AmountNormal());
+                    noiseTrend[noisy] = trend;
+                    noisy++;
                 }
-
-                if (plan.TrendIndex >= 0)
+                else if (trend != 1.0)
                 {
-                    factor *= factors[(plan.TrendIndex * yearCount) + y];
+                    amounts[i] = Round(amount * trend, i);
                 }
+            }
+        }
 
-                if (factor != 1.0)
-                {
-                    var value = amount * factor;
-                    amounts[i] = ToMinorUnits(halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero), plan.Stream, year);
-                }
+        // The lognormal factors exp(mu + sigma z), times the trend's factor (x 1.0 is exact).
+        DeterministicMath.ExpInPlace(noise.AsSpan(0, noisy));
+        for (var k = 0; k < noisy; k++)
+        {
+            var factor = noise[k] * noiseTrend[k];
+            if (factor != 1.0)
+            {
+                var i = noiseAt[k];
+                amounts[i] = Round(amounts[i] * factor, i);
             }
         }
     }
 
+    /// <summary>Rounds amount <paramref name="i"/> to a whole minor unit by the workbook's rule; a value beyond 64 bits (or NaN) throws <see cref="AmountOverflowException"/> naming the stream and year.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long ToMinorUnits(double rounded, int stream, int year) =>
-        rounded < 9223372036854775807.0 ? (long)rounded : throw DrawTooLarge(stream, year); // 2^63 and NaN fail
+    private long Round(double value, int i)
+    {
+        var rounded = halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero);
+        return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : Checked(rounded, i);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long Checked(double rounded, int i) =>
+        rounded is < 9223372036854775807.0 and >= -9223372036854775808.0 ? (long)rounded : throw DrawTooLarge(i % streamCount, firstYear + (i / streamCount)); // 2^63 and NaN fail
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private AmountOverflowException DrawTooLarge(int stream, int year) => new(
@@ -270,11 +292,24 @@ internal sealed class RunSampler
         /// <summary>Creates scratch for trends x years factors and the rates' powers.</summary>
         /// <param name="length">trends x years.</param>
         /// <param name="powers">Number of powers (1 + g)^k of the uncertain rates.</param>
-        public Scratch(int length, int powers)
+        /// <param name="draws">Stream-years with draws: the most lognormal factors of a run.</param>
+        public Scratch(int length, int powers, int draws)
         {
             TrendFactors = new double[length];
             RatePowers = new double[powers];
+            NoiseAt = new int[draws];
+            Noise = new double[draws];
+            NoiseTrend = new double[draws];
         }
+
+        /// <summary>Where each lognormal factor of the current run applies (index into the amounts).</summary>
+        public int[] NoiseAt { get; }
+
+        /// <summary>The exponents mu + sigma z of the current run's lognormal factors, then the factors.</summary>
+        public double[] Noise { get; }
+
+        /// <summary>The trend factor that multiplies each lognormal factor (1.0 when none).</summary>
+        public double[] NoiseTrend { get; }
 
         /// <summary>(1 + g)^k per trend and year of the current run.</summary>
         public double[] TrendFactors { get; }
