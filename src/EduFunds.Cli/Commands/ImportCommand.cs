@@ -194,6 +194,12 @@ internal sealed class ImportCommand : EduFundsCommand
             context.LoggerFactory.CreateLogger(typeof(LedgerFile)),
             context.CancellationToken);
 
+        foreach (var warning in result.Warnings)
+        {
+            // As validate shows the ledger's: each with its place in the export.
+            await context.ParseResult.InvocationConfiguration.Error.WriteLineAsync(Output.CellFormat.Printable(warning.ToString())).ConfigureAwait(false);
+        }
+
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
             // The report's --output may not be the ledger or the export: check before anything is written.

@@ -352,7 +352,7 @@ internal sealed class VisibilityWeightedPolicy : IAllocationPolicy
             numerators[i] = heavyCapped && isHeavy ? claim.Remaining * uncappedWeighted : pool * claim.Remaining * weight;
         }
 
-        LargestRemainder.DistributeExactly(request.Pool, numerators, uncappedWeighted, shares);
+        LargestRemainderExact.DistributeExactly(request.Pool, numerators, uncappedWeighted, shares);
     }
 
     private static (Int128 Flagship, Int128 Basic) ScaledWeights(decimal flagshipWeight)

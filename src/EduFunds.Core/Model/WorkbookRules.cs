@@ -221,9 +221,7 @@ internal static partial class WorkbookRules
             var fiscalYear = ModelText.FiscalYearOf(entry.Date, workbook.FiscalYearStartMonth);
             if (!context.Years.Contains(fiscalYear))
             {
-                var first = new DateOnly(context.Years.From, workbook.FiscalYearStartMonth, 1);
-                var last = new DateOnly(context.Years.To, workbook.FiscalYearStartMonth, 1).AddYears(1).AddDays(-1);
-                issues.Warning(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
+                issues.WarningText(at("date"), OutsideYears(entry.Date, fiscalYear, context.Years, workbook.FiscalYearStartMonth));
             }
         }
 
@@ -251,6 +249,24 @@ internal static partial class WorkbookRules
         }
 
         // An expense with a blank program is overhead (DESIGN.md "Budget tracking"): valid.
+    }
+
+    /// <summary>
+    /// The warning for a ledger entry dated outside the workbook's years (DESIGN.md: valid, the years
+    /// are a window), the same for an entry of ledger.csv and for a row an import adds.
+    /// </summary>
+    /// <param name="date">The entry's date.</param>
+    /// <param name="fiscalYear">Its fiscal year.</param>
+    /// <param name="years">The workbook's years (within MinYear..MaxYear).</param>
+    /// <param name="startMonth">The month the fiscal year starts (1-12).</param>
+    /// <returns>The message.</returns>
+    internal static string OutsideYears(DateOnly date, int fiscalYear, YearRange years, int startMonth)
+    {
+        var first = new DateOnly(years.From, startMonth, 1);
+        var last = new DateOnly(years.To, startMonth, 1).AddYears(1).AddDays(-1);
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"date {ModelText.FormatDate(date)} is in fiscal year {fiscalYear}, outside the workbook's years {years.From}-{years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
     }
 
     /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>

@@ -134,7 +134,7 @@ public class LargestRemainderExactTests
         var expected = new long[w.Length];
         var actual = new long[w.Length];
         LargestRemainder.Distribute(total.Get, numerators, sum, expected);
-        LargestRemainder.DistributeExactly(total.Get, numerators.Select(n => (System.Numerics.BigInteger)n).ToArray(), sum, actual);
+        LargestRemainderExact.DistributeExactly(total.Get, numerators.Select(n => (System.Numerics.BigInteger)n).ToArray(), sum, actual);
         return expected.SequenceEqual(actual).ToProperty();
     }
 
