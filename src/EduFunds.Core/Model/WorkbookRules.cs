@@ -85,6 +85,8 @@ internal static partial class WorkbookRules
             programIds.Add(program.Id);
         }
 
+        CheckLookAlikes(workbook.Programs.Select(p => p.Id).ToList(), i => at.Program(i, "id"), "program", issues);
+
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var firstStream = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < workbook.Streams.Count; i++)
@@ -99,6 +101,8 @@ internal static partial class WorkbookRules
 
             streamIds.Add(stream.Id);
         }
+
+        CheckLookAlikes(workbook.Streams.Select(s => s.Id).ToList(), i => at.Stream(i, "id"), "stream", issues);
 
         var scenarioNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < workbook.Scenarios.Count; s++)
