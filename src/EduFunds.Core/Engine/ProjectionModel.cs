@@ -20,6 +20,7 @@ public sealed partial class ProjectionModel
     private readonly bool[] scheduled;        // [y * P + p]
     private readonly long[] need;             // [y * P + p]
     private readonly long[] minimum;          // [y * P + p]
+    private readonly ProgramCell[] cellPlan;  // [y * P + p]: scheduled, need and minimum side by side, for the year loop
     private readonly int[] priority;          // [y * P + p]
     private readonly int[] rank;              // [y * P + p]: position of p in the year's tie-break order
     private readonly int[] order;             // [y * P + k]: program at position k
@@ -152,6 +153,12 @@ public sealed partial class ProjectionModel
                 need[cell] = yearNeed;
                 minimum[cell] = Ceiling(Fraction.From(ratio).Multiply(Fraction.From(yearNeed)));
             }
+        }
+
+        cellPlan = new ProgramCell[cells];
+        for (var cell = 0; cell < cells; cell++)
+        {
+            cellPlan[cell] = new ProgramCell(scheduled[cell], need[cell], minimum[cell]);
         }
 
         // The tie-break order of each year: priority, then id in ordinal order.
