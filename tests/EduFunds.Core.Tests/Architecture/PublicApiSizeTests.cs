@@ -11,7 +11,7 @@ namespace EduFunds.Core.Tests.Architecture;
 public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
-    private const int Ceiling = 121;
+    private const int Ceiling = 116;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
