@@ -1,10 +1,8 @@
-using EduFunds.Monetary;
-
 namespace EduFunds.Engine;
 
 /// <summary>
 /// The year loop, one method per step of DESIGN.md "One simulated year, in order": <see cref="Arrive"/>
-/// (steps 1-2), <see cref="SecureFromReserveAndRestrictedMoney"/> (step 3, and the
+/// (steps 1-2, in ProjectionModel.Arrive.cs), <see cref="SecureFromReserveAndRestrictedMoney"/> (step 3, and the
 /// year's claimants on the pool), <see cref="StallFixpoint"/> (steps 4-6, in ProjectionModel.Fixpoint.cs),
 /// <see cref="Rescue"/> (step 7) and <see cref="CloseAndShelve"/> (step 8). The steps share the
 /// workspace's buffers, one flat <see cref="ProgramState"/> per program, and allocate nothing.
@@ -26,134 +24,6 @@ public sealed partial class ProjectionModel
         allocated = Rescue(y, pool, allocated, w);
         CloseAndShelve(y, w);
         carry = ClosePool(y, pool, allocated, carry, w);
-    }
-
-    /// <summary>
-    /// Steps 1-2: every stream's amount arrives; unrestricted money goes to the pool, restricted
-    /// money to its active programs (split by need over several), or is stranded when none is active.
-    /// Writes the year's unrestricted, restricted and stranded-restricted totals and each program's r.
-    /// </summary>
-    private void Arrive(int y, ReadOnlySpan<long> amounts, ProjectionWorkspace w, List<RestrictedArrival>[]? arrivals)
-    {
-        var state = w.State;
-        for (var p = 0; p < state.Length; p++)
-        {
-            state[p].Received = 0;
-        }
-
-        long unrestricted = 0, restrictedTotal = 0, strandedRestricted = 0;
-        var amountRow = amounts.Slice(y * StreamCount, StreamCount);
-        var countRow = yearTargetCount.AsSpan(y * StreamCount, StreamCount);
-        for (var s = 0; s < amountRow.Length; s++)
-        {
-            var amount = amountRow[s];
-            if (amount <= 0)
-            {
-                if (amount < 0)
-                {
-                    throw new ArgumentException($"Stream '{streams[s].Id}' has a negative amount in {Years.From + y}.", nameof(amounts));
-                }
-
-                continue;
-            }
-
-            var count = countRow[s];
-            if (count < 0)
-            {
-                unrestricted = checked(unrestricted + amount);
-                continue;
-            }
-
-            restrictedTotal = checked(restrictedTotal + amount);
-            if (count == 0 || !SplitRestricted(y, s, count, amount, w, arrivals))
-            {
-                strandedRestricted = checked(strandedRestricted + amount);
-            }
-        }
-
-        w.UnrestrictedOut[y] = unrestricted;
-        w.RestrictedOut[y] = restrictedTotal;
-        w.StrandedRestrictedOut[y] = strandedRestricted;
-    }
-
-    /// <summary>
-    /// Step 2 for one restricted stream: its money goes to those of its programs that are active,
-    /// in proportion to their need, exact by largest remainder (ties in the pool's tie-break order).
-    /// </summary>
-    /// <returns>False when no program of the stream is active: the money is stranded.</returns>
-    private bool SplitRestricted(int y, int s, int scheduledCount, long amount, ProjectionWorkspace w, List<RestrictedArrival>[]? arrivals)
-    {
-        var row = y * ProgramCount;
-        var state = w.State;
-        var active = w.Targets;
-        var count = 0;
-        foreach (var p in yearTargets.AsSpan(((y * StreamCount) + s) * maxTargets, scheduledCount))
-        {
-            if (!state[p].Shelved)
-            {
-                active[count++] = p; // already in tie-break order
-            }
-        }
-
-        if (count == 0)
-        {
-            return false;
-        }
-
-        if (count == 1)
-        {
-            ref var only = ref state[active[0]];
-            only.Received = checked(only.Received + amount);
-            arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[active[0]], amount));
-            return true;
-        }
-
-        Int128 needTotal = 0;
-        long largestNeed = 0;
-        for (var t = 0; t < count; t++)
-        {
-            var n = cellPlan[row + active[t]].Need;
-            needTotal += n;
-            largestNeed = Math.Max(largestNeed, n);
-        }
-
-        var parts = w.TargetParts.AsSpan(0, count);
-        if (needTotal > 0 && needTotal <= long.MaxValue / count && largestNeed <= long.MaxValue / amount)
-        {
-            // Every amount x need fits in 64 bits: the largest remainder rule on plain integers.
-            var remainders = w.TargetRemainders.AsSpan(0, count);
-            var denominator = (long)needTotal;
-            var left = amount;
-            for (var t = 0; t < count; t++)
-            {
-                parts[t] = Math.DivRem(amount * cellPlan[row + active[t]].Need, denominator, out remainders[t]);
-                left -= parts[t];
-            }
-
-            LargestRemainder.GiveLeftover(parts, remainders, denominator, left);
-        }
-        else
-        {
-            var numerators = w.TargetNumerators.AsSpan(0, count);
-            for (var t = 0; t < count; t++)
-            {
-                numerators[t] = needTotal == 0 ? amount : checked((Int128)amount * cellPlan[row + active[t]].Need);
-            }
-
-            LargestRemainder.Distribute(amount, numerators, needTotal == 0 ? count : needTotal, parts);
-        }
-
-        for (var t = 0; t < count; t++)
-        {
-            ref var target = ref state[active[t]];
-            target.Received = checked(target.Received + parts[t]);
-            if (parts[t] > 0)
-            {
-                arrivals?[y].Add(new RestrictedArrival(streams[s].Id, programIds[active[t]], parts[t]));
-            }
-        }
-
-        return true;
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed partial class ProjectionModel
     private readonly int[] endYearIndex;      // per program, -1 when it ends after the horizon
     private readonly int[] yearTargetCount;   // [y * S + s]: -1 = pool; else how many of its programs are scheduled in y
     private readonly int[] yearTargets;       // [(y * S + s) * maxTargets + t]: those programs, in tie-break order
+    private readonly long[] poolMask;         // per stream: -1 for a stream of the pool, 0 for a restricted one
+    private readonly int[] restrictedStreams; // the restricted streams, in stream order
     private readonly IAllocationPolicy[] policies;
     private readonly bool[] proportional;     // per year: the built-in proportional policy, run by the engine's own exact split
     private readonly decimal[] flagshipWeights;
@@ -199,6 +201,10 @@ public sealed partial class ProjectionModel
                 yearTargetCount[slot] = list.Length;
             }
         }
+
+        // A mask of the pool's streams (-1) and the restricted streams, in stream order.
+        poolMask = targets.Select(t => t.Length == 0 ? -1L : 0L).ToArray();
+        restrictedStreams = Enumerable.Range(0, StreamCount).Where(s => targets[s].Length > 0).ToArray();
 
         // Policy and flagship weight per year.
         policies = new IAllocationPolicy[YearCount];
