@@ -25,8 +25,13 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         }
 
         var change = Decimal(row, "annual_change", 0m, "a decimal fraction such as -0.08 (8% less a year)");
-        var restricted = (row.Get("restricted_to") ?? string.Empty)
-            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var restrictedText = row.Get("restricted_to") ?? string.Empty;
+        var restricted = restrictedText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (restricted.Length == 0 && restrictedText.Trim().Length > 0)
+        {
+            // ";" or " ; ; " is neither blank (unrestricted) nor a list: the ids were lost, so nothing is guessed.
+            issues.Error(row.PosOf("restricted_to"), $"restricted_to {ModelText.Quote(restrictedText)} holds only separators, no program id; leave it blank for unrestricted money, or list program ids separated by ';'");
+        }
         var renewal = Decimal(row, "renewal_probability", 1m, "a probability from 0 to 1 such as 0.9");
         var cv = Decimal(row, "amount_cv", 0m, "a coefficient of variation such as 0.2");
         return FundingStream.Unchecked(id, name, kind, recurrence, currency, amount, start, end, change, new EquatableArray<string>(restricted), renewal, cv);

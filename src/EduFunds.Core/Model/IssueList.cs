@@ -52,6 +52,9 @@ internal sealed class IssueList
     public void Warning(Pos pos, FormattableString message) =>
         issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>Adds a warning whose message is already composed (it must hold no culture-formatted numbers).</summary>
+    public void WarningText(Pos pos, string message) => Warning(pos, $"{message}");
+
     /// <summary>Every issue ordered by file, line and column (stable: same place keeps the order found).</summary>
     public IReadOnlyList<ValidationIssue> Sorted() =>
         [.. issues.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ThenBy(i => i.Column)];

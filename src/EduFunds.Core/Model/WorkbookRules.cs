@@ -42,6 +42,9 @@ internal static partial class WorkbookRules
     public const int MinYear = 1900;
     public const int MaxYear = 2200;
 
+    /// <summary>The name of the base case in every command (<c>--scenario base</c>, compare's columns): no scenario may take it.</summary>
+    public const string ReservedScenarioName = "base";
+
     /// <summary>Checks <paramref name="workbook"/> (with its defaults resolved) and adds every problem to <paramref name="issues"/>.</summary>
     /// <param name="workbook">The workbook as read; it may be invalid.</param>
     /// <param name="at">Where each part came from.</param>
@@ -82,6 +85,8 @@ internal static partial class WorkbookRules
             programIds.Add(program.Id);
         }
 
+        CheckLookAlikes(workbook.Programs.Select(p => p.Id).ToList(), i => at.Program(i, "id"), "program", issues);
+
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var firstStream = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < workbook.Streams.Count; i++)
@@ -97,6 +102,8 @@ internal static partial class WorkbookRules
             streamIds.Add(stream.Id);
         }
 
+        CheckLookAlikes(workbook.Streams.Select(s => s.Id).ToList(), i => at.Stream(i, "id"), "stream", issues);
+
         var scenarioNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < workbook.Scenarios.Count; s++)
         {
@@ -104,6 +111,10 @@ internal static partial class WorkbookRules
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
                 issues.Error(at.Scenario(s, "name"), $"a scenario needs a name");
+            }
+            else if (string.Equals(scenario.Name.Trim(), ReservedScenarioName, StringComparison.OrdinalIgnoreCase))
+            {
+                issues.Error(at.Scenario(s, "name"), $"the scenario name '{scenario.Name}' is reserved: 'base' names the workbook without changes in every command; choose another name");
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {
@@ -214,9 +225,7 @@ internal static partial class WorkbookRules
             var fiscalYear = ModelText.FiscalYearOf(entry.Date, workbook.FiscalYearStartMonth);
             if (!context.Years.Contains(fiscalYear))
             {
-                var first = new DateOnly(context.Years.From, workbook.FiscalYearStartMonth, 1);
-                var last = new DateOnly(context.Years.To, workbook.FiscalYearStartMonth, 1).AddYears(1).AddDays(-1);
-                issues.Warning(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
+                issues.WarningText(at("date"), OutsideYears(entry.Date, fiscalYear, context.Years, workbook.FiscalYearStartMonth));
             }
         }
 
@@ -244,6 +253,24 @@ internal static partial class WorkbookRules
         }
 
         // An expense with a blank program is overhead (DESIGN.md "Budget tracking"): valid.
+    }
+
+    /// <summary>
+    /// The warning for a ledger entry dated outside the workbook's years (DESIGN.md: valid, the years
+    /// are a window), the same for an entry of ledger.csv and for a row an import adds.
+    /// </summary>
+    /// <param name="date">The entry's date.</param>
+    /// <param name="fiscalYear">Its fiscal year.</param>
+    /// <param name="years">The workbook's years (within MinYear..MaxYear).</param>
+    /// <param name="startMonth">The month the fiscal year starts (1-12).</param>
+    /// <returns>The message.</returns>
+    internal static string OutsideYears(DateOnly date, int fiscalYear, YearRange years, int startMonth)
+    {
+        var first = new DateOnly(years.From, startMonth, 1);
+        var last = new DateOnly(years.To, startMonth, 1).AddYears(1).AddDays(-1);
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"date {ModelText.FormatDate(date)} is in fiscal year {fiscalYear}, outside the workbook's years {years.From}-{years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
     }
 
     /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>

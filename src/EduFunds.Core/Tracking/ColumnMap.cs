@@ -153,6 +153,22 @@ public sealed class ColumnMap
     internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, IssueList errors, int line = 1)
     {
         var result = new Dictionary<ImportField, int>();
+        if (header is not null)
+        {
+            // Two columns of one name: --map and the rules could not tell them apart.
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+            {
+                var name = header[i].Trim();
+                if (name.Length > 0 && !seen.TryAdd(name, i))
+                {
+                    errors.ErrorText(
+                        new Pos(fileName, line, i + 1),
+                        string.Create(CultureInfo.InvariantCulture, $"column '{name}' appears twice in the header (columns {seen[name] + 1} and {i + 1}); rename one in the export, so that --map and the rules can tell them apart"));
+                }
+            }
+        }
+
         foreach (var (field, column) in columns)
         {
             var index = ResolveColumn(column, header, fieldCount);

@@ -28,11 +28,11 @@ internal sealed partial class ImportPlanner
         }
         else
         {
+            // Valid, as in ledger.csv (DESIGN.md: the years are a window): one warning, as validate gives.
             var year = ModelText.FiscalYearOf(date, workbook.FiscalYearStartMonth);
             if (!workbook.Years.Contains(year))
             {
-                errors.ErrorText(new Pos(fileName, line, Col(ImportField.Date)),
-                    $"date {ModelText.FormatDate(date)} is in fiscal year {year}, outside the workbook's years {workbook.Years.From}-{workbook.Years.To}");
+                errors.WarningText(new Pos(fileName, line, Col(ImportField.Date)), WorkbookRules.OutsideYears(date, year, workbook.Years, workbook.FiscalYearStartMonth));
             }
         }
 
