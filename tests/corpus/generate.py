@@ -268,6 +268,10 @@ os.makedirs(os.path.join(folder, "wb", "ledger.csv"))
 with open(os.path.join(folder, "wb", "ledger.csv", "README"), "w") as f:
     f.write("ledger.csv is a folder on purpose: the corpus checks that it is reported.\n")
 
+# 9. Sums that would overflow later (tracking, cash position): validate finds them at the entry.
+validate("ledger-sum-overflow", 2, r"ledger\.csv:3:5:", ledger=[["2024-03-01", "receipt", "DG", "", "50000000000000000.00", "R1", ""],
+                                                                ["2024-03-02", "receipt", "DG", "", "50000000000000000.00", "R2", ""]])
+
 with open(os.path.join(HERE, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("# id\texit\texpect (regular expression on stderr)\tcommand ({case} = the case's folder)\n")
     for row in manifest:

@@ -293,8 +293,28 @@ internal static partial class WorkbookRules
         /// <param name="entry">The entry.</param>
         /// <param name="at">Where its cells are.</param>
         /// <param name="issues">Receives the problems.</param>
-        public void Check(LedgerEntry entry, Func<string, Pos> at, IssueList issues) =>
+        public void Check(LedgerEntry entry, Func<string, Pos> at, IssueList issues)
+        {
             CheckLedgerEntry(workbook, entry, at, issues, context, streams, programs);
+
+            // Every ledger figure (a year's totals, a stream's receipts, the cash position) is a part of
+            // the sum of all amounts: when that fits, tracking can never overflow. Reported once.
+            if (!totalTooLarge && entry.AmountMinorUnits > 0)
+            {
+                if (total > long.MaxValue - entry.AmountMinorUnits)
+                {
+                    totalTooLarge = true;
+                    issues.Error(at("amount"), $"with this amount the ledger's amounts add up to more than {context.Amount(long.MaxValue)}, more than EduFunds can count exactly in its totals and cash position; check the amount");
+                }
+                else
+                {
+                    total += entry.AmountMinorUnits;
+                }
+            }
+        }
+
+        private long total;
+        private bool totalTooLarge;
     }
 
     internal sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
