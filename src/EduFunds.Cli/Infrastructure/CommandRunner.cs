@@ -115,11 +115,11 @@ internal static class CommandRunner
         foreach (var issue in exception.Issues)
         {
             var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
-            await error.WriteLineAsync(Output.CellFormat.Printable(located.ToString())).ConfigureAwait(false);
+            await error.WriteLineAsync(Output.CellFormat.Printable(located.ToString((t ?? Texts.English).Culture))).ConfigureAwait(false);
         }
 
-        var summary = exception is WorkbookValidationException
-            ? exception.Message
+        var summary = exception is WorkbookValidationException invalid
+            ? invalid.GetMessage((t ?? Texts.English).Culture)
             : (t ?? Texts.English).Format("error.problemsFound", exception.ErrorCount);
         await error.WriteLineAsync($"edufunds: {summary}").ConfigureAwait(false);
     }

@@ -181,7 +181,7 @@ internal static class WorkbookInput
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
-            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString()));
+            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString(t.Culture)));
         }
 
         return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = reader.LastLedgerSummary };
@@ -293,7 +293,7 @@ internal static class WorkbookInput
             var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
             foreach (var warning in reader.LastWarnings)
             {
-                error.WriteLine(source.Describe(warning));
+                error.WriteLine(source.Describe(warning, t ?? Texts.English));
             }
 
             return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = reader.LastLedgerSummary };
@@ -302,7 +302,7 @@ internal static class WorkbookInput
         {
             throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxInvalid", file, e.Issues.Count(i => i.Severity == IssueSeverity.Error)))
             {
-                Details = e.Issues.Select(source.Describe).ToArray(),
+                Details = e.Issues.Select(i => source.Describe(i, t ?? Texts.English)).ToArray(),
             };
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
@@ -165,7 +166,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return true;
         }
 
-        issues.Error(new Pos(file, 0, 0), $"the workbook has no {file}; a workbook folder holds {WorkbookFiles.Settings}, {WorkbookFiles.Streams}, {WorkbookFiles.Programs} and optionally {WorkbookFiles.Ledger}");
+        issues.Error(new Pos(file, 0, 0), "WorkbookFileMissing", file, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger);
         return false;
     }
 
@@ -178,19 +179,19 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             var cellPath = $"{path}.{property.Name}";
             if (column is null)
             {
-                issues.Warning(json!.Name(cellPath), $"unknown column \"{property.Name}\" in the row is ignored{Suggestions.DidYouMean(property.Name, columns)}; the columns are {string.Join(", ", columns)}");
+                issues.Warning(json!.Name(cellPath), "RowColumnUnknownIgnored", property.Name, Suggestions.DidYouMean(property.Name, columns), string.Join(", ", columns));
                 continue;
             }
 
             if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                issues.Error(json!.Value(cellPath), $"row column \"{column}\" must be text or a number, as in the CSV file");
+                issues.Error(json!.Value(cellPath), "RowColumnNotTextOrNumber", column);
                 continue;
             }
 
             if (!cells.TryAdd(column, (JsonRow.CellText(property.Value).Trim(), json!.Value(cellPath))))
             {
-                issues.Error(json!.Name(cellPath), $"row column \"{column}\" appears twice; keep one");
+                issues.Error(json!.Name(cellPath), "RowColumnTwice", column);
             }
         }
 
@@ -204,7 +205,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
         return new JsonRow(rowPos, cells);
     }
 
-    private Dictionary<string, JsonElement> Keys(JsonElement element, string path, IReadOnlyList<string> known, string what)
+    private Dictionary<string, JsonElement> Keys(JsonElement element, string path, IReadOnlyList<string> known, object what)
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
@@ -212,11 +213,11 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             var propertyPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
             if (!known.Contains(property.Name))
             {
-                issues.Warning(json!.Name(propertyPath), $"unknown key \"{property.Name}\" in {what} is ignored{Suggestions.DidYouMean(property.Name, known)}; the keys are {string.Join(", ", known)}");
+                issues.Warning(json!.Name(propertyPath), "KeyUnknownIgnored", property.Name, what, Suggestions.DidYouMean(property.Name, known), string.Join(", ", known));
             }
             else if (!result.TryAdd(property.Name, property.Value))
             {
-                issues.Error(json!.Name(propertyPath), $"key \"{property.Name}\" appears twice; keep one");
+                issues.Error(json!.Name(propertyPath), "KeyTwice", property.Name);
             }
         }
 
@@ -230,7 +231,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return true;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} must be a JSON object {{...}}, not {Kind(element)}");
+        issues.Error(json!.Value(path), "JsonMustBeObject", Label(path), Kind(element));
         return false;
     }
 
@@ -241,11 +242,11 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return element.GetString();
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} must be text in quotes, not {Kind(element)}");
+        issues.Error(json!.Value(path), "JsonMustBeText", Label(path), Kind(element));
         return null;
     }
 
-    private int? Int(JsonElement element, string path, string expected)
+    private int? Int(JsonElement element, string path, CoreMessage expected)
     {
         var text = NumberText(element);
         if (text is not null && WorkbookText.TryParseInt(text, out var value))
@@ -253,8 +254,8 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return value;
         }
 
-        var what = text is not null && AmountText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
-        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} {what}; expected {expected}");
+        var what = text is not null && AmountText.TryParseDecimal(text, out _) ? new CoreMessage("IsNotAWholeNumber") : new CoreMessage("IsNotANumber");
+        issues.Error(json!.Value(path), "CellNotAWholeNumber", Label(path), ModelText.Quote(text ?? element.GetRawText()), what, expected);
         return null;
     }
 
@@ -266,11 +267,11 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return value;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} is not a whole number; expected a seed such as 1");
+        issues.Error(json!.Value(path), "SeedNotWholeNumber", Label(path), ModelText.Quote(text ?? element.GetRawText()));
         return null;
     }
 
-    private decimal? Decimal(JsonElement element, string path, string expected)
+    private decimal? Decimal(JsonElement element, string path, CoreMessage expected)
     {
         var text = NumberText(element);
         if (text is not null && AmountText.TryParseDecimal(text, out var value))
@@ -278,7 +279,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return value;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} is not a plain decimal number; expected {expected}");
+        issues.Error(json!.Value(path), "JsonNotPlainDecimal", Label(path), ModelText.Quote(text ?? element.GetRawText()), expected);
         return null;
     }
 
@@ -297,13 +298,13 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
         return path.StartsWith("scenarios[", StringComparison.Ordinal) && dot >= 0 && !path.EndsWith(']') ? path[(dot + 1)..] : path;
     }
 
-    private static string Kind(JsonElement element) => element.ValueKind switch
+    private static CoreMessage Kind(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the text {ModelText.Quote(element.GetString())}",
-        JsonValueKind.Number => $"the number {element.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
-        _ => "null",
+        JsonValueKind.Object => new CoreMessage("JsonKindObject"),
+        JsonValueKind.Array => new CoreMessage("JsonKindList"),
+        JsonValueKind.String => new CoreMessage("JsonKindText", ModelText.Quote(element.GetString())),
+        JsonValueKind.Number => new CoreMessage("JsonKindNumber", element.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False => new CoreMessage("JsonKindLiteral", element.GetRawText()),
+        _ => new CoreMessage("JsonKindLiteral", "null"),
     };
 }

@@ -76,7 +76,7 @@ internal static partial class WorkbookRules
             CheckProgram(program, column => at.Program(index, column), issues, context);
             if (program.Id.Length > 0 && !firstProgram.TryAdd(program.Id, i))
             {
-                issues.Error(at.Program(i, "id"), $"duplicate program id '{program.Id}' (first used at {Describe(at.Program(firstProgram[program.Id], "id"))}); ids must be unique");
+                issues.Error(at.Program(i, "id"), "ProgramIdDuplicate", program.Id, Describe(at.Program(firstProgram[program.Id], "id")));
             }
 
             programIds.Add(program.Id);
@@ -91,7 +91,7 @@ internal static partial class WorkbookRules
             CheckStream(stream, column => at.Stream(index, column), issues, context, programIds, at.ProgramsSource);
             if (stream.Id.Length > 0 && !firstStream.TryAdd(stream.Id, i))
             {
-                issues.Error(at.Stream(i, "id"), $"duplicate stream id '{stream.Id}' (first used at {Describe(at.Stream(firstStream[stream.Id], "id"))}); ids must be unique");
+                issues.Error(at.Stream(i, "id"), "StreamIdDuplicate", stream.Id, Describe(at.Stream(firstStream[stream.Id], "id")));
             }
 
             streamIds.Add(stream.Id);
@@ -103,11 +103,11 @@ internal static partial class WorkbookRules
             var scenario = workbook.Scenarios[s];
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
-                issues.Error(at.Scenario(s, "name"), $"a scenario needs a name");
+                issues.Error(at.Scenario(s, "name"), "ScenarioNameMissing");
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {
-                issues.Error(at.Scenario(s, "name"), $"duplicate scenario name '{scenario.Name}' (first used at {Describe(at.Scenario(scenarioNames[scenario.Name], "name"))}); names must be unique");
+                issues.Error(at.Scenario(s, "name"), "ScenarioNameDuplicate", scenario.Name, Describe(at.Scenario(scenarioNames[scenario.Name], "name")));
             }
 
             CheckScenario(workbook, s, at, issues, context, streamIds, programIds, missingKindIsError?.Invoke(s) ?? false);
@@ -132,18 +132,18 @@ internal static partial class WorkbookRules
         var years = workbook.Years;
         if (years.From < MinYear || years.From > MaxYear)
         {
-            issues.Error(at.Setting("years.from"), $"years.from {years.From} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
+            issues.Error(at.Setting("years.from"), "YearsFromImplausible", years.From, MinYear, MaxYear);
             ok = false;
         }
 
         if (years.To < MinYear || years.To > MaxYear)
         {
-            issues.Error(at.Setting("years.to"), $"years.to {years.To} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
+            issues.Error(at.Setting("years.to"), "YearsToImplausible", years.To, MinYear, MaxYear);
             ok = false;
         }
         else if (years.To < years.From)
         {
-            issues.Error(at.Setting("years.to"), $"years.to {years.To} is before years.from {years.From}; expected the last year of the projection, on or after the first");
+            issues.Error(at.Setting("years.to"), "YearsToBeforeFrom", years.To, years.From);
             ok = false;
         }
 
@@ -155,23 +155,23 @@ internal static partial class WorkbookRules
     {
         if (workbook.FiscalYearStartMonth is < 1 or > 12)
         {
-            issues.Error(at.Setting("fiscalYearStartMonth"), $"fiscalYearStartMonth {workbook.FiscalYearStartMonth} is not a month; expected 1 (January) to 12 (December)");
+            issues.Error(at.Setting("fiscalYearStartMonth"), "FiscalYearStartMonthInvalid", workbook.FiscalYearStartMonth);
         }
 
         CheckPolicy(workbook.Policy, at.Setting("policy"), issues);
         if (workbook.FlagshipWeight <= 0m)
         {
-            issues.Error(at.Setting("flagshipWeight"), $"flagshipWeight {workbook.FlagshipWeight} must be more than 0 (default 3)");
+            issues.Error(at.Setting("flagshipWeight"), "FlagshipWeightNotPositive", workbook.FlagshipWeight);
         }
 
         if (workbook.ShelveAfter < 0)
         {
-            issues.Error(at.Setting("shelveAfter"), $"shelveAfter {workbook.ShelveAfter} is negative; expected the number of consecutive stall years after which a program is shelved (default 2; 0 = never)");
+            issues.Error(at.Setting("shelveAfter"), "ShelveAfterNegative", workbook.ShelveAfter);
         }
 
         if (workbook.MonteCarlo.Runs < 1)
         {
-            issues.Error(at.Setting("monteCarlo.runs"), $"monteCarlo.runs {workbook.MonteCarlo.Runs} must be at least 1 (default 10000)");
+            issues.Error(at.Setting("monteCarlo.runs"), "MonteCarloRunsTooFew", workbook.MonteCarlo.Runs);
         }
     }
 
@@ -179,19 +179,19 @@ internal static partial class WorkbookRules
     {
         if (!PolicyNames.IsKnown(policy))
         {
-            issues.Error(pos, $"unknown policy {ModelText.Quote(policy)}{Suggestions.DidYouMean(policy, PolicyNames.Names)}; expected one of {string.Join(", ", PolicyNames.Names)}");
+            issues.Error(pos, "PolicyUnknown", ModelText.Quote(policy), Suggestions.DidYouMean(policy, PolicyNames.Names), string.Join(", ", PolicyNames.Names));
         }
     }
 
-    private static void CheckId(string id, Pos pos, string what, IssueList issues)
+    private static void CheckId(string id, Pos pos, bool isStream, IssueList issues)
     {
         if (id.Length == 0)
         {
-            issues.Error(pos, $"the {what} has no id; every {what} needs a unique id such as 'DG-01'");
+            issues.Error(pos, isStream ? "StreamIdMissing" : "ProgramIdMissing");
         }
         else if (id.Contains(';', StringComparison.Ordinal))
         {
-            issues.Error(pos, $"{what} id {ModelText.Quote(id)} contains ';', which separates the ids of restricted_to; choose an id without it");
+            issues.Error(pos, isStream ? "StreamIdHasSemicolon" : "ProgramIdHasSemicolon", ModelText.Quote(id));
         }
     }
 
@@ -206,7 +206,7 @@ internal static partial class WorkbookRules
     {
         if (entry.AmountMinorUnits <= 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(entry.AmountMinorUnits)} must be more than 0; a ledger records receipts and expenses as positive amounts");
+            issues.Error(at("amount"), "LedgerAmountNotPositive", context.Amount(entry.AmountMinorUnits));
         }
 
         if (context.YearsKnown && workbook.FiscalYearStartMonth is >= 1 and <= 12)
@@ -216,30 +216,30 @@ internal static partial class WorkbookRules
             {
                 var first = new DateOnly(context.Years.From, workbook.FiscalYearStartMonth, 1);
                 var last = new DateOnly(context.Years.To, workbook.FiscalYearStartMonth, 1).AddYears(1).AddDays(-1);
-                issues.Warning(at("date"), $"date {ModelText.FormatDate(entry.Date)} is in fiscal year {fiscalYear}, outside the workbook's years {context.Years.From}-{context.Years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
+                issues.Warning(at("date"), "LedgerDateOutsideYears", ModelText.FormatDate(entry.Date), fiscalYear, context.Years.From, context.Years.To, ModelText.FormatDate(first), ModelText.FormatDate(last));
             }
         }
 
         if (entry.StreamId is { } streamId && !streams.Contains(streamId))
         {
-            issues.Error(at("stream"), $"stream '{streamId}' does not exist in {context.StreamsSource}{Suggestions.DidYouMean(streamId, streams)}");
+            issues.Error(at("stream"), "LedgerStreamUnknown", streamId, context.StreamsSource, Suggestions.DidYouMean(streamId, streams));
         }
 
         if (entry.ProgramId is { } programId && !programs.Contains(programId))
         {
-            issues.Error(at("program"), $"program '{programId}' does not exist in {context.ProgramsSource}{Suggestions.DidYouMean(programId, programs)}");
+            issues.Error(at("program"), "LedgerProgramUnknown", programId, context.ProgramsSource, Suggestions.DidYouMean(programId, programs));
         }
 
         if (entry.Type == LedgerEntryType.Receipt)
         {
             if (entry.StreamId is null)
             {
-                issues.Error(at("stream"), $"a receipt needs the stream the money came from; fill in stream");
+                issues.Error(at("stream"), "LedgerReceiptWithoutStream");
             }
 
             if (entry.ProgramId is not null)
             {
-                issues.Error(at("program"), $"a receipt names program '{entry.ProgramId}'; receipts come from a stream (record what a program spends as an expense); leave program blank");
+                issues.Error(at("program"), "LedgerReceiptWithProgram", entry.ProgramId);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -158,8 +159,10 @@ public sealed class ColumnMap
             var index = ResolveColumn(column, header, fieldCount);
             if (index < 0)
             {
-                var known = header is null ? $"the rows have {fieldCount} columns" : "the header has " + string.Join(", ", header.Select(h => $"'{h}'"));
-                errors.ErrorText(new Pos(fileName, line, 0), $"the {Name(field)} column '{column}' is not in the export; {known}");
+                var known = header is null
+                    ? new CoreMessage("ImportRowsHaveColumns", fieldCount)
+                    : new CoreMessage("ImportHeaderHas", string.Join(", ", header.Select(h => "'" + h + "'")));
+                errors.Error(new Pos(fileName, line, 0), "ImportColumnNotInExport", Name(field), column, known);
             }
             else
             {
