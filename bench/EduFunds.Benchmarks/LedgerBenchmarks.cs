@@ -66,7 +66,7 @@ public class LedgerBenchmarks
     {
         var issues = new IssueList();
         var entries = LedgerReader.Read(
-            WorkbookFileSource.FromFolder(folder), workbook.Currency, new DateOnly(workbook.Years.From, 1, 1), issues, null, CancellationToken.None);
+            IWorkbookFileSource.FromFolder(folder), workbook.Currency, new DateOnly(workbook.Years.From, 1, 1), issues, null, CancellationToken.None);
         var totals = LedgerTotals.FromEntries(
             entries.Select(e => e.Entry), workbook.Streams.Select(s => s.Id), workbook.Programs.Select(p => p.Id), workbook.Years, workbook.FiscalYearStartMonth);
         var budget = BudgetVersusActual.Build(projection, totals, asOf);

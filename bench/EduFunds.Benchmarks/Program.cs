@@ -11,5 +11,10 @@ if (args is ["parts", .. var partArgs])
     return Parts.Run(partArgs);
 }
 
+if (args is ["check", .. var checkArgs])
+{
+    return Check.Run(checkArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -9,18 +9,22 @@ internal sealed record ChartText(string Title, string Description);
 
 /// <summary>A legend entry: a filled swatch (with its pattern) or a line with its dash and marker.</summary>
 /// <param name="Label">The label.</param>
-/// <param name="Fill">The swatch fill (a colour or a pattern reference), or null for a line.</param>
+/// <param name="Fill">The swatch fill (a colour or a pattern), or null for a line.</param>
 /// <param name="Stroke">The line colour for a line entry.</param>
 /// <param name="Dash">The line's dash array, or null for solid.</param>
 /// <param name="Marker">The marker shape of a line, or null.</param>
-internal sealed record LegendEntry(string Label, string? Fill, string? Stroke = null, string? Dash = null, int? Marker = null);
+internal sealed record LegendEntry(string Label, ChartFill? Fill, string? Stroke = null, string? Dash = null, int? Marker = null);
 
 /// <summary>
-/// The frame every chart shares: the SVG root with its accessible title and description, the
-/// visible title, a y axis with round ticks and grid lines, x labels and a legend that wraps.
+/// The frame every chart shares: the accessible title and description, the visible title, a y
+/// axis with round ticks and grid lines, x labels and a legend that wraps. The chart draws its
+/// body on <see cref="Body"/>; <see cref="Render"/> puts it all together for SVG or PNG.
 /// </summary>
 internal sealed class ChartCanvas
 {
+    /// <summary>The style of axis labels and ticks under the plot.</summary>
+    public static readonly ChartTextStyle AxisText = new("#333", TextAnchor.Middle);
+
     /// <summary>Fonts that cover Chinese on Linux, Windows and macOS; nothing is embedded.</summary>
     public const string FontFamily = "'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei','PingFang SC',Arial,sans-serif";
 
@@ -47,8 +51,8 @@ internal sealed class ChartCanvas
     /// <summary>The chart's text.</summary>
     public ChartText Text { get; }
 
-    /// <summary>The body of the chart, written by the chart.</summary>
-    public SvgWriter Body { get; } = new();
+    /// <summary>The body of the chart, drawn by the chart.</summary>
+    public ChartRecorder Body { get; } = new();
 
     /// <summary>Width in pixels.</summary>
     public double Width { get; }
@@ -68,17 +72,12 @@ internal sealed class ChartCanvas
     /// <summary>Bottom edge of the plot area.</summary>
     public double Bottom { get; set; }
 
-    /// <summary>The id of pattern <paramref name="index"/> of this chart, as a fill.</summary>
-    /// <param name="index">The pattern index.</param>
-    /// <returns>The fill reference.</returns>
-    public string PatternFill(int index) => $"url(#{id}-p{index})";
-
     /// <summary>The fill of series <paramref name="index"/>: its colour, hatched or dotted so it stays apart in greyscale.</summary>
     /// <param name="index">The series index.</param>
     /// <returns>The fill.</returns>
-    public string SeriesFill(int index) => ChartStyle.Patterns[index % ChartStyle.Patterns.Length] is null
-        ? ChartStyle.Colour(index)
-        : PatternFill(index);
+    public static ChartFill SeriesFill(int index) => ChartStyle.Patterns[index % ChartStyle.Patterns.Length] is null
+        ? new ChartFill(ChartStyle.Colour(index))
+        : new ChartFill(ChartStyle.Colour(index), index);
 
     /// <summary>Adds a legend entry.</summary>
     /// <param name="entry">The entry.</param>
@@ -104,12 +103,11 @@ internal sealed class ChartCanvas
         for (var v = bottom; v <= top + (step / 2); v += step)
         {
             var y = Y(v);
-            Body.Line(Left, y, Right, y, v == 0 ? "#555" : "#ddd");
-            Body.Text(Left - 6, y + 4, format(v), "text-anchor=\"end\" fill=\"#333\"");
+            Body.Line(Left, y, Right, y, new ChartStroke(v == 0 ? "#555" : "#ddd"));
+            Body.Text(Left - 6, y + 4, format(v), new ChartTextStyle("#333", TextAnchor.End));
         }
 
-        Body.Text(16, (Top + Bottom) / 2, label,
-            $"text-anchor=\"middle\" fill=\"#333\" transform=\"rotate(-90 16 {SvgWriter.N((Top + Bottom) / 2)})\"");
+        Body.Text(16, (Top + Bottom) / 2, label, new ChartTextStyle("#333", TextAnchor.Middle, Rotated: true));
         return Y;
     }
 
@@ -120,10 +118,10 @@ internal sealed class ChartCanvas
     {
         foreach (var (x, label) in labels)
         {
-            Body.Text(x, Bottom + 16, label, "text-anchor=\"middle\" fill=\"#333\"");
+            Body.Text(x, Bottom + 16, label, AxisText);
         }
 
-        Body.Text((Left + Right) / 2, Bottom + 34, axisLabel, "text-anchor=\"middle\" fill=\"#333\"");
+        Body.Text((Left + Right) / 2, Bottom + 34, axisLabel, AxisText);
     }
 
     /// <summary>Round steps for an axis: 1, 2, 2.5 or 5 times a power of ten, about five of them.</summary>
@@ -147,36 +145,19 @@ internal sealed class ChartCanvas
     /// <returns>Pixels.</returns>
     public static double TextWidth(string text) => text.Sum(c => c > 0x2E80 ? 12.5 : 6.8);
 
-    /// <summary>Writes the whole SVG document.</summary>
-    /// <returns>The SVG markup.</returns>
-    public string Render()
+    /// <summary>Puts the chart together: background, visible title, the body, the legend.</summary>
+    /// <returns>The finished chart.</returns>
+    public ChartDrawing Render()
     {
-        var svg = new SvgWriter();
-        svg.Raw($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SvgWriter.N(Width)} {SvgWriter.N(Height)}\" " +
-                $"width=\"{SvgWriter.N(Width)}\" height=\"{SvgWriter.N(Height)}\" role=\"img\" " +
-                $"aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FontFamily}\" font-size=\"12\" class=\"chart\" id=\"{id}\">\n");
-        svg.Raw($"<title id=\"{id}-title\">{SvgWriter.Escape(Text.Title)}</title>\n");
-        svg.Raw($"<desc id=\"{id}-desc\">{SvgWriter.Escape(Text.Description)}</desc>\n");
-        svg.Raw("<defs>\n");
-        for (var i = 0; i < ChartStyle.Patterns.Length; i++)
-        {
-            if (ChartStyle.Patterns[i] is { } pattern)
-            {
-                svg.Raw($"<pattern id=\"{id}-p{i}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">" +
-                        $"<rect width=\"8\" height=\"8\" fill=\"{ChartStyle.Colour(i)}\"/>{pattern}</pattern>\n");
-            }
-        }
-
-        svg.Raw("</defs>\n");
-        svg.Rect(0, 0, Width, Height, "#fff");
-        svg.Text(Left, 24, Text.Title, "font-size=\"15\" font-weight=\"bold\" fill=\"#111\" aria-hidden=\"true\"");
-        svg.Raw(Body.ToString());
-        WriteLegend(svg);
-        svg.Raw("</svg>\n");
-        return svg.ToString();
+        var all = new ChartRecorder();
+        all.Rect(0, 0, Width, Height, "#fff");
+        all.Text(Left, 24, Text.Title, new ChartTextStyle("#111", Heading: true));
+        Body.PlayOn(all);
+        DrawLegend(all);
+        return new ChartDrawing(id, Text, Width, Height, all);
     }
 
-    private void WriteLegend(SvgWriter svg)
+    private void DrawLegend(ChartRecorder surface)
     {
         var x = Left;
         var y = Height - 30;
@@ -189,21 +170,20 @@ internal sealed class ChartCanvas
                 y += 18;
             }
 
-            if (entry.Fill is not null)
+            if (entry.Fill is { } fill)
             {
-                svg.Rect(x, y - 10, 16, 12, entry.Fill, "stroke=\"#333\" stroke-width=\"0.5\"");
+                surface.Rect(x, y - 10, 16, 12, fill, new ChartStroke("#333", 0.5));
             }
             else
             {
-                svg.Line(x, y - 4, x + 20, y - 4, entry.Stroke ?? "#000",
-                    "stroke-width=\"2\"" + (entry.Dash is null ? string.Empty : $" stroke-dasharray=\"{entry.Dash}\""));
+                surface.Line(x, y - 4, x + 20, y - 4, new ChartStroke(entry.Stroke ?? "#000", 2, entry.Dash));
                 if (entry.Marker is { } marker)
                 {
-                    svg.Marker(marker, x + 10, y - 4, entry.Stroke ?? "#000");
+                    surface.Marker(marker, x + 10, y - 4, entry.Stroke ?? "#000");
                 }
             }
 
-            svg.Text(x + 24, y, entry.Label, "fill=\"#111\"");
+            surface.Text(x + 24, y, entry.Label, new ChartTextStyle("#111"));
             x += width;
         }
     }

@@ -10,16 +10,16 @@ internal static class ChartStyle
     public static readonly string[] Palette =
         ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
-    /// <summary>Overlay of each series' pattern (null = plain colour).</summary>
-    public static readonly string?[] Patterns =
+    /// <summary>Overlay of each series' pattern over its colour (null = plain colour).</summary>
+    public static readonly ChartPattern?[] Patterns =
     [
         null,
-        "<path d=\"M0 8L8 0M-2 2L2 -2M6 10L10 6\" stroke=\"#000\" stroke-opacity=\"0.45\" stroke-width=\"1.5\"/>",
-        "<circle cx=\"4\" cy=\"4\" r=\"1.6\" fill=\"#000\" fill-opacity=\"0.45\"/>",
-        "<path d=\"M0 0L8 8M-2 6L2 10M6 -2L10 2\" stroke=\"#fff\" stroke-opacity=\"0.8\" stroke-width=\"1.5\"/>",
-        "<path d=\"M0 4H8\" stroke=\"#000\" stroke-opacity=\"0.4\" stroke-width=\"1.5\"/>",
+        new("M0 8L8 0M-2 2L2 -2M6 10L10 6", "#000", 0.45),
+        new(null, "#000", 0.45),
+        new("M0 0L8 8M-2 6L2 10M6 -2L10 2", "#fff", 0.8),
+        new("M0 4H8", "#000", 0.4),
         null,
-        "<path d=\"M4 0V8\" stroke=\"#000\" stroke-opacity=\"0.4\" stroke-width=\"1.5\"/>",
+        new("M4 0V8", "#000", 0.4),
         null,
     ];
 
@@ -35,4 +35,20 @@ internal static class ChartStyle
     /// <param name="index">The index.</param>
     /// <returns>A dash array or null.</returns>
     public static string? Dash(int index) => Dashes[index % Dashes.Length];
+}
+
+/// <summary>A hatch drawn over a series' colour in an 8 by 8 pixel tile: strokes along a path, or a dot in the middle.</summary>
+/// <param name="PathData">The strokes as SVG path data, or null for a dot.</param>
+/// <param name="Colour">The colour of the strokes or the dot.</param>
+/// <param name="Opacity">Their opacity.</param>
+internal sealed record ChartPattern(string? PathData, string Colour, double Opacity)
+{
+    /// <summary>The side of the tile.</summary>
+    public const double TileSize = 8;
+
+    /// <summary>The width of the strokes.</summary>
+    public const double StrokeWidth = 1.5;
+
+    /// <summary>The radius of the dot.</summary>
+    public const double DotRadius = 1.6;
 }

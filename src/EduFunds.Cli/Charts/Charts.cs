@@ -20,8 +20,8 @@ internal static class StackedBarChart
     /// <param name="markLabel">The label of the mark.</param>
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label with its unit.</param>
-    /// <returns>The SVG.</returns>
-    public static string Render(
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Render(
         string id, ChartText text, IReadOnlyList<int> years, IReadOnlyList<ChartSeries> stacks, ChartSeries? line,
         int? markYear, string? markLabel, string xLabel, string yLabel)
     {
@@ -49,29 +49,29 @@ internal static class StackedBarChart
                 }
 
                 var top = y(baseValue + value);
-                canvas.Body.Rect(Centre(i) - (barWidth / 2), top, barWidth, y(baseValue) - top, canvas.SeriesFill(s),
-                    "stroke=\"#fff\" stroke-width=\"0.5\"");
+                canvas.Body.Rect(Centre(i) - (barWidth / 2), top, barWidth, y(baseValue) - top, ChartCanvas.SeriesFill(s),
+                    new ChartStroke("#fff", 0.5));
                 baseValue += value;
             }
         }
 
         for (var s = 0; s < stacks.Count; s++)
         {
-            canvas.AddLegend(new LegendEntry(stacks[s].Label, canvas.SeriesFill(s)));
+            canvas.AddLegend(new LegendEntry(stacks[s].Label, ChartCanvas.SeriesFill(s)));
         }
 
         if (markYear is { } mark && years.ToList().IndexOf(mark) is var markIndex and >= 0)
         {
             var x = canvas.Left + (band * markIndex);
-            canvas.Body.Line(x, canvas.Top - 6, x, canvas.Bottom, "#000", "stroke-width=\"1.5\" stroke-dasharray=\"5 3\"");
-            canvas.Body.Text(x + 4, canvas.Top + 6, markLabel ?? string.Empty, "fill=\"#000\" font-weight=\"bold\"");
+            canvas.Body.Line(x, canvas.Top - 6, x, canvas.Bottom, new ChartStroke("#000", 1.5, "5 3"));
+            canvas.Body.Text(x + 4, canvas.Top + 6, markLabel ?? string.Empty, new ChartTextStyle("#000", Bold: true));
         }
 
         if (line is not null)
         {
             var points = Enumerable.Range(0, years.Count).Where(i => line.Values[i] is not null)
                 .Select(i => (Centre(i), y(line.Values[i]!.Value))).ToArray();
-            canvas.Body.Path(points, close: false, "fill=\"none\" stroke=\"#000\" stroke-width=\"2\"");
+            canvas.Body.Polyline(points, new ChartStroke("#000", 2));
             foreach (var (px, py) in points)
             {
                 canvas.Body.Marker(0, px, py, "#000");
@@ -107,8 +107,8 @@ internal static class HeatMapChart
     /// <param name="cells">cells[row][column].</param>
     /// <param name="styles">The styles, in legend order.</param>
     /// <param name="xLabel">The x axis label.</param>
-    /// <returns>The SVG.</returns>
-    public static string Render(
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Render(
         string id, ChartText text, IReadOnlyList<string> rows, IReadOnlyList<int> years,
         IReadOnlyList<IReadOnlyList<HeatCell>> cells, IReadOnlyList<HeatStyle> styles, string xLabel)
     {
@@ -123,14 +123,14 @@ internal static class HeatMapChart
         for (var r = 0; r < rows.Count; r++)
         {
             var top = canvas.Top + (r * rowHeight);
-            canvas.Body.Text(canvas.Left - 8, top + 17, rows[r], "text-anchor=\"end\" fill=\"#111\"");
+            canvas.Body.Text(canvas.Left - 8, top + 17, rows[r], new ChartTextStyle("#111", TextAnchor.End));
             for (var c = 0; c < years.Count; c++)
             {
                 var cell = cells[r][c];
                 var style = styles[cell.Style];
                 var x = canvas.Left + (c * width);
-                canvas.Body.Rect(x, top, width, rowHeight, style.Fill, "stroke=\"#fff\" stroke-width=\"1.5\"");
-                canvas.Body.Text(x + (width / 2), top + 17, cell.Label, $"text-anchor=\"middle\" fill=\"{style.TextColour}\"");
+                canvas.Body.Rect(x, top, width, rowHeight, style.Fill, new ChartStroke("#fff", 1.5));
+                canvas.Body.Text(x + (width / 2), top + 17, cell.Label, new ChartTextStyle(style.TextColour, TextAnchor.Middle));
             }
         }
 
@@ -154,8 +154,8 @@ internal static class LineChart
     /// <param name="series">The lines (fractions 0-1).</param>
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label.</param>
-    /// <returns>The SVG.</returns>
-    public static string Render(string id, ChartText text, IReadOnlyList<int> years, IReadOnlyList<ChartSeries> series, string xLabel, string yLabel)
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Render(string id, ChartText text, IReadOnlyList<int> years, IReadOnlyList<ChartSeries> series, string xLabel, string yLabel)
     {
         var canvas = new ChartCanvas(id, text, 760, 420);
         var y = canvas.YAxis(1, yLabel, ChartCanvas.Percent);
@@ -167,8 +167,7 @@ internal static class LineChart
             var dash = ChartStyle.Dash(s);
             var points = Enumerable.Range(0, years.Count).Where(i => series[s].Values[i] is not null)
                 .Select(i => (X(i), y(series[s].Values[i]!.Value))).ToArray();
-            canvas.Body.Path(points, close: false,
-                $"fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"" + (dash is null ? string.Empty : $" stroke-dasharray=\"{dash}\""));
+            canvas.Body.Polyline(points, new ChartStroke(colour, 2, dash));
             foreach (var (px, py) in points)
             {
                 canvas.Body.Marker(s, px, py, colour);
@@ -195,8 +194,8 @@ internal static class FanChart
     /// <param name="reference">The deterministic projection.</param>
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label with its unit.</param>
-    /// <returns>The SVG.</returns>
-    public static string Render(
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Render(
         string id, ChartText text, IReadOnlyList<int> years, ChartSeries low, ChartSeries median, ChartSeries high, ChartSeries reference,
         string xLabel, string yLabel)
     {
@@ -207,13 +206,11 @@ internal static class FanChart
         double X(int i) => canvas.Left + (step * (i + 0.5));
         var indexes = Enumerable.Range(0, years.Count).ToArray();
         var band = indexes.Select(i => (X(i), y(high.Values[i] ?? 0)))
-            .Concat(indexes.Reverse().Select(i => (X(i), y(low.Values[i] ?? 0))));
+            .Concat(indexes.Reverse().Select(i => (X(i), y(low.Values[i] ?? 0)))).ToArray();
         var bandFill = "#9ecae1";
-        canvas.Body.Path(band, close: true, $"fill=\"{bandFill}\" fill-opacity=\"0.7\" stroke=\"none\"");
-        canvas.Body.Path(indexes.Select(i => (X(i), y(median.Values[i] ?? 0))), close: false,
-            $"fill=\"none\" stroke=\"{ChartStyle.Colour(0)}\" stroke-width=\"2.5\"");
-        canvas.Body.Path(indexes.Select(i => (X(i), y(reference.Values[i] ?? 0))), close: false,
-            "fill=\"none\" stroke=\"#000\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\"");
+        canvas.Body.Polygon(band, bandFill, 0.7);
+        canvas.Body.Polyline(indexes.Select(i => (X(i), y(median.Values[i] ?? 0))).ToArray(), new ChartStroke(ChartStyle.Colour(0), 2.5));
+        canvas.Body.Polyline(indexes.Select(i => (X(i), y(reference.Values[i] ?? 0))).ToArray(), new ChartStroke("#000", 1.5, "6 3"));
         foreach (var i in indexes)
         {
             canvas.Body.Marker(0, X(i), y(median.Values[i] ?? 0), ChartStyle.Colour(0));
@@ -239,8 +236,8 @@ internal static class TornadoChart
     /// <param name="format">Formats a tick.</param>
     /// <param name="positive">The legend label of bars to the right (more risk).</param>
     /// <param name="negative">The legend label of bars to the left (less risk).</param>
-    /// <returns>The SVG.</returns>
-    public static string Render(
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Render(
         string id, ChartText text, IReadOnlyList<(string Label, double Value, string ValueText)> bars, string axisLabel,
         Func<double, string> format, string positive, string negative)
     {
@@ -260,8 +257,8 @@ internal static class TornadoChart
         double X(double v) => canvas.Left + ((v - lo) / (hi - lo) * (canvas.Right - canvas.Left));
         for (var v = lo; v <= hi + (step / 2); v += step)
         {
-            canvas.Body.Line(X(v), canvas.Top, X(v), canvas.Bottom, v == 0 ? "#555" : "#ddd");
-            canvas.Body.Text(X(v), canvas.Bottom + 16, format(v), "text-anchor=\"middle\" fill=\"#333\"");
+            canvas.Body.Line(X(v), canvas.Top, X(v), canvas.Bottom, new ChartStroke(v == 0 ? "#555" : "#ddd"));
+            canvas.Body.Text(X(v), canvas.Bottom + 16, format(v), ChartCanvas.AxisText);
         }
 
         for (var i = 0; i < bars.Count; i++)
@@ -270,14 +267,14 @@ internal static class TornadoChart
             var (label, value, valueText) = bars[i];
             var x0 = X(Math.Min(0, value));
             var x1 = X(Math.Max(0, value));
-            canvas.Body.Text(canvas.Left - 8, top + 16, label, "text-anchor=\"end\" fill=\"#111\"");
-            canvas.Body.Rect(x0, top + 4, x1 - x0, rowHeight - 8, value >= 0 ? canvas.SeriesFill(5) : canvas.SeriesFill(2), "stroke=\"#000\" stroke-width=\"0.5\"");
-            canvas.Body.Text(x1 + 4, top + 16, valueText, "fill=\"#111\"");
+            canvas.Body.Text(canvas.Left - 8, top + 16, label, new ChartTextStyle("#111", TextAnchor.End));
+            canvas.Body.Rect(x0, top + 4, x1 - x0, rowHeight - 8, ChartCanvas.SeriesFill(value >= 0 ? 5 : 2), new ChartStroke("#000", 0.5));
+            canvas.Body.Text(x1 + 4, top + 16, valueText, new ChartTextStyle("#111"));
         }
 
-        canvas.Body.Text((canvas.Left + canvas.Right) / 2, canvas.Bottom + 34, axisLabel, "text-anchor=\"middle\" fill=\"#333\"");
-        canvas.AddLegend(new LegendEntry(positive, canvas.SeriesFill(5)));
-        canvas.AddLegend(new LegendEntry(negative, canvas.SeriesFill(2)));
+        canvas.Body.Text((canvas.Left + canvas.Right) / 2, canvas.Bottom + 34, axisLabel, ChartCanvas.AxisText);
+        canvas.AddLegend(new LegendEntry(positive, ChartCanvas.SeriesFill(5)));
+        canvas.AddLegend(new LegendEntry(negative, ChartCanvas.SeriesFill(2)));
         return canvas.Render();
     }
 }

@@ -36,8 +36,8 @@ internal static class ReportCharts
     /// <param name="data">The analyses.</param>
     /// <param name="words">The words.</param>
     /// <param name="byRecurrence">Stack recurring and one-off money instead of kinds.</param>
-    /// <returns>The SVG.</returns>
-    public static string Funding(string id, ReportData data, ReportText words, bool byRecurrence)
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Funding(string id, ReportData data, ReportText words, bool byRecurrence)
     {
         var projection = data.Projection;
         var years = data.Years;
@@ -112,8 +112,8 @@ internal static class ReportCharts
     /// <param name="id">Unique id prefix.</param>
     /// <param name="projection">The projection.</param>
     /// <param name="words">The words.</param>
-    /// <returns>The SVG.</returns>
-    public static string Status(string id, ProjectionResult projection, ReportText words)
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Status(string id, ProjectionResult projection, ReportText words)
     {
         ProgramStatus[] order = [ProgramStatus.Funded, ProgramStatus.Underfunded, ProgramStatus.Stalled, ProgramStatus.Shelved, ProgramStatus.Inactive];
         HeatStyle[] styles =
@@ -150,8 +150,8 @@ internal static class ReportCharts
     /// <param name="id">Unique id prefix.</param>
     /// <param name="risk">The risk analysis (with its simulation).</param>
     /// <param name="words">The words.</param>
-    /// <returns>The SVG.</returns>
-    public static string StallCurves(string id, RiskResult risk, ReportText words)
+    /// <returns>The chart.</returns>
+    public static ChartDrawing StallCurves(string id, RiskResult risk, ReportText words)
     {
         var years = risk.Projection.Years.Select(y => y.Year).ToArray();
         var simulation = risk.Simulation;
@@ -173,8 +173,8 @@ internal static class ReportCharts
     /// <param name="id">Unique id prefix.</param>
     /// <param name="risk">The risk analysis (with its simulation).</param>
     /// <param name="words">The words.</param>
-    /// <returns>The SVG.</returns>
-    public static string PoolFan(string id, RiskResult risk, ReportText words)
+    /// <returns>The chart.</returns>
+    public static ChartDrawing PoolFan(string id, RiskResult risk, ReportText words)
     {
         var projection = risk.Projection;
         var decimals = projection.Currency.MinorUnits;
@@ -201,8 +201,8 @@ internal static class ReportCharts
     /// <param name="risk">The risk analysis.</param>
     /// <param name="program">The program.</param>
     /// <param name="words">The words.</param>
-    /// <returns>The SVG.</returns>
-    public static string Tornado(string id, RiskResult risk, ProgramRisk program, ReportText words)
+    /// <returns>The chart.</returns>
+    public static ChartDrawing Tornado(string id, RiskResult risk, ProgramRisk program, ReportText words)
     {
         // A program that stalls in every run whatever is lost shows no change of probability: then
         // how much earlier it first stalls tells what each stream means to it.

@@ -113,31 +113,6 @@ internal sealed class SvgWriter
         return this;
     }
 
-    /// <summary>A marker shape centred on a point (shapes differ by series so lines survive greyscale).</summary>
-    /// <returns>This writer.</returns>
-    public SvgWriter Marker(int shape, double x, double y, string fill)
-    {
-        const double r = 3.5;
-        switch (shape % 4)
-        {
-            case 0:
-                builder.Append("<circle cx=\"").Append(N(x)).Append("\" cy=\"").Append(N(y)).Append("\" r=\"").Append(N(r))
-                    .Append("\" fill=\"").Append(fill).Append("\"/>\n");
-                break;
-            case 1:
-                Rect(x - r, y - r, 2 * r, 2 * r, fill);
-                break;
-            case 2:
-                Path([(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)], close: true, $"fill=\"{fill}\"");
-                break;
-            default:
-                Path([(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)], close: true, $"fill=\"{fill}\"");
-                break;
-        }
-
-        return this;
-    }
-
     /// <inheritdoc />
     public override string ToString() => builder.ToString();
 }

@@ -87,7 +87,7 @@ internal sealed class ChartCommand : EduFundsCommand
             ChartKind.PoolFan => ReportCharts.PoolFan("chart", data.Risk, words),
             _ => ReportCharts.Tornado("chart", data.Risk, ChooseProgram(data.Risk, context.GetValue(program), context.Texts), words),
         };
-        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg;
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.ToSvg();
         var bytes = OutputFile.Utf8NoBom.GetBytes(document);
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
         var logger = context.LoggerFactory.CreateLogger("edufunds.chart");

@@ -73,7 +73,7 @@ internal sealed class ConvertCommand : EduFundsCommand
                 throw new UserInputException(context.Texts.Format("convert.exists", to));
             }
 
-            var bytes = XlsxWorkbookWriter.Write(WorkbookFileSource.FromFolder(from));
+            var bytes = XlsxWorkbookWriter.Write(IWorkbookFileSource.FromFolder(from));
             await OutputFile.WriteAtomicallyAsync(file, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
             await context.Output.WriteLineAsync(context.Texts.Format("convert.wroteFile", loaded.Workbook.Name, to)).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -138,7 +138,7 @@ internal sealed class ImportCommand : EduFundsCommand
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
-            matchRules = MatchRulesFile.Read(
+            matchRules = LedgerImporter.ReadRules(
                 rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
@@ -178,7 +178,7 @@ internal sealed class ImportCommand : EduFundsCommand
             Map = columnMap,
             Rules = matchRules,
             DateFormats = formats,
-            Sign = context.GetValue(sign) == "negative-expense" ? AmountSign.NegativeIsExpense : AmountSign.Positive,
+            NegativeIsExpense = context.GetValue(sign) == "negative-expense",
             HasHeader = !context.GetValue(noHeader),
             Encoding = fileEncoding,
             TypeValues = types,
@@ -225,7 +225,7 @@ internal sealed class ImportCommand : EduFundsCommand
         return ExitCodes.Ok;
     }
 
-    private static WorkbookLock? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
+    private static IDisposable? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (dryRun || folder is null || !folder.Exists)
         {
@@ -234,7 +234,7 @@ internal sealed class ImportCommand : EduFundsCommand
 
         try
         {
-            return WorkbookLock.Acquire(folder.FullName, timeout, cancellationToken);
+            return WorkbookWriter.Lock(folder.FullName, timeout, cancellationToken);
         }
         catch (TimeoutException e)
         {

@@ -62,12 +62,12 @@ internal sealed class HtmlBuilder
 
     /// <summary>A figure holding a chart, with its caption.</summary>
     /// <param name="kind">The chart kind (the <c>data-chart</c> attribute).</param>
-    /// <param name="svg">The SVG.</param>
+    /// <param name="chart">The chart, inlined as SVG.</param>
     /// <param name="caption">The caption.</param>
     /// <returns>This builder.</returns>
-    public HtmlBuilder Figure(string kind, string svg, string caption)
+    public HtmlBuilder Figure(string kind, Charts.ChartDrawing chart, string caption)
     {
-        builder.Append("<figure data-chart=\"").Append(kind).Append("\">\n").Append(svg);
+        builder.Append("<figure data-chart=\"").Append(kind).Append("\">\n").Append(chart.ToSvg());
         Element("figcaption", caption);
         builder.Append("</figure>\n");
         return this;

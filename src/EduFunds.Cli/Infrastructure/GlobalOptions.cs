@@ -101,9 +101,9 @@ internal static class GlobalOptions
     private static string? GetEncoding(ParseResult parseResult, string name)
     {
         var value = Find<string?>(parseResult, name) is { } option ? parseResult.GetValue(option) : null;
-        if (value is not null && !IO.FileEncodings.IsKnown(value))
+        if (value is not null && !IO.WorkbookReader.IsKnownEncoding(value))
         {
-            throw new UserInputException(ParseTexts.Of(parseResult.RootCommandResult).Format("error.encoding", name, value, IO.FileEncodings.Examples));
+            throw new UserInputException(ParseTexts.Of(parseResult.RootCommandResult).Format("error.encoding", name, value, IO.WorkbookReader.EncodingExamples));
         }
 
         return value;

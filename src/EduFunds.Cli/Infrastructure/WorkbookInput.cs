@@ -6,6 +6,20 @@ using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Infrastructure;
 
+/// <summary>What a workbook's ledger held.</summary>
+/// <param name="Entries">Entries (rows) read.</param>
+/// <param name="Receipts">Of them, receipts; the rest are expenses.</param>
+internal sealed record LedgerSummary(long Entries, long Receipts)
+{
+    /// <summary>Expenses.</summary>
+    public long Expenses => Entries - Receipts;
+
+    /// <summary>What the ledger of the reader's last read held.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The summary.</returns>
+    public static LedgerSummary Of(WorkbookReader reader) => new(reader.LastLedgerEntryCount, reader.LastLedgerReceiptCount);
+}
+
 /// <summary>A workbook a command works on, and where it came from.</summary>
 /// <param name="Workbook">The valid workbook.</param>
 /// <param name="Folder">The workbook folder, or null for the built-in X Street example.</param>
@@ -108,7 +122,7 @@ internal static class WorkbookInput
     /// <returns>The source.</returns>
     public static IWorkbookFileSource BuiltInSource(UiLanguage? language = null)
     {
-        var source = WorkbookFileSource.FromResources(typeof(WorkbookInput).Assembly, ExampleResourcePrefix, BuiltInDescription);
+        var source = IWorkbookFileSource.FromResources(typeof(WorkbookInput).Assembly, ExampleResourcePrefix, BuiltInDescription);
         return language is { IsChinese: true } ? new TranslatedExample(source, language.Code) : source;
     }
 
@@ -169,7 +183,7 @@ internal static class WorkbookInput
                 {
                     Description = t["workbook.builtIn"],
                     Source = builtIn,
-                    Ledger = reader.LastLedgerSummary,
+                    Ledger = LedgerSummary.Of(reader),
                 };
             }
         }
@@ -199,7 +213,7 @@ internal static class WorkbookInput
         }
 
         var shown = fromCurrentFolder ? path : folder.ToString();
-        var source = WorkbookFileSource.FromFolder(shown);
+        var source = IWorkbookFileSource.FromFolder(shown);
         var workbook = reader.Read(source, options, context.CancellationToken);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
@@ -207,7 +221,7 @@ internal static class WorkbookInput
             error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString(t.Culture)));
         }
 
-        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = reader.LastLedgerSummary };
+        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = LedgerSummary.Of(reader) };
     }
 
     /// <summary>
@@ -319,7 +333,7 @@ internal static class WorkbookInput
                 error.WriteLine(source.Describe(warning, t ?? Texts.English));
             }
 
-            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = reader.LastLedgerSummary };
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = LedgerSummary.Of(reader) };
         }
         catch (WorkbookValidationException e)
         {

@@ -4,8 +4,8 @@ namespace EduFunds.Engine;
 
 /// <summary>
 /// The year loop, one method per step of DESIGN.md "One simulated year, in order": <see cref="Arrive"/>
-/// (steps 1-2), <see cref="SecureFromReserveAndRestrictedMoney"/> (step 3), <see cref="AllocatePool"/>
-/// (steps 4-5), <see cref="StallFixpoint"/> (step 6), <see cref="Rescue"/> (step 7) and
+/// (steps 1-2), <see cref="SecureFromReserveAndRestrictedMoney"/> (step 3),
+/// <see cref="StallFixpoint"/> (steps 4-6, in ProjectionModel.Fixpoint.cs), <see cref="Rescue"/> (step 7) and
 /// <see cref="CloseAndShelve"/> (step 8). The steps share the workspace's buffers and allocate nothing.
 /// </summary>
 public sealed partial class ProjectionModel
@@ -38,7 +38,8 @@ public sealed partial class ProjectionModel
         received.AsSpan().Clear();
         long unrestricted = 0, restrictedTotal = 0, strandedRestricted = 0;
         var amountRow = amounts.Slice(y * StreamCount, StreamCount);
-        for (var s = 0; s < StreamCount; s++)
+        var countRow = yearTargetCount.AsSpan(y * StreamCount, StreamCount);
+        for (var s = 0; s < amountRow.Length; s++)
         {
             var amount = amountRow[s];
             if (amount <= 0)
@@ -51,14 +52,15 @@ public sealed partial class ProjectionModel
                 continue;
             }
 
-            if (targets[s].Length == 0)
+            var count = countRow[s];
+            if (count < 0)
             {
                 unrestricted = checked(unrestricted + amount);
                 continue;
             }
 
             restrictedTotal = checked(restrictedTotal + amount);
-            if (!SplitRestricted(y, s, amount, w, arrivals))
+            if (count == 0 || !SplitRestricted(y, s, count, amount, w, arrivals))
             {
                 strandedRestricted = checked(strandedRestricted + amount);
             }
@@ -74,26 +76,18 @@ public sealed partial class ProjectionModel
     /// in proportion to their need, exact by largest remainder (ties in the pool's tie-break order).
     /// </summary>
     /// <returns>False when no program of the stream is active: the money is stranded.</returns>
-    private bool SplitRestricted(int y, int s, long amount, ProjectionWorkspace w, List<RestrictedArrival>[]? arrivals)
+    private bool SplitRestricted(int y, int s, int scheduledCount, long amount, ProjectionWorkspace w, List<RestrictedArrival>[]? arrivals)
     {
         var row = y * ProgramCount;
         var received = w.Received;
         var shelved = w.IsShelved;
         var active = w.Targets;
         var count = 0;
-        foreach (var p in targets[s])
+        foreach (var p in yearTargets.AsSpan((y * StreamCount + s) * maxTargets, scheduledCount))
         {
-            if (scheduled[row + p] && !shelved[p])
+            if (!shelved[p])
             {
-                // Insertion in tie-break order.
-                var at = count++;
-                while (at > 0 && rank[row + active[at - 1]] > rank[row + p])
-                {
-                    active[at] = active[at - 1];
-                    at--;
-                }
-
-                active[at] = p;
+                active[count++] = p; // already in tie-break order
             }
         }
 
@@ -110,19 +104,40 @@ public sealed partial class ProjectionModel
         }
 
         Int128 needTotal = 0;
+        long largestNeed = 0;
         for (var t = 0; t < count; t++)
         {
-            needTotal += need[row + active[t]];
-        }
-
-        var numerators = w.TargetNumerators.AsSpan(0, count);
-        for (var t = 0; t < count; t++)
-        {
-            numerators[t] = needTotal == 0 ? amount : checked((Int128)amount * need[row + active[t]]);
+            var n = need[row + active[t]];
+            needTotal += n;
+            largestNeed = Math.Max(largestNeed, n);
         }
 
         var parts = w.TargetParts.AsSpan(0, count);
-        LargestRemainder.Distribute(amount, numerators, needTotal == 0 ? count : needTotal, parts);
+        if (needTotal > 0 && needTotal <= long.MaxValue / count && largestNeed <= long.MaxValue / amount)
+        {
+            // Every amount x need fits in 64 bits: the largest remainder rule on plain integers.
+            var remainders = w.TargetRemainders.AsSpan(0, count);
+            var denominator = (long)needTotal;
+            var left = amount;
+            for (var t = 0; t < count; t++)
+            {
+                parts[t] = Math.DivRem(amount * need[row + active[t]], denominator, out remainders[t]);
+                left -= parts[t];
+            }
+
+            LargestRemainder.GiveLeftover(parts, remainders, denominator, left);
+        }
+        else
+        {
+            var numerators = w.TargetNumerators.AsSpan(0, count);
+            for (var t = 0; t < count; t++)
+            {
+                numerators[t] = needTotal == 0 ? amount : checked((Int128)amount * need[row + active[t]]);
+            }
+
+            LargestRemainder.Distribute(amount, numerators, needTotal == 0 ? count : needTotal, parts);
+        }
+
         for (var t = 0; t < count; t++)
         {
             var p = active[t];
@@ -168,88 +183,6 @@ public sealed partial class ProjectionModel
             applied[p] = a;
             secured[p] = u + a;
         }
-    }
-
-    /// <summary>
-    /// Step 6: runs the policy (<see cref="AllocatePool"/>) with the whole pool over the programs
-    /// that have not stalled, again and again until no new program stalls.
-    /// </summary>
-    /// <returns>The pool money allocated in the last round.</returns>
-    private long StallFixpoint(int y, long pool, ProjectionWorkspace w)
-    {
-        long allocated;
-        while (AllocatePool(y, pool, w, out allocated))
-        {
-        }
-
-        return allocated;
-    }
-
-    /// <summary>
-    /// Steps 4-5 and one round of step 6: the year's policy splits the pool over the remaining needs
-    /// R = N - u - a of the programs that have not stalled; every program whose funding F = u + a +
-    /// share falls below its minimum M stalls (all in the same round together) and gives its share back.
-    /// </summary>
-    /// <returns>True when a program stalled in this round, so the policy must run again.</returns>
-    private bool AllocatePool(int y, long pool, ProjectionWorkspace w, out long allocated)
-    {
-        var row = y * ProgramCount;
-        var year = Years.From + y;
-        var shelved = w.IsShelved;
-        var stalled = w.IsStalled;
-        var secured = w.Secured;
-        var share = w.FinalShare;
-        var claims = w.Claims;
-        var claimProgram = w.ClaimProgram;
-        var policy = policies[y];
-        var claimCount = 0;
-        for (var k = 0; k < ProgramCount; k++)
-        {
-            var p = order[row + k];
-            if (!scheduled[row + p] || shelved[p] || stalled[p] || need[row + p] - secured[p] <= 0)
-            {
-                continue;
-            }
-
-            claims[claimCount] = new AllocationClaim(
-                programIds[p], priority[row + p], categories[p], need[row + p], minimum[row + p], secured[p]);
-            claimProgram[claimCount] = p;
-            claimCount++;
-        }
-
-        var claimShares = w.Shares.AsSpan(0, claimCount);
-        claimShares.Clear();
-        policy.Allocate(new AllocationRequest(year, pool, claims.AsSpan(0, claimCount), flagshipWeights[y]), claimShares);
-
-        allocated = 0;
-        var newStall = false;
-        for (var i = 0; i < claimCount; i++)
-        {
-            var given = claimShares[i];
-            if (given < 0 || given > claims[i].Remaining)
-            {
-                throw new InvalidOperationException(
-                    $"Allocation policy '{policy.Name}' gave {given} minor units to '{claims[i].ProgramId}' in {year}, outside 0..{claims[i].Remaining}.");
-            }
-
-            allocated = checked(allocated + given);
-            var p = claimProgram[i];
-            share[p] = given;
-            if (secured[p] + given < minimum[row + p])
-            {
-                stalled[p] = true;
-                share[p] = 0;
-                newStall = true;
-            }
-        }
-
-        if (allocated > pool)
-        {
-            throw new InvalidOperationException(
-                $"Allocation policy '{policy.Name}' gave {allocated} minor units in {year}, more than the pool of {pool}.");
-        }
-
-        return newStall;
     }
 
     /// <summary>
@@ -309,37 +242,52 @@ public sealed partial class ProjectionModel
         var share = w.FinalShare;
         var shelveAfter = Workbook.ShelveAfter;
         long strandedReserves = 0;
+        var detailed = w.Detailed;
+        var status = w.StatusOut.AsSpan(row, ProgramCount);
+        var needOut = w.NeedOut.AsSpan(row, ProgramCount);
+        var fundedOut = w.FundedOut.AsSpan(row, ProgramCount);
         for (var p = 0; p < ProgramCount; p++)
         {
             var cell = row + p;
             var before = reserve[p];
-            w.ReserveBefore[cell] = before;
-            w.RestrictedReceivedOut[cell] = received[p];
+            if (detailed)
+            {
+                w.ReserveBefore[cell] = before;
+                w.RestrictedReceivedOut[cell] = received[p];
+            }
+
             if (shelved[p] || !scheduled[cell])
             {
                 // Outside its start-end years a program is inactive, even when it was shelved before its end year.
-                w.StatusOut[cell] = scheduled[cell] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
-                w.NeedOut[cell] = 0;
-                w.MinimumOut[cell] = 0;
-                w.ReserveUsedOut[cell] = 0;
-                w.RestrictedAppliedOut[cell] = 0;
-                w.PoolShareOut[cell] = 0;
-                w.FundedOut[cell] = 0;
-                w.ReserveAfterOut[cell] = before;
+                status[p] = scheduled[cell] ? ProgramStatus.Shelved : ProgramStatus.Inactive;
+                needOut[p] = 0;
+                fundedOut[p] = 0;
+                if (detailed)
+                {
+                    w.MinimumOut[cell] = 0;
+                    w.ReserveUsedOut[cell] = 0;
+                    w.RestrictedAppliedOut[cell] = 0;
+                    w.PoolShareOut[cell] = 0;
+                    w.ReserveAfterOut[cell] = before;
+                }
+
                 continue;
             }
 
-            w.NeedOut[cell] = need[cell];
-            w.MinimumOut[cell] = minimum[cell];
+            needOut[p] = need[cell];
             long after;
             if (stalled[p])
             {
                 after = checked(before + received[p]);
-                w.StatusOut[cell] = ProgramStatus.Stalled;
-                w.ReserveUsedOut[cell] = 0;
-                w.RestrictedAppliedOut[cell] = 0;
-                w.PoolShareOut[cell] = 0;
-                w.FundedOut[cell] = 0;
+                status[p] = ProgramStatus.Stalled;
+                fundedOut[p] = 0;
+                if (detailed)
+                {
+                    w.ReserveUsedOut[cell] = 0;
+                    w.RestrictedAppliedOut[cell] = 0;
+                    w.PoolShareOut[cell] = 0;
+                }
+
                 stallCount[p]++;
                 if (w.FirstStall[p] < 0)
                 {
@@ -356,15 +304,24 @@ public sealed partial class ProjectionModel
             {
                 var funded = secured[p] + share[p];
                 after = before - used[p] + received[p] - applied[p];
-                w.StatusOut[cell] = funded == need[cell] ? ProgramStatus.Funded : ProgramStatus.Underfunded;
-                w.ReserveUsedOut[cell] = used[p];
-                w.RestrictedAppliedOut[cell] = applied[p];
-                w.PoolShareOut[cell] = share[p];
-                w.FundedOut[cell] = funded;
+                status[p] = funded == need[cell] ? ProgramStatus.Funded : ProgramStatus.Underfunded;
+                fundedOut[p] = funded;
+                if (detailed)
+                {
+                    w.ReserveUsedOut[cell] = used[p];
+                    w.RestrictedAppliedOut[cell] = applied[p];
+                    w.PoolShareOut[cell] = share[p];
+                }
+
                 stallCount[p] = 0;
             }
 
-            w.ReserveAfterOut[cell] = after;
+            if (detailed)
+            {
+                w.MinimumOut[cell] = minimum[cell];
+                w.ReserveAfterOut[cell] = after;
+            }
+
             if (shelved[p] || endYearIndex[p] == y)
             {
                 // Shelved this year or its end year closes: the reserve is stranded.

@@ -24,7 +24,10 @@ public sealed partial class ProjectionModel
     private readonly int[] rank;              // [y * P + p]: position of p in the year's tie-break order
     private readonly int[] order;             // [y * P + k]: program at position k
     private readonly int[] endYearIndex;      // per program, -1 when it ends after the horizon
+    private readonly int[] yearTargetCount;   // [y * S + s]: -1 = pool; else how many of its programs are scheduled in y
+    private readonly int[] yearTargets;       // [(y * S + s) * maxTargets + t]: those programs, in tie-break order
     private readonly IAllocationPolicy[] policies;
+    private readonly bool[] proportional;     // per year: the built-in proportional policy, run by the engine's own exact split
     private readonly decimal[] flagshipWeights;
     private readonly int maxTargets;
     private readonly ScenarioChange[] orderedChanges; // by year, then list order
@@ -168,14 +171,38 @@ public sealed partial class ProjectionModel
             }
         }
 
+        // Per year and restricted stream: its programs scheduled that year, in tie-break order
+        // (whether each is shelved is left to the run); -1 for a stream of the pool.
+        yearTargetCount = new int[YearCount * StreamCount];
+        yearTargets = new int[YearCount * StreamCount * maxTargets];
+        for (var y = 0; y < YearCount; y++)
+        {
+            var row = y * ProgramCount;
+            for (var s = 0; s < StreamCount; s++)
+            {
+                var slot = (y * StreamCount) + s;
+                if (targets[s].Length == 0)
+                {
+                    yearTargetCount[slot] = -1;
+                    continue;
+                }
+
+                var list = targets[s].Where(p => scheduled[row + p]).OrderBy(p => rank[row + p]).ToArray();
+                list.CopyTo(yearTargets, slot * maxTargets);
+                yearTargetCount[slot] = list.Length;
+            }
+        }
+
         // Policy and flagship weight per year.
         policies = new IAllocationPolicy[YearCount];
         flagshipWeights = new decimal[YearCount];
+        proportional = new bool[YearCount];
         for (var y = 0; y < YearCount; y++)
         {
             var year = first + y;
             var (policyName, weight) = ScenarioRules.YearSettings(workbook, year, orderedChanges);
             policies[y] = policyOverride ?? AllocationPolicies.Get(policyName);
+            proportional[y] = policies[y] is ProportionalPolicy;
             flagshipWeights[y] = weight;
         }
     }
@@ -251,8 +278,9 @@ public sealed partial class ProjectionModel
     internal long NeedAt(int yearIndex, int p) => need[(yearIndex * ProgramCount) + p];
 
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
+    /// <param name="detailed">True to record every figure of each program-year (a detailed result); false for the figures a Monte Carlo tally reads.</param>
     /// <returns>A new workspace.</returns>
-    internal ProjectionWorkspace CreateWorkspace() => new(YearCount, ProgramCount, Math.Max(1, maxTargets));
+    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed);
 
     /// <summary>
     /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling
@@ -276,7 +304,7 @@ public sealed partial class ProjectionModel
     /// <returns>The result.</returns>
     public ProjectionResult Project(ReadOnlySpan<long> streamAmounts, CancellationToken cancellationToken = default)
     {
-        var workspace = CreateWorkspace();
+        var workspace = CreateWorkspace(detailed: true);
         var arrivals = new List<RestrictedArrival>[YearCount];
         for (var y = 0; y < YearCount; y++)
         {
@@ -285,50 +313,6 @@ public sealed partial class ProjectionModel
 
         Execute(streamAmounts, workspace, arrivals, cancellationToken);
         return ProjectionResultBuilder.Build(this, streamAmounts, workspace, arrivals);
-    }
-
-    /// <summary>Fingerprints everything a run reads (see <see cref="ModelFingerprint"/>).</summary>
-    /// <returns>The fingerprint.</returns>
-    internal ModelFingerprint Fingerprint()
-    {
-        using var settings = new FingerprintHash();
-        settings.Add(Years.From).Add(Years.To).Add(Workbook.ShelveAfter).AddFlag(Workbook.CarryOverPool).Add((long)Workbook.Rounding);
-        for (var y = 0; y < YearCount; y++)
-        {
-            settings.Add(policies[y].Name).Add(flagshipWeights[y]);
-        }
-
-        using var streamHash = new FingerprintHash();
-        streamHash.Add(StreamCount);
-        for (var s = 0; s < StreamCount; s++)
-        {
-            var stream = streams[s];
-            streamHash.Add(stream.Id).Add((long)stream.Kind).Add((long)stream.Recurrence).Add(stream.StartYear).AddOptional(stream.EffectiveEndYear)
-                .Add(stream.RenewalProbability).Add(stream.AmountCv).Add(targets[s].Length);
-            foreach (var target in targets[s])
-            {
-                streamHash.Add(target);
-            }
-        }
-
-        foreach (var amount in planned)
-        {
-            streamHash.Add(amount);
-        }
-
-        using var programHash = new FingerprintHash();
-        programHash.Add(ProgramCount);
-        for (var p = 0; p < ProgramCount; p++)
-        {
-            programHash.Add(programIds[p]).Add((long)categories[p]).Add(endYearIndex[p]);
-        }
-
-        for (var cell = 0; cell < need.Length; cell++)
-        {
-            programHash.AddFlag(scheduled[cell]).Add(need[cell]).Add(minimum[cell]).Add(priority[cell]);
-        }
-
-        return new ModelFingerprint(settings.Finish(), streamHash.Finish(), programHash.Finish());
     }
 
     internal string ProgramId(int p) => programIds[p];

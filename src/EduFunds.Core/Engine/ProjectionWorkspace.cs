@@ -11,22 +11,24 @@ internal sealed class ProjectionWorkspace
     private readonly int programs;
     private readonly int targetCapacity;
 
-    internal ProjectionWorkspace(int years, int programs, int targetCapacity)
+    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed)
     {
+        Detailed = detailed;
         this.years = years;
         this.programs = programs;
         this.targetCapacity = targetCapacity;
         var cells = years * programs;
         StatusOut = new ProgramStatus[cells];
         NeedOut = new long[cells];
-        MinimumOut = new long[cells];
-        ReserveBefore = new long[cells];
-        RestrictedReceivedOut = new long[cells];
-        ReserveUsedOut = new long[cells];
-        RestrictedAppliedOut = new long[cells];
-        PoolShareOut = new long[cells];
         FundedOut = new long[cells];
-        ReserveAfterOut = new long[cells];
+        var detailCells = detailed ? cells : 0;
+        MinimumOut = new long[detailCells];
+        ReserveBefore = new long[detailCells];
+        RestrictedReceivedOut = new long[detailCells];
+        ReserveUsedOut = new long[detailCells];
+        RestrictedAppliedOut = new long[detailCells];
+        PoolShareOut = new long[detailCells];
+        ReserveAfterOut = new long[detailCells];
         PoolOut = new long[years];
         AllocatedOut = new long[years];
         UnallocatedOut = new long[years];
@@ -50,9 +52,13 @@ internal sealed class ProjectionWorkspace
         Claims = new AllocationClaim[programs];
         ClaimProgram = new int[programs];
         Shares = new long[programs];
+        ClaimRemaining = new long[programs];
+        ClaimShortfall = new long[programs];
+        ClaimRemainder = new long[programs];
         Targets = new int[targetCapacity];
         TargetNumerators = new Int128[targetCapacity];
         TargetParts = new long[targetCapacity];
+        TargetRemainders = new long[targetCapacity];
     }
 
     /// <summary>Status per year and program, <c>[yearIndex * ProgramCount + programIndex]</c>.</summary>
@@ -61,19 +67,19 @@ internal sealed class ProjectionWorkspace
     /// <summary>Need N per year and program (0 when shelved or inactive).</summary>
     public ReadOnlySpan<long> Need => NeedOut;
 
-    /// <summary>Minimum M per year and program (0 when shelved or inactive).</summary>
+    /// <summary>Minimum M per year and program (0 when shelved or inactive); empty unless <see cref="Detailed"/>.</summary>
     public ReadOnlySpan<long> Minimum => MinimumOut;
 
     /// <summary>Funding F per year and program (0 when stalled).</summary>
     public ReadOnlySpan<long> Funded => FundedOut;
 
-    /// <summary>Restricted money that arrived per year and program (also in stall years).</summary>
+    /// <summary>Restricted money that arrived per year and program (also in stall years); empty unless <see cref="Detailed"/>.</summary>
     public ReadOnlySpan<long> RestrictedReceived => RestrictedReceivedOut;
 
-    /// <summary>Final pool share per year and program.</summary>
+    /// <summary>Final pool share per year and program; empty unless <see cref="Detailed"/>.</summary>
     public ReadOnlySpan<long> PoolShare => PoolShareOut;
 
-    /// <summary>Reserve at the close of each year, per program (before any stranding).</summary>
+    /// <summary>Reserve at the close of each year, per program (before any stranding); empty unless <see cref="Detailed"/>.</summary>
     public ReadOnlySpan<long> ReserveAfter => ReserveAfterOut;
 
     /// <summary>The pool per year (unrestricted money plus carry-in).</summary>
@@ -93,6 +99,13 @@ internal sealed class ProjectionWorkspace
 
     /// <summary>Year index in which each program was shelved, or -1.</summary>
     public ReadOnlySpan<int> ShelvedYearIndex => ShelvedAt;
+
+    /// <summary>
+    /// True when the run must record every figure of a program-year (a detailed projection);
+    /// false for Monte Carlo runs, which read only <see cref="Status"/>, <see cref="Need"/>,
+    /// <see cref="Funded"/>, the per-program and the per-year figures, so the year loop skips the others.
+    /// </summary>
+    internal bool Detailed { get; }
 
     internal ProgramStatus[] StatusOut { get; }
 
@@ -160,11 +173,22 @@ internal sealed class ProjectionWorkspace
 
     internal long[] Shares { get; }
 
+    /// <summary>Remaining need R of each claimant of the current fixpoint round, in tie-break order.</summary>
+    internal long[] ClaimRemaining { get; }
+
+    /// <summary>M - (u + a) of each claimant: the pool money it needs to run (may be 0 or less).</summary>
+    internal long[] ClaimShortfall { get; }
+
+    /// <summary>Scratch: remainders of the proportional split.</summary>
+    internal long[] ClaimRemainder { get; }
+
     internal int[] Targets { get; }
 
     internal Int128[] TargetNumerators { get; }
 
     internal long[] TargetParts { get; }
+
+    internal long[] TargetRemainders { get; }
 
     internal bool Fits(int yearCount, int programCount, int maxTargets) =>
         yearCount == years && programCount == programs && maxTargets <= targetCapacity;

@@ -4,7 +4,7 @@ namespace EduFunds.IO;
 /// The encodings EduFunds reads: UTF-8 (with or without a byte order mark), UTF-16 with a byte
 /// order mark, and named legacy encodings such as gb18030, gbk, big5 and latin1.
 /// </summary>
-public static class FileEncodings
+internal static class FileEncodings
 {
     /// <summary>Common names, for messages: "utf-8, utf-16, gb18030, gbk, big5, latin1".</summary>
     public static string Examples => TextEncodings.Examples;

@@ -4,7 +4,8 @@ namespace EduFunds.IO;
 
 /// <summary>
 /// Where the files of a workbook come from: a folder on disk, resources embedded in an
-/// assembly, or files held in memory. <see cref="WorkbookReader"/> reads through it.
+/// assembly, or files held in memory (<see cref="FromFolder"/>, <see cref="FromResources"/>,
+/// <see cref="FromMemory"/>), or a source of your own. <see cref="WorkbookReader"/> reads through it.
 /// </summary>
 public interface IWorkbookFileSource
 {
@@ -21,11 +22,7 @@ public interface IWorkbookFileSource
     /// <returns>A readable stream; the caller disposes it.</returns>
     /// <exception cref="FileNotFoundException">The source has no such file.</exception>
     Stream Open(string fileName);
-}
 
-/// <summary>The built-in kinds of <see cref="IWorkbookFileSource"/>.</summary>
-public static class WorkbookFileSource
-{
     /// <summary>The files of a workbook folder.</summary>
     /// <param name="folder">The folder that holds <c>edufunds.json</c>.</param>
     /// <returns>The source.</returns>
@@ -33,7 +30,7 @@ public static class WorkbookFileSource
     public static IWorkbookFileSource FromFolder(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        return new FolderSource(folder);
+        return new WorkbookFileSources.FolderSource(folder);
     }
 
     /// <summary>Files held in memory, by file name (for tests and for workbooks made on the fly).</summary>
@@ -44,7 +41,7 @@ public static class WorkbookFileSource
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(location);
-        return new MemorySource(new Dictionary<string, byte[]>(files, StringComparer.Ordinal), location);
+        return new WorkbookFileSources.MemorySource(new Dictionary<string, byte[]>(files, StringComparer.Ordinal), location);
     }
 
     /// <summary>
@@ -60,10 +57,14 @@ public static class WorkbookFileSource
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(location);
-        return new ResourceSource(assembly, prefix, location);
+        return new WorkbookFileSources.ResourceSource(assembly, prefix, location);
     }
+}
 
-    private sealed class FolderSource(string folder) : IWorkbookFileSource
+/// <summary>The built-in kinds of <see cref="IWorkbookFileSource"/>, made by its factories.</summary>
+internal static class WorkbookFileSources
+{
+    internal sealed class FolderSource(string folder) : IWorkbookFileSource
     {
         public string Location => folder;
 
@@ -73,7 +74,7 @@ public static class WorkbookFileSource
             new FileStream(Path.Combine(folder, fileName), FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 
-    private sealed class MemorySource(Dictionary<string, byte[]> files, string location) : IWorkbookFileSource
+    internal sealed class MemorySource(Dictionary<string, byte[]> files, string location) : IWorkbookFileSource
     {
         public string Location => location;
 
@@ -85,7 +86,7 @@ public static class WorkbookFileSource
                 : throw new FileNotFoundException($"The workbook {location} has no file {fileName}.", fileName);
     }
 
-    private sealed class ResourceSource(Assembly assembly, string prefix, string location) : IWorkbookFileSource
+    internal sealed class ResourceSource(Assembly assembly, string prefix, string location) : IWorkbookFileSource
     {
         public string Location => location;
 

@@ -97,6 +97,26 @@ public sealed class LedgerImporter
         return result;
     }
 
+    /// <summary>
+    /// Reads a rules file for <see cref="ImportOptions.Rules"/>: CSV with the header
+    /// <c>field,match,pattern,target</c>. <c>field</c> is a field of the column map (memo,
+    /// reference, ...), a header of the export, or <c>*</c> for any column; <c>match</c> is
+    /// contains, exact or regex (case-insensitive); <c>target</c> is <c>stream:ID</c>,
+    /// <c>program:ID</c>, <c>type:receipt</c>/<c>type:expense</c> or <c>overhead</c>. For each
+    /// target the first matching rule wins. Stream and program ids must exist. Every problem is
+    /// collected and reported together.
+    /// </summary>
+    /// <param name="rules">The file's bytes; disposed.</param>
+    /// <param name="fileName">The file name for messages.</param>
+    /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
+    /// <param name="streamIds">Known stream ids.</param>
+    /// <param name="programIds">Known program ids.</param>
+    /// <returns>The rules.</returns>
+    /// <exception cref="InputValidationException">The file is invalid; every problem is listed with its line and column.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static MatchRules ReadRules(Stream rules, string fileName, string? encoding, IReadOnlyCollection<string> streamIds, IReadOnlyCollection<string> programIds) =>
+        MatchRulesFile.Read(rules, fileName, encoding, streamIds, programIds);
+
     /// <summary>The current record of the reader, as the planner reads rows.</summary>
     private sealed class Row(CsvInput csv) : IImportRow
     {

@@ -5,8 +5,8 @@ using EduFunds.Tracking;
 
 namespace EduFunds.IO;
 
-/// <summary>Reads a rules file for <see cref="LedgerImporter"/> into <see cref="MatchRules"/>.</summary>
-public static class MatchRulesFile
+/// <summary>Reads a rules file for <see cref="LedgerImporter"/> into <see cref="MatchRules"/> (public as <see cref="LedgerImporter.ReadRules"/>).</summary>
+internal static class MatchRulesFile
 {
     /// <summary>
     /// Reads a rules file: CSV with the header <c>field,match,pattern,target</c>. <c>match</c> is

@@ -155,7 +155,16 @@ internal static class ResultFileReader
                         throw new FormatException($"funding-ratio bin {b} is outside 0..1000");
                     }
 
-                    counts.RatioHistogram[(cell * SimulationCounts.RatioBins) + b] = bin[1].GetInt32();
+                    var n = bin[1].GetInt32();
+                    if (n < 0)
+                    {
+                        throw new FormatException($"funding-ratio bin {b} has a negative count");
+                    }
+
+                    if (n > 0)
+                    {
+                        counts.Ratios.AddCount(cell, b, n);
+                    }
                 }
 
                 y++;

@@ -129,6 +129,7 @@ internal static class ResultFileWriter
         json.WriteEndObject();
 
         json.WriteStartArray("programs");
+        var bins = new int[SimulationCounts.RatioBins];
         for (var p = 0; p < result.Programs.Count; p++)
         {
             var program = result.Programs[p];
@@ -157,7 +158,7 @@ internal static class ResultFileWriter
                 json.WriteNumber("zero", counts.RatioZero[cell]);
                 json.WriteNumber("full", counts.RatioFull[cell]);
                 json.WriteStartArray("thousandths");
-                var bins = counts.RatioHistogram.AsSpan(cell * SimulationCounts.RatioBins, SimulationCounts.RatioBins);
+                counts.Ratios.CountsOf(cell, bins);
                 for (var b = 0; b < bins.Length; b++)
                 {
                     if (bins[b] != 0)

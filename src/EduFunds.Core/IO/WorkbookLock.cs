@@ -9,7 +9,7 @@ namespace EduFunds.IO;
 /// the process that holds it. The lock goes with the process, so a killed import never leaves
 /// the workbook locked.
 /// </summary>
-public sealed class WorkbookLock : IDisposable
+internal sealed class WorkbookLock : IDisposable
 {
     /// <summary>The lock file's name in the workbook folder.</summary>
     public const string FileName = ".edufunds.lock";

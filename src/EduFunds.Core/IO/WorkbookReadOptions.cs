@@ -8,7 +8,7 @@ namespace EduFunds.IO;
 /// false the reader checks each entry by the same rules as it reads it (every problem is still
 /// reported, by file, line and column), hands it to <see cref="LedgerSink"/> and drops it. The
 /// workbook then comes back with an empty <see cref="Workbook.Ledger"/>, and
-/// <see cref="WorkbookReader.LastLedgerSummary"/> says how many entries there were.
+/// <see cref="WorkbookReader.LastLedgerEntryCount"/> says how many entries there were.
 /// </remarks>
 public sealed record WorkbookReadOptions
 {
@@ -30,7 +30,7 @@ public sealed record WorkbookReadOptions
 /// <summary>What a workbook's ledger held.</summary>
 /// <param name="Entries">Entries (rows) read.</param>
 /// <param name="Receipts">Of them, receipts; the rest are expenses.</param>
-public sealed record LedgerSummary(long Entries, long Receipts)
+internal sealed record LedgerSummary(long Entries, long Receipts)
 {
     /// <summary>Expenses.</summary>
     public long Expenses => Entries - Receipts;

@@ -57,7 +57,26 @@ public sealed class WorkbookReader
 
 
     /// <summary>What the ledger of the last read held (also when it was streamed); empty before the first read.</summary>
-    public LedgerSummary LastLedgerSummary { get; private set; } = new(0, 0);
+    internal LedgerSummary LastLedgerSummary { get; private set; } = new(0, 0);
+
+    /// <summary>The entries (rows) the ledger of the last read held, also when it was streamed (<see cref="WorkbookReadOptions.KeepLedger"/> false); 0 before the first read.</summary>
+    public long LastLedgerEntryCount => LastLedgerSummary.Entries;
+
+    /// <summary>Of <see cref="LastLedgerEntryCount"/>, the receipts; the rest are expenses.</summary>
+    public long LastLedgerReceiptCount => LastLedgerSummary.Receipts;
+
+    /// <summary>
+    /// Whether a name is an encoding EduFunds reads (case-insensitive): UTF-8 (with or without a
+    /// byte order mark), UTF-16 with a byte order mark, and named legacy encodings such as gb18030,
+    /// gbk, big5 and latin1. Every reader of EduFunds (workbook files, ledger, exports, rules,
+    /// budgets) takes these names.
+    /// </summary>
+    /// <param name="name">A name such as <c>gb18030</c>.</param>
+    /// <returns>True when known.</returns>
+    public static bool IsKnownEncoding(string name) => FileEncodings.IsKnown(name);
+
+    /// <summary>Common encoding names, for messages: "utf-8, utf-16, gb18030, gbk, big5, latin1".</summary>
+    public static string EncodingExamples => FileEncodings.Examples;
 
     /// <summary>
     /// The entries of a workbook's ledger, one at a time in file order, without keeping them: for
@@ -119,7 +138,7 @@ public sealed class WorkbookReader
             throw new DirectoryNotFoundException($"The workbook folder '{folder}' does not exist.");
         }
 
-        return Read(WorkbookFileSource.FromFolder(folder), cancellationToken);
+        return Read(IWorkbookFileSource.FromFolder(folder), cancellationToken);
     }
 
     /// <summary>Reads a workbook from a folder, embedded resources or memory.</summary>

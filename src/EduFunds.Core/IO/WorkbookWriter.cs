@@ -26,6 +26,22 @@ public sealed class WorkbookWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// Takes an exclusive lock on a workbook folder for a write that reads and then changes it
+    /// (an import appending to <c>ledger.csv</c>), through the operating system's file locking on
+    /// <c>.edufunds.lock</c>: a second writer waits up to <paramref name="timeout"/>, then gives up
+    /// naming the process that holds it. The lock goes with the process, so a killed writer never
+    /// leaves the workbook locked.
+    /// </summary>
+    /// <param name="folder">The workbook folder.</param>
+    /// <param name="timeout">How long to wait for another holder to let go.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The lock; dispose it to let go.</returns>
+    /// <exception cref="TimeoutException">Another process held the lock all that time; the message names it.</exception>
+    /// <exception cref="IOException">The lock file cannot be created.</exception>
+    public static IDisposable Lock(string folder, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WorkbookLock.Acquire(folder, timeout, cancellationToken);
+
     /// <summary>Writes <paramref name="workbook"/> into <paramref name="folder"/> (created when missing), replacing its workbook files.</summary>
     /// <param name="workbook">The workbook.</param>
     /// <param name="folder">The target folder.</param>

@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Add a program; it runs nothing before From. Its own start year drives its cost growth.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record AddProgramChange : ScenarioChange
+internal sealed record AddProgramChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -22,6 +22,12 @@ public sealed record AddProgramChange : ScenarioChange
 
     /// <summary>The program (a blank start year in the file means From).</summary>
     public EducationProgram Program { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.AddProgram;
+
+    /// <inheritdoc/>
+    public override EducationProgram? AddedProgram => Program;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static AddProgramChange Unchecked(int from, EducationProgram program) => new(from, program, trusted: true);

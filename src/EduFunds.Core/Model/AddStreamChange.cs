@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Add a stream; it pays nothing before From. Its own start year drives its growth.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record AddStreamChange : ScenarioChange
+internal sealed record AddStreamChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -22,6 +22,12 @@ public sealed record AddStreamChange : ScenarioChange
 
     /// <summary>The stream (a blank start year in the file means From).</summary>
     public FundingStream Stream { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.AddStream;
+
+    /// <inheritdoc/>
+    public override FundingStream? AddedStream => Stream;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static AddStreamChange Unchecked(int from, FundingStream stream) => new(from, stream, trusted: true);

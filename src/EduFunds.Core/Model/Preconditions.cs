@@ -130,7 +130,7 @@ internal static class Preconditions
     {
         if (target.StreamId is null && target.Kind is null)
         {
-            throw new ArgumentException("The target names no stream and no kind; use StreamTarget.Stream(id) or StreamTarget.OfKind(kind).", name);
+            throw new ArgumentException("The target names no stream and no kind; name a stream or a kind.", name);
         }
 
         return target;

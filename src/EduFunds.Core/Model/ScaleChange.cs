@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Scale a stream (or every stream of a kind) by a factor: amount x factor for every year &gt;= From.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record ScaleChange : ScenarioChange
+internal sealed record ScaleChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -27,6 +27,18 @@ public sealed record ScaleChange : ScenarioChange
 
     /// <summary>The factor (1.25 = a quarter more); 0 or more.</summary>
     public decimal Factor { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.Scale;
+
+    /// <inheritdoc/>
+    public override string? StreamId => Target.StreamId;
+
+    /// <inheritdoc/>
+    public override StreamKind? StreamKind => Target.Kind;
+
+    /// <inheritdoc/>
+    public override decimal? Value => Factor;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static ScaleChange Unchecked(int from, StreamTarget target, decimal factor) => new(from, target, factor, trusted: true);

@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Use another flagship weight (visibility-weighted policy) from From on.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record SetFlagshipWeightChange : ScenarioChange
+internal sealed record SetFlagshipWeightChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -22,6 +22,12 @@ public sealed record SetFlagshipWeightChange : ScenarioChange
 
     /// <summary>The weight; more than 0.</summary>
     public decimal FlagshipWeight { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.SetFlagshipWeight;
+
+    /// <inheritdoc/>
+    public override decimal? Value => FlagshipWeight;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static SetFlagshipWeightChange Unchecked(int from, decimal flagshipWeight) => new(from, flagshipWeight, trusted: true);

@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Use another allocation policy from From on.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record SetPolicyChange : ScenarioChange
+internal sealed record SetPolicyChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -21,7 +21,10 @@ public sealed record SetPolicyChange : ScenarioChange
     }
 
     /// <summary>The policy name, one of <see cref="PolicyNames.Names"/>.</summary>
-    public string Policy { get; }
+    public override string Policy { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.SetPolicy;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static SetPolicyChange Unchecked(int from, string policy) => new(from, policy, trusted: true);

@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Change a program's priority from From on.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record SetPriorityChange : ScenarioChange
+internal sealed record SetPriorityChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -23,10 +23,16 @@ public sealed record SetPriorityChange : ScenarioChange
     }
 
     /// <summary>The program.</summary>
-    public string ProgramId { get; }
+    public override string ProgramId { get; }
 
     /// <summary>The priority, 1 = highest.</summary>
     public int Priority { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.SetPriority;
+
+    /// <inheritdoc/>
+    public override decimal? Value => Priority;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static SetPriorityChange Unchecked(int from, string programId, int priority) => new(from, programId, priority, trusted: true);

@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>Stop a stream (or every stream of a kind): nothing from From on.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record StopChange : ScenarioChange
+internal sealed record StopChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -22,6 +22,15 @@ public sealed record StopChange : ScenarioChange
 
     /// <summary>The stream or kind.</summary>
     public StreamTarget Target { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.Stop;
+
+    /// <inheritdoc/>
+    public override string? StreamId => Target.StreamId;
+
+    /// <inheritdoc/>
+    public override StreamKind? StreamKind => Target.Kind;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static StopChange Unchecked(int from, StreamTarget target) => new(from, target, trusted: true);

@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>What a scale, trend or stop change applies to: one stream, or every stream of a kind.</summary>
 /// <remarks>Make one with <see cref="Stream"/> or <see cref="OfKind"/>; the default value targets nothing and no change accepts it.</remarks>
-public readonly record struct StreamTarget
+internal readonly record struct StreamTarget
 {
     private StreamTarget(string? streamId, StreamKind? kind)
     {

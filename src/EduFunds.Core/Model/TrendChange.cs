@@ -2,7 +2,7 @@ namespace EduFunds.Model;
 
 /// <summary>An extra annual change g for a stream or a kind: amount x (1 + g)^(y - From + 1) for y &gt;= From.</summary>
 /// <remarks>A change that exists is valid on its own; whether the stream, kind or program it names exists is checked when it joins a workbook (<see cref="WorkbookBuilder"/>, <see cref="ScenarioBuilder.Build(Workbook)"/>).</remarks>
-public sealed record TrendChange : ScenarioChange
+internal sealed record TrendChange : ScenarioChange
 {
     /// <summary>Creates the change.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
@@ -27,6 +27,18 @@ public sealed record TrendChange : ScenarioChange
 
     /// <summary>The extra annual change (-0.10 = 10% less each year); -1 or more.</summary>
     public decimal AnnualChange { get; }
+
+    /// <inheritdoc/>
+    public override ScenarioChangeKind Kind => ScenarioChangeKind.Trend;
+
+    /// <inheritdoc/>
+    public override string? StreamId => Target.StreamId;
+
+    /// <inheritdoc/>
+    public override StreamKind? StreamKind => Target.Kind;
+
+    /// <inheritdoc/>
+    public override decimal? Value => AnnualChange;
 
     /// <summary>A change as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static TrendChange Unchecked(int from, StreamTarget target, decimal annualChange) => new(from, target, annualChange, trusted: true);

@@ -125,27 +125,7 @@ public static class LargestRemainder
                 throw new ArgumentException("The exact shares must add up to the total.", nameof(numerators));
             }
 
-            var left = total - floors;
-            if (left == 0)
-            {
-                return true;
-            }
-
-            // Keys that put the largest remainder, then the lowest index, last; unique, so the
-            // selection is exact. remainder < denominator <= long.MaxValue / n keeps them in range.
-            var keys = remainders;
-            for (var i = 0; i < n; i++)
-            {
-                keys[i] = (remainders[i] * n) + (n - 1 - i);
-            }
-
-            var top = (int)left;
-            SelectLargest(keys, top);
-            for (var k = n - top; k < n; k++)
-            {
-                parts[n - 1 - (int)(keys[k] % n)]++;
-            }
-
+            GiveLeftover(parts, remainders, denominator, total - floors);
             return true;
         }
         finally
@@ -154,6 +134,89 @@ public static class LargestRemainder
             {
                 ArrayPool<long>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>
+    /// The second half of the rule on plain integers: given each part's floor and remainder over
+    /// a common denominator, gives the <paramref name="left"/> minor units still to hand out one
+    /// each to the largest remainders, ties to the lowest index. Overwrites <paramref name="remainders"/>.
+    /// </summary>
+    /// <param name="parts">The floors; receives the whole parts.</param>
+    /// <param name="remainders">The remainders, 0 &lt;= r &lt; denominator; used as scratch.</param>
+    /// <param name="denominator">The common denominator; positive.</param>
+    /// <param name="left">Units left: the total minus the floors, below the number of positive remainders.</param>
+    internal static void GiveLeftover(Span<long> parts, Span<long> remainders, long denominator, long left)
+    {
+        var n = parts.Length;
+        if (left <= 0)
+        {
+            return;
+        }
+
+        if (denominator > long.MaxValue / n)
+        {
+            // Keys would not fit: pick the largest remainder still below the last one picked each time.
+            var lastRemainder = long.MaxValue;
+            var lastIndex = -1;
+            for (var k = 0; k < left; k++)
+            {
+                var best = -1;
+                long bestRemainder = -1;
+                for (var i = 0; i < n; i++)
+                {
+                    var remainder = remainders[i];
+                    var after = remainder < lastRemainder || (remainder == lastRemainder && i > lastIndex);
+                    if (remainder > 0 && after && remainder > bestRemainder)
+                    {
+                        best = i;
+                        bestRemainder = remainder;
+                    }
+                }
+
+                parts[best]++;
+                lastRemainder = bestRemainder;
+                lastIndex = best;
+            }
+
+            return;
+        }
+
+        // Keys that put the largest remainder, then the lowest index, last; unique, so the
+        // selection is exact. remainder < denominator <= long.MaxValue / n keeps them in range.
+        var keys = remainders;
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = (remainders[i] * n) + (n - 1 - i);
+        }
+
+        var top = (int)left;
+        if (top <= 2)
+        {
+            // One or two units: a scan or two instead of a selection.
+            var last = long.MaxValue;
+            for (var k = 0; k < top; k++)
+            {
+                var best = long.MinValue;
+                foreach (var key in keys)
+                {
+                    if (key > best && key < last)
+                    {
+                        best = key;
+                    }
+                }
+
+                parts[n - 1 - (int)(best % n)]++;
+                last = best;
+            }
+
+            return;
+        }
+
+        SelectLargest(keys, top);
+        for (var k = n - top; k < n; k++)
+        {
+            parts[n - 1 - (int)(keys[k] % n)]++;
         }
     }
 

@@ -22,12 +22,22 @@ public sealed class MonteCarloSimulator
     public const int ChunkSize = 64;
 
     private readonly ILogger<MonteCarloSimulator> logger;
+    private readonly long denseRatioBudget;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="logger">Optional logger (start, stop, runs per second).</param>
     public MonteCarloSimulator(ILogger<MonteCarloSimulator>? logger = null)
+        : this(logger, RatioStore.DenseBudgetBytes)
+    {
+    }
+
+    /// <summary>Creates a simulator with another size limit of the dense funding-ratio tallies (tests: 0 forces the sparse ones).</summary>
+    /// <param name="logger">Optional logger.</param>
+    /// <param name="denseRatioBudget">Largest dense funding-ratio store per worker, in bytes.</param>
+    internal MonteCarloSimulator(ILogger<MonteCarloSimulator>? logger, long denseRatioBudget)
     {
         this.logger = logger ?? NullLogger<MonteCarloSimulator>.Instance;
+        this.denseRatioBudget = denseRatioBudget;
     }
 
     /// <summary>Runs the simulation.</summary>
@@ -50,10 +60,11 @@ public sealed class MonteCarloSimulator
         var sampler = new RunSampler(model, options.Trends);
         var planned = options.Precision is null ? options.Runs : options.MaxRuns;
         var threads = ThreadCount(options, planned);
+        var counts = NewCounts(model, threads, planned);
         var workers = new Worker[threads];
         for (var w = 0; w < threads; w++)
         {
-            workers[w] = new Worker(model, sampler, new SimulationCounts(model.ProgramCount, model.YearCount));
+            workers[w] = new Worker(model, sampler, counts[w]);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -119,10 +130,11 @@ public sealed class MonteCarloSimulator
         var threads = ThreadCount(options, options.Runs);
         var participants = model.Programs.Select(p => (long)(p.Participants ?? 0)).ToArray();
         var lapses = !model.Workbook.CarryOverPool;
+        var counts = NewCounts(model, threads, options.Runs);
         var workers = new Worker[threads];
         for (var w = 0; w < threads; w++)
         {
-            workers[w] = new Worker(model, sampler, new SimulationCounts(model.ProgramCount, model.YearCount))
+            workers[w] = new Worker(model, sampler, counts[w])
             {
                 Outcomes = new OutcomeTally(participants, lapses),
             };
@@ -197,6 +209,23 @@ public sealed class MonteCarloSimulator
         }
 
         return new StreamLossResult(variantStreams, model.ProgramCount, options.FirstRun, options.Runs, stalls, SimulationInputs.Of(model, options.Seed, options.Trends));
+    }
+
+    /// <summary>
+    /// The tallies of each worker thread: their own dense funding-ratio store when it is small
+    /// (<see cref="RatioStore.DenseBudgetBytes"/>), else one sparse store that all of them share,
+    /// so that the largest tally is held once, not once per thread.
+    /// </summary>
+    private SimulationCounts[] NewCounts(ProjectionModel model, int threads, long plannedRuns)
+    {
+        var first = RatioStore.Create(checked(model.ProgramCount * model.YearCount), plannedRuns, denseRatioBudget);
+        var counts = new SimulationCounts[threads];
+        for (var w = 0; w < threads; w++)
+        {
+            counts[w] = new SimulationCounts(model.ProgramCount, model.YearCount, w == 0 || first.IsShared ? first : null, plannedRuns) { Worker = (w, threads) };
+        }
+
+        return counts;
     }
 
     private static int ThreadCount(MonteCarloOptions options, long runs)

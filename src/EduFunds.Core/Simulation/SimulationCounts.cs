@@ -15,16 +15,23 @@ internal sealed class SimulationCounts
     /// <summary>The ratio resolution: 0.001.</summary>
     public const double RatioResolution = 0.001;
 
+    private short[]? runBins;
+
     /// <summary>Creates empty tallies.</summary>
     /// <param name="programCount">Programs.</param>
     /// <param name="yearCount">Years.</param>
-    public SimulationCounts(int programCount, int yearCount)
+    /// <param name="ratios">
+    /// The funding-ratio store: null for a new one that fits the size (<see cref="RatioStore.Create"/>),
+    /// or a shared sparse store that the tallies of every worker thread append to.
+    /// </param>
+    /// <param name="plannedRuns">Most runs these tallies will hold (sizes a new sparse store), 0 when unknown.</param>
+    public SimulationCounts(int programCount, int yearCount, RatioStore? ratios = null, long plannedRuns = 0)
     {
         ProgramCount = programCount;
         YearCount = yearCount;
         FirstStall = new int[programCount * (yearCount + 1)];
         Shelved = new int[programCount * (yearCount + 1)];
-        RatioHistogram = new int[checked(programCount * yearCount * RatioBins)];
+        Ratios = ratios ?? RatioStore.Create(checked(programCount * yearCount), plannedRuns);
         RatioZero = new int[programCount * yearCount];
         RatioFull = new int[programCount * yearCount];
         StalledPrograms = new int[programCount + 1];
@@ -51,11 +58,14 @@ internal sealed class SimulationCounts
     public int[] Shelved { get; }
 
     /// <summary>
-    /// [(year x programs + program) x 1001 + round(1000 F / N)] for underfunded years (0 &lt; F &lt; N);
-    /// the common exact 0 and 1 are counted in <see cref="RatioZero"/> and <see cref="RatioFull"/>,
-    /// small arrays that stay in cache, so most runs never touch this large one.
+    /// The bins round(1000 F / N) of underfunded years (0 &lt; F &lt; N) per cell (year x programs +
+    /// program); the common exact 0 and 1 are counted in <see cref="RatioZero"/> and
+    /// <see cref="RatioFull"/>, small arrays that stay in cache, so most runs never touch this large one.
     /// </summary>
-    public int[] RatioHistogram { get; }
+    public RatioStore Ratios { get; }
+
+    /// <summary>This tally's worker number and the number of workers (to spread the stripes of a shared store).</summary>
+    public (int Index, int Count) Worker { get; init; } = (0, 1);
 
     /// <summary>[year x programs + program]: runs with ratio 0 (stalled, shelved, or nothing funded).</summary>
     public int[] RatioZero { get; }
@@ -101,36 +111,74 @@ internal sealed class SimulationCounts
         var status = workspace.Status;
         var need = workspace.Need;
         var funded = workspace.Funded;
-        var histogram = RatioHistogram;
         var zero = RatioZero;
         var full = RatioFull;
         var cells = years * programs;
-        for (var i = 0; i < cells; i++)
+        if (Ratios is DenseRatioStore dense)
         {
-            switch (status[i])
+            var histogram = dense.Histogram;
+            for (var i = 0; i < cells; i++)
             {
-                case ProgramStatus.Inactive:
-                    continue;
-                case ProgramStatus.Stalled:
-                case ProgramStatus.Shelved:
+                switch (status[i])
+                {
+                    case ProgramStatus.Inactive:
+                        continue;
+                    case ProgramStatus.Stalled:
+                    case ProgramStatus.Shelved:
+                        zero[i]++;
+                        continue;
+                }
+
+                var f = funded[i];
+                var n = need[i];
+                if (f >= n)
+                {
+                    full[i]++;
+                }
+                else if (f <= 0)
+                {
                     zero[i]++;
-                    continue;
+                }
+                else
+                {
+                    histogram[(i * RatioBins) + RatioBin(f, n)]++;
+                }
+            }
+        }
+        else
+        {
+            // A shared store: this run's bins first (-1 = none), then appended under the stripes' locks.
+            var bins = runBins ??= new short[cells];
+            for (var i = 0; i < cells; i++)
+            {
+                bins[i] = -1;
+                switch (status[i])
+                {
+                    case ProgramStatus.Inactive:
+                        continue;
+                    case ProgramStatus.Stalled:
+                    case ProgramStatus.Shelved:
+                        zero[i]++;
+                        continue;
+                }
+
+                var f = funded[i];
+                var n = need[i];
+                if (f >= n)
+                {
+                    full[i]++;
+                }
+                else if (f <= 0)
+                {
+                    zero[i]++;
+                }
+                else
+                {
+                    bins[i] = (short)RatioBin(f, n);
+                }
             }
 
-            var f = funded[i];
-            var n = need[i];
-            if (f >= n)
-            {
-                full[i]++;
-            }
-            else if (f <= 0)
-            {
-                zero[i]++;
-            }
-            else
-            {
-                histogram[(i * RatioBins) + RatioBin(f, n)]++;
-            }
+            Ratios.Append(bins, Worker.Index, Worker.Count);
         }
 
         var pool = workspace.Pool;
@@ -153,7 +201,7 @@ internal sealed class SimulationCounts
 
         AddInto(FirstStall, other.FirstStall);
         AddInto(Shelved, other.Shelved);
-        AddInto(RatioHistogram, other.RatioHistogram);
+        Ratios.AddAll(other.Ratios);
         AddInto(RatioZero, other.RatioZero);
         AddInto(RatioFull, other.RatioFull);
         AddInto(StalledPrograms, other.StalledPrograms);
@@ -189,15 +237,27 @@ internal sealed class SimulationCounts
         return (int)((((Int128)funded * 2000) + need) / (2 * (Int128)need));
     }
 
-    /// <summary>The ratio bins of one program and year, with the exact 0 and 1 counts folded in.</summary>
+    /// <summary>Runs tallied in a cell's funding ratio (stalled, shelved, underfunded or funded; not inactive).</summary>
     /// <param name="cell">year x programs + program.</param>
-    /// <returns>1,001 counts.</returns>
-    public int[] RatioBinsOf(int cell)
+    /// <returns>The count.</returns>
+    public long RatioCount(int cell) => (long)RatioZero[cell] + RatioFull[cell] + Ratios.Count(cell);
+
+    /// <summary>
+    /// The ratio bin at a position of a cell's runs in ascending order, the exact 0 and 1 counts
+    /// folded in (they sort before and after every underfunded bin).
+    /// </summary>
+    /// <param name="cell">year x programs + program.</param>
+    /// <param name="index">0-based position, below <see cref="RatioCount"/>.</param>
+    /// <returns>The bin, 0..1000.</returns>
+    public int RatioBinAt(int cell, long index)
     {
-        var bins = RatioHistogram.AsSpan(cell * RatioBins, RatioBins).ToArray();
-        bins[0] = checked(bins[0] + RatioZero[cell]);
-        bins[RatioBins - 1] = checked(bins[RatioBins - 1] + RatioFull[cell]);
-        return bins;
+        if (index < RatioZero[cell])
+        {
+            return 0;
+        }
+
+        index -= RatioZero[cell];
+        return index < Ratios.Count(cell) ? Ratios.BinAt(cell, index) : RatioBins - 1;
     }
 
     private static void AddInto(int[] target, int[] source)

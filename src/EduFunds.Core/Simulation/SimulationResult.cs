@@ -26,8 +26,9 @@ public enum SimulationStop
 /// ratio percentile is PERCENTILE.INC of the ratios rounded to 3 decimals: within 0.0005 of
 /// the exact value, and exact when the order statistics it interpolates are multiples of 0.001
 /// (0 for a stalled run, 1 for a fully funded one). Pool percentiles are exact up to 100,000
-/// runs and within a relative 2^-16 (0.0015%) beyond. Memory: about 4 KB per program and year
-/// plus 8 bytes per year and run up to 100,000 runs.
+/// runs and within a relative 2^-16 (0.0015%) beyond. Memory: per program and year, 16 bytes plus
+/// 2 bytes per underfunded run, at most about 4 KB (docs/performance.md, "Memory bounds"), plus
+/// 8 bytes per year and run up to 100,000 runs.
 /// </remarks>
 public sealed partial class SimulationResult
 {
@@ -175,21 +176,16 @@ public sealed partial class SimulationResult
             return null;
         }
 
-        var bins = counts.RatioBinsOf((yearIndex * Programs.Count) + program);
-        long n = 0;
-        foreach (var c in bins)
-        {
-            n += c;
-        }
-
+        var cell = (yearIndex * Programs.Count) + program;
+        var n = counts.RatioCount(cell);
         if (n == 0)
         {
             return null;
         }
 
         var (lower, fraction) = Percentiles.Rank(n, p);
-        var low = BinOf(bins, lower);
-        var high = lower + 1 < n ? BinOf(bins, lower + 1) : low;
+        var low = counts.RatioBinAt(cell, lower);
+        var high = lower + 1 < n ? counts.RatioBinAt(cell, lower + 1) : low;
         // Interpolate on bin numbers (integers), then scale: no rounding error from 0.001 steps.
         return (low + (fraction * (high - low))) / 1000.0;
     }
@@ -302,7 +298,7 @@ public sealed partial class SimulationResult
                 $"Run ranges {RangeText(first.FirstRun, first.Runs)} and {RangeText(second.FirstRun, second.Runs)} {kind}; merge consecutive ranges.");
         }
 
-        var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount);
+        var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount, null, first.Runs + second.Runs);
         merged.Add(first.counts);
         merged.Add(second.counts);
         var stop = first.Stop == second.Stop ? first.Stop : SimulationStop.FixedRuns;
@@ -318,21 +314,6 @@ public sealed partial class SimulationResult
     /// <returns>The text.</returns>
     internal static string RangeText(long first, long runs) =>
         runs == 0 ? "(none)" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first}..{first + runs - 1}");
-
-    private static int BinOf(ReadOnlySpan<int> bins, long index)
-    {
-        long seen = 0;
-        for (var b = 0; b < bins.Length; b++)
-        {
-            seen += bins[b];
-            if (index < seen)
-            {
-                return b;
-            }
-        }
-
-        return bins.Length - 1;
-    }
 
     private Proportion Cumulative(int[] table, int program, int yearIndex)
     {

@@ -5,7 +5,7 @@ using EduFunds.Model;
 namespace EduFunds.Tracking;
 
 /// <summary>The fields of a ledger entry that an import reads from an export's columns.</summary>
-public enum ImportField
+internal enum ImportField
 {
     /// <summary>The date of the movement (required).</summary>
     Date,
@@ -46,7 +46,7 @@ public sealed class ColumnMap
     /// <summary>Creates a map.</summary>
     /// <param name="columns">For each mapped field, a header name or a 1-based column number written in digits.</param>
     /// <exception cref="ArgumentException">Date or amount is not mapped, or a column is blank.</exception>
-    public ColumnMap(IReadOnlyDictionary<ImportField, string> columns)
+    internal ColumnMap(IReadOnlyDictionary<ImportField, string> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         this.columns = new Dictionary<ImportField, string>(columns);
@@ -75,12 +75,12 @@ public sealed class ColumnMap
     }
 
     /// <summary>The mapped fields and their columns.</summary>
-    public IReadOnlyDictionary<ImportField, string> Columns => columns;
+    internal IReadOnlyDictionary<ImportField, string> Columns => columns;
 
     /// <summary>Whether a field is mapped.</summary>
     /// <param name="field">The field.</param>
     /// <returns>True when mapped.</returns>
-    public bool Has(ImportField field) => columns.ContainsKey(field);
+    internal bool Has(ImportField field) => columns.ContainsKey(field);
 
     /// <summary>Parses <c>field=column,field=column,...</c>; field names are date, amount, type, stream, program, reference, memo.</summary>
     /// <param name="text">The map.</param>
@@ -124,7 +124,7 @@ public sealed class ColumnMap
     /// <summary>The field's name as written in a map ("date", "amount", ...).</summary>
     /// <param name="field">The field.</param>
     /// <returns>Its name.</returns>
-    public static string Name(ImportField field) => field switch
+    internal static string Name(ImportField field) => field switch
     {
         ImportField.AmountIn => "amount-in",
         ImportField.AmountOut => "amount-out",
@@ -135,7 +135,7 @@ public sealed class ColumnMap
     /// <param name="name">The name.</param>
     /// <param name="field">The field.</param>
     /// <returns>True when known.</returns>
-    public static bool TryParseField(string name, out ImportField field)
+    internal static bool TryParseField(string name, out ImportField field)
     {
         foreach (var f in Enum.GetValues<ImportField>())
         {

@@ -2,16 +2,6 @@ using EduFunds.Model;
 
 namespace EduFunds.Tracking;
 
-/// <summary>How the sign of an amount in an export is read.</summary>
-public enum AmountSign
-{
-    /// <summary>Amounts are positive; the type column says receipt or expense. A negative amount is an error.</summary>
-    Positive,
-
-    /// <summary>A negative amount is an expense and a positive one a receipt; no type column is used.</summary>
-    NegativeIsExpense,
-}
-
 /// <summary>Options of an import from an accounting system's CSV export.</summary>
 public sealed record ImportOptions
 {
@@ -34,8 +24,12 @@ public sealed record ImportOptions
     /// <summary>.NET date formats tried in order, with the invariant culture; default <see cref="DefaultDateFormats"/>.</summary>
     public IReadOnlyList<string> DateFormats { get; init; } = DefaultDateFormats;
 
-    /// <summary>How the amount's sign is read (default: positive amounts and a type column).</summary>
-    public AmountSign Sign { get; init; } = AmountSign.Positive;
+    /// <summary>
+    /// How the amount's sign is read: when true, a negative amount is an expense and a positive one
+    /// a receipt, and no type column is used; when false (the default), amounts are positive, the
+    /// type column says receipt or expense, and a negative amount is an error.
+    /// </summary>
+    public bool NegativeIsExpense { get; init; }
 
     /// <summary>Whether the export's first row is a header (default true). Without one, the map must use column numbers.</summary>
     public bool HasHeader { get; init; } = true;

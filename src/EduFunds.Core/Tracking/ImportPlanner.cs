@@ -76,7 +76,7 @@ internal sealed partial class ImportPlanner
         }
 
         formats = [.. options.DateFormats];
-        if (options.Sign == AmountSign.NegativeIsExpense && options.Map.Has(ImportField.Type))
+        if (options.NegativeIsExpense && options.Map.Has(ImportField.Type))
         {
             errors.Error(new Pos(fileName, 0, 0), "ImportTypeColumnAndSign");
         }
@@ -84,7 +84,7 @@ internal sealed partial class ImportPlanner
         // Without a type column, type rules or money-in/out columns, the sign tells: a negative amount is an expense.
         var typeByRules = options.Rules.Rules.Any(r => r.Target == MatchTarget.Type);
         inOut = options.Map.Has(ImportField.AmountIn) || options.Map.Has(ImportField.AmountOut);
-        signGivesType = options.Sign == AmountSign.NegativeIsExpense
+        signGivesType = options.NegativeIsExpense
             || (!options.Map.Has(ImportField.Type) && !typeByRules && !inOut);
 
         streams = new HashSet<string>(workbook.Streams.Select(s => s.Id), StringComparer.Ordinal);

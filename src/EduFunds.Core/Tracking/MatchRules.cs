@@ -4,7 +4,7 @@ using EduFunds.Localization;
 namespace EduFunds.Tracking;
 
 /// <summary>How a rule's pattern is compared with a cell.</summary>
-public enum MatchKind
+internal enum MatchKind
 {
     /// <summary>The cell contains the pattern (case-insensitive, ordinal).</summary>
     Contains,
@@ -17,7 +17,7 @@ public enum MatchKind
 }
 
 /// <summary>What a rule sets when it matches.</summary>
-public enum MatchTarget
+internal enum MatchTarget
 {
     /// <summary>The stream id.</summary>
     Stream,
@@ -33,7 +33,7 @@ public enum MatchTarget
 /// One matching rule: when <see cref="Field"/> of an export row matches <see cref="Pattern"/>,
 /// the row's stream, program or type is <see cref="Value"/>. Immutable and thread-safe.
 /// </summary>
-public sealed class MatchRule
+internal sealed class MatchRule
 {
     /// <summary>The longest a regular expression may take on one cell.</summary>
     internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
@@ -105,7 +105,7 @@ public sealed class MatchRules
 {
     /// <summary>Creates the list.</summary>
     /// <param name="rules">The rules, in order.</param>
-    public MatchRules(IEnumerable<MatchRule> rules)
+    internal MatchRules(IEnumerable<MatchRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules.ToArray();
@@ -115,7 +115,7 @@ public sealed class MatchRules
     public static MatchRules None { get; } = new([]);
 
     /// <summary>The rules, in order.</summary>
-    public IReadOnlyList<MatchRule> Rules { get; }
+    internal IReadOnlyList<MatchRule> Rules { get; }
 
     /// <summary>Parses a rule target (<c>stream:ID</c>, <c>program:ID</c>, <c>type:receipt|expense</c>) against the workbook's ids.</summary>
     internal static bool TryParseTarget(string text, HashSet<string> streams, HashSet<string> programs, out MatchTarget target, out string value, out CoreMessage? problem)

@@ -28,7 +28,7 @@ public sealed class XlsxWorkbookTests
     private static string WriteXlsx(TempFolder folder, Dictionary<string, byte[]> files, string name = "street.xlsx")
     {
         var path = folder.File(name);
-        File.WriteAllBytes(path, XlsxWorkbookWriter.Write(WorkbookFileSource.FromMemory(files)));
+        File.WriteAllBytes(path, XlsxWorkbookWriter.Write(IWorkbookFileSource.FromMemory(files)));
         return path;
     }
 
@@ -189,7 +189,7 @@ public sealed class XlsxWorkbookTests
             var header = Encoding.UTF8.GetString(files[WorkbookFiles.Streams]).TrimStart('\uFEFF').Split('\n')[0].TrimEnd('\r');
             var csv = header + "\n" + string.Join("\n", rows.Select(r => string.Join(",", r.Select(Quote)))) + "\n";
             files[WorkbookFiles.Streams] = Encoding.UTF8.GetBytes(csv);
-            var xlsx = XlsxWorkbookWriter.Write(WorkbookFileSource.FromMemory(files));
+            var xlsx = XlsxWorkbookWriter.Write(IWorkbookFileSource.FromMemory(files));
             var back = XlsxWorkbookSource.Read(new MemoryStream(xlsx), "t.xlsx").Files[WorkbookFiles.Streams];
             return Cells(csv).SequenceEqual(Cells(Encoding.UTF8.GetString(back)), new RowComparer());
         }).QuickCheckThrowOnFailure();

@@ -35,23 +35,23 @@ public class LedgerStreamingTests
     public void Read_StreamedLedger_EmptyLedgerSameSummaryAndSinkSeesEveryEntryInOrder()
     {
         var files = Files(ledger: Ledger(500));
-        var kept = new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+        var kept = new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files));
         var seen = new List<LedgerEntry>();
         var reader = new WorkbookReader();
-        var streamed = reader.Read(WorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => seen.Add });
+        var streamed = reader.Read(IWorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => seen.Add });
 
         Assert.Empty(streamed.Ledger);
         Assert.Equal(kept.Ledger.ToArray(), seen.ToArray());
         Assert.Equal(new LedgerSummary(500, kept.Ledger.Count(e => e.Type == LedgerEntryType.Receipt)), reader.LastLedgerSummary);
-        Assert.Equal(seen, WorkbookReader.ReadLedger(WorkbookFileSource.FromMemory(files), streamed).ToList());
+        Assert.Equal(seen, WorkbookReader.ReadLedger(IWorkbookFileSource.FromMemory(files), streamed).ToList());
     }
 
     [Fact]
     public void Read_StreamedLedgerWithErrors_SameIssuesAsKept()
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
-        var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(files)));
-        var streamed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(files), Streamed));
+        var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
+        var streamed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed));
         Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), streamed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         Assert.True(kept.Issues.Count >= 5);
     }
@@ -62,7 +62,7 @@ public class LedgerStreamingTests
         var files = Files(ledger: Ledger(300, withErrors: true));
         var count = 0;
         Assert.Throws<WorkbookValidationException>(() =>
-            new WorkbookReader().Read(WorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => _ => count++ }));
+            new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => _ => count++ }));
         Assert.Equal(7, count); // rows 0-6 are valid; row 7 names an unknown program
     }
 
@@ -71,10 +71,10 @@ public class LedgerStreamingTests
     {
         // About 20 MB of journal text: more than the spool keeps in memory.
         var files = Files(ledger: Ledger(120_000));
-        var workbook = new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+        var workbook = new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files));
         var projection = EduFunds.Engine.ProjectionModel.Create(workbook).Project();
         var streamed = new StringWriter();
-        HledgerJournal.Write(streamed, projection, WorkbookReader.ReadLedger(WorkbookFileSource.FromMemory(files), workbook));
+        HledgerJournal.Write(streamed, projection, WorkbookReader.ReadLedger(IWorkbookFileSource.FromMemory(files), workbook));
         var sorted = new StringWriter();
         var inOrder = workbook.Ledger.Select((e, i) => (e, i)).OrderBy(x => x.e.Date).ThenBy(x => x.i).Select(x => x.e).ToList();
         HledgerJournal.Write(sorted, projection, inOrder);

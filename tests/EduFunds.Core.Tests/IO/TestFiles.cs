@@ -44,7 +44,7 @@ internal static class TestFiles
     }
 
     public static Workbook Read(Dictionary<string, byte[]> files) =>
-        new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+        new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files));
 
     public static Workbook Read(string? settings = Settings, string? streams = null, string? programs = null, string? ledger = null) =>
         Read(Files(settings, streams, programs, ledger));

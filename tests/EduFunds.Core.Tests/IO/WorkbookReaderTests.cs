@@ -284,7 +284,7 @@ public sealed class WorkbookReaderTests
     public void Read_UnknownColumn_IsAWarningWithASuggestion()
     {
         var reader = new WorkbookReader();
-        var workbook = reader.Read(WorkbookFileSource.FromMemory(Files(streams: "id,name,kind,recurrence,amount,anual_change\nDG,B,donation,recurring,1,0.1\n")));
+        var workbook = reader.Read(IWorkbookFileSource.FromMemory(Files(streams: "id,name,kind,recurrence,amount,anual_change\nDG,B,donation,recurring,1,0.1\n")));
 
         var warning = Assert.Single(reader.LastWarnings);
         Assert.Equal(("streams.csv", 1, 6, IssueSeverity.Warning), (warning.File, warning.Line, warning.Column, warning.Severity));
@@ -387,7 +387,7 @@ public sealed class WorkbookReaderTests
     public void Read_UnknownSettingsKey_IsAWarningWithASuggestion()
     {
         var reader = new WorkbookReader();
-        reader.Read(WorkbookFileSource.FromMemory(Files(settings: "{\"years\": {\"from\": 2020, \"to\": 2030}, \"polcy\": \"equal\"}")));
+        reader.Read(IWorkbookFileSource.FromMemory(Files(settings: "{\"years\": {\"from\": 2020, \"to\": 2030}, \"polcy\": \"equal\"}")));
 
         var warning = Assert.Single(reader.LastWarnings);
         Assert.Equal((1, 39), (warning.Line, warning.Column));
@@ -558,7 +558,7 @@ public sealed class WorkbookReaderTests
     {
         var files = Files(streams: StreamHeader + "\nA,x,gift,recurring,1,,,,,,\n");
 
-        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(files, "test book")));
+        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files, "test book")));
 
         Assert.Equal("test book", e.Location);
         Assert.Contains("test book", e.Message, StringComparison.Ordinal);
@@ -645,7 +645,7 @@ public sealed class WorkbookReaderTests
         var reader = new WorkbookReader();
         var settings = "{\"years\": {\"from\": 2020, \"to\": 2030}, \"scenarios\": [{\"name\": \"s\", \"changes\": [\n{\"type\": \"stop\", \"stream\": \"DG-01\", \"factor\": 2}]}]}";
 
-        reader.Read(WorkbookFileSource.FromMemory(Files(settings: settings)));
+        reader.Read(IWorkbookFileSource.FromMemory(Files(settings: settings)));
 
         var warning = Assert.Single(reader.LastWarnings);
         Assert.Equal((2, 37), (warning.Line, warning.Column));
@@ -666,7 +666,7 @@ public sealed class WorkbookReaderTests
         var reader = new WorkbookReader();
         var settings = "{\"years\": {\"from\": 2020, \"to\": 2030}, \"scenarios\": [{\"name\": \"s\", \"description\": null, \"changes\": [\n{\"type\": \"stop\", \"kind\": \"sponsorship\"}]}]}";
 
-        var workbook = reader.Read(WorkbookFileSource.FromMemory(Files(settings: settings)));
+        var workbook = reader.Read(IWorkbookFileSource.FromMemory(Files(settings: settings)));
 
         var warning = Assert.Single(reader.LastWarnings);
         Assert.Contains("no stream is of kind 'sponsorship'", warning.Message, StringComparison.Ordinal);

@@ -120,7 +120,7 @@ public sealed class WorkbookWriterTests : IDisposable
         return Prop.ForAll(Arb.From(VariedWorkbooks()), workbook =>
         {
             var files = new WorkbookWriter().WriteFiles(workbook);
-            var copy = new WorkbookReader().Read(WorkbookFileSource.FromMemory(files));
+            var copy = new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files));
             return copy.Equals(workbook);
         });
     }

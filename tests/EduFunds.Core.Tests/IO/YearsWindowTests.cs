@@ -11,7 +11,7 @@ public sealed class YearsWindowTests
     private static (Workbook Workbook, ValidationIssue Warning) ReadWithOneWarning(string? settings = Settings, string? streams = null, string? programs = null, string? ledger = null)
     {
         var reader = new WorkbookReader();
-        var workbook = reader.Read(WorkbookFileSource.FromMemory(Files(settings, streams, programs, ledger)));
+        var workbook = reader.Read(IWorkbookFileSource.FromMemory(Files(settings, streams, programs, ledger)));
         return (workbook, Assert.Single(reader.LastWarnings));
     }
 

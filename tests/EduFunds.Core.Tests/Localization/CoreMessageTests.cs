@@ -124,7 +124,7 @@ public sealed partial class CoreMessageTests
     {
         var streams = StreamHeader + "\nDG-01,Budget,district-grnt,recurring,abc,,,,,,\n";
         var programs = ProgramHeader + "\nP1,Course,basic,,800.00,,1.5,,,,\n";
-        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(Files(streams: streams, programs: programs))));
+        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(Files(streams: streams, programs: programs))));
 
         Assert.Equal(["ProgramMinFundingRatioOutOfRange", "CellUnknownValue", "CellProblem"], e.Issues.Select(i => i.Code));
         foreach (var issue in e.Issues)
@@ -157,7 +157,7 @@ public sealed partial class CoreMessageTests
     public void ValidationIssue_WithNewMessage_DropsTheCode()
     {
         var streams = StreamHeader + "\nDG-01,Budget,district-grant,recurring,-5.00,,,,,,\n";
-        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(WorkbookFileSource.FromMemory(Files(streams: streams))));
+        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(Files(streams: streams))));
         var issue = Assert.Single(e.Issues);
 
         Assert.Equal("StreamAmountNegative", issue.Code);

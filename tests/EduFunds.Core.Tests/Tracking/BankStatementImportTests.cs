@@ -114,7 +114,7 @@ public sealed class BankStatementImportTests
             var first = Plan(export, map);
             var ledger = Path.Combine(folder, "ledger.csv");
             LedgerFile.Append(ledger, first.EntriesToAdd, EduFunds.Monetary.Currency.Cny);
-            var source = WorkbookFileSource.FromFolder(folder);
+            var source = IWorkbookFileSource.FromFolder(folder);
             var issues = new IssueList();
             var entries = LedgerReader.Read(source, EduFunds.Monetary.Currency.Cny, Date("2024-01-01"), issues, null, CancellationToken.None)
                 .Select(x => x.Entry).ToArray();

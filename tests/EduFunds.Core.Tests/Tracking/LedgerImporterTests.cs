@@ -133,7 +133,7 @@ public sealed class LedgerImporterTests : IDisposable
         {
             Map = ColumnMap.Parse("date=1,amount=2,memo=3"),
             Rules = new MatchRules([new MatchRule("memo", MatchKind.Contains, "grant", MatchTarget.Stream, "DG"), new MatchRule("*", MatchKind.Exact, "rent", MatchTarget.Program, "P2")]),
-            Sign = AmountSign.NegativeIsExpense,
+            NegativeIsExpense = true,
             HasHeader = false,
         };
         _ = export;

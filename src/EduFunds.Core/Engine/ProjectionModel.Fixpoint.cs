@@ -1,0 +1,244 @@
+using EduFunds.Monetary;
+
+namespace EduFunds.Engine;
+
+/// <summary>
+/// Steps 4-6 of DESIGN.md "One simulated year, in order": the policy splits the pool over the
+/// remaining needs, programs that fall short of their minimum stall together, and the policy runs
+/// again over the rest until no new program stalls.
+/// </summary>
+/// <remarks>
+/// The claimants (active, not stalled, with a remaining need) are listed once per year in
+/// tie-break order; a round only removes the programs that stalled in it, keeping the order.
+/// The built-in proportional policy is run by the engine itself on plain 64-bit integers
+/// (<see cref="ProportionalFixpoint"/>): a round that only has to tell who stalls needs the
+/// floors of the exact shares, not the largest-remainder units, unless a program's minimum lies
+/// exactly one unit above its floor. Every other policy is called through
+/// <see cref="IAllocationPolicy"/> once per round. Both give the same numbers (a test runs each
+/// built-in policy both ways).
+/// </remarks>
+public sealed partial class ProjectionModel
+{
+    /// <summary>Steps 4-6: the stall fixpoint.</summary>
+    /// <returns>The pool money allocated in the last round.</returns>
+    private long StallFixpoint(int y, long pool, ProjectionWorkspace w)
+    {
+        var row = y * ProgramCount;
+        var shelved = w.IsShelved;
+        var secured = w.Secured;
+        var claimProgram = w.ClaimProgram;
+        var remaining = w.ClaimRemaining;
+        var shortfall = w.ClaimShortfall;
+        var orderRow = order.AsSpan(row, ProgramCount);
+        var count = 0;
+        foreach (var p in orderRow)
+        {
+            var cell = row + p;
+            if (!scheduled[cell] || shelved[p])
+            {
+                continue;
+            }
+
+            var r = need[cell] - secured[p];
+            if (r <= 0)
+            {
+                continue;
+            }
+
+            claimProgram[count] = p;
+            remaining[count] = r;
+            shortfall[count] = minimum[cell] - secured[p];
+            count++;
+        }
+
+        return proportional[y] ? ProportionalFixpoint(y, pool, count, w) : PolicyFixpoint(y, pool, count, w);
+    }
+
+    /// <summary>The fixpoint through <see cref="IAllocationPolicy"/>: one call per round.</summary>
+    private long PolicyFixpoint(int y, long pool, int count, ProjectionWorkspace w)
+    {
+        var row = y * ProgramCount;
+        var year = Years.From + y;
+        var claims = w.Claims;
+        var claimProgram = w.ClaimProgram;
+        var secured = w.Secured;
+        var stalled = w.IsStalled;
+        var share = w.FinalShare;
+        var policy = policies[y];
+        for (var i = 0; i < count; i++)
+        {
+            var p = claimProgram[i];
+            var cell = row + p;
+            claims[i] = new AllocationClaim(programIds[p], priority[cell], categories[p], need[cell], minimum[cell], secured[p]);
+        }
+
+        while (true)
+        {
+            var claimShares = w.Shares.AsSpan(0, count);
+            claimShares.Clear();
+            policy.Allocate(new AllocationRequest(year, pool, claims.AsSpan(0, count), flagshipWeights[y]), claimShares);
+            long allocated = 0;
+            var kept = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var given = claimShares[i];
+                if (given < 0 || given > claims[i].Remaining)
+                {
+                    throw new InvalidOperationException(
+                        $"Allocation policy '{policy.Name}' gave {given} minor units to '{claims[i].ProgramId}' in {year}, outside 0..{claims[i].Remaining}.");
+                }
+
+                allocated = checked(allocated + given);
+                var p = claimProgram[i];
+                if (secured[p] + given < minimum[row + p])
+                {
+                    stalled[p] = true;
+                    share[p] = 0;
+                    continue;
+                }
+
+                share[p] = given;
+                claims[kept] = claims[i];
+                claimProgram[kept] = p;
+                kept++;
+            }
+
+            if (allocated > pool)
+            {
+                throw new InvalidOperationException(
+                    $"Allocation policy '{policy.Name}' gave {allocated} minor units in {year}, more than the pool of {pool}.");
+            }
+
+            if (kept == count)
+            {
+                return allocated;
+            }
+
+            count = kept;
+        }
+    }
+
+    /// <summary>
+    /// The fixpoint of the built-in proportional policy: share = pool x R / sum(R) made whole by
+    /// the largest remainder rule (R when the pool covers all), computed on 64-bit integers.
+    /// </summary>
+    private long ProportionalFixpoint(int y, long pool, int count, ProjectionWorkspace w)
+    {
+        var claimProgram = w.ClaimProgram;
+        var remaining = w.ClaimRemaining;
+        var shortfall = w.ClaimShortfall;
+        var floors = w.Shares;
+        var remainders = w.ClaimRemainder;
+        var share = w.FinalShare;
+        while (true)
+        {
+            long total = 0, largest = 0;
+            for (var i = 0; i < count; i++)
+            {
+                total = checked(total + remaining[i]);
+                largest = Math.Max(largest, remaining[i]);
+            }
+
+            if (pool >= total)
+            {
+                // Everyone gets R (F = N, so no one stalls while M <= N).
+                remaining.AsSpan(0, count).CopyTo(floors);
+                var full = Drop(count, w);
+                if (full < count)
+                {
+                    count = full;
+                    continue;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    share[claimProgram[i]] = remaining[i];
+                }
+
+                return total;
+            }
+
+            if (largest > long.MaxValue / Math.Max(1, pool))
+            {
+                // pool x R would not fit in 64 bits: the policy's exact 128-bit arithmetic.
+                return PolicyFixpoint(y, pool, count, w);
+            }
+
+            // Floors and remainders of pool x R / total; who stalls for sure, who surely does not.
+            var reciprocal = 1.0 / total;
+            long given = 0;
+            var undecided = false;
+            var stalls = false;
+            for (var i = 0; i < count; i++)
+            {
+                var floor = LargestRemainder.FloorDiv(pool * remaining[i], total, reciprocal, out var remainder);
+                floors[i] = floor;
+                remainders[i] = remainder;
+                given += floor;
+                if (floor < shortfall[i])
+                {
+                    // With one more unit it may still reach its minimum: only the units decide.
+                    if (floor + 1 == shortfall[i] && remainder > 0)
+                    {
+                        undecided = true;
+                    }
+                    else
+                    {
+                        stalls = true;
+                    }
+                }
+            }
+
+            if (stalls && !undecided)
+            {
+                // This round's stalls are known without the units: drop them and run again.
+                count = Drop(count, w);
+                continue;
+            }
+
+            LargestRemainder.GiveLeftover(floors.AsSpan(0, count), remainders.AsSpan(0, count), total, pool - given);
+            var kept = Drop(count, w);
+            if (kept < count)
+            {
+                count = kept;
+                continue;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                share[claimProgram[i]] = floors[i];
+            }
+
+            return pool;
+        }
+    }
+
+    /// <summary>
+    /// Marks the claimants whose share (in <see cref="ProjectionWorkspace.Shares"/>) is below
+    /// their shortfall as stalled and removes them from the list, keeping the order.
+    /// </summary>
+    /// <returns>The number of claimants left.</returns>
+    private static int Drop(int count, ProjectionWorkspace w)
+    {
+        var claimProgram = w.ClaimProgram;
+        var remaining = w.ClaimRemaining;
+        var shortfall = w.ClaimShortfall;
+        var shares = w.Shares;
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (shares[i] < shortfall[i])
+            {
+                w.IsStalled[claimProgram[i]] = true;
+                continue;
+            }
+
+            claimProgram[kept] = claimProgram[i];
+            remaining[kept] = remaining[i];
+            shortfall[kept] = shortfall[i];
+            kept++;
+        }
+
+        return kept;
+    }
+}

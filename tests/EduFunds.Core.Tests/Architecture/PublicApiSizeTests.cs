@@ -1,0 +1,70 @@
+using System.Reflection;
+using EduFunds.Monetary;
+
+namespace EduFunds.Core.Tests.Architecture;
+
+/// <summary>
+/// The public surface of EduFunds.Core stays small (issue 8: "keep only what a library user needs
+/// public"): a ceiling on the public types, and the PublicAPI files declare exactly the types the
+/// assembly exports, so <c>.ci/public-api count</c> counts what a user sees.
+/// </summary>
+public sealed class PublicApiSizeTests
+{
+    /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
+    private const int Ceiling = 121;
+
+    private static readonly Assembly Core = typeof(Money).Assembly;
+
+    [Fact]
+    public void PublicTypes_AreAtMostTheCeiling()
+    {
+        var types = Core.GetExportedTypes();
+
+        Assert.NotEmpty(types);
+        var byNamespace = string.Join(", ", types.GroupBy(t => t.Namespace).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
+        Assert.True(types.Length <= Ceiling, $"{types.Length} public types, at most {Ceiling} allowed ({byNamespace}); make plumbing internal instead.");
+    }
+
+    [Fact]
+    public void PublicApiFiles_DeclareExactlyTheExportedTypes()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "src", "EduFunds.Core");
+        var unshipped = File.ReadAllLines(Path.Combine(folder, "PublicAPI.Unshipped.txt"));
+        var removed = unshipped.Where(l => l.StartsWith("*REMOVED*", StringComparison.Ordinal)).Select(l => l["*REMOVED*".Length..]).ToHashSet(StringComparer.Ordinal);
+        var declared = File.ReadAllLines(Path.Combine(folder, "PublicAPI.Shipped.txt"))
+            .Where(l => !removed.Contains(l))
+            .Concat(unshipped.Where(l => !l.StartsWith("*REMOVED*", StringComparison.Ordinal)))
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.Contains("->", StringComparison.Ordinal) && !l.Contains('(', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var exported = Core.GetExportedTypes().Select(ApiName).Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(exported);
+        Assert.Equal(exported, declared);
+    }
+
+    /// <summary>A type as the PublicAPI files spell it: nested types with a dot, generics as <c>Name&lt;T&gt;</c>.</summary>
+    private static string ApiName(Type type)
+    {
+        var name = type.FullName!.Replace('+', '.');
+        if (!type.IsGenericTypeDefinition)
+        {
+            return name;
+        }
+
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        return name[..tick] + "<" + string.Join(", ", type.GetGenericArguments().Select(a => a.Name)) + ">";
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EduFunds.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("EduFunds.sln not found.");
+    }
+}
