@@ -68,7 +68,7 @@ internal static class CommandRunner
         catch (AmountOverflowException e)
         {
             // The workbook's numbers are the user's: too large to project exactly is invalid input.
-            await error.WriteLineAsync($"edufunds: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"edufunds: {EduFunds.Localization.Messages.Of(e, choice.Language.Culture)}").ConfigureAwait(false);
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }

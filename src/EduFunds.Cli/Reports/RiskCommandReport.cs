@@ -212,7 +212,8 @@ internal static class RiskCommandReport
                     Recurrence.OneOff => "one-off",
                     _ => null,
                 };
-                table.Add(p.Program.Id, s.StreamId, s.StreamName, recurrence, s.AmountMinorUnits, Fraction(s.Share));
+                var name = s.StreamId == StreamContribution.CarryOverId ? t["risk.carryOverName"] : s.StreamName;
+                table.Add(p.Program.Id, s.StreamId, name, recurrence, s.AmountMinorUnits, Fraction(s.Share));
             }
         }
 

@@ -357,9 +357,9 @@ public sealed partial class WorkbookBuilder
 
         public Pos Ledger(int index, string column) => at;
 
-        public string StreamsSource => "the workbook's streams";
+        public object StreamsSource => new CoreMessage("SourceWorkbookStreams");
 
-        public string ProgramsSource => "the workbook's programs";
+        public object ProgramsSource => new CoreMessage("SourceWorkbookPrograms");
     }
 
     private sealed record LedgerDraft(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, decimal? Amount, string? Reference, string? Memo)

@@ -130,7 +130,7 @@ internal static partial class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError, string streamsSource)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError, object streamsSource)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
@@ -146,7 +146,7 @@ internal static partial class WorkbookRules
         }
     }
 
-    private static void CheckProgramReference(string id, Pos pos, HashSet<string> programs, IssueList issues, string programsSource)
+    private static void CheckProgramReference(string id, Pos pos, HashSet<string> programs, IssueList issues, object programsSource)
     {
         if (!programs.Contains(id))
         {

@@ -26,11 +26,11 @@ internal interface IWorkbookLocator
     /// <summary>A cell of a ledger row.</summary>
     Pos Ledger(int index, string column);
 
-    /// <summary>Where the streams come from, as messages name it ("streams.csv").</summary>
-    string StreamsSource => "streams.csv";
+    /// <summary>Where the streams come from, as messages name it ("streams.csv", or a <see cref="Localization.CoreMessage"/>).</summary>
+    object StreamsSource => "streams.csv";
 
-    /// <summary>Where the programs come from, as messages name it ("programs.csv").</summary>
-    string ProgramsSource => "programs.csv";
+    /// <summary>Where the programs come from, as messages name it ("programs.csv", or a <see cref="Localization.CoreMessage"/>).</summary>
+    object ProgramsSource => "programs.csv";
 }
 
 /// <summary>
@@ -273,10 +273,10 @@ internal static partial class WorkbookRules
     internal sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
     {
         /// <summary>Where the streams come from, as messages name it.</summary>
-        public string StreamsSource { get; init; } = "streams.csv";
+        public object StreamsSource { get; init; } = "streams.csv";
 
         /// <summary>Where the programs come from, as messages name it.</summary>
-        public string ProgramsSource { get; init; } = "programs.csv";
+        public object ProgramsSource { get; init; } = "programs.csv";
 
         public string Amount(long minorUnits) => AmountText.Format(minorUnits, Currency);
     }

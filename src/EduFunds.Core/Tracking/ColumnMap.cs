@@ -54,23 +54,23 @@ public sealed class ColumnMap
         {
             if (string.IsNullOrWhiteSpace(column))
             {
-                throw new ArgumentException($"The column of '{Name(field)}' is blank.", nameof(columns));
+                throw MapError(new CoreMessage("MapColumnBlank", Name(field)), nameof(columns));
             }
         }
 
         if (!this.columns.ContainsKey(ImportField.Date))
         {
-            throw new ArgumentException("The map must say which column is the date ('date=...').", nameof(columns));
+            throw MapError(new CoreMessage("MapNoDate"), nameof(columns));
         }
 
         if (!this.columns.ContainsKey(ImportField.Amount) && !this.columns.ContainsKey(ImportField.AmountIn) && !this.columns.ContainsKey(ImportField.AmountOut))
         {
-            throw new ArgumentException("The map must say which column is the amount ('amount=...'), or which columns hold money in and out ('amount-in=...,amount-out=...').", nameof(columns));
+            throw MapError(new CoreMessage("MapNoAmount"), nameof(columns));
         }
 
         if (this.columns.ContainsKey(ImportField.Amount) && (this.columns.ContainsKey(ImportField.AmountIn) || this.columns.ContainsKey(ImportField.AmountOut)))
         {
-            throw new ArgumentException("The map names an amount column and money-in/out columns; use one or the other.", nameof(columns));
+            throw MapError(new CoreMessage("MapAmountAndInOut"), nameof(columns));
         }
     }
 
@@ -95,19 +95,19 @@ public sealed class ColumnMap
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || eq == part.Length - 1)
             {
-                throw new FormatException($"'{part}' in the column map is not 'field=column'; expected for example 'date=Date,amount=Amount'.");
+                throw Messages.FormatError(new CoreMessage("MapPartInvalid", part));
             }
 
             var name = part[..eq].Trim();
             var column = part[(eq + 1)..].Trim();
             if (!TryParseField(name, out var field))
             {
-                throw new FormatException($"'{name}' in the column map is not a field; expected one of date, amount, amount-in, amount-out, type, stream, program, reference, memo.");
+                throw Messages.FormatError(new CoreMessage("MapFieldUnknown", name));
             }
 
             if (!result.TryAdd(field, column))
             {
-                throw new FormatException($"The field '{name}' is mapped twice in the column map.");
+                throw Messages.FormatError(new CoreMessage("MapFieldTwice", name));
             }
         }
 
@@ -117,7 +117,7 @@ public sealed class ColumnMap
         }
         catch (ArgumentException e)
         {
-            throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e);
+            throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e).WithMessageOf(e);
         }
     }
 
@@ -199,4 +199,6 @@ public sealed class ColumnMap
 
         return -1;
     }
+
+    private static ArgumentException MapError(CoreMessage message, string paramName) => new ArgumentException(message.ToString(), paramName).With(message);
 }
