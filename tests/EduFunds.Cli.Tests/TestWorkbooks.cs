@@ -27,7 +27,7 @@ internal static class TestWorkbooks
         Recurrence recurrence = Recurrence.Recurring,
         params string[] restrictedTo) =>
         new(id, id + " stream", kind, recurrence, Money.FromMinorUnits(amount, currency), start, recurrence == Recurrence.OneOff ? end ?? start : end, change,
-            new EquatableArray<string>(restrictedTo), 1m, 0m);
+            restrictedTo, 1m, 0m);
 
     public static EducationProgram Program(
         string id,

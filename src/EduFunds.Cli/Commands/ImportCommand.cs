@@ -138,7 +138,7 @@ internal sealed class ImportCommand : EduFundsCommand
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
-            matchRules = LedgerImporter.ReadRules(
+            matchRules = LedgerFile.ReadImportRules(
                 rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
@@ -185,14 +185,14 @@ internal sealed class ImportCommand : EduFundsCommand
             HeaderRow = header,
         };
 
-        var result = new LedgerImporter(context.LoggerFactory.CreateLogger<LedgerImporter>())
-            .Plan(
-                OpenExport(file),
-                file.ToString(),
-                options,
-                book,
-                loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
-                context.CancellationToken);
+        var result = LedgerFile.PlanImport(
+            OpenExport(file),
+            file.ToString(),
+            options,
+            book,
+            loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
+            context.LoggerFactory.CreateLogger(typeof(LedgerFile)),
+            context.CancellationToken);
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {

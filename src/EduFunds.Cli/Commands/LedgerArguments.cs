@@ -63,6 +63,6 @@ internal static class LedgerArguments
             throw new UserInputException(t.Format("error.budgetsMissing", file));
         }
 
-        return BudgetFile.Read(file.OpenRead(), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
+        return LedgerFile.ReadBudgets(file.OpenRead(), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
     }
 }

@@ -5,7 +5,6 @@ using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
 using EduFunds.IO;
-using EduFunds.Model;
 using EduFunds.Simulation;
 using Microsoft.Extensions.Logging;
 
@@ -125,9 +124,9 @@ internal sealed class SimulateCommand : EduFundsCommand
         {
             Workbook = subject,
             Simulation = result,
-            ProjectionFirstStall = new EquatableArray<int?>(projection.Programs.Select(p => p.FirstStallYear)),
+            ProjectionFirstStall = [.. projection.Programs.Select(p => p.FirstStallYear)],
             Tornado = tornado,
-            TornadoStreamIds = tornado is null ? EquatableArray<string>.Empty : new EquatableArray<string>(tornado.Streams.Select(s => model.Streams[s].Id)),
+            TornadoStreamIds = tornado is null ? [] : [.. tornado.Streams.Select(s => model.Streams[s].Id)],
         };
     }
 

@@ -117,7 +117,7 @@ internal sealed class SimulationArguments
             Precision = context.GetValue(Precision),
             MaxRuns = context.GetValue(MaxRuns) ?? MonteCarloOptions.DefaultMaxRuns,
             MaxDegreeOfParallelism = context.GetValue(Threads),
-            Trends = new EquatableArray<UncertainTrend>(trends),
+            Trends = [.. trends],
         };
         try
         {

@@ -3,7 +3,6 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.IO;
-using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;
@@ -13,7 +12,7 @@ namespace EduFunds.Cli.Commands;
 /// <param name="Simulation">All its runs.</param>
 /// <param name="ProjectionFirstStall">First stall year per program in the deterministic projection.</param>
 /// <param name="Tornado">The merged Monte Carlo tornado (risk results), or null.</param>
-internal sealed record MergedWorkbook(StudyWorkbook Workbook, SimulationResult Simulation, EquatableArray<int?> ProjectionFirstStall, StreamLossResult? Tornado);
+internal sealed record MergedWorkbook(StudyWorkbook Workbook, SimulationResult Simulation, IReadOnlyList<int?> ProjectionFirstStall, StreamLossResult? Tornado);
 
 /// <summary>
 /// The result files of one study, checked and ordered by their first work item before any

@@ -89,12 +89,12 @@ internal static class TrackReport
         }
 
         // Overhead: expenses with a blank program, charged to no program; shown when there is some.
-        foreach (var o in budget.Overhead.Where(o => o.FiscalMonth is null && budget.Overhead.Any(x => x.Year == o.Year && x.Actual != 0)))
+        foreach (var o in budget.Totals.Where(o => o.FiscalMonth is null && budget.Totals.Any(x => x.Year == o.Year && x.OverheadMinorUnits != 0)))
         {
             var start = LedgerMonthStart(budget, o.Year, 1);
             budgetTable.Add(
                 o.Year, null, Iso(start), Iso(start.AddYears(1).AddDays(-1)), string.Empty, OverheadWord, null, null,
-                0L, o.Actual, 0L, 0L, o.Actual, -o.Actual, o.Actual, null, null, OverheadWord);
+                0L, o.OverheadMinorUnits, 0L, 0L, o.OverheadMinorUnits, -o.OverheadMinorUnits, o.OverheadMinorUnits, null, null, OverheadWord);
         }
 
         if (budget.CashPosition is { } cash)
@@ -238,9 +238,9 @@ internal static class TrackReport
                 view.Add(l.ProgramId, l.ProgramName, l.ProjectedStatus, l.PlannedMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.PercentUsed, l.PercentElapsed, Styled(l.Status, tx));
             }
 
-            if (budget.Overhead.FirstOrDefault(o => o.Year == year && o.FiscalMonth is null) is { Actual: > 0 } overhead)
+            if (budget.Totals.FirstOrDefault(o => o.Year == year && o.FiscalMonth is null) is { OverheadMinorUnits: > 0 } overhead)
             {
-                view.Add(new StyledText(tx["track.overhead"], Tone.Plain), tx["track.overheadName"], null, 0L, overhead.Actual, -overhead.Actual, null, null, new StyledText(tx["budget.overhead"], Tone.Muted));
+                view.Add(new StyledText(tx["track.overhead"], Tone.Plain), tx["track.overheadName"], null, 0L, overhead.OverheadMinorUnits, -overhead.OverheadMinorUnits, null, null, new StyledText(tx["budget.overhead"], Tone.Muted));
             }
 
             view.Add(new StyledText(tx["track.total"], Tone.Plain), string.Empty, null, total.PlannedMinorUnits, total.ActualMinorUnits, total.RemainingMinorUnits, total.PercentUsed, total.PercentElapsed, Styled(total.Status, tx));

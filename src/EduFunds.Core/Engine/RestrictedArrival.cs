@@ -4,4 +4,4 @@ namespace EduFunds.Engine;
 /// <param name="StreamId">The stream.</param>
 /// <param name="ProgramId">The program.</param>
 /// <param name="AmountMinorUnits">Minor units.</param>
-public readonly record struct RestrictedArrival(string StreamId, string ProgramId, long AmountMinorUnits);
+internal readonly record struct RestrictedArrival(string StreamId, string ProgramId, long AmountMinorUnits);

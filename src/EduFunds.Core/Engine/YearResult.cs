@@ -57,7 +57,7 @@ public sealed record YearResult
     public required IReadOnlyList<ProgramYearResult> Programs { get; init; }
 
     /// <summary>Restricted money by stream and program (for attribution).</summary>
-    public required IReadOnlyList<RestrictedArrival> Arrivals { get; init; }
+    internal IReadOnlyList<RestrictedArrival> Arrivals { get; init; } = [];
 
     /// <summary>All stranded money of the year.</summary>
     public long StrandedMinorUnits => StrandedRestrictedMinorUnits + StrandedReservesMinorUnits;

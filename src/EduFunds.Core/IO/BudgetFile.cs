@@ -6,8 +6,8 @@ using EduFunds.Tracking;
 
 namespace EduFunds.IO;
 
-/// <summary>Reads a budgets file (<c>program,year,amount</c>) into a <see cref="BudgetTable"/>.</summary>
-public static class BudgetFile
+/// <summary>Reads a budgets file (<c>program,year,amount</c>) into a <see cref="BudgetTable"/> (public as <see cref="LedgerFile.ReadBudgets"/>).</summary>
+internal static class BudgetFile
 {
     /// <summary>
     /// Reads a budget table: a CSV file with a header row naming the columns <c>year</c>,

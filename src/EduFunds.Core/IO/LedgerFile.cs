@@ -12,7 +12,7 @@ namespace EduFunds.IO;
 /// place, so a reader sees either the old file or the new one, never half of it. The existing
 /// bytes are copied as they are, never held in memory whole.
 /// </summary>
-public static class LedgerFile
+public static partial class LedgerFile
 {
     /// <summary>
     /// Appends entries to a ledger file, creating it with a header when missing. The existing

@@ -10,16 +10,17 @@ namespace EduFunds.IO;
 /// rows are read here (encoding, quoting, lines) and planned by the tracking layer (columns by a
 /// <see cref="ColumnMap"/>, text to ids by <see cref="MatchRules"/>, rows already in the ledger
 /// skipped). Any bad row makes the whole import fail with every problem named by line and column.
+/// Public as <see cref="LedgerFile.PlanImport"/>.
 /// </summary>
-public sealed class LedgerImporter
+internal sealed class LedgerImporter
 {
-    private readonly ILogger<LedgerImporter> logger;
+    private readonly ILogger logger;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="logger">Optional logger.</param>
-    public LedgerImporter(ILogger<LedgerImporter>? logger = null)
+    public LedgerImporter(ILogger? logger = null)
     {
-        this.logger = logger ?? NullLogger<LedgerImporter>.Instance;
+        this.logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -96,26 +97,6 @@ public sealed class LedgerImporter
         IOLog.Imported(logger, fileName, result.RowsRead, result.Added.Count, result.Duplicates.Count, result.Unmatched.Count, result.ZeroAmounts.Count);
         return result;
     }
-
-    /// <summary>
-    /// Reads a rules file for <see cref="ImportOptions.Rules"/>: CSV with the header
-    /// <c>field,match,pattern,target</c>. <c>field</c> is a field of the column map (memo,
-    /// reference, ...), a header of the export, or <c>*</c> for any column; <c>match</c> is
-    /// contains, exact or regex (case-insensitive); <c>target</c> is <c>stream:ID</c>,
-    /// <c>program:ID</c>, <c>type:receipt</c>/<c>type:expense</c> or <c>overhead</c>. For each
-    /// target the first matching rule wins. Stream and program ids must exist. Every problem is
-    /// collected and reported together.
-    /// </summary>
-    /// <param name="rules">The file's bytes; disposed.</param>
-    /// <param name="fileName">The file name for messages.</param>
-    /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
-    /// <param name="streamIds">Known stream ids.</param>
-    /// <param name="programIds">Known program ids.</param>
-    /// <returns>The rules.</returns>
-    /// <exception cref="InputValidationException">The file is invalid; every problem is listed with its line and column.</exception>
-    /// <exception cref="ArgumentException">The encoding is not known.</exception>
-    public static MatchRules ReadRules(Stream rules, string fileName, string? encoding, IReadOnlyCollection<string> streamIds, IReadOnlyCollection<string> programIds) =>
-        MatchRulesFile.Read(rules, fileName, encoding, streamIds, programIds);
 
     /// <summary>The current record of the reader, as the planner reads rows.</summary>
     private sealed class Row(CsvInput csv) : IImportRow

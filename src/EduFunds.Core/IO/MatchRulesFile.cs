@@ -5,7 +5,7 @@ using EduFunds.Tracking;
 
 namespace EduFunds.IO;
 
-/// <summary>Reads a rules file for <see cref="LedgerImporter"/> into <see cref="MatchRules"/> (public as <see cref="LedgerImporter.ReadRules"/>).</summary>
+/// <summary>Reads a rules file for <see cref="LedgerImporter"/> into <see cref="MatchRules"/> (public as <see cref="LedgerFile.ReadImportRules"/>).</summary>
 internal static class MatchRulesFile
 {
     /// <summary>

@@ -13,11 +13,11 @@ public sealed record WorkbookResultPart
     public required SimulationResult Simulation { get; init; }
 
     /// <summary>Each program's first stall year in the deterministic projection, or null (what "high risk" needs).</summary>
-    public required EquatableArray<int?> ProjectionFirstStall { get; init; }
+    public required IReadOnlyList<int?> ProjectionFirstStall { get; init => field = EquatableArray.Of(value); }
 
     /// <summary>The Monte Carlo tornado's tallies of this part (risk results), or null.</summary>
     public StreamLossResult? Tornado { get; init; }
 
     /// <summary>The ids of the tornado's streams (for people reading the file), in the order of <see cref="StreamLossResult.Streams"/>.</summary>
-    public EquatableArray<string> TornadoStreamIds { get; init; } = EquatableArray<string>.Empty;
+    public IReadOnlyList<string> TornadoStreamIds { get; init => field = EquatableArray.Of(value); } = EquatableArray<string>.Empty;
 }

@@ -5,10 +5,11 @@ namespace EduFunds.Model;
 
 /// <summary>
 /// An immutable list with structural equality: two lists are equal when they hold equal items
-/// in the same order. Used by the workbook model so that equal inputs compare equal.
+/// in the same order. Used by the workbook model so that equal inputs compare equal; public
+/// members show it as an <see cref="IReadOnlyList{T}"/>, and records that hold one stay equal by value.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class EquatableArray<T> : IReadOnlyList<T>, IEquatable<EquatableArray<T>>
+internal sealed class EquatableArray<T> : IReadOnlyList<T>, IEquatable<EquatableArray<T>>
 {
     private readonly ImmutableArray<T> items;
 
@@ -91,4 +92,14 @@ public sealed class EquatableArray<T> : IReadOnlyList<T>, IEquatable<EquatableAr
 
     /// <summary>True when the lists differ.</summary>
     public static bool operator !=(EquatableArray<T>? left, EquatableArray<T>? right) => !(left == right);
+}
+
+/// <summary>Makes <see cref="EquatableArray{T}"/>s.</summary>
+internal static class EquatableArray
+{
+    /// <summary>The items as an <see cref="EquatableArray{T}"/>: the same list when it is one, else a copy.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <returns>The list.</returns>
+    public static EquatableArray<T> Of<T>(IEnumerable<T> items) => items as EquatableArray<T> ?? new EquatableArray<T>(items);
 }

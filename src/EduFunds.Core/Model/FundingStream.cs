@@ -35,7 +35,7 @@ public sealed record FundingStream
         int startYear,
         int? endYear = null,
         decimal annualChange = 0m,
-        EquatableArray<string>? restrictedTo = null,
+        IEnumerable<string>? restrictedTo = null,
         decimal renewalProbability = 1m,
         decimal amountCv = 0m)
         : this(
@@ -48,7 +48,7 @@ public sealed record FundingStream
             Preconditions.Year(startYear, nameof(startYear)),
             Preconditions.EndYear(endYear, startYear, nameof(endYear)),
             Preconditions.AtLeastMinusOne(annualChange, nameof(annualChange)),
-            CheckRestriction(restrictedTo ?? EquatableArray<string>.Empty, kind),
+            CheckRestriction(restrictedTo is null ? EquatableArray<string>.Empty : EquatableArray.Of(restrictedTo), kind),
             Preconditions.Probability(renewalProbability, nameof(renewalProbability)),
             Preconditions.NotNegative(amountCv, nameof(amountCv)))
     {
@@ -113,7 +113,7 @@ public sealed record FundingStream
     public decimal AnnualChange { get; }
 
     /// <summary>Program ids the money may fund; empty = unrestricted (the shared pool).</summary>
-    public EquatableArray<string> RestrictedTo { get; }
+    public IReadOnlyList<string> RestrictedTo { get; }
 
     /// <summary>Monte Carlo: probability that a recurring stream survives each year after its start, or that a one-off stream's scheduled year comes.</summary>
     public decimal RenewalProbability { get; }

@@ -12,8 +12,8 @@ public sealed record Scenario
     /// <param name="description">What the scenario models, or null.</param>
     /// <param name="changes">The changes, in the order given (order matters only for <c>set</c> changes of the same year).</param>
     /// <exception cref="ArgumentException">The name is empty, or a change is null.</exception>
-    public Scenario(string name, string? description, EquatableArray<ScenarioChange> changes)
-        : this(Preconditions.Text(name, nameof(name)), description, CheckChanges(changes), trusted: true)
+    public Scenario(string name, string? description, IEnumerable<ScenarioChange> changes)
+        : this(Preconditions.Text(name, nameof(name)), description, CheckChanges(EquatableArray.Of(changes ?? throw new ArgumentNullException(nameof(changes)))), trusted: true)
     {
     }
 
@@ -32,7 +32,7 @@ public sealed record Scenario
     public string? Description { get; }
 
     /// <summary>The changes, in the order given (order matters only for <c>set</c> changes of the same year).</summary>
-    public EquatableArray<ScenarioChange> Changes { get; }
+    public IReadOnlyList<ScenarioChange> Changes { get; }
 
     /// <summary>A scenario as read, not yet checked; the caller reports what is wrong with it with its position.</summary>
     internal static Scenario Unchecked(string name, string? description, EquatableArray<ScenarioChange> changes) =>

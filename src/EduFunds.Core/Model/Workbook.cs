@@ -46,16 +46,16 @@ public sealed record Workbook
     public MonteCarloSettings MonteCarlo { get; internal init; } = new();
 
     /// <summary>Funding streams, in file order.</summary>
-    public EquatableArray<FundingStream> Streams { get; internal init; } = EquatableArray<FundingStream>.Empty;
+    public IReadOnlyList<FundingStream> Streams { get; internal init => field = EquatableArray.Of(value); } = EquatableArray<FundingStream>.Empty;
 
     /// <summary>Programs, in file order.</summary>
-    public EquatableArray<EducationProgram> Programs { get; internal init; } = EquatableArray<EducationProgram>.Empty;
+    public IReadOnlyList<EducationProgram> Programs { get; internal init => field = EquatableArray.Of(value); } = EquatableArray<EducationProgram>.Empty;
 
     /// <summary>Named scenarios.</summary>
-    public EquatableArray<Scenario> Scenarios { get; internal init; } = EquatableArray<Scenario>.Empty;
+    public IReadOnlyList<Scenario> Scenarios { get; internal init => field = EquatableArray.Of(value); } = EquatableArray<Scenario>.Empty;
 
     /// <summary>Actual receipts and expenses; empty when the workbook has no ledger.</summary>
-    public EquatableArray<LedgerEntry> Ledger { get; internal init; } = EquatableArray<LedgerEntry>.Empty;
+    public IReadOnlyList<LedgerEntry> Ledger { get; internal init => field = EquatableArray.Of(value); } = EquatableArray<LedgerEntry>.Empty;
 
     /// <summary>Finds a scenario by name (ordinal).</summary>
     /// <param name="name">The scenario name.</param>

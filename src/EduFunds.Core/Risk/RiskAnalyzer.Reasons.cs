@@ -45,7 +45,7 @@ public sealed partial class RiskAnalyzer
             {
                 reasons.Add(RiskReason.Create(
                     RiskReasonKind.StructuralGap,
-                    new CoreMessage("ReasonStructuralGap", Percent(share), firstYear, projection.Workbook.ToMoney(gap)),
+                    new CoreMessage("ReasonStructuralGap", Percent(share), firstYear, Money(projection.Workbook.ToMoney(gap))),
                     Value: share,
                     Year: firstYear,
                     AmountMinorUnits: gap));
@@ -112,9 +112,9 @@ public sealed partial class RiskAnalyzer
                 new CoreMessage(
                     "ReasonDigitalSkillsPattern",
                     Percent(item.OneOffShare ?? 0),
-                    workbook.ToMoney(poolTrend.FirstUnrestricted),
+                    Money(workbook.ToMoney(poolTrend.FirstUnrestricted)),
                     firstYearOfProjection,
-                    workbook.ToMoney(poolTrend.LastUnrestricted),
+                    Money(workbook.ToMoney(poolTrend.LastUnrestricted)),
                     lastYear),
                 Value: item.OneOffShare,
                 Year: firstYearOfProjection,
@@ -123,6 +123,9 @@ public sealed partial class RiskAnalyzer
 
         return reasons;
     }
+
+    // The round-trip form ("CNY 1500.00"), as amounts are written in the files.
+    private static string Money(Monetary.Money money) => money.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

@@ -43,7 +43,7 @@ public sealed record MonteCarloOptions
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>Uncertain extra annual trends, at most one per kind.</summary>
-    public EquatableArray<UncertainTrend> Trends { get; init; } = EquatableArray<UncertainTrend>.Empty;
+    public IReadOnlyList<UncertainTrend> Trends { get; init => field = EquatableArray.Of(value); } = EquatableArray<UncertainTrend>.Empty;
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range, or two trends for one kind.</exception>

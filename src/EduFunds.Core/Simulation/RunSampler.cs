@@ -132,7 +132,7 @@ internal sealed class RunSampler
 
     /// <summary>Creates the per-thread scratch space.</summary>
     /// <returns>The scratch.</returns>
-    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount);
+    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount, plans.Sum(p => p.LastIndex - p.FirstIndex + 1));
 
     /// <summary>Fills <paramref name="amounts"/> with run <paramref name="run"/>'s stream amounts.</summary>
     /// <param name="seed">The seed.</param>
@@ -183,9 +183,15 @@ internal sealed class RunSampler
         }
 
         // Streams without draws, and years outside a stream's term, keep their planned amounts.
+        // First pass: renewals, comings, the rates and the normals; the exponents of the
+        // lognormal factors are gathered, raised in one vectorised pass, then applied.
         planned.CopyTo(amounts);
         var runKey = RandomMapping.RunKey(seed, run);
         var stride = streamCount;
+        var noiseAt = scratch.NoiseAt;
+        var noise = scratch.Noise;
+        var noiseTrend = scratch.NoiseTrend;
+        var noisy = 0;
         foreach (ref readonly var plan in plans.AsSpan())
         {
             var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
@@ -229,24 +235,40 @@ internal sealed class RunSampler
                     continue;
                 }
 
-                var factor = 1.0;
+                var trend = plan.TrendIndex >= 0 ? factors[(plan.TrendIndex * yearCount) + y] : 1.0;
                 if (plan.Sigma > 0.0)
                 {
-                    factor = DeterministicMath.Exp(plan.Mu + (plan.Sigma * cell.AmountNormal()));
+                    noiseAt[noisy] = i;
+                    noise[noisy] = plan.Mu + (plan.Sigma * cell.AmountNormal());
+                    noiseTrend[noisy] = trend;
+                    noisy++;
                 }
-
-                if (plan.TrendIndex >= 0)
+                else if (trend != 1.0)
                 {
-                    factor *= factors[(plan.TrendIndex * yearCount) + y];
-                }
-
-                if (factor != 1.0)
-                {
-                    var value = amount * factor;
-                    amounts[i] = (long)(halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero));
+                    amounts[i] = Round(amount * trend);
                 }
             }
         }
+
+        // The lognormal factors exp(mu + sigma z), times the trend's factor (x 1.0 is exact).
+        DeterministicMath.ExpInPlace(noise.AsSpan(0, noisy));
+        for (var k = 0; k < noisy; k++)
+        {
+            var factor = noise[k] * noiseTrend[k];
+            if (factor != 1.0)
+            {
+                var i = noiseAt[k];
+                amounts[i] = Round(amounts[i] * factor);
+            }
+        }
+    }
+
+    /// <summary>Rounds to a whole minor unit by the workbook's rule; a value beyond 64 bits throws <see cref="OverflowException"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Round(double value)
+    {
+        var rounded = halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero);
+        return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : checked((long)rounded);
     }
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
@@ -255,11 +277,24 @@ internal sealed class RunSampler
         /// <summary>Creates scratch for trends x years factors and the rates' powers.</summary>
         /// <param name="length">trends x years.</param>
         /// <param name="powers">Number of powers (1 + g)^k of the uncertain rates.</param>
-        public Scratch(int length, int powers)
+        /// <param name="draws">Stream-years with draws: the most lognormal factors of a run.</param>
+        public Scratch(int length, int powers, int draws)
         {
             TrendFactors = new double[length];
             RatePowers = new double[powers];
+            NoiseAt = new int[draws];
+            Noise = new double[draws];
+            NoiseTrend = new double[draws];
         }
+
+        /// <summary>Where each lognormal factor of the current run applies (index into the amounts).</summary>
+        public int[] NoiseAt { get; }
+
+        /// <summary>The exponents mu + sigma z of the current run's lognormal factors, then the factors.</summary>
+        public double[] Noise { get; }
+
+        /// <summary>The trend factor that multiplies each lognormal factor (1.0 when none).</summary>
+        public double[] NoiseTrend { get; }
 
         /// <summary>(1 + g)^k per trend and year of the current run.</summary>
         public double[] TrendFactors { get; }

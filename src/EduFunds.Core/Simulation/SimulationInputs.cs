@@ -29,7 +29,7 @@ public sealed record SimulationInputs
     public long Seed { get; init; }
 
     /// <summary>The uncertain trends drawn.</summary>
-    public EquatableArray<UncertainTrend> Trends { get; init; } = EquatableArray<UncertainTrend>.Empty;
+    public IReadOnlyList<UncertainTrend> Trends { get; init => field = EquatableArray.Of(value); } = EquatableArray<UncertainTrend>.Empty;
 
     /// <summary>The version of the seed-to-numbers mapping (<see cref="RandomMapping.Version"/> when computed here).</summary>
     public int RandomMappingVersion { get; init; } = RandomMapping.Version;
@@ -51,7 +51,7 @@ public sealed record SimulationInputs
     /// <param name="seed">The seed.</param>
     /// <param name="trends">The trends.</param>
     /// <returns>The inputs.</returns>
-    internal static SimulationInputs Of(ProjectionModel model, long seed, EquatableArray<UncertainTrend> trends)
+    internal static SimulationInputs Of(ProjectionModel model, long seed, IReadOnlyList<UncertainTrend> trends)
     {
         var fingerprint = model.Fingerprint();
         return new SimulationInputs
@@ -122,7 +122,7 @@ public sealed record SimulationInputs
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Text(EquatableArray<UncertainTrend> trends) =>
+    private static string Text(IReadOnlyList<UncertainTrend> trends) =>
         trends.Count == 0 ? "none" : string.Join("; ", trends.Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Kind} {t.Shape} {t.Min:R}/{t.MostLikely:R}/{t.Max:R} from {t.From}")));
 
     private static string Short(string hash) => "sha256 " + hash[..Math.Min(12, hash.Length)];

@@ -43,7 +43,7 @@ public sealed partial class SimulationResult
         string? scenarioName,
         long seed,
         long firstRun,
-        EquatableArray<UncertainTrend> trends,
+        IReadOnlyList<UncertainTrend> trends,
         double? precision,
         SimulationStop stop,
         SimulationInputs inputs)
@@ -55,7 +55,7 @@ public sealed partial class SimulationResult
         ScenarioName = scenarioName;
         Seed = seed;
         FirstRun = firstRun;
-        Trends = trends;
+        Trends = EquatableArray.Of(trends);
         Precision = precision;
         Stop = stop;
     }
@@ -89,7 +89,7 @@ public sealed partial class SimulationResult
     public long Runs => counts.Runs;
 
     /// <summary>The uncertain trends drawn.</summary>
-    public EquatableArray<UncertainTrend> Trends { get; }
+    public IReadOnlyList<UncertainTrend> Trends { get; }
 
     /// <summary>The precision target of "until precision", or null for a fixed number of runs.</summary>
     public double? Precision { get; }

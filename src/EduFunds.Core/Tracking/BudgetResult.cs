@@ -17,12 +17,6 @@ public sealed record BudgetResult(
     IReadOnlyList<BudgetLine> Lines,
     IReadOnlyList<BudgetTotal> Totals)
 {
-    /// <summary>
-    /// Overhead (expenses with a blank program, charged to no program) per year (and month when
-    /// asked for), in the order of <see cref="Totals"/>. It is included in the totals' actual.
-    /// </summary>
-    public IReadOnlyList<OverheadLine> Overhead { get; init; } = [];
-
     /// <summary>Receipts minus expenses (overhead included) up to the as-of date, when the result was built from totals through it; else null.</summary>
     public long? CashPosition { get; init; }
 }

@@ -25,4 +25,12 @@ public sealed record BudgetTotal(
     long VarianceMinorUnits,
     decimal? PercentUsed,
     decimal PercentElapsed,
-    BudgetStatus Status);
+    BudgetStatus Status)
+{
+    /// <summary>
+    /// Overhead: expenses with a blank program, charged to no program (the month's own on a month
+    /// line, the year's on a year line). It is included in <see cref="MonthActualMinorUnits"/> and,
+    /// up to the end of the period, in <see cref="ActualMinorUnits"/>.
+    /// </summary>
+    public long OverheadMinorUnits { get; init; }
+}

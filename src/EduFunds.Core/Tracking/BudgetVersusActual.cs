@@ -87,7 +87,6 @@ public static class BudgetVersusActual
 
         var lines = new List<BudgetLine>();
         var totals = new List<BudgetTotal>();
-        var overhead = new List<OverheadLine>();
         Span<long> monthPlan = stackalloc long[12];
         foreach (var year in years)
         {
@@ -140,7 +139,6 @@ public static class BudgetVersusActual
 
             lines.AddRange(yearLines);
             var yearOverhead = actuals.Overhead(year);
-            overhead.Add(new OverheadLine(year, null, yearOverhead));
             totals.Add(Total(year, null, yearLines, yearOverhead, yearOverhead, yearElapsed, options.PaceTolerance));
             if (options.ByMonth)
             {
@@ -152,7 +150,6 @@ public static class BudgetVersusActual
                     var elapsed = LedgerCalendar.FractionElapsed(yearStart, yearEnd, Min(monthEnd, asOf));
                     var monthOverhead = actuals.Overhead(year, m + 1);
                     overheadToDate += monthOverhead;
-                    overhead.Add(new OverheadLine(year, m + 1, monthOverhead));
                     totals.Add(Total(year, m + 1, monthLines[m], monthOverhead, overheadToDate, elapsed, options.PaceTolerance));
                 }
             }
@@ -160,7 +157,6 @@ public static class BudgetVersusActual
 
         return new BudgetResult(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals)
         {
-            Overhead = overhead,
             CashPosition = actuals.LastDate is null || actuals.LastDate <= asOf ? actuals.CashPosition : null,
         };
     }
@@ -254,7 +250,10 @@ public static class BudgetVersusActual
 
         decimal? used = planned == 0 ? null : (decimal)actual / planned;
         return new BudgetTotal(year, month, monthPlanned, monthActual, planned, toDate, actual, planned - actual, actual - toDate, used, elapsed,
-            Judge(planned, actual, used, elapsed, tolerance));
+            Judge(planned, actual, used, elapsed, tolerance))
+        {
+            OverheadMinorUnits = monthOverhead,
+        };
     }
 
     /// <summary>round(planned x days elapsed / days in the period), exact (no intermediate rounding of the fraction).</summary>

@@ -11,8 +11,8 @@ namespace EduFunds.Core.Tests.Architecture;
 public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
-    // 122: EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
-    private const int Ceiling = 122;
+    // 117 = 116 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
+    private const int Ceiling = 117;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

@@ -65,8 +65,8 @@ internal static class RandomWorkbooks
         var random = new Random(seed);
         return workbook with
         {
-            Streams = new(workbook.Streams.OrderBy(_ => random.Next())),
-            Programs = new(workbook.Programs.OrderBy(_ => random.Next())),
+            Streams = [.. workbook.Streams.OrderBy(_ => random.Next())],
+            Programs = [.. workbook.Programs.OrderBy(_ => random.Next())],
         };
     }
 }

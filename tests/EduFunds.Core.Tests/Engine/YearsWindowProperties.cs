@@ -63,9 +63,9 @@ public class YearsWindowProperties
 
         var wide = workbook with
         {
-            Streams = new(workbook.Streams.Concat(extraStreams)),
-            Programs = new(workbook.Programs.Concat(extraPrograms)),
-            Scenarios = new([window]),
+            Streams = [.. workbook.Streams.Concat(extraStreams)],
+            Programs = [.. workbook.Programs.Concat(extraPrograms)],
+            Scenarios = [window],
         };
 
         var narrow = ProjectionModel.Create(workbook).Project();

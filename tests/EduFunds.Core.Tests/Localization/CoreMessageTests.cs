@@ -17,7 +17,7 @@ public sealed partial class CoreMessageTests
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
     /// <summary>Texts that are the same in both languages on purpose (only placeholders and punctuation).</summary>
-    private static readonly HashSet<string> SameInBothLanguages = ["CellProblem", "QuotedProblem", "LabelId", "JsonKindLiteral"];
+    private static readonly HashSet<string> SameInBothLanguages = ["CellProblem", "QuotedProblem", "LabelId", "JsonKindLiteral", "ReasonWithProbabilities"];
 
     private static string Root()
     {
@@ -168,6 +168,6 @@ public sealed partial class CoreMessageTests
     }
 
     // new CoreMessage("Code" ...; issues.Error(pos, "Code" ...; ? "CodeA" : "CodeB" inside such a call.
-    [GeneratedRegex(@"(?:new CoreMessage\(|\.(?:Error|Warning)\([^;""]*?(?:""[^""]*""[^;""]*?)*?|\? |: )""(?<code>[A-Z][A-Za-z0-9]+)""")]
+    [GeneratedRegex(@"(?:new CoreMessage\(\s*|\.(?:Error|Warning)\([^;""]*?(?:""[^""]*""[^;""]*?)*?|\? |: )""(?<code>[A-Z][A-Za-z0-9]+)""")]
     private static partial Regex CodeUse();
 }

@@ -53,7 +53,7 @@ public sealed class ModelConstructionTests
         { "renewalProbability", () => new FundingStream("S", "x", StreamKind.Donation, Recurrence.Recurring, Cny(1m), 2024, renewalProbability: 1.1m) },
         { "amountCv", () => new FundingStream("S", "x", StreamKind.Donation, Recurrence.Recurring, Cny(1m), 2024, amountCv: -0.1m) },
         { "restrictedTo", () => new FundingStream("S", "x", StreamKind.InKind, Recurrence.Recurring, Cny(1m), 2024) },
-        { "restrictedTo", () => new FundingStream("S", "x", StreamKind.Donation, Recurrence.Recurring, Cny(1m), 2024, restrictedTo: new(["P", "P"])) },
+        { "restrictedTo", () => new FundingStream("S", "x", StreamKind.Donation, Recurrence.Recurring, Cny(1m), 2024, restrictedTo: ["P", "P"]) },
         { "kind", () => new FundingStream("S", "x", (StreamKind)99, Recurrence.Recurring, Cny(1m), 2024) },
     };
 

@@ -83,8 +83,8 @@ public sealed class ShardAndMergeTests
         var workbook = MonteCarloSimulatorTests.NoisyModel().Workbook;
         var changed = change switch
         {
-            "streams" => workbook with { Streams = new([.. workbook.Streams.Select((s, i) => i == 0 ? new FundingStream(s.Id, s.Name, s.Kind, s.Recurrence, s.Amount, s.StartYear, s.EndYear, s.AnnualChange, s.RestrictedTo, 0.5m, s.AmountCv) : s)]) },
-            "programs" => workbook with { Programs = new([.. workbook.Programs.Select((p, i) => i == 2 ? new EducationProgram(p.Id, p.Name, p.Category, p.Community, p.Cost + Money.FromMinorUnits(1, p.Currency), p.CostChange, p.MinFundingRatio, p.Priority, p.StartYear, p.EndYear, p.Participants) : p)]) },
+            "streams" => workbook with { Streams = [.. workbook.Streams.Select((s, i) => i == 0 ? new FundingStream(s.Id, s.Name, s.Kind, s.Recurrence, s.Amount, s.StartYear, s.EndYear, s.AnnualChange, s.RestrictedTo, 0.5m, s.AmountCv) : s)] },
+            "programs" => workbook with { Programs = [.. workbook.Programs.Select((p, i) => i == 2 ? new EducationProgram(p.Id, p.Name, p.Category, p.Community, p.Cost + Money.FromMinorUnits(1, p.Currency), p.CostChange, p.MinFundingRatio, p.Priority, p.StartYear, p.EndYear, p.Participants) : p)] },
             _ => workbook with { ShelveAfter = 3 },
         };
         var head = Simulate(ProjectionModel.Create(workbook), 0, 100);

@@ -66,15 +66,15 @@ public class UncertainRateTests
     {
         var trend = new UncertainTrend(StreamKind.DistrictGrant, TrendShape.Triangular, 0, 0, 0);
         var rate = Rate(StreamKind.DistrictGrant, 0, 0, 0, null);
-        new MonteCarloOptions { Trends = new([trend, rate]) }.Validate();
-        Assert.Throws<ArgumentOutOfRangeException>(() => new MonteCarloOptions { Trends = new([rate, rate]) }.Validate());
+        new MonteCarloOptions { Trends = [trend, rate] }.Validate();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MonteCarloOptions { Trends = [rate, rate] }.Validate());
     }
 
     [Fact]
     public void Simulate_SameSeed_SameResult_AndTheRateIsRecorded()
     {
         var model = MonteCarloSimulatorTests.NoisyModel();
-        var options = new MonteCarloOptions { Runs = 200, Seed = 9, Trends = new([Rate(StreamKind.DistrictGrant, -0.3, -0.2, 0.0, 2025)]) };
+        var options = new MonteCarloOptions { Runs = 200, Seed = 9, Trends = [Rate(StreamKind.DistrictGrant, -0.3, -0.2, 0.0, 2025)] };
         var first = new MonteCarloSimulator().Simulate(model, options);
         var second = new MonteCarloSimulator().Simulate(model, options with { MaxDegreeOfParallelism = 1 });
         var withoutRate = new MonteCarloSimulator().Simulate(model, options with { Trends = EquatableArray<UncertainTrend>.Empty });

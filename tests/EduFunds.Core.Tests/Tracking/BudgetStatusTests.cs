@@ -45,7 +45,7 @@ public sealed class BudgetStatusTests
         Assert.Equal(500, totals.Overhead(2024));
         Assert.Equal(500, totals.Overhead(2024, 2));
         Assert.Equal(10_000 - 3_000 - 500, report.CashPosition);
-        Assert.Equal(500, report.Overhead.Single(o => o.FiscalMonth is null).Actual);
+        Assert.Equal(500, report.Totals.Single(o => o.FiscalMonth is null).OverheadMinorUnits);
         var yearTotal = report.Totals.Single(t => t.FiscalMonth is null);
         Assert.Equal(report.Lines.Where(l => l.FiscalMonth is null).Sum(l => l.ActualMinorUnits) + 500, yearTotal.ActualMinorUnits);
         Assert.DoesNotContain(report.Lines, l => l.ProgramId.Length == 0);

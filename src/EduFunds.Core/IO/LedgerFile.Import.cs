@@ -1,0 +1,85 @@
+using EduFunds.Model;
+using EduFunds.Monetary;
+using EduFunds.Tracking;
+using Microsoft.Extensions.Logging;
+
+namespace EduFunds.IO;
+
+/// <summary>The files that feed a ledger: an accounting system's export, the rules that read it, and budgets.</summary>
+public static partial class LedgerFile
+{
+    /// <summary>
+    /// Reads an accounting system's export (CSV; its bytes in the encoding of
+    /// <see cref="ImportOptions.Encoding"/>, a byte order mark wins, UTF-8 by default) and works
+    /// out what to add to a workbook's ledger: columns by <see cref="ImportOptions.Map"/>, text to
+    /// ids by <see cref="ImportOptions.Rules"/>, and rows already in the ledger skipped. A row is a
+    /// duplicate when its reference is already in the ledger (or on an earlier row of the export);
+    /// a row without a reference is a duplicate when the ledger already holds as many entries with
+    /// the same date, type, stream, program, amount and memo as the export has up to and including
+    /// it. So importing the same export twice adds nothing the second time. Nothing is written:
+    /// append <see cref="ImportResult.EntriesToAdd"/> with <see cref="Append(string, IReadOnlyList{LedgerEntry}, Currency, string?)"/>.
+    /// </summary>
+    /// <param name="export">The export's bytes; disposed.</param>
+    /// <param name="fileName">Its name, for messages.</param>
+    /// <param name="options">The map, rules and formats.</param>
+    /// <param name="workbook">The workbook imported into (its streams, programs, years and currency).</param>
+    /// <param name="existingLedger">
+    /// The entries already in its ledger, or null for <see cref="Workbook.Ledger"/>; for example
+    /// streamed from the file by <see cref="WorkbookReader.ReadLedger"/>: they are read once, and
+    /// only their references and content keys are kept, never the entries.
+    /// </param>
+    /// <param name="logger">Optional logger.</param>
+    /// <param name="cancellationToken">Cancels a long import.</param>
+    /// <returns>What to add and what is skipped.</returns>
+    /// <exception cref="InputValidationException">Any row is bad (or the map does not fit the export); every problem is named by line and column, and nothing is to be added.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static ImportResult PlanImport(
+        Stream export,
+        string fileName,
+        ImportOptions options,
+        Workbook workbook,
+        IEnumerable<LedgerEntry>? existingLedger = null,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        return new LedgerImporter(logger).Plan(export, fileName, options, workbook, existingLedger ?? workbook.Ledger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a rules file for <see cref="ImportOptions.Rules"/>: CSV with the header
+    /// <c>field,match,pattern,target</c>. <c>field</c> is a field of the column map (memo,
+    /// reference, ...), a header of the export, or <c>*</c> for any column; <c>match</c> is
+    /// contains, exact or regex (case-insensitive); <c>target</c> is <c>stream:ID</c>,
+    /// <c>program:ID</c>, <c>type:receipt</c>/<c>type:expense</c> or <c>overhead</c>. For each
+    /// target the first matching rule wins. Stream and program ids must exist. Every problem is
+    /// collected and reported together.
+    /// </summary>
+    /// <param name="rules">The file's bytes; disposed.</param>
+    /// <param name="fileName">The file name for messages.</param>
+    /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
+    /// <param name="streamIds">Known stream ids.</param>
+    /// <param name="programIds">Known program ids.</param>
+    /// <returns>The rules.</returns>
+    /// <exception cref="InputValidationException">The file is invalid; every problem is listed with its line and column.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static MatchRules ReadImportRules(Stream rules, string fileName, string? encoding, IReadOnlyCollection<string> streamIds, IReadOnlyCollection<string> programIds) =>
+        MatchRulesFile.Read(rules, fileName, encoding, streamIds, programIds);
+
+    /// <summary>
+    /// Reads a budgets file for <see cref="BudgetOptions.Budgets"/>: CSV with a header row naming
+    /// the columns <c>year</c>, <c>program</c> and <c>amount</c> (any order, case-insensitive;
+    /// other columns are ignored). Every problem is collected and reported together.
+    /// </summary>
+    /// <param name="budgets">The file's bytes; disposed.</param>
+    /// <param name="fileName">The file name to put in error messages.</param>
+    /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
+    /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
+    /// <param name="programIds">The program ids a line may name.</param>
+    /// <param name="years">The fiscal years a line may name.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
+    /// <exception cref="ArgumentException">The encoding is not known.</exception>
+    public static BudgetTable ReadBudgets(Stream budgets, string fileName, string? encoding, Currency currency, IReadOnlyCollection<string> programIds, YearRange years) =>
+        BudgetFile.Read(budgets, fileName, encoding, currency, programIds, years);
+}
