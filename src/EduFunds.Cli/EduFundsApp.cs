@@ -112,10 +112,25 @@ public static class EduFundsApp
 
         public override int Invoke(ParseResult parseResult)
         {
-            var result = help.Invoke(parseResult);
+            // System.CommandLine's Chinese resources leave its "Description:" title in English: the
+            // help is written to a buffer and that title put in the run's language.
+            var configuration = parseResult.InvocationConfiguration;
+            var output = configuration.Output;
+            using var buffer = new StringWriter();
+            configuration.Output = buffer;
+            int result;
+            try
+            {
+                result = help.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+            }
+
+            output.Write(buffer.ToString().Replace("Description:" + Environment.NewLine, t["help.description"] + Environment.NewLine, StringComparison.Ordinal));
             if (parseResult.CommandResult.Command is IHasExamples { Examples.Count: > 0 } withExamples)
             {
-                var output = parseResult.InvocationConfiguration.Output;
                 output.WriteLine(t["help.examples"]);
                 var width = withExamples.Examples.Max(e => e.CommandLine.Length);
                 foreach (var example in withExamples.Examples)

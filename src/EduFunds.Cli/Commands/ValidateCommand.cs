@@ -18,7 +18,6 @@ internal sealed class ValidateCommand : EduFundsCommand
     private readonly Option<string> format = new("--format", "-f")
     {
         HelpName = "table|json",
-        DefaultValueFactory = _ => "table",
     };
 
     /// <summary>Creates the command.</summary>

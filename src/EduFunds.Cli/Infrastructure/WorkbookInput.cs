@@ -92,7 +92,7 @@ internal static class WorkbookInput
         {
             if (result.Tokens is [{ Value: ['-', _, ..] value }])
             {
-                result.AddError(t.Format("argument.unknownOption", value));
+                result.AddError(ParseTexts.Of(result).Format("argument.unknownOption", value));
             }
         });
         return argument;
