@@ -27,8 +27,16 @@ internal sealed class CoreMessage
     /// <summary>Creates a message.</summary>
     /// <param name="key">The resource key (a stable code such as <c>StreamAmountNegative</c>).</param>
     /// <param name="args">The arguments of the text's placeholders.</param>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is a sentence, not a code (its words belong in the resources).</exception>
     public CoreMessage(string key, params object?[] args)
     {
+        // A message written in code ($"amount {x} is ...") passed where a code is expected: fail
+        // loudly in the tests rather than print the key.
+        if (key.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("'" + key + "' is not a message code: add the text to Localization/CoreStrings.resx and CoreStrings.zh-CN.resx and pass its key.", nameof(key));
+        }
+
         Key = key;
         this.args = args;
     }
