@@ -63,7 +63,7 @@ internal sealed class AllocateCommand : EduFundsCommand
             foreach (var name in PolicyNames.Names)
             {
                 results.Add(ProjectionModel
-                    .Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(name) })
+                    .Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(name) })
                     .Project(context.CancellationToken));
             }
 
@@ -73,7 +73,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         {
             var result = input.CreateModel().Project(context.CancellationToken);
             var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
-                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
+                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(PolicyNames.ViabilityFirst) })
                     .Project(context.CancellationToken)
                 : null;
             report = AllocateReport.Build(result, input.Label, shownYear, context.Texts, alternative);

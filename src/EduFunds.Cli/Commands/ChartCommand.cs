@@ -9,7 +9,8 @@ namespace EduFunds.Cli.Commands;
 
 /// <summary>
 /// <c>edufunds chart KIND</c>: one chart of the report as an SVG or PNG file, for people who paste
-/// charts into their own documents.
+/// charts into their own documents. The format follows the file's extension unless
+/// <c>--format</c> names it.
 /// </summary>
 internal sealed class ChartCommand : EduFundsCommand
 {
@@ -37,6 +38,16 @@ internal sealed class ChartCommand : EduFundsCommand
         HelpName = "kind|recurrence",
     };
 
+    private readonly Option<string?> format = new("--format", "-f")
+    {
+        HelpName = "png|svg",
+    };
+
+    private readonly Option<int?> scale = new("--scale")
+    {
+        HelpName = "1-4",
+    };
+
     private readonly SimulationArguments simulation;
 
     /// <summary>Creates the command.</summary>
@@ -45,6 +56,8 @@ internal sealed class ChartCommand : EduFundsCommand
     {
         kind.AcceptOnlyFromAmong([.. ReportCharts.Names]);
         by.AcceptOnlyFromAmong("kind", "recurrence");
+        format.AcceptOnlyFromAmong("png", "svg");
+        scale.AcceptOnlyFromAmong([.. Enumerable.Range(1, PngChartWriter.MaxScale).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Arguments.Add(kind);
         Arguments.Add(workbook);
         Options.Add(output);
@@ -52,9 +65,11 @@ internal sealed class ChartCommand : EduFundsCommand
         Options.Add(policy);
         Options.Add(program);
         Options.Add(by);
+        Options.Add(format);
+        Options.Add(scale);
         simulation = SimulationArguments.AddTo(this);
         Examples.Add(new("edufunds chart funding -o funding.svg"));
-        Examples.Add(new("edufunds chart status -o status.svg --lang zh-CN"));
+        Examples.Add(new("edufunds chart status -o status.png --lang zh-CN"));
         Examples.Add(new("edufunds chart tornado --program P-DIGITAL -o digital.svg --runs 2000"));
     }
 
@@ -64,10 +79,21 @@ internal sealed class ChartCommand : EduFundsCommand
         var words = ReportText.For(context.Language.Code);
         var chart = (ChartKind)ReportCharts.Names.ToList().IndexOf(context.GetValue(kind)!);
         var file = context.GetValue(output)!;
-        var extension = Path.GetExtension(file.Name).ToLowerInvariant();
-        if (extension != ".svg")
+        var png = context.GetValue(format) switch
         {
-            throw new UserInputException(context.Texts.Format("error.chartSvg", file.Name));
+            "png" => true,
+            "svg" => false,
+            _ => Path.GetExtension(file.Name).ToLowerInvariant() switch
+            {
+                ".png" => true,
+                ".svg" => false,
+                _ => throw new UserInputException(context.Texts.Format("error.chartFormat", file.Name)),
+            },
+        };
+
+        if (png)
+        {
+            ChartImage.EnsureAvailable(context.Texts);
         }
 
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy));
@@ -79,7 +105,7 @@ internal sealed class ChartCommand : EduFundsCommand
             () => ReportData.Build(book, ReportCommand.SourceName(loaded, words), [scenarioName], policyOverride, monteCarlo,
                 RiskOptions.DefaultTornadoRuns, null, needsSimulation, context.CancellationToken),
             context.CancellationToken).ConfigureAwait(false);
-        var svg = chart switch
+        var drawing = chart switch
         {
             ChartKind.Funding => ReportCharts.Funding("chart", data, words, context.GetValue(by) == "recurrence"),
             ChartKind.Status => ReportCharts.Status("chart", data.Projection, words),
@@ -87,13 +113,32 @@ internal sealed class ChartCommand : EduFundsCommand
             ChartKind.PoolFan => ReportCharts.PoolFan("chart", data.Risk, words),
             _ => ReportCharts.Tornado("chart", data.Risk, ChooseProgram(data.Risk, context.GetValue(program), context.Texts), words),
         };
-        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.ToSvg();
-        var bytes = OutputFile.Utf8NoBom.GetBytes(document);
+        byte[] bytes;
+        string wrote;
+        if (png)
+        {
+            var image = ChartImage.RenderPng(drawing, context.GetValue(scale) ?? ChartImage.DefaultScale, context.Texts);
+            bytes = image.Bytes;
+            wrote = context.Texts.Format("chart.wrotePng", Path.GetFileName(target), Count(bytes.Length), image.Width, image.Height, image.FontFamily);
+            if (image.MissingCharacters > 0)
+            {
+                await context.Error.WriteLineAsync(context.Texts.Format("chart.missingGlyphs", image.MissingCharacters, image.FontFamily)).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            bytes = OutputFile.Utf8NoBom.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + drawing.ToSvg());
+            wrote = context.Texts.Format("report.wrote", Path.GetFileName(target), Count(bytes.Length));
+        }
+
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken).ConfigureAwait(false);
         var logger = context.LoggerFactory.CreateLogger("edufunds.chart");
         CliLog.WroteChart(logger, chart, target);
+        await context.Error.WriteLineAsync(wrote).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
+
+    private static string Count(long value) => value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProgramRisk ChooseProgram(RiskResult risk, string? id, Localization.Texts t)
     {

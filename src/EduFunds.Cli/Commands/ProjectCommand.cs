@@ -46,7 +46,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
         CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
-            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = AllocationPolicies.Get(PolicyNames.ViabilityFirst) })
+            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(PolicyNames.ViabilityFirst) })
                 .Project(context.CancellationToken)
             : null;
         var report = ProjectReport.Build(result, input.Label, first, last, context.Texts, alternative);

@@ -50,7 +50,7 @@ internal static class ProjectionArguments
             return null;
         }
 
-        return AllocationPolicies.TryGet(name, out var policy)
+        return IAllocationPolicy.TryGetBuiltIn(name, out var policy)
             ? policy
             : throw new UserInputException(t.Format("error.unknownPolicy", name, string.Join(", ", PolicyNames.Names)));
     }

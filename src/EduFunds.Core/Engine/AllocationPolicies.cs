@@ -3,8 +3,8 @@ using EduFunds.Model;
 
 namespace EduFunds.Engine;
 
-/// <summary>The built-in allocation policies, looked up by their <see cref="PolicyNames"/>.</summary>
-public static class AllocationPolicies
+/// <summary>The built-in allocation policies, looked up by their <see cref="PolicyNames"/> (public as <see cref="IAllocationPolicy.BuiltIn"/>).</summary>
+internal static class AllocationPolicies
 {
     private static readonly IAllocationPolicy[] BuiltIn =
     [

@@ -5,10 +5,24 @@ namespace EduFunds.Engine;
 /// <summary>
 /// A rule that splits the year's pool over the programs that still need money. Implement it
 /// to plug in a rule of your own; the projection calls it once per round of the stall
-/// fixpoint, so it should not allocate.
+/// fixpoint, so it should not allocate. The five built-in rules are found by name with
+/// <see cref="BuiltIn"/>.
 /// </summary>
 public interface IAllocationPolicy
 {
+    /// <summary>Returns the built-in policy with the given name.</summary>
+    /// <param name="name">One of <see cref="PolicyNames.Names"/>.</param>
+    /// <returns>The policy (stateless, thread-safe).</returns>
+    /// <exception cref="ArgumentException">The name is not a built-in policy; the message lists the valid names.</exception>
+    public static IAllocationPolicy BuiltIn(string name) => AllocationPolicies.Get(name);
+
+    /// <summary>Looks up a built-in policy by name.</summary>
+    /// <param name="name">The name, one of <see cref="PolicyNames.Names"/> to be found.</param>
+    /// <param name="policy">The policy when found.</param>
+    /// <returns>True when found.</returns>
+    public static bool TryGetBuiltIn(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IAllocationPolicy? policy) =>
+        AllocationPolicies.TryGet(name, out policy);
+
     /// <summary>The policy's name as shown in reports.</summary>
     string Name { get; }
 

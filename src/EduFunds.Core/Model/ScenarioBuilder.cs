@@ -169,7 +169,7 @@ public sealed class ScenarioBuilder
         return this;
     }
 
-    /// <summary>Adds a change made elsewhere.</summary>
+    /// <summary>Adds a change made elsewhere, for example with <see cref="ScenarioChange.Rate(int, string, decimal)"/> or taken from another scenario.</summary>
     /// <param name="change">The change.</param>
     /// <returns>This builder.</returns>
     public ScenarioBuilder Add(ScenarioChange change)

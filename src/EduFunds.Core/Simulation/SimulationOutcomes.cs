@@ -7,7 +7,7 @@ namespace EduFunds.Simulation;
 /// <param name="ParticipantsServed">Expected participants served over the projection (participants of each program in the years it runs; a blank count is 0), with its 95% half-width.</param>
 /// <param name="MoneyLapsed">Expected pool money that lapses over the projection, in minor units, with its 95% half-width (0 when the pool carries over).</param>
 /// <param name="ProgramsWithoutParticipants">Programs with no participant count (counted as 0).</param>
-public sealed record SimulationOutcomes(
+internal sealed record SimulationOutcomes(
     SimulationResult Result,
     (double Mean, double HalfWidth95) ParticipantsServed,
     (double Mean, double HalfWidth95) MoneyLapsed,

@@ -20,6 +20,10 @@ public sealed partial class HumanTextScanTests
         ("HelpText.cs", "No help text for"),           // a missing help key is a bug the help tests catch
         ("ReportText.cs", "No report text '"),          // idem, for the HTML report's resources
         ("ChartCanvas.cs", "'Noto Sans"),               // a CSS font list
+        ("ChartFonts.cs", "Noto Sans"),                 // font family names, the same list for PNG
+        ("ChartFonts.cs", "Microsoft YaHei"),
+        ("ChartFonts.cs", "PingFang SC"),
+        ("PngChartWriter.cs", "SkiaSharp could not"),   // the drawing library failing on a loaded machine: an unexpected error
         ("ReportCommand.cs", "yyyy-MM-dd HH:mm"),       // a date format
         ("HtmlReport.cs", ":root"),                     // the report's CSS
         ("XlsxSheets.cs", "not an Excel .xlsx workbook"),   // technical detail inside workbook.xlsxUnreadable (from the file reader)

@@ -82,7 +82,7 @@ public sealed class AllocateReportTests
     {
         var workbook = TestWorkbooks.Street();
         var results = PolicyNames.Names
-            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }).Project())
+            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.BuiltIn(n) }).Project())
             .ToList();
 
         var report = AllocateReport.BuildComparison(results, "test", 2027);
@@ -112,7 +112,7 @@ public sealed class AllocateReportTests
     {
         var workbook = TestWorkbooks.Street();
         var results = PolicyNames.Names
-            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get(n) }).Project())
+            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.BuiltIn(n) }).Project())
             .ToList();
         Assert.Equal(ProgramStatus.Shelved, results[0].Get("P-DIGITAL", 2029).Status);
 

@@ -11,8 +11,8 @@ namespace EduFunds.Core.Tests.Architecture;
 public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
-    // 117 = 116 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
-    private const int Ceiling = 117;
+    // 115 = 114 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
+    private const int Ceiling = 115;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
@@ -23,7 +23,7 @@ public sealed class PublicApiSizeTests
 
         Assert.NotEmpty(types);
         var byNamespace = string.Join(", ", types.GroupBy(t => t.Namespace).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
-        Assert.True(types.Length <= Ceiling, $"{types.Length} public types, at most {Ceiling} allowed ({byNamespace}); make plumbing internal instead.");
+        Assert.True(types.Length <= Ceiling, $"{types.Length} public types, at most {Ceiling} allowed ({byNamespace}); make plumbing internal, fold a small record into the one result that uses it, or (when a library user truly needs the type) raise Ceiling in this test and say why in the commit.");
     }
 
     [Fact]
