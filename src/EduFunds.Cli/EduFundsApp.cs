@@ -38,7 +38,20 @@ public static class EduFundsApp
         {
             // System.CommandLine's own words (Usage, Options, parse errors) follow the chosen language.
             CultureInfo.CurrentUICulture = language.Culture;
-            return await root.Parse(args).InvokeAsync(configuration ?? new InvocationConfiguration()).ConfigureAwait(false);
+            var parseResult = root.Parse(args);
+            configuration ??= new InvocationConfiguration();
+            if (language.IsChinese && parseResult.Errors.Count > 0)
+            {
+                // Some of System.CommandLine's parse errors stay English in its Chinese resources.
+                var t = Texts.For(language);
+                using var output = new ParseMessages(configuration.Output, t);
+                using var error = new ParseMessages(configuration.Error, t);
+                configuration.Output = output;
+                configuration.Error = error;
+                return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+            }
+
+            return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
         }
         finally
         {

@@ -32,6 +32,8 @@ public sealed partial class HumanTextScanTests
         ("XlsxSheets.cs", "the workbook has no sheet"),     // technical detail inside workbook.xlsxUnreadable
         ("UsageException.cs", "The command line is wrong"), // the default message; the CLI always gives one
         ("ProjectCommand.cs", "base case"),                 // an argument of a log message
+        ("ParseMessages.cs", "^'(.+)' was not matched"),   // System.CommandLine's English messages, recognised to be replaced
+        ("ParseMessages.cs", "^Option '(.+)' is required"),
         ("StudyResults.cs", "edufunds version"),            // field names: keys of merge.field.* in the resources
         ("StudyResults.cs", "random-mapping version"),
         ("StudyResults.cs", "workbook "),
