@@ -142,6 +142,26 @@ public sealed partial class CoreMessageTests
     }
 
     [Fact]
+    public void RiskReasons_XStreet_ReadInChineseWithTheSameNumbers()
+    {
+        var workbook = new WorkbookReader().Read(IWorkbookFileSource.FromFolder(Path.Combine(Root(), "examples", "x-street")));
+        var risk = new EduFunds.Risk.RiskAnalyzer().Analyze(EduFunds.Engine.ProjectionModel.Create(workbook), EduFunds.Risk.RiskOptions.WithoutSimulation);
+        var digital = risk.Programs.Single(p => p.Program.Id == "P-DIGITAL");
+
+        Assert.NotEmpty(digital.Reasons);
+        foreach (var reason in digital.Reasons)
+        {
+            Assert.Equal(reason.Text, reason.GetText(CoreMessage.English));
+            var zh = reason.GetText(Chinese);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", zh);
+            Assert.Equal(Numbers().Matches(reason.Text).Select(m => m.Value).Order(), Numbers().Matches(zh).Select(m => m.Value).Order());
+        }
+
+        Assert.Equal(digital.Summary, digital.GetSummary(CultureInfo.InvariantCulture));
+        Assert.Contains("；", digital.GetSummary(Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidationIssue_MadeByACaller_HasNoCodeAndItsOwnText()
     {
         var issue = new ValidationIssue("a.csv", 2, 3, IssueSeverity.Warning, "custom");
@@ -170,4 +190,7 @@ public sealed partial class CoreMessageTests
     // new CoreMessage("Code" ...; issues.Error(pos, "Code" ...; ? "CodeA" : "CodeB" inside such a call.
     [GeneratedRegex(@"(?:new CoreMessage\(\s*|\.(?:Error|Warning)\([^;""]*?(?:""[^""]*""[^;""]*?)*?|\? |: )""(?<code>[A-Z][A-Za-z0-9]+)""")]
     private static partial Regex CodeUse();
+
+    [GeneratedRegex(@"\d[\d.,]*")]
+    private static partial Regex Numbers();
 }
