@@ -40,9 +40,21 @@ internal sealed class ExportCommand : EduFundsCommand
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
     {
-        // First pass: the workbook, and every ledger row checked without being kept. Second pass
-        // (below): the rows again, written as they are read. Memory does not grow with the ledger.
-        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), new WorkbookReadOptions { KeepLedger = false });
+        // One pass over the ledger: every row is checked as it is read and, while the workbook
+        // has no problem, kept in a compact spool on disk, which is then written out in date
+        // order. Nothing is written when any row has a problem; memory does not grow with the ledger.
+        using var spool = new LedgerSpool();
+        var spooled = false;
+        var readOptions = new WorkbookReadOptions
+        {
+            KeepLedger = false,
+            LedgerSink = _ =>
+            {
+                spooled = true;
+                return spool.Add;
+            },
+        };
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), readOptions);
         var book = input.Workbook;
         var model = input.CreateModel();
         var budgetFile = context.GetValue(budgets);
@@ -51,9 +63,7 @@ internal sealed class ExportCommand : EduFundsCommand
         var target = file is null ? null : OutputFile.CheckTarget(file.FullName, [input.Folder, budgetFile?.FullName], context.Texts);
 
         var projection = model.Project(context.CancellationToken);
-        var ledger = input.Loaded.Source is { } source
-            ? WorkbookReader.ReadLedger(source, book, input.Loaded.Encoding, context.CancellationToken)
-            : book.Ledger;
+        var ledger = spooled ? spool.Entries() : book.Ledger;
         if (target is null)
         {
             var output = context.Output;

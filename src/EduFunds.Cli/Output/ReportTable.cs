@@ -6,6 +6,7 @@ namespace EduFunds.Cli.Output;
 internal sealed class ReportTable
 {
     private readonly List<object?[]> rows = [];
+    private Func<IEnumerable<object?[]>>? deferred;
 
     /// <summary>Creates an empty table.</summary>
     /// <param name="name">Stable machine name in snake_case (the JSON property, the <c>--table</c> value).</param>
@@ -27,8 +28,23 @@ internal sealed class ReportTable
     /// <summary>The columns.</summary>
     public IReadOnlyList<ReportColumn> Columns { get; }
 
-    /// <summary>The rows; each has one cell per column (null = blank).</summary>
-    public IReadOnlyList<object?[]> Rows => rows;
+    /// <summary>The rows; each has one cell per column (null = blank). Deferred rows are made on the first read.</summary>
+    public IReadOnlyList<object?[]> Rows
+    {
+        get
+        {
+            if (deferred is { } produce)
+            {
+                deferred = null;
+                foreach (var row in produce())
+                {
+                    Add(row);
+                }
+            }
+
+            return rows;
+        }
+    }
 
     /// <summary>
     /// In JSON, write this table's rows inside the rows of another table (the programs of a year
@@ -47,6 +63,21 @@ internal sealed class ReportTable
 
     /// <summary>A line shown under the table for people (a legend), or null.</summary>
     public string? Caption { get; init; }
+
+    /// <summary>
+    /// Makes the rows only when they are first read (after the rows added so far): a large
+    /// table that the chosen output does not show (the tornado of every program in a report
+    /// for people) is then never held.
+    /// </summary>
+    /// <param name="produce">Yields the rows, as <see cref="Add"/> takes them.</param>
+    /// <returns>This table.</returns>
+    public ReportTable Defer(Func<IEnumerable<object?[]>> produce)
+    {
+        ArgumentNullException.ThrowIfNull(produce);
+        _ = Rows;
+        deferred = produce;
+        return this;
+    }
 
     /// <summary>Adds a row.</summary>
     /// <param name="cells">One cell per column, of the column's type, or null; human views may also hold <see cref="StyledText"/> in any column.</param>

@@ -150,7 +150,7 @@ internal static class TableRenderer
         var details = new List<string>();
         if (Fits(console, table, all, decimals, width, ansi, t, out var whole))
         {
-            return ([(table.Title, whole)], details);
+            return ([(table.Title, whole!)], details);
         }
 
         var detailColumns = all.Where(i => table.Columns[i].Detail).ToList();
@@ -180,7 +180,7 @@ internal static class TableRenderer
 
             if (Fits(console, table, columns, decimals, width, ansi, t, out var withoutDetails))
             {
-                return ([(table.Title, withoutDetails)], details);
+                return ([(table.Title, withoutDetails!)], details);
             }
         }
 
@@ -221,8 +221,8 @@ internal static class TableRenderer
         for (var i = 0; i < chunks.Count; i++)
         {
             var part = chunks[i];
-            Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out var grid);
-            parts.Add((PartTitle(table, part, i, chunks.Count, t), grid));
+            Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out var grid, always: true);
+            parts.Add((PartTitle(table, part, i, chunks.Count, t), grid!));
         }
 
         return (parts, details);
@@ -254,7 +254,8 @@ internal static class TableRenderer
     /// text columns at least <see cref="MinimumTextWidth"/> (or their longest word) and wrapped;
     /// the room left goes to the text columns. False when even that is too wide.
     /// </summary>
-    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out Table grid)
+    /// <remarks>The grid is made only when the columns fit or <paramref name="always"/> is set: a table of many rows is not laid out in vain.</remarks>
+    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out Table? grid, bool always = false)
     {
         _ = console;
         var cells = table.Rows.Select(row => columns.Select(i => CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t)).ToArray()).ToList();
@@ -298,6 +299,12 @@ internal static class TableRenderer
                     extra -= give;
                 }
             }
+        }
+
+        if (!fits && !always)
+        {
+            grid = null;
+            return false;
         }
 
         grid = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Simple);

@@ -180,16 +180,12 @@ internal static class RiskCommandReport
             new("stall_probability_error", t["col.error95"], ColumnKind.Ratio),
             new("stall_probability_effect", t["col.effect"], ColumnKind.Ratio),
         ]);
-        foreach (var p in risk.Programs)
+        // Every program's tornado: made only when an output shows this table.
+        return table.Defer(() => risk.Programs.SelectMany(p => p.Tornado.Select(e => new object?[]
         {
-            foreach (var e in p.Tornado)
-            {
-                table.Add(p.Program.Id, e.StreamId, e.StreamName, e.ReceivedMinorUnits, e.FirstStallYear, e.ShelvedYear,
-                    Fraction(e.StallProbability?.Value), Fraction(e.StallProbability?.HalfWidth95), Fraction(e.StallProbabilityEffect));
-            }
-        }
-
-        return table;
+            p.Program.Id, e.StreamId, e.StreamName, e.ReceivedMinorUnits, e.FirstStallYear, e.ShelvedYear,
+            Fraction(e.StallProbability?.Value), Fraction(e.StallProbability?.HalfWidth95), Fraction(e.StallProbabilityEffect),
+        })));
     }
 
     private static ReportTable SourcesTable(RiskResult risk, Texts t)
@@ -202,22 +198,18 @@ internal static class RiskCommandReport
             new("amount", t["col.amount"], ColumnKind.Money),
             new("share", t["col.share"], ColumnKind.Ratio),
         ]);
-        foreach (var p in risk.Programs)
+        // Every program's sources: made only when an output shows this table.
+        return table.Defer(() => risk.Programs.SelectMany(p => p.Sources.Select(s => new object?[]
         {
-            foreach (var s in p.Sources)
+            p.Program.Id, s.StreamId, s.StreamId == StreamContribution.CarryOverId ? t["risk.carryOverName"] : s.StreamName,
+            s.Recurrence switch
             {
-                var recurrence = s.Recurrence switch
-                {
-                    Recurrence.Recurring => "recurring",
-                    Recurrence.OneOff => "one-off",
-                    _ => null,
-                };
-                var name = s.StreamId == StreamContribution.CarryOverId ? t["risk.carryOverName"] : s.StreamName;
-                table.Add(p.Program.Id, s.StreamId, name, recurrence, s.AmountMinorUnits, Fraction(s.Share));
-            }
-        }
-
-        return table;
+                Recurrence.Recurring => "recurring",
+                Recurrence.OneOff => "one-off",
+                _ => null,
+            },
+            s.AmountMinorUnits, Fraction(s.Share),
+        })));
     }
 
     private static ReportTable SummaryTable(RiskResult risk, Texts t)

@@ -24,7 +24,7 @@ namespace EduFunds.IO;
 /// decimal mark and no digit grouping. Characters an account name cannot hold (spaces, ':', ';',
 /// brackets) become '_'.
 /// </summary>
-public static class HledgerJournal
+public static partial class HledgerJournal
 {
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -105,47 +105,10 @@ public static class HledgerJournal
         using var spool = new DateOrderedSpool(
             LedgerCalendar.FirstDay(workbook.Years.From, startMonth),
             LedgerCalendar.FirstDay(workbook.Years.To + 1, startMonth));
+        var formatter = new EntryFormatter(currency, width);
         foreach (var entry in ledger)
         {
-            sb.Clear();
-            var head = new StringBuilder(ModelText.FormatDate(entry.Date));
-            if (entry.Reference is { Length: > 0 } reference)
-            {
-                head.Append(" (").Append(Code(reference)).Append(')');
-            }
-
-            var description = entry.Memo is { Length: > 0 } memo
-                ? Description(memo)
-                : entry.Type == LedgerEntryType.Receipt ? $"receipt from {entry.StreamId}"
-                : entry.ProgramId is null ? "overhead" : $"expense of {entry.ProgramId}";
-            head.Append(' ').Append(Description(description));
-            var tags = new List<string>();
-            if (entry.StreamId is not null)
-            {
-                tags.Add("stream:" + TagValue(entry.StreamId));
-            }
-
-            if (entry.ProgramId is not null)
-            {
-                tags.Add("program:" + TagValue(entry.ProgramId));
-            }
-
-            head.Append("  ; ").Append(string.Join(", ", tags));
-            Line(sb, head.ToString());
-            if (entry.Type == LedgerEntryType.Receipt)
-            {
-                Posting(sb, "assets:bank", entry.AmountMinorUnits, currency, width);
-                Posting(sb, StreamAccount(entry.StreamId!), -entry.AmountMinorUnits, currency, width);
-            }
-            else
-            {
-                // An expense with a blank program is overhead, charged to no program.
-                Posting(sb, entry.ProgramId is null ? OverheadAccount : ProgramAccount(entry.ProgramId), entry.AmountMinorUnits, currency, width);
-                Posting(sb, "assets:bank", -entry.AmountMinorUnits, currency, width);
-            }
-
-            Line(sb, string.Empty);
-            spool.Add(entry.Date.DayNumber, sb);
+            spool.Add(entry.Date.DayNumber, formatter.Format(entry));
         }
 
         spool.WriteTo(writer);
@@ -176,177 +139,6 @@ public static class HledgerJournal
     private static void Line(StringBuilder sb, string text) => sb.Append(text).Append('\n');
 
     /// <summary>
-    /// Pieces of text keyed by a day number, written back in day order (stable: pieces of the same
-    /// day in the order they were added). An external bucket sort with bounded memory: each piece
-    /// goes to the bucket of its 32-day period; the buckets' buffers stay in memory up to 8 MB in
-    /// all, beyond that they are appended to one temporary file (deleted on dispose) as blocks.
-    /// At the end each bucket is read back alone, sorted by day and written. Memory: the buffers,
-    /// plus the largest bucket while it is written (the text of about 32 days of entries).
-    /// </summary>
-    private sealed class DateOrderedSpool : IDisposable
-    {
-        private const int MemoryLimit = 8 << 20;
-        private const int DaysPerBucket = 32;
-
-        private readonly int firstDay;
-        private readonly MemoryStream[] buffers;
-        private readonly List<(long Offset, int Length)>[] blocks;
-        private FileStream? file;
-        private byte[] scratch = new byte[1024];
-        private long buffered;
-
-        public DateOrderedSpool(DateOnly first, DateOnly last)
-        {
-            firstDay = first.DayNumber;
-            var count = Math.Max(1, ((last.DayNumber - firstDay) / DaysPerBucket) + 1);
-            buffers = new MemoryStream[count];
-            blocks = new List<(long, int)>[count];
-        }
-
-        public void Add(int day, StringBuilder text)
-        {
-            var max = Encoding.UTF8.GetMaxByteCount(text.Length) + 8;
-            if (scratch.Length < max)
-            {
-                scratch = new byte[Math.Max(max, scratch.Length * 2)];
-            }
-
-            var length = 0;
-            foreach (var chunk in text.GetChunks())
-            {
-                length += Encoding.UTF8.GetBytes(chunk.Span, scratch.AsSpan(8 + length));
-            }
-
-            BitConverter.TryWriteBytes(scratch.AsSpan(0, 4), day);
-            BitConverter.TryWriteBytes(scratch.AsSpan(4, 4), length);
-            var bucket = Math.Clamp((day - firstDay) / DaysPerBucket, 0, buffers.Length - 1);
-            var buffer = buffers[bucket] ??= new MemoryStream();
-            buffer.Write(scratch, 0, 8 + length);
-            buffered += 8 + length;
-            if (buffered > MemoryLimit)
-            {
-                Spill();
-            }
-        }
-
-        public void WriteTo(TextWriter writer)
-        {
-            var chars = Array.Empty<char>();
-            var pieces = new List<(int Day, int Start, int Length)>();
-            for (var b = 0; b < buffers.Length; b++)
-            {
-                var content = ReadBucket(b);
-                if (content.Length == 0)
-                {
-                    continue;
-                }
-
-                pieces.Clear();
-                var sorted = true;
-                for (var at = 0; at < content.Length;)
-                {
-                    var day = BitConverter.ToInt32(content, at);
-                    var length = BitConverter.ToInt32(content, at + 4);
-                    sorted &= pieces.Count == 0 || day >= pieces[^1].Day;
-                    pieces.Add((day, at + 8, length));
-                    at += 8 + length;
-                }
-
-                if (!sorted)
-                {
-                    var array = pieces.ToArray();
-                    Array.Sort(array, static (x, y) => x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.Start.CompareTo(y.Start));
-                    pieces.Clear();
-                    pieces.AddRange(array);
-                }
-
-                foreach (var (_, start, length) in pieces)
-                {
-                    var need = Encoding.UTF8.GetMaxCharCount(length);
-                    if (chars.Length < need)
-                    {
-                        chars = new char[Math.Max(need, 4096)];
-                    }
-
-                    var count = Encoding.UTF8.GetChars(content, start, length, chars, 0);
-                    writer.Write(chars, 0, count);
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            file?.Dispose();
-            foreach (var buffer in buffers)
-            {
-                buffer?.Dispose();
-            }
-        }
-
-        private void Spill()
-        {
-            file ??= new FileStream(
-                Path.Combine(Path.GetTempPath(), "edufunds-journal-" + Guid.NewGuid().ToString("N") + ".tmp"),
-                FileMode.CreateNew,
-                FileAccess.ReadWrite,
-                FileShare.None,
-                1 << 16,
-                FileOptions.DeleteOnClose);
-            for (var b = 0; b < buffers.Length; b++)
-            {
-                if (buffers[b] is not { Length: > 0 } buffer)
-                {
-                    continue;
-                }
-
-                (blocks[b] ??= []).Add((file.Position, (int)buffer.Length));
-                file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-                buffer.SetLength(0);
-            }
-
-            buffered = 0;
-        }
-
-        private byte[] ReadBucket(int b)
-        {
-            var inMemory = buffers[b] is { } buffer ? (int)buffer.Length : 0;
-            var total = inMemory;
-            if (blocks[b] is { } list)
-            {
-                foreach (var (_, length) in list)
-                {
-                    total += length;
-                }
-            }
-
-            if (total == 0)
-            {
-                return [];
-            }
-
-            var content = new byte[total];
-            var at = 0;
-            if (blocks[b] is { } spilled)
-            {
-                file!.Flush();
-                foreach (var (offset, length) in spilled)
-                {
-                    file.Position = offset;
-                    file.ReadExactly(content, at, length);
-                    at += length;
-                }
-            }
-
-            if (inMemory > 0)
-            {
-                buffers[b].GetBuffer().AsSpan(0, inMemory).CopyTo(content.AsSpan(at));
-            }
-
-            return content;
-        }
-    }
-
-    /// <summary>
     /// An id as an account name part, injectively: letters, digits and <c>- . / &amp; +</c> stay;
     /// every other character, the escape character <c>_</c> itself included, becomes <c>_</c> and
     /// its code as two hex digits (or <c>_u</c> and six for a code above FF): <c>P A</c> is
@@ -374,8 +166,11 @@ public static class HledgerJournal
         return sb.ToString();
     }
 
+    // Most text is one clean line already: then it is used as it is, without splitting.
     private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        text.AsSpan().IndexOfAny('\r', '\n', '\t') < 0 && (text.Length == 0 || (!char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])))
+            ? text
+            : string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     // ';' would start a comment, '|' separates payee from note; a leading '*' or '!' would be read
     // as a status and '(' as a code, so they become their full-width look-alikes.

@@ -131,30 +131,9 @@ public sealed partial class RiskAnalyzer
         }
 
         var projection = model.Project(cancellationToken);
-        var streamCount = model.StreamCount;
-        var programCount = model.ProgramCount;
-
-        // Deterministic tornado: one projection per stream with its column set to 0.
-        var stallWithout = new int[streamCount * programCount];
-        var shelvedWithout = new int[streamCount * programCount];
-        var workspace = model.CreateWorkspace();
-        var amounts = model.PlannedAmounts.ToArray();
-        for (var s = 0; s < streamCount; s++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            model.PlannedAmounts.CopyTo(amounts);
-            for (var i = s; i < amounts.Length; i += streamCount)
-            {
-                amounts[i] = 0;
-            }
-
-            model.Run(amounts, workspace);
-            workspace.FirstStallYearIndex.CopyTo(stallWithout.AsSpan(s * programCount, programCount));
-            workspace.ShelvedYearIndex.CopyTo(shelvedWithout.AsSpan(s * programCount, programCount));
-        }
-
         var losses = monteCarlo?.Tornado is { Runs: > 0 } tornadoRuns ? tornadoRuns : null;
-        var tornado = new TornadoData(stallWithout, shelvedWithout, losses);
+        var threads = options.MonteCarlo?.MaxDegreeOfParallelism;
+        var tornado = DeterministicTornado(model, projection, threads, losses, cancellationToken);
         var report = Build(projection, options, monteCarlo?.Simulation, tornado);
         RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;

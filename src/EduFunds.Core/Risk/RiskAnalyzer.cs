@@ -97,65 +97,28 @@ public sealed partial class RiskAnalyzer
     private static RiskResult Build(ProjectionResult projection, RiskOptions options, SimulationResult? simulation, TornadoData? tornado)
     {
         var thresholds = options.Thresholds;
-        var indicators = RiskIndicators.Compute(projection, thresholds, out var poolTrend);
-        var streams = projection.Streams;
-        var yearsFrom = projection.Years.Count > 0 ? projection.Years[0].Year : projection.Workbook.Years.From;
-        var yearCount = projection.Years.Count;
-        var programCount = indicators.Length;
+        var indicators = new RiskIndicators(projection, thresholds);
+        var poolTrend = indicators.Trend;
+        var programCount = projection.Programs.Count;
+        var buffers = indicators.CreateBuffers();
         var unranked = new List<ProgramRisk>(programCount);
-        foreach (var item in indicators)
+        for (var p = 0; p < programCount; p++)
         {
-            var p = item.ProgramIndex;
+            var item = indicators.Compute(p, buffers);
             Proportion? stall = simulation?.StallProbabilityAt(p);
             Proportion? shelve = simulation?.ShelveProbabilityAt(p);
-            var entries = new List<(TornadoEntry Entry, int Earlier, int StreamIndex)>();
+
+            // The key dependency is one of the streams whose loss changes the first stall or has a
+            // Monte Carlo effect; the whole tornado is made when it is first read.
+            TornadoEntry? key = null;
+            IReadOnlyList<TornadoEntry> ordered = [];
             if (tornado is not null)
             {
-                var baseline = item.FirstStallYear is { } y ? y - yearsFrom : yearCount;
-                for (var s = 0; s < streams.Count; s++)
-                {
-                    var without = tornado.StallWithout[(s * programCount) + p];
-                    var shelvedWithout = tornado.ShelvedWithout[(s * programCount) + p];
-                    var withoutIndex = without >= 0 ? without : yearCount;
-                    Proportion? lossProbability = null;
-                    double? effect = null;
-                    if (tornado.Losses is { } losses)
-                    {
-                        var variant = IndexOf(losses.Streams, s);
-                        if (variant >= 0)
-                        {
-                            var probability = losses.StallProbabilityWithout(variant, p);
-                            lossProbability = probability;
-                            effect = probability.Value - losses.BaseStallProbability(p).Value;
-                        }
-                    }
-
-                    var received = item.ReceivedBySource[s];
-                    var deterministicChange = withoutIndex != baseline || shelvedWithout != (item.ShelvedYear is { } sy ? sy - yearsFrom : -1);
-                    if (received <= 0 && !deterministicChange && (effect is null || effect == 0.0))
-                    {
-                        continue;
-                    }
-
-                    var entry = new TornadoEntry(
-                        streams[s].Id,
-                        streams[s].Name,
-                        received,
-                        without >= 0 ? yearsFrom + without : null,
-                        shelvedWithout >= 0 ? yearsFrom + shelvedWithout : null,
-                        lossProbability,
-                        effect);
-                    entries.Add((entry, baseline - withoutIndex, s));
-                }
+                var candidates = TornadoEntries(projection, item, buffers.BySource, tornado, candidatesOnly: true);
+                key = KeyDependency(candidates.Select(e => (e.Entry, e.Earlier)), thresholds);
+                var program = item;
+                ordered = new LazyList<TornadoEntry>(() => OrderTornado(TornadoEntries(projection, program, indicators.ReceivedBy(program.ProgramIndex).BySource, tornado, candidatesOnly: false)));
             }
-
-            var ordered = entries
-                .OrderByDescending(e => e.Earlier)
-                .ThenByDescending(e => e.Entry.StallProbabilityEffect ?? 0.0)
-                .ThenByDescending(e => e.Entry.ReceivedMinorUnits)
-                .ThenBy(e => e.StreamIndex)
-                .ToArray();
-            var key = KeyDependency(entries.Select(e => (e.Entry, e.Earlier)), thresholds);
 
             var level = Level(item, stall, thresholds);
             var reasons = Reasons(projection, item, level, stall, shelve, key, poolTrend, thresholds);
@@ -180,7 +143,7 @@ public sealed partial class RiskAnalyzer
                 StallProbability = stall,
                 ShelveProbability = shelve,
                 KeyDependency = key,
-                Tornado = [.. ordered.Select(e => e.Entry)],
+                Tornado = ordered,
                 DigitalSkillsPattern = item.DigitalSkillsPattern,
                 Reasons = reasons,
             });
@@ -274,8 +237,6 @@ public sealed partial class RiskAnalyzer
 
         return -1;
     }
-
-    private sealed record TornadoData(int[] StallWithout, int[] ShelvedWithout, StreamLossResult? Losses);
 
     private sealed class OffsetProgress(IProgress<SimulationProgress> inner, long offset, long planned) : IProgress<SimulationProgress>
     {

@@ -1,6 +1,5 @@
 using EduFunds.Engine;
 using EduFunds.Model;
-using EduFunds.Monetary;
 
 namespace EduFunds.Risk;
 
@@ -9,7 +8,6 @@ internal sealed record ProgramIndicators(
     int ProgramIndex,
     EducationProgram Program,
     long Received,
-    long[] ReceivedBySource,
     IReadOnlyList<StreamContribution> Sources,
     double? OneOffShare,
     double? Concentration,
@@ -29,10 +27,36 @@ internal sealed record ProgramIndicators(
 /// <summary>
 /// Computes the deterministic risk indicators of DESIGN.md from a projection: attribution of
 /// the money each program received to the streams, shares, concentration, coverage, headroom,
-/// structural gap, funding cliff and the digital-skills pattern.
+/// structural gap, funding cliff and the digital-skills pattern. One program at a time
+/// (<see cref="Compute(int, RiskAttribution.Buffers)"/>): the money by source lives in the
+/// caller's buffers until the next program, and a program's list of sources is worked out
+/// again when it is first read, so no programs x streams table is ever held.
 /// </summary>
-internal static class RiskIndicators
+internal sealed class RiskIndicators
 {
+    private readonly ProjectionResult projection;
+    private readonly RiskThresholds thresholds;
+    private readonly RiskAttribution attribution;
+
+    /// <summary>Prepares the indicators of a projection.</summary>
+    /// <param name="projection">The deterministic projection.</param>
+    /// <param name="thresholds">The thresholds (for the pattern and the cliff reason).</param>
+    public RiskIndicators(ProjectionResult projection, RiskThresholds thresholds)
+    {
+        this.projection = projection;
+        this.thresholds = thresholds;
+        attribution = new RiskAttribution(projection);
+        var years = projection.Years;
+        Trend = new PoolTrend(years.Count == 0 ? 0 : years[0].UnrestrictedMinorUnits, years.Count == 0 ? 0 : years[^1].UnrestrictedMinorUnits);
+    }
+
+    /// <summary>The pool's trend.</summary>
+    public PoolTrend Trend { get; }
+
+    /// <summary>New buffers for <see cref="Compute(int, RiskAttribution.Buffers)"/>.</summary>
+    /// <returns>The buffers.</returns>
+    public RiskAttribution.Buffers CreateBuffers() => attribution.CreateBuffers();
+
     /// <summary>What the indicators of all programs share: the pool's trend.</summary>
     /// <param name="FirstUnrestricted">Unrestricted stream money of the first year.</param>
     /// <param name="LastUnrestricted">Unrestricted stream money of the last year.</param>
@@ -69,332 +93,200 @@ internal static class RiskIndicators
         return string.CompareOrdinal(id, bestId) < 0;
     }
 
-    /// <summary>Computes every program's indicators.</summary>
-    /// <param name="projection">The deterministic projection.</param>
-    /// <param name="thresholds">The thresholds (for the pattern).</param>
-    /// <param name="trend">Receives the pool's trend.</param>
-    /// <returns>One entry per program, in projection order.</returns>
-    public static ProgramIndicators[] Compute(ProjectionResult projection, RiskThresholds thresholds, out PoolTrend trend)
+    /// <summary>Computes one program's indicators; <paramref name="buffers"/> then hold its money by source (<see cref="RiskAttribution.Buffers.BySource"/>).</summary>
+    /// <param name="p">The program index.</param>
+    /// <param name="buffers">Buffers from <see cref="CreateBuffers"/>, overwritten.</param>
+    /// <returns>The indicators.</returns>
+    public ProgramIndicators Compute(int p, RiskAttribution.Buffers buffers)
     {
+        attribution.Attribute(p, buffers);
         var streams = projection.Streams;
-        var programs = projection.Programs;
         var years = projection.Years;
         var streamCount = streams.Count;
-        var programCount = programs.Count;
-        var sources = streamCount + 1; // the last source is carry-over
-        var streamIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sources = streamCount + 1;
+        var summary = projection.Programs[p];
+        var bySource = buffers.BySource;
+        long total = 0;
+        long oneOff = 0;
+        foreach (var amount in bySource)
+        {
+            total += amount;
+        }
+
         for (var s = 0; s < streamCount; s++)
         {
-            streamIndex[streams[s].Id] = s;
-        }
-
-        var programIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var p = 0; p < programCount; p++)
-        {
-            programIndex[programs[p].Program.Id] = p;
-        }
-
-        var firstActive = new int[programCount];
-        Array.Fill(firstActive, -1);
-        var lastPaying = new int[streamCount];
-        Array.Fill(lastPaying, -1);
-        for (var y = 0; y < years.Count; y++)
-        {
-            for (var p = 0; p < programCount; p++)
+            if (attribution.IsOneOff(s))
             {
-                if (firstActive[p] < 0 && years[y].Programs[p].IsActive)
-                {
-                    firstActive[p] = y;
-                }
-            }
-
-            for (var s = 0; s < streamCount; s++)
-            {
-                if (years[y].Streams[s].AmountMinorUnits > 0)
-                {
-                    lastPaying[s] = y;
-                }
+                oneOff += bySource[s];
             }
         }
 
-        var received = new long[programCount * sources];
-        var receivedInLastYear = new long[programCount * streamCount];
-        var recurringInFirstYear = new long[programCount];
-        var recurringRestrictionPays = new bool[programCount];
-        // Largest-remainder ties go to the stream id in ordinal order (carry-over last), as the
-        // pool's ties go by id: the attribution does not depend on the order of streams.csv.
-        var tieOrder = new int[sources];
-        for (var i = 0; i < sources; i++)
+        double? concentration = null;
+        if (total > 0)
         {
-            tieOrder[i] = i;
-        }
-
-        Array.Sort(tieOrder, 0, streamCount, Comparer<int>.Create((a, b) => string.CompareOrdinal(streams[a].Id, streams[b].Id)));
-        var orderedParts = new long[sources];
-        var weights = new Int128[sources];
-        var numerators = new Int128[sources];
-        var parts = new long[sources];
-        for (var y = 0; y < years.Count; y++)
-        {
-            var year = years[y];
-            foreach (var arrival in year.Arrivals)
+            var h = 0.0;
+            for (var s = 0; s < sources; s++)
             {
-                if (!streamIndex.TryGetValue(arrival.StreamId, out var s) || !programIndex.TryGetValue(arrival.ProgramId, out var p))
+                if (bySource[s] > 0)
                 {
-                    continue;
-                }
-
-                if (!year.Programs[p].IsActive || arrival.AmountMinorUnits <= 0)
-                {
-                    continue;
-                }
-
-                Credit(p, s, y, arrival.AmountMinorUnits);
-                if (streams[s].Recurrence == Recurrence.Recurring)
-                {
-                    recurringRestrictionPays[p] = true;
-                }
-            }
-
-            // Pool money: the year's unrestricted stream money is spent first, in proportion to
-            // the streams' amounts; only what the programs got beyond it is carried-over money.
-            long unrestricted = 0;
-            for (var s = 0; s < streamCount; s++)
-            {
-                if (!streams[s].IsRestricted)
-                {
-                    unrestricted += year.Streams[s].AmountMinorUnits;
-                }
-            }
-
-            // Weights: each stream's amount, plus carry-over for what was given beyond the year's
-            // stream money (A - U when A > U); the common factor min(A, U) cancels out.
-            var allocated = year.AllocatedMinorUnits;
-            Array.Clear(weights);
-            Int128 weightSum = 0;
-            if (unrestricted > 0)
-            {
-                for (var s = 0; s < streamCount; s++)
-                {
-                    if (!streams[s].IsRestricted)
-                    {
-                        weights[s] = year.Streams[s].AmountMinorUnits;
-                    }
-                }
-
-                weights[streamCount] = Math.Max(0, allocated - unrestricted);
-                weightSum = unrestricted + weights[streamCount];
-            }
-            else
-            {
-                weights[streamCount] = 1;
-                weightSum = 1;
-            }
-
-            for (var p = 0; p < programCount; p++)
-            {
-                var programYear = year.Programs[p];
-                if (!programYear.IsActive || programYear.PoolShareMinorUnits <= 0)
-                {
-                    continue;
-                }
-
-                for (var k = 0; k < sources; k++)
-                {
-                    numerators[k] = programYear.PoolShareMinorUnits * weights[tieOrder[k]];
-                }
-
-                LargestRemainder.Distribute(programYear.PoolShareMinorUnits, numerators, weightSum, orderedParts);
-                for (var k = 0; k < sources; k++)
-                {
-                    parts[tieOrder[k]] = orderedParts[k];
-                }
-
-                for (var s = 0; s < sources; s++)
-                {
-                    if (parts[s] > 0)
-                    {
-                        Credit(p, s, y, parts[s]);
-                    }
-                }
-            }
-        }
-
-        var poolTrend = new PoolTrend(years.Count == 0 ? 0 : years[0].UnrestrictedMinorUnits, years.Count == 0 ? 0 : years[^1].UnrestrictedMinorUnits);
-        trend = poolTrend;
-        var result = new ProgramIndicators[programCount];
-        for (var p = 0; p < programCount; p++)
-        {
-            result[p] = Build(p);
-        }
-
-        return result;
-
-        void Credit(int p, int s, int y, long amount)
-        {
-            received[(p * sources) + s] += amount;
-            if (s < streamCount)
-            {
-                if (y == lastPaying[s])
-                {
-                    receivedInLastYear[(p * streamCount) + s] += amount;
-                }
-
-                if (y == firstActive[p] && streams[s].Recurrence == Recurrence.Recurring)
-                {
-                    recurringInFirstYear[p] += amount;
-                }
-            }
-        }
-
-        ProgramIndicators Build(int p)
-        {
-            var summary = programs[p];
-            var bySource = received.AsSpan(p * sources, sources).ToArray();
-            long total = 0;
-            long oneOff = 0;
-            foreach (var amount in bySource)
-            {
-                total += amount;
-            }
-
-            for (var s = 0; s < streamCount; s++)
-            {
-                if (streams[s].Recurrence == Recurrence.OneOff)
-                {
-                    oneOff += bySource[s];
-                }
-            }
-
-            var contributions = new List<StreamContribution>();
-            double? concentration = null;
-            if (total > 0)
-            {
-                var h = 0.0;
-                for (var s = 0; s < sources; s++)
-                {
-                    if (bySource[s] <= 0)
-                    {
-                        continue;
-                    }
-
                     var share = (double)bySource[s] / total;
                     h += share * share;
-                    contributions.Add(s < streamCount
-                        ? new StreamContribution(streams[s].Id, streams[s].Name, streams[s].Recurrence, bySource[s], share)
-                        : new StreamContribution(StreamContribution.CarryOverId, "Carried-over pool money", null, bySource[s], share));
-                }
-
-                concentration = h;
-            }
-
-            // Largest first; equal amounts in stream order (the list was built in stream order and the sort is stable).
-            var ordered = contributions.OrderByDescending(c => c.AmountMinorUnits).ToArray();
-
-            int? firstYear = null;
-            double? firstCoverage = null;
-            double? lowest = null;
-            int? lowestYear = null;
-            double? headroom = null;
-            long? gap = null;
-            if (firstActive[p] >= 0)
-            {
-                var first = years[firstActive[p]].Programs[p];
-                firstYear = first.Year;
-                if (first.NeedMinorUnits > 0)
-                {
-                    firstCoverage = (double)first.FundedMinorUnits / first.NeedMinorUnits;
-                    headroom = (double)(first.FundedMinorUnits - first.MinimumMinorUnits) / first.NeedMinorUnits;
-                }
-
-                var shortfall = first.NeedMinorUnits - recurringInFirstYear[p];
-                gap = shortfall > 0 ? shortfall : null;
-                for (var y = firstActive[p]; y < years.Count; y++)
-                {
-                    var r = years[y].Programs[p];
-                    if (!r.IsActive || r.NeedMinorUnits <= 0)
-                    {
-                        continue;
-                    }
-
-                    var coverage = (double)r.FundedMinorUnits / r.NeedMinorUnits;
-                    if (lowest is null || coverage < lowest)
-                    {
-                        lowest = coverage;
-                        lowestYear = r.Year;
-                    }
                 }
             }
 
-            // DESIGN.md: the cliff is the one-off stream that ends first; ties go to the larger
-            // part of the need it covered (compared exactly), then to the stream id (ordinal).
-            // The reason names the first cliff in the same order that is large enough to be a
-            // reason (by default 20% of the need), so a small early cliff does not hide a large one.
-            FundingCliff? cliff = null;
-            long cliffGot = 0;
-            long cliffNeed = 1;
-            FundingCliff? reasonCliff = null;
-            long reasonGot = 0;
-            long reasonNeed = 1;
-            for (var s = 0; s < streamCount; s++)
-            {
-                var last = lastPaying[s];
-                if (streams[s].Recurrence != Recurrence.OneOff || last < 0 || last >= years.Count - 1)
-                {
-                    continue;
-                }
-
-                var got = receivedInLastYear[(p * streamCount) + s];
-                var need = years[last].Programs[p].NeedMinorUnits;
-                var cliffYear = years[last].Year + 1;
-                if (got <= 0 || need <= 0 || !summary.Program.IsScheduledIn(cliffYear))
-                {
-                    continue;
-                }
-
-                var part = Math.Min(got, need);
-                if (cliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, cliff.LastYear, cliffGot, cliffNeed, cliff.StreamId))
-                {
-                    cliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
-                    cliffGot = part;
-                    cliffNeed = need;
-                }
-
-                if ((double)part / need >= thresholds.CliffReasonShare
-                    && (reasonCliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, reasonCliff.LastYear, reasonGot, reasonNeed, reasonCliff.StreamId)))
-                {
-                    reasonCliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
-                    reasonGot = part;
-                    reasonNeed = need;
-                }
-            }
-
-            double? oneOffShare = total > 0 ? (double)oneOff / total : null;
-            var pattern = summary.Program.Category == ProgramCategory.Basic
-                && oneOffShare >= thresholds.PatternOneOffShare
-                && !recurringRestrictionPays[p]
-                && poolTrend.Shrinks;
-
-            return new ProgramIndicators(
-                p,
-                summary.Program,
-                total,
-                bySource,
-                ordered,
-                oneOffShare,
-                concentration,
-                firstYear,
-                firstCoverage,
-                lowest,
-                lowestYear,
-                headroom,
-                gap,
-                cliff,
-                reasonCliff,
-                summary.FirstStallYear,
-                summary.ShelvedYear,
-                recurringRestrictionPays[p],
-                pattern);
+            concentration = h;
         }
+
+        var firstActive = attribution.FirstActive;
+        int? firstYear = null;
+        double? firstCoverage = null;
+        double? lowest = null;
+        int? lowestYear = null;
+        double? headroom = null;
+        long? gap = null;
+        if (firstActive[p] >= 0)
+        {
+            var first = years[firstActive[p]].Programs[p];
+            firstYear = first.Year;
+            if (first.NeedMinorUnits > 0)
+            {
+                firstCoverage = (double)first.FundedMinorUnits / first.NeedMinorUnits;
+                headroom = (double)(first.FundedMinorUnits - first.MinimumMinorUnits) / first.NeedMinorUnits;
+            }
+
+            var shortfall = first.NeedMinorUnits - buffers.RecurringInFirstYear;
+            gap = shortfall > 0 ? shortfall : null;
+            for (var y = firstActive[p]; y < years.Count; y++)
+            {
+                var r = years[y].Programs[p];
+                if (!r.IsActive || r.NeedMinorUnits <= 0)
+                {
+                    continue;
+                }
+
+                var coverage = (double)r.FundedMinorUnits / r.NeedMinorUnits;
+                if (lowest is null || coverage < lowest)
+                {
+                    lowest = coverage;
+                    lowestYear = r.Year;
+                }
+            }
+        }
+
+        // DESIGN.md: the cliff is the one-off stream that ends first; ties go to the larger
+        // part of the need it covered (compared exactly), then to the stream id (ordinal).
+        // The reason names the first cliff in the same order that is large enough to be a
+        // reason (by default 20% of the need), so a small early cliff does not hide a large one.
+        FundingCliff? cliff = null;
+        long cliffGot = 0;
+        long cliffNeed = 1;
+        FundingCliff? reasonCliff = null;
+        long reasonGot = 0;
+        long reasonNeed = 1;
+        var lastPaying = attribution.LastPaying;
+        for (var s = 0; s < streamCount; s++)
+        {
+            var last = lastPaying[s];
+            if (!attribution.IsOneOff(s) || last < 0 || last >= years.Count - 1)
+            {
+                continue;
+            }
+
+            var got = buffers.InLastPayingYear[s];
+            var need = years[last].Programs[p].NeedMinorUnits;
+            var cliffYear = years[last].Year + 1;
+            if (got <= 0 || need <= 0 || !summary.Program.IsScheduledIn(cliffYear))
+            {
+                continue;
+            }
+
+            var part = Math.Min(got, need);
+            if (cliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, cliff.LastYear, cliffGot, cliffNeed, cliff.StreamId))
+            {
+                cliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
+                cliffGot = part;
+                cliffNeed = need;
+            }
+
+            if ((double)part / need >= thresholds.CliffReasonShare
+                && (reasonCliff is null || IsBetterCliff(years[last].Year, part, need, streams[s].Id, reasonCliff.LastYear, reasonGot, reasonNeed, reasonCliff.StreamId)))
+            {
+                reasonCliff = new FundingCliff(streams[s].Id, streams[s].Name, years[last].Year, cliffYear, (double)part / need);
+                reasonGot = part;
+                reasonNeed = need;
+            }
+        }
+
+        double? oneOffShare = total > 0 ? (double)oneOff / total : null;
+        var pattern = summary.Program.Category == ProgramCategory.Basic
+            && oneOffShare >= thresholds.PatternOneOffShare
+            && !buffers.RecurringRestrictionPays
+            && Trend.Shrinks;
+
+        return new ProgramIndicators(
+            p,
+            summary.Program,
+            total,
+            new LazyList<StreamContribution>(() => SourcesOf(p)),
+            oneOffShare,
+            concentration,
+            firstYear,
+            firstCoverage,
+            lowest,
+            lowestYear,
+            headroom,
+            gap,
+            cliff,
+            reasonCliff,
+            summary.FirstStallYear,
+            summary.ShelvedYear,
+            buffers.RecurringRestrictionPays,
+            pattern);
+    }
+
+    /// <summary>What a program received by source, largest first (equal amounts in source order), worked out again.</summary>
+    /// <param name="p">The program index.</param>
+    /// <returns>The sources with money.</returns>
+    public StreamContribution[] SourcesOf(int p)
+    {
+        var buffers = CreateBuffers();
+        attribution.Attribute(p, buffers);
+        var streams = projection.Streams;
+        var bySource = buffers.BySource;
+        long total = 0;
+        foreach (var amount in bySource)
+        {
+            total += amount;
+        }
+
+        var contributions = new List<StreamContribution>();
+        if (total > 0)
+        {
+            for (var s = 0; s < bySource.Length; s++)
+            {
+                if (bySource[s] <= 0)
+                {
+                    continue;
+                }
+
+                var share = (double)bySource[s] / total;
+                contributions.Add(s < streams.Count
+                    ? new StreamContribution(streams[s].Id, streams[s].Name, streams[s].Recurrence, bySource[s], share)
+                    : new StreamContribution(StreamContribution.CarryOverId, "Carried-over pool money", null, bySource[s], share));
+            }
+        }
+
+        // Largest first; equal amounts in stream order (the list was built in stream order and the sort is stable).
+        return [.. contributions.OrderByDescending(c => c.AmountMinorUnits)];
+    }
+
+    /// <summary>What a program received from each source (streams, then carry-over), worked out again into new buffers.</summary>
+    /// <param name="p">The program index.</param>
+    /// <returns>The buffers.</returns>
+    public RiskAttribution.Buffers ReceivedBy(int p)
+    {
+        var buffers = CreateBuffers();
+        attribution.Attribute(p, buffers);
+        return buffers;
     }
 }

@@ -71,6 +71,8 @@ public sealed partial class HumanTextScanTests
         ("HledgerJournal.cs", "receipt from"),
         ("HledgerJournal.cs", "expense of"),
         ("HledgerJournal.cs", "every 1st"),
+        ("HledgerJournal.Entries.cs", "receipt from"),
+        ("HledgerJournal.Entries.cs", "expense of"),
         ("HledgerJournal.cs", ", replaced by the budget"),
         ("HledgerJournal.cs", "account assets:bank"),
         ("HledgerJournal.cs", "~ "),
