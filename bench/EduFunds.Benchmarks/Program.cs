@@ -11,6 +11,11 @@ if (args is ["parts", .. var partArgs])
     return Parts.Run(partArgs);
 }
 
+if (args is ["export-model", .. var exportArgs])
+{
+    return ExportModel.Run(exportArgs);
+}
+
 if (args is ["check", .. var checkArgs])
 {
     return Check.Run(checkArgs);

@@ -10,6 +10,13 @@ namespace EduFunds.Cli;
 /// <summary>Builds the <c>edufunds</c> root command; tests parse and invoke it with captured output.</summary>
 public static class EduFundsApp
 {
+    /// <summary>
+    /// How the command line is parsed: no response files, so that an argument starting with
+    /// <c>@</c> (a scenario named <c>@2026</c>, a file <c>@home.csv</c>) is taken as written and
+    /// never replaced by the lines of a file.
+    /// </summary>
+    internal static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>Creates the root command with every verb, its help in English.</summary>
     /// <returns>The root command.</returns>
     public static RootCommand CreateRootCommand() => CreateRootCommand(UiLanguage.English, CliEnvironment.Process);
@@ -38,7 +45,7 @@ public static class EduFundsApp
         {
             // System.CommandLine's own words (Usage, Options, parse errors) follow the chosen language.
             CultureInfo.CurrentUICulture = language.Culture;
-            var parseResult = root.Parse(args);
+            var parseResult = root.Parse(args, Parsing);
             configuration ??= new InvocationConfiguration();
             if (language.IsChinese && parseResult.Errors.Count > 0)
             {

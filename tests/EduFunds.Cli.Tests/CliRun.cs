@@ -39,7 +39,7 @@ public static class CliRun
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var code = await root.Parse(args, EduFundsApp.Parsing).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }

@@ -98,7 +98,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException(context.Texts.Format("error.map", EduFunds.Localization.Messages.Of(e, context.Texts.Culture)), e);
         }
 
-        if (!file.Exists)
+        if (!file.Exists && !Directory.Exists(file.FullName) && file.LinkTarget is null)
         {
             throw new UserInputException(context.Texts.Format("error.exportMissing", file));
         }
@@ -133,13 +133,13 @@ internal sealed class ImportCommand : EduFundsCommand
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
         {
-            if (!rulesFile.Exists)
+            if (!rulesFile.Exists && !Directory.Exists(rulesFile.FullName) && rulesFile.LinkTarget is null)
             {
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
             matchRules = LedgerFile.ReadImportRules(
-                rulesFile.OpenRead(), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+                InputFile.OpenRead(rulesFile, context.Texts), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -186,13 +186,19 @@ internal sealed class ImportCommand : EduFundsCommand
         };
 
         var result = LedgerFile.PlanImport(
-            OpenExport(file),
+            OpenExport(file, context.Texts),
             file.ToString(),
             options,
             book,
             loaded.Source is { } source ? WorkbookReader.ReadLedger(source, book, loaded.Encoding, context.CancellationToken) : book.Ledger,
             context.LoggerFactory.CreateLogger(typeof(LedgerFile)),
             context.CancellationToken);
+
+        foreach (var warning in result.Warnings)
+        {
+            // As validate shows the ledger's: each with its place in the export.
+            await context.ParseResult.InvocationConfiguration.Error.WriteLineAsync(Output.CellFormat.Printable(warning.ToString(context.Texts.Culture))).ConfigureAwait(false);
+        }
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
         {
@@ -247,16 +253,16 @@ internal sealed class ImportCommand : EduFundsCommand
     }
 
     /// <summary>Opens the export: a CSV file as it is, an .xlsx file as the CSV of its first sheet (numbers as stored, date cells as yyyy-MM-dd).</summary>
-    private static Stream OpenExport(FileInfo file)
+    private static Stream OpenExport(FileInfo file, Localization.Texts t)
     {
         if (!file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return file.OpenRead();
+            return InputFile.OpenRead(file, t);
         }
 
         try
         {
-            using var stream = file.OpenRead();
+            using var stream = InputFile.OpenRead(file, t);
             return new MemoryStream(Excel.XlsxSheets.FirstSheetAsCsv(stream), writable: false);
         }
         catch (InvalidDataException e)

@@ -58,11 +58,11 @@ internal static class LedgerArguments
             return null;
         }
 
-        if (!file.Exists)
+        if (!file.Exists && !Directory.Exists(file.FullName) && file.LinkTarget is null)
         {
             throw new UserInputException(t.Format("error.budgetsMissing", file));
         }
 
-        return LedgerFile.ReadBudgets(file.OpenRead(), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
+        return LedgerFile.ReadBudgets(Infrastructure.InputFile.OpenRead(file, t), file.ToString(), encoding, workbook.Currency, programIds, workbook.Years);
     }
 }

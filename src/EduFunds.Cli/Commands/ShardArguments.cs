@@ -21,9 +21,10 @@ internal sealed class ShardArguments
         command.Options.Add(Save);
         Shard.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && !TryParse(result.Tokens[0].Value, out _, out var error))
+            // Only the shape is a parse error (exit 1); numbers outside 1 <= K <= M are invalid input (exit 2), see Resolve.
+            if (result.Tokens.Count > 0 && !TryParse(result.Tokens[0].Value, out _, out _))
             {
-                result.AddError(error!);
+                result.AddError(ParseTexts.Of(result).Format("shard.syntax", result.Tokens[0].Value));
             }
         });
         command.Validators.Add(result =>
@@ -55,7 +56,8 @@ internal sealed class ShardArguments
     /// <summary>The shard asked for, with auto taken from the scheduler's variables; null without <c>--shard</c>.</summary>
     /// <param name="context">The command context (its environment).</param>
     /// <returns>The shard, or null.</returns>
-    /// <exception cref="UsageException">auto without the scheduler's variables, or an index outside 1..M.</exception>
+    /// <exception cref="UsageException">auto without the scheduler's variables.</exception>
+    /// <exception cref="UserInputException">An index outside 1..M (given, or from the scheduler's variables).</exception>
     public Simulation.Shard? Resolve(CliContext context)
     {
         var text = context.GetValue(Shard);
@@ -67,6 +69,11 @@ internal sealed class ShardArguments
         _ = TryParse(text, out var parsed, out _); // the validator already reported text that does not parse
         var (index, count) = parsed;
         var t = context.Texts;
+        if (count is < 1 || index is { } i && (i < 1 || i > count))
+        {
+            throw new UserInputException(t.Format("shard.outside", text, count!.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (index is not null)
         {
             return new Simulation.Shard(index.Value, count!.Value);
@@ -109,7 +116,7 @@ internal sealed class ShardArguments
 
         if (k < 1 || k > count)
         {
-            throw new UsageException(t.Format("shard.auto-outside", k.ToString(CultureInfo.InvariantCulture), count.Value.ToString(CultureInfo.InvariantCulture)));
+            throw new UserInputException(t.Format("shard.auto-outside", k.ToString(CultureInfo.InvariantCulture), count.Value.ToString(CultureInfo.InvariantCulture)));
         }
 
         return new Simulation.Shard(k, count.Value);
@@ -131,9 +138,9 @@ internal sealed class ShardArguments
 
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var count = slash > 0 ? Number(text[(slash + 1)..]) : null;
-        if (slash <= 0 || count is null || count < 1)
+        if (slash <= 0 || count is null)
         {
-            error = $"--shard must be K/M, auto/M or auto with whole numbers 1 <= K <= M (for example 3/8); got '{text}'.";
+            error = "syntax";
             return false;
         }
 
@@ -144,12 +151,13 @@ internal sealed class ShardArguments
             return true;
         }
 
-        if (Number(head) is not { } index || index < 1 || index > count)
+        if (Number(head) is not { } index)
         {
-            error = $"--shard {text}: K must be a whole number from 1 to M ({count}).";
+            error = "syntax";
             return false;
         }
 
+        // K and M are whole numbers; whether 1 <= K <= M holds is checked by Resolve (exit 2, not a parse error).
         shard = (index, count);
         return true;
     }

@@ -152,12 +152,12 @@ internal sealed class SimulateCommand : EduFundsCommand
     private async Task<int> StudyAsync(CliContext context, FileInfo list, Shard? part, FileInfo? save)
     {
         var t = context.Texts;
-        if (!list.Exists)
+        if (!list.Exists && !Directory.Exists(list.FullName) && list.LinkTarget is null)
         {
             throw new UserInputException(t.Format("study.list-missing", list.ToString()));
         }
 
-        var listBytes = await File.ReadAllBytesAsync(list.FullName, context.CancellationToken).ConfigureAwait(false);
+        var listBytes = InputFile.ReadAllBytes(list, t);
         var entries = StudyList.Parse(listBytes, list.ToString(), t);
         var folder = list.DirectoryName ?? ".";
         var policyOverride = ProjectionArguments.ResolvePolicy(context.GetValue(policy), context.Texts);

@@ -151,7 +151,7 @@ internal static class StudyResults
     {
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = InputFile.OpenRead(new FileInfo(path), t);
             return read(stream, path);
         }
         catch (ResultFileException e) when (e.Reason == "newer-format")

@@ -40,7 +40,16 @@ internal static class CommandRunner
             // Only for System.CommandLine's and .NET's own messages; EduFunds' text is chosen explicitly.
             CultureInfo.CurrentUICulture = choice.Language.Culture;
             var context = new CliContext(parseResult, verbosity, loggerFactory, cancellationToken, Texts.For(choice.Language), environment);
-            return await body(context).ConfigureAwait(false);
+            try
+            {
+                return await body(context).ConfigureAwait(false);
+            }
+            catch (AggregateException e) when (UserFailure(e) is { } inner)
+            {
+                // Parallel work (Monte Carlo runs) wraps what one worker threw: report that, as if it ran alone.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+                throw;
+            }
         }
         catch (UsageException e)
         {
@@ -68,7 +77,13 @@ internal static class CommandRunner
         catch (AmountOverflowException e)
         {
             // The workbook's numbers are the user's: too large to project exactly is invalid input.
-            await error.WriteLineAsync($"edufunds: {EduFunds.Localization.Messages.Of(e, choice.Language.Culture)}").ConfigureAwait(false);
+            await error.WriteLineAsync($"edufunds: {Output.CellFormat.Printable(EduFunds.Localization.Messages.Of(e, choice.Language.Culture))}").ConfigureAwait(false);
+            foreach (var (name, value) in DrawOptions(parseResult))
+            {
+                // The uncertain changes of the command line scale the drawn amounts: name them.
+                await error.WriteLineAsync($"edufunds: {Texts.For(choice.Language).Format("error.drawTooLarge", name, Output.CellFormat.Printable(value))}").ConfigureAwait(false);
+            }
+
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
@@ -95,6 +110,25 @@ internal static class CommandRunner
         finally
         {
             CultureInfo.CurrentUICulture = previousUiCulture;
+        }
+    }
+
+    /// <summary>The one user failure inside parallel work (the first when several workers failed alike), or null.</summary>
+    private static Exception? UserFailure(AggregateException e) =>
+        e.Flatten().InnerExceptions.FirstOrDefault(x => x is UsageException or UserInputException or InputValidationException or AmountOverflowException or OperationCanceledException);
+
+    /// <summary>The values given to <c>--trend</c> and <c>--rate</c>.</summary>
+    private static IEnumerable<(string Name, string Value)> DrawOptions(ParseResult parseResult)
+    {
+        foreach (var option in parseResult.CommandResult.Command.Options)
+        {
+            if (option.Name is "--trend" or "--rate" && parseResult.GetResult(option) is { } result)
+            {
+                foreach (var token in result.Tokens)
+                {
+                    yield return (option.Name, token.Value);
+                }
+            }
         }
     }
 

@@ -194,6 +194,11 @@ internal static class WorkbookInput
             return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t, options);
         }
 
+        if (File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is not null && !LinkResolves(new FileInfo(path)))
+        {
+            throw new UserInputException(t.Format("error.inputBrokenLink", folder));
+        }
+
         if (File.Exists(path))
         {
             throw new UserInputException(t.Format("workbook.isFile", folder, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs));
@@ -344,6 +349,18 @@ internal static class WorkbookInput
         }
     }
 
+    private static bool LinkResolves(FileInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false; // too many levels of links: a loop
+        }
+    }
+
     /// <summary>Opens an .xlsx workbook file as a workbook source.</summary>
     /// <param name="file">The file.</param>
     /// <param name="t">The texts of the messages (English when null).</param>
@@ -353,7 +370,7 @@ internal static class WorkbookInput
     {
         try
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var stream = InputFile.OpenRead(new FileInfo(file), t ?? Texts.English);
             return Excel.XlsxWorkbookSource.Read(stream, file);
         }
         catch (InvalidDataException e)

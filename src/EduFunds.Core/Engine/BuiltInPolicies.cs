@@ -247,6 +247,21 @@ internal sealed class VisibilityWeightedPolicy : IAllocationPolicy
 
         // Weights as integers: flagship = W x 10^s, basic = 10^s, where W has s decimals.
         var (flagshipWeight, basicWeight) = ScaledWeights(request.FlagshipWeight);
+        try
+        {
+            AllocateWeighted(request, shares, flagshipWeight, basicWeight);
+        }
+        catch (OverflowException)
+        {
+            // A weight with many decimals, or needs near the 64-bit limit, can outgrow 128 bits:
+            // the same shares, computed with unbounded integers (rare, so the hot path stays 128-bit).
+            AllocateWeightedExactly(request, shares, flagshipWeight, basicWeight);
+        }
+    }
+
+    private static void AllocateWeighted(in AllocationRequest request, Span<long> shares, Int128 flagshipWeight, Int128 basicWeight)
+    {
+        var claims = request.Claims;
 
         // A class of equal weight w is capped when the level reaches 1 / w: L' = P / S, capped when P x w >= S,
         // with S = sum of w x R over the uncapped. Try the heavier class first.
@@ -295,12 +310,59 @@ internal sealed class VisibilityWeightedPolicy : IAllocationPolicy
         LargestRemainder.Distribute(request.Pool, numerators, uncappedWeighted, shares);
     }
 
+    /// <summary><see cref="AllocateWeighted"/> step by step in <see cref="System.Numerics.BigInteger"/>: never overflows.</summary>
+    private static void AllocateWeightedExactly(in AllocationRequest request, Span<long> shares, Int128 flagshipWeightScaled, Int128 basicWeightScaled)
+    {
+        var claims = request.Claims;
+        System.Numerics.BigInteger flagshipWeight = flagshipWeightScaled, basicWeight = basicWeightScaled;
+        System.Numerics.BigInteger weightedFlagship = 0, weightedBasic = 0, remainingFlagship = 0, remainingBasic = 0;
+        foreach (var claim in claims)
+        {
+            if (claim.Category == ProgramCategory.Flagship)
+            {
+                weightedFlagship += claim.Remaining * flagshipWeight;
+                remainingFlagship += claim.Remaining;
+            }
+            else
+            {
+                weightedBasic += claim.Remaining * basicWeight;
+                remainingBasic += claim.Remaining;
+            }
+        }
+
+        var heavierIsFlagship = flagshipWeight >= basicWeight;
+        var heavyWeight = heavierIsFlagship ? flagshipWeight : basicWeight;
+        var heavyWeighted = heavierIsFlagship ? weightedFlagship : weightedBasic;
+        var heavyRemaining = heavierIsFlagship ? remainingFlagship : remainingBasic;
+        var uncappedWeighted = weightedFlagship + weightedBasic;
+        System.Numerics.BigInteger pool = request.Pool;
+        var heavyCapped = heavyWeighted > 0 && pool * heavyWeight >= uncappedWeighted;
+        if (heavyCapped)
+        {
+            pool -= heavyRemaining;
+            uncappedWeighted -= heavyWeighted;
+        }
+
+        var numerators = new System.Numerics.BigInteger[claims.Length];
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var claim = claims[i];
+            var isHeavy = (claim.Category == ProgramCategory.Flagship) == heavierIsFlagship;
+            var weight = claim.Category == ProgramCategory.Flagship ? flagshipWeight : basicWeight;
+            numerators[i] = heavyCapped && isHeavy ? claim.Remaining * uncappedWeighted : pool * claim.Remaining * weight;
+        }
+
+        LargestRemainderExact.DistributeExactly(request.Pool, numerators, uncappedWeighted, shares);
+    }
+
     private static (Int128 Flagship, Int128 Basic) ScaledWeights(decimal flagshipWeight)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flagshipWeight);
         var bits = decimal.GetBits(flagshipWeight);
         var scale = (bits[3] >> 16) & 0xFF;
-        Int128 mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+
+        // The words are unsigned bit patterns (a checked cast of one with its top bit set would throw).
+        Int128 mantissa = ((Int128)unchecked((uint)bits[2]) << 64) | ((Int128)unchecked((uint)bits[1]) << 32) | unchecked((uint)bits[0]);
         Int128 basic = 1;
         for (var i = 0; i < scale; i++)
         {

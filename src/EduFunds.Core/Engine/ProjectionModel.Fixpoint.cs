@@ -8,8 +8,8 @@ namespace EduFunds.Engine;
 /// again over the rest until no new program stalls.
 /// </summary>
 /// <remarks>
-/// The claimants (active, not stalled, with a remaining need) are listed once per year in
-/// tie-break order; a round only removes the programs that stalled in it, keeping the order.
+/// The claimants (active, with a remaining need) are listed once per year in tie-break order, by
+/// step 3; a round only removes the programs that stalled in it, keeping the order.
 /// The built-in proportional policy is run by the engine itself on plain 64-bit integers
 /// (<see cref="ProportionalFixpoint"/>): a round that only has to tell who stalls needs the
 /// floors of the exact shares, not the largest-remainder units, unless a program's minimum lies
@@ -19,40 +19,10 @@ namespace EduFunds.Engine;
 /// </remarks>
 public sealed partial class ProjectionModel
 {
-    /// <summary>Steps 4-6: the stall fixpoint.</summary>
+    /// <summary>Steps 4-6: the stall fixpoint over the claimants that step 3 listed.</summary>
     /// <returns>The pool money allocated in the last round.</returns>
-    private long StallFixpoint(int y, long pool, ProjectionWorkspace w)
-    {
-        var row = y * ProgramCount;
-        var shelved = w.IsShelved;
-        var secured = w.Secured;
-        var claimProgram = w.ClaimProgram;
-        var remaining = w.ClaimRemaining;
-        var shortfall = w.ClaimShortfall;
-        var orderRow = order.AsSpan(row, ProgramCount);
-        var count = 0;
-        foreach (var p in orderRow)
-        {
-            var cell = row + p;
-            if (!scheduled[cell] || shelved[p])
-            {
-                continue;
-            }
-
-            var r = need[cell] - secured[p];
-            if (r <= 0)
-            {
-                continue;
-            }
-
-            claimProgram[count] = p;
-            remaining[count] = r;
-            shortfall[count] = minimum[cell] - secured[p];
-            count++;
-        }
-
-        return proportional[y] ? ProportionalFixpoint(y, pool, count, w) : PolicyFixpoint(y, pool, count, w);
-    }
+    private long StallFixpoint(int y, long pool, int count, ProjectionWorkspace w) =>
+        proportional[y] ? ProportionalFixpoint(y, pool, count, w) : PolicyFixpoint(y, pool, count, w);
 
     /// <summary>The fixpoint through <see cref="IAllocationPolicy"/>: one call per round.</summary>
     private long PolicyFixpoint(int y, long pool, int count, ProjectionWorkspace w)
@@ -61,15 +31,13 @@ public sealed partial class ProjectionModel
         var year = Years.From + y;
         var claims = w.Claims;
         var claimProgram = w.ClaimProgram;
-        var secured = w.Secured;
-        var stalled = w.IsStalled;
-        var share = w.FinalShare;
+        var state = w.State;
         var policy = policies[y];
         for (var i = 0; i < count; i++)
         {
             var p = claimProgram[i];
             var cell = row + p;
-            claims[i] = new AllocationClaim(programIds[p], priority[cell], categories[p], need[cell], minimum[cell], secured[p]);
+            claims[i] = new AllocationClaim(programIds[p], priority[cell], categories[p], cellPlan[cell].Need, cellPlan[cell].Minimum, state[p].Secured);
         }
 
         while (true)
@@ -90,14 +58,15 @@ public sealed partial class ProjectionModel
 
                 allocated = checked(allocated + given);
                 var p = claimProgram[i];
-                if (secured[p] + given < minimum[row + p])
+                ref var program = ref state[p];
+                if (program.Secured + given < cellPlan[row + p].Minimum)
                 {
-                    stalled[p] = true;
-                    share[p] = 0;
+                    program.Stalled = true;
+                    program.Share = 0;
                     continue;
                 }
 
-                share[p] = given;
+                program.Share = given;
                 claims[kept] = claims[i];
                 claimProgram[kept] = p;
                 kept++;
@@ -129,7 +98,7 @@ public sealed partial class ProjectionModel
         var shortfall = w.ClaimShortfall;
         var floors = w.Shares;
         var remainders = w.ClaimRemainder;
-        var share = w.FinalShare;
+        var state = w.State;
         while (true)
         {
             long total = 0, largest = 0;
@@ -152,7 +121,7 @@ public sealed partial class ProjectionModel
 
                 for (var i = 0; i < count; i++)
                 {
-                    share[claimProgram[i]] = remaining[i];
+                    state[claimProgram[i]].Share = remaining[i];
                 }
 
                 return total;
@@ -206,7 +175,7 @@ public sealed partial class ProjectionModel
 
             for (var i = 0; i < count; i++)
             {
-                share[claimProgram[i]] = floors[i];
+                state[claimProgram[i]].Share = floors[i];
             }
 
             return pool;
@@ -229,7 +198,7 @@ public sealed partial class ProjectionModel
         {
             if (shares[i] < shortfall[i])
             {
-                w.IsStalled[claimProgram[i]] = true;
+                w.State[claimProgram[i]].Stalled = true;
                 continue;
             }
 

@@ -21,12 +21,15 @@ public sealed partial class ProjectionModel
     private readonly bool[] scheduled;        // [y * P + p]
     private readonly long[] need;             // [y * P + p]
     private readonly long[] minimum;          // [y * P + p]
+    private readonly ProgramCell[] cellPlan;  // [y * P + p]: scheduled, need and minimum side by side, for the year loop
     private readonly int[] priority;          // [y * P + p]
     private readonly int[] rank;              // [y * P + p]: position of p in the year's tie-break order
     private readonly int[] order;             // [y * P + k]: program at position k
     private readonly int[] endYearIndex;      // per program, -1 when it ends after the horizon
     private readonly int[] yearTargetCount;   // [y * S + s]: -1 = pool; else how many of its programs are scheduled in y
     private readonly int[] yearTargets;       // [(y * S + s) * maxTargets + t]: those programs, in tie-break order
+    private readonly long[] poolMask;         // per stream: -1 for a stream of the pool, 0 for a restricted one
+    private readonly int[] restrictedStreams; // the restricted streams, in stream order
     private readonly IAllocationPolicy[] policies;
     private readonly bool[] proportional;     // per year: the built-in proportional policy, run by the engine's own exact split
     private readonly decimal[] flagshipWeights;
@@ -155,6 +158,12 @@ public sealed partial class ProjectionModel
             }
         }
 
+        cellPlan = new ProgramCell[cells];
+        for (var cell = 0; cell < cells; cell++)
+        {
+            cellPlan[cell] = new ProgramCell(scheduled[cell], need[cell], minimum[cell]);
+        }
+
         // The tie-break order of each year: priority, then id in ordinal order.
         rank = new int[cells];
         order = new int[cells];
@@ -193,6 +202,10 @@ public sealed partial class ProjectionModel
                 yearTargetCount[slot] = list.Length;
             }
         }
+
+        // A mask of the pool's streams (-1) and the restricted streams, in stream order.
+        poolMask = targets.Select(t => t.Length == 0 ? -1L : 0L).ToArray();
+        restrictedStreams = Enumerable.Range(0, StreamCount).Where(s => targets[s].Length > 0).ToArray();
 
         // Policy and flagship weight per year.
         policies = new IAllocationPolicy[YearCount];

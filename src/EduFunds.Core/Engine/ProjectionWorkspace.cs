@@ -40,15 +40,7 @@ internal sealed class ProjectionWorkspace
         CarriedInOut = new long[years];
         FirstStall = new int[programs];
         ShelvedAt = new int[programs];
-        ReserveBalance = new long[programs];
-        StallCount = new int[programs];
-        IsShelved = new bool[programs];
-        Received = new long[programs];
-        Secured = new long[programs];
-        Used = new long[programs];
-        Applied = new long[programs];
-        IsStalled = new bool[programs];
-        FinalShare = new long[programs];
+        State = new ProgramState[programs];
         Claims = new AllocationClaim[programs];
         ClaimProgram = new int[programs];
         Shares = new long[programs];
@@ -149,23 +141,8 @@ internal sealed class ProjectionWorkspace
 
     internal int[] ShelvedAt { get; }
 
-    internal long[] ReserveBalance { get; }
-
-    internal int[] StallCount { get; }
-
-    internal bool[] IsShelved { get; }
-
-    internal long[] Received { get; }
-
-    internal long[] Secured { get; }
-
-    internal long[] Used { get; }
-
-    internal long[] Applied { get; }
-
-    internal bool[] IsStalled { get; }
-
-    internal long[] FinalShare { get; }
+    /// <summary>Each program's running state, one flat record per program (see <see cref="ProgramState"/>).</summary>
+    internal ProgramState[] State { get; }
 
     internal AllocationClaim[] Claims { get; }
 
@@ -197,8 +174,41 @@ internal sealed class ProjectionWorkspace
     {
         FirstStall.AsSpan().Fill(-1);
         ShelvedAt.AsSpan().Fill(-1);
-        ReserveBalance.AsSpan().Clear();
-        StallCount.AsSpan().Clear();
-        IsShelved.AsSpan().Clear();
+        State.AsSpan().Clear();
     }
+}
+
+/// <summary>
+/// One program's running state in a projection run: what carries from year to year (reserve,
+/// stall count, shelved) and the figures of the year being computed, side by side so that each
+/// step of the year loop touches one record per program.
+/// </summary>
+internal struct ProgramState
+{
+    /// <summary>Reserve balance B: restricted money kept from earlier years.</summary>
+    public long Reserve;
+
+    /// <summary>Restricted money r that arrived this year.</summary>
+    public long Received;
+
+    /// <summary>Reserve used this year, u = min(B, N).</summary>
+    public long Used;
+
+    /// <summary>Restricted money applied this year, a = min(r, N - u).</summary>
+    public long Applied;
+
+    /// <summary>u + a.</summary>
+    public long Secured;
+
+    /// <summary>The final pool share of the year.</summary>
+    public long Share;
+
+    /// <summary>Consecutive stall years so far.</summary>
+    public int StallCount;
+
+    /// <summary>Shelved (in an earlier year or at the close of this one).</summary>
+    public bool Shelved;
+
+    /// <summary>Stalled this year.</summary>
+    public bool Stalled;
 }

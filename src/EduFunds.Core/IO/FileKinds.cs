@@ -24,6 +24,28 @@ internal static class FileKinds
         return Stat(path) is { } s && (s.Mode & TypeMask) is not (Regular or Directory);
     }
 
+    /// <summary>
+    /// Why a path cannot be read as a regular file, or null when it can (or does not exist): a
+    /// folder, a symbolic link that leads nowhere (a loop or a missing target), or a FIFO, device
+    /// or socket (opening a FIFO without a writer would wait forever).
+    /// </summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The problem, or null.</returns>
+    public static EntryProblem? ProblemOf(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            return EntryProblem.Folder;
+        }
+
+        if (File.Exists(path) && new FileInfo(path).LinkTarget is not null && !OperatingSystem.IsWindows() && Stat(path) is null)
+        {
+            return EntryProblem.BrokenLink;
+        }
+
+        return IsSpecial(path) ? EntryProblem.Special : null;
+    }
+
     /// <summary>The owner (user and group ids) of an existing file, or null when unknown.</summary>
     public static (uint Uid, uint Gid)? Owner(string path) =>
         OperatingSystem.IsWindows() ? null : Stat(path) is { } s ? (s.Uid, s.Gid) : null;
@@ -72,4 +94,17 @@ internal static class FileKinds
     [DllImport("libc", EntryPoint = "chown", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Chown(string path, uint owner, uint group);
+}
+
+/// <summary>Why a path cannot be read as a regular file.</summary>
+internal enum EntryProblem
+{
+    /// <summary>A folder.</summary>
+    Folder,
+
+    /// <summary>A symbolic link whose target does not exist or loops back.</summary>
+    BrokenLink,
+
+    /// <summary>A FIFO, a device or a socket.</summary>
+    Special,
 }

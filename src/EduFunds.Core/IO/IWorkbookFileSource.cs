@@ -64,11 +64,14 @@ public interface IWorkbookFileSource
 /// <summary>The built-in kinds of <see cref="IWorkbookFileSource"/>, made by its factories.</summary>
 internal static class WorkbookFileSources
 {
-    internal sealed class FolderSource(string folder) : IWorkbookFileSource
+    internal sealed class FolderSource(string folder) : IWorkbookFileSource, IEntryCheck
     {
         public string Location => folder;
 
-        public bool Exists(string fileName) => File.Exists(Path.Combine(folder, fileName));
+        // Only a file that can be read counts: a folder, a broken link or a FIFO is reported by Problem.
+        public bool Exists(string fileName) => File.Exists(Path.Combine(folder, fileName)) && Problem(fileName) is null;
+
+        public EntryProblem? Problem(string fileName) => FileKinds.ProblemOf(Path.Combine(folder, fileName));
 
         public Stream Open(string fileName) =>
             new FileStream(Path.Combine(folder, fileName), FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -96,4 +99,13 @@ internal static class WorkbookFileSources
             assembly.GetManifestResourceStream(prefix + fileName)
             ?? throw new FileNotFoundException($"The workbook {location} has no file {fileName}.", fileName);
     }
+}
+
+/// <summary>A source whose entries may be something other than a readable file (a folder on disk).</summary>
+internal interface IEntryCheck
+{
+    /// <summary>Why the entry cannot be read as a file, or null when it can or does not exist.</summary>
+    /// <param name="fileName">A file name such as <c>ledger.csv</c>.</param>
+    /// <returns>The problem, or null.</returns>
+    EntryProblem? Problem(string fileName);
 }

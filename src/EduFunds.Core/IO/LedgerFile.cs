@@ -142,18 +142,7 @@ public static partial class LedgerFile
         return writer.ToString();
     }
 
-    private static int IndexOf(string column)
-    {
-        for (var i = 0; i < WorkbookFiles.LedgerColumns.Count; i++)
-        {
-            if (string.Equals(WorkbookFiles.LedgerColumns[i], column.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int IndexOf(string column) => ColumnAliases.IndexOf(WorkbookFiles.Ledger, column, WorkbookFiles.LedgerColumns);
 
     /// <summary>The file's line ending (its first one; LF when it has none) and whether its last line lacks one.</summary>
     private static (string NewLine, bool NeedsBreak) LineEndings(string path, Encoding encoding)
@@ -175,7 +164,7 @@ public static partial class LedgerFile
     /// <summary>Fails when an entry has a value for a column the existing header lacks (it would be lost).</summary>
     private static void CheckColumns(string[] header, IReadOnlyList<LedgerEntry> entries, string name)
     {
-        bool Has(string column) => header.Contains(column, StringComparer.OrdinalIgnoreCase);
+        bool Has(string column) => header.Any(h => IndexOf(h) is var i && i >= 0 && WorkbookFiles.LedgerColumns[i] == column);
         var missing = new List<string>();
         foreach (var column in WorkbookFiles.LedgerColumns)
         {

@@ -174,20 +174,12 @@ internal static class CsvTable
 
     private static CsvLayout ReadHeader(string file, string[] headers, IReadOnlyList<string> columns, IReadOnlyList<string> required, IssueList issues)
     {
-        // Known column -> field index; matched ignoring case and surrounding spaces.
+        // Known column -> field index; matched ignoring case and surrounding spaces, by English or Chinese name.
         var fieldOf = Enumerable.Repeat(-1, columns.Count).ToArray();
         for (var i = 0; i < headers.Length; i++)
         {
             var header = headers[i].Trim().TrimStart('\uFEFF');
-            var known = -1;
-            for (var c = 0; c < columns.Count; c++)
-            {
-                if (string.Equals(columns[c], header, StringComparison.OrdinalIgnoreCase))
-                {
-                    known = c;
-                    break;
-                }
-            }
+            var known = ColumnAliases.IndexOf(file, header, columns);
 
             if (known < 0)
             {
@@ -196,7 +188,7 @@ internal static class CsvTable
                     continue;
                 }
 
-                var unused = columns.Where(c => !headers.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
+                var unused = columns.Where((c, index) => !headers.Any(h => ColumnAliases.IndexOf(file, h, columns) == index));
                 issues.Warning(
                     new Pos(file, 1, i + 1),
                     "ColumnUnknownIgnored", ModelText.Quote(header), Suggestions.DidYouMean(header, unused), file, string.Join(", ", columns));

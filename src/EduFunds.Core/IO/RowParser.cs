@@ -26,8 +26,14 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         }
 
         var change = Decimal(row, "annual_change", 0m, new CoreMessage("ExpectedDecreaseFraction"));
-        var restricted = (row.Get("restricted_to") ?? string.Empty)
-            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var restrictedText = row.Get("restricted_to") ?? string.Empty;
+        var restricted = restrictedText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (restricted.Length == 0 && restrictedText.Trim().Length > 0)
+        {
+            // ";" or " ; ; " is neither blank (unrestricted) nor a list: the ids were lost, so nothing is guessed.
+            issues.Error(row.PosOf("restricted_to"), "RestrictedToOnlySeparators", ModelText.Quote(restrictedText));
+        }
+
         var renewal = Decimal(row, "renewal_probability", 1m, new CoreMessage("ExpectedProbability"));
         var cv = Decimal(row, "amount_cv", 0m, new CoreMessage("ExpectedCoefficientOfVariation"));
         return FundingStream.Unchecked(id, name, kind, recurrence, currency, amount, start, end, change, new EquatableArray<string>(restricted), renewal, cv);

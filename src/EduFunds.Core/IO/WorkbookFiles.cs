@@ -15,6 +15,29 @@ public static class WorkbookFiles
     /// <summary>The optional ledger of actual receipts and expenses, <c>ledger.csv</c>.</summary>
     public const string Ledger = "ledger.csv";
 
+    /// <summary>
+    /// The spelling of a text cell in the CSV files EduFunds writes (ledger, workbook, reports): a
+    /// cell a spreadsheet would run as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, a tab or CR, or holds a <c>;</c> followed by one) gets an apostrophe in front, and
+    /// so does a cell that starts with an apostrophe. <see cref="ReadTextCell"/> undoes it exactly.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The cell as written.</returns>
+    public static string WriteTextCell(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return WorkbookText.Protect(text);
+    }
+
+    /// <summary>The text of a cell written by <see cref="WriteTextCell"/>: <c>ReadTextCell(WriteTextCell(x)) == x</c> for every text.</summary>
+    /// <param name="cell">The cell as read.</param>
+    /// <returns>The text.</returns>
+    public static string ReadTextCell(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return WorkbookText.Unprotect(cell);
+    }
+
     /// <summary>Every file a workbook folder may hold, in the order they are written.</summary>
     public static IReadOnlyList<string> All { get; } = [Settings, Streams, Programs, Ledger];
 

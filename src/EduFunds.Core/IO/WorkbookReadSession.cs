@@ -29,6 +29,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
     ];
 
     private readonly IssueList issues = new();
+    private readonly HashSet<string> unreadable = new(StringComparer.Ordinal);
     private readonly List<IRowPositions> streamRows = [];
     private readonly List<IRowPositions> programRows = [];
     private readonly List<IRowPositions> ledgerRows = [];
@@ -45,6 +46,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
 
     public (Workbook Workbook, IssueList Issues) Run()
     {
+        CheckEntries();
         var (settings, root) = ReadSettings();
         if (encodingOverride is not null)
         {
@@ -100,6 +102,10 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             // A file that could not be read to its end (its encoding, an endless quote) would
             // make every reference to its rows look wrong: report only the reading problem.
             ledgerRules = WorkbookRules.Validate(workbook, this, issues, yearsKnown);
+            if (!issues.HasErrors)
+            {
+                CheckLimits(workbook);
+            }
         }
 
         if (!keepLedger && source.Exists(WorkbookFiles.Ledger))
@@ -139,6 +145,53 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
         LedgerSummary = new LedgerSummary(entries, receipts);
     }
 
+    /// <summary>What a projection would find too large to count exactly, at the change or row that causes it (validate reports what project would hit).</summary>
+    private void CheckLimits(Workbook workbook)
+    {
+        var max = AmountText.Format(long.MaxValue, workbook.Currency);
+        foreach (var finding in Engine.ProjectionLimits.Check(workbook))
+        {
+            var scenario = finding.Scenario >= 0 ? workbook.Scenarios[finding.Scenario] : null;
+            var change = scenario is not null && finding.Change is { } c ? scenario.Changes[c] : null;
+            var inScenario = scenario is null ? CoreMessage.Empty : new CoreMessage("LimitInScenario", scenario.Name);
+            switch (finding.Kind)
+            {
+                case Engine.ProjectionLimits.Kind.StreamAmount when change is ScaleChange or TrendChange or RateChange:
+                    issues.Error(
+                        Change(finding.Scenario, finding.Change!.Value, change is ScaleChange ? "factor" : "annualChange"),
+                        change is ScaleChange ? "LimitChangeFactor" : "LimitChangeAnnualChange",
+                        finding.Id,
+                        max,
+                        finding.Year,
+                        inScenario);
+                    break;
+                case Engine.ProjectionLimits.Kind.StreamAmount:
+                    issues.Error(
+                        LimitPos(finding, "amount"),
+                        "LimitStreamAmount", finding.Id, max, finding.Year, inScenario);
+                    break;
+                case Engine.ProjectionLimits.Kind.StreamTotal:
+                    issues.Error(
+                        LimitPos(finding, "amount"),
+                        "LimitStreamTotal", max, workbook.Years.From, workbook.Years.To, inScenario, finding.Id, finding.Year);
+                    break;
+                default:
+                    issues.Error(
+                        LimitPos(finding, "cost"),
+                        "LimitProgramNeed", max, finding.Year, inScenario, finding.Id);
+                    break;
+            }
+        }
+    }
+
+    private Pos LimitPos(Engine.ProjectionLimits.Finding finding, string column) => finding switch
+    {
+        { Scenario: < 0 } when column == "cost" => Program(finding.Index, column),
+        { Scenario: < 0 } => Stream(finding.Index, column),
+        { Change: { } c } => AddedRow(finding.Scenario, c, column),
+        _ => Scenario(finding.Scenario, "name"),
+    };
+
     public Pos Setting(string key) => json?.Value(key) ?? new Pos(WorkbookFiles.Settings, 0, 0);
 
     public Pos Stream(int index, string column) => streamRows[index].PosOf(column);
@@ -156,14 +209,51 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
 
     private Pos Json(string path) => json?.Value(path) ?? new Pos(WorkbookFiles.Settings, 0, 0);
 
+    // A first year the rules reject (0, negative, beyond 9999) has no date: the rules report it, and the fallback stays a real date.
     private DateOnly FallbackDate(int startMonth) =>
-        yearsKnown && startMonth is >= 1 and <= 12 ? new DateOnly(years.From, startMonth, 1) : new DateOnly(2000, 1, 1);
+        yearsKnown && startMonth is >= 1 and <= 12 && years.From is >= WorkbookRules.MinYear and <= WorkbookRules.MaxYear
+            ? new DateOnly(years.From, startMonth, 1)
+            : new DateOnly(2000, 1, 1);
+
+    /// <summary>A workbook file that is a folder, a broken link or a FIFO is an error, never a hang or a missing file.</summary>
+    private void CheckEntries()
+    {
+        if (source is not IEntryCheck check)
+        {
+            return;
+        }
+
+        foreach (var file in new[] { WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger })
+        {
+            switch (check.Problem(file))
+            {
+                case EntryProblem.Folder:
+                    issues.Unreadable(new Pos(file, 0, 0), new CoreMessage("EntryIsFolder", file));
+                    break;
+                case EntryProblem.BrokenLink:
+                    issues.Unreadable(new Pos(file, 0, 0), new CoreMessage("EntryBrokenLink", file));
+                    break;
+                case EntryProblem.Special:
+                    issues.Unreadable(new Pos(file, 0, 0), new CoreMessage("EntrySpecial", file));
+                    break;
+                default:
+                    continue;
+            }
+
+            unreadable.Add(file);
+        }
+    }
 
     private bool RequireFile(string file)
     {
         if (source.Exists(file))
         {
             return true;
+        }
+
+        if (unreadable.Contains(file))
+        {
+            return false; // reported by CheckEntries
         }
 
         issues.Error(new Pos(file, 0, 0), "WorkbookFileMissing", file, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger);

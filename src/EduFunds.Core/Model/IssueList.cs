@@ -52,6 +52,10 @@ internal sealed class IssueList
     public void Warning(Pos pos, string code, params object?[] args) =>
         issues.Add(ValidationIssue.Create(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, new CoreMessage(code, args)));
 
+    /// <summary>Adds a warning whose message is already composed.</summary>
+    public void Warning(Pos pos, CoreMessage message) =>
+        issues.Add(ValidationIssue.Create(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message));
+
     /// <summary>Every issue ordered by file, line and column (stable: same place keeps the order found).</summary>
     public IReadOnlyList<ValidationIssue> Sorted() =>
         [.. issues.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ThenBy(i => i.Column)];

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Model;
@@ -42,6 +43,9 @@ internal static partial class WorkbookRules
     public const int MinYear = 1900;
     public const int MaxYear = 2200;
 
+    /// <summary>The name of the base case in every command (<c>--scenario base</c>, compare's columns): no scenario may take it.</summary>
+    public const string ReservedScenarioName = "base";
+
     /// <summary>Checks <paramref name="workbook"/> (with its defaults resolved) and adds every problem to <paramref name="issues"/>.</summary>
     /// <param name="workbook">The workbook as read; it may be invalid.</param>
     /// <param name="at">Where each part came from.</param>
@@ -82,6 +86,8 @@ internal static partial class WorkbookRules
             programIds.Add(program.Id);
         }
 
+        CheckLookAlikes(workbook.Programs.Select(p => p.Id).ToList(), i => at.Program(i, "id"), isStream: false, issues);
+
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var firstStream = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < workbook.Streams.Count; i++)
@@ -97,6 +103,8 @@ internal static partial class WorkbookRules
             streamIds.Add(stream.Id);
         }
 
+        CheckLookAlikes(workbook.Streams.Select(s => s.Id).ToList(), i => at.Stream(i, "id"), isStream: true, issues);
+
         var scenarioNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < workbook.Scenarios.Count; s++)
         {
@@ -104,6 +112,10 @@ internal static partial class WorkbookRules
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
                 issues.Error(at.Scenario(s, "name"), "ScenarioNameMissing");
+            }
+            else if (string.Equals(scenario.Name.Trim(), ReservedScenarioName, StringComparison.OrdinalIgnoreCase))
+            {
+                issues.Error(at.Scenario(s, "name"), "ScenarioNameReserved", scenario.Name);
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {
@@ -214,9 +226,7 @@ internal static partial class WorkbookRules
             var fiscalYear = ModelText.FiscalYearOf(entry.Date, workbook.FiscalYearStartMonth);
             if (!context.Years.Contains(fiscalYear))
             {
-                var first = new DateOnly(context.Years.From, workbook.FiscalYearStartMonth, 1);
-                var last = new DateOnly(context.Years.To, workbook.FiscalYearStartMonth, 1).AddYears(1).AddDays(-1);
-                issues.Warning(at("date"), "LedgerDateOutsideYears", ModelText.FormatDate(entry.Date), fiscalYear, context.Years.From, context.Years.To, ModelText.FormatDate(first), ModelText.FormatDate(last));
+                issues.Warning(at("date"), OutsideYears(entry.Date, fiscalYear, context.Years, workbook.FiscalYearStartMonth));
             }
         }
 
@@ -246,6 +256,29 @@ internal static partial class WorkbookRules
         // An expense with a blank program is overhead (DESIGN.md "Budget tracking"): valid.
     }
 
+    /// <summary>
+    /// The warning for a ledger entry dated outside the workbook's years (DESIGN.md: valid, the years
+    /// are a window), the same for an entry of ledger.csv and for a row an import adds.
+    /// </summary>
+    /// <param name="date">The entry's date.</param>
+    /// <param name="fiscalYear">Its fiscal year.</param>
+    /// <param name="years">The workbook's years (within MinYear..MaxYear).</param>
+    /// <param name="startMonth">The month the fiscal year starts (1-12).</param>
+    /// <returns>The message.</returns>
+    internal static CoreMessage OutsideYears(DateOnly date, int fiscalYear, YearRange years, int startMonth)
+    {
+        var first = new DateOnly(years.From, startMonth, 1);
+        var last = new DateOnly(years.To, startMonth, 1).AddYears(1).AddDays(-1);
+        return new CoreMessage(
+            "LedgerDateOutsideYears",
+            ModelText.FormatDate(date),
+            fiscalYear,
+            years.From,
+            years.To,
+            ModelText.FormatDate(first),
+            ModelText.FormatDate(last));
+    }
+
     /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>
     internal sealed class LedgerRules
     {
@@ -266,8 +299,28 @@ internal static partial class WorkbookRules
         /// <param name="entry">The entry.</param>
         /// <param name="at">Where its cells are.</param>
         /// <param name="issues">Receives the problems.</param>
-        public void Check(LedgerEntry entry, Func<string, Pos> at, IssueList issues) =>
+        public void Check(LedgerEntry entry, Func<string, Pos> at, IssueList issues)
+        {
             CheckLedgerEntry(workbook, entry, at, issues, context, streams, programs);
+
+            // Every ledger figure (a year's totals, a stream's receipts, the cash position) is a part of
+            // the sum of all amounts: when that fits, tracking can never overflow. Reported once.
+            if (!totalTooLarge && entry.AmountMinorUnits > 0)
+            {
+                if (total > long.MaxValue - entry.AmountMinorUnits)
+                {
+                    totalTooLarge = true;
+                    issues.Error(at("amount"), "LedgerAmountsOverflow", context.Amount(long.MaxValue));
+                }
+                else
+                {
+                    total += entry.AmountMinorUnits;
+                }
+            }
+        }
+
+        private long total;
+        private bool totalTooLarge;
     }
 
     internal sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)

@@ -17,7 +17,9 @@ internal static class ExactMath
             var bits = decimal.GetBits(value);
             var scale = (bits[3] >> 16) & 0xFF;
             var negative = bits[3] < 0;
-            var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+            // The three words are unsigned bit patterns: a checked (uint) cast of a word with its top
+            // bit set would throw (a factor such as 1.000000000000000000000001 has one).
+            var mantissa = ((BigInteger)unchecked((uint)bits[2]) << 64) | ((BigInteger)unchecked((uint)bits[1]) << 32) | unchecked((uint)bits[0]);
             return new(negative ? -mantissa : mantissa, BigInteger.Pow(10, scale));
         }
 

@@ -21,6 +21,8 @@ namespace EduFunds.Simulation;
 internal sealed class RunSampler
 {
     private readonly long[] planned;
+    private readonly string[] streamIds;
+    private readonly StreamKind[] streamKinds;
     private readonly int streamCount;
     private readonly int yearCount;
     private readonly int firstYear;
@@ -41,6 +43,8 @@ internal sealed class RunSampler
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trends);
         planned = model.PlannedAmounts.ToArray();
+        streamIds = model.Streams.Select(x => x.Id).ToArray();
+        streamKinds = model.Streams.Select(x => x.Kind).ToArray();
         streamCount = model.StreamCount;
         yearCount = model.YearCount;
         firstYear = model.Years.From;
@@ -226,7 +230,7 @@ internal sealed class RunSampler
                     // open, times the drawn (1 + g)^k, before the noise and trend factors.
                     var slot = plan.RateSlot + y;
                     var opened = rateBase[slot] * powers[powerOffset[plan.RateIndex] + rateYears[slot]];
-                    amount = opened == 0.0 ? 0 : (long)(halfEven ? Math.Round(opened) : Math.Round(opened, MidpointRounding.AwayFromZero));
+                    amount = opened == 0.0 ? 0 : Round(opened, i);
                     amounts[i] = amount;
                 }
 
@@ -245,7 +249,7 @@ internal sealed class RunSampler
                 }
                 else if (trend != 1.0)
                 {
-                    amounts[i] = Round(amount * trend);
+                    amounts[i] = Round(amount * trend, i);
                 }
             }
         }
@@ -258,18 +262,27 @@ internal sealed class RunSampler
             if (factor != 1.0)
             {
                 var i = noiseAt[k];
-                amounts[i] = Round(amounts[i] * factor);
+                amounts[i] = Round(amounts[i] * factor, i);
             }
         }
     }
 
-    /// <summary>Rounds to a whole minor unit by the workbook's rule; a value beyond 64 bits throws <see cref="OverflowException"/>.</summary>
+    /// <summary>Rounds amount <paramref name="i"/> to a whole minor unit by the workbook's rule; a value beyond 64 bits (or NaN) throws <see cref="AmountOverflowException"/> naming the stream and year.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Round(double value)
+    private long Round(double value, int i)
     {
         var rounded = halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero);
-        return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : checked((long)rounded);
+        return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : Checked(rounded, i);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long Checked(double rounded, int i) =>
+        rounded is < 9223372036854775807.0 and >= -9223372036854775808.0 ? (long)rounded : throw DrawTooLarge(i % streamCount, firstYear + (i / streamCount)); // 2^63 and NaN fail
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private AmountOverflowException DrawTooLarge(int stream, int year) => new(
+        new Localization.CoreMessage("OverflowDraw", long.MaxValue, streamIds[stream], year, WorkbookNames.ToName(streamKinds[stream])),
+        year);
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
     internal sealed class Scratch

@@ -154,6 +154,20 @@ public sealed class ColumnMap
     internal Dictionary<ImportField, int> Resolve(IReadOnlyList<string>? header, int fieldCount, string fileName, IssueList errors, int line = 1)
     {
         var result = new Dictionary<ImportField, int>();
+        if (header is not null)
+        {
+            // Two columns of one name: --map and the rules could not tell them apart.
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+            {
+                var name = header[i].Trim();
+                if (name.Length > 0 && !seen.TryAdd(name, i))
+                {
+                    errors.Error(new Pos(fileName, line, i + 1), "ImportColumnTwice", name, seen[name] + 1, i + 1);
+                }
+            }
+        }
+
         foreach (var (field, column) in columns)
         {
             var index = ResolveColumn(column, header, fieldCount);

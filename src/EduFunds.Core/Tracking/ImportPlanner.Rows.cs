@@ -29,11 +29,11 @@ internal sealed partial class ImportPlanner
         }
         else
         {
+            // Valid, as in ledger.csv (DESIGN.md: the years are a window): one warning, as validate gives.
             var year = ModelText.FiscalYearOf(date, workbook.FiscalYearStartMonth);
             if (!workbook.Years.Contains(year))
             {
-                errors.Error(new Pos(fileName, line, Col(ImportField.Date)),
-                    "ImportDateOutsideYears", ModelText.FormatDate(date), year, workbook.Years.From, workbook.Years.To);
+                errors.Warning(new Pos(fileName, line, Col(ImportField.Date)), WorkbookRules.OutsideYears(date, year, workbook.Years, workbook.FiscalYearStartMonth));
             }
         }
 

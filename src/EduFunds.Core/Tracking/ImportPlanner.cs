@@ -235,7 +235,7 @@ internal sealed partial class ImportPlanner
         }
 
         errors.ThrowIfErrors();
-        return new ImportResult(fileName, rows, added, duplicates, unmatched, zero) { Summaries = summaries, HeaderLine = headerLine };
+        return new ImportResult(fileName, rows, added, duplicates, unmatched, zero) { Summaries = summaries, HeaderLine = headerLine, Warnings = errors.Warnings() };
     }
 
     /// <summary>The column of each rule (-1 = any column).</summary>

@@ -71,6 +71,9 @@ public sealed record ImportResult(
     /// <summary>Summary rows of a statement (合计, 总计, 小计, Total, ...), skipped.</summary>
     public IReadOnlyList<SkippedRow> Summaries { get; init; } = [];
 
+    /// <summary>Warnings about rows that are added all the same, with their place in the export (a date outside the workbook's years).</summary>
+    public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+
     /// <summary>The line of the header row (0 without one).</summary>
     public int HeaderLine { get; init; }
 

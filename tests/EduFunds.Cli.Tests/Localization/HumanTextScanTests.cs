@@ -93,7 +93,8 @@ public sealed partial class HumanTextScanTests
         ("ImportPlanner.Cells.cs", "累计"),
         ("ImportPlanner.Cells.cs", "本日合计"),
         ("ImportPlanner.Cells.cs", "本月合计"),
-        ("TextEncodings.cs", "utf-8, utf-16"),             // encoding names
+        ("TextEncodings.cs", "utf-8, utf-16"),
+        ("ColumnAliases.cs", ""),                          // the Chinese column names a workbook may use (data, not prose)             // encoding names
         ("SimulationInputs.cs", ""),                       // merge field keys (the CLI words them from merge.field.*) and the default message
         ("SimulationResult.cs", "run range"),              // a field key
         ("StreamLossResult.cs", ""),                       // field keys

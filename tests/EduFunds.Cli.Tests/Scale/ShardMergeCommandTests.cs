@@ -167,15 +167,27 @@ public sealed class ShardMergeCommandTests
     }
 
     [Theory]
-    [InlineData("0/4")]
-    [InlineData("5/4")]
     [InlineData("x/4")]
-    [InlineData("auto/0")]
-    public async Task Shard_OutOfRange_IsAUsageError(string shard)
+    [InlineData("4")]
+    [InlineData("1/")]
+    public async Task Shard_NotKSlashM_IsAUsageError(string shard)
     {
         var result = await CliRun.RunAsync("simulate", "--runs", "10", "--shard", shard, "--save", "never.result.json.gz");
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("0/4")]
+    [InlineData("5/4")]
+    [InlineData("auto/0")]
+    public async Task Shard_NumbersOutOfRange_IsInvalidInputNamingTheOption(string shard)
+    {
+        var result = await CliRun.RunAsync("simulate", "--runs", "10", "--shard", shard, "--save", "never.result.json.gz");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains($"--shard {shard}", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists("never.result.json.gz"));
     }
 
     [Fact]

@@ -117,3 +117,39 @@ public class LargestRemainderTests
         return parts.SequenceEqual(expected).ToProperty();
     }
 }
+
+public class LargestRemainderExactTests
+{
+    [Property(MaxTest = 500)]
+    public Property DistributeExactly_GivesTheSamePartsAsDistribute(NonNegativeInt total, NonEmptyArray<NonNegativeInt> weights)
+    {
+        var w = weights.Get.Select(x => (long)(x.Get % 11)).ToArray();
+        if (w.All(x => x == 0))
+        {
+            w[0] = 1;
+        }
+
+        var sum = w.Sum();
+        var numerators = w.Select(x => (Int128)total.Get * x).ToArray();
+        var expected = new long[w.Length];
+        var actual = new long[w.Length];
+        LargestRemainder.Distribute(total.Get, numerators, sum, expected);
+        LargestRemainderExact.DistributeExactly(total.Get, numerators.Select(n => (System.Numerics.BigInteger)n).ToArray(), sum, actual);
+        return expected.SequenceEqual(actual).ToProperty();
+    }
+
+    [Theory]
+    [InlineData("1.000000000000000000000001")]
+    [InlineData("1.3333333333333333333333333")]
+    [InlineData("7922816251426433759354395033")]
+    [InlineData("-0.9999999999999999999999999999")]
+    public void FractionFrom_DecimalWhoseWordsHaveTheTopBitSet_IsExact(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        var fraction = ExactMath.Fraction.From(value);
+
+        Assert.Equal(text.TrimStart('-').Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0'), System.Numerics.BigInteger.Abs(fraction.Numerator).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(value < 0, fraction.Numerator.Sign < 0);
+    }
+}

@@ -1,4 +1,4 @@
-using EduFunds.Engine;
+using EduFunds.Model;
 using static EduFunds.Core.Tests.IO.TestFiles;
 
 namespace EduFunds.Core.Tests.IO;
@@ -33,31 +33,29 @@ public class AmountLimitTests
     }
 
     [Fact]
-    public void Project_PoolAddingUpBeyondTheLimit_ThrowsAmountOverflowNamingTheYear()
+    public void Read_PoolAddingUpBeyondTheLimit_IsAnErrorAtTheStreamThatReachesIt()
     {
-        // Each amount fits; their sum does not.
-        var workbook = Read(
+        // Each amount fits; their sum does not: validate reports what a projection would hit.
+        var error = Assert.Throws<WorkbookValidationException>(() => Read(
             settings: """{"years": {"from": 2020, "to": 2020}}""",
-            streams: StreamHeader + "\nS,S,district-grant,recurring,50000000000000000.00,,,,,,\nT,T,donation,recurring,50000000000000000.00,,,,,,\n");
+            streams: StreamHeader + "\nS,S,district-grant,recurring,50000000000000000.00,,,,,,\nT,T,donation,recurring,50000000000000000.00,,,,,,\n"));
 
-        var error = Assert.Throws<AmountOverflowException>(() => ProjectionModel.Create(workbook).Project());
-
-        Assert.Equal(2020, error.Year);
-        Assert.Contains("2020", error.Message, StringComparison.Ordinal);
+        var issue = Assert.Single(error.Issues);
+        Assert.Equal(("streams.csv", 3, 5), (issue.File, issue.Line, issue.Column));
+        Assert.Contains("reached with stream 'T' in 2020", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Project_ScenarioFactorBeyondTheLimit_ThrowsAmountOverflowNamingTheStream()
+    public void Read_ScenarioFactorBeyondTheLimit_IsAnErrorAtTheFactor()
     {
-        var workbook = Read(settings: """
+        var error = Assert.Throws<WorkbookValidationException>(() => Read(settings: """
             {"years": {"from": 2020, "to": 2021},
              "scenarios": [{"name": "huge", "changes": [{"type": "scale", "from": 2021, "stream": "DG-01", "factor": 100000000000000000000}]}]}
-            """);
+            """));
 
-        var error = Assert.Throws<AmountOverflowException>(
-            () => ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "huge" }).Project());
-
-        Assert.Equal(2021, error.Year);
-        Assert.Contains("DG-01", error.Message, StringComparison.Ordinal);
+        var issue = Assert.Single(error.Issues);
+        Assert.Equal(("edufunds.json", 2, 106), (issue.File, issue.Line, issue.Column));
+        Assert.Contains("this change makes stream 'DG-01' pay more than", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("in 2021 in scenario 'huge'", issue.Message, StringComparison.Ordinal);
     }
 }

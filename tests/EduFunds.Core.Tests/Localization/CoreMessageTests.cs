@@ -188,7 +188,7 @@ public sealed partial class CoreMessageTests
     }
 
     // new CoreMessage("Code" ...; issues.Error(pos, "Code" ...; ? "CodeA" : "CodeB" inside such a call.
-    [GeneratedRegex(@"(?:new CoreMessage\(\s*|\.(?:Error|Warning)\([^;""]*?(?:""[^""]*""[^;""]*?)*?|\? |: )""(?<code>[A-Z][A-Za-z0-9]+)""")]
+    [GeneratedRegex(@"(?:new (?:Localization\.)?CoreMessage\(\s*|\.(?:Error|Warning)\([^;""]*?(?:""[^""]*""[^;""]*?)*?|\? |: )""(?<code>[A-Z][A-Za-z0-9]+)""")]
     private static partial Regex CodeUse();
 
     [GeneratedRegex(@"\d[\d.,]*")]

@@ -97,11 +97,28 @@ public sealed class LedgerImporterTests : IDisposable
     }
 
     [Fact]
-    public void Plan_DateOutsideTheWorkbookYears_IsABadRow()
+    public void Plan_DateOutsideTheWorkbookYears_IsAddedWithAWarningAtTheDate()
     {
-        var e = Assert.Throws<InputValidationException>(() => Plan("Voucher,Booked,Text,Amount,Kind,Fund\nV-9,2030-01-01,x,1,income,DG\n", Workbook()));
+        // DESIGN.md: ledger entries outside the years are valid (the years are a window), in an import as in ledger.csv.
+        var result = Plan("Voucher,Booked,Text,Amount,Kind,Fund\nV-9,2030-01-01,x,1,income,DG\nV-8,2019-06-30,y,2,income,DG\n", Workbook());
 
-        Assert.Contains("outside the workbook's years 2023-2025", Assert.Single(e.Issues).Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Added.Count);
+        Assert.Equal(2, result.Warnings.Count);
+        Assert.Equal(("export.csv", 2, 2, IssueSeverity.Warning), (result.Warnings[0].File, result.Warnings[0].Line, result.Warnings[0].Column, result.Warnings[0].Severity));
+        Assert.Contains("outside the workbook's years 2023-2025", result.Warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the entry is kept", result.Warnings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Voucher,Booked,Text,Amount,Kind,Fund,Text\n", 7)]
+    [InlineData("Voucher,Booked,Text,Amount,Kind,Fund, booked \n", 7)]
+    public void Plan_ExportWithTwoColumnsOfOneName_IsAnErrorAtTheSecond(string header, int column)
+    {
+        var e = Assert.Throws<InputValidationException>(() => Plan(header + "V-9,2024-01-01,x,1,income,DG,z\n", Workbook()));
+
+        var issue = Assert.Single(e.Issues);
+        Assert.Equal(("export.csv", 1, column), (issue.File, issue.Line, issue.Column));
+        Assert.Contains("appears twice in the header", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
