@@ -45,7 +45,20 @@ public static class EduFundsApp
         {
             // System.CommandLine's own words (Usage, Options, parse errors) follow the chosen language.
             CultureInfo.CurrentUICulture = language.Culture;
-            return await root.Parse(args, Parsing).InvokeAsync(configuration ?? new InvocationConfiguration()).ConfigureAwait(false);
+            var parseResult = root.Parse(args, Parsing);
+            configuration ??= new InvocationConfiguration();
+            if (language.IsChinese && parseResult.Errors.Count > 0)
+            {
+                // Some of System.CommandLine's parse errors stay English in its Chinese resources.
+                var t = Texts.For(language);
+                using var output = new ParseMessages(configuration.Output, t);
+                using var error = new ParseMessages(configuration.Error, t);
+                configuration.Output = output;
+                configuration.Error = error;
+                return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+            }
+
+            return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
         }
         finally
         {
@@ -119,10 +132,25 @@ public static class EduFundsApp
 
         public override int Invoke(ParseResult parseResult)
         {
-            var result = help.Invoke(parseResult);
+            // System.CommandLine's Chinese resources leave its "Description:" title in English: the
+            // help is written to a buffer and that title put in the run's language.
+            var configuration = parseResult.InvocationConfiguration;
+            var output = configuration.Output;
+            using var buffer = new StringWriter();
+            configuration.Output = buffer;
+            int result;
+            try
+            {
+                result = help.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+            }
+
+            output.Write(buffer.ToString().Replace("Description:" + Environment.NewLine, t["help.description"] + Environment.NewLine, StringComparison.Ordinal));
             if (parseResult.CommandResult.Command is IHasExamples { Examples.Count: > 0 } withExamples)
             {
-                var output = parseResult.InvocationConfiguration.Output;
                 output.WriteLine(t["help.examples"]);
                 var width = withExamples.Examples.Max(e => e.CommandLine.Length);
                 foreach (var example in withExamples.Examples)

@@ -95,7 +95,7 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (FormatException e)
         {
-            throw new UserInputException(context.Texts.Format("error.map", e.Message), e);
+            throw new UserInputException(context.Texts.Format("error.map", EduFunds.Localization.Messages.Of(e, context.Texts.Culture)), e);
         }
 
         if (!file.Exists && !Directory.Exists(file.FullName) && file.LinkTarget is null)
@@ -111,7 +111,7 @@ internal sealed class ImportCommand : EduFundsCommand
             throw new UserInputException($"--lock-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of seconds from 0 to 86400.");
         }
 
-        using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.CancellationToken);
+        using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.Texts, context.CancellationToken);
 
         // The ledger is checked as it is read and not kept; de-duplication reads it once more and keeps only its keys.
         var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook", new WorkbookReadOptions { KeepLedger = false });
@@ -164,7 +164,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
             catch (FormatException e)
             {
-                throw new UserInputException($"--type-values: {e.Message}", e);
+                throw new UserInputException($"--type-values: {EduFunds.Localization.Messages.Of(e, context.Texts.Culture)}", e);
             }
         }
 
@@ -197,7 +197,7 @@ internal sealed class ImportCommand : EduFundsCommand
         foreach (var warning in result.Warnings)
         {
             // As validate shows the ledger's: each with its place in the export.
-            await context.ParseResult.InvocationConfiguration.Error.WriteLineAsync(Output.CellFormat.Printable(warning.ToString())).ConfigureAwait(false);
+            await context.ParseResult.InvocationConfiguration.Error.WriteLineAsync(Output.CellFormat.Printable(warning.ToString(context.Texts.Culture))).ConfigureAwait(false);
         }
 
         if (!isDryRun && ledgerPath is not null && result.Added.Count > 0)
@@ -231,7 +231,7 @@ internal sealed class ImportCommand : EduFundsCommand
         return ExitCodes.Ok;
     }
 
-    private static IDisposable? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
+    private static IDisposable? AcquireLock(DirectoryInfo? folder, bool dryRun, TimeSpan timeout, Localization.Texts t, CancellationToken cancellationToken)
     {
         if (dryRun || folder is null || !folder.Exists)
         {
@@ -244,11 +244,11 @@ internal sealed class ImportCommand : EduFundsCommand
         }
         catch (TimeoutException e)
         {
-            throw new UserInputException(e.Message, e);
+            throw new UserInputException(EduFunds.Localization.Messages.Of(e, t.Culture), e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException(Localization.Texts.English.Format("error.cannotLock", folder, e.Message), e);
+            throw new UserInputException(t.Format("error.cannotLock", folder, e.Message), e);
         }
     }
 

@@ -89,7 +89,7 @@ internal sealed class InitCommand : EduFundsCommand
         {
             foreach (var name in names)
             {
-                await using var stream = WorkbookInput.OpenExampleFile(name);
+                await using var stream = WorkbookInput.OpenExampleFile(name, context.Language);
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, context.CancellationToken).ConfigureAwait(false);
                 files.Add((name, buffer.ToArray()));
@@ -180,7 +180,7 @@ internal sealed class InitCommand : EduFundsCommand
             throw new UserInputException(context.Texts.Format("init.xlsxExists", file));
         }
 
-        var bytes = Excel.XlsxWorkbookWriter.Write(WorkbookInput.BuiltInSource());
+        var bytes = Excel.XlsxWorkbookWriter.Write(WorkbookInput.BuiltInSource(context.Language));
         await OutputFile.WriteAtomicallyAsync(target, bytes, context.CancellationToken, context.Texts).ConfigureAwait(false);
         await context.Output.WriteLineAsync(context.Texts.Format("init.wroteXlsx", file)).ConfigureAwait(false);
         await context.Output.WriteLineAsync(context.Texts.Format("init.nextXlsx", file)).ConfigureAwait(false);

@@ -244,7 +244,7 @@ internal static class StudyResults
         }
         catch (SimulationMergeException e)
         {
-            throw new UserInputException(t.Format("merge.incomplete-workbook", a.Entry, e.Message, Text(a.TotalRuns)), e);
+            throw new UserInputException(t.Format("merge.incomplete-workbook", a.Entry, EduFunds.Localization.Messages.Of(e, t.Culture), Text(a.TotalRuns)), e);
         }
     }
 

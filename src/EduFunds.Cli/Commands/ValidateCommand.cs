@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using EduFunds.Cli.Infrastructure;
 using EduFunds.IO;
 using EduFunds.Model;
@@ -11,25 +13,96 @@ namespace EduFunds.Cli.Commands;
 /// </summary>
 internal sealed class ValidateCommand : EduFundsCommand
 {
-    private readonly System.CommandLine.Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
+    private readonly Argument<DirectoryInfo?> workbook = WorkbookInput.CreateArgument();
+
+    private readonly Option<string> format = new("--format", "-f")
+    {
+        HelpName = "table|json",
+    };
 
     /// <summary>Creates the command.</summary>
     public ValidateCommand()
         : base("validate")
     {
         Arguments.Add(workbook);
+        format.AcceptOnlyFromAmong("table", "json");
+        Options.Add(format);
         Examples.Add(new("edufunds validate"));
         Examples.Add(new("edufunds validate --lang zh-CN"));
         Examples.Add(new("edufunds validate 2> problems.txt"));
+        Examples.Add(new("edufunds validate --format json"));
     }
 
     /// <inheritdoc />
     protected override Task<int> ExecuteAsync(CliContext context)
     {
         // The ledger is checked row by row as it is read, never held: memory does not grow with it.
-        var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: new WorkbookReadOptions { KeepLedger = false }).Loaded;
-        WriteSummary(context.Output, loaded, context.Texts);
-        return Task.FromResult(ExitCodes.Ok);
+        var options = new WorkbookReadOptions { KeepLedger = false };
+        if (context.GetValue(format) != "json")
+        {
+            var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: options).Loaded;
+            WriteSummary(context.Output, loaded, context.Texts);
+            return Task.FromResult(ExitCodes.Ok);
+        }
+
+        try
+        {
+            var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: options).Loaded;
+            WriteJson(context.Output, loaded.Label, loaded.Warnings, context.Texts);
+            return Task.FromResult(ExitCodes.Ok);
+        }
+        catch (WorkbookValidationException e)
+        {
+            WriteJson(context.Output, e.Location, e.Issues, context.Texts);
+            return Task.FromResult(ExitCodes.InvalidInput);
+        }
+    }
+
+    /// <summary>
+    /// Writes the problems as one JSON document: English keys, invariant numbers, the stable code
+    /// and arguments of each problem, and its message in the language of the run.
+    /// </summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="location">Where the workbook was read from.</param>
+    /// <param name="issues">Every problem (errors and warnings).</param>
+    /// <param name="t">The language of the messages.</param>
+    internal static void WriteJson(TextWriter output, string location, IReadOnlyList<ValidationIssue> issues, Localization.Texts t)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            var errors = issues.Count(i => i.Severity == IssueSeverity.Error);
+            json.WriteStartObject();
+            json.WriteString("workbook", location);
+            json.WriteString("language", t.Language.Code);
+            json.WriteBoolean("valid", errors == 0);
+            json.WriteNumber("errors", errors);
+            json.WriteNumber("warnings", issues.Count - errors);
+            json.WriteStartArray("issues");
+            foreach (var issue in issues)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", issue.File);
+                json.WriteNumber("line", issue.Line);
+                json.WriteNumber("column", issue.Column);
+                json.WriteString("severity", issue.Severity == IssueSeverity.Error ? "error" : "warning");
+                json.WriteString("code", issue.Code);
+                json.WriteStartArray("arguments");
+                foreach (var argument in issue.Arguments)
+                {
+                    json.WriteStringValue(argument);
+                }
+
+                json.WriteEndArray();
+                json.WriteString("message", issue.GetMessage(t.Culture));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>Writes the summary of a valid workbook.</summary>

@@ -102,9 +102,10 @@ internal sealed class XlsxWorkbookSource : IWorkbookFileSource
 
     /// <summary>The problem as a line for people: <c>street.xlsx: programs!E7: message</c>.</summary>
     /// <param name="issue">The problem.</param>
+    /// <param name="t">The language of the message; the place is the same in every language.</param>
     /// <returns>The line.</returns>
-    public string Describe(ValidationIssue issue) =>
-        $"{Path.GetFileName(Location)}: {Locate(issue)}: {(issue.Severity == IssueSeverity.Warning ? "warning: " : string.Empty)}{issue.Message}";
+    public string Describe(ValidationIssue issue, Localization.Texts t) =>
+        $"{Path.GetFileName(Location)}: {Locate(issue)}: {(issue.Severity == IssueSeverity.Warning ? t["issue.warning"] : string.Empty)}{issue.GetMessage(t.Culture)}";
 
     private void AddTable(string sheet, string file, IReadOnlyList<XRow> rows)
     {

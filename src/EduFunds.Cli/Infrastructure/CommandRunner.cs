@@ -77,7 +77,7 @@ internal static class CommandRunner
         catch (AmountOverflowException e)
         {
             // The workbook's numbers are the user's: too large to project exactly is invalid input.
-            await error.WriteLineAsync($"edufunds: {Output.CellFormat.Printable(e.Message)}").ConfigureAwait(false);
+            await error.WriteLineAsync($"edufunds: {Output.CellFormat.Printable(EduFunds.Localization.Messages.Of(e, choice.Language.Culture))}").ConfigureAwait(false);
             foreach (var (name, value) in DrawOptions(parseResult))
             {
                 // The uncertain changes of the command line scale the drawn amounts: name them.
@@ -149,11 +149,11 @@ internal static class CommandRunner
         foreach (var issue in exception.Issues)
         {
             var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
-            await error.WriteLineAsync(Output.CellFormat.Printable(located.ToString())).ConfigureAwait(false);
+            await error.WriteLineAsync(Output.CellFormat.Printable(located.ToString((t ?? Texts.English).Culture))).ConfigureAwait(false);
         }
 
-        var summary = exception is WorkbookValidationException
-            ? exception.Message
+        var summary = exception is WorkbookValidationException invalid
+            ? invalid.GetMessage((t ?? Texts.English).Culture)
             : (t ?? Texts.English).Format("error.problemsFound", exception.ErrorCount);
         await error.WriteLineAsync($"edufunds: {summary}").ConfigureAwait(false);
     }

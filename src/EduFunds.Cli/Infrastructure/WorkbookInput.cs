@@ -92,7 +92,7 @@ internal static class WorkbookInput
         {
             if (result.Tokens is [{ Value: ['-', _, ..] value }])
             {
-                result.AddError(t.Format("argument.unknownOption", value));
+                result.AddError(ParseTexts.Of(result).Format("argument.unknownOption", value));
             }
         });
         return argument;
@@ -113,15 +113,38 @@ internal static class WorkbookInput
         return name.Length == 0 ? path : name;
     }
 
-    /// <summary>The built-in example's files as a workbook source.</summary>
+    /// <summary>
+    /// The built-in example's files as a workbook source, in a language: in Chinese its
+    /// <c>edufunds.json</c> is <c>edufunds.zh-CN.json</c> (the same settings and numbers, the
+    /// street's name and the scenarios' descriptions in Chinese); the CSV files are the same.
+    /// </summary>
+    /// <param name="language">The language of the example's text (English when null).</param>
     /// <returns>The source.</returns>
-    public static IWorkbookFileSource BuiltInSource() =>
-        IWorkbookFileSource.FromResources(typeof(WorkbookInput).Assembly, ExampleResourcePrefix, BuiltInDescription);
+    public static IWorkbookFileSource BuiltInSource(UiLanguage? language = null)
+    {
+        var source = IWorkbookFileSource.FromResources(typeof(WorkbookInput).Assembly, ExampleResourcePrefix, BuiltInDescription);
+        return language is { IsChinese: true } ? new TranslatedExample(source, language.Code) : source;
+    }
 
-    /// <summary>Opens a file of the built-in example (also the README, which is not part of the workbook).</summary>
+    /// <summary>Opens a file of the built-in example in a language (also the README, which is not part of the workbook).</summary>
     /// <param name="fileName">The file name.</param>
+    /// <param name="language">The language of the example's text (English when null).</param>
     /// <returns>The stream.</returns>
-    public static Stream OpenExampleFile(string fileName) => BuiltInSource().Open(fileName);
+    public static Stream OpenExampleFile(string fileName, UiLanguage? language = null) => BuiltInSource(language).Open(fileName);
+
+    /// <summary>The example with the files that have a translation (<c>NAME.zh-CN.EXT</c>) read from it.</summary>
+    private sealed class TranslatedExample(IWorkbookFileSource inner, string code) : IWorkbookFileSource
+    {
+        public string Location => inner.Location;
+
+        public bool Exists(string fileName) => inner.Exists(fileName);
+
+        public Stream Open(string fileName)
+        {
+            var translated = Path.GetFileNameWithoutExtension(fileName) + "." + code + Path.GetExtension(fileName);
+            return inner.Open(inner.Exists(translated) ? translated : fileName);
+        }
+    }
 
     /// <summary>
     /// Loads the workbook in <paramref name="folder"/>; without one, the workbook in the current
@@ -154,7 +177,7 @@ internal static class WorkbookInput
             else
             {
                 error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
-                var builtIn = BuiltInSource();
+                var builtIn = BuiltInSource(t.Language);
                 var example = reader.Read(builtIn, options, context.CancellationToken);
                 return new LoadedWorkbook(example, null, reader.LastWarnings)
                 {
@@ -200,7 +223,7 @@ internal static class WorkbookInput
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
-            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString()));
+            error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString(t.Culture)));
         }
 
         return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = LedgerSummary.Of(reader) };
@@ -312,7 +335,7 @@ internal static class WorkbookInput
             var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
             foreach (var warning in reader.LastWarnings)
             {
-                error.WriteLine(source.Describe(warning));
+                error.WriteLine(source.Describe(warning, t ?? Texts.English));
             }
 
             return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = LedgerSummary.Of(reader) };
@@ -321,7 +344,7 @@ internal static class WorkbookInput
         {
             throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxInvalid", file, e.Issues.Count(i => i.Severity == IssueSeverity.Error)))
             {
-                Details = e.Issues.Select(source.Describe).ToArray(),
+                Details = e.Issues.Select(i => source.Describe(i, t ?? Texts.English)).ToArray(),
             };
         }
     }

@@ -56,7 +56,7 @@ internal static class ImportReport
         {
             foreach (var row in rows)
             {
-                skipped.Add(Cells(row.Line, row.Entry, (kind, row.Reason)));
+                skipped.Add(Cells(row.Line, row.Entry, (kind, row.GetReason(t.Culture))));
             }
         }
 

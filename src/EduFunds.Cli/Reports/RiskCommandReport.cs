@@ -201,7 +201,7 @@ internal static class RiskCommandReport
         // Every program's sources: made only when an output shows this table.
         return table.Defer(() => risk.Programs.SelectMany(p => p.Sources.Select(s => new object?[]
         {
-            p.Program.Id, s.StreamId, s.StreamName,
+            p.Program.Id, s.StreamId, s.StreamId == StreamContribution.CarryOverId ? t["risk.carryOverName"] : s.StreamName,
             s.Recurrence switch
             {
                 Recurrence.Recurring => "recurring",

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 namespace EduFunds.Engine;
 
 /// <summary>
@@ -16,6 +17,13 @@ public sealed class AmountOverflowException : OverflowException
         : base(message, innerException)
     {
         Year = year;
+    }
+
+    /// <summary>Creates the exception with a structured message (its English text is <see cref="Exception.Message"/>).</summary>
+    internal AmountOverflowException(CoreMessage message, int year, Exception? innerException = null)
+        : this(message.ToString(), year, innerException)
+    {
+        this.With(message);
     }
 
     /// <summary>The fiscal year in which the amount overflowed.</summary>

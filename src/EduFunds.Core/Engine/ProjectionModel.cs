@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 using static EduFunds.Monetary.ExactMath;
 
@@ -115,7 +116,7 @@ public sealed partial class ProjectionModel
                 planned[(y * StreamCount) + s] = TryRound(ScenarioRules.ScenarioAmount(stream, year, orderedChanges), workbook.Rounding, out var amount)
                     ? amount
                     : throw new AmountOverflowException(
-                        $"Stream '{stream.Id}' would pay more than {long.MaxValue} minor units in {year}; its amount, annual change or the scenario's factors are too large.",
+                        new CoreMessage("OverflowStream", stream.Id, long.MaxValue, year),
                         year);
             }
         }
@@ -148,7 +149,7 @@ public sealed partial class ProjectionModel
                 if (!TryRound(Fraction.From(program.CostMinorUnits).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding, out var yearNeed))
                 {
                     throw new AmountOverflowException(
-                        $"Program '{program.Id}' would need more than {long.MaxValue} minor units in {year}; its cost or cost change is too large.",
+                        new CoreMessage("OverflowProgram", program.Id, long.MaxValue, year),
                         year);
                 }
 
@@ -366,7 +367,7 @@ public sealed partial class ProjectionModel
         {
             var year = Years.From + y;
             throw new AmountOverflowException(
-                $"The money of {year} adds up to more than {long.MaxValue} minor units (the pool, a program's reserve or the stranded money); the workbook's amounts are too large.",
+                new CoreMessage("OverflowYear", year, long.MaxValue),
                 year,
                 e);
         }

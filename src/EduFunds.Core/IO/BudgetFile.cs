@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 using EduFunds.Tracking;
@@ -61,7 +62,7 @@ internal static class BudgetFile
         {
             if (!errors.HasErrors)
             {
-                errors.ErrorText(new Pos(fileName, 1, 0), "the file is empty; expected a header row 'year,program,amount'");
+                errors.Error(new Pos(fileName, 1, 0), new CoreMessage("BudgetFileEmpty"));
             }
 
             errors.ThrowIfErrors();
@@ -82,7 +83,7 @@ internal static class BudgetFile
         {
             if (column < 0)
             {
-                errors.ErrorText(new Pos(fileName, csv.Line, 0), $"the header has no '{name}' column; expected 'year,program,amount'");
+                errors.Error(new Pos(fileName, csv.Line, 0), new CoreMessage("BudgetHeaderColumnMissing", name));
             }
         }
 
@@ -100,32 +101,32 @@ internal static class BudgetFile
             var yearText = csv.Get(yearColumn);
             if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
-                errors.ErrorText(new Pos(fileName, line, yearColumn + 1), $"year '{yearText}' is not a whole number; expected a fiscal year such as {years.From}");
+                errors.Error(new Pos(fileName, line, yearColumn + 1), new CoreMessage("BudgetYearNotWhole", yearText, years.From));
                 ok = false;
             }
             else if (!years.Contains(year))
             {
-                errors.ErrorText(new Pos(fileName, line, yearColumn + 1), $"year {year} is outside the workbook's years {years.From}-{years.To}");
+                errors.Error(new Pos(fileName, line, yearColumn + 1), new CoreMessage("BudgetYearOutsideYears", year, years.From, years.To));
                 ok = false;
             }
 
             var programId = csv.Get(programColumn);
             if (!known.Contains(programId))
             {
-                errors.ErrorText(new Pos(fileName, line, programColumn + 1), programId.Length == 0
-                    ? "program is empty; expected a program id of the workbook"
-                    : $"program '{programId}' is not a program of the workbook");
+                errors.Error(new Pos(fileName, line, programColumn + 1), programId.Length == 0
+                    ? new CoreMessage("BudgetProgramEmpty")
+                    : new CoreMessage("BudgetProgramUnknown", programId));
                 ok = false;
             }
 
             if (!AmountText.TryParse(csv.Get(amountColumn), currency, AmountSyntax.Plain, out var amount, out var problem))
             {
-                errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {problem}");
+                errors.Error(new Pos(fileName, line, amountColumn + 1), new CoreMessage("CellProblem", "amount", problem));
                 ok = false;
             }
             else if (amount < 0)
             {
-                errors.ErrorText(new Pos(fileName, line, amountColumn + 1), $"amount {csv.Get(amountColumn)} is negative; expected a budget of 0 or more");
+                errors.Error(new Pos(fileName, line, amountColumn + 1), new CoreMessage("BudgetAmountNegative", csv.Get(amountColumn)));
                 ok = false;
             }
 
@@ -136,7 +137,7 @@ internal static class BudgetFile
 
             if (seen.TryGetValue((year, programId), out var earlier))
             {
-                errors.ErrorText(new Pos(fileName, line, programColumn + 1), $"the budget of {programId} in {year} is already given on line {earlier}");
+                errors.Error(new Pos(fileName, line, programColumn + 1), new CoreMessage("BudgetDuplicate", programId, year, earlier));
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.IO;
@@ -35,7 +36,7 @@ internal sealed class CsvInput : IDisposable
     private readonly IssueList issues;
     private readonly EncodingSource encodingSource;
     private int malformedLine;
-    private string? malformedReason;
+    private CoreMessage? malformedReason;
     private bool failed;
 
     private CsvInput(Stream stream, string file, Encoding? encoding, EncodingSource encodingSource, IssueList issues)
@@ -58,14 +59,14 @@ internal sealed class CsvInput : IDisposable
                 malformedReason = malformed.Reason switch
                 {
                     CsvMalformedReason.UnterminatedQuote =>
-                        "a quoted cell is never closed: every cell that starts with \" must end with \" (write a quote inside a cell as \"\")",
+                        new CoreMessage("CsvUnterminatedQuote"),
                     CsvMalformedReason.StrayQuote =>
-                        "a quote (\") inside a cell that is not quoted; put the whole cell in quotes and double the quote inside it",
+                        new CoreMessage("CsvStrayQuote"),
                     CsvMalformedReason.TextAfterClosingQuote =>
-                        "text after the closing quote of a cell; put the whole cell in quotes and double the quotes inside it",
-                    _ => $"the record is malformed ({malformed.Reason})",
+                        new CoreMessage("CsvTextAfterClosingQuote"),
+                    _ => new CoreMessage("CsvMalformed", malformed.Reason),
                 };
-                issues.ErrorText(new Pos(file, malformedLine, 0), malformedReason);
+                issues.Error(new Pos(file, malformedLine, 0), malformedReason);
             },
         };
         reader = CsvReader.Create(text, options, leaveOpen: false);
@@ -133,7 +134,7 @@ internal sealed class CsvInput : IDisposable
             failed = true;
             issues.Unreadable(
                 new Pos(File, (int)Math.Max(e.LineNumber, Line + 1), 0),
-                $"a record is longer than {MaxRecordBytes / 1024 / 1024} MB (often a quote that is never closed); no cell or line of a CSV file may be that long");
+                new CoreMessage("CsvRecordTooLong", MaxRecordBytes / 1024 / 1024));
         }
 
         return false;
@@ -195,9 +196,9 @@ internal sealed class CsvInput : IDisposable
             var length = reader.GetString(i).Length;
             if (length > MaxCellLength)
             {
-                issues.ErrorText(
+                issues.Error(
                     new Pos(File, Line, i + 1),
-                    $"the cell is {length} characters long; a cell may hold at most {MaxCellLength} (is a quote missing?)");
+                    "CsvCellTooLong", length, MaxCellLength);
             }
         }
     }
@@ -229,16 +230,16 @@ internal sealed class CsvInput : IDisposable
         return true;
     }
 
-    private string EncodingMessage(InvalidTextException e)
+    private CoreMessage EncodingMessage(InvalidTextException e)
     {
         var name = TextEncodings.NameOf(text.Encoding);
         var guess = text.Encoding is UTF8Encoding ? TextEncodings.Guess(text.Sample) : null;
         var option = encodingSource == EncodingSource.Workbook ? "--workbook-encoding" : "--encoding";
         var hint = guess is not null
             ? encodingSource == EncodingSource.Workbook
-                ? $"this looks like {guess.ToUpperInvariant()}; try {option} {guess} (or \"encoding\": \"{guess}\" in {WorkbookFiles.Settings})"
-                : $"this looks like {guess.ToUpperInvariant()}; try {option} {guess}"
-            : $"save the file as UTF-8, or name its encoding with {option} NAME ({TextEncodings.Examples})";
-        return $"{e.Message}: the file is not {name} text; {hint}";
+                ? new CoreMessage("EncodingHintWorkbook", guess.ToUpperInvariant(), option, guess, WorkbookFiles.Settings)
+                : new CoreMessage("EncodingHint", guess.ToUpperInvariant(), option, guess)
+            : new CoreMessage("EncodingHintSaveAsUtf8", option, TextEncodings.Examples);
+        return new CoreMessage("FileNotInEncoding", e.Detail, name, hint);
     }
 }

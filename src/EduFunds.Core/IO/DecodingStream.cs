@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using EduFunds.Localization;
 
 namespace EduFunds.IO;
 
@@ -200,7 +201,7 @@ internal sealed class DecodingStream : Stream
             var bad = e.BytesUnknown is { Length: > 0 } unknown ? unknown : raw.AsSpan(at, Math.Min(1, rawLength - at)).ToArray();
             var prefix = Encoding.GetEncoding(Encoding.CodePage).GetString(raw, 0, at);
             CountChars(prefix);
-            throw new InvalidTextException(line, column + 1, $"{Describe(bad)} {(bad.Length == 1 ? "is" : "are")} not valid {TextEncodings.NameOf(Encoding)}");
+            throw new InvalidTextException(line, column + 1, new CoreMessage(bad.Length == 1 ? "ByteNotValidText" : "BytesNotValidText", Hex(bad), TextEncodings.NameOf(Encoding)));
         }
 
         var text = chars.AsSpan(0, charsUsed);
@@ -232,14 +233,11 @@ internal sealed class DecodingStream : Stream
             length = Math.Max(1, consumed);
         }
 
-        throw new InvalidTextException(line, column + 1, $"{Describe(block.Slice(at, length))} {(length == 1 ? "is" : "are")} not valid UTF-8");
+        throw new InvalidTextException(line, column + 1, new CoreMessage(length == 1 ? "ByteNotValidText" : "BytesNotValidText", Hex(block.Slice(at, length)), "UTF-8"));
     }
 
-    private static string Describe(ReadOnlySpan<byte> bytes)
-    {
-        var hex = string.Join(" ", bytes.ToArray().Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
-        return bytes.Length == 1 ? "byte " + hex : "bytes " + hex;
-    }
+    private static string Hex(ReadOnlySpan<byte> bytes) =>
+        string.Join(" ", bytes.ToArray().Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> block)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
@@ -189,8 +190,8 @@ public static partial class LedgerFile
         if (missing.Count > 0)
         {
             var issues = new IssueList();
-            issues.ErrorText(new Pos(name, 1, 0),
-                $"the header lacks the column(s) {string.Join(", ", missing)} that the new entries need; expected {string.Join(',', WorkbookFiles.LedgerColumns)}");
+            issues.Error(new Pos(name, 1, 0),
+                new CoreMessage("LedgerHeaderLacksColumns", string.Join(", ", missing), string.Join(',', WorkbookFiles.LedgerColumns)));
             issues.ThrowIfErrors();
         }
     }

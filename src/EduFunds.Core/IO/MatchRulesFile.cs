@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Tracking;
 
@@ -48,7 +49,7 @@ internal static class MatchRulesFile
         {
             if (!errors.HasErrors)
             {
-                errors.ErrorText(new Pos(fileName, 1, 0), "the file is empty; expected a header row 'field,match,pattern,target'");
+                errors.Error(new Pos(fileName, 1, 0), new CoreMessage("RulesFileEmpty"));
             }
 
             errors.ThrowIfErrors();
@@ -69,7 +70,7 @@ internal static class MatchRulesFile
 
             if (index[n] < 0)
             {
-                errors.ErrorText(new Pos(fileName, csv.Line, 0), $"the header has no '{names[n]}' column; expected 'field,match,pattern,target'");
+                errors.Error(new Pos(fileName, csv.Line, 0), new CoreMessage("RulesHeaderColumnMissing", names[n]));
             }
         }
 
@@ -90,20 +91,20 @@ internal static class MatchRulesFile
             var ok = true;
             if (field.Length == 0)
             {
-                errors.ErrorText(new Pos(fileName, line, index[0] + 1), "field is empty; expected a column of the export (memo, reference, a header name) or *");
+                errors.Error(new Pos(fileName, line, index[0] + 1), new CoreMessage("RulesFieldEmpty"));
                 ok = false;
             }
 
             MatchKind match = default;
             if (!Enum.TryParse(matchText, ignoreCase: true, out match) || !Enum.IsDefined(match) || matchText.Any(char.IsDigit))
             {
-                errors.ErrorText(new Pos(fileName, line, index[1] + 1), $"match '{matchText}' is not one of contains, exact, regex");
+                errors.Error(new Pos(fileName, line, index[1] + 1), new CoreMessage("RulesMatchUnknown", matchText));
                 ok = false;
             }
 
             if (pattern.Length == 0)
             {
-                errors.ErrorText(new Pos(fileName, line, index[2] + 1), "pattern is empty; expected the text to look for");
+                errors.Error(new Pos(fileName, line, index[2] + 1), new CoreMessage("RulesPatternEmpty"));
                 ok = false;
             }
             else if (ok && match == MatchKind.Regex)
@@ -114,14 +115,14 @@ internal static class MatchRulesFile
                 }
                 catch (ArgumentException e)
                 {
-                    errors.ErrorText(new Pos(fileName, line, index[2] + 1), $"pattern '{pattern}' is not a valid regular expression: {e.Message}");
+                    errors.Error(new Pos(fileName, line, index[2] + 1), new CoreMessage("RulesPatternInvalid", pattern, e.Message));
                     ok = false;
                 }
             }
 
             if (!MatchRules.TryParseTarget(targetText, streams, programs, out var target, out var value, out var problem))
             {
-                errors.ErrorText(new Pos(fileName, line, index[3] + 1), problem!);
+                errors.Error(new Pos(fileName, line, index[3] + 1), problem!);
                 ok = false;
             }
 

@@ -96,7 +96,7 @@ internal static class CsvTable
         {
             if (!issues.HasErrors)
             {
-                issues.Error(new Pos(file, 1, 0), $"the file is empty; expected a header row with the columns {string.Join(", ", columns)}");
+                issues.Error(new Pos(file, 1, 0), "FileEmptyExpectedHeader", string.Join(", ", columns));
             }
 
             yield break;
@@ -161,7 +161,7 @@ internal static class CsvTable
             {
                 issues.Error(
                     new Pos(file, line, 1),
-                    $"the row has {fieldCount} cells but the header has {headers.Length} columns, so its cells are shifted; a cell with a comma must be put in quotes (\"a, b\"); the row's other cells are not checked until this is fixed");
+                    "RowCellsShifted", fieldCount, headers.Length);
                 for (var l = line; l <= lastLine; l++)
                 {
                     issues.SuppressLine(file, l);
@@ -191,11 +191,11 @@ internal static class CsvTable
                 var unused = columns.Where((c, index) => !headers.Any(h => ColumnAliases.IndexOf(file, h, columns) == index));
                 issues.Warning(
                     new Pos(file, 1, i + 1),
-                    $"unknown column {ModelText.Quote(header)} is ignored{Suggestions.DidYouMean(header, unused)}; the columns of {file} are {string.Join(", ", columns)}");
+                    "ColumnUnknownIgnored", ModelText.Quote(header), Suggestions.DidYouMean(header, unused), file, string.Join(", ", columns));
             }
             else if (fieldOf[known] >= 0)
             {
-                issues.Error(new Pos(file, 1, i + 1), $"column '{columns[known]}' appears twice (also column {fieldOf[known] + 1}); keep one");
+                issues.Error(new Pos(file, 1, i + 1), "ColumnTwice", columns[known], fieldOf[known] + 1);
             }
             else
             {
@@ -207,7 +207,7 @@ internal static class CsvTable
         {
             if (fieldOf[columns.ToList().IndexOf(column)] < 0)
             {
-                issues.Error(new Pos(file, 1, 0), $"required column '{column}' is missing; the columns of {file} are {string.Join(", ", columns)}");
+                issues.Error(new Pos(file, 1, 0), "ColumnRequiredMissing", column, file, string.Join(", ", columns));
             }
         }
 

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
@@ -24,16 +25,17 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             end ??= start;
         }
 
-        var change = Decimal(row, "annual_change", 0m, "a decimal fraction such as -0.08 (8% less a year)");
+        var change = Decimal(row, "annual_change", 0m, new CoreMessage("ExpectedDecreaseFraction"));
         var restrictedText = row.Get("restricted_to") ?? string.Empty;
         var restricted = restrictedText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (restricted.Length == 0 && restrictedText.Trim().Length > 0)
         {
             // ";" or " ; ; " is neither blank (unrestricted) nor a list: the ids were lost, so nothing is guessed.
-            issues.Error(row.PosOf("restricted_to"), $"restricted_to {ModelText.Quote(restrictedText)} holds only separators, no program id; leave it blank for unrestricted money, or list program ids separated by ';'");
+            issues.Error(row.PosOf("restricted_to"), "RestrictedToOnlySeparators", ModelText.Quote(restrictedText));
         }
-        var renewal = Decimal(row, "renewal_probability", 1m, "a probability from 0 to 1 such as 0.9");
-        var cv = Decimal(row, "amount_cv", 0m, "a coefficient of variation such as 0.2");
+
+        var renewal = Decimal(row, "renewal_probability", 1m, new CoreMessage("ExpectedProbability"));
+        var cv = Decimal(row, "amount_cv", 0m, new CoreMessage("ExpectedCoefficientOfVariation"));
         return FundingStream.Unchecked(id, name, kind, recurrence, currency, amount, start, end, change, new EquatableArray<string>(restricted), renewal, cv);
     }
 
@@ -44,12 +46,12 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         var category = Enum(row, "category", ProgramCategory.Basic);
         var community = row.Get("community") is { Length: > 0 } c ? c : null;
         var cost = Amount(row, "cost", fallback: 1);
-        var costChange = Decimal(row, "cost_change", 0m, "a decimal fraction such as 0.03 (3% more a year)");
-        var minRatio = Decimal(row, "min_funding_ratio", EducationProgram.DefaultMinFundingRatio, "a ratio such as 0.6 (more than 0, at most 1)");
-        var priority = Whole(row, "priority", "a whole number of 1 or more (1 = highest)") ?? 1;
+        var costChange = Decimal(row, "cost_change", 0m, new CoreMessage("ExpectedIncreaseFraction"));
+        var minRatio = Decimal(row, "min_funding_ratio", EducationProgram.DefaultMinFundingRatio, new CoreMessage("ExpectedRatio"));
+        var priority = Whole(row, "priority", new CoreMessage("ExpectedPriority")) ?? 1;
         var start = Year(row, "start_year") ?? defaultStartYear;
         var end = Year(row, "end_year");
-        var participants = Whole(row, "participants", "a whole number of participants per year");
+        var participants = Whole(row, "participants", new CoreMessage("ExpectedParticipants"));
         return EducationProgram.Unchecked(id, name, category, community, currency, cost, costChange, minRatio, priority, start, end, participants);
     }
 
@@ -59,12 +61,12 @@ internal sealed class RowParser(IssueList issues, Currency currency)
         var dateText = row.Get("date") ?? string.Empty;
         if (dateText.Length == 0)
         {
-            issues.Error(row.PosOf("date"), $"date is required; expected an ISO date yyyy-MM-dd such as 2024-03-01");
+            issues.Error(row.PosOf("date"), "DateRequired");
         }
         else if (!WorkbookText.TryParseDate(dateText, out date))
         {
             date = fallbackDate;
-            issues.Error(row.PosOf("date"), $"date {ModelText.Quote(dateText)} is not a valid date; expected an ISO date yyyy-MM-dd such as 2024-03-01");
+            issues.Error(row.PosOf("date"), "DateInvalid", ModelText.Quote(dateText));
         }
 
         var type = Enum(row, "type", LedgerEntryType.Receipt, out var typeKnown);
@@ -101,7 +103,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
         if (text.Length == 0)
         {
-            issues.Error(row.PosOf(column), $"{column} is required; expected one of {WorkbookNames.Describe<TEnum>()}");
+            issues.Error(row.PosOf(column), "CellRequiredOneOf", column, WorkbookNames.Describe<TEnum>());
             return fallback;
         }
 
@@ -113,7 +115,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
         issues.Error(
             row.PosOf(column),
-            $"unknown {column} {ModelText.Quote(text)}{Suggestions.DidYouMean(text, WorkbookNames.Names<TEnum>())}; expected one of {WorkbookNames.Describe<TEnum>()}");
+            "CellUnknownValue", column, ModelText.Quote(text), Suggestions.DidYouMean(text, WorkbookNames.Names<TEnum>()), WorkbookNames.Describe<TEnum>());
         return fallback;
     }
 
@@ -127,13 +129,13 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
         if (text.Length == 0)
         {
-            issues.Error(row.PosOf(column), $"{column} is required; expected an amount in {currency.Code} such as {Example()}");
+            issues.Error(row.PosOf(column), "AmountRequired", column, currency.Code, Example());
             return fallback;
         }
 
         if (!AmountText.TryParse(text, currency, AmountSyntax.Plain, out var minor, out var problem))
         {
-            issues.ErrorText(row.PosOf(column), $"{column} {problem}");
+            issues.Error(row.PosOf(column), "CellProblem", column, problem);
             return fallback;
         }
 
@@ -142,7 +144,7 @@ internal sealed class RowParser(IssueList issues, Currency currency)
 
     private string Example() => AmountText.Example(currency);
 
-    private decimal Decimal(IRowCells row, string column, decimal fallback, string expected)
+    private decimal Decimal(IRowCells row, string column, decimal fallback, CoreMessage expected)
     {
         var text = row.Get(column);
         if (string.IsNullOrEmpty(text))
@@ -155,8 +157,8 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return value;
         }
 
-        var hint = text.EndsWith('%') ? " (write a percentage as a fraction: 8% is 0.08)" : string.Empty;
-        issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} is not a number{hint}; expected {expected}");
+        var hint = text.EndsWith('%') ? new CoreMessage("HintPercentAsFraction") : CoreMessage.Empty;
+        issues.Error(row.PosOf(column), "CellNotANumber", column, ModelText.Quote(text), hint, expected);
         return fallback;
     }
 
@@ -173,11 +175,11 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return year;
         }
 
-        issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} is not a year; expected a whole fiscal year such as 2024");
+        issues.Error(row.PosOf(column), "CellNotAYear", column, ModelText.Quote(text));
         return null;
     }
 
-    private int? Whole(IRowCells row, string column, string expected)
+    private int? Whole(IRowCells row, string column, CoreMessage expected)
     {
         var text = row.Get(column);
         if (string.IsNullOrEmpty(text))
@@ -190,8 +192,8 @@ internal sealed class RowParser(IssueList issues, Currency currency)
             return value;
         }
 
-        var what = AmountText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
-        issues.Error(row.PosOf(column), $"{column} {ModelText.Quote(text)} {what}; expected {expected}");
+        var what = AmountText.TryParseDecimal(text, out _) ? new CoreMessage("IsNotAWholeNumber") : new CoreMessage("IsNotANumber");
+        issues.Error(row.PosOf(column), "CellNotAWholeNumber", column, ModelText.Quote(text), what, expected);
         return null;
     }
 }

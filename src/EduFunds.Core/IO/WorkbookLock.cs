@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -53,10 +54,9 @@ internal sealed class WorkbookLock : IDisposable
             }
             catch (IOException e)
             {
-                var holder = File.Exists(ownerPath) ? File.ReadAllText(ownerPath) : "another process";
-                throw new TimeoutException(
-                    $"the workbook in {folder} is locked by {holder} (another import is writing to it); waited {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s. Try again when it has finished, or wait longer with --lock-timeout SECONDS.",
-                    e);
+                var holder = File.Exists(ownerPath) ? (object)File.ReadAllText(ownerPath) : new CoreMessage("LockAnotherProcess");
+                var message = new CoreMessage("WorkbookLocked", folder, holder, timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+                throw new TimeoutException(message.ToString(), e).With(message);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.IO;
@@ -16,7 +17,7 @@ internal sealed partial class WorkbookReadSession
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            issues.Error(json!.Value("scenarios"), $"scenarios must be a list: \"scenarios\": [{{\"name\": \"budget-cut\", \"changes\": [...]}}]");
+            issues.Error(json!.Value("scenarios"), "ScenariosNotList");
             return result;
         }
 
@@ -29,7 +30,7 @@ internal sealed partial class WorkbookReadSession
                 continue;
             }
 
-            var keys = Keys(element, path, ["name", "description", "changes"], "a scenario");
+            var keys = Keys(element, path, ["name", "description", "changes"], new CoreMessage("WordScenario"));
             var name = keys.TryGetValue("name", out var nameElement) ? String(nameElement, path + ".name") ?? string.Empty : string.Empty;
             var description = keys.TryGetValue("description", out var descriptionElement) && descriptionElement.ValueKind != JsonValueKind.Null
                 ? String(descriptionElement, path + ".description")
@@ -40,7 +41,7 @@ internal sealed partial class WorkbookReadSession
             {
                 if (changesElement.ValueKind != JsonValueKind.Array)
                 {
-                    issues.Error(json!.Value(path + ".changes"), $"changes must be a list of changes such as [{{\"type\": \"trend\", \"from\": 2025, \"kind\": \"district-grant\", \"annualChange\": -0.10}}]");
+                    issues.Error(json!.Value(path + ".changes"), "ChangesNotList");
                 }
                 else
                 {
@@ -68,10 +69,10 @@ internal sealed partial class WorkbookReadSession
             return;
         }
 
-        var keys = Keys(element, path, ChangeKeys, "a change");
+        var keys = Keys(element, path, ChangeKeys, new CoreMessage("WordChange"));
         if (!keys.TryGetValue("type", out var typeElement))
         {
-            issues.Error(json!.Value(path), $"the change has no \"type\"; expected one of {string.Join(", ", ChangeTypes)}");
+            issues.Error(json!.Value(path), "ChangeTypeMissing", string.Join(", ", ChangeTypes));
             return;
         }
 
@@ -82,7 +83,7 @@ internal sealed partial class WorkbookReadSession
         }
 
         var from = years.From;
-        if (keys.TryGetValue("from", out var fromElement) && Int(fromElement, path + ".from", "the first fiscal year the change applies to, such as 2025") is { } f)
+        if (keys.TryGetValue("from", out var fromElement) && Int(fromElement, path + ".from", new CoreMessage("ExpectedChangeFrom")) is { } f)
         {
             from = f;
         }
@@ -99,7 +100,7 @@ internal sealed partial class WorkbookReadSession
             {
                 if (key is not "type" and not "from" && !allowed.Contains(key))
                 {
-                    issues.Warning(json!.Name($"{path}.{key}"), $"\"{key}\" has no meaning for a {type} change and is ignored; a {type} change takes {(allowed.Length == 0 ? "no other keys" : string.Join(", ", allowed))}");
+                    issues.Warning(json!.Name($"{path}.{key}"), allowed.Length == 0 ? "ChangeKeyIgnoredNoKeys" : "ChangeKeyIgnored", key, type, string.Join(", ", allowed));
                 }
             }
         }
@@ -110,7 +111,7 @@ internal sealed partial class WorkbookReadSession
                 {
                     Ignore("stream", "kind", "factor");
                     var target = Target(keys, path);
-                    var factor = Required(keys, path, "factor", "a factor of 0 or more such as 1.25");
+                    var factor = Required(keys, path, "factor", new CoreMessage("ExpectedFactor"));
                     if (target is { } t && factor is { } value)
                     {
                         Add(ScaleChange.Unchecked(from, t, value));
@@ -123,7 +124,7 @@ internal sealed partial class WorkbookReadSession
                 {
                     Ignore("stream", "kind", "annualChange");
                     var target = Target(keys, path);
-                    var change = Required(keys, path, "annualChange", "an extra annual change such as -0.10 (10% less a year)");
+                    var change = Required(keys, path, "annualChange", new CoreMessage("ExpectedExtraAnnualChange"));
                     if (target is { } t && change is { } value)
                     {
                         Add(TrendChange.Unchecked(from, t, value));
@@ -136,7 +137,7 @@ internal sealed partial class WorkbookReadSession
                 {
                     Ignore("stream", "kind", "annualChange");
                     var target = Target(keys, path);
-                    var change = Required(keys, path, "annualChange", "the annual change that replaces the stream's own, such as -0.15 (15% less a year)");
+                    var change = Required(keys, path, "annualChange", new CoreMessage("ExpectedReplacingAnnualChange"));
                     if (target is { } t && change is { } value)
                     {
                         Add(RateChange.Unchecked(from, t, value));
@@ -162,7 +163,7 @@ internal sealed partial class WorkbookReadSession
                     Ignore("row");
                     if (!keys.TryGetValue("row", out var rowElement))
                     {
-                        issues.Error(json!.Value(path), $"an {type} change needs a \"row\" with the columns of {(type == "add-stream" ? WorkbookFiles.Streams : WorkbookFiles.Programs)}");
+                        issues.Error(json!.Value(path), "ChangeRowMissing", type, (type == "add-stream" ? WorkbookFiles.Streams : WorkbookFiles.Programs));
                         break;
                     }
 
@@ -201,7 +202,7 @@ internal sealed partial class WorkbookReadSession
                     if (keys.TryGetValue("flagshipWeight", out var weight))
                     {
                         any = true;
-                        if (Decimal(weight, path + ".flagshipWeight", "a positive weight such as 1.5") is { } w)
+                        if (Decimal(weight, path + ".flagshipWeight", new CoreMessage("ExpectedChangeWeight")) is { } w)
                         {
                             Add(SetFlagshipWeightChange.Unchecked(from, w));
                         }
@@ -215,35 +216,35 @@ internal sealed partial class WorkbookReadSession
                         any = true;
                         if (!keys.ContainsKey("program"))
                         {
-                            issues.Error(json!.Value(path), $"a set change of {(hasRatio ? "minFundingRatio" : "priority")} needs the \"program\" it applies to");
+                            issues.Error(json!.Value(path), "SetChangeProgramMissing", (hasRatio ? "minFundingRatio" : "priority"));
                         }
                     }
                     else if (keys.ContainsKey("program"))
                     {
-                        issues.Error(json!.Value(path + ".program"), $"a set change with a \"program\" needs \"minFundingRatio\" or \"priority\"");
+                        issues.Error(json!.Value(path + ".program"), "SetChangeProgramWithoutSetting");
                         any = true;
                     }
 
-                    if (hasRatio && Decimal(ratio, path + ".minFundingRatio", "a ratio more than 0 and at most 1, such as 0.35") is { } r && program is not null)
+                    if (hasRatio && Decimal(ratio, path + ".minFundingRatio", new CoreMessage("ExpectedChangeRatio")) is { } r && program is not null)
                     {
                         Add(SetMinFundingRatioChange.Unchecked(from, program, r));
                     }
 
-                    if (hasPriority && Int(priority, path + ".priority", "a whole number of 1 or more") is { } p && program is not null)
+                    if (hasPriority && Int(priority, path + ".priority", new CoreMessage("ExpectedChangePriority")) is { } p && program is not null)
                     {
                         Add(SetPriorityChange.Unchecked(from, program, p));
                     }
 
                     if (!any)
                     {
-                        issues.Error(json!.Value(path), $"a set change needs one of \"policy\", \"flagshipWeight\", or \"program\" with \"minFundingRatio\" or \"priority\"");
+                        issues.Error(json!.Value(path), "SetChangeEmpty");
                     }
 
                     break;
                 }
 
             default:
-                issues.Error(json!.Value(path + ".type"), $"unknown change type {ModelText.Quote(type)}{Suggestions.DidYouMean(type, ChangeTypes)}; expected one of {string.Join(", ", ChangeTypes)}");
+                issues.Error(json!.Value(path + ".type"), "ChangeTypeUnknown", ModelText.Quote(type), Suggestions.DidYouMean(type, ChangeTypes), string.Join(", ", ChangeTypes));
                 break;
         }
     }
@@ -254,11 +255,11 @@ internal sealed partial class WorkbookReadSession
         var hasKind = keys.TryGetValue("kind", out var kind);
         if (hasStream == hasKind)
         {
-            issues.ErrorText(
+            issues.Error(
                 json!.Value(hasStream ? path + ".kind" : path),
                 hasStream
-                    ? "the change names both a \"stream\" and a \"kind\"; name one: a stream id, or a kind for every stream of that kind"
-                    : $"the change names neither a \"stream\" nor a \"kind\"; name one: a stream id, or a kind ({WorkbookNames.Describe<StreamKind>()})");
+                    ? new CoreMessage("ChangeStreamAndKind")
+                    : new CoreMessage("ChangeNoStreamNorKind", WorkbookNames.Describe<StreamKind>()));
             return null;
         }
 
@@ -277,18 +278,18 @@ internal sealed partial class WorkbookReadSession
             return StreamTarget.OfKind(value);
         }
 
-        issues.Error(json!.Value(path + ".kind"), $"unknown kind {ModelText.Quote(kindText)}{Suggestions.DidYouMean(kindText, WorkbookNames.Names<StreamKind>())}; expected one of {WorkbookNames.Describe<StreamKind>()}");
+        issues.Error(json!.Value(path + ".kind"), "KindUnknown", ModelText.Quote(kindText), Suggestions.DidYouMean(kindText, WorkbookNames.Names<StreamKind>()), WorkbookNames.Describe<StreamKind>());
         return null;
     }
 
-    private decimal? Required(Dictionary<string, JsonElement> keys, string path, string key, string expected)
+    private decimal? Required(Dictionary<string, JsonElement> keys, string path, string key, CoreMessage expected)
     {
         if (keys.TryGetValue(key, out var element))
         {
             return Decimal(element, $"{path}.{key}", expected);
         }
 
-        issues.Error(json!.Value(path), $"the change has no \"{key}\"; expected {expected}");
+        issues.Error(json!.Value(path), "ChangeKeyMissing", key, expected);
         return null;
     }
 }

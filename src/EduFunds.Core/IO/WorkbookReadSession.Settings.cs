@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
@@ -26,9 +27,9 @@ internal sealed partial class WorkbookReadSession
             }
             catch (InvalidTextException e)
             {
-                issues.ErrorText(
+                issues.Error(
                     new Pos(WorkbookFiles.Settings, e.Line, e.Column),
-                    $"{e.Message}: {WorkbookFiles.Settings} must be UTF-8 text (or UTF-16 with a byte order mark); save it as UTF-8");
+                    "SettingsNotUtf8", e.Detail, WorkbookFiles.Settings);
                 return (settings, null);
             }
 
@@ -44,7 +45,7 @@ internal sealed partial class WorkbookReadSession
         {
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            issues.Error(JsonPositions.Of(bytes, e), $"the file is not valid JSON: {(cut > 0 ? message[..cut] : message)}");
+            issues.Error(JsonPositions.Of(bytes, e), "JsonInvalid", (cut > 0 ? message[..cut] : message));
             return (settings, null);
         }
 
@@ -53,7 +54,7 @@ internal sealed partial class WorkbookReadSession
         if (JsonPositions.FindInvalidString(bytes, readerOptions) is var invalid and >= 0)
         {
             document.Dispose();
-            issues.Error(json.At(invalid), $"this text holds an escaped lone surrogate (such as \\uD800 without its pair), which is not a character; write the character itself or remove the escape");
+            issues.Error(json.At(invalid), "JsonLoneSurrogate");
             return (settings, null);
         }
 
@@ -61,11 +62,11 @@ internal sealed partial class WorkbookReadSession
         document.Dispose();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            issues.Error(json.Value(string.Empty), $"the settings must be a JSON object such as {{\"years\": {{\"from\": 2020, \"to\": 2030}}}}");
+            issues.Error(json.Value(string.Empty), "SettingsNotObject");
             return (settings, null);
         }
 
-        var keys = Keys(root, string.Empty, SettingsKeys, "settings");
+        var keys = Keys(root, string.Empty, SettingsKeys, new CoreMessage("WordSettings"));
         if (keys.TryGetValue("name", out var name))
         {
             settings = settings with { Name = String(name, "name") ?? settings.Name };
@@ -79,7 +80,7 @@ internal sealed partial class WorkbookReadSession
             }
             else
             {
-                issues.Error(json.Value("currency"), $"unknown currency {ModelText.Quote(codeText)}{Suggestions.DidYouMean(codeText, Currency.All.Select(c => c.Code))}; expected an ISO 4217 code such as CNY, EUR or USD");
+                issues.Error(json.Value("currency"), "CurrencyUnknown", ModelText.Quote(codeText), Suggestions.DidYouMean(codeText, Currency.All.Select(c => c.Code)));
             }
         }
 
@@ -89,11 +90,11 @@ internal sealed partial class WorkbookReadSession
             csvEncoding = TextEncodings.Find(encodingText);
             if (csvEncoding is null)
             {
-                issues.Error(json.Value("encoding"), $"unknown encoding {ModelText.Quote(encodingText)}; expected one of {TextEncodings.Examples} (the encoding of the workbook's CSV files)");
+                issues.Error(json.Value("encoding"), "EncodingUnknown", ModelText.Quote(encodingText), TextEncodings.Examples);
             }
         }
 
-        if (keys.TryGetValue("fiscalYearStartMonth", out var month) && Int(month, "fiscalYearStartMonth", "a month from 1 (January) to 12") is { } m)
+        if (keys.TryGetValue("fiscalYearStartMonth", out var month) && Int(month, "fiscalYearStartMonth", new CoreMessage("ExpectedMonth")) is { } m)
         {
             settings = settings with { FiscalYearStartMonth = m };
         }
@@ -106,7 +107,7 @@ internal sealed partial class WorkbookReadSession
             }
             else
             {
-                issues.Error(json.Value("rounding"), $"unknown rounding {ModelText.Quote(roundingText)}{Suggestions.DidYouMean(roundingText, WorkbookNames.Names<RoundingMode>())}; expected one of {WorkbookNames.Describe<RoundingMode>()}");
+                issues.Error(json.Value("rounding"), "RoundingUnknown", ModelText.Quote(roundingText), Suggestions.DidYouMean(roundingText, WorkbookNames.Names<RoundingMode>()), WorkbookNames.Describe<RoundingMode>());
             }
         }
 
@@ -117,12 +118,12 @@ internal sealed partial class WorkbookReadSession
             settings = settings with { Policy = policyText.Trim() };
         }
 
-        if (keys.TryGetValue("flagshipWeight", out var weight) && Decimal(weight, "flagshipWeight", "a positive weight such as 3") is { } w)
+        if (keys.TryGetValue("flagshipWeight", out var weight) && Decimal(weight, "flagshipWeight", new CoreMessage("ExpectedWeight")) is { } w)
         {
             settings = settings with { FlagshipWeight = w };
         }
 
-        if (keys.TryGetValue("shelveAfter", out var shelve) && Int(shelve, "shelveAfter", "a whole number of years such as 2 (0 = never)") is { } sa)
+        if (keys.TryGetValue("shelveAfter", out var shelve) && Int(shelve, "shelveAfter", new CoreMessage("ExpectedShelveAfter")) is { } sa)
         {
             settings = settings with { ShelveAfter = sa };
         }
@@ -135,14 +136,14 @@ internal sealed partial class WorkbookReadSession
             }
             else
             {
-                issues.Error(json.Value("carryOverPool"), $"carryOverPool {ModelText.Quote(carry.GetRawText())} is not true or false; expected true (unspent pool money carries over) or false (it lapses, the default)");
+                issues.Error(json.Value("carryOverPool"), "CarryOverPoolNotBoolean", ModelText.Quote(carry.GetRawText()));
             }
         }
 
         if (keys.TryGetValue("monteCarlo", out var monteCarlo) && Object(monteCarlo, "monteCarlo"))
         {
             var mc = Keys(monteCarlo, "monteCarlo", ["runs", "seed"], "monteCarlo");
-            var runs = mc.TryGetValue("runs", out var runsElement) ? Int(runsElement, "monteCarlo.runs", "a whole number of runs such as 10000") : null;
+            var runs = mc.TryGetValue("runs", out var runsElement) ? Int(runsElement, "monteCarlo.runs", new CoreMessage("ExpectedRuns")) : null;
             var seed = mc.TryGetValue("seed", out var seedElement) ? Long(seedElement, "monteCarlo.seed") : null;
             settings = settings with { MonteCarlo = MonteCarloSettings.Unchecked(runs ?? 10_000, seed ?? 1) };
         }
@@ -154,7 +155,7 @@ internal sealed partial class WorkbookReadSession
     {
         if (!keys.TryGetValue("years", out var element))
         {
-            issues.Error(json!.Value(string.Empty), $"the settings have no \"years\"; expected for example \"years\": {{\"from\": 2020, \"to\": 2030}}");
+            issues.Error(json!.Value(string.Empty), "SettingsYearsMissing");
             return;
         }
 
@@ -170,15 +171,15 @@ internal sealed partial class WorkbookReadSession
         {
             if (!yearKeys.TryGetValue(key, out var value))
             {
-                issues.Error(json!.Value("years"), $"years has no \"{key}\"; expected for example \"years\": {{\"from\": 2020, \"to\": 2030}}");
+                issues.Error(json!.Value("years"), "YearsKeyMissing", key);
             }
             else if (key == "from")
             {
-                from = Int(value, "years.from", "a fiscal year such as 2020");
+                from = Int(value, "years.from", new CoreMessage("ExpectedFirstYear"));
             }
             else
             {
-                to = Int(value, "years.to", "a fiscal year such as 2030");
+                to = Int(value, "years.to", new CoreMessage("ExpectedLastYear"));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
@@ -152,28 +153,32 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
         {
             var scenario = finding.Scenario >= 0 ? workbook.Scenarios[finding.Scenario] : null;
             var change = scenario is not null && finding.Change is { } c ? scenario.Changes[c] : null;
-            var inScenario = scenario is null ? string.Empty : $" in scenario '{scenario.Name}'";
+            var inScenario = scenario is null ? CoreMessage.Empty : new CoreMessage("LimitInScenario", scenario.Name);
             switch (finding.Kind)
             {
                 case Engine.ProjectionLimits.Kind.StreamAmount when change is ScaleChange or TrendChange or RateChange:
                     issues.Error(
                         Change(finding.Scenario, finding.Change!.Value, change is ScaleChange ? "factor" : "annualChange"),
-                        $"this change makes stream '{finding.Id}' pay more than {max} in {finding.Year}{inScenario}, more than EduFunds can count exactly; expected a smaller {(change is ScaleChange ? "factor" : "annual change")}");
+                        change is ScaleChange ? "LimitChangeFactor" : "LimitChangeAnnualChange",
+                        finding.Id,
+                        max,
+                        finding.Year,
+                        inScenario);
                     break;
                 case Engine.ProjectionLimits.Kind.StreamAmount:
                     issues.Error(
                         LimitPos(finding, "amount"),
-                        $"stream '{finding.Id}' would pay more than {max} in {finding.Year}{inScenario}, more than EduFunds can count exactly; expected a smaller amount or annual change");
+                        "LimitStreamAmount", finding.Id, max, finding.Year, inScenario);
                     break;
                 case Engine.ProjectionLimits.Kind.StreamTotal:
                     issues.Error(
                         LimitPos(finding, "amount"),
-                        $"the streams pay more than {max} in total over {workbook.Years.From}-{workbook.Years.To}{inScenario} (reached with stream '{finding.Id}' in {finding.Year}), more than EduFunds can count exactly; expected smaller amounts");
+                        "LimitStreamTotal", max, workbook.Years.From, workbook.Years.To, inScenario, finding.Id, finding.Year);
                     break;
                 default:
                     issues.Error(
                         LimitPos(finding, "cost"),
-                        $"the programs need more than {max} in {finding.Year}{inScenario} (reached with program '{finding.Id}'), more than EduFunds can count exactly; expected smaller costs");
+                        "LimitProgramNeed", max, finding.Year, inScenario, finding.Id);
                     break;
             }
         }
@@ -223,13 +228,13 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             switch (check.Problem(file))
             {
                 case EntryProblem.Folder:
-                    issues.Unreadable(new Pos(file, 0, 0), $"{file} is a folder; the workbook's {file} must be a file");
+                    issues.Unreadable(new Pos(file, 0, 0), new CoreMessage("EntryIsFolder", file));
                     break;
                 case EntryProblem.BrokenLink:
-                    issues.Unreadable(new Pos(file, 0, 0), $"{file} is a symbolic link that leads nowhere (its target is missing, or links lead back to it); link it to a file or replace it with one");
+                    issues.Unreadable(new Pos(file, 0, 0), new CoreMessage("EntryBrokenLink", file));
                     break;
                 case EntryProblem.Special:
-                    issues.Unreadable(new Pos(file, 0, 0), $"{file} is a FIFO, a device or a socket, not a regular file; the workbook's {file} must be a file");
+                    issues.Unreadable(new Pos(file, 0, 0), new CoreMessage("EntrySpecial", file));
                     break;
                 default:
                     continue;
@@ -251,7 +256,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return false; // reported by CheckEntries
         }
 
-        issues.Error(new Pos(file, 0, 0), $"the workbook has no {file}; a workbook folder holds {WorkbookFiles.Settings}, {WorkbookFiles.Streams}, {WorkbookFiles.Programs} and optionally {WorkbookFiles.Ledger}");
+        issues.Error(new Pos(file, 0, 0), "WorkbookFileMissing", file, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger);
         return false;
     }
 
@@ -264,19 +269,19 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             var cellPath = $"{path}.{property.Name}";
             if (column is null)
             {
-                issues.Warning(json!.Name(cellPath), $"unknown column \"{property.Name}\" in the row is ignored{Suggestions.DidYouMean(property.Name, columns)}; the columns are {string.Join(", ", columns)}");
+                issues.Warning(json!.Name(cellPath), "RowColumnUnknownIgnored", property.Name, Suggestions.DidYouMean(property.Name, columns), string.Join(", ", columns));
                 continue;
             }
 
             if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                issues.Error(json!.Value(cellPath), $"row column \"{column}\" must be text or a number, as in the CSV file");
+                issues.Error(json!.Value(cellPath), "RowColumnNotTextOrNumber", column);
                 continue;
             }
 
             if (!cells.TryAdd(column, (JsonRow.CellText(property.Value).Trim(), json!.Value(cellPath))))
             {
-                issues.Error(json!.Name(cellPath), $"row column \"{column}\" appears twice; keep one");
+                issues.Error(json!.Name(cellPath), "RowColumnTwice", column);
             }
         }
 
@@ -290,7 +295,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
         return new JsonRow(rowPos, cells);
     }
 
-    private Dictionary<string, JsonElement> Keys(JsonElement element, string path, IReadOnlyList<string> known, string what)
+    private Dictionary<string, JsonElement> Keys(JsonElement element, string path, IReadOnlyList<string> known, object what)
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
@@ -298,11 +303,11 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             var propertyPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
             if (!known.Contains(property.Name))
             {
-                issues.Warning(json!.Name(propertyPath), $"unknown key \"{property.Name}\" in {what} is ignored{Suggestions.DidYouMean(property.Name, known)}; the keys are {string.Join(", ", known)}");
+                issues.Warning(json!.Name(propertyPath), "KeyUnknownIgnored", property.Name, what, Suggestions.DidYouMean(property.Name, known), string.Join(", ", known));
             }
             else if (!result.TryAdd(property.Name, property.Value))
             {
-                issues.Error(json!.Name(propertyPath), $"key \"{property.Name}\" appears twice; keep one");
+                issues.Error(json!.Name(propertyPath), "KeyTwice", property.Name);
             }
         }
 
@@ -316,7 +321,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return true;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} must be a JSON object {{...}}, not {Kind(element)}");
+        issues.Error(json!.Value(path), "JsonMustBeObject", Label(path), Kind(element));
         return false;
     }
 
@@ -327,11 +332,11 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return element.GetString();
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} must be text in quotes, not {Kind(element)}");
+        issues.Error(json!.Value(path), "JsonMustBeText", Label(path), Kind(element));
         return null;
     }
 
-    private int? Int(JsonElement element, string path, string expected)
+    private int? Int(JsonElement element, string path, CoreMessage expected)
     {
         var text = NumberText(element);
         if (text is not null && WorkbookText.TryParseInt(text, out var value))
@@ -339,8 +344,8 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return value;
         }
 
-        var what = text is not null && AmountText.TryParseDecimal(text, out _) ? "is not a whole number" : "is not a number";
-        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} {what}; expected {expected}");
+        var what = text is not null && AmountText.TryParseDecimal(text, out _) ? new CoreMessage("IsNotAWholeNumber") : new CoreMessage("IsNotANumber");
+        issues.Error(json!.Value(path), "CellNotAWholeNumber", Label(path), ModelText.Quote(text ?? element.GetRawText()), what, expected);
         return null;
     }
 
@@ -352,11 +357,11 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return value;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} is not a whole number; expected a seed such as 1");
+        issues.Error(json!.Value(path), "SeedNotWholeNumber", Label(path), ModelText.Quote(text ?? element.GetRawText()));
         return null;
     }
 
-    private decimal? Decimal(JsonElement element, string path, string expected)
+    private decimal? Decimal(JsonElement element, string path, CoreMessage expected)
     {
         var text = NumberText(element);
         if (text is not null && AmountText.TryParseDecimal(text, out var value))
@@ -364,7 +369,7 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
             return value;
         }
 
-        issues.Error(json!.Value(path), $"{Label(path)} {ModelText.Quote(text ?? element.GetRawText())} is not a plain decimal number; expected {expected}");
+        issues.Error(json!.Value(path), "JsonNotPlainDecimal", Label(path), ModelText.Quote(text ?? element.GetRawText()), expected);
         return null;
     }
 
@@ -383,13 +388,13 @@ internal sealed partial class WorkbookReadSession(IWorkbookFileSource source, st
         return path.StartsWith("scenarios[", StringComparison.Ordinal) && dot >= 0 && !path.EndsWith(']') ? path[(dot + 1)..] : path;
     }
 
-    private static string Kind(JsonElement element) => element.ValueKind switch
+    private static CoreMessage Kind(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the text {ModelText.Quote(element.GetString())}",
-        JsonValueKind.Number => $"the number {element.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
-        _ => "null",
+        JsonValueKind.Object => new CoreMessage("JsonKindObject"),
+        JsonValueKind.Array => new CoreMessage("JsonKindList"),
+        JsonValueKind.String => new CoreMessage("JsonKindText", ModelText.Quote(element.GetString())),
+        JsonValueKind.Number => new CoreMessage("JsonKindNumber", element.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False => new CoreMessage("JsonKindLiteral", element.GetRawText()),
+        _ => new CoreMessage("JsonKindLiteral", "null"),
     };
 }

@@ -40,6 +40,6 @@ public class InputValidationException : Exception
     private static string BuildMessage(IReadOnlyList<ValidationIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        return string.Join(Environment.NewLine, issues.Select(e => e.ToString()));
+        return string.Join(Environment.NewLine, issues.Select(e => e.ToString(EduFunds.Localization.CoreMessage.English)));
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EduFunds.Localization;
 
 namespace EduFunds.Model;
 
@@ -17,10 +17,10 @@ internal sealed class IssueList
     public bool HasUnreadableFile { get; private set; }
 
     /// <summary>Adds the error that stopped reading a file.</summary>
-    public void Unreadable(Pos pos, string message)
+    public void Unreadable(Pos pos, CoreMessage message)
     {
         HasUnreadableFile = true;
-        ErrorText(pos, message);
+        Error(pos, message);
     }
 
     /// <summary>How many errors were added (suppressed ones included).</summary>
@@ -32,8 +32,11 @@ internal sealed class IssueList
     /// </summary>
     public void SuppressLine(string file, int line) => suppressed.Add((file, line));
 
-    /// <summary>Adds an error; the message's numbers are formatted culture-invariantly.</summary>
-    public void Error(Pos pos, FormattableString message)
+    /// <summary>Adds an error: its code (a key of the core's resources) and the arguments of its text.</summary>
+    public void Error(Pos pos, string code, params object?[] args) => Error(pos, new CoreMessage(code, args));
+
+    /// <summary>Adds an error whose message is already composed.</summary>
+    public void Error(Pos pos, CoreMessage message)
     {
         if (suppressed.Contains((pos.File, pos.Line)))
         {
@@ -41,19 +44,17 @@ internal sealed class IssueList
             return;
         }
 
-        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message.ToString(CultureInfo.InvariantCulture)));
+        issues.Add(ValidationIssue.Create(pos.File, pos.Line, pos.Column, IssueSeverity.Error, message));
         ErrorCount++;
     }
 
-    /// <summary>Adds an error whose message is already composed (it must hold no culture-formatted numbers).</summary>
-    public void ErrorText(Pos pos, string message) => Error(pos, $"{message}");
+    /// <summary>Adds a warning: its code (a key of the core's resources) and the arguments of its text.</summary>
+    public void Warning(Pos pos, string code, params object?[] args) =>
+        issues.Add(ValidationIssue.Create(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, new CoreMessage(code, args)));
 
-    /// <summary>Adds a warning; the message's numbers are formatted culture-invariantly.</summary>
-    public void Warning(Pos pos, FormattableString message) =>
-        issues.Add(new ValidationIssue(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>Adds a warning whose message is already composed (it must hold no culture-formatted numbers).</summary>
-    public void WarningText(Pos pos, string message) => Warning(pos, $"{message}");
+    /// <summary>Adds a warning whose message is already composed.</summary>
+    public void Warning(Pos pos, CoreMessage message) =>
+        issues.Add(ValidationIssue.Create(pos.File, pos.Line, pos.Column, IssueSeverity.Warning, message));
 
     /// <summary>Every issue ordered by file, line and column (stable: same place keeps the order found).</summary>
     public IReadOnlyList<ValidationIssue> Sorted() =>
@@ -96,9 +97,9 @@ internal static class Suggestions
         return best is not null && bestDistance <= Math.Max(1, Math.Max(lowered.Length, best.Length) / 3) ? best : null;
     }
 
-    /// <summary>" (did you mean 'x'?)" or an empty string.</summary>
-    public static string DidYouMean(string text, IEnumerable<string> candidates) =>
-        Closest(text, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
+    /// <summary>" (did you mean 'x'?)" or an empty message.</summary>
+    public static CoreMessage DidYouMean(string text, IEnumerable<string> candidates) =>
+        Closest(text, candidates) is { } best ? new CoreMessage("DidYouMean", best) : CoreMessage.Empty;
 
     /// <summary>Texts longer than this are not compared (a suggestion for them would not help, and the work is bounded).</summary>
     internal const int MaxCompared = 100;

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Model;
@@ -150,7 +151,7 @@ public sealed class ProgramBuilder
 
     internal EducationProgram Build(WorkbookBuilder.BuildContext context, int defaultStartYear)
     {
-        context.CheckCurrency(givenCurrency, $"program {id}");
+        context.CheckCurrency(givenCurrency, new CoreMessage("PartProgram", id));
         long costInMinorUnits;
         if (minorUnits is { } given)
         {
@@ -158,11 +159,11 @@ public sealed class ProgramBuilder
         }
         else if (cost is { } major)
         {
-            costInMinorUnits = context.ToMinorUnits(major, $"cost of program {id}");
+            costInMinorUnits = context.ToMinorUnits(major, new CoreMessage("PartProgramCost", id));
         }
         else
         {
-            context.Error($"program {id} has no cost; call Cost(...) with its annual cost");
+            context.Error("BuilderProgramCostMissing", id);
             costInMinorUnits = 1;
         }
 

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Model;
@@ -151,10 +152,10 @@ public sealed class StreamBuilder
 
     internal FundingStream Build(WorkbookBuilder.BuildContext context, int defaultStartYear)
     {
-        context.CheckCurrency(givenCurrency, $"stream {id}");
+        context.CheckCurrency(givenCurrency, new CoreMessage("PartStream", id));
         if (kind is null)
         {
-            context.Error($"stream {id} has no kind; call Kind(...) with one of {WorkbookNames.Describe<StreamKind>()}");
+            context.Error("BuilderStreamKindMissing", id, WorkbookNames.Describe<StreamKind>());
         }
 
         long amountInMinorUnits;
@@ -164,11 +165,11 @@ public sealed class StreamBuilder
         }
         else if (amount is { } major)
         {
-            amountInMinorUnits = context.ToMinorUnits(major, $"amount of stream {id}");
+            amountInMinorUnits = context.ToMinorUnits(major, new CoreMessage("PartStreamAmount", id));
         }
         else
         {
-            context.Error($"stream {id} has no amount; call Amount(...) with the amount in its start year");
+            context.Error("BuilderStreamAmountMissing", id);
             amountInMinorUnits = 0;
         }
 

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Model;
@@ -275,13 +276,13 @@ public sealed partial class WorkbookBuilder
         var at = new Pos(IssueFile, 0, 0);
         if (!Monetary.Currency.TryFromCode(currencyCode, out var currency))
         {
-            issues.Error(at, $"unknown currency '{currencyCode}'; expected an ISO 4217 code such as CNY, EUR or USD");
+            issues.Error(at, "BuilderCurrencyUnknown", currencyCode);
             currency = Monetary.Currency.Cny;
         }
 
         if (years is null)
         {
-            issues.Error(at, $"the workbook has no years; call Years(from, to)");
+            issues.Error(at, "BuilderYearsMissing");
         }
 
         var range = years is { } given ? YearRange.Unchecked(given.From, given.To) : new YearRange(2000, 2000);
@@ -318,26 +319,26 @@ public sealed partial class WorkbookBuilder
         public Currency Currency => currency;
 
         /// <summary>Reports a part made elsewhere in another currency than the workbook's.</summary>
-        public void CheckCurrency(Currency? given, string what)
+        public void CheckCurrency(Currency? given, CoreMessage what)
         {
             if (given is { } other && other != currency)
             {
-                issues.Error(at, $"{what} is in {other.Code}, but the workbook's currency is {currency.Code}; amounts are never converted");
+                issues.Error(at, "PartInOtherCurrency", what, other.Code, currency.Code);
             }
         }
 
-        public long ToMinorUnits(decimal amount, string what)
+        public long ToMinorUnits(decimal amount, CoreMessage what)
         {
             if (AmountText.ToMinorUnits(amount, currency, out var error) is { } minor)
             {
                 return minor;
             }
 
-            issues.Error(at, $"{what} ({amount}) {error}");
+            issues.Error(at, "PartAmountProblem", what, amount, error);
             return 0;
         }
 
-        public void Error(FormattableString message) => issues.Error(at, message);
+        public void Error(string code, params object?[] args) => issues.Error(at, code, args);
     }
 
     private sealed class BuilderLocator(Pos at) : IWorkbookLocator
@@ -356,9 +357,9 @@ public sealed partial class WorkbookBuilder
 
         public Pos Ledger(int index, string column) => at;
 
-        public string StreamsSource => "the workbook's streams";
+        public object StreamsSource => new CoreMessage("SourceWorkbookStreams");
 
-        public string ProgramsSource => "the workbook's programs";
+        public object ProgramsSource => new CoreMessage("SourceWorkbookPrograms");
     }
 
     private sealed record LedgerDraft(DateOnly Date, LedgerEntryType Type, string? StreamId, string? ProgramId, decimal? Amount, string? Reference, string? Memo)
@@ -369,9 +370,9 @@ public sealed partial class WorkbookBuilder
 
         public LedgerEntry Build(BuildContext context)
         {
-            context.CheckCurrency(GivenCurrency, $"the ledger entry of {ModelText.FormatDate(Date)}");
+            context.CheckCurrency(GivenCurrency, new CoreMessage("PartLedgerEntry", ModelText.FormatDate(Date)));
             return LedgerEntry.Unchecked(
-                Date, Type, StreamId, ProgramId, context.Currency, MinorUnits ?? context.ToMinorUnits(Amount ?? 0m, $"ledger amount on {ModelText.FormatDate(Date)}"), Reference, Memo);
+                Date, Type, StreamId, ProgramId, context.Currency, MinorUnits ?? context.ToMinorUnits(Amount ?? 0m, new CoreMessage("PartLedgerAmount", ModelText.FormatDate(Date))), Reference, Memo);
         }
     }
 }

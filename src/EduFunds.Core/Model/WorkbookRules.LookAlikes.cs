@@ -11,7 +11,7 @@ internal static partial class WorkbookRules
     /// normalisation (NFC against NFD): they look the same on screen and in print, so a reference
     /// to one would silently mean the other. Each is an error at the later id.
     /// </summary>
-    private static void CheckLookAlikes(List<string> ids, Func<int, Pos> at, string what, IssueList issues)
+    private static void CheckLookAlikes(List<string> ids, Func<int, Pos> at, bool isStream, IssueList issues)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
@@ -26,7 +26,7 @@ internal static partial class WorkbookRules
             if (!first.TryAdd(key, i) && !string.Equals(ids[first[key]], id, StringComparison.Ordinal))
             {
                 var other = ids[first[key]];
-                issues.Error(at(i), $"{what} id '{Visible(id)}' looks like '{Visible(other)}' (at {Describe(at(first[key]))}) but differs by an invisible character or Unicode normalisation; use one spelling, as ids that look alike would be confused");
+                issues.Error(at(i), isStream ? "StreamIdLookAlike" : "ProgramIdLookAlike", Visible(id), Visible(other), Describe(at(first[key])));
             }
         }
     }

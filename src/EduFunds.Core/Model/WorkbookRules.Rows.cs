@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Model;
@@ -11,60 +12,61 @@ internal static partial class WorkbookRules
         IssueList issues,
         Context context,
         HashSet<string> programIds,
-        string programsSource)
+        object programsSource)
     {
-        CheckId(stream.Id, at("id"), "stream", issues);
-        var label = stream.Id.Length > 0 ? $" of stream {stream.Id}" : string.Empty;
+        CheckId(stream.Id, at("id"), isStream: true, issues);
+        var label = stream.Id.Length > 0 ? new CoreMessage("LabelOfStream", stream.Id) : CoreMessage.Empty;
+        var name = stream.Id.Length > 0 ? new CoreMessage("LabelId", stream.Id) : CoreMessage.Empty;
         if (stream.AmountMinorUnits < 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(stream.AmountMinorUnits)}{label} is negative; expected an amount of 0 or more");
+            issues.Error(at("amount"), "StreamAmountNegative", context.Amount(stream.AmountMinorUnits), label);
         }
 
         if (stream.AnnualChange < -1m)
         {
-            issues.Error(at("annual_change"), $"annual_change {stream.AnnualChange}{label} is below -1 (more than 100% less a year); expected -1 or more, such as -0.08 for 8% less a year");
+            issues.Error(at("annual_change"), "StreamAnnualChangeBelowMinusOne", stream.AnnualChange, label);
         }
 
         else if (context.YearsKnown
             && stream.StartYear is >= MinYear and <= MaxYear
             && GrowsTooLarge(stream.AmountMinorUnits, stream.AnnualChange, stream.StartYear, stream.EffectiveEndYear, context.Years) is { } streamYear)
         {
-            issues.Error(at("annual_change"), $"annual_change {stream.AnnualChange}{label} makes the amount grow beyond {context.Amount(long.MaxValue)} by {streamYear}, more than EduFunds can count exactly; expected a smaller amount or annual change");
+            issues.Error(at("annual_change"), "StreamAnnualChangeOverflow", stream.AnnualChange, label, context.Amount(long.MaxValue), streamYear);
         }
 
         if (stream.RenewalProbability is < 0m or > 1m)
         {
-            issues.Error(at("renewal_probability"), $"renewal_probability {stream.RenewalProbability}{label} is out of range; expected a probability from 0 to 1 (default 1)");
+            issues.Error(at("renewal_probability"), "StreamRenewalProbabilityOutOfRange", stream.RenewalProbability, label);
         }
 
         if (stream.AmountCv < 0m)
         {
-            issues.Error(at("amount_cv"), $"amount_cv {stream.AmountCv}{label} is negative; expected a coefficient of variation of 0 or more (default 0 = no noise)");
+            issues.Error(at("amount_cv"), "StreamAmountCvNegative", stream.AmountCv, label);
         }
 
         if (stream.StartYear is < MinYear or > MaxYear)
         {
-            issues.Error(at("start_year"), $"start_year {stream.StartYear}{label} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
+            issues.Error(at("start_year"), "StreamStartYearImplausible", stream.StartYear, label, MinYear, MaxYear);
         }
         else if (context.YearsKnown && stream.StartYear > context.Years.To)
         {
-            issues.Warning(at("start_year"), $"start_year {stream.StartYear}{label} is after the workbook's last year {context.Years.To}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
+            issues.Warning(at("start_year"), "StreamStartsAfterYears", stream.StartYear, label, context.Years.To, context.Years.From);
         }
 
         if (stream.EndYear is { } end)
         {
             if (end < stream.StartYear)
             {
-                issues.Error(at("end_year"), $"end_year {end}{label} is before its start_year {stream.StartYear}; expected a year on or after the start");
+                issues.Error(at("end_year"), "StreamEndBeforeStart", end, label, stream.StartYear);
             }
             else if (context.YearsKnown && end < context.Years.From)
             {
-                issues.Warning(at("end_year"), $"end_year {end}{label} is before the workbook's first year {context.Years.From}, so the stream pays nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
+                issues.Warning(at("end_year"), "StreamEndsBeforeYears", end, label, context.Years.From, context.Years.To);
             }
         }
         else if (context.YearsKnown && stream.EffectiveEndYear is { } oneOffYear && oneOffYear < context.Years.From && stream.StartYear is >= MinYear and <= MaxYear)
         {
-            issues.Warning(at("start_year"), $"one-off stream{label.Replace(" of stream", string.Empty, StringComparison.Ordinal)} paid in {oneOffYear}, before the workbook's first year {context.Years.From}, so it pays nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
+            issues.Warning(at("start_year"), "OneOffStreamBeforeYears", name, oneOffYear, context.Years.From, context.Years.To);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -72,17 +74,17 @@ internal static partial class WorkbookRules
         {
             if (!seen.Add(programId))
             {
-                issues.Error(at("restricted_to"), $"restricted_to{label} lists program '{programId}' twice");
+                issues.Error(at("restricted_to"), "RestrictedToTwice", label, programId);
             }
             else if (!programIds.Contains(programId))
             {
-                issues.Error(at("restricted_to"), $"restricted_to{label} names program '{programId}', which is not in {programsSource}{Suggestions.DidYouMean(programId, programIds)}; expected program ids separated by ';'");
+                issues.Error(at("restricted_to"), "RestrictedToUnknownProgram", label, programId, programsSource, Suggestions.DidYouMean(programId, programIds));
             }
         }
 
         if (stream.Kind == StreamKind.InKind && !stream.IsRestricted)
         {
-            issues.Error(at("restricted_to"), $"in-kind stream{label.Replace(" of stream", string.Empty, StringComparison.Ordinal)} is not restricted; in-kind services cannot be pooled as cash, so restricted_to must name the programs they serve");
+            issues.Error(at("restricted_to"), "InKindStreamNotRestricted", name);
         }
     }
 
@@ -121,60 +123,60 @@ internal static partial class WorkbookRules
 
     private static void CheckProgram(EducationProgram program, Func<string, Pos> at, IssueList issues, Context context)
     {
-        CheckId(program.Id, at("id"), "program", issues);
-        var label = program.Id.Length > 0 ? $" of program {program.Id}" : string.Empty;
+        CheckId(program.Id, at("id"), isStream: false, issues);
+        var label = program.Id.Length > 0 ? new CoreMessage("LabelOfProgram", program.Id) : CoreMessage.Empty;
         if (program.CostMinorUnits <= 0)
         {
-            issues.Error(at("cost"), $"cost {context.Amount(program.CostMinorUnits)}{label} must be more than 0; expected the program's annual cost");
+            issues.Error(at("cost"), "ProgramCostNotPositive", context.Amount(program.CostMinorUnits), label);
         }
 
         if (program.CostChange < -1m)
         {
-            issues.Error(at("cost_change"), $"cost_change {program.CostChange}{label} is below -1; expected -1 or more, such as 0.03 for 3% more a year");
+            issues.Error(at("cost_change"), "ProgramCostChangeBelowMinusOne", program.CostChange, label);
         }
 
         else if (context.YearsKnown
             && program.StartYear is >= MinYear and <= MaxYear
             && GrowsTooLarge(program.CostMinorUnits, program.CostChange, program.StartYear, program.EndYear, context.Years) is { } programYear)
         {
-            issues.Error(at("cost_change"), $"cost_change {program.CostChange}{label} makes the need grow beyond {context.Amount(long.MaxValue)} by {programYear}, more than EduFunds can count exactly; expected a smaller cost or cost change");
+            issues.Error(at("cost_change"), "ProgramCostChangeOverflow", program.CostChange, label, context.Amount(long.MaxValue), programYear);
         }
 
         if (program.MinFundingRatio is <= 0m or > 1m)
         {
-            issues.Error(at("min_funding_ratio"), $"min_funding_ratio {program.MinFundingRatio}{label} is out of range; expected more than 0 and at most 1 (default 0.6)");
+            issues.Error(at("min_funding_ratio"), "ProgramMinFundingRatioOutOfRange", program.MinFundingRatio, label);
         }
 
         if (program.Priority < 1)
         {
-            issues.Error(at("priority"), $"priority {program.Priority}{label} is out of range; expected a whole number of 1 or more (1 = highest)");
+            issues.Error(at("priority"), "ProgramPriorityOutOfRange", program.Priority, label);
         }
 
         if (program.StartYear is < MinYear or > MaxYear)
         {
-            issues.Error(at("start_year"), $"start_year {program.StartYear}{label} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
+            issues.Error(at("start_year"), "ProgramStartYearImplausible", program.StartYear, label, MinYear, MaxYear);
         }
         else if (context.YearsKnown && program.StartYear < context.Years.From && (program.EndYear is null || program.EndYear >= context.Years.From))
         {
-            issues.Warning(at("start_year"), $"start_year {program.StartYear}{label} is before the workbook's first year {context.Years.From}; the program runs from {context.Years.From} and its need grows from {program.StartYear} (cost x (1 + cost_change)^{context.Years.From - program.StartYear} in {context.Years.From})");
+            issues.Warning(at("start_year"), "ProgramStartsBeforeYears", program.StartYear, label, context.Years.From, context.Years.From - program.StartYear);
         }
         else if (context.YearsKnown && program.StartYear > context.Years.To)
         {
-            issues.Warning(at("start_year"), $"start_year {program.StartYear}{label} is after the workbook's last year {context.Years.To}, so the program runs nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
+            issues.Warning(at("start_year"), "ProgramStartsAfterYears", program.StartYear, label, context.Years.To, context.Years.From);
         }
 
         if (program.EndYear is { } end && end < program.StartYear)
         {
-            issues.Error(at("end_year"), $"end_year {end}{label} is before its start_year {program.StartYear}; expected a year on or after the start");
+            issues.Error(at("end_year"), "ProgramEndBeforeStart", end, label, program.StartYear);
         }
         else if (program.EndYear is { } ended && context.YearsKnown && ended < context.Years.From)
         {
-            issues.Warning(at("end_year"), $"end_year {ended}{label} is before the workbook's first year {context.Years.From}, so the program runs nothing in {context.Years.From}-{context.Years.To}; it is kept as history");
+            issues.Warning(at("end_year"), "ProgramEndsBeforeYears", ended, label, context.Years.From, context.Years.To);
         }
 
         if (program.Participants is < 0)
         {
-            issues.Error(at("participants"), $"participants {program.Participants}{label} is negative; expected a head count of 0 or more");
+            issues.Error(at("participants"), "ProgramParticipantsNegative", program.Participants, label);
         }
     }
 }

@@ -1,3 +1,5 @@
+using EduFunds.Localization;
+
 namespace EduFunds.Model;
 
 /// <content>The rules of scenarios and their changes.</content>
@@ -28,7 +30,7 @@ internal static partial class WorkbookRules
                     addedPrograms.Add((c, add.Program));
                     if (add.Program.Id.Length > 0 && !programs.Add(add.Program.Id))
                     {
-                        issues.Error(at.AddedRow(s, c, "id"), $"scenario '{scenario.Name}' adds program '{add.Program.Id}', but a program with that id already exists; choose a new id");
+                        issues.Error(at.AddedRow(s, c, "id"), "ScenarioAddsExistingProgram", scenario.Name, add.Program.Id);
                     }
 
                     break;
@@ -36,7 +38,7 @@ internal static partial class WorkbookRules
                     addedStreams.Add((c, add.Stream));
                     if (add.Stream.Id.Length > 0 && !streams.Add(add.Stream.Id))
                     {
-                        issues.Error(at.AddedRow(s, c, "id"), $"scenario '{scenario.Name}' adds stream '{add.Stream.Id}', but a stream with that id already exists; choose a new id");
+                        issues.Error(at.AddedRow(s, c, "id"), "ScenarioAddsExistingStream", scenario.Name, add.Stream.Id);
                     }
 
                     break;
@@ -51,7 +53,7 @@ internal static partial class WorkbookRules
 
         foreach (var (c, stream) in addedStreams)
         {
-            CheckStream(stream, column => at.AddedRow(s, c, column), issues, context, programs, $"{at.ProgramsSource} or the scenario's added programs");
+            CheckStream(stream, column => at.AddedRow(s, c, column), issues, context, programs, new CoreMessage("ProgramsSourceOrAdded", at.ProgramsSource));
         }
 
         for (var c = 0; c < scenario.Changes.Count; c++)
@@ -62,15 +64,15 @@ internal static partial class WorkbookRules
 
             if (change.From is < MinYear or > MaxYear)
             {
-                issues.Error(Key("from"), $"from {change.From} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear} (leave it out for the first year)");
+                issues.Error(Key("from"), "ChangeFromImplausible", change.From, MinYear, MaxYear);
             }
             else if (context.YearsKnown && change.From < context.Years.From)
             {
-                issues.Warning(Key("from"), $"from {change.From} is before the workbook's first year {context.Years.From}: the change is in effect from {context.Years.From} and keeps {change.From} in its formula (a trend or rate from {change.From} has already changed {context.Years.From - change.From + 1} times in {context.Years.From})");
+                issues.Warning(Key("from"), "ChangeFromBeforeYears", change.From, context.Years.From, context.Years.From - change.From + 1);
             }
             else if (context.YearsKnown && change.From > context.Years.To)
             {
-                issues.Warning(Key("from"), $"from {change.From} is after the workbook's last year {context.Years.To}, so the change does nothing in {context.Years.From}-{context.Years.To}; it is kept for when the years move");
+                issues.Warning(Key("from"), "ChangeFromAfterYears", change.From, context.Years.To, context.Years.From);
             }
 
             switch (change)
@@ -79,7 +81,7 @@ internal static partial class WorkbookRules
                     CheckTarget(scale.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     if (scale.Factor < 0m)
                     {
-                        issues.Error(Key("factor"), $"factor {scale.Factor} is negative; expected 0 or more (1.25 = a quarter more, 0 = nothing)");
+                        issues.Error(Key("factor"), "ScaleFactorNegative", scale.Factor);
                     }
 
                     break;
@@ -87,7 +89,7 @@ internal static partial class WorkbookRules
                     CheckTarget(trend.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     if (trend.AnnualChange < -1m)
                     {
-                        issues.Error(Key("annualChange"), $"annualChange {trend.AnnualChange} is below -1; expected -1 or more, such as -0.10 for 10% less a year");
+                        issues.Error(Key("annualChange"), "TrendAnnualChangeBelowMinusOne", trend.AnnualChange);
                     }
 
                     break;
@@ -95,7 +97,7 @@ internal static partial class WorkbookRules
                     CheckTarget(rate.Target, Key, streams, kinds, issues, missingKindIsError, at.StreamsSource);
                     if (rate.AnnualChange < -1m)
                     {
-                        issues.Error(Key("annualChange"), $"annualChange {rate.AnnualChange} is below -1; expected -1 or more, such as -0.15 for 15% less a year");
+                        issues.Error(Key("annualChange"), "RateAnnualChangeBelowMinusOne", rate.AnnualChange);
                     }
 
                     break;
@@ -106,13 +108,13 @@ internal static partial class WorkbookRules
                     CheckPolicy(policy.Policy, Key("policy"), issues);
                     break;
                 case SetFlagshipWeightChange weight when weight.FlagshipWeight <= 0m:
-                    issues.Error(Key("flagshipWeight"), $"flagshipWeight {weight.FlagshipWeight} must be more than 0");
+                    issues.Error(Key("flagshipWeight"), "ChangeFlagshipWeightNotPositive", weight.FlagshipWeight);
                     break;
                 case SetMinFundingRatioChange ratio:
                     CheckProgramReference(ratio.ProgramId, Key("program"), programs, issues, at.ProgramsSource);
                     if (ratio.MinFundingRatio is <= 0m or > 1m)
                     {
-                        issues.Error(Key("minFundingRatio"), $"minFundingRatio {ratio.MinFundingRatio} is out of range; expected more than 0 and at most 1");
+                        issues.Error(Key("minFundingRatio"), "ChangeMinFundingRatioOutOfRange", ratio.MinFundingRatio);
                     }
 
                     break;
@@ -120,7 +122,7 @@ internal static partial class WorkbookRules
                     CheckProgramReference(priority.ProgramId, Key("program"), programs, issues, at.ProgramsSource);
                     if (priority.Priority < 1)
                     {
-                        issues.Error(Key("priority"), $"priority {priority.Priority} is out of range; expected a whole number of 1 or more (1 = highest)");
+                        issues.Error(Key("priority"), "ChangePriorityOutOfRange", priority.Priority);
                     }
 
                     break;
@@ -128,27 +130,27 @@ internal static partial class WorkbookRules
         }
     }
 
-    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError, string streamsSource)
+    private static void CheckTarget(StreamTarget target, Func<string, Pos> key, HashSet<string> streams, HashSet<StreamKind> kinds, IssueList issues, bool missingKindIsError, object streamsSource)
     {
         if (target.StreamId is { } id && !streams.Contains(id))
         {
-            issues.Error(key("stream"), $"stream '{id}' does not exist in {streamsSource} or among the scenario's added streams{Suggestions.DidYouMean(id, streams)}");
+            issues.Error(key("stream"), "ChangeStreamUnknown", id, streamsSource, Suggestions.DidYouMean(id, streams));
         }
         else if (target.Kind is { } kind && !kinds.Contains(kind) && missingKindIsError)
         {
-            issues.Error(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind)}' (in the workbook or added by the scenario), so the change would have no effect");
+            issues.Error(key("kind"), "ChangeKindWithoutStreams", WorkbookNames.ToName(kind));
         }
         else if (target.Kind is { } kind2 && !kinds.Contains(kind2))
         {
-            issues.Warning(key("kind"), $"no stream is of kind '{WorkbookNames.ToName(kind2)}' (in {streamsSource} or added by the scenario), so the change has no effect");
+            issues.Warning(key("kind"), "ChangeKindWithoutStreamsInFile", WorkbookNames.ToName(kind2), streamsSource);
         }
     }
 
-    private static void CheckProgramReference(string id, Pos pos, HashSet<string> programs, IssueList issues, string programsSource)
+    private static void CheckProgramReference(string id, Pos pos, HashSet<string> programs, IssueList issues, object programsSource)
     {
         if (!programs.Contains(id))
         {
-            issues.Error(pos, $"program '{id}' does not exist in {programsSource} or among the scenario's added programs{Suggestions.DidYouMean(id, programs)}");
+            issues.Error(pos, "ChangeProgramUnknown", id, programsSource, Suggestions.DidYouMean(id, programs));
         }
     }
 }

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Monetary;
 
 namespace EduFunds.Model;
@@ -26,11 +27,11 @@ internal interface IWorkbookLocator
     /// <summary>A cell of a ledger row.</summary>
     Pos Ledger(int index, string column);
 
-    /// <summary>Where the streams come from, as messages name it ("streams.csv").</summary>
-    string StreamsSource => "streams.csv";
+    /// <summary>Where the streams come from, as messages name it ("streams.csv", or a <see cref="Localization.CoreMessage"/>).</summary>
+    object StreamsSource => "streams.csv";
 
-    /// <summary>Where the programs come from, as messages name it ("programs.csv").</summary>
-    string ProgramsSource => "programs.csv";
+    /// <summary>Where the programs come from, as messages name it ("programs.csv", or a <see cref="Localization.CoreMessage"/>).</summary>
+    object ProgramsSource => "programs.csv";
 }
 
 /// <summary>
@@ -79,13 +80,13 @@ internal static partial class WorkbookRules
             CheckProgram(program, column => at.Program(index, column), issues, context);
             if (program.Id.Length > 0 && !firstProgram.TryAdd(program.Id, i))
             {
-                issues.Error(at.Program(i, "id"), $"duplicate program id '{program.Id}' (first used at {Describe(at.Program(firstProgram[program.Id], "id"))}); ids must be unique");
+                issues.Error(at.Program(i, "id"), "ProgramIdDuplicate", program.Id, Describe(at.Program(firstProgram[program.Id], "id")));
             }
 
             programIds.Add(program.Id);
         }
 
-        CheckLookAlikes(workbook.Programs.Select(p => p.Id).ToList(), i => at.Program(i, "id"), "program", issues);
+        CheckLookAlikes(workbook.Programs.Select(p => p.Id).ToList(), i => at.Program(i, "id"), isStream: false, issues);
 
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var firstStream = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -96,13 +97,13 @@ internal static partial class WorkbookRules
             CheckStream(stream, column => at.Stream(index, column), issues, context, programIds, at.ProgramsSource);
             if (stream.Id.Length > 0 && !firstStream.TryAdd(stream.Id, i))
             {
-                issues.Error(at.Stream(i, "id"), $"duplicate stream id '{stream.Id}' (first used at {Describe(at.Stream(firstStream[stream.Id], "id"))}); ids must be unique");
+                issues.Error(at.Stream(i, "id"), "StreamIdDuplicate", stream.Id, Describe(at.Stream(firstStream[stream.Id], "id")));
             }
 
             streamIds.Add(stream.Id);
         }
 
-        CheckLookAlikes(workbook.Streams.Select(s => s.Id).ToList(), i => at.Stream(i, "id"), "stream", issues);
+        CheckLookAlikes(workbook.Streams.Select(s => s.Id).ToList(), i => at.Stream(i, "id"), isStream: true, issues);
 
         var scenarioNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < workbook.Scenarios.Count; s++)
@@ -110,15 +111,15 @@ internal static partial class WorkbookRules
             var scenario = workbook.Scenarios[s];
             if (string.IsNullOrWhiteSpace(scenario.Name))
             {
-                issues.Error(at.Scenario(s, "name"), $"a scenario needs a name");
+                issues.Error(at.Scenario(s, "name"), "ScenarioNameMissing");
             }
             else if (string.Equals(scenario.Name.Trim(), ReservedScenarioName, StringComparison.OrdinalIgnoreCase))
             {
-                issues.Error(at.Scenario(s, "name"), $"the scenario name '{scenario.Name}' is reserved: 'base' names the workbook without changes in every command; choose another name");
+                issues.Error(at.Scenario(s, "name"), "ScenarioNameReserved", scenario.Name);
             }
             else if (!scenarioNames.TryAdd(scenario.Name, s))
             {
-                issues.Error(at.Scenario(s, "name"), $"duplicate scenario name '{scenario.Name}' (first used at {Describe(at.Scenario(scenarioNames[scenario.Name], "name"))}); names must be unique");
+                issues.Error(at.Scenario(s, "name"), "ScenarioNameDuplicate", scenario.Name, Describe(at.Scenario(scenarioNames[scenario.Name], "name")));
             }
 
             CheckScenario(workbook, s, at, issues, context, streamIds, programIds, missingKindIsError?.Invoke(s) ?? false);
@@ -143,18 +144,18 @@ internal static partial class WorkbookRules
         var years = workbook.Years;
         if (years.From < MinYear || years.From > MaxYear)
         {
-            issues.Error(at.Setting("years.from"), $"years.from {years.From} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
+            issues.Error(at.Setting("years.from"), "YearsFromImplausible", years.From, MinYear, MaxYear);
             ok = false;
         }
 
         if (years.To < MinYear || years.To > MaxYear)
         {
-            issues.Error(at.Setting("years.to"), $"years.to {years.To} is not a plausible fiscal year; expected a year from {MinYear} to {MaxYear}");
+            issues.Error(at.Setting("years.to"), "YearsToImplausible", years.To, MinYear, MaxYear);
             ok = false;
         }
         else if (years.To < years.From)
         {
-            issues.Error(at.Setting("years.to"), $"years.to {years.To} is before years.from {years.From}; expected the last year of the projection, on or after the first");
+            issues.Error(at.Setting("years.to"), "YearsToBeforeFrom", years.To, years.From);
             ok = false;
         }
 
@@ -166,23 +167,23 @@ internal static partial class WorkbookRules
     {
         if (workbook.FiscalYearStartMonth is < 1 or > 12)
         {
-            issues.Error(at.Setting("fiscalYearStartMonth"), $"fiscalYearStartMonth {workbook.FiscalYearStartMonth} is not a month; expected 1 (January) to 12 (December)");
+            issues.Error(at.Setting("fiscalYearStartMonth"), "FiscalYearStartMonthInvalid", workbook.FiscalYearStartMonth);
         }
 
         CheckPolicy(workbook.Policy, at.Setting("policy"), issues);
         if (workbook.FlagshipWeight <= 0m)
         {
-            issues.Error(at.Setting("flagshipWeight"), $"flagshipWeight {workbook.FlagshipWeight} must be more than 0 (default 3)");
+            issues.Error(at.Setting("flagshipWeight"), "FlagshipWeightNotPositive", workbook.FlagshipWeight);
         }
 
         if (workbook.ShelveAfter < 0)
         {
-            issues.Error(at.Setting("shelveAfter"), $"shelveAfter {workbook.ShelveAfter} is negative; expected the number of consecutive stall years after which a program is shelved (default 2; 0 = never)");
+            issues.Error(at.Setting("shelveAfter"), "ShelveAfterNegative", workbook.ShelveAfter);
         }
 
         if (workbook.MonteCarlo.Runs < 1)
         {
-            issues.Error(at.Setting("monteCarlo.runs"), $"monteCarlo.runs {workbook.MonteCarlo.Runs} must be at least 1 (default 10000)");
+            issues.Error(at.Setting("monteCarlo.runs"), "MonteCarloRunsTooFew", workbook.MonteCarlo.Runs);
         }
     }
 
@@ -190,19 +191,19 @@ internal static partial class WorkbookRules
     {
         if (!PolicyNames.IsKnown(policy))
         {
-            issues.Error(pos, $"unknown policy {ModelText.Quote(policy)}{Suggestions.DidYouMean(policy, PolicyNames.Names)}; expected one of {string.Join(", ", PolicyNames.Names)}");
+            issues.Error(pos, "PolicyUnknown", ModelText.Quote(policy), Suggestions.DidYouMean(policy, PolicyNames.Names), string.Join(", ", PolicyNames.Names));
         }
     }
 
-    private static void CheckId(string id, Pos pos, string what, IssueList issues)
+    private static void CheckId(string id, Pos pos, bool isStream, IssueList issues)
     {
         if (id.Length == 0)
         {
-            issues.Error(pos, $"the {what} has no id; every {what} needs a unique id such as 'DG-01'");
+            issues.Error(pos, isStream ? "StreamIdMissing" : "ProgramIdMissing");
         }
         else if (id.Contains(';', StringComparison.Ordinal))
         {
-            issues.Error(pos, $"{what} id {ModelText.Quote(id)} contains ';', which separates the ids of restricted_to; choose an id without it");
+            issues.Error(pos, isStream ? "StreamIdHasSemicolon" : "ProgramIdHasSemicolon", ModelText.Quote(id));
         }
     }
 
@@ -217,7 +218,7 @@ internal static partial class WorkbookRules
     {
         if (entry.AmountMinorUnits <= 0)
         {
-            issues.Error(at("amount"), $"amount {context.Amount(entry.AmountMinorUnits)} must be more than 0; a ledger records receipts and expenses as positive amounts");
+            issues.Error(at("amount"), "LedgerAmountNotPositive", context.Amount(entry.AmountMinorUnits));
         }
 
         if (context.YearsKnown && workbook.FiscalYearStartMonth is >= 1 and <= 12)
@@ -225,30 +226,30 @@ internal static partial class WorkbookRules
             var fiscalYear = ModelText.FiscalYearOf(entry.Date, workbook.FiscalYearStartMonth);
             if (!context.Years.Contains(fiscalYear))
             {
-                issues.WarningText(at("date"), OutsideYears(entry.Date, fiscalYear, context.Years, workbook.FiscalYearStartMonth));
+                issues.Warning(at("date"), OutsideYears(entry.Date, fiscalYear, context.Years, workbook.FiscalYearStartMonth));
             }
         }
 
         if (entry.StreamId is { } streamId && !streams.Contains(streamId))
         {
-            issues.Error(at("stream"), $"stream '{streamId}' does not exist in {context.StreamsSource}{Suggestions.DidYouMean(streamId, streams)}");
+            issues.Error(at("stream"), "LedgerStreamUnknown", streamId, context.StreamsSource, Suggestions.DidYouMean(streamId, streams));
         }
 
         if (entry.ProgramId is { } programId && !programs.Contains(programId))
         {
-            issues.Error(at("program"), $"program '{programId}' does not exist in {context.ProgramsSource}{Suggestions.DidYouMean(programId, programs)}");
+            issues.Error(at("program"), "LedgerProgramUnknown", programId, context.ProgramsSource, Suggestions.DidYouMean(programId, programs));
         }
 
         if (entry.Type == LedgerEntryType.Receipt)
         {
             if (entry.StreamId is null)
             {
-                issues.Error(at("stream"), $"a receipt needs the stream the money came from; fill in stream");
+                issues.Error(at("stream"), "LedgerReceiptWithoutStream");
             }
 
             if (entry.ProgramId is not null)
             {
-                issues.Error(at("program"), $"a receipt names program '{entry.ProgramId}'; receipts come from a stream (record what a program spends as an expense); leave program blank");
+                issues.Error(at("program"), "LedgerReceiptWithProgram", entry.ProgramId);
             }
         }
 
@@ -264,13 +265,18 @@ internal static partial class WorkbookRules
     /// <param name="years">The workbook's years (within MinYear..MaxYear).</param>
     /// <param name="startMonth">The month the fiscal year starts (1-12).</param>
     /// <returns>The message.</returns>
-    internal static string OutsideYears(DateOnly date, int fiscalYear, YearRange years, int startMonth)
+    internal static CoreMessage OutsideYears(DateOnly date, int fiscalYear, YearRange years, int startMonth)
     {
         var first = new DateOnly(years.From, startMonth, 1);
         var last = new DateOnly(years.To, startMonth, 1).AddYears(1).AddDays(-1);
-        return string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"date {ModelText.FormatDate(date)} is in fiscal year {fiscalYear}, outside the workbook's years {years.From}-{years.To} ({ModelText.FormatDate(first)} to {ModelText.FormatDate(last)}); the entry is kept, and tracking and re-forecasts count it only for a year within them");
+        return new CoreMessage(
+            "LedgerDateOutsideYears",
+            ModelText.FormatDate(date),
+            fiscalYear,
+            years.From,
+            years.To,
+            ModelText.FormatDate(first),
+            ModelText.FormatDate(last));
     }
 
     /// <summary>The rules of one ledger entry of a workbook (known stream and program, fiscal year, shape), checked entry by entry.</summary>
@@ -304,7 +310,7 @@ internal static partial class WorkbookRules
                 if (total > long.MaxValue - entry.AmountMinorUnits)
                 {
                     totalTooLarge = true;
-                    issues.Error(at("amount"), $"with this amount the ledger's amounts add up to more than {context.Amount(long.MaxValue)}, more than EduFunds can count exactly in its totals and cash position; check the amount");
+                    issues.Error(at("amount"), "LedgerAmountsOverflow", context.Amount(long.MaxValue));
                 }
                 else
                 {
@@ -320,10 +326,10 @@ internal static partial class WorkbookRules
     internal sealed record Context(YearRange Years, bool YearsKnown, Currency Currency)
     {
         /// <summary>Where the streams come from, as messages name it.</summary>
-        public string StreamsSource { get; init; } = "streams.csv";
+        public object StreamsSource { get; init; } = "streams.csv";
 
         /// <summary>Where the programs come from, as messages name it.</summary>
-        public string ProgramsSource { get; init; } = "programs.csv";
+        public object ProgramsSource { get; init; } = "programs.csv";
 
         public string Amount(long minorUnits) => AmountText.Format(minorUnits, Currency);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Localization;
 
 namespace EduFunds.Monetary;
 
@@ -43,14 +44,14 @@ internal static class AmountText
     /// <param name="minorUnits">The amount.</param>
     /// <param name="problem">Why the text is not an amount, starting with the quoted text ("'1.234' has more decimals than CNY allows (2)"); null on success.</param>
     /// <returns>Whether the text is an amount.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, Currency currency, AmountSyntax syntax, out long minorUnits, out string? problem)
+    public static bool TryParse(ReadOnlySpan<char> text, Currency currency, AmountSyntax syntax, out long minorUnits, out CoreMessage? problem)
     {
         minorUnits = 0;
         problem = null;
         var trimmed = text.Trim();
         if (trimmed.IsEmpty)
         {
-            problem = $"is empty; expected an amount in {currency.Code} such as {Example(currency)}";
+            problem = new CoreMessage("AmountEmpty", currency.Code, Example(currency));
             return false;
         }
 
@@ -116,7 +117,7 @@ internal static class AmountText
                 {
                     if (c != '0')
                     {
-                        problem = $"{Quote(trimmed)} {TooManyDecimals(currency)}";
+                        problem = new CoreMessage("QuotedProblem", Quote(trimmed), TooManyDecimals(currency));
                         return false;
                     }
 
@@ -127,7 +128,7 @@ internal static class AmountText
             }
             else if (whole > (long.MaxValue - 9) / 10)
             {
-                problem = $"{Quote(trimmed)} is too large";
+                problem = new CoreMessage("AmountTooLarge", Quote(trimmed));
                 return false;
             }
             else
@@ -150,7 +151,7 @@ internal static class AmountText
         var scale = Pow10(currency.MinorUnits);
         if (whole > (long.MaxValue - fraction) / scale)
         {
-            problem = $"{Quote(trimmed)} is too large";
+            problem = new CoreMessage("AmountTooLarge", Quote(trimmed));
             return false;
         }
 
@@ -164,15 +165,15 @@ internal static class AmountText
     }
 
     /// <summary>The reason for an amount with more decimals than the currency has.</summary>
-    private static string TooManyDecimals(Currency currency) =>
+    private static CoreMessage TooManyDecimals(Currency currency) =>
         currency.MinorUnits == 0
-            ? $"has decimals, but {currency.Code} has no minor unit"
-            : $"has more decimals than {currency.Code} allows ({currency.MinorUnits})";
+            ? new CoreMessage("AmountHasDecimalsNoMinorUnit", currency.Code)
+            : new CoreMessage("AmountTooManyDecimals", currency.Code, currency.MinorUnits);
 
-    private static string NotANumber(ReadOnlySpan<char> text, Currency currency, AmountSyntax syntax) =>
+    private static CoreMessage NotANumber(ReadOnlySpan<char> text, Currency currency, AmountSyntax syntax) =>
         syntax == AmountSyntax.Plain
-            ? $"{Quote(text)} is not a number; expected a plain decimal amount in {currency.Code} such as {Example(currency)} (no thousands separators or currency signs)"
-            : $"{Quote(text)} is not an amount; expected a number in {currency.Code} such as {Example(currency)}, 1,200.00, -1,200.00, (1,200.00) or {currency.Code} 1,200.00";
+            ? new CoreMessage("AmountNotANumber", Quote(text), currency.Code, Example(currency))
+            : new CoreMessage("AmountNotAStatementAmount", Quote(text), currency.Code, Example(currency));
 
     /// <summary>Removes parentheses, a sign and the currency's code or signs around a statement amount.</summary>
     private static bool TryStripStatement(ref ReadOnlySpan<char> number, Currency currency, out bool negative)
@@ -297,7 +298,7 @@ internal static class AmountText
     /// Converts an amount in major units to whole minor units of <paramref name="currency"/>,
     /// exactly: null (with the reason) when it has more decimals than the currency allows or is too large.
     /// </summary>
-    public static long? ToMinorUnits(decimal amount, Currency currency, out string? error)
+    public static long? ToMinorUnits(decimal amount, Currency currency, out CoreMessage? error)
     {
         var scaled = amount;
         for (var i = 0; i < currency.MinorUnits; i++)
@@ -308,7 +309,7 @@ internal static class AmountText
             }
             catch (OverflowException)
             {
-                error = "is too large";
+                error = new CoreMessage("IsTooLarge");
                 return null;
             }
         }
@@ -321,7 +322,7 @@ internal static class AmountText
 
         if (scaled > long.MaxValue || scaled < long.MinValue)
         {
-            error = "is too large";
+            error = new CoreMessage("IsTooLarge");
             return null;
         }
 

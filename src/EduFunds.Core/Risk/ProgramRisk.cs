@@ -1,3 +1,5 @@
+using System.Globalization;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Simulation;
 
@@ -82,4 +84,14 @@ public sealed record ProgramRisk
 
     /// <summary>The reasons as one sentence, joined by "; " (empty for a low-risk program without reasons).</summary>
     public string Summary => string.Join("; ", Reasons.Select(r => r.Text));
+
+    /// <summary>The reasons as one sentence in the language of <paramref name="culture"/> ("; " in English, "；" in Chinese).</summary>
+    /// <param name="culture">The language; the current culture is never read.</param>
+    /// <returns>The sentence (empty for a program without reasons).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string GetSummary(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return string.Join(new CoreMessage("ReasonSeparator").Format(culture), Reasons.Select(r => r.GetText(culture)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduFunds.Engine;
+using EduFunds.Localization;
 using EduFunds.Simulation;
 
 namespace EduFunds.Risk;
@@ -22,14 +23,14 @@ public sealed partial class RiskAnalyzer
         var lastYear = projection.Years.Count > 0 ? projection.Years[^1].Year : projection.Workbook.Years.To;
         if (item.OneOffShare is { } oneOff && oneOff >= thresholds.ElevatedOneOffShare)
         {
-            reasons.Add(new RiskReason(RiskReasonKind.OneOffShare, $"{Percent(oneOff)} of its money is one-off", Value: oneOff));
+            reasons.Add(RiskReason.Create(RiskReasonKind.OneOffShare, new CoreMessage("ReasonOneOffShare", Percent(oneOff)), Value: oneOff));
         }
 
         if (atRisk && item.ReasonCliff is { } cliff)
         {
-            reasons.Add(new RiskReason(
+            reasons.Add(RiskReason.Create(
                 RiskReasonKind.FundingCliff,
-                $"{cliff.StreamName} ({cliff.StreamId}) ends in {cliff.LastYear} and covered {Percent(cliff.CoveredShare)} of its need that year",
+                new CoreMessage("ReasonFundingCliff", cliff.StreamName, cliff.StreamId, cliff.LastYear, Percent(cliff.CoveredShare)),
                 Value: cliff.CoveredShare,
                 Year: cliff.LastYear,
                 SecondYear: cliff.Year,
@@ -42,9 +43,9 @@ public sealed partial class RiskAnalyzer
             var share = need > 0 ? (double)gap / need : 0.0;
             if (share >= thresholds.GapReasonShare)
             {
-                reasons.Add(new RiskReason(
+                reasons.Add(RiskReason.Create(
                     RiskReasonKind.StructuralGap,
-                    $"recurring money leaves {Percent(share)} of its {firstYear} need uncovered (a structural gap of {projection.Workbook.ToMoney(gap)})",
+                    new CoreMessage("ReasonStructuralGap", Percent(share), firstYear, Money(projection.Workbook.ToMoney(gap))),
                     Value: share,
                     Year: firstYear,
                     AmountMinorUnits: gap));
@@ -53,26 +54,18 @@ public sealed partial class RiskAnalyzer
 
         if (item.FirstStallYear is { } stallYear)
         {
-            var text = $"it stalls in {stallYear}";
-            if (item.ShelvedYear is { } shelvedYear)
-            {
-                text += $" and is shelved in {shelvedYear}";
-            }
+            var stalls = item.ShelvedYear is { } shelvedYear
+                ? new CoreMessage("ReasonStallsShelved", stallYear, shelvedYear)
+                : new CoreMessage("ReasonStalls", stallYear);
+            var probabilities = stall is not { } probability
+                ? CoreMessage.Empty
+                : item.ShelvedYear is not null && shelve is { } shelved
+                    ? new CoreMessage("ReasonStallShelveProbabilities", Probability(probability), Probability(shelved))
+                    : new CoreMessage("ReasonStallProbabilitySuffix", Probability(probability));
 
-            if (stall is { } probability)
-            {
-                text += $" (stall probability {Probability(probability)}";
-                if (item.ShelvedYear is not null && shelve is { } shelved)
-                {
-                    text += $", shelve probability {Probability(shelved)}";
-                }
-
-                text += ")";
-            }
-
-            reasons.Add(new RiskReason(
+            reasons.Add(RiskReason.Create(
                 RiskReasonKind.Stalls,
-                text,
+                new CoreMessage("ReasonWithProbabilities", stalls, probabilities),
                 Value: stall?.Value,
                 HalfWidth95: stall?.HalfWidth95,
                 Year: stallYear,
@@ -80,9 +73,9 @@ public sealed partial class RiskAnalyzer
         }
         else if (stall is { } probability && probability.Value >= Math.Min(thresholds.ElevatedStallProbability, thresholds.HighStallProbability))
         {
-            reasons.Add(new RiskReason(
+            reasons.Add(RiskReason.Create(
                 RiskReasonKind.StallProbability,
-                $"it stalls at least once by {lastYear} with probability {Probability(probability)}",
+                new CoreMessage("ReasonStallProbability", lastYear, Probability(probability)),
                 Value: probability.Value,
                 HalfWidth95: probability.HalfWidth95,
                 Year: lastYear));
@@ -91,18 +84,18 @@ public sealed partial class RiskAnalyzer
         if (item.Headroom is { } headroom && headroom < thresholds.ElevatedHeadroom && item.FirstYear is { } year)
         {
             var text = headroom < 0
-                ? $"in {year} it gets {Percent(item.FirstCoverage ?? 0)} of its need, below its minimum of {Percent((double)item.Program.MinFundingRatio)}"
-                : $"in {year} its funding is only {Percent(headroom)} of its need above its minimum";
-            reasons.Add(new RiskReason(RiskReasonKind.LowHeadroom, text, Value: headroom, Year: year));
+                ? new CoreMessage("ReasonBelowMinimum", year, Percent(item.FirstCoverage ?? 0), Percent((double)item.Program.MinFundingRatio))
+                : new CoreMessage("ReasonLowHeadroom", year, Percent(headroom));
+            reasons.Add(RiskReason.Create(RiskReasonKind.LowHeadroom, text, Value: headroom, Year: year));
         }
 
         if (atRisk && key is not null)
         {
             var text = key.FirstStallYear is { } without && (item.FirstStallYear is null || without < item.FirstStallYear)
-                ? $"losing {key.StreamName} ({key.StreamId}) would make it stall in {without}"
-                : $"losing {key.StreamName} ({key.StreamId}) would raise its stall probability by {(key.StallProbabilityEffect ?? 0.0).ToString("0.00", CultureInfo.InvariantCulture)}";
+                ? new CoreMessage("ReasonKeyDependencyStall", key.StreamName, key.StreamId, without)
+                : new CoreMessage("ReasonKeyDependencyEffect", key.StreamName, key.StreamId, (key.StallProbabilityEffect ?? 0.0).ToString("0.00", CultureInfo.InvariantCulture));
 
-            reasons.Add(new RiskReason(
+            reasons.Add(RiskReason.Create(
                 RiskReasonKind.KeyDependency,
                 text,
                 Value: key.StallProbabilityEffect,
@@ -114,10 +107,15 @@ public sealed partial class RiskAnalyzer
         {
             var workbook = projection.Workbook;
             var firstYearOfProjection = projection.Years.Count > 0 ? projection.Years[0].Year : workbook.Years.From;
-            reasons.Add(new RiskReason(
+            reasons.Add(RiskReason.Create(
                 RiskReasonKind.DigitalSkillsPattern,
-                $"digital-skills pattern: a basic service living on one-off money ({Percent(item.OneOffShare ?? 0)}) with no recurring line of its own, "
-                + $"while the unrestricted money falls from {workbook.ToMoney(poolTrend.FirstUnrestricted)} in {firstYearOfProjection} to {workbook.ToMoney(poolTrend.LastUnrestricted)} in {lastYear}",
+                new CoreMessage(
+                    "ReasonDigitalSkillsPattern",
+                    Percent(item.OneOffShare ?? 0),
+                    Money(workbook.ToMoney(poolTrend.FirstUnrestricted)),
+                    firstYearOfProjection,
+                    Money(workbook.ToMoney(poolTrend.LastUnrestricted)),
+                    lastYear),
                 Value: item.OneOffShare,
                 Year: firstYearOfProjection,
                 SecondYear: lastYear));
@@ -125,6 +123,9 @@ public sealed partial class RiskAnalyzer
 
         return reasons;
     }
+
+    // The round-trip form ("CNY 1500.00"), as amounts are written in the files.
+    private static string Money(Monetary.Money money) => money.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

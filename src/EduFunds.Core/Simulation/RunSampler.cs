@@ -283,9 +283,7 @@ internal sealed class RunSampler
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private AmountOverflowException DrawTooLarge(int stream, int year) => new(
-        string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"A Monte Carlo run draws more than {long.MaxValue} minor units for stream '{streamIds[stream]}' in {year}: its amount, its amount_cv, or the uncertain trend or rate of its kind ({WorkbookNames.ToName(streamKinds[stream])}) is too large."),
+        new Localization.CoreMessage("OverflowDraw", long.MaxValue, streamIds[stream], year, WorkbookNames.ToName(streamKinds[stream])),
         year);
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>

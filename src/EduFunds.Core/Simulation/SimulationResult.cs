@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Simulation;
@@ -292,10 +293,11 @@ public sealed partial class SimulationResult
 
         if (first.FirstRun + first.Runs != second.FirstRun)
         {
-            var kind = first.FirstRun + first.Runs > second.FirstRun ? "overlap" : "leave a gap";
-            throw new SimulationMergeException(
-                "run range",
-                $"Run ranges {RangeText(first.FirstRun, first.Runs)} and {RangeText(second.FirstRun, second.Runs)} {kind}; merge consecutive ranges.");
+            var message = new CoreMessage(
+                first.FirstRun + first.Runs > second.FirstRun ? "RunRangesOverlap" : "RunRangesLeaveAGap",
+                RangeText(first.FirstRun, first.Runs),
+                RangeText(second.FirstRun, second.Runs));
+            throw new SimulationMergeException("run range", message.ToString()).With(message);
         }
 
         var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount, null, first.Runs + second.Runs);

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 namespace EduFunds.Simulation;
 
 /// <summary>Stall probabilities of the programs when single streams are lost, from the same draws as the base case.</summary>
@@ -78,9 +79,8 @@ public sealed class StreamLossResult
 
         if (first.FirstRun + first.Runs != second.FirstRun)
         {
-            throw new SimulationMergeException(
-                "run range",
-                $"Tornado run ranges {SimulationResult.RangeText(first.FirstRun, first.Runs)} and {SimulationResult.RangeText(second.FirstRun, second.Runs)} do not meet; merge consecutive ranges.");
+            var message = new CoreMessage("TornadoRunRangesApart", SimulationResult.RangeText(first.FirstRun, first.Runs), SimulationResult.RangeText(second.FirstRun, second.Runs));
+            throw new SimulationMergeException("run range", message.ToString()).With(message);
         }
 
         var sum = new long[first.stalls.Length];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -53,23 +54,23 @@ public sealed class ColumnMap
         {
             if (string.IsNullOrWhiteSpace(column))
             {
-                throw new ArgumentException($"The column of '{Name(field)}' is blank.", nameof(columns));
+                throw MapError(new CoreMessage("MapColumnBlank", Name(field)), nameof(columns));
             }
         }
 
         if (!this.columns.ContainsKey(ImportField.Date))
         {
-            throw new ArgumentException("The map must say which column is the date ('date=...').", nameof(columns));
+            throw MapError(new CoreMessage("MapNoDate"), nameof(columns));
         }
 
         if (!this.columns.ContainsKey(ImportField.Amount) && !this.columns.ContainsKey(ImportField.AmountIn) && !this.columns.ContainsKey(ImportField.AmountOut))
         {
-            throw new ArgumentException("The map must say which column is the amount ('amount=...'), or which columns hold money in and out ('amount-in=...,amount-out=...').", nameof(columns));
+            throw MapError(new CoreMessage("MapNoAmount"), nameof(columns));
         }
 
         if (this.columns.ContainsKey(ImportField.Amount) && (this.columns.ContainsKey(ImportField.AmountIn) || this.columns.ContainsKey(ImportField.AmountOut)))
         {
-            throw new ArgumentException("The map names an amount column and money-in/out columns; use one or the other.", nameof(columns));
+            throw MapError(new CoreMessage("MapAmountAndInOut"), nameof(columns));
         }
     }
 
@@ -94,19 +95,19 @@ public sealed class ColumnMap
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || eq == part.Length - 1)
             {
-                throw new FormatException($"'{part}' in the column map is not 'field=column'; expected for example 'date=Date,amount=Amount'.");
+                throw Messages.FormatError(new CoreMessage("MapPartInvalid", part));
             }
 
             var name = part[..eq].Trim();
             var column = part[(eq + 1)..].Trim();
             if (!TryParseField(name, out var field))
             {
-                throw new FormatException($"'{name}' in the column map is not a field; expected one of date, amount, amount-in, amount-out, type, stream, program, reference, memo.");
+                throw Messages.FormatError(new CoreMessage("MapFieldUnknown", name));
             }
 
             if (!result.TryAdd(field, column))
             {
-                throw new FormatException($"The field '{name}' is mapped twice in the column map.");
+                throw Messages.FormatError(new CoreMessage("MapFieldTwice", name));
             }
         }
 
@@ -116,7 +117,7 @@ public sealed class ColumnMap
         }
         catch (ArgumentException e)
         {
-            throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e);
+            throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e).WithMessageOf(e);
         }
     }
 
@@ -162,9 +163,7 @@ public sealed class ColumnMap
                 var name = header[i].Trim();
                 if (name.Length > 0 && !seen.TryAdd(name, i))
                 {
-                    errors.ErrorText(
-                        new Pos(fileName, line, i + 1),
-                        string.Create(CultureInfo.InvariantCulture, $"column '{name}' appears twice in the header (columns {seen[name] + 1} and {i + 1}); rename one in the export, so that --map and the rules can tell them apart"));
+                    errors.Error(new Pos(fileName, line, i + 1), "ImportColumnTwice", name, seen[name] + 1, i + 1);
                 }
             }
         }
@@ -174,8 +173,10 @@ public sealed class ColumnMap
             var index = ResolveColumn(column, header, fieldCount);
             if (index < 0)
             {
-                var known = header is null ? $"the rows have {fieldCount} columns" : "the header has " + string.Join(", ", header.Select(h => $"'{h}'"));
-                errors.ErrorText(new Pos(fileName, line, 0), $"the {Name(field)} column '{column}' is not in the export; {known}");
+                var known = header is null
+                    ? new CoreMessage("ImportRowsHaveColumns", fieldCount)
+                    : new CoreMessage("ImportHeaderHas", string.Join(", ", header.Select(h => "'" + h + "'")));
+                errors.Error(new Pos(fileName, line, 0), "ImportColumnNotInExport", Name(field), column, known);
             }
             else
             {
@@ -212,4 +213,6 @@ public sealed class ColumnMap
 
         return -1;
     }
+
+    private static ArgumentException MapError(CoreMessage message, string paramName) => new ArgumentException(message.ToString(), paramName).With(message);
 }

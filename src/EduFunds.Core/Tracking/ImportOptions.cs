@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -60,18 +61,18 @@ public sealed record ImportOptions
             var meaning = eq > 0 ? part[(eq + 1)..].Trim().ToLowerInvariant() : string.Empty;
             if (value.Length == 0 || meaning is not ("receipt" or "expense"))
             {
-                throw new FormatException($"'{part}' is not 'VALUE=receipt' or 'VALUE=expense'; expected for example \"借=expense,贷=receipt\".");
+                throw Messages.FormatError(new CoreMessage("TypeValuesPartInvalid", part));
             }
 
             if (!result.TryAdd(value, meaning == "receipt" ? LedgerEntryType.Receipt : LedgerEntryType.Expense))
             {
-                throw new FormatException($"the value '{value}' is given twice.");
+                throw Messages.FormatError(new CoreMessage("TypeValuesTwice", value));
             }
         }
 
         if (result.Count == 0)
         {
-            throw new FormatException("the table is empty; expected for example \"借=expense,贷=receipt\".");
+            throw Messages.FormatError(new CoreMessage("TypeValuesEmpty"));
         }
 
         return result;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Monetary;
 
@@ -8,12 +9,12 @@ namespace EduFunds.Tracking;
 /// <content>Reading one row's cells: rules, summary rows, amounts, dates and types.</content>
 internal sealed partial class ImportPlanner
 {
-    private string Describe(string what, ImportField field, IImportRow row)
+    private CoreMessage Describe(CoreMessage what, ImportField field, IImportRow row)
     {
         var cell = columns!.TryGetValue(field, out var c) ? row.Get(c) : string.Empty;
         return cell.Length > 0
-            ? $"{what} '{cell}' is not an id of the workbook and no rule matches"
-            : $"{what} could not be found: no rule matches";
+            ? new CoreMessage("ImportIdNotFound", what, cell)
+            : new CoreMessage("ImportNotFound", what);
     }
 
     private string? Resolve(string cell, HashSet<string> known, MatchTarget target, IImportRow row) =>
@@ -62,10 +63,10 @@ internal sealed partial class ImportPlanner
         }
         catch (RegexMatchTimeoutException)
         {
-            var where = rule.Line > 0 ? $"the rule on line {rule.Line} of the rules file" : "a matching rule";
-            errors.ErrorText(
+            var where = rule.Line > 0 ? new CoreMessage("ImportRuleOnLine", rule.Line) : new CoreMessage("ImportAMatchingRule");
+            errors.Error(
                 new Pos(fileName, row.Line, column + 1),
-                $"{where} took longer than {MatchRule.RegexTimeout.TotalSeconds:0} s on this cell: its regular expression '{rule.Pattern}' backtracks too much; expected a simpler pattern (for example without nested repetition such as (a+)+)");
+                "ImportRuleTooSlow", where, MatchRule.RegexTimeout.TotalSeconds, rule.Pattern);
             errors.ThrowIfErrors();
             throw;
         }
@@ -115,7 +116,7 @@ internal sealed partial class ImportPlanner
             return amount;
         }
 
-        errors.ErrorText(new Pos(fileName, row.Line, column + 1), $"{ColumnMap.Name(field)} {problem}");
+        errors.Error(new Pos(fileName, row.Line, column + 1), "CellProblem", ColumnMap.Name(field), problem);
         return null;
     }
 

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -18,13 +19,13 @@ internal sealed partial class ImportPlanner
         var dated = TryParseDate(dateText, out var date);
         if (!dated && SummaryWord(row) is { } word)
         {
-            return new ParsedRow(RowOutcome.Summary, null, $"a summary row ('{word}')");
+            return new ParsedRow(RowOutcome.Summary, null, new CoreMessage("ImportSummaryRow", word));
         }
 
         if (!dated)
         {
-            errors.ErrorText(new Pos(fileName, line, Col(ImportField.Date)),
-                $"date '{dateText}' is not a date in the format {string.Join(" or ", formats)}; give the export's date format with --date-format (for example dd/MM/yyyy)");
+            errors.Error(new Pos(fileName, line, Col(ImportField.Date)),
+                "ImportDateInvalid", dateText, string.Join(" or ", formats));
         }
         else
         {
@@ -32,7 +33,7 @@ internal sealed partial class ImportPlanner
             var year = ModelText.FiscalYearOf(date, workbook.FiscalYearStartMonth);
             if (!workbook.Years.Contains(year))
             {
-                errors.WarningText(new Pos(fileName, line, Col(ImportField.Date)), WorkbookRules.OutsideYears(date, year, workbook.Years, workbook.FiscalYearStartMonth));
+                errors.Warning(new Pos(fileName, line, Col(ImportField.Date)), WorkbookRules.OutsideYears(date, year, workbook.Years, workbook.FiscalYearStartMonth));
             }
         }
 
@@ -47,8 +48,8 @@ internal sealed partial class ImportPlanner
             {
                 if (i != 0 && o != 0)
                 {
-                    errors.ErrorText(new Pos(fileName, line, Col(ImportField.AmountOut)),
-                        $"the row has money in ({Cell(ImportField.AmountIn)}) and money out ({Cell(ImportField.AmountOut)}); expected one of the two");
+                    errors.Error(new Pos(fileName, line, Col(ImportField.AmountOut)),
+                        "ImportInAndOut", Cell(ImportField.AmountIn), Cell(ImportField.AmountOut));
                 }
                 else if (i != 0)
                 {
@@ -73,8 +74,8 @@ internal sealed partial class ImportPlanner
             }
             else if (amount < 0)
             {
-                errors.ErrorText(new Pos(fileName, line, Col(ImportField.Amount)),
-                    $"amount {Cell(ImportField.Amount)} is negative; expected a positive amount (the type column gives the direction)");
+                errors.Error(new Pos(fileName, line, Col(ImportField.Amount)),
+                    "ImportAmountNegative", Cell(ImportField.Amount));
             }
         }
 
@@ -92,12 +93,12 @@ internal sealed partial class ImportPlanner
             }
             else
             {
-                errors.ErrorText(new Pos(fileName, line, Col(ImportField.Type)),
+                errors.Error(new Pos(fileName, line, Col(ImportField.Type)),
                     typeText.Length == 0
-                        ? "type is empty and no type rule matches; expected receipt or expense"
+                        ? new CoreMessage("ImportTypeEmpty")
                         : options.TypeValues.Count == 0
-                            ? $"type '{typeText}' is not receipt or expense (also read: income, revenue, in; expenditure, payment, out) and no type rule matches; say what the export's values mean with --type-values (for example \"借=expense,贷=receipt\": banks and ledgers use 借/贷 in opposite senses, so EduFunds does not guess)"
-                            : $"type '{typeText}' is not in the --type-values table ({string.Join(", ", options.TypeValues.Keys)}) nor receipt or expense, and no type rule matches");
+                            ? new CoreMessage("ImportTypeUnknown", typeText)
+                            : new CoreMessage("ImportTypeNotInTable", typeText, string.Join(", ", options.TypeValues.Keys)));
             }
         }
 
@@ -122,14 +123,14 @@ internal sealed partial class ImportPlanner
         {
             if (streamId is null)
             {
-                return ParsedRow.NotMatched(Describe("a receipt whose stream", ImportField.Stream, row), partial);
+                return ParsedRow.NotMatched(Describe(new CoreMessage("ImportReceiptStream"), ImportField.Stream, row), partial);
             }
 
             programId = null;
         }
         else if (programId is null)
         {
-            return ParsedRow.NotMatched(Describe("an expense whose program", ImportField.Program, row), partial);
+            return ParsedRow.NotMatched(Describe(new CoreMessage("ImportExpenseProgram"), ImportField.Program, row), partial);
         }
         else if (programId.Length == 0)
         {

@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -77,7 +78,7 @@ internal sealed partial class ImportPlanner
         formats = [.. options.DateFormats];
         if (options.NegativeIsExpense && options.Map.Has(ImportField.Type))
         {
-            errors.ErrorText(new Pos(fileName, 0, 0), "the map names a type column and the sign of the amount is to give the type; use one of the two");
+            errors.Error(new Pos(fileName, 0, 0), "ImportTypeColumnAndSign");
         }
 
         // Without a type column, type rules or money-in/out columns, the sign tells: a negative amount is an expense.
@@ -163,13 +164,13 @@ internal sealed partial class ImportPlanner
             case RowOutcome.Bad:
                 return;
             case RowOutcome.Zero:
-                zero.Add(new SkippedRow(line, "the amount is zero", null));
+                zero.Add(SkippedRow.Create(line, new CoreMessage("ImportAmountZero"), null));
                 return;
             case RowOutcome.Unmatched:
-                unmatched.Add(new SkippedRow(line, parsed.Reason!, parsed.Entry));
+                unmatched.Add(SkippedRow.Create(line, parsed.Reason!, parsed.Entry));
                 return;
             case RowOutcome.Summary:
-                summaries.Add(new SkippedRow(line, parsed.Reason!, null));
+                summaries.Add(SkippedRow.Create(line, parsed.Reason!, null));
                 return;
         }
 
@@ -178,7 +179,7 @@ internal sealed partial class ImportPlanner
         {
             if (references.Contains(reference))
             {
-                duplicates.Add(new SkippedRow(line, $"reference '{reference}' is already in the ledger", entry));
+                duplicates.Add(SkippedRow.Create(line, new CoreMessage("ImportReferenceInLedger", reference), entry));
                 return;
             }
 
@@ -186,12 +187,12 @@ internal sealed partial class ImportPlanner
             {
                 if (earlier.Entry == entry)
                 {
-                    duplicates.Add(new SkippedRow(line, $"the same row is already on line {earlier.Line}", entry));
+                    duplicates.Add(SkippedRow.Create(line, new CoreMessage("ImportSameRowEarlier", earlier.Line), entry));
                 }
                 else
                 {
-                    errors.ErrorText(new Pos(fileName, line, columns![ImportField.Reference] + 1),
-                        $"reference '{reference}' is already used on line {earlier.Line} for a different movement; expected each row to have its own reference (map a line number column as the reference)");
+                    errors.Error(new Pos(fileName, line, columns![ImportField.Reference] + 1),
+                        "ImportReferenceReused", reference, earlier.Line);
                 }
 
                 return;
@@ -206,7 +207,7 @@ internal sealed partial class ImportPlanner
             importCounts[key] = occurrence;
             if (occurrence <= contentCounts.GetValueOrDefault(key))
             {
-                duplicates.Add(new SkippedRow(line, "an identical entry without reference is already in the ledger", entry));
+                duplicates.Add(SkippedRow.Create(line, new CoreMessage("ImportIdenticalEntryInLedger"), entry));
                 return;
             }
         }
@@ -229,7 +230,7 @@ internal sealed partial class ImportPlanner
 
             if (!errors.HasErrors)
             {
-                errors.ErrorText(new Pos(fileName, 1, 0), "the export is empty; expected a header row and data rows");
+                errors.Error(new Pos(fileName, 1, 0), "ImportExportEmpty");
             }
         }
 
@@ -264,8 +265,8 @@ internal sealed partial class ImportPlanner
             var index = ColumnMap.ResolveColumn(rule.Field, header, fieldCount);
             if (index < 0)
             {
-                errors.ErrorText(new Pos(fileName, line, 0),
-                    $"the rule on line {rule.Line} looks at '{rule.Field}', which is neither a mapped field nor a column of the export");
+                errors.Error(new Pos(fileName, line, 0),
+                    "ImportRuleFieldUnknown", rule.Line, rule.Field);
             }
 
             result[r] = index;
@@ -274,13 +275,13 @@ internal sealed partial class ImportPlanner
         return result;
     }
 
-    private sealed record ParsedRow(RowOutcome Outcome, LedgerEntry? Entry, string? Reason)
+    private sealed record ParsedRow(RowOutcome Outcome, LedgerEntry? Entry, CoreMessage? Reason)
     {
         public static ParsedRow Bad { get; } = new(RowOutcome.Bad, null, null);
 
         public static ParsedRow Zero { get; } = new(RowOutcome.Zero, null, null);
 
-        public static ParsedRow NotMatched(string reason, LedgerEntry partial) => new(RowOutcome.Unmatched, partial, reason);
+        public static ParsedRow NotMatched(CoreMessage reason, LedgerEntry partial) => new(RowOutcome.Unmatched, partial, reason);
     }
 
     /// <summary>What makes two entries without a reference the same movement.</summary>

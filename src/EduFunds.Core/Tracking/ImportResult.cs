@@ -1,3 +1,5 @@
+using System.Globalization;
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -9,9 +11,47 @@ public sealed record ImportedRow(int Line, LedgerEntry Entry);
 
 /// <summary>A row of the export that is not added, and why.</summary>
 /// <param name="Line">Its line in the export.</param>
-/// <param name="Reason">Why it is skipped.</param>
+/// <param name="Reason">Why it is skipped, in English.</param>
 /// <param name="Entry">The entry it would have been, as far as it could be built (for an unmatched row: its date, type, amount and text, without the id that was not found), or null.</param>
-public sealed record SkippedRow(int Line, string Reason, LedgerEntry? Entry);
+public sealed record SkippedRow(int Line, string Reason, LedgerEntry? Entry)
+{
+    private CoreMessage? text;
+
+    /// <summary>Why it is skipped, in English.</summary>
+    public string Reason
+    {
+        get;
+        init
+        {
+            field = value;
+            text = null;
+        }
+    } = Reason;
+
+    /// <summary>The stable code of the reason (such as <c>ImportDuplicateReference</c>), or an empty string for a row made by a caller.</summary>
+    public string ReasonCode => text?.Key ?? string.Empty;
+
+    /// <summary>Why it is skipped, in the language of <paramref name="culture"/> (Simplified Chinese for zh-CN, else English).</summary>
+    /// <param name="culture">The language; the current culture is never read.</param>
+    /// <returns>The reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string GetReason(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return text?.Format(culture) ?? Reason;
+    }
+
+    /// <summary>Equal when line, (English) reason and entry are equal; the code follows from the reason.</summary>
+    /// <param name="other">The other row.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(SkippedRow? other) =>
+        other is not null && Line == other.Line && Reason == other.Reason && Equals(Entry, other.Entry);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Line, Reason, Entry);
+
+    internal static SkippedRow Create(int line, CoreMessage reason, LedgerEntry? entry) => new(line, reason.ToString(), entry) { text = reason };
+}
 
 /// <summary>What an import adds and skips. Nothing is written until the caller appends <see cref="EntriesToAdd"/>.</summary>
 /// <param name="FileName">The export's name.</param>

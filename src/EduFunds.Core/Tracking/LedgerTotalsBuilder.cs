@@ -1,3 +1,4 @@
+using EduFunds.Localization;
 using EduFunds.Model;
 
 namespace EduFunds.Tracking;
@@ -131,7 +132,7 @@ public sealed class LedgerTotalsBuilder
         {
             var year = ModelText.FiscalYearOf(date, startMonth);
             throw new Engine.AmountOverflowException(
-                $"the ledger's amounts in fiscal year {year} add up to more than 64-bit minor units can hold (about 92 quadrillion in units of two decimals); check the amounts around {ModelText.FormatDate(date)}",
+                new CoreMessage("OverflowLedger", year, ModelText.FormatDate(date)),
                 year);
         }
 

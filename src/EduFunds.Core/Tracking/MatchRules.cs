@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EduFunds.Localization;
 
 namespace EduFunds.Tracking;
 
@@ -117,7 +118,7 @@ public sealed class MatchRules
     internal IReadOnlyList<MatchRule> Rules { get; }
 
     /// <summary>Parses a rule target (<c>stream:ID</c>, <c>program:ID</c>, <c>type:receipt|expense</c>) against the workbook's ids.</summary>
-    internal static bool TryParseTarget(string text, HashSet<string> streams, HashSet<string> programs, out MatchTarget target, out string value, out string? problem)
+    internal static bool TryParseTarget(string text, HashSet<string> streams, HashSet<string> programs, out MatchTarget target, out string value, out CoreMessage? problem)
     {
         target = default;
         value = string.Empty;
@@ -132,7 +133,7 @@ public sealed class MatchRules
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
-            problem = $"target '{text}' is not 'stream:ID', 'program:ID' or 'type:receipt|expense' or 'overhead'";
+            problem = new CoreMessage("RuleTargetInvalid", text);
             return false;
         }
 
@@ -144,7 +145,7 @@ public sealed class MatchRules
                 target = MatchTarget.Stream;
                 if (!streams.Contains(value))
                 {
-                    problem = $"target stream '{value}' is not a stream of the workbook";
+                    problem = new CoreMessage("RuleTargetStreamUnknown", value);
                     return false;
                 }
 
@@ -153,7 +154,7 @@ public sealed class MatchRules
                 target = MatchTarget.Program;
                 if (!programs.Contains(value))
                 {
-                    problem = $"target program '{value}' is not a program of the workbook";
+                    problem = new CoreMessage("RuleTargetProgramUnknown", value);
                     return false;
                 }
 
@@ -163,13 +164,13 @@ public sealed class MatchRules
                 value = value.ToLowerInvariant();
                 if (value is not ("receipt" or "expense"))
                 {
-                    problem = $"target type '{value}' is not receipt or expense";
+                    problem = new CoreMessage("RuleTargetTypeInvalid", value);
                     return false;
                 }
 
                 return true;
             default:
-                problem = $"target '{text}' is not 'stream:ID', 'program:ID' or 'type:receipt|expense' or 'overhead'";
+                problem = new CoreMessage("RuleTargetInvalid", text);
                 return false;
         }
     }

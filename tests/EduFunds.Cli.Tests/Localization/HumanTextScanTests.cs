@@ -32,6 +32,8 @@ public sealed partial class HumanTextScanTests
         ("XlsxSheets.cs", "the workbook has no sheet"),     // technical detail inside workbook.xlsxUnreadable
         ("UsageException.cs", "The command line is wrong"), // the default message; the CLI always gives one
         ("ProjectCommand.cs", "base case"),                 // an argument of a log message
+        ("ParseMessages.cs", "^'(.+)' was not matched"),   // System.CommandLine's English messages, recognised to be replaced
+        ("ParseMessages.cs", "^Option '(.+)' is required"),
         ("StudyResults.cs", "edufunds version"),            // field names: keys of merge.field.* in the resources
         ("StudyResults.cs", "random-mapping version"),
         ("StudyResults.cs", "workbook "),
@@ -39,6 +41,73 @@ public sealed partial class HumanTextScanTests
         ("StudyResults.cs", "as-of date"),
         ("StudyResults.cs", "tornado runs"),
         ("StudyResults.cs", "run range"),
+    ];
+
+    /// <summary>
+    /// Literals the core may keep: messages of exceptions that only a programming mistake raises
+    /// (an argument out of range, an unknown id passed by a caller, a broken invariant), which are
+    /// for developers and, like .NET's own, stay in English; and the few listed below.
+    /// </summary>
+    private static bool CoreAllowed(string file, string literal, string statement) =>
+        DeveloperException().IsMatch(statement)
+        || statement.Contains("SuppressMessage(", StringComparison.Ordinal) // a code-analysis justification, for developers
+        || CoreAllowedLiterals.Any(a => a.File == file && literal.TrimStart().StartsWith(a.Start, StringComparison.Ordinal));
+
+    /// <summary>The statement a literal on a line belongs to, as far as the three lines before it show (from the last ';', '{' or '}').</summary>
+    private static string Statement(string[] lines, int line)
+    {
+        var before = string.Join("\n", lines[Math.Max(0, line - 4)..(line - 1)]);
+        var start = before.LastIndexOfAny([';', '{', '}']);
+        return before[(start + 1)..] + "\n" + lines[line - 1];
+    }
+
+    private static readonly (string File, string Start)[] CoreAllowedLiterals =
+    [
+        ("CoreMessage.cs", "No core resource '"),         // a missing key is a bug the resource tests catch
+        ("HledgerJournal.cs", "; EduFunds journal"),      // hledger journal comments: a machine format, English like its keywords
+        ("HledgerJournal.cs", "; currency"),
+        ("HledgerJournal.cs", " (scenario"),
+        ("HledgerJournal.cs", "budget of fiscal year"),
+        ("HledgerJournal.cs", "receipt from"),
+        ("HledgerJournal.cs", "expense of"),
+        ("HledgerJournal.cs", "every 1st"),
+        ("HledgerJournal.Entries.cs", "receipt from"),
+        ("HledgerJournal.Entries.cs", "expense of"),
+        ("HledgerJournal.cs", ", replaced by the budget"),
+        ("HledgerJournal.cs", "account assets:bank"),
+        ("HledgerJournal.cs", "~ "),
+        ("Money.Text.cs", ""),                             // Money's own parse and format API: a developer's input, English like .NET's
+        ("Money.cs", ""),
+        ("ExactMath.cs", "The amount does not fit"),       // an internal overflow, turned into AmountOverflowException with its words
+        ("CurrencyMismatchException.cs", "Cannot combine"), // a programming error: the model never mixes currencies
+        ("Currency.cs", "No currency"),                    // ToString of default(Currency), for debuggers
+        ("Currency.cs", "iso4217.csv line"),               // the embedded ISO 4217 table is broken: a build error, not a user's
+        ("AmountText.cs", "元"),                           // currency signs read in bank statements (data, not prose)
+        ("AmountText.cs", "円"),
+        ("ImportOptions.cs", "yyyy"),                      // date formats of bank exports
+        ("ImportPlanner.Cells.cs", "grand total"),         // summary-row words of bank exports: data
+        ("ImportPlanner.Cells.cs", "合计"),
+        ("ImportPlanner.Cells.cs", "总计"),
+        ("ImportPlanner.Cells.cs", "小计"),
+        ("ImportPlanner.Cells.cs", "本页合计"),
+        ("ImportPlanner.Cells.cs", "累计"),
+        ("ImportPlanner.Cells.cs", "本日合计"),
+        ("ImportPlanner.Cells.cs", "本月合计"),
+        ("TextEncodings.cs", "utf-8, utf-16"),
+        ("ColumnAliases.cs", ""),                          // the Chinese column names a workbook may use (data, not prose)             // encoding names
+        ("SimulationInputs.cs", ""),                       // merge field keys (the CLI words them from merge.field.*) and the default message
+        ("SimulationResult.cs", "run range"),              // a field key
+        ("StreamLossResult.cs", ""),                       // field keys
+        ("WorkbookNames.cs", "' "),                        // WorkbookNames.Parse: a developer's input (the CLI checks names first)
+        ("FiscalCalendar.cs", "Fiscal years from month"),  // ToString, for debuggers
+        ("ResultFileException.cs", "Not a readable"),      // the default message; EduFunds always gives one
+        ("ResultFileReader.cs", ""),                       // technical details inside "damaged result file" (the CLI words the message)
+        ("ResultFile.cs", "{x} : not a readable"),
+        ("IWorkbookFileSource.cs", ""),                    // a location label and a missing file that the reader checks first
+        ("WorkbookReader.cs", "The workbook folder"),      // the CLI checks the folder first ("did you mean")
+        ("AtomicFiles.cs", "the symbolic link"),           // an I/O failure's technical detail
+        ("RiskIndicators.cs", "Carried-over pool money"),  // a name for library users; the CLI names it from its resources (risk.carryOverName)
+        ("RescuePlanner.cs", "Rescue line for"),           // a default name; callers name the line (the CLI from rescue.stream-name)
     ];
 
     public static IEnumerable<string> SourceFiles(string project)
@@ -65,6 +134,26 @@ public sealed partial class HumanTextScanTests
         }
 
         Assert.True(found.Count == 0, "Human text in code; move it to Resources/Strings.resx and Strings.zh-CN.resx:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void Core_HasNoHumanTextInStringLiterals()
+    {
+        var found = new List<string>();
+        foreach (var file in SourceFiles("EduFunds.Core"))
+        {
+            var source = File.ReadAllText(file);
+            var lines = source.Split('\n');
+            foreach (var (line, literal) in Literals(source))
+            {
+                if (IsProse(literal) && !CoreAllowed(Path.GetFileName(file), literal, Statement(lines, line)))
+                {
+                    found.Add($"{Path.GetFileName(file)}:{line}: \"{literal}\"");
+                }
+            }
+        }
+
+        Assert.True(found.Count == 0, "Human text in the core's code; move it to Localization/CoreStrings.resx and CoreStrings.zh-CN.resx (a CoreMessage):\n" + string.Join("\n", found));
     }
 
     [Theory]
@@ -243,6 +332,9 @@ public sealed partial class HumanTextScanTests
 
     [GeneratedRegex(@"\{[A-Z][A-Za-z]*\}")]
     private static partial Regex LogTemplate();
+
+    [GeneratedRegex(@"throw new (Argument|ArgumentOutOfRange|ArgumentNull|KeyNotFound|InvalidOperation|NotSupported)Exception\(|Debug\.Assert|ThrowIf")]
+    private static partial Regex DeveloperException();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Chinese();

@@ -15,14 +15,16 @@ public sealed class LayerTests
     /// <summary>Every layer and the layers it may use. A new namespace must be added here.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
-        ["EduFunds.Monetary"] = [],
-        ["EduFunds.Model"] = ["EduFunds.Monetary"],
-        ["EduFunds.Engine"] = ["EduFunds.Monetary", "EduFunds.Model"],
-        ["EduFunds.Simulation"] = ["EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine"],
-        ["EduFunds.Risk"] = ["EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine", "EduFunds.Simulation"],
-        ["EduFunds.Tracking"] = ["EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine"],
-        ["EduFunds.Decisions"] = ["EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine", "EduFunds.Simulation", "EduFunds.Risk", "EduFunds.Tracking"],
-        ["EduFunds.IO"] = ["EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine", "EduFunds.Simulation", "EduFunds.Risk", "EduFunds.Tracking", "EduFunds.Decisions"],
+        // The core's sentences (resources and the message type): below every layer, using none.
+        ["EduFunds.Localization"] = [],
+        ["EduFunds.Monetary"] = ["EduFunds.Localization"],
+        ["EduFunds.Model"] = ["EduFunds.Localization", "EduFunds.Monetary"],
+        ["EduFunds.Engine"] = ["EduFunds.Localization", "EduFunds.Monetary", "EduFunds.Model"],
+        ["EduFunds.Simulation"] = ["EduFunds.Localization", "EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine"],
+        ["EduFunds.Risk"] = ["EduFunds.Localization", "EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine", "EduFunds.Simulation"],
+        ["EduFunds.Tracking"] = ["EduFunds.Localization", "EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine"],
+        ["EduFunds.Decisions"] = ["EduFunds.Localization", "EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine", "EduFunds.Simulation", "EduFunds.Risk", "EduFunds.Tracking"],
+        ["EduFunds.IO"] = ["EduFunds.Localization", "EduFunds.Monetary", "EduFunds.Model", "EduFunds.Engine", "EduFunds.Simulation", "EduFunds.Risk", "EduFunds.Tracking", "EduFunds.Decisions"],
     };
 
     public static TheoryData<string> Layers() => new(Allowed.Keys);

@@ -11,7 +11,8 @@ namespace EduFunds.Core.Tests.Architecture;
 public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
-    private const int Ceiling = 114;
+    // 115 = 114 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
+    private const int Ceiling = 115;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

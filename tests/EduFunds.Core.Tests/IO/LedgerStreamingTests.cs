@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EduFunds.IO;
 using EduFunds.Model;
@@ -51,7 +52,7 @@ public class LedgerStreamingTests
         var files = Files(ledger: Ledger(300, withErrors: true));
         var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
         var streamed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed));
-        Assert.Equal(kept.Issues.Select(i => i.ToString()), streamed.Issues.Select(i => i.ToString()));
+        Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), streamed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         Assert.True(kept.Issues.Count >= 5);
     }
 

@@ -21,7 +21,7 @@ public sealed class AmountTextTests
     [InlineData("92233720368547758.07", "CNY", long.MaxValue)]
     public void Plain_ReadsExactly(string text, string currency, long expected)
     {
-        Assert.True(AmountText.TryParse(text, Currency.FromCode(currency), AmountSyntax.Plain, out var value, out var problem), problem);
+        Assert.True(AmountText.TryParse(text, Currency.FromCode(currency), AmountSyntax.Plain, out var value, out var problem), problem?.ToString());
         Assert.Equal(expected, value);
     }
 
@@ -39,7 +39,7 @@ public sealed class AmountTextTests
     public void Plain_RefusesWithOneMessage(string text, string currency, string message)
     {
         Assert.False(AmountText.TryParse(text, Currency.FromCode(currency), AmountSyntax.Plain, out _, out var problem));
-        Assert.Contains(message, problem, StringComparison.Ordinal);
+        Assert.Contains(message, problem?.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class AmountTextTests
     [InlineData("12", 1200L)]
     public void Statement_ReadsWhatBanksWrite(string text, long expected)
     {
-        Assert.True(AmountText.TryParse(text, Currency.Cny, AmountSyntax.Statement, out var value, out var problem), problem);
+        Assert.True(AmountText.TryParse(text, Currency.Cny, AmountSyntax.Statement, out var value, out var problem), problem?.ToString());
         Assert.Equal(expected, value);
     }
 
@@ -72,7 +72,7 @@ public sealed class AmountTextTests
     public void Statement_RefusesAmbiguousOrForeignText(string text)
     {
         Assert.False(AmountText.TryParse(text, Currency.Cny, AmountSyntax.Statement, out _, out var problem));
-        Assert.Contains("is not an amount", problem, StringComparison.Ordinal);
+        Assert.Contains("is not an amount", problem?.ToString(), StringComparison.Ordinal);
     }
 
     [Property]
@@ -97,7 +97,7 @@ public sealed class AmountTextTests
     {
         var ok = AmountText.TryParse(text ?? string.Empty, Currency.Cny, AmountSyntax.Statement, out _, out var problem);
         var plainOk = AmountText.TryParse(text ?? string.Empty, Currency.Cny, AmountSyntax.Plain, out _, out var plainProblem);
-        return (ok ? problem is null : problem is { Length: > 0 }) && (plainOk ? plainProblem is null : plainProblem is { Length: > 0 });
+        return (ok ? problem is null : problem?.ToString() is { Length: > 0 }) && (plainOk ? plainProblem is null : plainProblem?.ToString() is { Length: > 0 });
     }
 
     private static long Pow10(int n) => n == 0 ? 1 : 10 * Pow10(n - 1);
