@@ -1,3 +1,5 @@
+using EduFunds.Localization;
+
 namespace EduFunds.Engine;
 
 /// <content>A run cut short at one program's first stall, for searches that only ask whether it stalls.</content>
@@ -93,7 +95,7 @@ public sealed partial class ProjectionModel
         }
         catch (OverflowException e) when (e is not AmountOverflowException)
         {
-            throw new AmountOverflowException($"The money of {Years.From + y} adds up to more than {long.MaxValue} minor units; the workbook's amounts are too large.", Years.From + y, e);
+            throw new AmountOverflowException(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), Years.From + y, e);
         }
 
         return false;
