@@ -181,7 +181,7 @@ internal sealed class RiskSection : ReportSection
         {
             html.Raw($"<div class=\"program-risk\" data-program=\"{HtmlBuilder.Escape(program.Program.Id)}\">\n")
                 .Element("h4", $"{program.Program.Name} ({program.Program.Id})")
-                .Figure("tornado", ReportCharts.Tornado("chart-tornado-" + Slug(program.Program.Id), risk, program, words), words["TornadoCaption"])
+                .Figure("tornado", ReportCharts.Tornado("chart-tornado-" + Slug(program.Program.Id), risk, program, words), words[data.Reforecast?.ForecastModel.KnownThrough is null ? "TornadoCaption" : "TornadoCaptionReforecast"])
                 .List(program.Reasons.Select(r => RiskWords.Reason(program, r, risk, words)))
                 .Raw("</div>\n");
         }
@@ -335,6 +335,14 @@ internal sealed class MethodSection : ReportSection
             halfWidth.ToString("0.000", CultureInfo.InvariantCulture),
             ReportText.Count(risk.TornadoRuns),
             data.Workbook.Currency.Code));
+        if (data.Reforecast is { ForecastModel.KnownThrough: { } known } reforecast)
+        {
+            html.Paragraph(words.Format(
+                "MethodReforecast",
+                reforecast.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ReportText.Year(known),
+                ReportText.Year(known + 1)));
+        }
     }
 }
 

@@ -79,6 +79,11 @@ public sealed class ReportRescueTests
         Assert.DoesNotContain("<td class=\"num\">2020</td>", rescue, StringComparison.Ordinal);
         Assert.DoesNotContain(HtmlBuilder.Escape(ReportText.English["RescueBaseOnly"]), rescue, StringComparison.Ordinal);
         Assert.DoesNotContain("like the risk sections", Section(plain, "rescue"), StringComparison.Ordinal);
+        // The method says the tornados lose a stream only after the years the ledger fixed.
+        Assert.Contains("the tornados lose each stream only from 2025", Section(html, "method"), StringComparison.Ordinal);
+        Assert.Contains(HtmlBuilder.Escape(ReportText.English["TornadoCaptionReforecast"]), Section(html, "risk"), StringComparison.Ordinal);
+        Assert.DoesNotContain("only from", Section(plain, "method"), StringComparison.Ordinal);
+        Assert.DoesNotContain(HtmlBuilder.Escape(ReportText.English["TornadoCaptionReforecast"]), Section(plain, "risk"), StringComparison.Ordinal);
     }
 
     [Fact]
