@@ -5,7 +5,10 @@ namespace EduFunds.Cli.Tests.Commands;
 /// <summary>Runs the built edufunds as a separate process: data on stdout, logs on stderr.</summary>
 public sealed class ProcessTests
 {
-    private static async Task<CliResult> RunProcessAsync(params string[] args)
+    /// <summary>Runs the built edufunds.dll in its own process with these arguments.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>Exit code, stdout and stderr.</returns>
+    internal static async Task<CliResult> RunProcessAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -26,11 +26,11 @@ public sealed class LockTimeoutTests : IDisposable
         using (WorkbookWriter.Lock(folder, TimeSpan.FromSeconds(5)))
         {
             // The test process holds the lock; edufunds runs as a process of its own.
-            locked = await RunProcessAsync(import);
+            locked = await ProcessTests.RunProcessAsync(import);
         }
 
         var elapsed = watch.Elapsed;
-        var unlocked = await RunProcessAsync(import);
+        var unlocked = await ProcessTests.RunProcessAsync(import);
 
         Assert.Equal(ExitCodes.InvalidInput, locked.ExitCode);
         Assert.Contains($"process {Environment.ProcessId}", locked.Error, StringComparison.Ordinal);
@@ -39,27 +39,5 @@ public sealed class LockTimeoutTests : IDisposable
         Assert.Equal(ledgerBefore, File.ReadAllBytes(Path.Combine(folder, "ledger.csv")).AsSpan(0, ledgerBefore.Length).ToArray());
         Assert.Equal(ExitCodes.Ok, unlocked.ExitCode);
         Assert.Contains("LOCK-1", File.ReadAllText(Path.Combine(folder, "ledger.csv")), StringComparison.Ordinal);
-    }
-
-    private static async Task<CliResult> RunProcessAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edufunds.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliResult(process.ExitCode, await output, await error);
     }
 }
