@@ -16,6 +16,11 @@ if (args is ["export-model", .. var exportArgs])
     return ExportModel.Run(exportArgs);
 }
 
+if (args is ["tornado-stats", .. var tsArgs])
+{
+    return TornadoStats.Run(tsArgs);
+}
+
 if (args is ["check-risk", .. var checkRiskArgs])
 {
     return CheckRisk.Run(checkRiskArgs);

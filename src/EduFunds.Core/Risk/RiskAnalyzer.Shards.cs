@@ -140,7 +140,7 @@ public sealed partial class RiskAnalyzer
         var threads = options.MonteCarlo?.MaxDegreeOfParallelism;
         var tornado = DeterministicTornado(model, projection, threads, losses, cancellationToken);
         timer.Done("deterministic tornado");
-        var report = Build(projection, options, monteCarlo?.Simulation, tornado);
+        var report = Build(projection, options, monteCarlo?.Simulation, tornado, threads, cancellationToken);
         timer.Done("indicators and ranking");
         RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;

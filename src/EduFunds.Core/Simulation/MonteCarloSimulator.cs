@@ -321,6 +321,7 @@ public sealed class MonteCarloSimulator
         private readonly ProjectionWorkspace workspace;
         private readonly long[] amounts;
         private readonly long[] variant;
+        private ProjectionTrace? trace;
 
         public Worker(ProjectionModel model, RunSampler sampler, SimulationCounts? counts)
         {
@@ -349,29 +350,58 @@ public sealed class MonteCarloSimulator
             Outcomes?.Record(workspace);
         }
 
+        /// <summary>
+        /// One run of the tornado: the drawn amounts projected as they are (traced), then once per
+        /// loss stream without it. A loss projection restarts from the traced run in the first year
+        /// the stream pays in this run and stops once its state is the traced run's again after
+        /// the last year it pays (<see cref="ProjectionModel.RunFrom"/>); a stream that pays
+        /// nothing in this run changes nothing and is not projected.
+        /// </summary>
         public void SimulateLosses(long seed, long run)
         {
             sampler.Fill(seed, run, amounts, scratch);
-            model.Run(amounts, workspace);
+            trace ??= model.CreateTrace();
+            model.RunTraced(amounts, workspace, trace);
             var programs = model.ProgramCount;
             TallyStalls(0, programs);
             var streams = model.StreamCount;
+            var years = model.YearCount;
             for (var v = 0; v < LossStreams!.Length; v++)
             {
-                amounts.CopyTo(variant, 0);
-                for (var i = (model.KnownYearCount * streams) + LossStreams[v]; i < variant.Length; i += streams)
+                var s = LossStreams[v];
+                var firstPaying = -1;
+                var lastPaying = -1;
+                for (var y = model.KnownYearCount; y < years; y++)
                 {
-                    variant[i] = 0;
+                    if (amounts[(y * streams) + s] != 0)
+                    {
+                        firstPaying = firstPaying < 0 ? y : firstPaying;
+                        lastPaying = y;
+                    }
                 }
 
-                model.Run(variant, workspace);
+                if (firstPaying < 0)
+                {
+                    // Its loss changes nothing: the run's own stalls.
+                    TallyStalls(v + 1, programs, trace.FirstStallYearIndex);
+                    continue;
+                }
+
+                amounts.CopyTo(variant, 0);
+                for (var y = firstPaying; y <= lastPaying; y++)
+                {
+                    variant[(y * streams) + s] = 0;
+                }
+
+                model.RunFrom(variant, workspace, trace, firstPaying, lastPaying + 1);
                 TallyStalls(v + 1, programs);
             }
         }
 
-        private void TallyStalls(int variantIndex, int programs)
+        private void TallyStalls(int variantIndex, int programs) => TallyStalls(variantIndex, programs, workspace.FirstStallYearIndex);
+
+        private void TallyStalls(int variantIndex, int programs, ReadOnlySpan<int> first)
         {
-            var first = workspace.FirstStallYearIndex;
             var offset = variantIndex * programs;
             for (var p = 0; p < programs; p++)
             {
