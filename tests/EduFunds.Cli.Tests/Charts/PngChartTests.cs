@@ -102,7 +102,7 @@ public sealed class PngChartTests
         Skip.IfNot(RequireCjkFont(), "no CJK font on this machine (not under CI=true)");
         using var fonts = new ChartFonts();
         // ✗ (stalled) is not in Noto Sans CJK: the font manager matches another font to it.
-        var runs = fonts.Runs("✗ 停滞", isBold: false, size: 12);
+        var runs = fonts.Runs("✗ 停摆", isBold: false, size: 12);
         Assert.Equal(0, fonts.MissingCharacters);
         Assert.Equal(2, runs.Count);
         Assert.NotEqual("Noto Sans CJK SC", runs[0].Font.Typeface.FamilyName);
