@@ -152,6 +152,20 @@ public sealed class PngChartTests
     }
 
     [Theory]
+    [InlineData("en", "x.svg", "--scale is for PNG output")]
+    [InlineData("zh-CN", "x.svg", "--scale 只用于 PNG 输出")]
+    [InlineData("en", "x.png --format svg", "--scale is for PNG output")]
+    public async Task Chart_ScaleForAnSvg_IsAUsageError_InTheUsersLanguage(string language, string target, string message)
+    {
+        using var folder = new TempFolder();
+        var parts = target.Split(' ');
+        var result = await CliRun.RunAsync(["chart", "funding", "-o", folder.File(parts[0]), .. parts[1..], "--scale", "2", "--lang", language]);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File(parts[0])));
+    }
+
+    [Theory]
     [InlineData("en", "--format png")]
     [InlineData("zh-CN", "--format png")]
     public async Task Chart_UnknownExtension_ExitsTwoNamingBothFormats(string language, string hint)
