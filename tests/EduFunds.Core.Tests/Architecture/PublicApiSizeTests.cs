@@ -12,7 +12,10 @@ public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
     // 115 = 114 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
-    private const int Ceiling = 115;
+    // 108: BudgetResult and ReceiptsResult folded into BudgetVersusActual and ReceiptsVersusExpected,
+    // ProgramComparison into ScenarioComparison; ReforecastAmount, ReforecastBasis, StreamYearAmount
+    // and SimulationInputs internal (issue 8, api-c).
+    private const int Ceiling = 108;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
