@@ -12,7 +12,7 @@ public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
     // Issue 8 trims the surface below 80; each landing lowers this to the count it leaves.
-    private const int Ceiling = 114;
+    private const int Ceiling = 113;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
