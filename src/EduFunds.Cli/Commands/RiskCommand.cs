@@ -199,7 +199,7 @@ internal sealed class RiskCommand : EduFundsCommand
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
-        CliLog.Phase(logger, "laid out and written", seconds, cpuSeconds);
+        CliLog.Phase(logger, "layout", seconds, cpuSeconds);
         return ExitCodes.Ok;
     }
 

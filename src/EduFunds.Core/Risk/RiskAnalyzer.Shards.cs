@@ -85,7 +85,7 @@ public sealed partial class RiskAnalyzer
                 var tornadoOptions = monteCarlo with { Runs = checked((int)tornadoRuns), Precision = null, FirstRun = tornadoFirst };
                 var tornadoProgress = progress is null ? null : new OffsetProgress(progress, simulation.Runs, simulation.Runs + tornadoRuns);
                 losses = simulator.SimulateStreamLosses(model, tornadoStreams, tornadoOptions, tornadoProgress, cancellationToken);
-                timer.Done("Monte Carlo tornado");
+                timer.Done("monte-carlo-tornado");
             }
             else
             {
@@ -139,9 +139,9 @@ public sealed partial class RiskAnalyzer
         var losses = monteCarlo?.Tornado is { Runs: > 0 } tornadoRuns ? tornadoRuns : null;
         var threads = options.MonteCarlo?.MaxDegreeOfParallelism;
         var tornado = DeterministicTornado(model, projection, threads, losses, cancellationToken);
-        timer.Done("deterministic tornado");
+        timer.Done("deterministic-tornado");
         var report = Build(projection, options, monteCarlo?.Simulation, tornado, threads, cancellationToken);
-        timer.Done("indicators and ranking");
+        timer.Done("indicators");
         RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;
     }
