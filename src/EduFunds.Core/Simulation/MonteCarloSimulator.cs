@@ -55,7 +55,7 @@ public sealed class MonteCarloSimulator
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarlo.Runs, Seed = model.Workbook.MonteCarlo.Seed };
+        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarloRuns, Seed = model.Workbook.MonteCarloSeed };
         options.Validate();
         var sampler = new RunSampler(model, options.Trends);
         var planned = options.Precision is null ? options.Runs : options.MaxRuns;
