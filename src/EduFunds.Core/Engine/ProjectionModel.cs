@@ -22,6 +22,7 @@ public sealed partial class ProjectionModel
     private readonly long[] need;             // [y * P + p]
     private readonly long[] minimum;          // [y * P + p]
     private readonly ProgramCell[] cellPlan;  // [y * P + p]: scheduled, need and minimum side by side, for the year loop
+    private int[]? scheduledCells;            // the cells with scheduled[cell], ascending (made on first use; the same array from any thread)
     private readonly int[] priority;          // [y * P + p]
     private readonly int[] rank;              // [y * P + p]: position of p in the year's tie-break order
     private readonly int[] order;             // [y * P + k]: program at position k
@@ -294,7 +295,10 @@ public sealed partial class ProjectionModel
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <param name="detailed">True to record every figure of each program-year (a detailed result); false for the figures a Monte Carlo tally reads.</param>
     /// <returns>A new workspace.</returns>
-    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed);
+    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed, ScheduledCells);
+
+    /// <summary>The cells (year x programs + program) of the programs' start-end years, ascending: the only ones a run does not leave inactive.</summary>
+    private int[] ScheduledCells => scheduledCells ??= Enumerable.Range(0, scheduled.Length).Where(cell => scheduled[cell]).ToArray();
 
     /// <summary>
     /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling

@@ -10,9 +10,11 @@ internal sealed class ProjectionWorkspace
     private readonly int years;
     private readonly int programs;
     private readonly int targetCapacity;
+    private readonly int[] scheduledCells;
 
-    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed)
+    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed, int[] scheduledCells)
     {
+        this.scheduledCells = scheduledCells;
         Detailed = detailed;
         this.years = years;
         this.programs = programs;
@@ -85,6 +87,12 @@ internal sealed class ProjectionWorkspace
 
     /// <summary>Money stranded per year (restricted money with no active program, and reserves stranded).</summary>
     public ReadOnlySpan<long> Stranded => StrandedOut;
+
+    /// <summary>
+    /// The cells (year x programs + program) inside the programs' start-end years, ascending; every
+    /// other cell's <see cref="Status"/> is <see cref="ProgramStatus.Inactive"/> in every run.
+    /// </summary>
+    public ReadOnlySpan<int> ScheduledCells => scheduledCells;
 
     /// <summary>Year index of each program's first stall, or -1.</summary>
     public ReadOnlySpan<int> FirstStallYearIndex => FirstStall;
