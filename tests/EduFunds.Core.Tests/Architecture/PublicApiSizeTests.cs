@@ -11,8 +11,11 @@ namespace EduFunds.Core.Tests.Architecture;
 public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
-    // 115 = 114 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
-    private const int Ceiling = 115;
+    // Issue 8 trims the surface below 80; each landing lowers this to the count it leaves.
+    // 107: BudgetResult and ReceiptsResult folded into BudgetVersusActual and ReceiptsVersusExpected,
+    // ProgramComparison into ScenarioComparison; ReforecastAmount, ReforecastBasis, StreamYearAmount
+    // and SimulationInputs internal (api-c).
+    private const int Ceiling = 107;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
