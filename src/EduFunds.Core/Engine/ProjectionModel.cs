@@ -22,7 +22,6 @@ public sealed partial class ProjectionModel
     private readonly long[] need;             // [y * P + p]
     private readonly long[] minimum;          // [y * P + p]
     private readonly ProgramCell[] cellPlan;  // [y * P + p]: scheduled, need and minimum side by side, for the year loop
-    private int[]? scheduledCells;            // the cells with scheduled[cell], ascending (made on first use; the same array from any thread)
     private readonly int[] priority;          // [y * P + p]
     private readonly int[] rank;              // [y * P + p]: position of p in the year's tie-break order
     private readonly int[] order;             // [y * P + k]: program at position k
@@ -182,6 +181,8 @@ public sealed partial class ProjectionModel
             }
         }
 
+        (scheduledOrder, scheduledFrom, scheduledCells) = ListScheduled(order, scheduled, YearCount, ProgramCount);
+
         // Per year and restricted stream: its programs scheduled that year, in tie-break order
         // (whether each is shelved is left to the run); -1 for a stream of the pool.
         yearTargetCount = new int[YearCount * StreamCount];
@@ -297,8 +298,6 @@ public sealed partial class ProjectionModel
     /// <returns>A new workspace.</returns>
     internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed, ScheduledCells);
 
-    /// <summary>The cells (year x programs + program) of the programs' start-end years, ascending: the only ones a run does not leave inactive.</summary>
-    private int[] ScheduledCells => scheduledCells ??= Enumerable.Range(0, scheduled.Length).Where(cell => scheduled[cell]).ToArray();
 
     /// <summary>
     /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling
@@ -356,6 +355,10 @@ public sealed partial class ProjectionModel
         }
 
         w.Reset();
+        if (!w.Detailed)
+        {
+            w.ClearInactive(ScheduledCells);
+        }
         long carry = 0;
 
         var y = 0;

@@ -11,6 +11,7 @@ internal sealed class ProjectionWorkspace
     private readonly int programs;
     private readonly int targetCapacity;
     private readonly int[] scheduledCells;
+    private int[]? inactiveFor;
 
     internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed, int[] scheduledCells)
     {
@@ -177,6 +178,24 @@ internal sealed class ProjectionWorkspace
 
     internal bool Fits(int yearCount, int programCount, int maxTargets) =>
         yearCount == years && programCount == programs && maxTargets <= targetCapacity;
+
+    /// <summary>
+    /// Makes every cell outside <paramref name="scheduledCells"/> Inactive with need and funding 0,
+    /// once per model: Monte Carlo runs write only the scheduled cells.
+    /// </summary>
+    /// <param name="scheduledCells">The running model's scheduled cells.</param>
+    internal void ClearInactive(int[] scheduledCells)
+    {
+        if (ReferenceEquals(inactiveFor, scheduledCells))
+        {
+            return;
+        }
+
+        Array.Clear(StatusOut);
+        Array.Clear(NeedOut);
+        Array.Clear(FundedOut);
+        inactiveFor = scheduledCells;
+    }
 
     internal void Reset()
     {
