@@ -52,7 +52,7 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <param name="options">How to read the ledger (kept by default; commands that only sum or copy it stream it).</param>
     /// <returns>The resolved inputs.</returns>
     /// <exception cref="UserInputException">Unknown policy or scenario, or no workbook in the folder.</exception>
-    /// <exception cref="WorkbookValidationException">The workbook is invalid.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid.</exception>
     public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null, IO.WorkbookReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);

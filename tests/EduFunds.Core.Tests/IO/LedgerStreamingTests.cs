@@ -50,8 +50,8 @@ public class LedgerStreamingTests
     public void Read_StreamedLedgerWithErrors_SameIssuesAsKept()
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
-        var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
-        var streamed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed));
+        var kept = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
+        var streamed = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed));
         Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), streamed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         Assert.True(kept.Issues.Count >= 5);
     }
@@ -61,7 +61,7 @@ public class LedgerStreamingTests
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
         var count = 0;
-        Assert.Throws<WorkbookValidationException>(() =>
+        Assert.Throws<InputValidationException>(() =>
             new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => _ => count++ }));
         Assert.Equal(7, count); // rows 0-6 are valid; row 7 names an unknown program
     }
