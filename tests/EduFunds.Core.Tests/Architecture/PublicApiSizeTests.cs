@@ -12,7 +12,7 @@ public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
     // 115 = 114 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
-    private const int Ceiling = 115;
+    private const int Ceiling = 112;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
