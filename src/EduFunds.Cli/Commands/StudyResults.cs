@@ -3,6 +3,7 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.IO;
+using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;
@@ -154,11 +155,11 @@ internal static class StudyResults
             using var stream = InputFile.OpenRead(new FileInfo(path), t);
             return read(stream, path);
         }
-        catch (ResultFileException e) when (e.Reason == "newer-format")
+        catch (InputValidationException e) when (e.Issues is [{ Code: "ResultFileNewerFormat" }])
         {
             throw new UserInputException(t.Format("merge.newer-format", path, ResultFile.FormatVersion.ToString(CultureInfo.InvariantCulture)), e);
         }
-        catch (ResultFileException e)
+        catch (InputValidationException e)
         {
             throw new UserInputException(t.Format("merge.damaged", path, e.InnerException?.Message ?? e.Message), e);
         }

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
+using EduFunds.Localization;
+using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.IO;
@@ -62,7 +64,7 @@ public sealed record ResultFile
     /// <param name="stream">The file's bytes.</param>
     /// <param name="fileName">How the file is named in messages.</param>
     /// <returns>The header.</returns>
-    /// <exception cref="ResultFileException">Not a result file, damaged, or of a newer format.</exception>
+    /// <exception cref="InputValidationException">Not a result file, damaged, or of a newer format: one issue naming the file, with the code <c>ResultFileNotOne</c>, <c>ResultFileUnreadable</c> (<see cref="Exception.InnerException"/> says why) or <c>ResultFileNewerFormat</c>.</exception>
     public static ResultFile ReadHeader(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -100,7 +102,7 @@ public sealed record ResultFile
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
-            throw new ResultFileException(fileName, "damaged", $"{fileName}: not a readable EduFunds result file ({e.Message}).", e);
+            throw Unreadable(fileName, new CoreMessage("ResultFileUnreadable", e.Message), e);
         }
     }
 
@@ -108,7 +110,7 @@ public sealed record ResultFile
     /// <param name="stream">The file's bytes.</param>
     /// <param name="fileName">How the file is named in messages.</param>
     /// <returns>The result file.</returns>
-    /// <exception cref="ResultFileException">Not a result file, damaged, or of a newer format.</exception>
+    /// <exception cref="InputValidationException">Not a result file, damaged, or of a newer format: one issue naming the file, with the code <c>ResultFileNotOne</c>, <c>ResultFileUnreadable</c> (<see cref="Exception.InnerException"/> says why) or <c>ResultFileNewerFormat</c>.</exception>
     public static ResultFile Read(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -120,7 +122,15 @@ public sealed record ResultFile
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
-            throw new ResultFileException(fileName, "damaged", $"{fileName}: not a readable EduFunds result file ({e.Message}).", e);
+            throw Unreadable(fileName, new CoreMessage("ResultFileUnreadable", e.Message), e);
         }
     }
+
+    /// <summary>The failure of a result file that cannot be read: one issue naming the file, the summary "file: problem".</summary>
+    /// <param name="fileName">How the file is named in messages.</param>
+    /// <param name="problem">What is wrong (a <c>ResultFile...</c> code).</param>
+    /// <param name="cause">The cause, or null.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static InputValidationException Unreadable(string fileName, CoreMessage problem, Exception? cause = null) =>
+        new(new CoreMessage("ResultFileProblem", fileName, problem), [ValidationIssue.Create(fileName, 0, 0, IssueSeverity.Error, problem)], cause);
 }

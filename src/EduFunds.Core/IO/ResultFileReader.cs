@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EduFunds.Localization;
 using EduFunds.Model;
 using EduFunds.Simulation;
 
@@ -12,16 +13,13 @@ internal static class ResultFileReader
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != ResultFile.FormatName)
         {
-            throw new ResultFileException(fileName, "damaged", $"{fileName}: not an EduFunds result file (no \"format\": \"{ResultFile.FormatName}\").");
+            throw ResultFile.Unreadable(fileName, new CoreMessage("ResultFileNotOne", ResultFile.FormatName));
         }
 
         var version = root.GetProperty("formatVersion").GetInt32();
         if (version > ResultFile.FormatVersion)
         {
-            throw new ResultFileException(
-                fileName,
-                "newer-format",
-                $"{fileName}: result file format {version} is newer than this EduFunds reads ({ResultFile.FormatVersion}); update edufunds.");
+            throw ResultFile.Unreadable(fileName, new CoreMessage("ResultFileNewerFormat", version, ResultFile.FormatVersion));
         }
 
         var edufundsVersion = root.GetProperty("edufundsVersion").GetString()!;

@@ -1,3 +1,5 @@
+using EduFunds.Localization;
+
 namespace EduFunds.Model;
 
 /// <summary>
@@ -22,13 +24,18 @@ public class InputValidationException : Exception
     public InputValidationException(string message, IReadOnlyList<ValidationIssue> issues)
         : base(message)
     {
-        ArgumentNullException.ThrowIfNull(issues);
-        if (issues.Count == 0)
-        {
-            throw new ArgumentException("At least one issue is required.", nameof(issues));
-        }
+        Issues = Checked(issues);
+    }
 
-        Issues = issues;
+    /// <summary>Creates the exception with a structured summary (its English text is <see cref="Exception.Message"/>) and the cause.</summary>
+    /// <param name="summary">The one-line summary.</param>
+    /// <param name="issues">The problems, at least one.</param>
+    /// <param name="innerException">The cause, or null.</param>
+    internal InputValidationException(CoreMessage summary, IReadOnlyList<ValidationIssue> issues, Exception? innerException)
+        : base(summary.ToString(), innerException)
+    {
+        Issues = Checked(issues);
+        this.With(summary);
     }
 
     /// <summary>Every problem, in file then line order.</summary>
@@ -36,6 +43,17 @@ public class InputValidationException : Exception
 
     /// <summary>The errors among <see cref="Issues"/>.</summary>
     public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
+
+    private static IReadOnlyList<ValidationIssue> Checked(IReadOnlyList<ValidationIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        if (issues.Count == 0)
+        {
+            throw new ArgumentException("At least one issue is required.", nameof(issues));
+        }
+
+        return issues;
+    }
 
     private static string BuildMessage(IReadOnlyList<ValidationIssue> issues)
     {

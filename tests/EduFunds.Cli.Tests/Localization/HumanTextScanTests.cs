@@ -100,9 +100,7 @@ public sealed partial class HumanTextScanTests
         ("StreamLossResult.cs", ""),                       // field keys
         ("WorkbookNames.cs", "' "),                        // WorkbookNames.Parse: a developer's input (the CLI checks names first)
         ("FiscalCalendar.cs", "Fiscal years from month"),  // ToString, for debuggers
-        ("ResultFileException.cs", "Not a readable"),      // the default message; EduFunds always gives one
         ("ResultFileReader.cs", ""),                       // technical details inside "damaged result file" (the CLI words the message)
-        ("ResultFile.cs", "{x} : not a readable"),
         ("IWorkbookFileSource.cs", ""),                    // a location label and a missing file that the reader checks first
         ("WorkbookReader.cs", "The workbook folder"),      // the CLI checks the folder first ("did you mean")
         ("AtomicFiles.cs", "the symbolic link"),           // an I/O failure's technical detail

@@ -11,8 +11,8 @@ namespace EduFunds.Core.Tests.Architecture;
 public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
-    // 115 = 114 + EduFunds.Localization.Messages (issue 9), the one way to read an input exception's message in Chinese.
-    private const int Ceiling = 112;
+    // Issue 8 trims the surface below 80; each landing lowers this to the count it leaves.
+    private const int Ceiling = 111;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

@@ -183,15 +183,21 @@ public sealed class ShardAndMergeTests
         }
 
         buffer.Position = 0;
-        var error = Assert.Throws<ResultFileException>(() => ResultFile.Read(buffer, "future.result.json.gz"));
-        Assert.Equal("newer-format", error.Reason);
+        var error = Assert.Throws<InputValidationException>(() => ResultFile.Read(buffer, "future.result.json.gz"));
+        var issue = Assert.Single(error.Issues);
+        Assert.Equal("ResultFileNewerFormat", issue.Code);
+        Assert.Equal("future.result.json.gz", issue.File);
+        Assert.Equal(["99", "1"], issue.Arguments);
+        Assert.Equal("future.result.json.gz: result file format 99 is newer than this EduFunds reads (1); update edufunds.", error.Message);
     }
 
     [Fact]
     public void ResultFile_NotGzipJson_IsRefusedAsDamaged()
     {
         using var buffer = new MemoryStream("not a result"u8.ToArray());
-        Assert.Equal("damaged", Assert.Throws<ResultFileException>(() => ResultFile.Read(buffer, "x")).Reason);
+        var error = Assert.Throws<InputValidationException>(() => ResultFile.Read(buffer, "x"));
+        Assert.Equal("ResultFileUnreadable", Assert.Single(error.Issues).Code);
+        Assert.NotNull(error.InnerException);
     }
 
     private static SimulationResult Simulate(ProjectionModel model, long first, int runs) =>
