@@ -235,7 +235,7 @@ internal sealed class RiskCommand : EduFundsCommand
         }
 
         var merged = StudyResults.Merge(set, t).Single();
-        var inputs = merged.Simulation.Inputs;
+        var inputs = merged.Simulation;
         var input = CommandInput.Resolve(context, folder, context.GetValue(scenario) ?? inputs.ScenarioName, context.GetValue(policy) ?? inputs.PolicyOverride);
         var loaded = input.Loaded;
         var model = input.CreateModel();

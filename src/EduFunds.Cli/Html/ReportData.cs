@@ -26,10 +26,10 @@ internal sealed class ReportData
     public required MonteCarloOptions MonteCarlo { get; init; }
 
     /// <summary>Budget versus actual for the years with ledger entries, or null without a ledger.</summary>
-    public BudgetResult? Budget { get; init; }
+    public BudgetVersusActual? Budget { get; init; }
 
     /// <summary>Receipts versus expected for the same years, or null without a ledger.</summary>
-    public ReceiptsResult? Receipts { get; init; }
+    public ReceiptsVersusExpected? Receipts { get; init; }
 
     /// <summary>The date the ledger is read up to, or null without a ledger.</summary>
     public DateOnly? AsOf { get; init; }
@@ -100,8 +100,8 @@ internal sealed class ReportData
                 cancellationToken);
         }
 
-        BudgetResult? budget = null;
-        ReceiptsResult? receipts = null;
+        BudgetVersusActual? budget = null;
+        ReceiptsVersusExpected? receipts = null;
         DateOnly? date = null;
         if (workbook.Ledger.Count > 0)
         {

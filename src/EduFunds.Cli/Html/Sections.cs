@@ -225,28 +225,29 @@ internal sealed class ScenariosSection : ReportSection
         headers.Add(words["ColumnDiffers"]);
         html.Table(words["ScenariosStallCaption"], headers, comparison.Programs.Select(p =>
         {
-            var row = new List<string> { $"{p.Name} ({p.ProgramId})" };
-            for (var i = 0; i < comparison.Names.Count; i++)
+            var differs = comparison.Differs(p.Id);
+            var row = new List<string> { $"{p.Name} ({p.Id})" };
+            foreach (var summary in comparison.GetSummaries(p.Id))
             {
-                row.Add((p.Differs ? "!" : string.Empty) + $"{ReportText.Year(p.FirstStallYears[i])} / {ReportText.Year(p.ShelvedYears[i])}");
+                row.Add((differs ? "!" : string.Empty) + $"{ReportText.Year(summary?.FirstStallYear)} / {ReportText.Year(summary?.ShelvedYear)}");
             }
 
-            row.Add(p.Differs ? "!" + words["Yes"] : words["No"]);
+            row.Add(differs ? "!" + words["Yes"] : words["No"]);
             return (IReadOnlyList<string>)row;
         }));
         var funding = new List<string> { words["ColumnProgram"] };
         funding.AddRange(comparison.Names.Select(n => "#" + n));
         html.Table(words.Format("ScenariosFundingCaption", currency.Code), funding, comparison.Programs.Select(p =>
         {
-            var totals = comparison.Results.Select(r => r.Programs.Any(s => s.Program.Id == p.ProgramId)
-                ? r.Years.Sum(y => y.Programs.First(c => c.ProgramId == p.ProgramId).FundedMinorUnits)
+            var totals = comparison.Results.Select(r => r.Programs.Any(s => s.Program.Id == p.Id)
+                ? r.Years.Sum(y => y.Programs.First(c => c.ProgramId == p.Id).FundedMinorUnits)
                 : (long?)null).ToArray();
             var differs = totals.Distinct().Skip(1).Any();
-            var row = new List<string> { $"{p.Name} ({p.ProgramId})" };
+            var row = new List<string> { $"{p.Name} ({p.Id})" };
             row.AddRange(totals.Select(v => (differs ? "!" : string.Empty) + (v is { } amount ? ReportText.Money(amount, currency) : "–")));
             return (IReadOnlyList<string>)row;
         }));
-        var differing = comparison.Programs.Where(p => p.Differs).Select(p => p.Name).ToArray();
+        var differing = comparison.Programs.Where(p => comparison.Differs(p.Id)).Select(p => p.Name).ToArray();
         html.Paragraph(differing.Length == 0
             ? words["ScenariosSame"]
             : words.Format("ScenariosDiffer", string.Join(words["ListSeparator"], differing)));

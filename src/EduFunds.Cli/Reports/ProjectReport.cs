@@ -186,12 +186,11 @@ internal static class ProjectReport
         };
         foreach (var y in shown)
         {
-            for (var s = 0; s < y.Streams.Count; s++)
+            foreach (var stream in result.Streams)
             {
-                var stream = result.Streams[s];
                 table.Add(
                     y.Year, stream.Id, stream.Name, Names.Of(stream.Kind), Names.Of(stream.Recurrence),
-                    stream.IsRestricted ? string.Join(";", stream.RestrictedTo) : null, y.Streams[s].AmountMinorUnits);
+                    stream.IsRestricted ? string.Join(";", stream.RestrictedTo) : null, result.GetStreamAmount(stream.Id, y.Year).ToMinorUnits());
             }
         }
 

@@ -65,7 +65,7 @@ internal static class TrackReport
     /// <param name="yearTotals">Need, funded, actual and cash position per year, for people; null to leave out.</param>
     /// <returns>The report.</returns>
     public static Report Build(
-        BudgetResult budget, ReceiptsResult receipts, IEnumerable<ReportSetting> settings, Texts? texts = null, IReadOnlyList<TrackYearTotals>? yearTotals = null)
+        BudgetVersusActual budget, ReceiptsVersusExpected receipts, IEnumerable<ReportSetting> settings, Texts? texts = null, IReadOnlyList<TrackYearTotals>? yearTotals = null)
     {
         var tx = texts ?? Texts.English;
         var years = budget.Totals.Where(t => t.FiscalMonth is null).Select(t => t.Year).ToArray();
@@ -213,7 +213,7 @@ internal static class TrackReport
         new("status", tx["col.status"], ColumnKind.Text),
     ];
 
-    private static void AddViews(Report report, BudgetResult budget, ReceiptsResult receipts, Texts tx)
+    private static void AddViews(Report report, BudgetVersusActual budget, ReceiptsVersusExpected receipts, Texts tx)
     {
         foreach (var total in budget.Totals.Where(t => t.FiscalMonth is null))
         {
@@ -313,13 +313,13 @@ internal static class TrackReport
         }
     }
 
-    private static DateOnly LedgerMonthStart(BudgetResult budget, int year, int fiscalMonth) =>
+    private static DateOnly LedgerMonthStart(BudgetVersusActual budget, int year, int fiscalMonth) =>
         new DateOnly(year, budget.FiscalYearStartMonth, 1).AddMonths(fiscalMonth - 1);
 
     private static string MonthLabel(DateOnly start, int fiscalMonth) =>
         $"{fiscalMonth.ToString("00", CultureInfo.InvariantCulture)} ({start.ToString("yyyy-MM", CultureInfo.InvariantCulture)})";
 
-    private static void AddNotes(Report report, BudgetResult budget, ReceiptsResult receipts, Texts tx, IReadOnlyList<TrackYearTotals>? yearTotals)
+    private static void AddNotes(Report report, BudgetVersusActual budget, ReceiptsVersusExpected receipts, Texts tx, IReadOnlyList<TrackYearTotals>? yearTotals)
     {
         string M(long v) => Prose.Money(tx, v, budget.Currency);
         foreach (var y in yearTotals ?? [])

@@ -7,6 +7,7 @@ namespace EduFunds.Engine;
 public sealed class ProjectionResult
 {
     private readonly Dictionary<string, int> programIndex;
+    private readonly Dictionary<string, int> streamIndex;
 
     /// <summary>Creates a result.</summary>
     /// <param name="workbook">The workbook.</param>
@@ -33,6 +34,12 @@ public sealed class ProjectionResult
         for (var i = 0; i < summaries.Count; i++)
         {
             programIndex[summaries[i].Program.Id] = i;
+        }
+
+        streamIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < streams.Count; i++)
+        {
+            streamIndex[streams[i].Id] = i;
         }
     }
 
@@ -96,16 +103,11 @@ public sealed class ProjectionResult
     /// <exception cref="ArgumentOutOfRangeException">Year outside the projection.</exception>
     public Money GetStreamAmount(string streamId, int year)
     {
+        ArgumentNullException.ThrowIfNull(streamId);
         var yearResult = GetYear(year);
-        foreach (var amount in yearResult.Streams)
-        {
-            if (string.Equals(amount.StreamId, streamId, StringComparison.Ordinal))
-            {
-                return Money.FromMinorUnits(amount.AmountMinorUnits, Currency);
-            }
-        }
-
-        throw new KeyNotFoundException($"No stream '{streamId}' in the projection.");
+        return streamIndex.TryGetValue(streamId, out var index)
+            ? Money.FromMinorUnits(yearResult.Streams[index].AmountMinorUnits, Currency)
+            : throw new KeyNotFoundException($"No stream '{streamId}' in the projection.");
     }
 
     /// <summary>Returns one program's summary.</summary>

@@ -2,32 +2,17 @@ using EduFunds.Model;
 
 namespace EduFunds.Engine;
 
-/// <summary>One program across several projections of the same workbook.</summary>
-/// <param name="ProgramId">The program id.</param>
-/// <param name="Name">The program's name.</param>
-/// <param name="FirstStallYears">First stall year per projection (null = never, or the program is not in that scenario).</param>
-/// <param name="ShelvedYears">Shelved year per projection (null = never).</param>
-/// <param name="YearsRun">Years funded or underfunded per projection.</param>
-public sealed record ProgramComparison(
-    string ProgramId,
-    string Name,
-    IReadOnlyList<int?> FirstStallYears,
-    IReadOnlyList<int?> ShelvedYears,
-    IReadOnlyList<int> YearsRun)
-{
-    /// <summary>True when the projections disagree on the first stall year, the shelved year or the years run.</summary>
-    public bool Differs =>
-        FirstStallYears.Distinct().Skip(1).Any() || ShelvedYears.Distinct().Skip(1).Any() || YearsRun.Distinct().Skip(1).Any();
-}
-
 /// <summary>Several scenarios of one workbook projected on the same years, side by side.</summary>
 public sealed class ScenarioComparison
 {
-    private ScenarioComparison(IReadOnlyList<string> names, IReadOnlyList<ProjectionResult> results, IReadOnlyList<ProgramComparison> programs)
+    private readonly Dictionary<string, ProgramSummary?[]> summaries;
+
+    private ScenarioComparison(IReadOnlyList<string> names, IReadOnlyList<ProjectionResult> results, IReadOnlyList<EducationProgram> programs, Dictionary<string, ProgramSummary?[]> summaries)
     {
         Names = names;
         Results = results;
         Programs = programs;
+        this.summaries = summaries;
     }
 
     /// <summary>The name of the base case in a comparison.</summary>
@@ -39,8 +24,38 @@ public sealed class ScenarioComparison
     /// <summary>The projections, in the same order.</summary>
     public IReadOnlyList<ProjectionResult> Results { get; }
 
-    /// <summary>Every program of any of the projections (base programs first, then added ones by first appearance).</summary>
-    public IReadOnlyList<ProgramComparison> Programs { get; }
+    /// <summary>
+    /// Every program of any of the projections (base programs first, then added ones by first
+    /// appearance), as the first projection that has it describes it.
+    /// </summary>
+    public IReadOnlyList<EducationProgram> Programs { get; }
+
+    /// <summary>One program's summary in each projection, in the order of <see cref="Names"/>.</summary>
+    /// <param name="programId">The program id.</param>
+    /// <returns>One summary per projection; null where the projection does not have the program (a program a scenario adds).</returns>
+    /// <exception cref="KeyNotFoundException">No projection has the program.</exception>
+    public IReadOnlyList<ProgramSummary?> GetSummaries(string programId)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        return summaries.TryGetValue(programId, out var found)
+            ? found.AsReadOnly()
+            : throw new KeyNotFoundException($"No program '{programId}' in the comparison.");
+    }
+
+    /// <summary>
+    /// True when the projections disagree on the program's first stall year, shelved year or years
+    /// run (a projection without the program counts as never stalling and running no year).
+    /// </summary>
+    /// <param name="programId">The program id.</param>
+    /// <returns>Whether the projections differ for it.</returns>
+    /// <exception cref="KeyNotFoundException">No projection has the program.</exception>
+    public bool Differs(string programId)
+    {
+        var found = GetSummaries(programId);
+        return found.Select(s => s?.FirstStallYear).Distinct().Skip(1).Any()
+            || found.Select(s => s?.ShelvedYear).Distinct().Skip(1).Any()
+            || found.Select(s => s?.YearsRun ?? 0).Distinct().Skip(1).Any();
+    }
 
     /// <summary>Projects each scenario (null or "base" = the base case) and lines the results up.</summary>
     /// <param name="workbook">The workbook.</param>
@@ -74,32 +89,23 @@ public sealed class ScenarioComparison
             throw new ArgumentException("Give at least one scenario to compare.", nameof(scenarios));
         }
 
-        var ids = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var programNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var result in results)
+        var programs = new List<EducationProgram>();
+        var summaries = new Dictionary<string, ProgramSummary?[]>(StringComparer.Ordinal);
+        for (var r = 0; r < results.Count; r++)
         {
-            foreach (var summary in result.Programs)
+            foreach (var summary in results[r].Programs)
             {
-                if (seen.Add(summary.Program.Id))
+                if (!summaries.TryGetValue(summary.Program.Id, out var row))
                 {
-                    ids.Add(summary.Program.Id);
-                    programNames[summary.Program.Id] = summary.Program.Name;
+                    row = new ProgramSummary?[results.Count];
+                    summaries.Add(summary.Program.Id, row);
+                    programs.Add(summary.Program);
                 }
+
+                row[r] = summary;
             }
         }
 
-        var programs = ids.Select(id =>
-        {
-            var summaries = results.Select(r => r.Programs.FirstOrDefault(p => p.Program.Id == id)).ToArray();
-            return new ProgramComparison(
-                id,
-                programNames[id],
-                summaries.Select(s => s?.FirstStallYear).ToArray(),
-                summaries.Select(s => s?.ShelvedYear).ToArray(),
-                summaries.Select(s => s?.YearsRun ?? 0).ToArray());
-        }).ToArray();
-
-        return new ScenarioComparison(names, results, programs);
+        return new ScenarioComparison(names, results, programs, summaries);
     }
 }

@@ -11,8 +11,11 @@ public sealed record YearResult
     /// <summary>The allocation policy in effect.</summary>
     public required string Policy { get; init; }
 
-    /// <summary>Each stream's money this year, in stream order.</summary>
-    public required IReadOnlyList<StreamYearAmount> Streams { get; init; }
+    /// <summary>
+    /// Each stream's money this year, in stream order (internal: look an amount up by stream id
+    /// and year with <see cref="ProjectionResult.GetStreamAmount"/>).
+    /// </summary>
+    internal IReadOnlyList<StreamYearAmount> Streams { get; init; } = [];
 
     /// <summary>All stream money of the year.</summary>
     public required long StreamTotalMinorUnits { get; init; }

@@ -8,7 +8,7 @@ namespace EduFunds.Simulation;
 /// What a simulation result was computed from, beyond its run range: results merge only when
 /// all of it is equal (<see cref="SimulationResult.Merge"/>). Saved with every result file.
 /// </summary>
-public sealed record SimulationInputs
+internal sealed record SimulationInputs
 {
     /// <summary>Hex SHA-256 of the model's settings: years, policy and flagship weight per year, shelving, carry-over, rounding.</summary>
     public required string SettingsHash { get; init; }

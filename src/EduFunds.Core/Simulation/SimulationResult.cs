@@ -60,8 +60,12 @@ public sealed partial class SimulationResult
         Stop = stop;
     }
 
-    /// <summary>What the result was computed from (model fingerprint, scenario, policy, seed, trends, versions): results merge only when these are equal.</summary>
-    public SimulationInputs Inputs { get; }
+    /// <summary>
+    /// What the result was computed from (model fingerprint, scenario, policy, seed, trends,
+    /// versions): results merge only when these are equal (<see cref="Merge"/> names the first
+    /// that differs in its <see cref="SimulationMergeException"/>).
+    /// </summary>
+    internal SimulationInputs Inputs { get; }
 
     /// <summary>The programs, in model order (including those the scenario adds).</summary>
     public IReadOnlyList<EducationProgram> Programs { get; }
@@ -71,6 +75,9 @@ public sealed partial class SimulationResult
 
     /// <summary>The scenario, or null for the base case.</summary>
     public string? ScenarioName { get; }
+
+    /// <summary>The policy given to override the workbook's and the scenario's, or null.</summary>
+    public string? PolicyOverride => Inputs.PolicyOverride;
 
     /// <summary>The seed.</summary>
     public long Seed { get; }

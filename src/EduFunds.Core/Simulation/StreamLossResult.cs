@@ -31,8 +31,8 @@ public sealed class StreamLossResult
     /// <summary>The seed.</summary>
     public long Seed => Inputs.Seed;
 
-    /// <summary>What the result was computed from.</summary>
-    public SimulationInputs Inputs { get; }
+    /// <summary>What the result was computed from (results merge only when it is equal).</summary>
+    internal SimulationInputs Inputs { get; }
 
     /// <summary>The stall counts, [(variant + 1) x programs + program] with variant -1 for the base case, for the result file codec.</summary>
     internal ReadOnlySpan<long> StallCounts => stalls;

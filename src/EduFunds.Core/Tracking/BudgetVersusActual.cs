@@ -4,9 +4,27 @@ using EduFunds.Monetary;
 
 namespace EduFunds.Tracking;
 
-/// <summary>Compares each program's plan with its recorded expenses (the budget-versus-actual result).</summary>
-public static class BudgetVersusActual
+/// <summary>
+/// Budget versus actual spending per program and fiscal year (and month), as of a date: each
+/// program's plan compared with its recorded expenses. Built with <see cref="Build"/>.
+/// </summary>
+/// <param name="AsOf">The date the comparison is made as of (its end counted as elapsed).</param>
+/// <param name="Currency">Currency of every amount.</param>
+/// <param name="FiscalYearStartMonth">Month the fiscal year starts.</param>
+/// <param name="PaceTolerance">The tolerance used for <see cref="BudgetStatus.AheadOfPace"/>.</param>
+/// <param name="Lines">Year lines, each followed by its month lines when asked for; by year, then program order.</param>
+/// <param name="Totals">One total per year (and per month when asked for).</param>
+public sealed record BudgetVersusActual(
+    DateOnly AsOf,
+    Currency Currency,
+    int FiscalYearStartMonth,
+    decimal PaceTolerance,
+    IReadOnlyList<BudgetLine> Lines,
+    IReadOnlyList<BudgetTotal> Totals)
 {
+    /// <summary>Receipts minus expenses (overhead included) up to the as-of date, when the result was built from totals through it; else null.</summary>
+    public long? CashPosition { get; init; }
+
     /// <summary>
     /// The fiscal year to track when none is named (what <c>edufunds track</c> shows without
     /// <c>--year</c>): the latest fiscal year with a ledger entry on or before
@@ -59,7 +77,7 @@ public static class BudgetVersusActual
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A requested year is outside the projection, or the tolerance is negative.</exception>
     /// <exception cref="ArgumentException">The ledger's fiscal year start differs from the workbook's.</exception>
-    public static BudgetResult Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, BudgetOptions? options = null)
+    public static BudgetVersusActual Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, BudgetOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(actuals);
@@ -155,7 +173,7 @@ public static class BudgetVersusActual
             }
         }
 
-        return new BudgetResult(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals)
+        return new BudgetVersusActual(asOf, projection.Currency, startMonth, options.PaceTolerance, lines, totals)
         {
             CashPosition = actuals.LastDate is null || actuals.LastDate <= asOf ? actuals.CashPosition : null,
         };

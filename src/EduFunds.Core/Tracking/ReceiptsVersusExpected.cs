@@ -1,10 +1,21 @@
 using EduFunds.Engine;
+using EduFunds.Monetary;
 
 namespace EduFunds.Tracking;
 
-/// <summary>Compares each stream's expected money with its receipts (the receipts-versus-expected result).</summary>
-public static class ReceiptsVersusExpected
+/// <summary>
+/// Receipts versus expected per stream and fiscal year, as of a date: each stream's expected
+/// money compared with its receipts. Built with <see cref="Build"/>.
+/// </summary>
+/// <param name="AsOf">The as-of date.</param>
+/// <param name="Currency">Currency of every amount.</param>
+/// <param name="Lines">By year, then stream order.</param>
+/// <param name="Totals">One per year.</param>
+public sealed record ReceiptsVersusExpected(DateOnly AsOf, Currency Currency, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<ReceiptTotal> Totals)
 {
+    /// <summary>The lines of expected money that never came (missing or partial in a closed year).</summary>
+    public IEnumerable<ReceiptLine> Shortfalls => Lines.Where(l => l.Status is ReceiptStatus.Missing or ReceiptStatus.Partial);
+
     /// <summary>
     /// Compares each stream's projected amount with its recorded receipts. A stream appears in a
     /// year when money was expected or received. A year is closed when its last day is on or
@@ -16,7 +27,7 @@ public static class ReceiptsVersusExpected
     /// <param name="years">The fiscal years to report; null = every year of the projection.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A requested year is outside the projection.</exception>
-    public static ReceiptsResult Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, IReadOnlyCollection<int>? years = null)
+    public static ReceiptsVersusExpected Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, IReadOnlyCollection<int>? years = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(actuals);
@@ -58,7 +69,7 @@ public static class ReceiptsVersusExpected
             totals.Add(new ReceiptTotal(year, expectedSum, receivedSum, receivedSum - expectedSum, shortfallSum));
         }
 
-        return new ReceiptsResult(asOf, projection.Currency, lines, totals);
+        return new ReceiptsVersusExpected(asOf, projection.Currency, lines, totals);
     }
 
     private static ReceiptStatus Judge(long expected, long received, bool closed, bool notStarted)

@@ -14,7 +14,7 @@ namespace EduFunds.Tracking;
 /// <item>Later years use the planned amounts (after the scenario).</item>
 /// <item>A recurring stream that brought nothing in a closed year in which it was planned to pay,
 /// and nothing since, is cut: it counts only what arrived (nothing) from then on, as a cut line
-/// does in a Monte Carlo run (<see cref="ReforecastBasis.Cut"/>).</item>
+/// does in a Monte Carlo run (<see cref="CutStreams"/>).</item>
 /// </list>
 /// Only the income side is replaced. Programs' reserves are rebuilt by the engine from the
 /// restricted money received, not from recorded expenses: the engine's state is money in, and a
@@ -50,7 +50,8 @@ public sealed class Reforecast
 
     /// <summary>
     /// The recurring streams treated as cut: a closed year in which they were planned to pay
-    /// brought nothing, and nothing has come from them since (see <see cref="ReforecastBasis.Cut"/>).
+    /// brought nothing, and nothing has come from them since. They count what has arrived in the
+    /// year containing the as-of date (nothing, or they would not be cut) and 0 in later years.
     /// </summary>
     public IReadOnlyList<string> CutStreams { get; }
 
@@ -67,7 +68,11 @@ public sealed class Reforecast
     public ReadOnlySpan<long> Amounts => amounts;
 
     /// <summary>Every stream and year with planned, received and used amounts, by year then stream order.</summary>
-    public IReadOnlyList<ReforecastAmount> Details { get; }
+    /// <remarks>
+    /// Internal: what each year uses follows from <see cref="LastClosedYear"/>, <see cref="CurrentYear"/>,
+    /// <see cref="CutStreams"/> and <see cref="Amounts"/>; tests read the basis from here.
+    /// </remarks>
+    internal IReadOnlyList<ReforecastAmount> Details { get; }
 
     /// <summary>Builds the re-forecast amounts from a ledger.</summary>
     /// <param name="model">The compiled workbook (its scenario's planned amounts are the plan).</param>

@@ -7,4 +7,4 @@ namespace EduFunds.Tracking;
 /// <param name="PlannedMinorUnits">The planned amount (after the scenario).</param>
 /// <param name="ReceivedMinorUnits">Received by the as-of date.</param>
 /// <param name="UsedMinorUnits">The amount the re-forecast projects with.</param>
-public sealed record ReforecastAmount(int Year, string StreamId, ReforecastBasis Basis, long PlannedMinorUnits, long ReceivedMinorUnits, long UsedMinorUnits);
+internal sealed record ReforecastAmount(int Year, string StreamId, ReforecastBasis Basis, long PlannedMinorUnits, long ReceivedMinorUnits, long UsedMinorUnits);

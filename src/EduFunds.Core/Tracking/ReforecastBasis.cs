@@ -1,7 +1,7 @@
 namespace EduFunds.Tracking;
 
 /// <summary>How the re-forecast treats one stream in one year.</summary>
-public enum ReforecastBasis
+internal enum ReforecastBasis
 {
     /// <summary>A year that closed on or before the as-of date: what was actually received.</summary>
     Actual,

@@ -12,7 +12,11 @@ public sealed class PublicApiSizeTests
 {
     /// <summary>Lower it when types leave the surface; raise it only with a reason in the commit.</summary>
     // Issue 8 trims the surface below 80; each landing lowers this to the count it leaves.
-    private const int Ceiling = 111;
+    // 107: BudgetResult and ReceiptsResult folded into BudgetVersusActual and ReceiptsVersusExpected,
+    // ProgramComparison into ScenarioComparison; ReforecastAmount, ReforecastBasis, StreamYearAmount
+    // and SimulationInputs internal (api-c). 104: AtomicFiles, WorkbookReadOptions and
+    // LedgerTotalsBuilder internal (api-b).
+    private const int Ceiling = 104;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

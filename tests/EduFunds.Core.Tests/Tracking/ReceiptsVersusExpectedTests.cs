@@ -9,7 +9,7 @@ public class ReceiptsVersusExpectedTests
     private static readonly long[][] Streams = [[1_000_000, 500_000], [1_000_000, 500_000], [1_000_000, 0]];
     private static readonly long[][] Funded = [[1_200_000, 300_000], [1_200_000, 300_000], [1_000_000, 0]];
 
-    private static ReceiptsResult Build(DateOnly asOf, params LedgerEntry[] ledger)
+    private static ReceiptsVersusExpected Build(DateOnly asOf, params LedgerEntry[] ledger)
     {
         var workbook = Workbook(ledger: ledger);
         return ReceiptsVersusExpected.Build(MakeProjection(workbook, Streams, Funded), LedgerTotals.FromWorkbook(workbook, asOf), asOf);
