@@ -45,7 +45,7 @@ public class LedgerBenchmarks
         {
             new WorkbookReader().ReadFolder(folder);
         }
-        catch (WorkbookValidationException e)
+        catch (InputValidationException e)
         {
             Console.WriteLine(string.Join(Environment.NewLine, e.Issues));
             throw;

@@ -12,7 +12,7 @@ try
 {
     workbook = BuildWorkbook();
 }
-catch (WorkbookValidationException invalid)
+catch (InputValidationException invalid)
 {
     // Build() checks the same rules as the CSV reader and lists every problem at once.
     foreach (var issue in invalid.Issues)

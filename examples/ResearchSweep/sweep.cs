@@ -20,7 +20,7 @@ try
 {
     workbook = new WorkbookReader().ReadFolder(workbookFolder);
 }
-catch (WorkbookValidationException invalid)
+catch (InputValidationException invalid)
 {
     foreach (var issue in invalid.Issues)
     {

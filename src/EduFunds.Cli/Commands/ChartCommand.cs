@@ -91,6 +91,12 @@ internal sealed class ChartCommand : EduFundsCommand
             },
         };
 
+        if (!png && context.GetValue(scale) is not null)
+        {
+            // An SVG scales without loss; a --scale that changed nothing would only mislead.
+            throw new UsageException(context.Texts.Format("chart.scaleSvg", file.Name));
+        }
+
         if (png)
         {
             ChartImage.EnsureAvailable(context.Texts);

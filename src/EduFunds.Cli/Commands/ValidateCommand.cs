@@ -50,9 +50,9 @@ internal sealed class ValidateCommand : EduFundsCommand
             WriteJson(context.Output, loaded.Label, loaded.Warnings, context.Texts);
             return Task.FromResult(ExitCodes.Ok);
         }
-        catch (WorkbookValidationException e)
+        catch (InputValidationException e) when (e.Location is { } location)
         {
-            WriteJson(context.Output, e.Location, e.Issues, context.Texts);
+            WriteJson(context.Output, location, e.Issues, context.Texts);
             return Task.FromResult(ExitCodes.InvalidInput);
         }
     }

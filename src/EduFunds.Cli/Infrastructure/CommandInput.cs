@@ -52,7 +52,7 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <param name="reading">How to read the ledger (kept by default; commands that only check, sum or copy it stream it).</param>
     /// <returns>The resolved inputs.</returns>
     /// <exception cref="UserInputException">Unknown policy or scenario, or no workbook in the folder.</exception>
-    /// <exception cref="WorkbookValidationException">The workbook is invalid.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid.</exception>
     public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null, LedgerReading? reading = null)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -145,15 +145,15 @@ internal static class CommandRunner
     /// <returns>A task.</returns>
     internal static async Task WriteIssuesAsync(TextWriter error, InputValidationException exception, Texts? t = null)
     {
-        var folder = exception is WorkbookValidationException { Location: var location } && Directory.Exists(location) ? location : null;
+        var folder = exception.Location is { } location && Directory.Exists(location) ? location : null;
         foreach (var issue in exception.Issues)
         {
             var located = folder is null ? issue : issue with { File = Path.Combine(folder, issue.File) };
             await error.WriteLineAsync(Output.CellFormat.Printable(located.ToString((t ?? Texts.English).Culture))).ConfigureAwait(false);
         }
 
-        var summary = exception is WorkbookValidationException invalid
-            ? invalid.GetMessage((t ?? Texts.English).Culture)
+        var summary = exception.Location is not null
+            ? EduFunds.Localization.Messages.Of(exception, (t ?? Texts.English).Culture)
             : (t ?? Texts.English).Format("error.problemsFound", exception.ErrorCount);
         await error.WriteLineAsync($"edufunds: {summary}").ConfigureAwait(false);
     }

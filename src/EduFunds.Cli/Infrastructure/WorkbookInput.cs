@@ -161,7 +161,7 @@ internal static class WorkbookInput
     /// <param name="reading">How to read the ledger (kept by default, streamed or summed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
-    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
     public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null, LedgerReading? reading = null)
     {
         var t = context.Texts;
@@ -344,7 +344,7 @@ internal static class WorkbookInput
 
             return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = LedgerSummary.Of(reader), LedgerTotals = totals };
         }
-        catch (WorkbookValidationException e)
+        catch (InputValidationException e) when (e.Location is not null)
         {
             throw new UserInputException((t ?? Texts.English).Format("workbook.xlsxInvalid", file, e.Issues.Count(i => i.Severity == IssueSeverity.Error)))
             {

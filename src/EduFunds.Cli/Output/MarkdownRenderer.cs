@@ -48,6 +48,15 @@ internal static class MarkdownRenderer
             builder.Append('\n');
         }
 
+        foreach (var snippet in report.Snippets)
+        {
+            var fence = Fence(snippet.Text);
+            builder.Append(Escape(snippet.Lead)).Append('\n').Append('\n')
+                .Append(fence).Append(snippet.Language).Append('\n')
+                .Append(snippet.Text).Append('\n')
+                .Append(fence).Append('\n').Append('\n');
+        }
+
         foreach (var table in report.HumanTables)
         {
             if (table.Rows.Count == 0 && table.OmitWhenEmpty)
@@ -116,5 +125,19 @@ internal static class MarkdownRenderer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>A code fence longer than any run of backticks in the text (CommonMark: at least three).</summary>
+    private static string Fence(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return new string('`', Math.Max(3, longest + 1));
     }
 }

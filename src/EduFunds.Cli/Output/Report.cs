@@ -93,6 +93,9 @@ internal sealed class Report
     /// <summary>Findings shown to people above the tables ("P03 stalls in 2025 and is shelved in 2026").</summary>
     public IList<string> Notes { get; } = new List<string>();
 
+    /// <summary>Text to copy as it is, shown after the notes: never wrapped or escaped (see <see cref="ReportSnippet"/>).</summary>
+    public IList<ReportSnippet> Snippets { get; } = new List<ReportSnippet>();
+
     /// <summary>The table CSV writes when <c>--table</c> is not given (default: the first).</summary>
     public string? MainTable { get; init; }
 

@@ -9,7 +9,8 @@ namespace EduFunds.Cli.Output;
 /// Writes a report as aligned tables for people with Spectre.Console: colours and rounded
 /// borders on a terminal, plain text (no escape codes) when redirected or written to a file.
 /// Nothing is wider than the width: text wraps, long text columns go under their table, and a
-/// table with too many columns (years) is split into parts that repeat the row names.
+/// table with too many columns (years) is split into parts that repeat the row names. The one
+/// exception is text to copy (<see cref="Report.Snippets"/>), printed whole so that it pastes unchanged.
 /// </summary>
 internal static class TableRenderer
 {
@@ -68,6 +69,19 @@ internal static class TableRenderer
         {
             console.WriteLine();
             WriteWrapped(console, note, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
+        }
+
+        foreach (var snippet in report.Snippets)
+        {
+            console.WriteLine();
+            WriteWrapped(console, snippet.Lead, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
+            foreach (var line in snippet.Text.Split('\n'))
+            {
+                // Straight to the writer: the console would fold a line wider than the width, and a
+                // row folded in two no longer pastes into streams.csv as one row.
+                writer.Write(CellFormat.Printable(line));
+                console.WriteLine();
+            }
         }
 
         foreach (var table in report.HumanTables)

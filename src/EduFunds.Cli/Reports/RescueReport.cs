@@ -80,8 +80,8 @@ internal static class RescueReport
                 report.Notes.Add(t.Format("rescue.note.joint-more", string.Join(t["rescue.list-separator"], costlier)));
             }
 
-            report.Notes.Add(t["rescue.note.adopt-rows"] + "\n" + WorkbookWriter.FormatStreamRows(plan.Streams, workbook.Currency).TrimEnd('\n'));
-            report.Notes.Add(t["rescue.note.adopt-scenario"] + "\n" + WorkbookWriter.FormatScenario(plan.Scenario, workbook.Currency).TrimEnd('\n'));
+            report.Snippets.Add(new ReportSnippet(t["rescue.note.adopt-rows"], WorkbookWriter.FormatStreamRows(plan.Streams, workbook.Currency).TrimEnd('\n'), "csv"));
+            report.Snippets.Add(new ReportSnippet(t["rescue.note.adopt-scenario"], WorkbookWriter.FormatScenario(plan.Scenario, workbook.Currency).TrimEnd('\n'), "json"));
         }
 
         report.Tables.Add(ProgramsTable(plan, t));

@@ -9,7 +9,7 @@ namespace EduFunds.IO;
 /// Reads a workbook folder (<c>edufunds.json</c>, <c>streams.csv</c>, <c>programs.csv</c> and an
 /// optional <c>ledger.csv</c>) into a <see cref="Workbook"/>, checking every rule of the format at
 /// once. Either the workbook is valid and every default is resolved (blank start year = first
-/// year, blank change = 0, ...), or <see cref="WorkbookValidationException"/> lists every problem
+/// year, blank change = 0, ...), or <see cref="InputValidationException"/> lists every problem
 /// with its file, line and column: the reader never hands back a half-valid workbook.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ public sealed class WorkbookReader
     /// <summary>
     /// The warnings of the last read (for example an unknown column), in file, line and column
     /// order; empty before the first read. A failed read also lists them, with the errors, in
-    /// its <see cref="WorkbookValidationException"/>.
+    /// its <see cref="InputValidationException"/>.
     /// </summary>
     public IReadOnlyList<ValidationIssue> LastWarnings { get; private set; } = [];
 
@@ -102,14 +102,14 @@ public sealed class WorkbookReader
     /// The entries of a workbook's ledger, one at a time in file order, without keeping them: for
     /// a second pass over a ledger that a read with <see cref="KeepLedger"/>
     /// false has already checked. Each entry is checked again; a problem ends the enumeration
-    /// with <see cref="WorkbookValidationException"/> (the file changed in between).
+    /// with <see cref="InputValidationException"/> (the file changed in between).
     /// </summary>
     /// <param name="source">Where the files are.</param>
     /// <param name="workbook">The workbook read from <paramref name="source"/>.</param>
     /// <param name="encoding">The ledger's encoding when it has no byte order mark, as the first read found it (<see cref="LastEncoding"/>); null: UTF-8.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The entries.</returns>
-    /// <exception cref="WorkbookValidationException">An entry is invalid.</exception>
+    /// <exception cref="InputValidationException">An entry is invalid.</exception>
     public static IEnumerable<LedgerEntry> ReadLedger(IWorkbookFileSource source, Workbook workbook, string? encoding = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -131,7 +131,7 @@ public sealed class WorkbookReader
                 rules.Check(entry, positions.PosOf, issues);
                 if (issues.HasErrors)
                 {
-                    throw new WorkbookValidationException(source.Location, issues.Sorted());
+                    throw new InputValidationException(issues.Sorted(), source.Location);
                 }
 
                 yield return entry;
@@ -139,7 +139,7 @@ public sealed class WorkbookReader
 
             if (issues.HasErrors)
             {
-                throw new WorkbookValidationException(source.Location, issues.Sorted());
+                throw new InputValidationException(issues.Sorted(), source.Location);
             }
         }
     }
@@ -149,7 +149,7 @@ public sealed class WorkbookReader
     /// <returns>The valid workbook.</returns>
     /// <exception cref="ArgumentException"><paramref name="folder"/> is empty.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
     public Workbook ReadFolder(string folder, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -166,7 +166,7 @@ public sealed class WorkbookReader
     /// <param name="cancellationToken">Cancels reading a large ledger.</param>
     /// <returns>The valid workbook (with an empty ledger when it was streamed).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
     public Workbook Read(IWorkbookFileSource source, CancellationToken cancellationToken = default) =>
         Read(source, KeepLedger ? WorkbookReadOptions.Default : new WorkbookReadOptions { KeepLedger = false, LedgerSink = LedgerSink }, cancellationToken);
 
@@ -183,7 +183,7 @@ public sealed class WorkbookReader
     /// <param name="cancellationToken">Cancels reading a large ledger.</param>
     /// <returns>The valid workbook, with an empty <see cref="Workbook.Ledger"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="WorkbookValidationException">The workbook is invalid; every problem is listed.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
     public Workbook ReadWithLedgerTotals(IWorkbookFileSource source, DateOnly? through, out LedgerTotals ledgerTotals, CancellationToken cancellationToken = default)
     {
         LedgerTotalsBuilder? builder = null;
@@ -225,7 +225,7 @@ public sealed class WorkbookReader
         {
             var all = issues.Sorted();
             IOLog.WorkbookInvalid(logger, source.Location, all.Count);
-            throw new WorkbookValidationException(source.Location, all);
+            throw new InputValidationException(all, source.Location);
         }
 
         IOLog.WorkbookRead(

@@ -185,7 +185,7 @@ public sealed class ScenarioBuilder
     /// </summary>
     /// <param name="workbook">The workbook the scenario is for.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="WorkbookValidationException">A change is invalid or names something the workbook does not have, or the workbook already has a scenario of this name; every problem is listed.</exception>
+    /// <exception cref="InputValidationException">A change is invalid or names something the workbook does not have, or the workbook already has a scenario of this name; every problem is listed.</exception>
     public Scenario Build(Workbook workbook)
     {
         ArgumentNullException.ThrowIfNull(workbook);

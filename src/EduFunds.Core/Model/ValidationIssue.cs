@@ -91,29 +91,3 @@ public sealed record ValidationIssue(string File, int Line, int Column, IssueSev
     internal static ValidationIssue Create(string file, int line, int column, IssueSeverity severity, CoreMessage message) =>
         new(file, line, column, severity, message.ToString()) { text = message };
 }
-
-/// <summary>Thrown when a workbook is invalid; holds every problem found, not only the first.</summary>
-public sealed class WorkbookValidationException : InputValidationException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="location">Where the workbook was read from (a folder, or "built-in example").</param>
-    /// <param name="issues">Every problem found (errors and warnings).</param>
-    public WorkbookValidationException(string location, IReadOnlyList<ValidationIssue> issues)
-        : base(new CoreMessage("WorkbookInvalid", location, issues?.Count(i => i.Severity == IssueSeverity.Error)).ToString(), issues!)
-    {
-        Location = location;
-    }
-
-    /// <summary>Where the workbook was read from.</summary>
-    public string Location { get; }
-
-    /// <summary>The one-line summary ("the workbook at ... is invalid: n problem(s).") in the language of <paramref name="culture"/>.</summary>
-    /// <param name="culture">The language.</param>
-    /// <returns>The summary.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
-    public string GetMessage(CultureInfo culture)
-    {
-        ArgumentNullException.ThrowIfNull(culture);
-        return new CoreMessage("WorkbookInvalid", Location, ErrorCount).Format(culture);
-    }
-}

@@ -6,7 +6,7 @@ namespace EduFunds.Model;
 /// <summary>
 /// Makes a <see cref="Workbook"/> in code, with amounts in major units (yuan, not fen) and the
 /// same defaults and rules as the workbook files. <see cref="Build"/> checks everything at once
-/// and throws <see cref="WorkbookValidationException"/> listing every problem (file "builder").
+/// and throws <see cref="InputValidationException"/> listing every problem (file "builder").
 /// </summary>
 /// <example>
 /// <code>
@@ -269,7 +269,7 @@ public sealed partial class WorkbookBuilder
 
     /// <summary>Checks every rule of the workbook format and returns the workbook, every default resolved.</summary>
     /// <returns>The valid workbook.</returns>
-    /// <exception cref="WorkbookValidationException">Something is wrong; every problem is listed (file "builder").</exception>
+    /// <exception cref="InputValidationException">Something is wrong; every problem is listed (file "builder").</exception>
     public Workbook Build()
     {
         var issues = new IssueList();
@@ -307,7 +307,7 @@ public sealed partial class WorkbookBuilder
         WorkbookRules.Validate(workbook, new BuilderLocator(at), issues, years is not null, s => !scenarios[s].CarriedOver);
         if (issues.HasErrors)
         {
-            throw new WorkbookValidationException(IssueFile, issues.Sorted());
+            throw new InputValidationException(issues.Sorted(), IssueFile);
         }
 
         return workbook;

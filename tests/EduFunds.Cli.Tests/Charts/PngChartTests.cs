@@ -102,7 +102,7 @@ public sealed class PngChartTests
         Skip.IfNot(RequireCjkFont(), "no CJK font on this machine (not under CI=true)");
         using var fonts = new ChartFonts();
         // ✗ (stalled) is not in Noto Sans CJK: the font manager matches another font to it.
-        var runs = fonts.Runs("✗ 停滞", isBold: false, size: 12);
+        var runs = fonts.Runs("✗ 停摆", isBold: false, size: 12);
         Assert.Equal(0, fonts.MissingCharacters);
         Assert.Equal(2, runs.Count);
         Assert.NotEqual("Noto Sans CJK SC", runs[0].Font.Typeface.FamilyName);
@@ -149,6 +149,20 @@ public sealed class PngChartTests
         var result = await CliRun.RunAsync("chart", "funding", "-o", folder.File("x.png"), "--scale", scale);
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.False(File.Exists(folder.File("x.png")));
+    }
+
+    [Theory]
+    [InlineData("en", "x.svg", "--scale is for PNG output")]
+    [InlineData("zh-CN", "x.svg", "--scale 只用于 PNG 输出")]
+    [InlineData("en", "x.png --format svg", "--scale is for PNG output")]
+    public async Task Chart_ScaleForAnSvg_IsAUsageError_InTheUsersLanguage(string language, string target, string message)
+    {
+        using var folder = new TempFolder();
+        var parts = target.Split(' ');
+        var result = await CliRun.RunAsync(["chart", "funding", "-o", folder.File(parts[0]), .. parts[1..], "--scale", "2", "--lang", language]);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File(parts[0])));
     }
 
     [Theory]

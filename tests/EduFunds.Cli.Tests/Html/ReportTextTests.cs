@@ -55,7 +55,7 @@ public sealed partial class ReportTextTests
             }
         }
 
-        Assert.Equal("停滞", ReportText.Chinese.Status(ProgramStatus.Stalled));
+        Assert.Equal("停摆", ReportText.Chinese.Status(ProgramStatus.Stalled));
         Assert.Equal("stalled", ReportText.English.Status(ProgramStatus.Stalled));
     }
 

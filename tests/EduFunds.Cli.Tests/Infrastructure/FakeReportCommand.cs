@@ -71,10 +71,12 @@ internal sealed class FakeReportCommand : EduFundsCommand
                 throw new UserInputException("the scenario 'nope' does not exist; use one of: base, cut.");
             case "validation":
                 var location = context.GetValue(input)?.FullName ?? "built-in example";
-                throw new WorkbookValidationException(location, [
-                    new ValidationIssue("streams.csv", 3, 5, IssueSeverity.Error, "amount 'abc' is not a number"),
-                    new ValidationIssue("programs.csv", 7, 2, IssueSeverity.Error, "duplicate id 'P01'"),
-                ]);
+                throw new InputValidationException(
+                    [
+                        new ValidationIssue("streams.csv", 3, 5, IssueSeverity.Error, "amount 'abc' is not a number"),
+                        new ValidationIssue("programs.csv", 7, 2, IssueSeverity.Error, "duplicate id 'P01'"),
+                    ],
+                    location);
             case "cancel":
                 throw new OperationCanceledException();
             case "unexpected":

@@ -14,9 +14,10 @@ public sealed class PublicApiSizeTests
     // Issue 8 trims the surface below 80; each landing lowers this to the count it leaves.
     // 107: BudgetResult and ReceiptsResult folded into BudgetVersusActual and ReceiptsVersusExpected,
     // ProgramComparison into ScenarioComparison; ReforecastAmount, ReforecastBasis, StreamYearAmount
-    // and SimulationInputs internal (api-c). 104: AtomicFiles, WorkbookReadOptions and
+    // and SimulationInputs internal (api-c). 106: WorkbookValidationException folded into
+    // InputValidationException (api-a). 103: AtomicFiles, WorkbookReadOptions and
     // LedgerTotalsBuilder internal (api-b).
-    private const int Ceiling = 104;
+    private const int Ceiling = 103;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

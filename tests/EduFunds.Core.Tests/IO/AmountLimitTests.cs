@@ -36,7 +36,7 @@ public class AmountLimitTests
     public void Read_PoolAddingUpBeyondTheLimit_IsAnErrorAtTheStreamThatReachesIt()
     {
         // Each amount fits; their sum does not: validate reports what a projection would hit.
-        var error = Assert.Throws<WorkbookValidationException>(() => Read(
+        var error = Assert.Throws<InputValidationException>(() => Read(
             settings: """{"years": {"from": 2020, "to": 2020}}""",
             streams: StreamHeader + "\nS,S,district-grant,recurring,50000000000000000.00,,,,,,\nT,T,donation,recurring,50000000000000000.00,,,,,,\n"));
 
@@ -48,7 +48,7 @@ public class AmountLimitTests
     [Fact]
     public void Read_ScenarioFactorBeyondTheLimit_IsAnErrorAtTheFactor()
     {
-        var error = Assert.Throws<WorkbookValidationException>(() => Read(settings: """
+        var error = Assert.Throws<InputValidationException>(() => Read(settings: """
             {"years": {"from": 2020, "to": 2021},
              "scenarios": [{"name": "huge", "changes": [{"type": "scale", "from": 2021, "stream": "DG-01", "factor": 100000000000000000000}]}]}
             """));

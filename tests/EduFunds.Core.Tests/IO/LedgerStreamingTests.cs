@@ -49,8 +49,8 @@ public class LedgerStreamingTests
     public void Read_StreamedLedgerWithErrors_SameIssuesAsKept()
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
-        var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
-        var streamed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader { KeepLedger = false }.Read(IWorkbookFileSource.FromMemory(files)));
+        var kept = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
+        var streamed = Assert.Throws<InputValidationException>(() => new WorkbookReader { KeepLedger = false }.Read(IWorkbookFileSource.FromMemory(files)));
         Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), streamed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         Assert.True(kept.Issues.Count >= 5);
     }
@@ -60,7 +60,7 @@ public class LedgerStreamingTests
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
         var count = 0;
-        Assert.Throws<WorkbookValidationException>(() =>
+        Assert.Throws<InputValidationException>(() =>
             new WorkbookReader { KeepLedger = false, LedgerSink = _ => _ => count++ }.Read(IWorkbookFileSource.FromMemory(files)));
         Assert.Equal(7, count); // rows 0-6 are valid; row 7 names an unknown program
     }
@@ -109,8 +109,8 @@ public class LedgerStreamingTests
     public void ReadWithLedgerTotals_LedgerWithErrors_SameIssuesAsKept()
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
-        var kept = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
-        var summed = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().ReadWithLedgerTotals(IWorkbookFileSource.FromMemory(files), null, out _));
+        var kept = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
+        var summed = Assert.Throws<InputValidationException>(() => new WorkbookReader().ReadWithLedgerTotals(IWorkbookFileSource.FromMemory(files), null, out _));
         Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), summed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
     }
 

@@ -52,7 +52,7 @@ internal static class TestFiles
     /// <summary>Reads an invalid workbook and returns its issues (fails when it loads).</summary>
     public static IReadOnlyList<ValidationIssue> Issues(string? settings = Settings, string? streams = null, string? programs = null, string? ledger = null)
     {
-        var e = Assert.Throws<WorkbookValidationException>(() => Read(settings, streams, programs, ledger));
+        var e = Assert.Throws<InputValidationException>(() => Read(settings, streams, programs, ledger));
         return e.Issues;
     }
 

@@ -333,7 +333,7 @@ public sealed class WorkbookReaderTests
         files.Remove(WorkbookFiles.Programs);
         files.Remove(WorkbookFiles.Settings);
 
-        var e = Assert.Throws<WorkbookValidationException>(() => Read(files));
+        var e = Assert.Throws<InputValidationException>(() => Read(files));
 
         Assert.Contains(e.Issues, i => i.File == "edufunds.json" && i.Message.Contains("no edufunds.json", StringComparison.Ordinal));
         Assert.Contains(e.Issues, i => i.File == "programs.csv" && i.Message.Contains("no programs.csv", StringComparison.Ordinal));
@@ -558,7 +558,7 @@ public sealed class WorkbookReaderTests
     {
         var files = Files(streams: StreamHeader + "\nA,x,gift,recurring,1,,,,,,\n");
 
-        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files, "test book")));
+        var e = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files, "test book")));
 
         Assert.Equal("test book", e.Location);
         Assert.Contains("test book", e.Message, StringComparison.Ordinal);

@@ -124,7 +124,7 @@ public sealed partial class CoreMessageTests
     {
         var streams = StreamHeader + "\nDG-01,Budget,district-grnt,recurring,abc,,,,,,\n";
         var programs = ProgramHeader + "\nP1,Course,basic,,800.00,,1.5,,,,\n";
-        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(Files(streams: streams, programs: programs))));
+        var e = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(Files(streams: streams, programs: programs))));
 
         Assert.Equal(["ProgramMinFundingRatioOutOfRange", "CellUnknownValue", "CellProblem"], e.Issues.Select(i => i.Code));
         foreach (var issue in e.Issues)
@@ -137,8 +137,8 @@ public sealed partial class CoreMessageTests
         }
 
         Assert.Equal(["'district-grnt'", " (did you mean 'district-grant'?)", "district-grant, project-fund, donation, sponsorship, in-kind, other"], e.Issues[1].Arguments.Skip(1));
-        Assert.Equal("The workbook at (memory) is invalid: 3 problem(s).", e.GetMessage(CultureInfo.InvariantCulture).Replace(e.Location, "(memory)", StringComparison.Ordinal));
-        Assert.Contains("3 处问题", e.GetMessage(Chinese), StringComparison.Ordinal);
+        Assert.Equal("The workbook at (memory) is invalid: 3 problem(s).", EduFunds.Localization.Messages.Of(e, CultureInfo.InvariantCulture).Replace(e.Location!, "(memory)", StringComparison.Ordinal));
+        Assert.Contains("3 处问题", EduFunds.Localization.Messages.Of(e, Chinese), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed partial class CoreMessageTests
     public void ValidationIssue_WithNewMessage_DropsTheCode()
     {
         var streams = StreamHeader + "\nDG-01,Budget,district-grant,recurring,-5.00,,,,,,\n";
-        var e = Assert.Throws<WorkbookValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(Files(streams: streams))));
+        var e = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(Files(streams: streams))));
         var issue = Assert.Single(e.Issues);
 
         Assert.Equal("StreamAmountNegative", issue.Code);

@@ -140,7 +140,7 @@ public sealed class ModelConstructionTests
 
         // What `workbook with { Years = new YearRange(2030, 2020) }` did in 0.1 cannot be written
         // any more; the builder reports the reversed years instead of crashing later.
-        var e = Assert.Throws<WorkbookValidationException>(() => WorkbookBuilder.From(workbook).Years(2030, 2020).Build());
+        var e = Assert.Throws<InputValidationException>(() => WorkbookBuilder.From(workbook).Years(2030, 2020).Build());
         Assert.Contains(e.Issues, i => i.Message.Contains("years.to 2020 is before years.from 2030", StringComparison.Ordinal));
     }
 
@@ -173,7 +173,7 @@ public sealed class ModelConstructionTests
     {
         var euro = new FundingStream("EU", "Euro grant", StreamKind.Donation, Recurrence.Recurring, new Money(10m, Currency.FromCode("EUR")), 2024);
 
-        var e = Assert.Throws<WorkbookValidationException>(() =>
+        var e = Assert.Throws<InputValidationException>(() =>
             new WorkbookBuilder("Street").Years(2024, 2026).AddStream(euro).AddProgram(Course()).Build());
 
         Assert.Contains(e.Issues, i => i.Message.Contains("stream EU is in EUR, but the workbook's currency is CNY", StringComparison.Ordinal));
@@ -194,7 +194,7 @@ public sealed class ModelConstructionTests
             _ => scenario.SetPriority(2025, "NOPE", 2),
         };
 
-        var e = Assert.Throws<WorkbookValidationException>(() => scenario.Build(workbook));
+        var e = Assert.Throws<InputValidationException>(() => scenario.Build(workbook));
 
         Assert.Contains(e.Issues, i => i.Severity == IssueSeverity.Error && i.Message.Contains(expected, StringComparison.Ordinal));
     }

@@ -85,7 +85,7 @@ public sealed class WorkbookBuilderTests
             .Program("P", p => p.MinFundingRatio(0m))
             .Scenario("s", s => s.SetPolicy(2020, "nonsense"));
 
-        var e = Assert.Throws<WorkbookValidationException>(builder.Build);
+        var e = Assert.Throws<InputValidationException>(builder.Build);
 
         NonEmpty.All(e.Issues, i => Assert.Equal(WorkbookBuilder.IssueFile, i.File));
         var messages = string.Join("\n", e.Issues.Select(i => i.Message));
@@ -106,7 +106,7 @@ public sealed class WorkbookBuilderTests
             .Stream("S", s => s.Kind(StreamKind.Donation).Amount(10.5m))
             .Program("P", p => p.Cost(100m));
 
-        var e = Assert.Throws<WorkbookValidationException>(builder.Build);
+        var e = Assert.Throws<InputValidationException>(builder.Build);
 
         Assert.Contains("JPY has no minor unit", Assert.Single(e.Issues).Message, StringComparison.Ordinal);
     }
@@ -149,7 +149,7 @@ public sealed class WorkbookBuilderTests
             .Scenario("x", s => s.Stop(2025, "MISSING"))
             .Scenario("x", s => s.Scale(2025, "S", 2m));
 
-        var e = Assert.Throws<WorkbookValidationException>(builder.Build);
+        var e = Assert.Throws<InputValidationException>(builder.Build);
         var messages = string.Join("\n", e.Issues.Select(i => i.Message));
 
         Assert.Contains("duplicate stream id 'S'", messages, StringComparison.Ordinal);
