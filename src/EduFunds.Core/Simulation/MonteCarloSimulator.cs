@@ -55,7 +55,7 @@ public sealed class MonteCarloSimulator
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarlo.Runs, Seed = model.Workbook.MonteCarlo.Seed };
+        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarloRuns, Seed = model.Workbook.MonteCarloSeed };
         options.Validate();
         var sampler = new RunSampler(model, options.Trends);
         var planned = options.Precision is null ? options.Runs : options.MaxRuns;
@@ -93,11 +93,7 @@ public sealed class MonteCarloSimulator
             }
         }
 
-        var total = workers[0].Counts!;
-        for (var w = 1; w < workers.Length; w++)
-        {
-            total.Add(workers[w].Counts!);
-        }
+        var total = Merge(workers);
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         SimulationLog.Simulated(logger, done, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? done / seconds : 0);
@@ -142,11 +138,10 @@ public sealed class MonteCarloSimulator
         }
 
         Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateRun(seed, run), new ProgressTracker(null, options.Runs), cancellationToken);
-        var total = workers[0].Counts!;
+        var total = Merge(workers);
         var outcomes = workers[0].Outcomes!;
         for (var w = 1; w < workers.Length; w++)
         {
-            total.Add(workers[w].Counts!);
             outcomes.Add(workers[w].Outcomes!);
         }
 
@@ -228,6 +223,19 @@ public sealed class MonteCarloSimulator
         }
 
         return counts;
+    }
+
+    /// <summary>The workers' tallies added up, every buffered bin flushed (the result is then only read).</summary>
+    private static SimulationCounts Merge(Worker[] workers)
+    {
+        var total = workers[0].Counts!;
+        total.Flush();
+        for (var w = 1; w < workers.Length; w++)
+        {
+            total.Add(workers[w].Counts!);
+        }
+
+        return total;
     }
 
     private static int ThreadCount(MonteCarloOptions options, long runs)
