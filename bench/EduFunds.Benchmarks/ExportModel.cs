@@ -76,7 +76,7 @@ internal static class ExportModel
         long stalls = 0, shelved = 0, funded = 0;
         for (var run = 0; run < runs; run++)
         {
-            sampler.Fill(model.Workbook.MonteCarlo.Seed, run, amounts, scratch);
+            sampler.Fill(model.Workbook.MonteCarloSeed, run, amounts, scratch);
             model.Run(amounts, workspace);
             foreach (var first in workspace.FirstStallYearIndex)
             {
@@ -94,7 +94,7 @@ internal static class ExportModel
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checksum over {runs} runs (seed {model.Workbook.MonteCarlo.Seed}): stalls {stalls} shelved {shelved} funded {funded}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checksum over {runs} runs (seed {model.Workbook.MonteCarloSeed}): stalls {stalls} shelved {shelved} funded {funded}"));
         return 0;
     }
 }

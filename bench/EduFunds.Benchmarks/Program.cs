@@ -16,6 +16,16 @@ if (args is ["export-model", .. var exportArgs])
     return ExportModel.Run(exportArgs);
 }
 
+if (args is ["tornado-stats", .. var tsArgs])
+{
+    return TornadoStats.Run(tsArgs);
+}
+
+if (args is ["check-risk", .. var checkRiskArgs])
+{
+    return CheckRisk.Run(checkRiskArgs);
+}
+
 if (args is ["check", .. var checkArgs])
 {
     return Check.Run(checkArgs);

@@ -45,15 +45,11 @@ internal sealed class ExportCommand : EduFundsCommand
         // order. Nothing is written when any row has a problem; memory does not grow with the ledger.
         using var spool = new LedgerSpool();
         var spooled = false;
-        var readOptions = new WorkbookReadOptions
+        var readOptions = LedgerReading.StreamTo(_ =>
         {
-            KeepLedger = false,
-            LedgerSink = _ =>
-            {
-                spooled = true;
-                return spool.Add;
-            },
-        };
+            spooled = true;
+            return spool.Add;
+        });
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), readOptions);
         var book = input.Workbook;
         var model = input.CreateModel();

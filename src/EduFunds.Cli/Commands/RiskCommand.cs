@@ -178,6 +178,9 @@ internal sealed class RiskCommand : EduFundsCommand
             risk = await Task.Run(() => analyzer.Analyze(model, options, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         }
 
+        var logger = context.LoggerFactory.CreateLogger("edufunds");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cpu = Environment.CpuUsage.TotalTime;
         var report = RiskCommandReport.Build(risk, loaded.Label, context.Texts);
         report.Banner = loaded.Banner(context.Texts);
         if (reforecast is not null)
@@ -194,6 +197,9 @@ internal sealed class RiskCommand : EduFundsCommand
         }
 
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
+        CliLog.Phase(logger, "layout", seconds, cpuSeconds);
         return ExitCodes.Ok;
     }
 

@@ -180,7 +180,7 @@ internal sealed class SimulateCommand : EduFundsCommand
         var runsPer = new long[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            runsPer[i] = runsGiven ?? Load(i).Workbook.MonteCarlo.Runs;
+            runsPer[i] = runsGiven ?? Load(i).Workbook.MonteCarloRuns;
         }
 
         var total = runsPer.Sum();

@@ -112,8 +112,8 @@ internal sealed class SimulationArguments
 
         var options = new MonteCarloOptions
         {
-            Runs = context.GetValue(Runs) ?? workbook.MonteCarlo.Runs,
-            Seed = context.GetValue(Seed) ?? workbook.MonteCarlo.Seed,
+            Runs = context.GetValue(Runs) ?? workbook.MonteCarloRuns,
+            Seed = context.GetValue(Seed) ?? workbook.MonteCarloSeed,
             Precision = context.GetValue(Precision),
             MaxRuns = context.GetValue(MaxRuns) ?? MonteCarloOptions.DefaultMaxRuns,
             MaxDegreeOfParallelism = context.GetValue(Threads),

@@ -24,6 +24,9 @@ internal static partial class CliLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Chart} to {File}")]
     public static partial void WroteChart(ILogger logger, EduFunds.Cli.Charts.ChartKind chart, string file);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Report {Phase}: {Seconds:0.000} s wall, {CpuSeconds:0.000} s CPU (process)")]
+    public static partial void Phase(ILogger logger, string phase, double seconds, double cpuSeconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Format} report to {File}")]
     public static partial void WroteReport(ILogger logger, OutputFormat format, string file);
 }

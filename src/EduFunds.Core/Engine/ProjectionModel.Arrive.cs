@@ -14,9 +14,20 @@ public sealed partial class ProjectionModel
     private void Arrive(int y, ReadOnlySpan<long> amounts, ProjectionWorkspace w, List<RestrictedArrival>[]? arrivals)
     {
         var state = w.State;
-        for (var p = 0; p < state.Length; p++)
+        if (w.Detailed)
         {
-            state[p].Received = 0;
+            for (var p = 0; p < state.Length; p++)
+            {
+                state[p].Received = 0;
+            }
+        }
+        else
+        {
+            // Only scheduled programs receive money or have it read this year.
+            foreach (var p in ScheduledIn(y))
+            {
+                state[p].Received = 0;
+            }
         }
 
         var amountRow = amounts.Slice(y * StreamCount, StreamCount);

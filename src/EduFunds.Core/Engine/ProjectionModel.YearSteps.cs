@@ -30,7 +30,8 @@ public sealed partial class ProjectionModel
     /// Step 3: each active program uses its reserve first, u = min(B, N), then restricted money,
     /// a = min(r, N - u); what it secures is u + a. Clears last year's stall flags and pool shares,
     /// and lists the year's claimants on the pool in tie-break order: the active programs whose
-    /// remaining need R = N - u - a is positive, with R and M - (u + a).
+    /// remaining need R = N - u - a is positive, with R and M - (u + a). Visits only the programs
+    /// scheduled in the year: the others are inactive, and no later step of the year reads their flags.
     /// </summary>
     /// <returns>The number of claimants.</returns>
     private int SecureFromReserveAndRestrictedMoney(int y, ProjectionWorkspace w)
@@ -41,13 +42,13 @@ public sealed partial class ProjectionModel
         var remaining = w.ClaimRemaining;
         var shortfall = w.ClaimShortfall;
         var count = 0;
-        foreach (var p in order.AsSpan(row, ProgramCount))
+        foreach (var p in ScheduledIn(y))
         {
             ref var program = ref state[p];
             ref readonly var cell = ref cellPlan[row + p];
             program.Stalled = false;
             program.Share = 0;
-            if (!cell.Scheduled || program.Shelved)
+            if (program.Shelved)
             {
                 program.Used = program.Applied = program.Secured = 0;
                 continue;
@@ -83,9 +84,10 @@ public sealed partial class ProjectionModel
         var row = y * ProgramCount;
         var state = w.State;
         var leftover = pool - allocated;
-        for (var k = 0; k < ProgramCount && leftover > 0; k++)
+        var candidates = ScheduledIn(y);
+        for (var k = 0; k < candidates.Length && leftover > 0; k++)
         {
-            var p = order[row + k];
+            var p = candidates[k];
             ref var program = ref state[p];
             if (!program.Stalled)
             {
@@ -117,6 +119,12 @@ public sealed partial class ProjectionModel
     /// </summary>
     private void CloseAndShelve(int y, ProjectionWorkspace w)
     {
+        if (!w.Detailed)
+        {
+            CloseAndShelveScheduled(y, w);
+            return;
+        }
+
         var row = y * ProgramCount;
         var state = w.State;
         var shelveAfter = Workbook.ShelveAfter;
@@ -207,6 +215,77 @@ public sealed partial class ProjectionModel
             if (program.Shelved || endYearIndex[p] == y)
             {
                 // Shelved this year or its end year closes: the reserve is stranded.
+                strandedReserves = checked(strandedReserves + after);
+                after = 0;
+            }
+
+            program.Reserve = after;
+        }
+
+        w.StrandedReservesOut[y] = strandedReserves;
+    }
+
+    /// <summary>
+    /// <see cref="CloseAndShelve"/> for a Monte Carlo run (no detailed figures): the same step for
+    /// the programs scheduled in the year only. The others' status, need and funding stay
+    /// Inactive, 0 and 0 from <see cref="ProjectionWorkspace.ClearInactive"/>, and their reserve
+    /// is left as it is, as the full step leaves it.
+    /// </summary>
+    private void CloseAndShelveScheduled(int y, ProjectionWorkspace w)
+    {
+        var row = y * ProgramCount;
+        var state = w.State;
+        var shelveAfter = Workbook.ShelveAfter;
+        var status = w.StatusOut;
+        var needOut = w.NeedOut;
+        var fundedOut = w.FundedOut;
+        var firstStall = w.FirstStall;
+        var shelvedAt = w.ShelvedAt;
+        long strandedReserves = 0;
+        foreach (var p in ScheduledIn(y))
+        {
+            ref var program = ref state[p];
+            var cell = row + p;
+            if (program.Shelved)
+            {
+                status[cell] = ProgramStatus.Shelved;
+                needOut[cell] = 0;
+                fundedOut[cell] = 0;
+                continue;
+            }
+
+            var need = cellPlan[cell].Need;
+            needOut[cell] = need;
+            var before = program.Reserve;
+            long after;
+            if (program.Stalled)
+            {
+                after = checked(before + program.Received);
+                status[cell] = ProgramStatus.Stalled;
+                fundedOut[cell] = 0;
+                program.StallCount++;
+                if (firstStall[p] < 0)
+                {
+                    firstStall[p] = y;
+                }
+
+                if (shelveAfter > 0 && program.StallCount >= shelveAfter)
+                {
+                    program.Shelved = true;
+                    shelvedAt[p] = y;
+                }
+            }
+            else
+            {
+                var funded = program.Secured + program.Share;
+                after = before - program.Used + program.Received - program.Applied;
+                status[cell] = funded == need ? ProgramStatus.Funded : ProgramStatus.Underfunded;
+                fundedOut[cell] = funded;
+                program.StallCount = 0;
+            }
+
+            if (program.Shelved || endYearIndex[p] == y)
+            {
                 strandedReserves = checked(strandedReserves + after);
                 after = 0;
             }

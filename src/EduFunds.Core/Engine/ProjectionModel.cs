@@ -181,6 +181,8 @@ public sealed partial class ProjectionModel
             }
         }
 
+        (scheduledOrder, scheduledFrom, scheduledCells) = ListScheduled(order, scheduled, YearCount, ProgramCount);
+
         // Per year and restricted stream: its programs scheduled that year, in tie-break order
         // (whether each is shelved is left to the run); -1 for a stream of the pool.
         yearTargetCount = new int[YearCount * StreamCount];
@@ -294,7 +296,8 @@ public sealed partial class ProjectionModel
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <param name="detailed">True to record every figure of each program-year (a detailed result); false for the figures a Monte Carlo tally reads.</param>
     /// <returns>A new workspace.</returns>
-    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed);
+    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed, ScheduledCells);
+
 
     /// <summary>
     /// Projects with the given stream amounts (laid out as <see cref="PlannedAmounts"/>), filling
@@ -352,6 +355,10 @@ public sealed partial class ProjectionModel
         }
 
         w.Reset();
+        if (!w.Detailed)
+        {
+            w.ClearInactive(ScheduledCells);
+        }
         long carry = 0;
 
         var y = 0;

@@ -10,9 +10,12 @@ internal sealed class ProjectionWorkspace
     private readonly int years;
     private readonly int programs;
     private readonly int targetCapacity;
+    private readonly int[] scheduledCells;
+    private int[]? inactiveFor;
 
-    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed)
+    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed, int[] scheduledCells)
     {
+        this.scheduledCells = scheduledCells;
         Detailed = detailed;
         this.years = years;
         this.programs = programs;
@@ -85,6 +88,12 @@ internal sealed class ProjectionWorkspace
 
     /// <summary>Money stranded per year (restricted money with no active program, and reserves stranded).</summary>
     public ReadOnlySpan<long> Stranded => StrandedOut;
+
+    /// <summary>
+    /// The cells (year x programs + program) inside the programs' start-end years, ascending; every
+    /// other cell's <see cref="Status"/> is <see cref="ProgramStatus.Inactive"/> in every run.
+    /// </summary>
+    public ReadOnlySpan<int> ScheduledCells => scheduledCells;
 
     /// <summary>Year index of each program's first stall, or -1.</summary>
     public ReadOnlySpan<int> FirstStallYearIndex => FirstStall;
@@ -169,6 +178,24 @@ internal sealed class ProjectionWorkspace
 
     internal bool Fits(int yearCount, int programCount, int maxTargets) =>
         yearCount == years && programCount == programs && maxTargets <= targetCapacity;
+
+    /// <summary>
+    /// Makes every cell outside <paramref name="scheduledCells"/> Inactive with need and funding 0,
+    /// once per model: Monte Carlo runs write only the scheduled cells.
+    /// </summary>
+    /// <param name="scheduledCells">The running model's scheduled cells.</param>
+    internal void ClearInactive(int[] scheduledCells)
+    {
+        if (ReferenceEquals(inactiveFor, scheduledCells))
+        {
+            return;
+        }
+
+        Array.Clear(StatusOut);
+        Array.Clear(NeedOut);
+        Array.Clear(FundedOut);
+        inactiveFor = scheduledCells;
+    }
 
     internal void Reset()
     {

@@ -145,7 +145,7 @@ internal sealed partial class WorkbookReadSession
             var mc = Keys(monteCarlo, "monteCarlo", ["runs", "seed"], "monteCarlo");
             var runs = mc.TryGetValue("runs", out var runsElement) ? Int(runsElement, "monteCarlo.runs", new CoreMessage("ExpectedRuns")) : null;
             var seed = mc.TryGetValue("seed", out var seedElement) ? Long(seedElement, "monteCarlo.seed") : null;
-            settings = settings with { MonteCarlo = MonteCarloSettings.Unchecked(runs ?? 10_000, seed ?? 1) };
+            settings = settings with { MonteCarloRuns = runs ?? 10_000, MonteCarloSeed = seed ?? 1 };
         }
 
         return (settings, root);

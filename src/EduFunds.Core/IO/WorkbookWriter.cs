@@ -218,8 +218,8 @@ public sealed class WorkbookWriter
             json.WriteNumber("shelveAfter", workbook.ShelveAfter);
             json.WriteBoolean("carryOverPool", workbook.CarryOverPool);
             json.WriteStartObject("monteCarlo");
-            json.WriteNumber("runs", workbook.MonteCarlo.Runs);
-            json.WriteNumber("seed", workbook.MonteCarlo.Seed);
+            json.WriteNumber("runs", workbook.MonteCarloRuns);
+            json.WriteNumber("seed", workbook.MonteCarloSeed);
             json.WriteEndObject();
             json.WriteStartArray("scenarios");
             foreach (var scenario in workbook.Scenarios)

@@ -42,8 +42,11 @@ public sealed record Workbook
     /// <summary>Whether unspent pool money carries over to the next year (default false: it lapses).</summary>
     public bool CarryOverPool { get; internal init; }
 
-    /// <summary>Monte Carlo defaults.</summary>
-    public MonteCarloSettings MonteCarlo { get; internal init; } = new();
+    /// <summary>Monte Carlo runs of a simulation that names none (the <c>monteCarlo.runs</c> setting; default 10,000, at least 1).</summary>
+    public int MonteCarloRuns { get; internal init; } = 10_000;
+
+    /// <summary>Monte Carlo seed of a simulation that names none (the <c>monteCarlo.seed</c> setting; default 1).</summary>
+    public long MonteCarloSeed { get; internal init; } = 1;
 
     /// <summary>Funding streams, in file order.</summary>
     public IReadOnlyList<FundingStream> Streams { get; internal init => field = EquatableArray.Of(value); } = EquatableArray<FundingStream>.Empty;

@@ -38,7 +38,8 @@ public sealed partial class WorkbookBuilder
     private decimal flagshipWeight = 3m;
     private int shelveAfter = 2;
     private bool carryOverPool;
-    private MonteCarloSettings monteCarlo = new();
+    private int monteCarloRuns = 10_000;
+    private long monteCarloSeed = 1;
 
     /// <summary>Starts a workbook.</summary>
     /// <param name="name">Name of the organisation.</param>
@@ -70,7 +71,8 @@ public sealed partial class WorkbookBuilder
             flagshipWeight = workbook.FlagshipWeight,
             shelveAfter = workbook.ShelveAfter,
             carryOverPool = workbook.CarryOverPool,
-            monteCarlo = workbook.MonteCarlo,
+            monteCarloRuns = workbook.MonteCarloRuns,
+            monteCarloSeed = workbook.MonteCarloSeed,
         };
         foreach (var stream in workbook.Streams)
         {
@@ -181,7 +183,8 @@ public sealed partial class WorkbookBuilder
     /// <returns>This builder.</returns>
     public WorkbookBuilder MonteCarlo(int runs, long seed)
     {
-        monteCarlo = MonteCarloSettings.Unchecked(runs, seed);
+        monteCarloRuns = runs;
+        monteCarloSeed = seed;
         return this;
     }
 
@@ -298,7 +301,8 @@ public sealed partial class WorkbookBuilder
             FlagshipWeight = flagshipWeight,
             ShelveAfter = shelveAfter,
             CarryOverPool = carryOverPool,
-            MonteCarlo = monteCarlo,
+            MonteCarloRuns = monteCarloRuns,
+            MonteCarloSeed = monteCarloSeed,
             Streams = new EquatableArray<FundingStream>(streams.Select(s => s.Build(context, range.From))),
             Programs = new EquatableArray<EducationProgram>(programs.Select(p => p.Build(context, range.From))),
             Scenarios = new EquatableArray<Scenario>(scenarios.Select(s => s.Build(context, range.From))),

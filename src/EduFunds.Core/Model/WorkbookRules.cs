@@ -181,9 +181,9 @@ internal static partial class WorkbookRules
             issues.Error(at.Setting("shelveAfter"), "ShelveAfterNegative", workbook.ShelveAfter);
         }
 
-        if (workbook.MonteCarlo.Runs < 1)
+        if (workbook.MonteCarloRuns < 1)
         {
-            issues.Error(at.Setting("monteCarlo.runs"), "MonteCarloRunsTooFew", workbook.MonteCarlo.Runs);
+            issues.Error(at.Setting("monteCarlo.runs"), "MonteCarloRunsTooFew", workbook.MonteCarloRuns);
         }
     }
 

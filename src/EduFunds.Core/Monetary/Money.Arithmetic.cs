@@ -7,11 +7,11 @@ public readonly partial struct Money
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <returns>The exact sum.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     /// <exception cref="OverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money Add(Money left, Money right)
     {
-        CurrencyMismatchException.ThrowIfDifferent(left.currency, right.currency);
+        CheckSameCurrency(left.currency, right.currency, nameof(right));
         return new Money(left.amount + right.amount, left.currency, trusted: true);
     }
 
@@ -19,11 +19,11 @@ public readonly partial struct Money
     /// <param name="left">The amount to subtract from.</param>
     /// <param name="right">The amount to subtract.</param>
     /// <returns>The exact difference.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     /// <exception cref="OverflowException">The difference is outside the range of <see cref="decimal"/>.</exception>
     public static Money Subtract(Money left, Money right)
     {
-        CurrencyMismatchException.ThrowIfDifferent(left.currency, right.currency);
+        CheckSameCurrency(left.currency, right.currency, nameof(right));
         return new Money(left.amount - right.amount, left.currency, trusted: true);
     }
 
@@ -46,11 +46,11 @@ public readonly partial struct Money
     /// <param name="dividend">The amount to divide.</param>
     /// <param name="divisor">The amount to divide by.</param>
     /// <returns>The ratio, a plain number (CNY 50 / CNY 200 = 0.25).</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     /// <exception cref="DivideByZeroException"><paramref name="divisor"/> is zero.</exception>
     public static decimal Divide(Money dividend, Money divisor)
     {
-        CurrencyMismatchException.ThrowIfDifferent(dividend.currency, divisor.currency);
+        CheckSameCurrency(dividend.currency, divisor.currency, nameof(divisor));
         return dividend.amount / divisor.amount;
     }
 

@@ -1,3 +1,5 @@
+using EduFunds.Localization;
+
 namespace EduFunds.Monetary;
 
 /// <summary>
@@ -13,13 +15,13 @@ namespace EduFunds.Monetary;
 /// </para>
 /// <para>
 /// Amounts of different currencies are never converted: adding, subtracting, dividing or
-/// ordering them throws a <see cref="CurrencyMismatchException"/> naming both codes, even when an
-/// amount is zero. Equality between different currencies is simply false. There is no implicit
+/// ordering them throws an <see cref="ArgumentException"/> naming both codes (the caller's mistake,
+/// as NodaTime treats dates of two calendars), even when an amount is zero. Equality between different currencies is simply false. There is no implicit
 /// conversion from <see cref="decimal"/>, and no currency is ever taken from the current culture.
 /// </para>
 /// <para>
 /// The default value is zero of no currency (code "XXX"); combining it with money of a real
-/// currency throws <see cref="CurrencyMismatchException"/>.
+/// currency throws <see cref="ArgumentException"/>.
 /// </para>
 /// </remarks>
 public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IComparable, IFormattable
@@ -132,16 +134,15 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IC
     /// <summary>Orders two amounts of the same currency by amount.</summary>
     /// <param name="other">The amount to compare with.</param>
     /// <returns>Less than zero, zero or more than zero as this amount is less than, equal to or more than the other.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     public int CompareTo(Money other)
     {
-        CurrencyMismatchException.ThrowIfDifferent(currency, other.currency);
+        CheckSameCurrency(currency, other.currency, nameof(other));
         return amount.CompareTo(other.amount);
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a <see cref="Money"/>.</exception>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a <see cref="Money"/>, or the currencies differ.</exception>
     int IComparable.CompareTo(object? obj) => obj switch
     {
         null => 1,
@@ -165,28 +166,28 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IC
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <returns>The comparison.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     public static bool operator <(Money left, Money right) => left.CompareTo(right) < 0;
 
     /// <summary>True when the left amount is less than or equal to the right one.</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <returns>The comparison.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     public static bool operator <=(Money left, Money right) => left.CompareTo(right) <= 0;
 
     /// <summary>True when the left amount is more than the right one.</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <returns>The comparison.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     public static bool operator >(Money left, Money right) => left.CompareTo(right) > 0;
 
     /// <summary>True when the left amount is more than or equal to the right one.</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <returns>The comparison.</returns>
-    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
 
     // For results of operations on valid Money: the currency is known to be defined.
@@ -195,5 +196,19 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IC
         System.Diagnostics.Debug.Assert(trusted && (currency.IsDefined || currency == default), "Trusted constructor used with an unchecked currency.");
         this.amount = amount == 0m ? 0m : amount;
         this.currency = currency;
+    }
+
+    /// <summary>Refuses to combine two currencies: amounts are never converted silently.</summary>
+    /// <param name="left">The first currency.</param>
+    /// <param name="right">The second currency.</param>
+    /// <param name="paramName">The parameter that brought the second one.</param>
+    /// <exception cref="ArgumentException">The currencies differ; the message names both codes.</exception>
+    private static void CheckSameCurrency(Currency left, Currency right, string paramName)
+    {
+        if (left != right)
+        {
+            var message = new CoreMessage("CurrencyMismatch", left.Code, right.Code);
+            throw new ArgumentException(message.ToString(), paramName).With(message);
+        }
     }
 }

@@ -74,7 +74,9 @@ public sealed partial class RiskAnalyzer
         var (tornadoFirst, tornadoRuns) = tornadoStreams.Length > 0 ? shard.Range(tornadoTotal) : (0, 0);
         var mainPlanned = mainOptions.Precision is null ? mainOptions.Runs : mainOptions.MaxRuns;
         var mainProgress = progress is null ? null : new OffsetProgress(progress, 0, mainPlanned + tornadoRuns);
+        var timer = new RiskLog.PhaseTimer(logger);
         var simulation = simulator.Simulate(model, mainOptions, mainProgress, cancellationToken);
+        timer.Done("simulation");
         StreamLossResult? losses = null;
         if (tornadoStreams.Length > 0)
         {
@@ -83,6 +85,7 @@ public sealed partial class RiskAnalyzer
                 var tornadoOptions = monteCarlo with { Runs = checked((int)tornadoRuns), Precision = null, FirstRun = tornadoFirst };
                 var tornadoProgress = progress is null ? null : new OffsetProgress(progress, simulation.Runs, simulation.Runs + tornadoRuns);
                 losses = simulator.SimulateStreamLosses(model, tornadoStreams, tornadoOptions, tornadoProgress, cancellationToken);
+                timer.Done("monte-carlo-tornado");
             }
             else
             {
@@ -130,11 +133,15 @@ public sealed partial class RiskAnalyzer
             }
         }
 
+        var timer = new RiskLog.PhaseTimer(logger);
         var projection = model.Project(cancellationToken);
+        timer.Done("projection");
         var losses = monteCarlo?.Tornado is { Runs: > 0 } tornadoRuns ? tornadoRuns : null;
         var threads = options.MonteCarlo?.MaxDegreeOfParallelism;
         var tornado = DeterministicTornado(model, projection, threads, losses, cancellationToken);
-        var report = Build(projection, options, monteCarlo?.Simulation, tornado);
+        timer.Done("deterministic-tornado");
+        var report = Build(projection, options, monteCarlo?.Simulation, tornado, threads, cancellationToken);
+        timer.Done("indicators");
         RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;
     }

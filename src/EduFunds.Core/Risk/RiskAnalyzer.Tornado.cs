@@ -89,7 +89,14 @@ public sealed partial class RiskAnalyzer
         int[] baseStall,
         int[] baseShelved,
         (int Program, int Stall, int Shelved)[][] perStream,
-        ParallelOptions options) =>
+        ParallelOptions options)
+    {
+        // The planned run, traced once: each loss restarts from it in the stream's first paying year
+        // (the years before are the same) and stops once its state is the planned run's again after
+        // the stream's last paying year (the years after are the same).
+        var trace = model.CreateTrace();
+        model.RunTraced(model.PlannedAmounts, model.CreateWorkspace(), trace);
+        var yearCount = model.YearCount;
         Parallel.For(
             0,
             streamCount,
@@ -98,27 +105,31 @@ public sealed partial class RiskAnalyzer
             (s, _, local) =>
             {
                 // A stream is lost from the first year after the known ones (all years of an ordinary model).
-                var first = (model.KnownYearCount * streamCount) + s;
                 var planned = model.PlannedAmounts;
-                var pays = false;
-                for (var i = first; i < planned.Length && !pays; i += streamCount)
+                var firstPaying = -1;
+                var lastPaying = -1;
+                for (var y = model.KnownYearCount; y < yearCount; y++)
                 {
-                    pays = planned[i] != 0;
+                    if (planned[(y * streamCount) + s] != 0)
+                    {
+                        firstPaying = firstPaying < 0 ? y : firstPaying;
+                        lastPaying = y;
+                    }
                 }
 
-                if (!pays)
+                if (firstPaying < 0)
                 {
                     perStream[s] = [];
                     return local;
                 }
 
                 planned.CopyTo(local.Amounts);
-                for (var i = first; i < local.Amounts.Length; i += streamCount)
+                for (var y = firstPaying; y <= lastPaying; y++)
                 {
-                    local.Amounts[i] = 0;
+                    local.Amounts[(y * streamCount) + s] = 0;
                 }
 
-                model.Run(local.Amounts, local.Workspace);
+                model.RunFrom(local.Amounts, local.Workspace, trace, firstPaying, lastPaying + 1);
                 var stall = local.Workspace.FirstStallYearIndex;
                 var shelved = local.Workspace.ShelvedYearIndex;
                 var changes = new List<(int, int, int)>();
@@ -134,6 +145,7 @@ public sealed partial class RiskAnalyzer
                 return local;
             },
             _ => { });
+    }
 
     /// <summary>One program's tornado entries: every stream it received money from, whose loss changes its first stall or shelved year, or whose loss changes its stall probability.</summary>
     /// <param name="projection">The projection.</param>

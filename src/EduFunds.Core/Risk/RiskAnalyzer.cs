@@ -96,59 +96,40 @@ public sealed partial class RiskAnalyzer
         return [.. order.OrderByDescending(s => totals[s]).ThenBy(s => s).Take(maxStreams).Order()];
     }
 
-    private static RiskResult Build(ProjectionResult projection, RiskOptions options, SimulationResult? simulation, TornadoData? tornado)
+    /// <summary>
+    /// Every program's indicators, level, key dependency and reasons, on <paramref name="threads"/>
+    /// threads (each program on its own, with one set of buffers per thread: the same result
+    /// whatever the number of threads), then the ranking.
+    /// </summary>
+    private static RiskResult Build(ProjectionResult projection, RiskOptions options, SimulationResult? simulation, TornadoData? tornado, int? threads = null, CancellationToken cancellationToken = default)
     {
         var thresholds = options.Thresholds;
         var indicators = new RiskIndicators(projection, thresholds);
         var poolTrend = indicators.Trend;
         var programCount = projection.Programs.Count;
-        var buffers = indicators.CreateBuffers();
-        var unranked = new List<ProgramRisk>(programCount);
-        for (var p = 0; p < programCount; p++)
+        var unranked = new ProgramRisk[programCount];
+        var parallel = new ParallelOptions
         {
-            var item = indicators.Compute(p, buffers);
-            Proportion? stall = simulation?.StallProbabilityAt(p);
-            Proportion? shelve = simulation?.ShelveProbabilityAt(p);
-
-            // The key dependency is one of the streams whose loss changes the first stall or has a
-            // Monte Carlo effect; the whole tornado is made when it is first read.
-            TornadoEntry? key = null;
-            IReadOnlyList<TornadoEntry> ordered = [];
-            if (tornado is not null)
-            {
-                var candidates = TornadoEntries(projection, item, buffers.BySource, tornado, candidatesOnly: true);
-                key = KeyDependency(candidates.Select(e => (e.Entry, e.Earlier)), thresholds);
-                var program = item;
-                ordered = new LazyList<TornadoEntry>(() => OrderTornado(TornadoEntries(projection, program, indicators.ReceivedBy(program.ProgramIndex).BySource, tornado, candidatesOnly: false)));
-            }
-
-            var level = Level(item, stall, thresholds);
-            var reasons = Reasons(projection, item, level, stall, shelve, key, poolTrend, thresholds);
-            unranked.Add(new ProgramRisk
-            {
-                Rank = 0,
-                Program = item.Program,
-                Level = level,
-                ReceivedMinorUnits = item.Received,
-                Sources = item.Sources,
-                OneOffShare = item.OneOffShare,
-                Concentration = item.Concentration,
-                FirstYear = item.FirstYear,
-                FirstCoverage = item.FirstCoverage,
-                LowestCoverage = item.LowestCoverage,
-                LowestCoverageYear = item.LowestCoverageYear,
-                Headroom = item.Headroom,
-                StructuralGapMinorUnits = item.StructuralGap,
-                Cliff = item.Cliff,
-                FirstStallYear = item.FirstStallYear,
-                ShelvedYear = item.ShelvedYear,
-                StallProbability = stall,
-                ShelveProbability = shelve,
-                KeyDependency = key,
-                Tornado = ordered,
-                DigitalSkillsPattern = item.DigitalSkillsPattern,
-                Reasons = reasons,
-            });
+            MaxDegreeOfParallelism = Math.Max(1, threads ?? Environment.ProcessorCount),
+            CancellationToken = cancellationToken,
+        };
+        try
+        {
+            Parallel.For(
+                0,
+                programCount,
+                parallel,
+                indicators.CreateBuffers,
+                (p, _, buffers) =>
+                {
+                    unranked[p] = Assess(projection, indicators, p, buffers, simulation, tornado, thresholds, poolTrend);
+                    return buffers;
+                },
+                _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
         var ranked = unranked
@@ -169,6 +150,61 @@ public sealed partial class RiskAnalyzer
             poolTrend.LastUnrestricted,
             tornado?.Losses?.Runs ?? 0,
             tornado?.Losses?.Streams.Count ?? 0);
+    }
+
+    /// <summary>One program's indicators, probabilities, key dependency (its tornado made when first read), level and reasons.</summary>
+    private static ProgramRisk Assess(
+        ProjectionResult projection,
+        RiskIndicators indicators,
+        int p,
+        RiskAttribution.Buffers buffers,
+        SimulationResult? simulation,
+        TornadoData? tornado,
+        RiskThresholds thresholds,
+        RiskIndicators.PoolTrend poolTrend)
+    {
+        var item = indicators.Compute(p, buffers);
+        Proportion? stall = simulation?.StallProbabilityAt(p);
+        Proportion? shelve = simulation?.ShelveProbabilityAt(p);
+
+        // The key dependency is one of the streams whose loss changes the first stall or has a
+        // Monte Carlo effect; the whole tornado is made when it is first read.
+        TornadoEntry? key = null;
+        IReadOnlyList<TornadoEntry> ordered = [];
+        if (tornado is not null)
+        {
+            var candidates = TornadoEntries(projection, item, buffers.BySource, tornado, candidatesOnly: true);
+            key = KeyDependency(candidates.Select(e => (e.Entry, e.Earlier)), thresholds);
+            ordered = new LazyList<TornadoEntry>(() => OrderTornado(TornadoEntries(projection, item, indicators.ReceivedBy(item.ProgramIndex).BySource, tornado, candidatesOnly: false)));
+        }
+
+        var level = Level(item, stall, thresholds);
+        var reasons = Reasons(projection, item, level, stall, shelve, key, poolTrend, thresholds);
+        return new ProgramRisk
+        {
+            Rank = 0,
+            Program = item.Program,
+            Level = level,
+            ReceivedMinorUnits = item.Received,
+            Sources = item.Sources,
+            OneOffShare = item.OneOffShare,
+            Concentration = item.Concentration,
+            FirstYear = item.FirstYear,
+            FirstCoverage = item.FirstCoverage,
+            LowestCoverage = item.LowestCoverage,
+            LowestCoverageYear = item.LowestCoverageYear,
+            Headroom = item.Headroom,
+            StructuralGapMinorUnits = item.StructuralGap,
+            Cliff = item.Cliff,
+            FirstStallYear = item.FirstStallYear,
+            ShelvedYear = item.ShelvedYear,
+            StallProbability = stall,
+            ShelveProbability = shelve,
+            KeyDependency = key,
+            Tornado = ordered,
+            DigitalSkillsPattern = item.DigitalSkillsPattern,
+            Reasons = reasons,
+        };
     }
 
     /// <summary>

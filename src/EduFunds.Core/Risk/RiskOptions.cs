@@ -31,7 +31,7 @@ public sealed record RiskOptions
 
     /// <summary>
     /// How the Monte Carlo simulation runs; null (the default) = the workbook's <c>monteCarlo</c>
-    /// settings (<see cref="Workbook.MonteCarlo"/>: runs and seed). Must be null when
+    /// settings (<see cref="Workbook.MonteCarloRuns"/> and <see cref="Workbook.MonteCarloSeed"/>). Must be null when
     /// <see cref="Simulate"/> is false.
     /// </summary>
     public MonteCarloOptions? MonteCarlo { get; init; }
@@ -77,7 +77,7 @@ public sealed record RiskOptions
             return null;
         }
 
-        return MonteCarlo ?? new MonteCarloOptions { Runs = workbook.MonteCarlo.Runs, Seed = workbook.MonteCarlo.Seed };
+        return MonteCarlo ?? new MonteCarloOptions { Runs = workbook.MonteCarloRuns, Seed = workbook.MonteCarloSeed };
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace EduFunds.Simulation;
 /// does not depend on which thread did which run, so the result does not either. Per run the
 /// path allocates nothing: one stream-amount buffer and one projection workspace per worker.
 /// </remarks>
-public sealed class MonteCarloSimulator
+public sealed partial class MonteCarloSimulator
 {
     /// <summary>Runs per chunk of work handed to a thread.</summary>
     public const int ChunkSize = 64;
@@ -55,7 +55,7 @@ public sealed class MonteCarloSimulator
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarlo.Runs, Seed = model.Workbook.MonteCarlo.Seed };
+        options ??= new MonteCarloOptions { Runs = model.Workbook.MonteCarloRuns, Seed = model.Workbook.MonteCarloSeed };
         options.Validate();
         var sampler = new RunSampler(model, options.Trends);
         var planned = options.Precision is null ? options.Runs : options.MaxRuns;
@@ -93,11 +93,7 @@ public sealed class MonteCarloSimulator
             }
         }
 
-        var total = workers[0].Counts!;
-        for (var w = 1; w < workers.Length; w++)
-        {
-            total.Add(workers[w].Counts!);
-        }
+        var total = Merge(workers);
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         SimulationLog.Simulated(logger, done, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? done / seconds : 0);
@@ -142,11 +138,10 @@ public sealed class MonteCarloSimulator
         }
 
         Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateRun(seed, run), new ProgressTracker(null, options.Runs), cancellationToken);
-        var total = workers[0].Counts!;
+        var total = Merge(workers);
         var outcomes = workers[0].Outcomes!;
         for (var w = 1; w < workers.Length; w++)
         {
-            total.Add(workers[w].Counts!);
             outcomes.Add(workers[w].Outcomes!);
         }
 
@@ -156,61 +151,6 @@ public sealed class MonteCarloSimulator
             outcomes.Served.MeanAndHalfWidth(),
             outcomes.Lapsed.MeanAndHalfWidth(),
             model.Programs.Count(p => p.Participants is null));
-    }
-
-    /// <summary>
-    /// Simulates the loss of each of the given streams (stopped from the first year; in a model
-    /// with known years, from the first year after them) with the
-    /// same draws as the base case (common random numbers): for every run, the amounts are
-    /// drawn once, then projected as drawn and once more per stream with that stream's amounts
-    /// set to 0. The difference of stall probabilities is then the effect of the stream alone,
-    /// with far less noise than two independent simulations.
-    /// </summary>
-    /// <param name="model">The model.</param>
-    /// <param name="streams">Indices of the streams to stop, one variant each.</param>
-    /// <param name="options">Runs, seed, threads and trends (precision is ignored).</param>
-    /// <param name="progress">Optional progress.</param>
-    /// <param name="cancellationToken">Cancels.</param>
-    /// <returns>The stall probabilities per variant and program.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A stream index or option out of range.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public StreamLossResult SimulateStreamLosses(
-        ProjectionModel model,
-        IReadOnlyList<int> streams,
-        MonteCarloOptions options,
-        IProgress<SimulationProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(streams);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var variantStreams = streams.ToArray();
-        foreach (var s in variantStreams)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(streams));
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(s, model.StreamCount, nameof(streams));
-        }
-
-        var sampler = new RunSampler(model, options.Trends);
-        var threads = ThreadCount(options, options.Runs);
-        var workers = new Worker[threads];
-        for (var w = 0; w < threads; w++)
-        {
-            workers[w] = new Worker(model, sampler, null) { LossStreams = variantStreams, LossStalls = new int[(variantStreams.Length + 1) * model.ProgramCount] };
-        }
-
-        Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateLosses(seed, run), new ProgressTracker(progress, options.Runs), cancellationToken);
-        var stalls = new long[(variantStreams.Length + 1) * model.ProgramCount];
-        foreach (var worker in workers)
-        {
-            for (var i = 0; i < stalls.Length; i++)
-            {
-                stalls[i] += worker.LossStalls![i];
-            }
-        }
-
-        return new StreamLossResult(variantStreams, model.ProgramCount, options.FirstRun, options.Runs, stalls, SimulationInputs.Of(model, options.Seed, options.Trends));
     }
 
     /// <summary>
@@ -228,6 +168,19 @@ public sealed class MonteCarloSimulator
         }
 
         return counts;
+    }
+
+    /// <summary>The workers' tallies added up, every buffered bin flushed (the result is then only read).</summary>
+    private static SimulationCounts Merge(Worker[] workers)
+    {
+        var total = workers[0].Counts!;
+        total.Flush();
+        for (var w = 1; w < workers.Length; w++)
+        {
+            total.Add(workers[w].Counts!);
+        }
+
+        return total;
     }
 
     private static int ThreadCount(MonteCarloOptions options, long runs)
@@ -313,7 +266,7 @@ public sealed class MonteCarloSimulator
         }
     }
 
-    private sealed class Worker
+    private sealed partial class Worker
     {
         private readonly ProjectionModel model;
         private readonly RunSampler sampler;
@@ -347,39 +300,6 @@ public sealed class MonteCarloSimulator
             model.Run(amounts, workspace);
             Counts!.Record(workspace);
             Outcomes?.Record(workspace);
-        }
-
-        public void SimulateLosses(long seed, long run)
-        {
-            sampler.Fill(seed, run, amounts, scratch);
-            model.Run(amounts, workspace);
-            var programs = model.ProgramCount;
-            TallyStalls(0, programs);
-            var streams = model.StreamCount;
-            for (var v = 0; v < LossStreams!.Length; v++)
-            {
-                amounts.CopyTo(variant, 0);
-                for (var i = (model.KnownYearCount * streams) + LossStreams[v]; i < variant.Length; i += streams)
-                {
-                    variant[i] = 0;
-                }
-
-                model.Run(variant, workspace);
-                TallyStalls(v + 1, programs);
-            }
-        }
-
-        private void TallyStalls(int variantIndex, int programs)
-        {
-            var first = workspace.FirstStallYearIndex;
-            var offset = variantIndex * programs;
-            for (var p = 0; p < programs; p++)
-            {
-                if (first[p] >= 0)
-                {
-                    LossStalls![offset + p]++;
-                }
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ namespace EduFunds.Simulation;
 /// The mergeable tallies of a set of runs: integer counts only (plus the pool values), so
 /// tallies of disjoint run sets add up exactly and in any order.
 /// </summary>
-internal sealed class SimulationCounts
+internal sealed partial class SimulationCounts
 {
     /// <summary>Funding ratios are tallied to the nearest 1/1000: bins 0..1000.</summary>
     public const int RatioBins = 1001;
@@ -15,7 +15,19 @@ internal sealed class SimulationCounts
     /// <summary>The ratio resolution: 0.001.</summary>
     public const double RatioResolution = 0.001;
 
+    /// <summary>Runs whose underfunded bins wait in <see cref="pendingBins"/> at most (a dense store only).</summary>
+    internal const int PendingRuns = 64;
+
+    private readonly RatioStore ratios;
     private short[]? runBins;
+
+    // The scheduled cells (the others are inactive in every run) with the multiply-shift constant
+    // of their need; [j x PendingRuns + k]: the bins of scheduled cell j in the last pendingRuns
+    // runs, pendingCount[j] of them.
+    private TallyCell[]? tallyCells;
+    private ushort[]? pendingBins;
+    private byte[]? pendingCount;
+    private int pendingRuns;
 
     /// <summary>Creates empty tallies.</summary>
     /// <param name="programCount">Programs.</param>
@@ -31,7 +43,7 @@ internal sealed class SimulationCounts
         YearCount = yearCount;
         FirstStall = new int[programCount * (yearCount + 1)];
         Shelved = new int[programCount * (yearCount + 1)];
-        Ratios = ratios ?? RatioStore.Create(checked(programCount * yearCount), plannedRuns);
+        this.ratios = ratios ?? RatioStore.Create(checked(programCount * yearCount), plannedRuns);
         RatioZero = new int[programCount * yearCount];
         RatioFull = new int[programCount * yearCount];
         StalledPrograms = new int[programCount + 1];
@@ -62,7 +74,14 @@ internal sealed class SimulationCounts
     /// program); the common exact 0 and 1 are counted in <see cref="RatioZero"/> and
     /// <see cref="RatioFull"/>, small arrays that stay in cache, so most runs never touch this large one.
     /// </summary>
-    public RatioStore Ratios { get; }
+    public RatioStore Ratios
+    {
+        get
+        {
+            Flush();
+            return ratios;
+        }
+    }
 
     /// <summary>This tally's worker number and the number of workers (to spread the stripes of a shared store).</summary>
     public (int Index, int Count) Worker { get; init; } = (0, 1);
@@ -114,36 +133,9 @@ internal sealed class SimulationCounts
         var zero = RatioZero;
         var full = RatioFull;
         var cells = years * programs;
-        if (Ratios is DenseRatioStore dense)
+        if (ratios is DenseRatioStore)
         {
-            var histogram = dense.Histogram;
-            for (var i = 0; i < cells; i++)
-            {
-                switch (status[i])
-                {
-                    case ProgramStatus.Inactive:
-                        continue;
-                    case ProgramStatus.Stalled:
-                    case ProgramStatus.Shelved:
-                        zero[i]++;
-                        continue;
-                }
-
-                var f = funded[i];
-                var n = need[i];
-                if (f >= n)
-                {
-                    full[i]++;
-                }
-                else if (f <= 0)
-                {
-                    zero[i]++;
-                }
-                else
-                {
-                    histogram[(i * RatioBins) + RatioBin(f, n)]++;
-                }
-            }
+            RecordDense(workspace);
         }
         else
         {
@@ -178,7 +170,7 @@ internal sealed class SimulationCounts
                 }
             }
 
-            Ratios.Append(bins, Worker.Index, Worker.Count);
+            ratios.Append(bins, Worker.Index, Worker.Count);
         }
 
         var pool = workspace.Pool;
@@ -188,6 +180,19 @@ internal sealed class SimulationCounts
         }
 
         Runs++;
+    }
+
+    /// <summary>
+    /// Adds the bins that still wait in the per-run buffer to the funding-ratio store. Reading
+    /// <see cref="Ratios"/> does it too; the simulator calls it on each worker's tallies when the
+    /// runs are done, so that a result read from several threads never writes.
+    /// </summary>
+    public void Flush()
+    {
+        if (pendingRuns > 0)
+        {
+            FlushPending();
+        }
     }
 
     /// <summary>Adds another set of tallies (of disjoint runs).</summary>

@@ -7,7 +7,7 @@ namespace EduFunds.Tracking;
 /// Sums ledger entries one at a time into <see cref="LedgerTotals"/>; memory does not grow with
 /// the number of entries. Not thread-safe.
 /// </summary>
-public sealed class LedgerTotalsBuilder
+internal sealed class LedgerTotalsBuilder
 {
     private readonly string[] streamIds;
     private readonly string[] programIds;

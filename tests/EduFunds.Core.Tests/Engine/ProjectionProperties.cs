@@ -108,6 +108,43 @@ public class ProjectionProperties
         return (funded.SequenceEqual(workspace.Funded.ToArray()) && pools.SequenceEqual(workspace.Pool.ToArray())).ToProperty();
     }
 
+    /// <summary>
+    /// A Monte Carlo run writes only the programs scheduled in each year (the others stay
+    /// inactive from the first run): one workspace, reused over varied amounts and by the same
+    /// workbook with its rows in another order (same shape, another schedule per index), still
+    /// reads as the detailed projection does.
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public Property RunInAReusedWorkspace_MatchesProject(int seed)
+    {
+        var workbook = RandomWorkbooks.Create(seed);
+        var model = ProjectionModel.Create(workbook);
+        var other = ProjectionModel.Create(RandomWorkbooks.Shuffle(workbook, seed));
+        var workspace = model.CreateWorkspace();
+        var random = new Random(seed);
+        var ok = true;
+        foreach (var current in new[] { model, model, other, model })
+        {
+            if (current.YearCount != model.YearCount || current.ProgramCount != model.ProgramCount || current.StreamCount != model.StreamCount)
+            {
+                continue;
+            }
+
+            var varied = current.PlannedAmounts.ToArray().Select(a => random.Next(4) == 0 ? 0 : a * random.Next(0, 300) / 100).ToArray();
+            current.Run(varied, workspace);
+            var result = current.Project(varied);
+            var programs = result.Years.SelectMany(y => y.Programs).ToArray();
+            ok &= programs.Select(p => p.Status).SequenceEqual(workspace.Status.ToArray())
+                && programs.Select(p => p.NeedMinorUnits).SequenceEqual(workspace.Need.ToArray())
+                && programs.Select(p => p.FundedMinorUnits).SequenceEqual(workspace.Funded.ToArray())
+                && result.Years.Select(y => y.PoolMinorUnits).SequenceEqual(workspace.Pool.ToArray())
+                && result.Programs.Select(p => p.FirstStallYear is { } f ? f - result.Years[0].Year : -1).SequenceEqual(workspace.FirstStallYearIndex.ToArray())
+                && result.Programs.Select(p => p.ShelvedYear is { } s ? s - result.Years[0].Year : -1).SequenceEqual(workspace.ShelvedYearIndex.ToArray());
+        }
+
+        return ok.Label($"seed {seed}");
+    }
+
     [Property(MaxTest = 200)]
     public Property Secured_InARunningYear_IsReserveUsedPlusRestrictedApplied(int seed)
     {

@@ -60,7 +60,7 @@ public sealed class WorkbookReaderTests
         Assert.Equal(3m, workbook.FlagshipWeight);
         Assert.Equal(2, workbook.ShelveAfter);
         Assert.False(workbook.CarryOverPool);
-        Assert.Equal(new MonteCarloSettings(10_000, 1), workbook.MonteCarlo);
+        Assert.Equal((10_000, 1L), (workbook.MonteCarloRuns, workbook.MonteCarloSeed));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class WorkbookReaderTests
         Assert.Equal(1.5m, workbook.FlagshipWeight);
         Assert.Equal(0, workbook.ShelveAfter);
         Assert.True(workbook.CarryOverPool);
-        Assert.Equal(new MonteCarloSettings(500, 42), workbook.MonteCarlo);
+        Assert.Equal((500, 42L), (workbook.MonteCarloRuns, workbook.MonteCarloSeed));
     }
 
     [Fact]

@@ -73,7 +73,8 @@ public sealed class WorkbookWriterTests : IDisposable
             FlagshipWeight = 2.5m,
             ShelveAfter = 0,
             CarryOverPool = true,
-            MonteCarlo = new MonteCarloSettings(123, -7),
+            MonteCarloRuns = 123,
+            MonteCarloSeed = -7,
             Scenarios = new EquatableArray<Scenario>(
             [
                 new Scenario("all", "每一种变化", new EquatableArray<ScenarioChange>(

@@ -1,0 +1,119 @@
+using EduFunds.Engine;
+using EduFunds.Simulation;
+using FsCheck.Xunit;
+
+namespace EduFunds.Core.Tests.Simulation;
+
+/// <summary>The Monte Carlo tally: the division-free ratio bin and the buffered funding-ratio counts.</summary>
+public class SimulationCountsTests
+{
+    [Fact]
+    public void RatioBinMultiplyShift_EveryFundingOfEveryNeedUpTo2000_EqualsTheDivision()
+    {
+        for (long need = 2; need <= 2000; need++)
+        {
+            var magic = SimulationCounts.RatioMagic(need);
+            for (long funded = 1; funded < need; funded++)
+            {
+                if (SimulationCounts.RatioBin(funded, need, magic) != SimulationCounts.RatioBin(funded, need))
+                {
+                    Assert.Fail($"F = {funded}, N = {need}: {SimulationCounts.RatioBin(funded, need, magic)} instead of {SimulationCounts.RatioBin(funded, need)}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void RatioBinMultiplyShift_RoundingEdgesOfLargeNeeds_EqualsTheDivision()
+    {
+        // For each bin q the smallest F that reaches it, (q N - N / 2) / 1000 rounded up, and its
+        // neighbours: where the remainder is 0 or d - 1 and a quotient one off would show.
+        var random = new Random(13);
+        var needs = new List<long>
+        {
+            SimulationCounts.MultiplyShiftNeedLimit,
+            SimulationCounts.MultiplyShiftNeedLimit - 1,
+            (1L << 50) + 1,
+            1L << 50,
+            (1L << 50) - 1,
+            999_999_999_999_999,
+            3,
+            2001,
+        };
+        for (var i = 0; i < 200; i++)
+        {
+            needs.Add(2 + (long)(random.NextDouble() * SimulationCounts.MultiplyShiftNeedLimit));
+        }
+
+        foreach (var need in needs)
+        {
+            var magic = SimulationCounts.RatioMagic(need);
+            for (long q = 0; q <= 1000; q++)
+            {
+                var edge = (long)(((Int128)q * 2 * need) - need + 1999) / 2000;
+                for (var funded = edge - 2; funded <= edge + 2; funded++)
+                {
+                    if (funded > 0 && funded < need)
+                    {
+                        Assert.Equal(SimulationCounts.RatioBin(funded, need), SimulationCounts.RatioBin(funded, need, magic));
+                    }
+                }
+            }
+
+            Assert.Equal(SimulationCounts.RatioBin(need - 1, need), SimulationCounts.RatioBin(need - 1, need, magic));
+        }
+    }
+
+    [Property(MaxTest = 2000)]
+    public void RatioBinMultiplyShift_AnyFundingAndNeed_EqualsTheDivision(ulong a, ulong b)
+    {
+        var need = 2 + (long)(a % (ulong)(SimulationCounts.MultiplyShiftNeedLimit - 1));
+        var funded = 1 + (long)(b % (ulong)(need - 1));
+        Assert.Equal(SimulationCounts.RatioBin(funded, need), SimulationCounts.RatioBin(funded, need, SimulationCounts.RatioMagic(need)));
+    }
+
+    [Fact]
+    public void Record_RatiosReadBetweenRuns_HoldEveryRunSoFar()
+    {
+        // Bins wait in a buffer for up to PendingRuns runs; reading the store must add them first,
+        // and recording on afterwards must neither lose nor repeat any.
+        var model = MonteCarloSimulatorTests.NoisyModel();
+        var sampler = new RunSampler(model, []);
+        var amounts = new long[sampler.AmountCount];
+        var scratch = sampler.CreateScratch();
+        var workspace = model.CreateWorkspace();
+        var buffered = new SimulationCounts(model.ProgramCount, model.YearCount);
+        var direct = new DenseRatioStore(model.ProgramCount * model.YearCount);
+        var underfunded = 0;
+        for (var run = 0; run < (2 * SimulationCounts.PendingRuns) + 5; run++)
+        {
+            sampler.Fill(4, run, amounts, scratch);
+            model.Run(amounts, workspace);
+            buffered.Record(workspace);
+            for (var cell = 0; cell < direct.Cells; cell++)
+            {
+                if (workspace.Status[cell] is ProgramStatus.Funded or ProgramStatus.Underfunded
+                    && workspace.Funded[cell] > 0 && workspace.Funded[cell] < workspace.Need[cell])
+                {
+                    direct.AddCount(cell, SimulationCounts.RatioBin(workspace.Funded[cell], workspace.Need[cell]), 1);
+                    underfunded++;
+                }
+            }
+
+            if (run is 0 or 10 or 63 or 64 or 100)
+            {
+                Assert.Equal(direct.Histogram, ((DenseRatioStore)buffered.Ratios).Histogram);
+            }
+        }
+
+        buffered.Flush();
+        Assert.True(underfunded > 0);
+        Assert.Equal(direct.Histogram, ((DenseRatioStore)buffered.Ratios).Histogram);
+        for (var cell = 0; cell < direct.Cells; cell++)
+        {
+            Assert.Equal(direct.Count(cell), buffered.Ratios.Count(cell));
+        }
+
+        Assert.Equal(underfunded, Enumerable.Range(0, direct.Cells).Sum(cell => buffered.Ratios.Count(cell)));
+    }
+}
