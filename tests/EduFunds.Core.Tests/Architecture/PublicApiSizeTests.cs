@@ -18,7 +18,9 @@ public sealed class PublicApiSizeTests
     // InputValidationException (api-a). 105: CurrencyMismatchException is an ArgumentException (api-a).
     // 104: MonteCarloSettings folded into Workbook.MonteCarloRuns/MonteCarloSeed (api-a).
     // 101: AtomicFiles, WorkbookReadOptions and LedgerTotalsBuilder internal (api-b).
-    private const int Ceiling = 101;
+    // 98: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
+    // folded into ResultFile and WorkbookResultPart (api-b).
+    private const int Ceiling = 98;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
