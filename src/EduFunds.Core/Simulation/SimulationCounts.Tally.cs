@@ -68,7 +68,7 @@ internal sealed partial class SimulationCounts
     /// <summary>Adds the buffered bins to the dense store, cell by cell in address order.</summary>
     private void FlushPending()
     {
-        var histogram = ((DenseRatioStore)ratios).Histogram;
+        var dense = (DenseRatioStore)ratios;
         var cells = tallyCells!;
         var pending = pendingBins!;
         var pendingCounts = pendingCount!;
@@ -80,12 +80,7 @@ internal sealed partial class SimulationCounts
                 continue;
             }
 
-            var cellHistogram = histogram.AsSpan(cells[j].Cell * RatioBins, RatioBins);
-            foreach (var bin in pending.AsSpan(j * PendingRuns, k))
-            {
-                cellHistogram[bin]++;
-            }
-
+            dense.AddBins(cells[j].Cell, pending.AsSpan(j * PendingRuns, k));
             pendingCounts[j] = 0;
         }
 

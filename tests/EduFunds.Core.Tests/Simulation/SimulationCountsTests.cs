@@ -109,5 +109,11 @@ public class SimulationCountsTests
         buffered.Flush();
         Assert.True(underfunded > 0);
         Assert.Equal(direct.Histogram, ((DenseRatioStore)buffered.Ratios).Histogram);
+        for (var cell = 0; cell < direct.Cells; cell++)
+        {
+            Assert.Equal(direct.Count(cell), buffered.Ratios.Count(cell));
+        }
+
+        Assert.Equal(underfunded, Enumerable.Range(0, direct.Cells).Sum(cell => buffered.Ratios.Count(cell)));
     }
 }
