@@ -115,7 +115,7 @@ internal sealed class ValidateCommand : EduFundsCommand
         var c = CultureInfo.InvariantCulture;
         var start = t.Culture.DateTimeFormat.GetMonthName(w.FiscalYearStartMonth);
         output.WriteLine(t.Format("validate.workbook", w.Name, loaded.Label));
-        output.WriteLine(t.Format("validate.currency", w.Currency.Code, w.Currency.MinorUnits, WorkbookNames.ToName(w.Rounding)));
+        output.WriteLine(t.Format("validate.currency", w.Currency.Code, w.Currency.MinorUnits, Output.Names.Of(w.Rounding)));
         output.WriteLine(t.Format("validate.years", w.Years.From, w.Years.To, w.Years.Count, start));
         output.WriteLine(t.Format(
             "validate.policy",

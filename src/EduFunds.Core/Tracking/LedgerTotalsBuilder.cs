@@ -64,7 +64,7 @@ internal sealed class LedgerTotalsBuilder
     /// </summary>
     /// <param name="entry">The entry.</param>
     /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, or an amount that is not positive. An expense without a program is overhead.</exception>
-    /// <exception cref="Engine.AmountOverflowException">A sum no longer fits 64-bit minor units.</exception>
+    /// <exception cref="OverflowException">A sum no longer fits 64-bit minor units.</exception>
     public void Add(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -131,9 +131,7 @@ internal sealed class LedgerTotalsBuilder
         if (total > long.MaxValue - amount)
         {
             var year = ModelText.FiscalYearOf(date, startMonth);
-            throw new Engine.AmountOverflowException(
-                new CoreMessage("OverflowLedger", year, ModelText.FormatDate(date)),
-                year);
+            throw Messages.Overflow(new CoreMessage("OverflowLedger", year, ModelText.FormatDate(date)));
         }
 
         total += amount;
