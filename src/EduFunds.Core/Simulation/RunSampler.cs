@@ -273,7 +273,11 @@ internal sealed class RunSampler
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long Round(double value, int i)
     {
-        var rounded = halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero);
+        // Half even through DeterministicMath.RoundToEven below 2^51 (the same integer as Math.Round;
+        // beyond 2^52 every double is whole): no call to a software round in the Native AOT tool.
+        var rounded = halfEven
+            ? (Math.Abs(value) < 2251799813685248.0 ? DeterministicMath.RoundToEven(value) : Math.Round(value))
+            : Math.Round(value, MidpointRounding.AwayFromZero);
         return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : Checked(rounded, i);
     }
 
