@@ -67,7 +67,7 @@ internal sealed class ExportCommand : EduFundsCommand
             output.NewLine = "\n";
             try
             {
-                HledgerJournal.Write(output, projection, ledger, table);
+                LedgerFile.WriteHledgerJournal(output, projection, ledger, table);
             }
             finally
             {
@@ -83,7 +83,7 @@ internal sealed class ExportCommand : EduFundsCommand
                 stream =>
                 {
                     using var writer = new StreamWriter(stream, OutputFile.Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };
-                    HledgerJournal.Write(writer, projection, ledger, table);
+                    LedgerFile.WriteHledgerJournal(writer, projection, ledger, table);
                 },
                 context.CancellationToken);
             var logger = context.LoggerFactory.CreateLogger("edufunds.export");
