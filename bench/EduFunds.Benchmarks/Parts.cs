@@ -27,8 +27,9 @@ internal static class Parts
         var workspace = model.CreateWorkspace();
         var counts = new SimulationCounts(model.ProgramCount, model.YearCount);
 
-        // Warm up (tier-1 code), then time each part over the same runs.
-        for (var i = 0; i < 300; i++)
+        // Warm up (tier-1 code; 1,000 runs, so that the background compilations are over before
+        // the timing, whose process CPU time would count them), then time each part over the same runs.
+        for (var i = 0; i < 1000; i++)
         {
             sampler.Fill(1, i, amounts, scratch);
             model.Run(amounts, workspace);

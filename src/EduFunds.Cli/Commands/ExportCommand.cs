@@ -45,15 +45,11 @@ internal sealed class ExportCommand : EduFundsCommand
         // order. Nothing is written when any row has a problem; memory does not grow with the ledger.
         using var spool = new LedgerSpool();
         var spooled = false;
-        var readOptions = new WorkbookReadOptions
+        var readOptions = LedgerReading.StreamTo(_ =>
         {
-            KeepLedger = false,
-            LedgerSink = _ =>
-            {
-                spooled = true;
-                return spool.Add;
-            },
-        };
+            spooled = true;
+            return spool.Add;
+        });
         var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), readOptions);
         var book = input.Workbook;
         var model = input.CreateModel();
@@ -71,7 +67,7 @@ internal sealed class ExportCommand : EduFundsCommand
             output.NewLine = "\n";
             try
             {
-                HledgerJournal.Write(output, projection, ledger, table);
+                LedgerFile.WriteHledgerJournal(output, projection, ledger, table);
             }
             finally
             {
@@ -87,7 +83,7 @@ internal sealed class ExportCommand : EduFundsCommand
                 stream =>
                 {
                     using var writer = new StreamWriter(stream, OutputFile.Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };
-                    HledgerJournal.Write(writer, projection, ledger, table);
+                    LedgerFile.WriteHledgerJournal(writer, projection, ledger, table);
                 },
                 context.CancellationToken);
             var logger = context.LoggerFactory.CreateLogger("edufunds.export");

@@ -114,7 +114,7 @@ internal sealed class ImportCommand : EduFundsCommand
         using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.Texts, context.CancellationToken);
 
         // The ledger is checked as it is read and not kept; de-duplication reads it once more and keeps only its keys.
-        var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook", new WorkbookReadOptions { KeepLedger = false });
+        var loaded = WorkbookInput.LoadFolder(context, folder, "--workbook", LedgerReading.CheckOnly);
         if (loaded.Folder is not null && File.Exists(loaded.Folder))
         {
             // Rewriting one sheet of a file the user formats in Excel risks their formatting: refuse, and say how.

@@ -53,9 +53,9 @@ internal sealed class RescueCommand : EduFundsCommand
         });
         kind.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && !WorkbookNames.TryParse<StreamKind>(r.Tokens[0].Value, out _))
+            if (r.Tokens.Count > 0 && !Names.TryParse(r.Tokens[0].Value, out _))
             {
-                r.AddError(t.Format("rescue.error.kind", r.Tokens[0].Value, string.Join(", ", Enum.GetValues<StreamKind>().Select(WorkbookNames.ToName))));
+                r.AddError(t.Format("rescue.error.kind", r.Tokens[0].Value, string.Join(", ", Names.Kinds.Select(Names.Of))));
             }
         });
         Validators.Add(r =>
@@ -93,7 +93,7 @@ internal sealed class RescueCommand : EduFundsCommand
             throw new UserInputException(t.Format("rescue.error.from", year, book.Years.From, book.Years.To));
         }
 
-        var streamKind = context.GetValue(kind) is { } kindText ? WorkbookNames.Parse<StreamKind>(kindText) : StreamKind.DistrictGrant;
+        var streamKind = context.GetValue(kind) is { } kindText && Names.TryParse(kindText, out var named) ? named : StreamKind.DistrictGrant;
         var options = new RescueOptions
         {
             Target = context.GetValue(target) ?? RescueOptions.DefaultTarget,

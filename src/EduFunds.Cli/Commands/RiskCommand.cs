@@ -153,15 +153,15 @@ internal sealed class RiskCommand : EduFundsCommand
 
             if (save is not null)
             {
-                var subject = SimulateCommand.Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, monteCarlo.Runs);
                 var file = new ResultFile
                 {
                     Command = "risk",
                     Shard = part,
                     FirstItem = shardResult.Simulation.FirstRun,
                     ItemCount = shardResult.Simulation.Runs,
-                    Study = new StudyDescription { Items = monteCarlo.Runs, TornadoRuns = options.TornadoRunsFor(monteCarlo) },
-                    Parts = [SimulateCommand.Part(subject, shardResult.Simulation, model, shardResult.Tornado)],
+                    StudyItems = monteCarlo.Runs,
+                    TornadoRuns = options.TornadoRunsFor(monteCarlo),
+                    Parts = [WorkbookResultPart.Create(model, shardResult.Simulation, loaded.Label, monteCarlo.Runs, shardResult.Tornado)],
                 };
                 await StudyResults.SaveAsync(context, save, file, loaded.Folder).ConfigureAwait(false);
                 if (context.GetValue(output.Output) is null)

@@ -73,7 +73,6 @@ internal sealed class SimulateCommand : EduFundsCommand
         var book = input.Workbook;
         var options = simulation.Build(context, book);
         var model = input.CreateModel();
-        var subject = Subject(loaded.Label, loaded.Label, 1, book.Name, book.Currency, input.PolicyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, options.Runs);
         long total = options.Runs;
         var (first, count) = part?.Range(total) ?? (0, total);
         SimulationResult? result = null;
@@ -90,8 +89,8 @@ internal sealed class SimulateCommand : EduFundsCommand
                 Shard = part,
                 FirstItem = first,
                 ItemCount = count,
-                Study = new StudyDescription { Items = total },
-                Parts = result is null ? [] : [Part(subject, result, model)],
+                StudyItems = total,
+                Parts = result is null ? [] : [WorkbookResultPart.Create(model, result, loaded.Label, total)],
             };
             await StudyResults.SaveAsync(context, save, file, loaded.Folder).ConfigureAwait(false);
             if (context.GetValue(output.Output) is null)
@@ -105,42 +104,11 @@ internal sealed class SimulateCommand : EduFundsCommand
             throw new UsageException(context.Texts.Format("shard.empty", part!.Value.ToString(), total.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var report = SimulateCommandReport.Build(result, subject, context.Texts);
+        var report = SimulateCommandReport.Build(result, book.Name, book.Currency, model.PolicyIn(model.Years.From).Name, loaded.Label, context.Texts);
         report.Banner = loaded.Banner(context.Texts);
         await output.WriteAsync(context, report, loaded.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
-
-    /// <summary>One workbook's part of a result file.</summary>
-    /// <param name="subject">How the workbook is named.</param>
-    /// <param name="result">Its simulated runs.</param>
-    /// <param name="model">Its model (for the deterministic projection's stalls).</param>
-    /// <param name="tornado">The risk tornado's tallies, or null.</param>
-    /// <returns>The part.</returns>
-    internal static WorkbookResultPart Part(StudyWorkbook subject, SimulationResult result, ProjectionModel model, StreamLossResult? tornado = null)
-    {
-        var projection = model.Project();
-        return new WorkbookResultPart
-        {
-            Workbook = subject,
-            Simulation = result,
-            ProjectionFirstStall = [.. projection.Programs.Select(p => p.FirstStallYear)],
-            Tornado = tornado,
-            TornadoStreamIds = tornado is null ? [] : [.. tornado.Streams.Select(s => model.Streams[s].Id)],
-        };
-    }
-
-    /// <summary>A workbook as result files and reports name it.</summary>
-    internal static StudyWorkbook Subject(string entry, string source, int position, string name, Monetary.Currency currency, string policyName, long runs) => new()
-    {
-        Position = position,
-        Entry = entry,
-        Name = name,
-        Source = source,
-        Currency = currency,
-        Policy = policyName,
-        TotalRuns = runs,
-    };
 
     private static async Task<SimulationResult> SimulateAsync(CliContext context, ProjectionModel model, MonteCarloOptions options)
     {
@@ -195,8 +163,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             var options = simulation.Build(context, book);
             var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
             var result = await SimulateAsync(context, model, options with { FirstRun = firstRun, Runs = checked((int)runs) }).ConfigureAwait(false);
-            var subject = Subject(entry.Entry, entry.Label, index + 1, book.Name, book.Currency, policyOverride?.Name ?? model.PolicyIn(model.Years.From).Name, runsPer[index]);
-            parts.Add(Part(subject, result, model));
+            parts.Add(WorkbookResultPart.Create(model, result, entry.Label, runsPer[index]) with { Position = index + 1, Entry = entry.Entry });
         }
 
         var file = new ResultFile
@@ -205,13 +172,10 @@ internal sealed class SimulateCommand : EduFundsCommand
             Shard = part,
             FirstItem = firstItem,
             ItemCount = itemCount,
-            Study = new StudyDescription
-            {
-                Items = total,
-                Workbooks = entries.Count,
-                ListName = list.Name,
-                ListHash = Convert.ToHexStringLower(SHA256.HashData(listBytes)),
-            },
+            StudyItems = total,
+            WorkbookCount = entries.Count,
+            ListName = list.Name,
+            ListHash = Convert.ToHexStringLower(SHA256.HashData(listBytes)),
             Parts = parts,
         };
         if (save is not null)

@@ -9,11 +9,11 @@ using EduFunds.Simulation;
 namespace EduFunds.Cli.Commands;
 
 /// <summary>One workbook of a merged study: its merged simulation, and the tornado for risk results.</summary>
-/// <param name="Workbook">The workbook as the reports name it.</param>
+/// <param name="Workbook">The workbook as the reports name it (its first part; the counts are in <paramref name="Simulation"/> and <paramref name="Tornado"/>).</param>
 /// <param name="Simulation">All its runs.</param>
 /// <param name="ProjectionFirstStall">First stall year per program in the deterministic projection.</param>
 /// <param name="Tornado">The merged Monte Carlo tornado (risk results), or null.</param>
-internal sealed record MergedWorkbook(StudyWorkbook Workbook, SimulationResult Simulation, IReadOnlyList<int?> ProjectionFirstStall, StreamLossResult? Tornado);
+internal sealed record MergedWorkbook(WorkbookResultPart Workbook, SimulationResult Simulation, IReadOnlyList<int?> ProjectionFirstStall, StreamLossResult? Tornado);
 
 /// <summary>
 /// The result files of one study, checked and ordered by their first work item before any
@@ -26,8 +26,8 @@ internal sealed record ResultSet(IReadOnlyList<(string Path, ResultFile Header)>
     /// <summary>"simulate" or "risk".</summary>
     public string Command => Files[0].Header.Command;
 
-    /// <summary>The study.</summary>
-    public StudyDescription Study => Files[0].Header.Study;
+    /// <summary>The first file's header: its study fields (items, workbooks, list, as-of date, tornado runs) are those of every file in the set.</summary>
+    public ResultFile Study => Files[0].Header;
 
     /// <summary>True for a study of a workbook list (reports per workbook and study.csv), false for one workbook.</summary>
     public bool IsList => Study.ListName is not null;
@@ -113,7 +113,7 @@ internal static class StudyResults
             var file = set.Loader(path);
             foreach (var part in file.Parts)
             {
-                var position = part.Workbook.Position;
+                var position = part.Position;
                 if (position < next)
                 {
                     throw new UserInputException(t.Format("merge.missing-workbook", Text(position)));
@@ -129,7 +129,7 @@ internal static class StudyResults
             }
 
             // Workbooks before the last one this file touched are complete: hand them out.
-            var last = file.Parts.Count > 0 ? file.Parts[^1].Workbook.Position : next - 1;
+            var last = file.Parts.Count > 0 ? file.Parts[^1].Position : next - 1;
             foreach (var position in open.Keys.Where(p => p < last).ToList())
             {
                 yield return Finish(open[position], position, ref next, t);
@@ -142,7 +142,7 @@ internal static class StudyResults
             yield return Finish(open[position], position, ref next, t);
         }
 
-        if (next <= set.Study.Workbooks)
+        if (next <= set.Study.WorkbookCount)
         {
             throw new UserInputException(t.Format("merge.missing-workbook", Text(next)));
         }
@@ -190,23 +190,23 @@ internal static class StudyResults
             Same("command", first.Command, file.Command);
             Same("edufunds version", first.EduFundsVersion, file.EduFundsVersion);
             Same("random-mapping version", Text(first.RandomMappingVersion), Text(file.RandomMappingVersion));
-            Same("workbook list", first.Study.ListName + " " + first.Study.ListHash, file.Study.ListName + " " + file.Study.ListHash);
-            Same("work items", Text(first.Study.Items), Text(file.Study.Items));
-            Same("workbooks", Text(first.Study.Workbooks), Text(file.Study.Workbooks));
-            Same("as-of date", first.Study.AsOf, file.Study.AsOf);
-            Same("tornado runs", first.Study.TornadoRuns?.ToString(CultureInfo.InvariantCulture), file.Study.TornadoRuns?.ToString(CultureInfo.InvariantCulture));
+            Same("workbook list", first.ListName + " " + first.ListHash, file.ListName + " " + file.ListHash);
+            Same("work items", Text(first.StudyItems), Text(file.StudyItems));
+            Same("workbooks", Text(first.WorkbookCount), Text(file.WorkbookCount));
+            Same("as-of date", first.AsOf, file.AsOf);
+            Same("tornado runs", first.TornadoRuns?.ToString(CultureInfo.InvariantCulture), file.TornadoRuns?.ToString(CultureInfo.InvariantCulture));
         }
 
         var ordered = files.OrderBy(f => f.Header.FirstItem).ThenBy(f => f.Header.ItemCount).ToList();
-        CheckCoverage(ordered, first.Study.Items, t);
+        CheckCoverage(ordered, first.StudyItems, t);
         return new ResultSet(ordered, loader);
     }
 
     private static (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) Add(
         (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) merged, string path, WorkbookResultPart part, Texts t)
     {
-        var a = merged.Part.Workbook;
-        var b = part.Workbook;
+        var a = merged.Part;
+        var b = part;
         foreach (var (field, x, y) in new[]
         {
             ("workbook entry", a.Entry, b.Entry),
@@ -259,13 +259,13 @@ internal static class StudyResults
 
         next++;
         var simulation = merged.Simulation;
-        if (simulation.FirstRun != 0 || simulation.Runs != merged.Part.Workbook.TotalRuns)
+        if (simulation.FirstRun != 0 || simulation.Runs != merged.Part.TotalRuns)
         {
             throw new UserInputException(t.Format(
-                "merge.incomplete-workbook", merged.Part.Workbook.Entry, Range(simulation.FirstRun, simulation.FirstRun + simulation.Runs), Text(merged.Part.Workbook.TotalRuns)));
+                "merge.incomplete-workbook", merged.Part.Entry, Range(simulation.FirstRun, simulation.FirstRun + simulation.Runs), Text(merged.Part.TotalRuns)));
         }
 
-        return new MergedWorkbook(merged.Part.Workbook, simulation, merged.Part.ProjectionFirstStall, merged.Tornado);
+        return new MergedWorkbook(merged.Part, simulation, merged.Part.ProjectionFirstStall, merged.Tornado);
     }
 
     private static void CheckCoverage(IReadOnlyList<(string Path, ResultFile File)> ordered, long items, Texts t)

@@ -4,7 +4,6 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
-using EduFunds.IO;
 using EduFunds.Tracking;
 
 namespace EduFunds.Cli.Commands;
@@ -62,25 +61,9 @@ internal sealed class TrackCommand : EduFundsCommand
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var date = LedgerArguments.ParseAsOf(context.GetValue(asOf), today, context.Texts);
         // The ledger is summed as it is read (entries up to the as-of date), never held in memory.
-        LedgerTotalsBuilder? builder = null;
-        var readOptions = new WorkbookReadOptions
-        {
-            KeepLedger = false,
-            LedgerSink = w =>
-            {
-                builder = new LedgerTotalsBuilder(w.Streams.Select(s => s.Id), w.Programs.Select(p => p.Id), w.Years, w.FiscalYearStartMonth);
-                return entry =>
-                {
-                    if (entry.Date <= date)
-                    {
-                        builder.Add(entry);
-                    }
-                };
-            },
-        };
-        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), readOptions);
+        var input = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario), context.GetValue(policy), LedgerReading.SumThrough(date));
         var book = input.Workbook;
-        var totals = (builder ?? new LedgerTotalsBuilder(book.Streams.Select(s => s.Id), book.Programs.Select(p => p.Id), book.Years, book.FiscalYearStartMonth)).ToTotals();
+        var totals = input.Loaded.LedgerTotals!;
         var model = input.CreateModel();
         var table = LedgerArguments.ReadBudgets(context.GetValue(budgets), book, model.Programs.Select(p => p.Id).ToArray(), context.Texts, GlobalOptions.GetFileEncoding(context.ParseResult));
 

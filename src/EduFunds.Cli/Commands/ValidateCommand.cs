@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EduFunds.Cli.Infrastructure;
-using EduFunds.IO;
 using EduFunds.Model;
 
 namespace EduFunds.Cli.Commands;
@@ -37,17 +36,17 @@ internal sealed class ValidateCommand : EduFundsCommand
     protected override Task<int> ExecuteAsync(CliContext context)
     {
         // The ledger is checked row by row as it is read, never held: memory does not grow with it.
-        var options = new WorkbookReadOptions { KeepLedger = false };
+        var options = LedgerReading.CheckOnly;
         if (context.GetValue(format) != "json")
         {
-            var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: options).Loaded;
+            var loaded = CommandInput.Resolve(context, context.GetValue(workbook), reading: options).Loaded;
             WriteSummary(context.Output, loaded, context.Texts);
             return Task.FromResult(ExitCodes.Ok);
         }
 
         try
         {
-            var loaded = CommandInput.Resolve(context, context.GetValue(workbook), options: options).Loaded;
+            var loaded = CommandInput.Resolve(context, context.GetValue(workbook), reading: options).Loaded;
             WriteJson(context.Output, loaded.Label, loaded.Warnings, context.Texts);
             return Task.FromResult(ExitCodes.Ok);
         }
@@ -116,7 +115,7 @@ internal sealed class ValidateCommand : EduFundsCommand
         var c = CultureInfo.InvariantCulture;
         var start = t.Culture.DateTimeFormat.GetMonthName(w.FiscalYearStartMonth);
         output.WriteLine(t.Format("validate.workbook", w.Name, loaded.Label));
-        output.WriteLine(t.Format("validate.currency", w.Currency.Code, w.Currency.MinorUnits, WorkbookNames.ToName(w.Rounding)));
+        output.WriteLine(t.Format("validate.currency", w.Currency.Code, w.Currency.MinorUnits, Output.Names.Of(w.Rounding)));
         output.WriteLine(t.Format("validate.years", w.Years.From, w.Years.To, w.Years.Count, start));
         output.WriteLine(t.Format(
             "validate.policy",

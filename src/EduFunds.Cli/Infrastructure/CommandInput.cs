@@ -49,15 +49,15 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <param name="folder">The <c>WORKBOOK</c> argument, or null.</param>
     /// <param name="scenario">The <c>--scenario</c> value; null or "base" = the base case.</param>
     /// <param name="policy">The <c>--policy</c> value, or null.</param>
-    /// <param name="options">How to read the ledger (kept by default; commands that only sum or copy it stream it).</param>
+    /// <param name="reading">How to read the ledger (kept by default; commands that only check, sum or copy it stream it).</param>
     /// <returns>The resolved inputs.</returns>
     /// <exception cref="UserInputException">Unknown policy or scenario, or no workbook in the folder.</exception>
     /// <exception cref="InputValidationException">The workbook is invalid.</exception>
-    public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null, IO.WorkbookReadOptions? options = null)
+    public static CommandInput Resolve(CliContext context, DirectoryInfo? folder, string? scenario = null, string? policy = null, LedgerReading? reading = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var policyOverride = ProjectionArguments.ResolvePolicy(policy, context.Texts);
-        var loaded = WorkbookInput.Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options);
+        var loaded = WorkbookInput.Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), reading);
         var scenarioName = ProjectionArguments.ResolveScenario(loaded.Workbook, scenario, loaded.Description, context.Texts);
         return new CommandInput(loaded, scenarioName, policyOverride);
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using EduFunds.Cli.Localization;
-using EduFunds.Engine;
 using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -74,9 +73,10 @@ internal static class CommandRunner
             WriteDetails(error, verbosity, e);
             return ExitCodes.InvalidInput;
         }
-        catch (AmountOverflowException e)
+        catch (OverflowException e)
         {
-            // The workbook's numbers are the user's: too large to project exactly is invalid input.
+            // Every amount comes from the user's numbers (arithmetic is checked, never wrapped):
+            // too large to count exactly is invalid input. The core names what and when.
             await error.WriteLineAsync($"edufunds: {Output.CellFormat.Printable(EduFunds.Localization.Messages.Of(e, choice.Language.Culture))}").ConfigureAwait(false);
             foreach (var (name, value) in DrawOptions(parseResult))
             {
@@ -115,7 +115,7 @@ internal static class CommandRunner
 
     /// <summary>The one user failure inside parallel work (the first when several workers failed alike), or null.</summary>
     private static Exception? UserFailure(AggregateException e) =>
-        e.Flatten().InnerExceptions.FirstOrDefault(x => x is UsageException or UserInputException or InputValidationException or AmountOverflowException or OperationCanceledException);
+        e.Flatten().InnerExceptions.FirstOrDefault(x => x is UsageException or UserInputException or InputValidationException or OverflowException or OperationCanceledException);
 
     /// <summary>The values given to <c>--trend</c> and <c>--rate</c>.</summary>
     private static IEnumerable<(string Name, string Value)> DrawOptions(ParseResult parseResult)

@@ -38,6 +38,9 @@ internal sealed record LoadedWorkbook(Workbook Workbook, string? Folder, IReadOn
     /// <summary>Where the workbook's files are (to stream its ledger a second time), or null when not known.</summary>
     public IWorkbookFileSource? Source { get; init; }
 
+    /// <summary>The ledger summed as it was read (<see cref="LedgerReading.SumThrough"/>), else null.</summary>
+    public Tracking.LedgerTotals? LedgerTotals { get; init; }
+
     /// <summary>What its ledger held (also when the ledger was streamed rather than kept).</summary>
     public LedgerSummary Ledger { get; init; } = new(Workbook.Ledger.Count, Workbook.Ledger.Count(e => e.Type == LedgerEntryType.Receipt));
 
@@ -155,16 +158,16 @@ internal static class WorkbookInput
     /// <param name="context">The command's context (stderr, language, current folder, logging, cancellation).</param>
     /// <param name="folder">The workbook folder, or null.</param>
     /// <param name="encoding">The encoding of the CSV files (<c>--workbook-encoding</c>), or null for the workbook's own setting.</param>
-    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
+    /// <param name="reading">How to read the ledger (kept by default, streamed or summed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The folder does not exist or holds no workbook.</exception>
     /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
-    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null, WorkbookReadOptions? options = null)
+    public static LoadedWorkbook Load(CliContext context, DirectoryInfo? folder, string? encoding = null, LedgerReading? reading = null)
     {
         var t = context.Texts;
         var error = context.Error;
-        var reader = new WorkbookReader(context.LoggerFactory.CreateLogger<WorkbookReader>()) { Encoding = encoding };
-        options ??= WorkbookReadOptions.Default;
+        reading ??= LedgerReading.Keep;
+        var reader = reading.CreateReader(context.LoggerFactory.CreateLogger<WorkbookReader>(), encoding);
         var fromCurrentFolder = false;
         if (folder is null)
         {
@@ -178,12 +181,13 @@ internal static class WorkbookInput
             {
                 error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
                 var builtIn = BuiltInSource(t.Language);
-                var example = reader.Read(builtIn, options, context.CancellationToken);
+                var example = reading.Read(reader, builtIn, context.CancellationToken, out var exampleTotals);
                 return new LoadedWorkbook(example, null, reader.LastWarnings)
                 {
                     Description = t["workbook.builtIn"],
                     Source = builtIn,
                     Ledger = LedgerSummary.Of(reader),
+                    LedgerTotals = exampleTotals,
                 };
             }
         }
@@ -191,7 +195,7 @@ internal static class WorkbookInput
         var path = folder.FullName;
         if (File.Exists(path) && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t, options);
+            return LoadXlsx(folder.ToString(), reader, error, context.CancellationToken, t, reading);
         }
 
         if (File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is not null && !LinkResolves(new FileInfo(path)))
@@ -219,14 +223,14 @@ internal static class WorkbookInput
 
         var shown = fromCurrentFolder ? path : folder.ToString();
         var source = IWorkbookFileSource.FromFolder(shown);
-        var workbook = reader.Read(source, options, context.CancellationToken);
+        var workbook = reading.Read(reader, source, context.CancellationToken, out var totals);
         var warnings = reader.LastWarnings;
         foreach (var warning in warnings)
         {
             error.WriteLine(Output.CellFormat.Printable((warning with { File = Path.Combine(shown, warning.File) }).ToString(t.Culture)));
         }
 
-        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = LedgerSummary.Of(reader) };
+        return new LoadedWorkbook(workbook, shown, warnings, reader.LastEncoding) { FromCurrentFolder = fromCurrentFolder, Source = source, Ledger = LedgerSummary.Of(reader), LedgerTotals = totals };
     }
 
     /// <summary>
@@ -236,17 +240,17 @@ internal static class WorkbookInput
     /// <param name="context">The command's context.</param>
     /// <param name="folder">The workbook folder, or null.</param>
     /// <param name="option">The option that names the folder, for the message.</param>
-    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
+    /// <param name="reading">How to read the ledger (kept by default, streamed or summed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">No workbook folder given and none here.</exception>
-    public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option, WorkbookReadOptions? options = null)
+    public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option, LedgerReading? reading = null)
     {
         if (folder is null && !File.Exists(Path.Combine(context.Environment.CurrentDirectory(), WorkbookFiles.Settings)))
         {
             throw new UserInputException(context.Texts.Format("workbook.noneHere", WorkbookFiles.Settings, option));
         }
 
-        return Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), options);
+        return Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), reading);
     }
 
     /// <summary>Sibling folders whose names are close to the one asked for (a typo, another case).</summary>
@@ -320,25 +324,25 @@ internal static class WorkbookInput
 
     /// <summary>Loads a workbook kept as one .xlsx file; problems name their sheet and cell (<c>programs!E7</c>).</summary>
     /// <param name="file">The file as given.</param>
-    /// <param name="reader">The workbook reader.</param>
+    /// <param name="reader">The workbook reader (made by <paramref name="reading"/>'s <see cref="LedgerReading.CreateReader"/>).</param>
     /// <param name="error">Standard error, for the warnings.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <param name="t">The texts of the messages (English when null).</param>
-    /// <param name="options">How to read the ledger (kept by default, or streamed).</param>
+    /// <param name="reading">How to read the ledger (kept by default, streamed or summed).</param>
     /// <returns>The workbook.</returns>
     /// <exception cref="UserInputException">The file is not a workbook, or the workbook is invalid (every problem in <see cref="UserInputException.Details"/>).</exception>
-    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, Texts? t = null, WorkbookReadOptions? options = null)
+    internal static LoadedWorkbook LoadXlsx(string file, WorkbookReader reader, TextWriter error, CancellationToken cancellationToken, Texts? t = null, LedgerReading? reading = null)
     {
         var source = OpenXlsx(file, t);
         try
         {
-            var workbook = reader.Read(source, options ?? WorkbookReadOptions.Default, cancellationToken);
+            var workbook = (reading ?? LedgerReading.Keep).Read(reader, source, cancellationToken, out var totals);
             foreach (var warning in reader.LastWarnings)
             {
                 error.WriteLine(source.Describe(warning, t ?? Texts.English));
             }
 
-            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = LedgerSummary.Of(reader) };
+            return new LoadedWorkbook(workbook, file, reader.LastWarnings) { Source = source, Ledger = LedgerSummary.Of(reader), LedgerTotals = totals };
         }
         catch (InputValidationException e) when (e.Location is not null)
         {

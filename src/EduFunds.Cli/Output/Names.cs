@@ -3,7 +3,11 @@ using EduFunds.Model;
 
 namespace EduFunds.Cli.Output;
 
-/// <summary>The kebab-case names reports use for kinds, recurrences and categories (as in the workbook files).</summary>
+/// <summary>
+/// The kebab-case names reports use for kinds, recurrences, categories and rounding modes: the
+/// spelling of the workbook files (docs/workbook-format.md), each capital of the member's name
+/// starting a new word (<c>StreamKind.InKind</c> is <c>in-kind</c>).
+/// </summary>
 internal static class Names
 {
     /// <summary>The kinds in report order.</summary>
@@ -12,21 +16,45 @@ internal static class Names
     /// <summary>The workbook name of a stream kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>district-grant, project-fund, donation, sponsorship, in-kind or other.</returns>
-    public static string Of(StreamKind kind) => WorkbookNames.ToName(kind);
+    public static string Of(StreamKind kind) => Kebab(kind);
 
     /// <summary>The workbook name of a recurrence.</summary>
     /// <param name="recurrence">The recurrence.</param>
     /// <returns>recurring or one-off.</returns>
-    public static string Of(Recurrence recurrence) => WorkbookNames.ToName(recurrence);
+    public static string Of(Recurrence recurrence) => Kebab(recurrence);
 
     /// <summary>The workbook name of a category.</summary>
     /// <param name="category">The category.</param>
     /// <returns>basic or flagship.</returns>
-    public static string Of(ProgramCategory category) => WorkbookNames.ToName(category);
+    public static string Of(ProgramCategory category) => Kebab(category);
+
+    /// <summary>The workbook name of a rounding mode.</summary>
+    /// <param name="mode">The mode.</param>
+    /// <returns>half-even or half-away-from-zero.</returns>
+    public static string Of(EduFunds.Monetary.RoundingMode mode) => Kebab(mode);
+
+    /// <summary>Reads a stream kind by its workbook name (case and surrounding white space ignored).</summary>
+    /// <param name="text">The name, for example <c>district-grant</c>.</param>
+    /// <param name="kind">The kind when the name is known.</param>
+    /// <returns>True when <paramref name="text"/> names a kind.</returns>
+    public static bool TryParse(string? text, out StreamKind kind)
+    {
+        foreach (var candidate in Kinds)
+        {
+            if (string.Equals(Of(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 
     /// <summary>
-    /// The kebab-case spelling of a report enum that has no workbook name (risk level, reason kind):
-    /// each capital starts a new word, as in <c>DigitalSkillsPattern</c> -> <c>digital-skills-pattern</c>.
+    /// The kebab-case spelling of an enum member (the workbook names above, and report enums such
+    /// as risk level and reason kind): each capital starts a new word, as in <c>DigitalSkillsPattern</c> -> <c>digital-skills-pattern</c>.
     /// </summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
     /// <param name="value">The value.</param>

@@ -69,7 +69,7 @@ internal static class OutputFile
     }
 
     /// <summary>
-    /// Writes the report through the one atomic writer of the core (<see cref="IO.AtomicFiles"/>):
+    /// Writes the report through the one atomic writer (<see cref="IO.AtomicFiles"/>, the core's source compiled in):
     /// readers see the old file or the new one, never a part; on failure or cancellation the
     /// target is untouched.
     /// </summary>

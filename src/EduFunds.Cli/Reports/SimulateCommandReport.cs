@@ -2,7 +2,6 @@ using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.IO;
-using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Reports;
@@ -18,26 +17,27 @@ internal static class SimulateCommandReport
 
     private static readonly double[] Quantiles = [0.1, 0.5, 0.9];
 
+    /// <summary>Builds the report of a merged result, named as its result files name the workbook.</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="workbook">The workbook's part of a result file: its name, source, currency and the policy in effect (its counts are not used).</param>
+    /// <param name="texts">The language of the human text (English when null).</param>
+    /// <returns>The report.</returns>
+    public static Report Build(SimulationResult result, WorkbookResultPart workbook, Texts? texts = null) =>
+        Build(result, workbook.Name, workbook.Currency, workbook.Policy, workbook.Source, texts);
+
     /// <summary>Builds the report.</summary>
     /// <param name="result">The simulation.</param>
-    /// <param name="workbook">The workbook.</param>
+    /// <param name="name">The workbook's name.</param>
+    /// <param name="currency">The workbook's currency.</param>
     /// <param name="policy">The policy in effect.</param>
-    /// <param name="source">How the workbook is named.</param>
+    /// <param name="source">How the workbook is named: its folder or file name.</param>
     /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, Workbook workbook, string policy, string source, Texts? texts = null) =>
-        Build(result, new StudyWorkbook { Entry = source, Name = workbook.Name, Source = source, Currency = workbook.Currency, Policy = policy, TotalRuns = result.Runs }, texts);
-
-    /// <summary>Builds the report of a simulation of a workbook known by its name, source, currency and policy (a merged result).</summary>
-    /// <param name="result">The simulation.</param>
-    /// <param name="workbook">How the workbook is named, its currency and the policy in effect.</param>
-    /// <param name="texts">The language of the human text (English when null).</param>
-    /// <returns>The report.</returns>
-    public static Report Build(SimulationResult result, StudyWorkbook workbook, Texts? texts = null)
+    public static Report Build(SimulationResult result, string name, Monetary.Currency currency, string policy, string source, Texts? texts = null)
     {
         var t = texts ?? Texts.English;
-        var report = new Report(Schema, 1, t.Format("simulate.title", workbook.Name), workbook.Currency) { MainTable = "program_years", Texts = t };
-        SimulationSettings.Add(report, workbook.Name, workbook.Currency.Code, result.Years, result.ScenarioName, workbook.Policy, result, workbook.Source);
+        var report = new Report(Schema, 1, t.Format("simulate.title", name), currency) { MainTable = "program_years", Texts = t };
+        SimulationSettings.Add(report, name, currency.Code, result.Years, result.ScenarioName, policy, result, source);
         report.Set("ratio_resolution", (decimal)SimulationResult.RatioResolution);
         report.Set("pool_percentiles_exact", result.PoolPercentilesExact);
         var expected = result.ExpectedStalledPrograms();

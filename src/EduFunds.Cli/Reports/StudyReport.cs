@@ -16,11 +16,11 @@ internal static class StudyReport
     public const string FileName = "study.csv";
 
     /// <summary>Builds the study table.</summary>
-    /// <param name="study">The study.</param>
+    /// <param name="study">A result file of the study (its list name).</param>
     /// <param name="rows">One row per workbook, in list order.</param>
     /// <param name="texts">The language of the human text (English when null).</param>
     /// <returns>The report.</returns>
-    public static Report Build(StudyDescription study, IReadOnlyList<StudyRow> rows, Localization.Texts? texts = null)
+    public static Report Build(ResultFile study, IReadOnlyList<StudyRow> rows, Localization.Texts? texts = null)
     {
         var t = texts ?? Localization.Texts.English;
         var currency = rows.Count > 0 ? rows[0].Currency : Currency.Cny;

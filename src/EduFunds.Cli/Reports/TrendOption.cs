@@ -49,7 +49,7 @@ internal static class TrendOption
     /// <summary>The kebab-case name of a kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name.</returns>
-    public static string KindName(StreamKind kind) => WorkbookNames.ToName(kind);
+    public static string KindName(StreamKind kind) => Output.Names.Of(kind);
 
     /// <summary>Parses one trend.</summary>
     /// <param name="text">KIND:SHAPE:MIN:MODE:MAX[:FROM].</param>
@@ -68,9 +68,9 @@ internal static class TrendOption
             return false;
         }
 
-        if (!WorkbookNames.TryParse<StreamKind>(parts[0], out var kind))
+        if (!Output.Names.TryParse(parts[0], out var kind))
         {
-            error = t.Format("error.trend.kind", parts[0], string.Join(", ", WorkbookNames.Names<StreamKind>()));
+            error = t.Format("error.trend.kind", parts[0], string.Join(", ", Output.Names.Kinds.Select(Output.Names.Of)));
             return false;
         }
 

@@ -15,7 +15,7 @@ public sealed partial class ProjectionModel
     /// <param name="program">The program index.</param>
     /// <returns>True when it stalls at least once.</returns>
     /// <exception cref="ArgumentException">Wrong number of amounts, or a workspace of another shape.</exception>
-    /// <exception cref="AmountOverflowException">The money of a year adds up beyond the range of minor units.</exception>
+    /// <exception cref="OverflowException">The money of a year adds up beyond the range of minor units.</exception>
     internal bool StallsAtLeastOnce(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace, int program) =>
         StallsAtLeastOnce(streamAmounts, workspace, program, YearCount - 1);
 
@@ -93,9 +93,9 @@ public sealed partial class ProjectionModel
                 }
             }
         }
-        catch (OverflowException e) when (e is not AmountOverflowException)
+        catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            throw new AmountOverflowException(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), Years.From + y, e);
+            throw Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), e);
         }
 
         return false;

@@ -24,7 +24,7 @@ public sealed partial class ProjectionModel
     /// <param name="workspace">A workspace of this model.</param>
     /// <param name="trace">A trace of this model (<see cref="CreateTrace"/>), overwritten.</param>
     /// <exception cref="ArgumentException">Wrong number of amounts, a negative amount, or a workspace of another shape.</exception>
-    /// <exception cref="AmountOverflowException">The money of a year adds up beyond the range of minor units.</exception>
+    /// <exception cref="OverflowException">The money of a year adds up beyond the range of minor units.</exception>
     internal void RunTraced(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace, ProjectionTrace trace)
     {
         Check(streamAmounts, workspace);
@@ -39,9 +39,9 @@ public sealed partial class ProjectionModel
                 RunYear(y, streamAmounts, workspace, null, ref carry);
             }
         }
-        catch (OverflowException e) when (e is not AmountOverflowException)
+        catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            throw new AmountOverflowException(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), Years.From + y, e);
+            throw Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), e);
         }
 
         trace.Finish(workspace);
@@ -64,7 +64,7 @@ public sealed partial class ProjectionModel
     /// <param name="sameFrom">First year index from which all amounts are the traced run's again (the year count when none is).</param>
     /// <returns>The year index at which it stopped (the year count when it ran to the end).</returns>
     /// <exception cref="ArgumentException">Wrong number of amounts, a negative amount, or a workspace of another shape.</exception>
-    /// <exception cref="AmountOverflowException">The money of a year adds up beyond the range of minor units.</exception>
+    /// <exception cref="OverflowException">The money of a year adds up beyond the range of minor units.</exception>
     internal int RunFrom(ReadOnlySpan<long> streamAmounts, ProjectionWorkspace workspace, ProjectionTrace trace, int from, int sameFrom)
     {
         Check(streamAmounts, workspace);
@@ -85,9 +85,9 @@ public sealed partial class ProjectionModel
                 RunYear(y, streamAmounts, workspace, null, ref carry);
             }
         }
-        catch (OverflowException e) when (e is not AmountOverflowException)
+        catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            throw new AmountOverflowException(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), Years.From + y, e);
+            throw Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), e);
         }
 
         return YearCount;

@@ -115,9 +115,7 @@ public sealed partial class ProjectionModel
 
                 planned[(y * StreamCount) + s] = TryRound(ScenarioRules.ScenarioAmount(stream, year, orderedChanges), workbook.Rounding, out var amount)
                     ? amount
-                    : throw new AmountOverflowException(
-                        new CoreMessage("OverflowStream", stream.Id, long.MaxValue, year),
-                        year);
+                    : throw Messages.Overflow(new CoreMessage("OverflowStream", stream.Id, long.MaxValue, year));
             }
         }
 
@@ -148,9 +146,7 @@ public sealed partial class ProjectionModel
                 scheduled[cell] = true;
                 if (!TryRound(Fraction.From(program.CostMinorUnits).Multiply(costGrowth.Pow(year - program.StartYear)), workbook.Rounding, out var yearNeed))
                 {
-                    throw new AmountOverflowException(
-                        new CoreMessage("OverflowProgram", program.Id, long.MaxValue, year),
-                        year);
+                    throw Messages.Overflow(new CoreMessage("OverflowProgram", program.Id, long.MaxValue, year));
                 }
 
                 need[cell] = yearNeed;
@@ -370,13 +366,10 @@ public sealed partial class ProjectionModel
                 RunYear(y, amounts, w, arrivals, ref carry);
             }
         }
-        catch (OverflowException e) when (e is not AmountOverflowException)
+        catch (OverflowException e) when (!Messages.IsWorded(e))
         {
             var year = Years.From + y;
-            throw new AmountOverflowException(
-                new CoreMessage("OverflowYear", year, long.MaxValue),
-                year,
-                e);
+            throw Messages.Overflow(new CoreMessage("OverflowYear", year, long.MaxValue), e);
         }
     }
 }

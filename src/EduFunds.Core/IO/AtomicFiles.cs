@@ -13,7 +13,7 @@ namespace EduFunds.IO;
 /// owner. Temporary files are named <c>.NAME.ID.edufunds-tmp</c>; ones a killed write left behind
 /// (older than <see cref="StaleAfter"/>) are removed at the next write of the same file.
 /// </remarks>
-public static class AtomicFiles
+internal static class AtomicFiles
 {
     /// <summary>A temporary file older than this is left over from a write that was killed.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);

@@ -6,7 +6,7 @@ using EduFunds.Monetary;
 namespace EduFunds.IO;
 
 /// <content>The transactions: each ledger entry formatted into one reused buffer, then spooled in date order.</content>
-public static partial class HledgerJournal
+internal static partial class HledgerJournal
 {
     /// <summary>
     /// Formats ledger entries as journal transactions into one reused buffer: account names,

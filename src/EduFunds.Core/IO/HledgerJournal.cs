@@ -22,9 +22,9 @@ namespace EduFunds.IO;
 /// </list>
 /// Amounts carry the currency code as commodity and the currency's decimals, with '.' as the
 /// decimal mark and no digit grouping. Characters an account name cannot hold (spaces, ':', ';',
-/// brackets) become '_'.
+/// brackets) become '_'. Public as <see cref="LedgerFile.WriteHledgerJournal"/>.
 /// </summary>
-public static partial class HledgerJournal
+internal static partial class HledgerJournal
 {
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

@@ -1,3 +1,4 @@
+using EduFunds.Engine;
 using EduFunds.Model;
 using EduFunds.Monetary;
 using EduFunds.Tracking;
@@ -8,6 +9,34 @@ namespace EduFunds.IO;
 /// <summary>The files that feed a ledger: an accounting system's export, the rules that read it, and budgets.</summary>
 public static partial class LedgerFile
 {
+    /// <summary>
+    /// Writes the ledger and the budgets as an hledger journal (checked with hledger 1.25), so users
+    /// of plain-text accounting can check the figures with their own tools (<c>edufunds export</c>):
+    /// <list type="bullet">
+    /// <item>one periodic transaction per fiscal year (<c>~ yearly from 2024-01-01 to 2025-01-01</c>,
+    /// or <c>~ every 1st april from ...</c> for a fiscal year starting in April) holding each program's
+    /// planned spending on <c>expenses:programs:ID</c> and each stream's expected money on
+    /// <c>income:streams:ID</c>, balanced by <c>assets:bank</c>; <c>hledger bal --budget</c> compares
+    /// against them;</item>
+    /// <item>one transaction per ledger entry, in date order: a receipt moves money from
+    /// <c>income:streams:ID</c> to <c>assets:bank</c>, an expense from <c>assets:bank</c> to
+    /// <c>expenses:programs:ID</c>, or to <c>expenses:overhead</c> when it names no program.</item>
+    /// </list>
+    /// Amounts carry the currency code as commodity and the currency's decimals, with '.' as the
+    /// decimal mark and no digit grouping. In an account name an id keeps its letters, digits and
+    /// <c>- . / &amp; +</c>; any other character (a space, ':', ';', '_' itself) becomes '_' and its
+    /// code in hex (<c>P A</c> is <c>P_20A</c>), so two ids never share an account. The entries are put in date order on
+    /// disk, not in memory: a ledger of any size can be streamed in
+    /// (<see cref="WorkbookReader.ReadLedger"/>).
+    /// </summary>
+    /// <param name="writer">Where to write (lines end with '\n').</param>
+    /// <param name="projection">The projection: planned program funding and expected stream money per year.</param>
+    /// <param name="ledger">The ledger entries, in any order.</param>
+    /// <param name="budgets">Explicit budgets replacing the projection's funding where listed (<see cref="ReadBudgets"/>), or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="projection"/> or <paramref name="ledger"/> is null.</exception>
+    public static void WriteHledgerJournal(TextWriter writer, ProjectionResult projection, IEnumerable<LedgerEntry> ledger, BudgetTable? budgets = null) =>
+        HledgerJournal.Write(writer, projection, ledger, budgets);
+
     /// <summary>
     /// Reads an accounting system's export (CSV; its bytes in the encoding of
     /// <see cref="ImportOptions.Encoding"/>, a byte order mark wins, UTF-8 by default) and works

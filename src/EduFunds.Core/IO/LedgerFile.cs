@@ -8,7 +8,7 @@ namespace EduFunds.IO;
 
 /// <summary>
 /// Writes a workbook's <c>ledger.csv</c>: entries are only ever appended, and atomically (through
-/// <see cref="AtomicFiles"/>): the whole new file is written next to the old one and moved into
+/// the one atomic writer of EduFunds): the whole new file is written next to the old one and moved into
 /// place, so a reader sees either the old file or the new one, never half of it. The existing
 /// bytes are copied as they are, never held in memory whole.
 /// </summary>

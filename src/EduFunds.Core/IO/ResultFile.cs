@@ -11,6 +11,17 @@ namespace EduFunds.IO;
 /// documented in docs/scale-out.md ("The result file"). Counts only, so the parts of a study
 /// add up exactly whatever machine computed them.
 /// </summary>
+/// <remarks>
+/// A file holds work items <see cref="FirstItem"/> to <see cref="FirstItem"/> +
+/// <see cref="ItemCount"/> - 1 of a study of <see cref="StudyItems"/> items (the runs of all its
+/// workbooks, in list order), and one <see cref="WorkbookResultPart"/> per workbook it holds runs
+/// of (<see cref="WorkbookResultPart.Create"/> makes one from a simulation). The study's fields
+/// (<see cref="StudyItems"/>, <see cref="WorkbookCount"/>, <see cref="ListName"/>,
+/// <see cref="ListHash"/>, <see cref="AsOf"/>, <see cref="TornadoRuns"/>) are the same in every
+/// file of one study. The parts of one workbook from several files add up with
+/// <see cref="SimulationResult.Merge"/>, which refuses parts of different inputs or run ranges
+/// that do not meet.
+/// </remarks>
 public sealed record ResultFile
 {
     /// <summary>The value of the <c>format</c> field.</summary>
@@ -34,8 +45,23 @@ public sealed record ResultFile
     /// <summary>The work items of this file.</summary>
     public required long ItemCount { get; init; }
 
-    /// <summary>The study.</summary>
-    public required StudyDescription Study { get; init; }
+    /// <summary>T: the work items of the whole study (the runs of all its workbooks).</summary>
+    public required long StudyItems { get; init; }
+
+    /// <summary>Number of workbooks in the study (1 without a list).</summary>
+    public int WorkbookCount { get; init; } = 1;
+
+    /// <summary>The file name of the study's workbook list, or null for a single workbook.</summary>
+    public string? ListName { get; init; }
+
+    /// <summary>Hex SHA-256 of the workbook list's bytes, or null.</summary>
+    public string? ListHash { get; init; }
+
+    /// <summary>The re-forecast date (<c>--as-of</c>), or null.</summary>
+    public string? AsOf { get; init; }
+
+    /// <summary>Runs of the Monte Carlo tornado (risk results), or null.</summary>
+    public long? TornadoRuns { get; init; }
 
     /// <summary>The workbooks this file holds runs of, in list order.</summary>
     public required IReadOnlyList<WorkbookResultPart> Parts { get; init; }
@@ -54,6 +80,20 @@ public sealed record ResultFile
         using var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
         using var json = new Utf8JsonWriter(gzip);
         ResultFileWriter.Write(json, this);
+    }
+
+    /// <summary>
+    /// Writes the file to <paramref name="path"/> atomically: to a temporary file in the same
+    /// folder first, moved into place when complete, so a killed job never leaves half a file.
+    /// </summary>
+    /// <param name="path">The file, usually ending in <see cref="Extension"/>.</param>
+    /// <param name="cancellationToken">Cancels before the file is moved into place.</param>
+    /// <exception cref="IOException">The file cannot be written; an existing file is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
+    public void Save(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFiles.Write(path, Write, cancellationToken);
     }
 
     /// <summary>

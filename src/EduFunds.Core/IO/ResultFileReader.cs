@@ -40,15 +40,6 @@ internal static class ResultFileReader
         }
 
         var list = studyElement.GetProperty("list");
-        var study = new StudyDescription
-        {
-            Items = studyElement.GetProperty("items").GetInt64(),
-            Workbooks = studyElement.GetProperty("workbooks").GetInt32(),
-            ListName = list.ValueKind == JsonValueKind.Object ? list.GetProperty("name").GetString() : null,
-            ListHash = list.ValueKind == JsonValueKind.Object ? list.GetProperty("sha256").GetString() : null,
-            AsOf = OptionalString(studyElement, "asOf"),
-            TornadoRuns = studyElement.TryGetProperty("tornadoRuns", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : null,
-        };
 
         var parts = new List<WorkbookResultPart>();
         foreach (var element in root.TryGetProperty("results", out var results) ? results.EnumerateArray() : default)
@@ -62,7 +53,12 @@ internal static class ResultFileReader
             Shard = shard,
             FirstItem = firstItem,
             ItemCount = items,
-            Study = study,
+            StudyItems = studyElement.GetProperty("items").GetInt64(),
+            WorkbookCount = studyElement.GetProperty("workbooks").GetInt32(),
+            ListName = list.ValueKind == JsonValueKind.Object ? list.GetProperty("name").GetString() : null,
+            ListHash = list.ValueKind == JsonValueKind.Object ? list.GetProperty("sha256").GetString() : null,
+            AsOf = OptionalString(studyElement, "asOf"),
+            TornadoRuns = studyElement.TryGetProperty("tornadoRuns", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : null,
             Parts = parts,
             EduFundsVersion = edufundsVersion,
             RandomMappingVersion = mapping,
@@ -103,16 +99,7 @@ internal static class ResultFileReader
             EduFundsVersion = edufundsVersion,
         };
         var runs = element.GetProperty("runs");
-        var workbook = new StudyWorkbook
-        {
-            Position = element.GetProperty("position").GetInt32(),
-            Entry = workbookElement.GetProperty("entry").GetString()!,
-            Name = workbookElement.GetProperty("name").GetString()!,
-            Source = workbookElement.GetProperty("source").GetString()!,
-            Currency = Monetary.Currency.FromCode(workbookElement.GetProperty("currency").GetString()!),
-            Policy = element.GetProperty("policy").GetString()!,
-            TotalRuns = runs.GetProperty("total").GetInt64(),
-        };
+        var currency = Monetary.Currency.FromCode(workbookElement.GetProperty("currency").GetString()!);
 
         var programElements = element.GetProperty("programs").EnumerateArray().ToArray();
         var programCount = programElements.Length;
@@ -129,7 +116,7 @@ internal static class ResultFileReader
                 program.GetProperty("name").GetString()!,
                 WorkbookNames.Parse<ProgramCategory>(row.GetProperty("category").GetString()!),
                 OptionalString(row, "community"),
-                Monetary.Money.FromMinorUnits(row.GetProperty("cost").GetInt64(), workbook.Currency),
+                Monetary.Money.FromMinorUnits(row.GetProperty("cost").GetInt64(), currency),
                 decimal.Parse(row.GetProperty("costChange").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
                 decimal.Parse(row.GetProperty("minFundingRatio").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
                 row.GetProperty("priority").GetInt32(),
@@ -226,7 +213,13 @@ internal static class ResultFileReader
 
         return new WorkbookResultPart
         {
-            Workbook = workbook,
+            Position = element.GetProperty("position").GetInt32(),
+            Entry = workbookElement.GetProperty("entry").GetString()!,
+            Name = workbookElement.GetProperty("name").GetString()!,
+            Source = workbookElement.GetProperty("source").GetString()!,
+            Currency = currency,
+            Policy = element.GetProperty("policy").GetString()!,
+            TotalRuns = runs.GetProperty("total").GetInt64(),
             Simulation = simulation,
             ProjectionFirstStall = new EquatableArray<int?>(projectionFirstStall),
             Tornado = tornado,

@@ -30,24 +30,23 @@ internal static class ResultFileWriter
             json.WriteNull("shard");
         }
 
-        var study = file.Study;
         json.WriteStartObject("study");
-        json.WriteNumber("items", study.Items);
-        json.WriteNumber("workbooks", study.Workbooks);
-        if (study.ListName is null)
+        json.WriteNumber("items", file.StudyItems);
+        json.WriteNumber("workbooks", file.WorkbookCount);
+        if (file.ListName is null)
         {
             json.WriteNull("list");
         }
         else
         {
             json.WriteStartObject("list");
-            json.WriteString("name", study.ListName);
-            json.WriteString("sha256", study.ListHash);
+            json.WriteString("name", file.ListName);
+            json.WriteString("sha256", file.ListHash);
             json.WriteEndObject();
         }
 
-        WriteOptional(json, "asOf", study.AsOf);
-        if (study.TornadoRuns is { } tornadoRuns)
+        WriteOptional(json, "asOf", file.AsOf);
+        if (file.TornadoRuns is { } tornadoRuns)
         {
             json.WriteNumber("tornadoRuns", tornadoRuns);
         }
@@ -74,12 +73,12 @@ internal static class ResultFileWriter
         var counts = result.Counts;
         var years = result.Years.Count;
         json.WriteStartObject();
-        json.WriteNumber("position", part.Workbook.Position);
+        json.WriteNumber("position", part.Position);
         json.WriteStartObject("workbook");
-        json.WriteString("entry", part.Workbook.Entry);
-        json.WriteString("name", part.Workbook.Name);
-        json.WriteString("source", part.Workbook.Source);
-        json.WriteString("currency", part.Workbook.Currency.Code);
+        json.WriteString("entry", part.Entry);
+        json.WriteString("name", part.Name);
+        json.WriteString("source", part.Source);
+        json.WriteString("currency", part.Currency.Code);
         json.WriteStartArray("years");
         json.WriteNumberValue(result.Years.From);
         json.WriteNumberValue(result.Years.To);
@@ -92,7 +91,7 @@ internal static class ResultFileWriter
         json.WriteEndObject();
         json.WriteEndObject();
         WriteOptional(json, "scenario", inputs.ScenarioName);
-        json.WriteString("policy", part.Workbook.Policy);
+        json.WriteString("policy", part.Policy);
         WriteOptional(json, "policyOverride", inputs.PolicyOverride);
         json.WriteNumber("seed", inputs.Seed);
         json.WriteStartArray("trends");
@@ -123,7 +122,7 @@ internal static class ResultFileWriter
 
         json.WriteEndArray();
         json.WriteStartObject("runs");
-        json.WriteNumber("total", part.Workbook.TotalRuns);
+        json.WriteNumber("total", part.TotalRuns);
         json.WriteNumber("first", result.FirstRun);
         json.WriteNumber("count", result.Runs);
         json.WriteEndObject();

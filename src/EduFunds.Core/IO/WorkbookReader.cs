@@ -1,4 +1,5 @@
 using EduFunds.Model;
+using EduFunds.Tracking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,6 +20,14 @@ namespace EduFunds.IO;
 /// and hold commas and line breaks. Numbers are read exactly from their decimal spelling,
 /// culture-invariant. An instance may be reused, but not from several threads at once
 /// (<see cref="LastWarnings"/> belongs to the last read).
+/// <para>
+/// A ledger of millions of entries need not be held in memory: with <see cref="KeepLedger"/>
+/// false the reader checks each entry by the same rules as it reads it (every problem is still
+/// reported, by file, line and column), hands it to <see cref="LedgerSink"/> and drops it, and
+/// <see cref="ReadWithLedgerTotals"/> sums it into <see cref="LedgerTotals"/>. The workbook then
+/// comes back with an empty <see cref="Workbook.Ledger"/>, and <see cref="LastLedgerEntryCount"/>
+/// says how many entries there were.
+/// </para>
 /// </remarks>
 public sealed class WorkbookReader
 {
@@ -52,6 +61,17 @@ public sealed class WorkbookReader
             : throw new ArgumentException($"'{value}' is not a known encoding; expected one of {TextEncodings.Examples}.", nameof(value));
     }
 
+    /// <summary>True (the default) to keep every ledger entry in <see cref="Workbook.Ledger"/>; false to stream the ledger (checked entry by entry, handed to <see cref="LedgerSink"/>, then dropped).</summary>
+    public bool KeepLedger { get; init; } = true;
+
+    /// <summary>
+    /// When the ledger is streamed (<see cref="KeepLedger"/> false): called once per read with the
+    /// workbook (its ledger empty), when that has no problem so far, to make the function that
+    /// receives each valid entry in file order (for example one that copies it elsewhere).
+    /// Entries stop going to it at the first problem anywhere; the read then fails as usual.
+    /// </summary>
+    public Func<Workbook, Action<LedgerEntry>>? LedgerSink { get; init; }
+
     /// <summary>The encoding the CSV files of the last read were read in, when one was named (by the settings or <see cref="Encoding"/>); null for UTF-8.</summary>
     public string? LastEncoding { get; private set; }
 
@@ -59,7 +79,7 @@ public sealed class WorkbookReader
     /// <summary>What the ledger of the last read held (also when it was streamed); empty before the first read.</summary>
     internal LedgerSummary LastLedgerSummary { get; private set; } = new(0, 0);
 
-    /// <summary>The entries (rows) the ledger of the last read held, also when it was streamed (<see cref="WorkbookReadOptions.KeepLedger"/> false); 0 before the first read.</summary>
+    /// <summary>The entries (rows) the ledger of the last read held, also when it was streamed (<see cref="KeepLedger"/> false); 0 before the first read.</summary>
     public long LastLedgerEntryCount => LastLedgerSummary.Entries;
 
     /// <summary>Of <see cref="LastLedgerEntryCount"/>, the receipts; the rest are expenses.</summary>
@@ -80,7 +100,7 @@ public sealed class WorkbookReader
 
     /// <summary>
     /// The entries of a workbook's ledger, one at a time in file order, without keeping them: for
-    /// a second pass over a ledger that a read with <see cref="WorkbookReadOptions.KeepLedger"/>
+    /// a second pass over a ledger that a read with <see cref="KeepLedger"/>
     /// false has already checked. Each entry is checked again; a problem ends the enumeration
     /// with <see cref="InputValidationException"/> (the file changed in between).
     /// </summary>
@@ -141,26 +161,59 @@ public sealed class WorkbookReader
         return Read(IWorkbookFileSource.FromFolder(folder), cancellationToken);
     }
 
-    /// <summary>Reads a workbook from a folder, embedded resources or memory.</summary>
+    /// <summary>Reads a workbook from a folder, embedded resources or memory, keeping or streaming its ledger as <see cref="KeepLedger"/> says.</summary>
     /// <param name="source">Where the files are.</param>
     /// <param name="cancellationToken">Cancels reading a large ledger.</param>
-    /// <returns>The valid workbook.</returns>
+    /// <returns>The valid workbook (with an empty ledger when it was streamed).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
     public Workbook Read(IWorkbookFileSource source, CancellationToken cancellationToken = default) =>
-        Read(source, WorkbookReadOptions.Default, cancellationToken);
+        Read(source, KeepLedger ? WorkbookReadOptions.Default : new WorkbookReadOptions { KeepLedger = false, LedgerSink = LedgerSink }, cancellationToken);
+
+    /// <summary>
+    /// Reads a workbook and sums its ledger while reading it, without keeping the entries: the
+    /// receipts and expenses a budget-versus-actual report needs (<see cref="BudgetVersusActual"/>,
+    /// <see cref="ReceiptsVersusExpected"/>) from a ledger of any length, in one pass. Every entry
+    /// is checked as <see cref="Read(IWorkbookFileSource, CancellationToken)"/> checks it;
+    /// <see cref="KeepLedger"/> and <see cref="LedgerSink"/> do not apply.
+    /// </summary>
+    /// <param name="source">Where the files are.</param>
+    /// <param name="through">When given, only entries dated on or before it are summed (a report as of that date); every entry is still checked.</param>
+    /// <param name="ledgerTotals">The ledger summed over the workbook's streams, programs and years.</param>
+    /// <param name="cancellationToken">Cancels reading a large ledger.</param>
+    /// <returns>The valid workbook, with an empty <see cref="Workbook.Ledger"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
+    public Workbook ReadWithLedgerTotals(IWorkbookFileSource source, DateOnly? through, out LedgerTotals ledgerTotals, CancellationToken cancellationToken = default)
+    {
+        LedgerTotalsBuilder? builder = null;
+        var options = new WorkbookReadOptions
+        {
+            KeepLedger = false,
+            LedgerSink = workbook =>
+            {
+                var sum = builder = Totals(workbook);
+                return through is not { } last ? sum.Add : entry =>
+                {
+                    if (entry.Date <= last)
+                    {
+                        sum.Add(entry);
+                    }
+                };
+            },
+        };
+        var workbook = Read(source, options, cancellationToken);
+        ledgerTotals = (builder ?? Totals(workbook)).ToTotals();
+        return workbook;
+
+        static LedgerTotalsBuilder Totals(Workbook w) =>
+            new(w.Streams.Select(s => s.Id), w.Programs.Select(p => p.Id), w.Years, w.FiscalYearStartMonth);
+    }
 
     /// <summary>Reads a workbook, keeping or streaming its ledger as <paramref name="options"/> say.</summary>
-    /// <param name="source">Where the files are.</param>
-    /// <param name="options">How to treat the ledger.</param>
-    /// <param name="cancellationToken">Cancels reading a large ledger.</param>
-    /// <returns>The valid workbook (with an empty ledger when it was streamed).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="InputValidationException">The workbook is invalid; every problem is listed.</exception>
-    public Workbook Read(IWorkbookFileSource source, WorkbookReadOptions options, CancellationToken cancellationToken = default)
+    private Workbook Read(IWorkbookFileSource source, WorkbookReadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
         var session = new WorkbookReadSession(source, Encoding, cancellationToken, options);
         var (workbook, issues) = session.Run();
         LastEncoding = session.EncodingName;

@@ -15,7 +15,7 @@ namespace EduFunds.Model;
 /// the same way. Parsing ignores case and surrounding white space; writing always gives the
 /// lower-case form.
 /// </remarks>
-public static class WorkbookNames
+internal static class WorkbookNames
 {
     /// <summary>The kebab-case name of <paramref name="value"/>.</summary>
     /// <typeparam name="TEnum">The enum type, for example <see cref="StreamKind"/>.</typeparam>

@@ -8,7 +8,7 @@ namespace EduFunds.Monetary;
 /// their share, and the minor units left go one each to the largest fractional parts, ties in
 /// index order. Callers order their claimants by the tie-break rule (priority, then id).
 /// </summary>
-public static class LargestRemainder
+public static partial class LargestRemainder
 {
     /// <summary>
     /// Splits <paramref name="total"/> into whole parts where part i is exactly
@@ -182,35 +182,24 @@ public static class LargestRemainder
             return;
         }
 
+        var top = (int)left;
+        if (top <= 2)
+        {
+            GiveOneOrTwo(parts, remainders, top);
+            return;
+        }
+
+        if (n >= BucketMinimumParts && GiveByBuckets(parts, remainders, denominator, top))
+        {
+            return;
+        }
+
         // Keys that put the largest remainder, then the lowest index, last; unique, so the
         // selection is exact. remainder < denominator <= long.MaxValue / n keeps them in range.
         var keys = remainders;
         for (var i = 0; i < n; i++)
         {
             keys[i] = (remainders[i] * n) + (n - 1 - i);
-        }
-
-        var top = (int)left;
-        if (top <= 2)
-        {
-            // One or two units: a scan or two instead of a selection.
-            var last = long.MaxValue;
-            for (var k = 0; k < top; k++)
-            {
-                var best = long.MinValue;
-                foreach (var key in keys)
-                {
-                    if (key > best && key < last)
-                    {
-                        best = key;
-                    }
-                }
-
-                parts[n - 1 - (int)(best % n)]++;
-                last = best;
-            }
-
-            return;
         }
 
         SelectLargest(keys, top);

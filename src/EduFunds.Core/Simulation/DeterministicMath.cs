@@ -15,6 +15,7 @@ internal static class DeterministicMath
     private const double Ln2Hi = 6.93147180369123816490e-01; // the high bits of ln 2 (exact in 32 bits)
     private const double Ln2Lo = 1.90821492927058770002e-10; // ln 2 - Ln2Hi
     private const double InvLn2 = 1.44269504088896338700e+00;
+    private const double RoundingShift = 6755399441055744.0; // 1.5 x 2^52: t + it rounds t to an integer, ties to even
 
     /// <summary>e^x.</summary>
     /// <param name="x">The exponent.</param>
@@ -33,13 +34,26 @@ internal static class DeterministicMath
         }
 
         // x = k ln 2 + r with |r| <= ln 2 / 2; e^r by its Taylor series to r^13 (error < 2e-17).
-        var k = Math.Round(x * InvLn2);
+        var k = RoundToEven(x * InvLn2);
         var r = (x - (k * Ln2Hi)) - (k * Ln2Lo);
         var p = 1.0 + (r * (1.0 + (r * (1.0 / 2 + (r * (1.0 / 6 + (r * (1.0 / 24 + (r * (1.0 / 120 + (r * (1.0 / 720 +
                 (r * (1.0 / 5040 + (r * (1.0 / 40320 + (r * (1.0 / 362880 + (r * (1.0 / 3628800 + (r * (1.0 / 39916800 +
                 (r * (1.0 / 479001600 + (r * (1.0 / 6227020800))))))))))))))))))))))))));
-        return Scale(p, (int)k);
+        return Scale(p, unchecked((int)k)); // |k| <= 1076
     }
+
+    /// <summary>
+    /// <see cref="Math.Round(double)"/> (to the nearest integer, ties to even) for |t| &lt; 2^51, from
+    /// one addition and one subtraction: t + 1.5 x 2^52 lies where doubles are whole numbers, so the
+    /// addition rounds t in the IEEE default mode (ties to even, as 1.5 x 2^52 is even) and the
+    /// subtraction is exact. The same bits as Math.Round, except that -0.5 &lt; t &lt; 0 gives +0 (for
+    /// which a conversion to an integer does not care); no SSE4.1 instruction, which the Native AOT
+    /// tool (built for the x64 baseline) would otherwise call a software routine for.
+    /// </summary>
+    /// <param name="t">The value, |t| &lt; 2^51.</param>
+    /// <returns>The nearest integer.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double RoundToEven(double t) => (t + RoundingShift) - RoundingShift;
 
     /// <summary>
     /// e^x of every value, in place: the same bits as <see cref="Exp"/> value by value. Four values
@@ -50,54 +64,109 @@ internal static class DeterministicMath
     /// <param name="values">The exponents; receives e^x.</param>
     public static void ExpInPlace(Span<double> values)
     {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var invLn2 = Vector256.Create(InvLn2);
-            var ln2Hi = Vector256.Create(Ln2Hi);
-            var ln2Lo = Vector256.Create(Ln2Lo);
-            var limit = Vector256.Create(690.0);
-            var bias = Vector256.Create(4503599627371519.0); // 2^52 + 1023: k + 1023 lands in the low bits
-            var one = Vector256.Create(1.0);
-            for (; i + 4 <= values.Length; i += 4)
-            {
-                var x = Vector256.Create<double>(values.Slice(i, 4));
-                if (!Vector256.LessThanAll(Vector256.Abs(x), limit))
-                {
-                    for (var j = i; j < i + 4; j++)
-                    {
-                        values[j] = Exp(values[j]);
-                    }
-
-                    continue;
-                }
-
-                var k = Vector256.Round(x * invLn2);
-                var r = (x - (k * ln2Hi)) - (k * ln2Lo);
-                // Exp's Horner steps, innermost first: q = c + r x q.
-                var q = Vector256.Create(1.0 / 6227020800);
-                q = Vector256.Create(1.0 / 479001600) + (r * q);
-                q = Vector256.Create(1.0 / 39916800) + (r * q);
-                q = Vector256.Create(1.0 / 3628800) + (r * q);
-                q = Vector256.Create(1.0 / 362880) + (r * q);
-                q = Vector256.Create(1.0 / 40320) + (r * q);
-                q = Vector256.Create(1.0 / 5040) + (r * q);
-                q = Vector256.Create(1.0 / 720) + (r * q);
-                q = Vector256.Create(1.0 / 120) + (r * q);
-                q = Vector256.Create(1.0 / 24) + (r * q);
-                q = Vector256.Create(1.0 / 6) + (r * q);
-                q = Vector256.Create(1.0 / 2) + (r * q);
-                q = one + (r * q);
-                var p = one + (r * q);
-                var power = Vector256.ShiftLeft((k + bias).AsUInt64(), 52).AsDouble();
-                (p * power).CopyTo(values.Slice(i, 4));
-            }
-        }
-
+        var i = Vector256.IsHardwareAccelerated ? ExpVector256(values) : Vector128.IsHardwareAccelerated ? ExpVector128(values) : 0;
         for (; i < values.Length; i++)
         {
             values[i] = Exp(values[i]);
         }
+    }
+
+    /// <summary>The groups of four of <see cref="ExpInPlace"/> with 256-bit vectors.</summary>
+    /// <returns>How many values it did (the rest are left to <see cref="Exp"/>).</returns>
+    internal static int ExpVector256(Span<double> values)
+    {
+        var invLn2 = Vector256.Create(InvLn2);
+        var ln2Hi = Vector256.Create(Ln2Hi);
+        var ln2Lo = Vector256.Create(Ln2Lo);
+        var limit = Vector256.Create(690.0);
+        var shift = Vector256.Create(RoundingShift);
+        var bias = Vector256.Create(4503599627371519.0); // 2^52 + 1023: k + 1023 lands in the low bits
+        var one = Vector256.Create(1.0);
+        var i = 0;
+        for (; i + 4 <= values.Length; i += 4)
+        {
+            var x = Vector256.Create<double>(values.Slice(i, 4));
+            if (!Vector256.LessThanAll(Vector256.Abs(x), limit))
+            {
+                for (var j = i; j < i + 4; j++)
+                {
+                    values[j] = Exp(values[j]);
+                }
+
+                continue;
+            }
+
+            var k = ((x * invLn2) + shift) - shift;
+            var r = (x - (k * ln2Hi)) - (k * ln2Lo);
+            // Exp's Horner steps, innermost first: q = c + r x q.
+            var q = Vector256.Create(1.0 / 6227020800);
+            q = Vector256.Create(1.0 / 479001600) + (r * q);
+            q = Vector256.Create(1.0 / 39916800) + (r * q);
+            q = Vector256.Create(1.0 / 3628800) + (r * q);
+            q = Vector256.Create(1.0 / 362880) + (r * q);
+            q = Vector256.Create(1.0 / 40320) + (r * q);
+            q = Vector256.Create(1.0 / 5040) + (r * q);
+            q = Vector256.Create(1.0 / 720) + (r * q);
+            q = Vector256.Create(1.0 / 120) + (r * q);
+            q = Vector256.Create(1.0 / 24) + (r * q);
+            q = Vector256.Create(1.0 / 6) + (r * q);
+            q = Vector256.Create(1.0 / 2) + (r * q);
+            q = one + (r * q);
+            var p = one + (r * q);
+            var power = Vector256.ShiftLeft((k + bias).AsUInt64(), 52).AsDouble();
+            (p * power).CopyTo(values.Slice(i, 4));
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The pairs of <see cref="ExpInPlace"/> with 128-bit vectors, for machines (and the Native AOT
+    /// tool, built for the x64 baseline) without 256-bit ones: the same steps as
+    /// <see cref="ExpVector256"/>, every one an SSE2 instruction.
+    /// </summary>
+    /// <returns>How many values it did (the rest are left to <see cref="Exp"/>).</returns>
+    internal static int ExpVector128(Span<double> values)
+    {
+        var invLn2 = Vector128.Create(InvLn2);
+        var ln2Hi = Vector128.Create(Ln2Hi);
+        var ln2Lo = Vector128.Create(Ln2Lo);
+        var limit = Vector128.Create(690.0);
+        var shift = Vector128.Create(RoundingShift);
+        var bias = Vector128.Create(4503599627371519.0);
+        var one = Vector128.Create(1.0);
+        var i = 0;
+        for (; i + 2 <= values.Length; i += 2)
+        {
+            var x = Vector128.Create<double>(values.Slice(i, 2));
+            if (!Vector128.LessThanAll(Vector128.Abs(x), limit))
+            {
+                values[i] = Exp(values[i]);
+                values[i + 1] = Exp(values[i + 1]);
+                continue;
+            }
+
+            var k = ((x * invLn2) + shift) - shift;
+            var r = (x - (k * ln2Hi)) - (k * ln2Lo);
+            var q = Vector128.Create(1.0 / 6227020800);
+            q = Vector128.Create(1.0 / 479001600) + (r * q);
+            q = Vector128.Create(1.0 / 39916800) + (r * q);
+            q = Vector128.Create(1.0 / 3628800) + (r * q);
+            q = Vector128.Create(1.0 / 362880) + (r * q);
+            q = Vector128.Create(1.0 / 40320) + (r * q);
+            q = Vector128.Create(1.0 / 5040) + (r * q);
+            q = Vector128.Create(1.0 / 720) + (r * q);
+            q = Vector128.Create(1.0 / 120) + (r * q);
+            q = Vector128.Create(1.0 / 24) + (r * q);
+            q = Vector128.Create(1.0 / 6) + (r * q);
+            q = Vector128.Create(1.0 / 2) + (r * q);
+            q = one + (r * q);
+            var p = one + (r * q);
+            var power = Vector128.ShiftLeft((k + bias).AsUInt64(), 52).AsDouble();
+            (p * power).CopyTo(values.Slice(i, 2));
+        }
+
+        return i;
     }
 
     /// <summary>The natural logarithm.</summary>

@@ -113,8 +113,12 @@ internal struct CellRandom : IRandomBits
 
     /// <summary>The renewal (or coming) uniform in [0, 1): the sequence's first output.</summary>
     /// <returns>The value.</returns>
+    /// <remarks>
+    /// The 53 bits go through long: the same double, and a signed conversion is one SSE2
+    /// instruction where an unsigned one is a longer sequence without AVX-512 (the AOT tool).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly double RenewalUniform() => (SplitMix64.Mix(unchecked(state + SplitMix64.Gamma)) >> 11) * TwoPowMinus53;
+    public readonly double RenewalUniform() => unchecked((long)(SplitMix64.Mix(state + SplitMix64.Gamma) >> 11)) * TwoPowMinus53;
 
     /// <summary>The standard normal of the amount factor, from the second output on.</summary>
     /// <returns>The variate.</returns>

@@ -82,7 +82,7 @@ internal struct RandomSource : IRandomBits
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     /// <returns>The value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (NextUInt64() >> 11) * TwoPowMinus53;
+    public double NextDouble() => unchecked((long)(NextUInt64() >> 11)) * TwoPowMinus53;
 
     /// <summary>A standard normal variate (ziggurat).</summary>
     /// <returns>The value.</returns>

@@ -113,35 +113,44 @@ internal abstract class RatioStore
 /// <summary>1,001 counts per cell in one array (a store per worker thread).</summary>
 internal sealed class DenseRatioStore : RatioStore
 {
+    private readonly long[] totals;
+
     public DenseRatioStore(int cells)
         : base(cells)
     {
         Histogram = new int[checked(cells * Bins)];
+        totals = new long[cells];
     }
 
-    /// <summary>[cell x 1001 + bin].</summary>
+    /// <summary>[cell x 1001 + bin]; read only: every change goes through the methods, which keep each cell's total.</summary>
     public int[] Histogram { get; }
 
     /// <inheritdoc />
     public override bool IsShared => false;
 
     /// <inheritdoc />
-    public override long Count(int cell)
-    {
-        long n = 0;
-        foreach (var c in Histogram.AsSpan(cell * Bins, Bins))
-        {
-            n += c;
-        }
-
-        return n;
-    }
+    public override long Count(int cell) => totals[cell];
 
     /// <inheritdoc />
     public override void AddCount(int cell, int bin, int count)
     {
         ref var slot = ref Histogram[(cell * Bins) + bin];
         slot = checked(slot + count);
+        totals[cell] += count;
+    }
+
+    /// <summary>Adds one run for each bin in <paramref name="bins"/> (each 0..1000) to a cell.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="bins">The bins.</param>
+    public void AddBins(int cell, ReadOnlySpan<ushort> bins)
+    {
+        var counts = Histogram.AsSpan(cell * Bins, Bins);
+        foreach (var bin in bins)
+        {
+            counts[bin]++;
+        }
+
+        totals[cell] += bins.Length;
     }
 
     /// <inheritdoc />
@@ -178,6 +187,11 @@ internal sealed class DenseRatioStore : RatioStore
         for (var i = 0; i < target.Length; i++)
         {
             target[i] = checked(target[i] + source[i]);
+        }
+
+        for (var cell = 0; cell < totals.Length; cell++)
+        {
+            totals[cell] += other.totals[cell];
         }
     }
 }

@@ -269,11 +269,15 @@ internal sealed class RunSampler
         }
     }
 
-    /// <summary>Rounds amount <paramref name="i"/> to a whole minor unit by the workbook's rule; a value beyond 64 bits (or NaN) throws <see cref="AmountOverflowException"/> naming the stream and year.</summary>
+    /// <summary>Rounds amount <paramref name="i"/> to a whole minor unit by the workbook's rule; a value beyond 64 bits (or NaN) throws an <see cref="OverflowException"/> naming the stream and year.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long Round(double value, int i)
     {
-        var rounded = halfEven ? Math.Round(value) : Math.Round(value, MidpointRounding.AwayFromZero);
+        // Half even through DeterministicMath.RoundToEven below 2^51 (the same integer as Math.Round;
+        // beyond 2^52 every double is whole): no call to a software round in the Native AOT tool.
+        var rounded = halfEven
+            ? (Math.Abs(value) < 2251799813685248.0 ? DeterministicMath.RoundToEven(value) : Math.Round(value))
+            : Math.Round(value, MidpointRounding.AwayFromZero);
         return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : Checked(rounded, i);
     }
 
@@ -282,9 +286,8 @@ internal sealed class RunSampler
         rounded is < 9223372036854775807.0 and >= -9223372036854775808.0 ? (long)rounded : throw DrawTooLarge(i % streamCount, firstYear + (i / streamCount)); // 2^63 and NaN fail
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private AmountOverflowException DrawTooLarge(int stream, int year) => new(
-        new Localization.CoreMessage("OverflowDraw", long.MaxValue, streamIds[stream], year, WorkbookNames.ToName(streamKinds[stream])),
-        year);
+    private OverflowException DrawTooLarge(int stream, int year) => Localization.Messages.Overflow(
+        new Localization.CoreMessage("OverflowDraw", long.MaxValue, streamIds[stream], year, WorkbookNames.ToName(streamKinds[stream])));
 
     /// <summary>Per-thread scratch of <see cref="Fill"/>.</summary>
     internal sealed class Scratch

@@ -54,7 +54,7 @@ internal sealed partial class SimulationCounts
             else
             {
                 var k = pendingCounts[j];
-                pending[(j * PendingRuns) + k] = (ushort)(n == cell.Need ? RatioBin(f, n, cell.Magic) : cell.Bin(f, n));
+                pending[(j * PendingRuns) + k] = (ushort)(n == cell.Need ? RatioBin(f, n, cell.Reciprocal) : cell.Bin(f, n));
                 pendingCounts[j] = (byte)(k + 1);
             }
         }
@@ -68,7 +68,7 @@ internal sealed partial class SimulationCounts
     /// <summary>Adds the buffered bins to the dense store, cell by cell in address order.</summary>
     private void FlushPending()
     {
-        var histogram = ((DenseRatioStore)ratios).Histogram;
+        var dense = (DenseRatioStore)ratios;
         var cells = tallyCells!;
         var pending = pendingBins!;
         var pendingCounts = pendingCount!;
@@ -80,12 +80,7 @@ internal sealed partial class SimulationCounts
                 continue;
             }
 
-            var cellHistogram = histogram.AsSpan(cells[j].Cell * RatioBins, RatioBins);
-            foreach (var bin in pending.AsSpan(j * PendingRuns, k))
-            {
-                cellHistogram[bin]++;
-            }
-
+            dense.AddBins(cells[j].Cell, pending.AsSpan(j * PendingRuns, k));
             pendingCounts[j] = 0;
         }
 
@@ -104,45 +99,48 @@ internal sealed partial class SimulationCounts
     }
 
     /// <summary>
-    /// <see cref="RatioBin(long, long)"/> for 0 &lt; F &lt; N &lt;= <see cref="MultiplyShiftNeedLimit"/> without a
-    /// division: with d = 2N, x = 2000 F + N &lt; 2^62 and M = floor((2^64 - 1) / d)
-    /// (<see cref="RatioMagic"/>), q = floor(x M / 2^64) is floor(x / d) or one less (M &gt; (2^64 - 1) / d - 1,
-    /// so x M / 2^64 &gt; x / d - (x + x / d) / 2^64 &gt; x / d - 1); one comparison of the remainder
-    /// x - q d with d corrects it. Exact: a test checks it against the division for every F of
-    /// every N up to 2,000 and at the rounding edges of random large N.
+    /// <see cref="RatioBin(long, long)"/> for 0 &lt; F &lt; N &lt;= <see cref="ReciprocalNeedLimit"/> without a
+    /// division: with d = 2N and x = 2000 F + N &lt; 2^62, q = trunc(x x (1 / d)) in double precision
+    /// (<see cref="RatioReciprocal"/>) is floor(x / d) or one off it (three roundings, each at most
+    /// 2^-53 relative, on a quotient of at most 1,000.5: an error below 10^-12), and one comparison
+    /// of the remainder x - q d with 0 and d corrects it. Exact: a test checks it against the
+    /// division for every F of every N up to 2,000 and at the rounding edges of large N. (A
+    /// multiply-shift by floor(2^64 / d) is exact too, but needs a 128-bit product, which the
+    /// Native AOT tool, built for the x64 baseline without BMI2, computes in software.)
     /// </summary>
     /// <param name="funded">F, 0 &lt; F &lt; N.</param>
-    /// <param name="need">N, at most <see cref="MultiplyShiftNeedLimit"/>.</param>
-    /// <param name="magic"><see cref="RatioMagic"/> of <paramref name="need"/>.</param>
+    /// <param name="need">N, at most <see cref="ReciprocalNeedLimit"/>.</param>
+    /// <param name="reciprocal"><see cref="RatioReciprocal"/> of <paramref name="need"/>.</param>
     /// <returns>round(1000 F / N), half up.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int RatioBin(long funded, long need, ulong magic)
+    internal static int RatioBin(long funded, long need, double reciprocal)
     {
-        var x = (ulong)((funded * 2000) + need);
-        var d = (ulong)need * 2;
-        var q = Math.BigMul(x, magic, out _);
-        return (int)(x - (q * d) >= d ? q + 1 : q);
+        var x = (funded * 2000) + need;
+        var d = need * 2;
+        var q = unchecked((long)(x * reciprocal));
+        var r = x - (q * d);
+        return (int)(r < 0 ? q - 1 : r >= d ? q + 1 : q);
     }
 
-    /// <summary>The constant of <see cref="RatioBin(long, long, ulong)"/>: floor((2^64 - 1) / 2N).</summary>
-    /// <param name="need">N, 1..<see cref="MultiplyShiftNeedLimit"/>.</param>
-    /// <returns>M.</returns>
-    internal static ulong RatioMagic(long need) => ulong.MaxValue / ((ulong)need * 2);
+    /// <summary>The constant of <see cref="RatioBin(long, long, double)"/>: 1 / 2N in double precision (2N is exact).</summary>
+    /// <param name="need">N, 1..<see cref="ReciprocalNeedLimit"/>.</param>
+    /// <returns>The reciprocal.</returns>
+    internal static double RatioReciprocal(long need) => 1.0 / (2.0 * need);
 
-    /// <summary>The largest need whose bins <see cref="RatioBin(long, long, ulong)"/> computes (so that 2000 F + N &lt; 2^62).</summary>
-    internal const long MultiplyShiftNeedLimit = 2_000_000_000_000_000L;
+    /// <summary>The largest need whose bins <see cref="RatioBin(long, long, double)"/> computes (so that 2000 F + N &lt; 2^62).</summary>
+    internal const long ReciprocalNeedLimit = 2_000_000_000_000_000L;
 
-    /// <summary>A scheduled cell and the multiply-shift constant of the need it last saw underfunded.</summary>
+    /// <summary>A scheduled cell and the reciprocal of the need it last saw underfunded.</summary>
     private struct TallyCell
     {
         /// <summary>year x programs + program.</summary>
         public int Cell;
 
-        /// <summary>The need <see cref="Magic"/> belongs to; -1 for none (or a need beyond <see cref="MultiplyShiftNeedLimit"/>).</summary>
+        /// <summary>The need <see cref="Reciprocal"/> belongs to; -1 for none (or a need beyond <see cref="ReciprocalNeedLimit"/>).</summary>
         public long Need;
 
-        /// <summary><see cref="RatioMagic"/> of <see cref="Need"/>.</summary>
-        public ulong Magic;
+        /// <summary><see cref="RatioReciprocal"/> of <see cref="Need"/>.</summary>
+        public double Reciprocal;
 
         /// <summary>The bin of F / N for another need than <see cref="Need"/>, keeping its constant for the next run.</summary>
         /// <param name="funded">F, 0 &lt; F &lt; N.</param>
@@ -150,14 +148,14 @@ internal sealed partial class SimulationCounts
         /// <returns>The bin.</returns>
         public int Bin(long funded, long need)
         {
-            if (need > MultiplyShiftNeedLimit)
+            if (need > ReciprocalNeedLimit)
             {
                 return RatioBin(funded, need);
             }
 
             Need = need;
-            Magic = RatioMagic(need);
-            return RatioBin(funded, need, Magic);
+            Reciprocal = RatioReciprocal(need);
+            return RatioBin(funded, need, Reciprocal);
         }
     }
 }

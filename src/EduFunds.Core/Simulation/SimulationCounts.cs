@@ -21,7 +21,7 @@ internal sealed partial class SimulationCounts
     private readonly RatioStore ratios;
     private short[]? runBins;
 
-    // The scheduled cells (the others are inactive in every run) with the multiply-shift constant
+    // The scheduled cells (the others are inactive in every run) with the reciprocal
     // of their need; [j x PendingRuns + k]: the bins of scheduled cell j in the last pendingRuns
     // runs, pendingCount[j] of them.
     private TallyCell[]? tallyCells;

@@ -37,7 +37,7 @@ internal static class Ziggurat
     {
         var bits = random.NextUInt64();
         var i = (int)(bits & (Layers - 1));
-        var u = (2.0 * ((bits >> 11) * TwoPowMinus53)) - 1.0;
+        var u = (2.0 * (unchecked((long)(bits >> 11)) * TwoPowMinus53)) - 1.0;
         var ratio = Ratio;
         if ((uint)i < (uint)ratio.Length && Math.Abs(u) < ratio[i])
         {
@@ -79,7 +79,7 @@ internal static class Ziggurat
 
             var bits = random.NextUInt64();
             i = (int)(bits & (Layers - 1));
-            u = (2.0 * ((bits >> 11) * TwoPowMinus53)) - 1.0;
+            u = (2.0 * (unchecked((long)(bits >> 11)) * TwoPowMinus53)) - 1.0;
             if (Math.Abs(u) < Ratio[i])
             {
                 return u * X[i];
@@ -89,7 +89,7 @@ internal static class Ziggurat
 
     /// <summary>A uniform in (0, 1]: never 0, so its logarithm is finite.</summary>
     private static double Uniform<T>(ref T random)
-        where T : struct, IRandomBits => ((random.NextUInt64() >> 11) + 1) * TwoPowMinus53;
+        where T : struct, IRandomBits => unchecked((long)((random.NextUInt64() >> 11) + 1)) * TwoPowMinus53;
 
     private static double[] BuildX()
     {

@@ -6,7 +6,8 @@ namespace EduFunds.Tracking;
 /// The actual money of a ledger summed by stream and fiscal year (receipts) and by program,
 /// fiscal year and fiscal month (expenses). Its size grows with streams, programs and years,
 /// never with the number of entries, so a ledger of any length can be summed while it is read.
-/// Build it with <see cref="LedgerTotalsBuilder"/> or <see cref="FromEntries"/>.
+/// Build it with <see cref="FromEntries"/> or <see cref="FromWorkbook"/>; reading a workbook, a
+/// ledger of any size is summed as it is read by <c>WorkbookReader.ReadWithLedgerTotals</c>.
 /// </summary>
 public sealed class LedgerTotals
 {

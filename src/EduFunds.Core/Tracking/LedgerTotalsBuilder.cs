@@ -7,7 +7,7 @@ namespace EduFunds.Tracking;
 /// Sums ledger entries one at a time into <see cref="LedgerTotals"/>; memory does not grow with
 /// the number of entries. Not thread-safe.
 /// </summary>
-public sealed class LedgerTotalsBuilder
+internal sealed class LedgerTotalsBuilder
 {
     private readonly string[] streamIds;
     private readonly string[] programIds;
@@ -64,7 +64,7 @@ public sealed class LedgerTotalsBuilder
     /// </summary>
     /// <param name="entry">The entry.</param>
     /// <exception cref="ArgumentException">An unknown stream or program, a receipt without a stream, or an amount that is not positive. An expense without a program is overhead.</exception>
-    /// <exception cref="Engine.AmountOverflowException">A sum no longer fits 64-bit minor units.</exception>
+    /// <exception cref="OverflowException">A sum no longer fits 64-bit minor units.</exception>
     public void Add(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -131,9 +131,7 @@ public sealed class LedgerTotalsBuilder
         if (total > long.MaxValue - amount)
         {
             var year = ModelText.FiscalYearOf(date, startMonth);
-            throw new Engine.AmountOverflowException(
-                new CoreMessage("OverflowLedger", year, ModelText.FormatDate(date)),
-                year);
+            throw Messages.Overflow(new CoreMessage("OverflowLedger", year, ModelText.FormatDate(date)));
         }
 
         total += amount;

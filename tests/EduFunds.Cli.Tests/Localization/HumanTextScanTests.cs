@@ -78,7 +78,7 @@ public sealed partial class HumanTextScanTests
         ("HledgerJournal.cs", "~ "),
         ("Money.Text.cs", ""),                             // Money's own parse and format API: a developer's input, English like .NET's
         ("Money.cs", ""),
-        ("ExactMath.cs", "The amount does not fit"),       // an internal overflow, turned into AmountOverflowException with its words
+        ("ExactMath.cs", "The amount does not fit"),       // an internal overflow, reworded with the year by the projection
         ("Currency.cs", "No currency"),                    // ToString of default(Currency), for debuggers
         ("Currency.cs", "iso4217.csv line"),               // the embedded ISO 4217 table is broken: a build error, not a user's
         ("AmountText.cs", "元"),                           // currency signs read in bank statements (data, not prose)

@@ -72,6 +72,50 @@ public class LargestRemainderTests
         return parts.SequenceEqual(expected).Label($"got {string.Join(",", parts)}, expected {string.Join(",", expected)}");
     }
 
+    /// <summary>
+    /// GiveLeftover picks the units by a scan (one or two), by buckets of the remainders (16 parts
+    /// or more) or by a quickselect; each must give them to the parts a full sort by remainder
+    /// (largest first, lowest index on a tie) gives them to: random sizes, denominators from 1 to
+    /// near long.MaxValue / n, and remainders drawn from a few values so that ties and crowded
+    /// buckets happen.
+    /// </summary>
+    [Fact]
+    public void GiveLeftover_ManyRandomCases_MatchesASortByRemainderThenIndex()
+    {
+        var random = new System.Random(29);
+        for (var k = 0; k < 20_000; k++)
+        {
+            var n = random.Next(3) switch { 0 => random.Next(1, 4), 1 => random.Next(1, 40), _ => random.Next(16, 700) };
+            var denominator = random.Next(3) switch
+            {
+                0 => random.NextInt64(1, 50),
+                1 => random.NextInt64(1, 1L << 40),
+                _ => Math.Max(1, (long.MaxValue / n) - random.NextInt64(0, 1000)),
+            };
+            var distinct = random.Next(3) == 0 ? random.Next(1, 5) : n;
+            var pool = Enumerable.Range(0, distinct).Select(_ => random.NextInt64(0, denominator)).ToArray();
+            var remainders = Enumerable.Range(0, n).Select(_ => pool[random.Next(distinct)]).ToArray();
+            var positive = remainders.Count(r => r > 0);
+            if (positive < 2)
+            {
+                continue;
+            }
+
+            // Fewer units than positive remainders, as the remainders of a real split leave.
+            var left = random.NextInt64(1, positive);
+            var floors = Enumerable.Range(0, n).Select(_ => random.NextInt64(0, 1000)).ToArray();
+            var expected = (long[])floors.Clone();
+            foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take((int)left))
+            {
+                expected[i]++;
+            }
+
+            var parts = (long[])floors.Clone();
+            LargestRemainder.GiveLeftover(parts, (long[])remainders.Clone(), denominator, left);
+            Assert.True(expected.SequenceEqual(parts), $"case {k}: n {n}, denominator {denominator}, left {left}");
+        }
+    }
+
     [Fact]
     public void FloorDiv_ManyPairs_EqualsIntegerDivision()
     {

@@ -6,10 +6,9 @@ using static EduFunds.Core.Tests.IO.TestFiles;
 
 namespace EduFunds.Core.Tests.IO;
 
-/// <summary>A ledger read without keeping it (WorkbookReadOptions.KeepLedger = false) behaves as a kept one.</summary>
+/// <summary>A ledger read without keeping it (WorkbookReader.KeepLedger = false, ReadWithLedgerTotals) behaves as a kept one.</summary>
 public class LedgerStreamingTests
 {
-    private static readonly WorkbookReadOptions Streamed = new() { KeepLedger = false };
 
     private static string Ledger(int rows, bool withErrors = false)
     {
@@ -37,8 +36,8 @@ public class LedgerStreamingTests
         var files = Files(ledger: Ledger(500));
         var kept = new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files));
         var seen = new List<LedgerEntry>();
-        var reader = new WorkbookReader();
-        var streamed = reader.Read(IWorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => seen.Add });
+        var reader = new WorkbookReader { KeepLedger = false, LedgerSink = _ => seen.Add };
+        var streamed = reader.Read(IWorkbookFileSource.FromMemory(files));
 
         Assert.Empty(streamed.Ledger);
         Assert.Equal(kept.Ledger.ToArray(), seen.ToArray());
@@ -51,7 +50,7 @@ public class LedgerStreamingTests
     {
         var files = Files(ledger: Ledger(300, withErrors: true));
         var kept = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
-        var streamed = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed));
+        var streamed = Assert.Throws<InputValidationException>(() => new WorkbookReader { KeepLedger = false }.Read(IWorkbookFileSource.FromMemory(files)));
         Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), streamed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         Assert.True(kept.Issues.Count >= 5);
     }
@@ -62,8 +61,57 @@ public class LedgerStreamingTests
         var files = Files(ledger: Ledger(300, withErrors: true));
         var count = 0;
         Assert.Throws<InputValidationException>(() =>
-            new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files), Streamed with { LedgerSink = _ => _ => count++ }));
+            new WorkbookReader { KeepLedger = false, LedgerSink = _ => _ => count++ }.Read(IWorkbookFileSource.FromMemory(files)));
         Assert.Equal(7, count); // rows 0-6 are valid; row 7 names an unknown program
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2023-06-30")]
+    [InlineData("2019-12-31")]
+    public void ReadWithLedgerTotals_StreamedLedger_SameTotalsAsSummingTheKeptLedger(string? through)
+    {
+        var files = Files(ledger: Ledger(500));
+        var asOf = through is null ? (DateOnly?)null : DateOnly.Parse(through, CultureInfo.InvariantCulture);
+        var kept = new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files));
+        var expected = EduFunds.Tracking.LedgerTotals.FromWorkbook(kept, asOf);
+        var reader = new WorkbookReader { LedgerSink = _ => throw new InvalidOperationException("not used when summing") };
+
+        var workbook = reader.ReadWithLedgerTotals(IWorkbookFileSource.FromMemory(files), asOf, out var totals);
+
+        Assert.Empty(workbook.Ledger);
+        Assert.Equal(kept.Streams, workbook.Streams);
+        Assert.Equal(kept.Programs, workbook.Programs);
+        Assert.Equal(500, reader.LastLedgerEntryCount);
+        Assert.Equal(expected.EntryCount, totals.EntryCount);
+        Assert.Equal(expected.LastDate, totals.LastDate);
+        Assert.Equal(expected.CashPosition, totals.CashPosition);
+        for (var year = kept.Years.From; year <= kept.Years.To; year++)
+        {
+            Assert.Equal(expected.ReceiptsMinorUnits("DG-01", year), totals.ReceiptsMinorUnits("DG-01", year));
+            Assert.Equal(expected.ExpensesMinorUnits("P1", year), totals.ExpensesMinorUnits("P1", year));
+        }
+
+        Assert.True(totals.EntryCount > 0 || through == "2019-12-31");
+    }
+
+    [Fact]
+    public void ReadWithLedgerTotals_NoLedgerFile_EmptyTotals()
+    {
+        var workbook = new WorkbookReader().ReadWithLedgerTotals(IWorkbookFileSource.FromMemory(Files()), null, out var totals);
+
+        Assert.Equal(0, totals.EntryCount);
+        Assert.Equal(workbook.Years, totals.Years);
+        Assert.Equal(workbook.Streams.Select(s => s.Id), totals.StreamIds);
+    }
+
+    [Fact]
+    public void ReadWithLedgerTotals_LedgerWithErrors_SameIssuesAsKept()
+    {
+        var files = Files(ledger: Ledger(300, withErrors: true));
+        var kept = Assert.Throws<InputValidationException>(() => new WorkbookReader().Read(IWorkbookFileSource.FromMemory(files)));
+        var summed = Assert.Throws<InputValidationException>(() => new WorkbookReader().ReadWithLedgerTotals(IWorkbookFileSource.FromMemory(files), null, out _));
+        Assert.Equal(kept.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)), summed.Issues.Select(i => i.ToString(CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -16,6 +16,26 @@ public sealed class WorkbookNamesTests
         Assert.Equal("in-kind", WorkbookNames.ToName(StreamKind.InKind));
     }
 
+    [Fact]
+    public void ToName_EveryEnumOfTheFiles_IsWhatJsonKebabCaseGives()
+    {
+        // docs/workbook-format.md tells library users that JsonNamingPolicy.KebabCaseLower spells the names.
+        static void Same<TEnum>()
+            where TEnum : struct, Enum
+        {
+            foreach (var value in Enum.GetValues<TEnum>())
+            {
+                Assert.Equal(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()), WorkbookNames.ToName(value));
+            }
+        }
+
+        Same<StreamKind>();
+        Same<Recurrence>();
+        Same<ProgramCategory>();
+        Same<LedgerEntryType>();
+        Same<RoundingMode>();
+    }
+
     [Theory]
     [InlineData("district-grant", StreamKind.DistrictGrant)]
     [InlineData(" In-Kind ", StreamKind.InKind)]

@@ -158,6 +158,52 @@ public class RandomMappingTests
     }
 
     [Fact]
+    public void ExpVector128_Bits_EqualExpValueByValue()
+    {
+        // The 128-bit path runs where 256-bit vectors are missing (the Native AOT tool): it must
+        // give Exp's bits too, whichever path this machine takes in ExpInPlace.
+        var random = new System.Random(5);
+        foreach (var scale in new[] { 0.5, 3.0, 50.0, 800.0 })
+        {
+            foreach (var length in new[] { 0, 1, 2, 3, 8, 1001 })
+            {
+                var values = new double[length];
+                for (var i = 0; i < length; i++)
+                {
+                    values[i] = ((random.NextDouble() * 2) - 1) * scale;
+                }
+
+                values.AsSpan(0, Math.Min(length, 1)).Fill(random.Next(2) == 0 ? 689.999 : -690.0);
+                var expected = values.Select(DeterministicMath.Exp).ToArray();
+                var done = DeterministicMath.ExpVector128(values);
+                Assert.Equal(length - (length % 2), done);
+                for (var i = 0; i < done; i++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected[i]), BitConverter.DoubleToInt64Bits(values[i]));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void RoundToEven_ManyValues_SameIntegerAsMathRound()
+    {
+        var random = new System.Random(7);
+        var values = new List<double> { 0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999999999999994, 4503599627370495.5 / 2, 2251799813685247.5, -2251799813685247.5, 0.0, -0.0 };
+        for (var i = 0; i < 200_000; i++)
+        {
+            var magnitude = Math.Pow(2, random.Next(-3, 51));
+            values.Add(((random.NextDouble() * 2) - 1) * magnitude);
+            values.Add(Math.Floor(random.NextDouble() * magnitude) + 0.5);
+        }
+
+        foreach (var t in values.Where(v => Math.Abs(v) < 2251799813685248.0))
+        {
+            Assert.Equal((long)Math.Round(t), (long)DeterministicMath.RoundToEven(t));
+        }
+    }
+
+    [Fact]
     public void Exp_PinnedBits_SameOnEveryMachine()
     {
         // The bits of these results are part of the mapping: they must not depend on the platform.

@@ -149,16 +149,10 @@ public sealed class ShardAndMergeTests
             Shard = new Shard(2, 3),
             FirstItem = 40,
             ItemCount = 60,
-            Study = new StudyDescription { Items = 150, ListName = "a \",\"results\": b.txt", ListHash = "00" },
-            Parts =
-            [
-                new WorkbookResultPart
-                {
-                    Workbook = new StudyWorkbook { Entry = "t", Name = "Test", Source = "t", Currency = model.Workbook.Currency, Policy = "proportional", TotalRuns = 150 },
-                    Simulation = result,
-                    ProjectionFirstStall = new EquatableArray<int?>(model.Project().Programs.Select(p => p.FirstStallYear)),
-                },
-            ],
+            StudyItems = 150,
+            ListName = "a \",\"results\": b.txt",
+            ListHash = "00",
+            Parts = [WorkbookResultPart.Create(model, result, "t", totalRuns: 150)],
         };
         using var buffer = new MemoryStream();
         file.Write(buffer);
@@ -169,8 +163,65 @@ public sealed class ShardAndMergeTests
         Assert.Equal(new Shard(2, 3), header.Shard);
         Assert.Equal(40, header.FirstItem);
         Assert.Equal(60, header.ItemCount);
-        Assert.Equal(file.Study, header.Study);
+        Assert.Equal((150L, 1, "a \",\"results\": b.txt", "00", (string?)null, (long?)null), (header.StudyItems, header.WorkbookCount, header.ListName, header.ListHash, header.AsOf, header.TornadoRuns));
         Assert.Empty(header.Parts);
+    }
+
+    [Fact]
+    public void WorkbookResultPart_Create_NamesTheModelsWorkbookAndItsProjectionStalls()
+    {
+        var model = MonteCarloSimulatorTests.NoisyModel();
+        var result = Simulate(model, 0, 50);
+
+        var part = WorkbookResultPart.Create(model, result, "street", totalRuns: 200);
+
+        Assert.Equal((1, "street", "street", model.Workbook.Name, model.Workbook.Currency, model.PolicyIn(model.Years.From).Name, 200L), (part.Position, part.Entry, part.Source, part.Name, part.Currency, part.Policy, part.TotalRuns));
+        Assert.Equal(model.Project().Programs.Select(p => p.FirstStallYear), part.ProjectionFirstStall);
+        Assert.Null(part.Tornado);
+        Assert.Empty(part.TornadoStreamIds);
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkbookResultPart.Create(model, result, "street", totalRuns: 49));
+    }
+
+    [Fact]
+    public void ResultFile_SaveShardsThenReadAndMerge_EqualsTheWholeSimulation()
+    {
+        var model = MonteCarloSimulatorTests.NoisyModel();
+        var folder = Directory.CreateTempSubdirectory("edufunds-results-");
+        try
+        {
+            var paths = new List<string>();
+            foreach (var shard in new[] { new Shard(1, 2), new Shard(2, 2) })
+            {
+                var (first, count) = shard.Range(120);
+                var file = new ResultFile
+                {
+                    Command = "simulate",
+                    Shard = shard,
+                    FirstItem = first,
+                    ItemCount = count,
+                    StudyItems = 120,
+                    Parts = [WorkbookResultPart.Create(model, Simulate(model, first, (int)count), "t", totalRuns: 120)],
+                };
+                var path = Path.Combine(folder.FullName, $"shard-{shard.Index}" + ResultFile.Extension);
+                file.Save(path);
+                paths.Add(path);
+            }
+
+            var parts = paths.Select(path =>
+            {
+                using var stream = File.OpenRead(path);
+                return Assert.Single(ResultFile.Read(stream, path).Parts);
+            }).ToList();
+            var merged = SimulationResult.Merge(parts[0].Simulation, parts[1].Simulation);
+
+            Assert.Equal(Simulate(model, 0, 120).StallProbability(merged.Programs[0].Id), merged.StallProbability(merged.Programs[0].Id));
+            Assert.Equal(120, merged.Runs);
+            Assert.Empty(folder.GetFiles("*.edufunds-tmp", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -209,16 +260,8 @@ public sealed class ShardAndMergeTests
         {
             Command = "simulate",
             ItemCount = result.Runs,
-            Study = new StudyDescription { Items = result.Runs },
-            Parts =
-            [
-                new WorkbookResultPart
-                {
-                    Workbook = new StudyWorkbook { Entry = "t", Name = "Test", Source = "t", Currency = model.Workbook.Currency, Policy = "proportional", TotalRuns = 300 },
-                    Simulation = result,
-                    ProjectionFirstStall = new EquatableArray<int?>(model.Project().Programs.Select(p => p.FirstStallYear)),
-                },
-            ],
+            StudyItems = result.Runs,
+            Parts = [WorkbookResultPart.Create(model, result, "t", totalRuns: 300)],
         };
         using var buffer = new MemoryStream();
         file.Write(buffer);

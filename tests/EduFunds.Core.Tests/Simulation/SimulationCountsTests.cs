@@ -4,35 +4,35 @@ using FsCheck.Xunit;
 
 namespace EduFunds.Core.Tests.Simulation;
 
-/// <summary>The Monte Carlo tally: the division-free ratio bin and the buffered funding-ratio counts.</summary>
+/// <summary>The Monte Carlo tally: the ratio bin by a reciprocal and the buffered funding-ratio counts.</summary>
 public class SimulationCountsTests
 {
     [Fact]
-    public void RatioBinMultiplyShift_EveryFundingOfEveryNeedUpTo2000_EqualsTheDivision()
+    public void RatioBinByReciprocal_EveryFundingOfEveryNeedUpTo2000_EqualsTheDivision()
     {
         for (long need = 2; need <= 2000; need++)
         {
-            var magic = SimulationCounts.RatioMagic(need);
+            var reciprocal = SimulationCounts.RatioReciprocal(need);
             for (long funded = 1; funded < need; funded++)
             {
-                if (SimulationCounts.RatioBin(funded, need, magic) != SimulationCounts.RatioBin(funded, need))
+                if (SimulationCounts.RatioBin(funded, need, reciprocal) != SimulationCounts.RatioBin(funded, need))
                 {
-                    Assert.Fail($"F = {funded}, N = {need}: {SimulationCounts.RatioBin(funded, need, magic)} instead of {SimulationCounts.RatioBin(funded, need)}");
+                    Assert.Fail($"F = {funded}, N = {need}: {SimulationCounts.RatioBin(funded, need, reciprocal)} instead of {SimulationCounts.RatioBin(funded, need)}");
                 }
             }
         }
     }
 
     [Fact]
-    public void RatioBinMultiplyShift_RoundingEdgesOfLargeNeeds_EqualsTheDivision()
+    public void RatioBinByReciprocal_RoundingEdgesOfLargeNeeds_EqualsTheDivision()
     {
         // For each bin q the smallest F that reaches it, (q N - N / 2) / 1000 rounded up, and its
         // neighbours: where the remainder is 0 or d - 1 and a quotient one off would show.
         var random = new Random(13);
         var needs = new List<long>
         {
-            SimulationCounts.MultiplyShiftNeedLimit,
-            SimulationCounts.MultiplyShiftNeedLimit - 1,
+            SimulationCounts.ReciprocalNeedLimit,
+            SimulationCounts.ReciprocalNeedLimit - 1,
             (1L << 50) + 1,
             1L << 50,
             (1L << 50) - 1,
@@ -42,12 +42,12 @@ public class SimulationCountsTests
         };
         for (var i = 0; i < 200; i++)
         {
-            needs.Add(2 + (long)(random.NextDouble() * SimulationCounts.MultiplyShiftNeedLimit));
+            needs.Add(2 + (long)(random.NextDouble() * SimulationCounts.ReciprocalNeedLimit));
         }
 
         foreach (var need in needs)
         {
-            var magic = SimulationCounts.RatioMagic(need);
+            var reciprocal = SimulationCounts.RatioReciprocal(need);
             for (long q = 0; q <= 1000; q++)
             {
                 var edge = (long)(((Int128)q * 2 * need) - need + 1999) / 2000;
@@ -55,21 +55,21 @@ public class SimulationCountsTests
                 {
                     if (funded > 0 && funded < need)
                     {
-                        Assert.Equal(SimulationCounts.RatioBin(funded, need), SimulationCounts.RatioBin(funded, need, magic));
+                        Assert.Equal(SimulationCounts.RatioBin(funded, need), SimulationCounts.RatioBin(funded, need, reciprocal));
                     }
                 }
             }
 
-            Assert.Equal(SimulationCounts.RatioBin(need - 1, need), SimulationCounts.RatioBin(need - 1, need, magic));
+            Assert.Equal(SimulationCounts.RatioBin(need - 1, need), SimulationCounts.RatioBin(need - 1, need, reciprocal));
         }
     }
 
     [Property(MaxTest = 2000)]
-    public void RatioBinMultiplyShift_AnyFundingAndNeed_EqualsTheDivision(ulong a, ulong b)
+    public void RatioBinByReciprocal_AnyFundingAndNeed_EqualsTheDivision(ulong a, ulong b)
     {
-        var need = 2 + (long)(a % (ulong)(SimulationCounts.MultiplyShiftNeedLimit - 1));
+        var need = 2 + (long)(a % (ulong)(SimulationCounts.ReciprocalNeedLimit - 1));
         var funded = 1 + (long)(b % (ulong)(need - 1));
-        Assert.Equal(SimulationCounts.RatioBin(funded, need), SimulationCounts.RatioBin(funded, need, SimulationCounts.RatioMagic(need)));
+        Assert.Equal(SimulationCounts.RatioBin(funded, need), SimulationCounts.RatioBin(funded, need, SimulationCounts.RatioReciprocal(need)));
     }
 
     [Fact]
@@ -109,5 +109,11 @@ public class SimulationCountsTests
         buffered.Flush();
         Assert.True(underfunded > 0);
         Assert.Equal(direct.Histogram, ((DenseRatioStore)buffered.Ratios).Histogram);
+        for (var cell = 0; cell < direct.Cells; cell++)
+        {
+            Assert.Equal(direct.Count(cell), buffered.Ratios.Count(cell));
+        }
+
+        Assert.Equal(underfunded, Enumerable.Range(0, direct.Cells).Sum(cell => buffered.Ratios.Count(cell)));
     }
 }

@@ -27,7 +27,7 @@ public sealed class HledgerJournalTests(ITestOutputHelper output) : IDisposable
     {
         var workbook = Workbook(startMonth, ledger: Ledger);
         var writer = new StringWriter();
-        HledgerJournal.Write(writer, MakeProjection(workbook, Streams, Funded), workbook.Ledger, budgets);
+        LedgerFile.WriteHledgerJournal(writer, MakeProjection(workbook, Streams, Funded), workbook.Ledger, budgets);
         return writer.ToString();
     }
 
