@@ -13,7 +13,24 @@ public sealed partial class ProjectionModel
 {
     /// <summary>Creates an empty trace of this model's runs (<see cref="RunTraced"/>).</summary>
     /// <returns>The trace.</returns>
-    internal ProjectionTrace CreateTrace() => new(YearCount, ProgramCount);
+    internal ProjectionTrace CreateTrace()
+    {
+        // The last year each program is scheduled in: after it, its state no longer matters.
+        var lastScheduled = new int[ProgramCount];
+        Array.Fill(lastScheduled, -1);
+        for (var y = 0; y < YearCount; y++)
+        {
+            for (var p = 0; p < ProgramCount; p++)
+            {
+                if (scheduled[(y * ProgramCount) + p])
+                {
+                    lastScheduled[p] = y;
+                }
+            }
+        }
+
+        return new(YearCount, ProgramCount, lastScheduled);
+    }
 
     /// <summary>
     /// Projects as <see cref="Run"/> does and records in <paramref name="trace"/> what a loss
@@ -123,9 +140,11 @@ internal sealed class ProjectionTrace
     private readonly int[] firstStall;   // per program, -1 = never
     private readonly int[] shelvedAt;    // per program, -1 = never
     private readonly ulong[] stallYears; // per program: bit y set when it stalled in year y (years <= 64)
+    private readonly int[] lastScheduled; // per program: the last year index it is scheduled in, or -1
 
-    internal ProjectionTrace(int years, int programs)
+    internal ProjectionTrace(int years, int programs, int[] lastScheduled)
     {
+        this.lastScheduled = lastScheduled;
         this.years = years;
         this.programs = programs;
         reserve = new long[years * programs];
@@ -212,7 +231,7 @@ internal sealed class ProjectionTrace
         return carry[y];
     }
 
-    /// <summary>Whether a run's state at the start of year <paramref name="y"/> is the traced one.</summary>
+    /// <summary>Whether a run's state at the start of year <paramref name="y"/> is the traced one (programs no longer scheduled aside: their state changes nothing).</summary>
     internal bool SameState(int y, ProgramState[] state, long carriedIn)
     {
         if (carriedIn != carry[y])
@@ -226,7 +245,8 @@ internal sealed class ProjectionTrace
         for (var p = 0; p < state.Length; p++)
         {
             ref readonly var program = ref state[p];
-            if (program.Reserve != reserveRow[p] || (program.Shelved ? -1 : program.StallCount) != stallsRow[p])
+            if ((program.Reserve != reserveRow[p] || (program.Shelved ? -1 : program.StallCount) != stallsRow[p])
+                && lastScheduled[p] >= y)
             {
                 return false;
             }
@@ -251,9 +271,10 @@ internal sealed class ProjectionTrace
                 workspace.FirstStall[p] = later == 0 ? -1 : System.Numerics.BitOperations.TrailingZeroCount(later);
             }
 
-            if (workspace.ShelvedAt[p] < 0)
+            if (workspace.ShelvedAt[p] < 0 && shelvedAt[p] >= y)
             {
-                // Not shelved at the start of y in this run, so not in the traced one either: its shelving comes later, if at all.
+                // Not shelved at the start of y in this run, nor in the traced one (the same state, or
+                // not scheduled any more in either): its shelving in the years both share.
                 workspace.ShelvedAt[p] = shelvedAt[p];
             }
         }
