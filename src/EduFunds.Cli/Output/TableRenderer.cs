@@ -12,7 +12,7 @@ namespace EduFunds.Cli.Output;
 /// table with too many columns (years) is split into parts that repeat the row names. The one
 /// exception is text to copy (<see cref="Report.Snippets"/>), printed whole so that it pastes unchanged.
 /// </summary>
-internal static class TableRenderer
+internal static partial class TableRenderer
 {
     /// <summary>The width when the output is not a terminal and <c>COLUMNS</c> is not set.</summary>
     public const int DefaultWidth = 120;
@@ -46,41 +46,43 @@ internal static class TableRenderer
         console.Profile.Capabilities.Unicode = true;
         var t = report.Texts;
         var decimals = report.Currency.MinorUnits;
+        // Plain text goes straight to the writer, line by line (Spectre.Console only for what it must lay out itself).
+        var plain = ansi ? null : writer;
 
         if (report.Banner is not null)
         {
-            WriteWrapped(console, report.Banner, width, new Style(decoration: Decoration.Bold), ansi);
+            WriteWrapped(console, plain, report.Banner, width, new Style(decoration: Decoration.Bold), ansi);
         }
 
-        WriteWrapped(console, report.Title, width, new Style(decoration: Decoration.Bold), ansi);
+        WriteWrapped(console, plain, report.Title, width, new Style(decoration: Decoration.Bold), ansi);
         if (report.Verbose)
         {
             foreach (var setting in report.Settings)
             {
-                WriteWrapped(console, $"{setting.Label}{t["punct.colon"]}{SettingText(setting.Value, t)}", width, ToStyle(Tone.Muted, ansi), ansi, indent: 2);
+                WriteWrapped(console, plain, $"{setting.Label}{t["punct.colon"]}{SettingText(setting.Value, t)}", width, ToStyle(Tone.Muted, ansi), ansi, indent: 2);
             }
         }
         else if (SummaryLine(report) is { } summary)
         {
-            WriteWrapped(console, summary, width, ToStyle(Tone.Muted, ansi), ansi, indent: 2);
+            WriteWrapped(console, plain, summary, width, ToStyle(Tone.Muted, ansi), ansi, indent: 2);
         }
 
         foreach (var note in report.Notes)
         {
-            console.WriteLine();
-            WriteWrapped(console, note, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
+            NewLine(console, plain);
+            WriteWrapped(console, plain, note, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
         }
 
         foreach (var snippet in report.Snippets)
         {
-            console.WriteLine();
-            WriteWrapped(console, snippet.Lead, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
+            NewLine(console, plain);
+            WriteWrapped(console, plain, snippet.Lead, width, ToStyle(Tone.Warning, ansi), ansi, indent: 2);
             foreach (var line in snippet.Text.Split('\n'))
             {
                 // Straight to the writer: the console would fold a line wider than the width, and a
                 // row folded in two no longer pastes into streams.csv as one row.
                 writer.Write(CellFormat.Printable(line));
-                console.WriteLine();
+                NewLine(console, plain);
             }
         }
 
@@ -94,24 +96,34 @@ internal static class TableRenderer
             var (parts, details) = Fit(console, table, decimals, width, ansi, t);
             foreach (var (title, grid) in parts)
             {
-                console.WriteLine();
-                WriteWrapped(console, title, width, new Style(decoration: Decoration.Bold), ansi);
-                console.Write(grid);
+                NewLine(console, plain);
+                WriteWrapped(console, plain, title, width, new Style(decoration: Decoration.Bold), ansi);
+                if (grid is PlainGrid plainGrid)
+                {
+                    if (!plainGrid.TryWrite(writer, width))
+                    {
+                        console.Write(plainGrid.ToSpectre());
+                    }
+                }
+                else
+                {
+                    console.Write((Table)grid);
+                }
             }
 
             foreach (var detail in details)
             {
-                WriteWrapped(console, detail, width, Style.Plain, ansi, indent: 4);
+                WriteWrapped(console, plain, detail, width, Style.Plain, ansi, indent: 4);
             }
 
             if (table.Caption is not null)
             {
                 if (details.Count > 0)
                 {
-                    console.WriteLine();
+                    NewLine(console, plain);
                 }
 
-                WriteWrapped(console, table.Caption, width, ToStyle(Tone.Muted, ansi), ansi);
+                WriteWrapped(console, plain, table.Caption, width, ToStyle(Tone.Muted, ansi), ansi);
             }
         }
     }
@@ -143,21 +155,12 @@ internal static class TableRenderer
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static void WriteWrapped(IAnsiConsole console, string text, int width, Style style, bool ansi, int indent = 0)
-    {
-        foreach (var line in TextWidth.Wrap(CellFormat.Printable(text), width, indent))
-        {
-            console.Write(new Text(line, ansi ? style : Style.Plain));
-            console.WriteLine();
-        }
-    }
-
     /// <summary>
     /// Lays a table out within the width: as it is when it fits (text cells wrap); else without
     /// its long text columns, which become paragraphs under it; else split by columns into parts
     /// that each repeat the key columns.
     /// </summary>
-    private static (List<(string Title, Table Grid)> Parts, List<string> Details) Fit(
+    private static (List<(string Title, object Grid)> Parts, List<string> Details) Fit(
         IAnsiConsole console, ReportTable table, int decimals, int width, bool ansi, Texts t)
     {
         var all = Enumerable.Range(0, table.Columns.Count).ToList();
@@ -231,7 +234,7 @@ internal static class TableRenderer
             }
         }
 
-        var parts = new List<(string, Table)>();
+        var parts = new List<(string, object)>();
         for (var i = 0; i < chunks.Count; i++)
         {
             var part = chunks[i];
@@ -269,7 +272,7 @@ internal static class TableRenderer
     /// the room left goes to the text columns. False when even that is too wide.
     /// </summary>
     /// <remarks>The grid is made only when the columns fit or <paramref name="always"/> is set: a table of many rows is not laid out in vain.</remarks>
-    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out Table? grid, bool always = false)
+    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out object? grid, bool always = false)
     {
         _ = console;
         var cells = table.Rows.Select(row => columns.Select(i => CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t)).ToArray()).ToList();
@@ -321,58 +324,31 @@ internal static class TableRenderer
             return false;
         }
 
-        grid = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Simple);
+        if (!ansi)
+        {
+            // Plain text: laid out here, line by line (PlainGrid), as Spectre.Console would.
+            grid = new PlainGrid(
+                [.. columns.Select((column, c) => Wrapped(table.Columns[column].Header, widths[c]))],
+                [.. columns.Select(column => table.Columns[column].IsNumeric)],
+                widths,
+                [.. cells.Select(row => row.Select((cell, c) => Wrapped(cell.Text, widths[c])).ToArray())]);
+            return fits;
+        }
+
+        var spectre = new Table().Border(TableBorder.Rounded);
+        grid = spectre;
         for (var c = 0; c < columns.Count; c++)
         {
             var column = table.Columns[columns[c]];
             var header = new TableColumn(new Text(Wrapped(column.Header, widths[c]))) { Width = widths[c], NoWrap = false };
-            grid.AddColumn(column.IsNumeric ? header.RightAligned() : header);
+            spectre.AddColumn(column.IsNumeric ? header.RightAligned() : header);
         }
 
         foreach (var row in cells)
         {
-            grid.AddRow(row.Select((cell, c) => (IRenderable)new Text(Wrapped(cell.Text, widths[c]), ToStyle(cell.Tone, ansi))).ToArray());
+            spectre.AddRow(row.Select((cell, c) => (IRenderable)new Text(Wrapped(cell.Text, widths[c]), ToStyle(cell.Tone, ansi))).ToArray());
         }
 
         return fits;
     }
-
-    /// <summary>Text wrapped to a column's width here, so that Chinese punctuation never starts a line.</summary>
-    private static string Wrapped(string text, int width) =>
-        LineWidth(text) <= width ? text : string.Join("\n", TextWidth.Wrap(text, width));
-
-    private static int LineWidth(string text) => text.Split('\n').Max(TextWidth.Of);
-
-    private static int LongestWord(string text) => WidestUnbreakable(text);
-
-    /// <summary>The widest run of text without a place to break (a space or a wide character).</summary>
-    private static int WidestUnbreakable(string text)
-    {
-        var widest = 0;
-        var run = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (rune.Value is ' ' or '\n' || TextWidth.IsWide(rune.Value))
-            {
-                widest = Math.Max(widest, run + (TextWidth.IsWide(rune.Value) ? 2 : 0));
-                run = 0;
-                continue;
-            }
-
-            run += TextWidth.Of(rune);
-        }
-
-        return Math.Max(widest, run);
-    }
-
-    private static Style ToStyle(Tone tone, bool ansi) => !ansi
-        ? Style.Plain
-        : tone switch
-        {
-            Tone.Good => new Style(Color.Green),
-            Tone.Warning => new Style(Color.Yellow),
-            Tone.Bad => new Style(Color.Red, decoration: Decoration.Bold),
-            Tone.Muted => new Style(Color.Grey),
-            _ => Style.Plain,
-        };
 }

@@ -15,6 +15,11 @@ internal static class TextWidth
     /// <returns>The width.</returns>
     public static int Of(string text)
     {
+        if (IsPlainAscii(text))
+        {
+            return text.Length;
+        }
+
         var width = 0;
         foreach (var rune in text.EnumerateRunes())
         {
@@ -22,6 +27,22 @@ internal static class TextWidth
         }
 
         return width;
+    }
+
+    /// <summary>True when every character is printable ASCII (one column each).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether its width is its length.</returns>
+    internal static bool IsPlainAscii(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The columns one character takes: 0 for combining marks and controls, 2 for wide ones, else 1.</summary>
@@ -187,6 +208,7 @@ internal static class TextWidth
     private static IEnumerable<string> RawTokens(string text)
     {
         var word = new StringBuilder();
+        var units = new char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             if (rune.Value == ' ')
@@ -211,7 +233,8 @@ internal static class TextWidth
             }
             else
             {
-                word.Append(rune.ToString());
+                // The rune's UTF-16 units, without a string per character.
+                word.Append(units, 0, rune.EncodeToUtf16(units));
             }
         }
 

@@ -107,40 +107,38 @@ internal static class RiskCommandReport
             new("cliff_covered_share", t["col.cliff_covered_share"], ColumnKind.Ratio),
             new("reasons", t["col.reasons"], ColumnKind.Text) { Detail = true },
         ]);
-        foreach (var p in risk.Programs)
+        // Made only when an output shows this table (the report for people shows the ranking view).
+        return table.Defer(() => risk.Programs.Select(p => new object?[]
         {
-            table.Add(
-                p.Rank,
-                p.Program.Id,
-                p.Program.Name,
-                Names.Of(p.Program.Category),
-                Names.Kebab(p.Level),
-                Fraction(p.StallProbability?.Value),
-                Fraction(p.StallProbability?.HalfWidth95),
-                Fraction(p.ShelveProbability?.Value),
-                Fraction(p.ShelveProbability?.HalfWidth95),
-                p.FirstStallYear,
-                p.ShelvedYear,
-                p.KeyDependency?.StreamId,
-                p.KeyDependency?.FirstStallYear,
-                p.DigitalSkillsPattern,
-                p.ReceivedMinorUnits,
-                Fraction(p.OneOffShare),
-                Fraction(p.Concentration),
-                Fraction(p.EffectiveSources),
-                p.FirstYear,
-                Fraction(p.FirstCoverage),
-                Fraction(p.LowestCoverage),
-                p.LowestCoverageYear,
-                Fraction(p.Headroom),
-                p.StructuralGapMinorUnits,
-                p.Cliff?.StreamId,
-                p.Cliff?.Year,
-                Fraction(p.Cliff?.CoveredShare),
-                reasons.Summary(p));
-        }
-
-        return table;
+            p.Rank,
+            p.Program.Id,
+            p.Program.Name,
+            Names.Of(p.Program.Category),
+            Names.Kebab(p.Level),
+            Fraction(p.StallProbability?.Value),
+            Fraction(p.StallProbability?.HalfWidth95),
+            Fraction(p.ShelveProbability?.Value),
+            Fraction(p.ShelveProbability?.HalfWidth95),
+            p.FirstStallYear,
+            p.ShelvedYear,
+            p.KeyDependency?.StreamId,
+            p.KeyDependency?.FirstStallYear,
+            p.DigitalSkillsPattern,
+            p.ReceivedMinorUnits,
+            Fraction(p.OneOffShare),
+            Fraction(p.Concentration),
+            Fraction(p.EffectiveSources),
+            p.FirstYear,
+            Fraction(p.FirstCoverage),
+            Fraction(p.LowestCoverage),
+            p.LowestCoverageYear,
+            Fraction(p.Headroom),
+            p.StructuralGapMinorUnits,
+            p.Cliff?.StreamId,
+            p.Cliff?.Year,
+            Fraction(p.Cliff?.CoveredShare),
+            reasons.Summary(p),
+        }));
     }
 
     private static ReportTable ReasonsTable(RiskResult risk, Texts t, RiskReasonText reasons)
@@ -156,15 +154,10 @@ internal static class RiskCommandReport
             new("stream_id", t["col.stream"], ColumnKind.Text),
             new("amount", t["col.amount"], ColumnKind.Money),
         ]);
-        foreach (var p in risk.Programs)
+        return table.Defer(() => risk.Programs.SelectMany(p => p.Reasons.Select(r => new object?[]
         {
-            foreach (var r in p.Reasons)
-            {
-                table.Add(p.Program.Id, Names.Kebab(r.Kind), reasons.Of(r, p), Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.AmountMinorUnits);
-            }
-        }
-
-        return table;
+            p.Program.Id, Names.Kebab(r.Kind), reasons.Of(r, p), Fraction(r.Value), Fraction(r.HalfWidth95), r.Year, r.SecondYear, r.StreamId, r.AmountMinorUnits,
+        })));
     }
 
     private static ReportTable TornadoTable(RiskResult risk, Texts t)
