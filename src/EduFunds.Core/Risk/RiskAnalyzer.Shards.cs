@@ -75,6 +75,14 @@ public sealed partial class RiskAnalyzer
         var mainPlanned = mainOptions.Precision is null ? mainOptions.Runs : mainOptions.MaxRuns;
         var mainProgress = progress is null ? null : new OffsetProgress(progress, 0, mainPlanned + tornadoRuns);
         var timer = new RiskLog.PhaseTimer(logger);
+        if (tornadoRuns > 0 && mainOptions.Precision is null && tornadoFirst == mainOptions.FirstRun && tornadoRuns == mainOptions.Runs)
+        {
+            // The tornado's runs are the simulation's: each drawn and projected as drawn once for both.
+            var (both, bothLosses) = simulator.SimulateWithLosses(model, mainOptions, tornadoStreams, progress, cancellationToken);
+            timer.Done("simulation-and-monte-carlo-tornado");
+            return new RiskSimulation(both, bothLosses);
+        }
+
         var simulation = simulator.Simulate(model, mainOptions, mainProgress, cancellationToken);
         timer.Done("simulation");
         StreamLossResult? losses = null;

@@ -60,6 +60,66 @@ public sealed partial class MonteCarloSimulator
         return new StreamLossResult(variantStreams, model.ProgramCount, options.FirstRun, options.Runs, stalls, SimulationInputs.Of(model, options.Seed, options.Trends));
     }
 
+    /// <summary>
+    /// The simulation and the loss of each of the given streams on the same runs, each run drawn
+    /// and projected as drawn once for both: the same results as <see cref="Simulate"/> and
+    /// <see cref="SimulateStreamLosses"/> with these options, with one draw and one projection per
+    /// run less (a risk analysis whose tornado runs are its simulation's runs).
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Runs, seed, threads and trends; a fixed number of runs (no precision).</param>
+    /// <param name="streams">Indices of the streams to stop, one variant each.</param>
+    /// <param name="progress">Optional progress: runs done once for the simulation and once for the losses.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The simulation and the losses.</returns>
+    internal (SimulationResult Simulation, StreamLossResult Losses) SimulateWithLosses(
+        ProjectionModel model,
+        MonteCarloOptions options,
+        int[] streams,
+        IProgress<SimulationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        options.Validate();
+        if (options.Precision is not null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "The simulation with losses needs a fixed number of runs.");
+        }
+
+        var sampler = new RunSampler(model, options.Trends);
+        var threads = ThreadCount(options, options.Runs);
+        var counts = NewCounts(model, threads, options.Runs);
+        var workers = new Worker[threads];
+        for (var w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(model, sampler, counts[w]) { LossStreams = streams, LossStalls = new int[(streams.Length + 1) * model.ProgramCount] };
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var doubled = progress is null ? null : new DoubledProgress(progress);
+        Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateRunAndLosses(seed, run), new ProgressTracker(doubled, options.Runs), cancellationToken);
+        var stalls = new long[(streams.Length + 1) * model.ProgramCount];
+        foreach (var worker in workers)
+        {
+            for (var i = 0; i < stalls.Length; i++)
+            {
+                stalls[i] += worker.LossStalls![i];
+            }
+        }
+
+        var total = Merge(workers);
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        SimulationLog.Simulated(logger, options.Runs, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? options.Runs / seconds : 0);
+        var inputs = SimulationInputs.Of(model, options.Seed, options.Trends);
+        var simulation = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, SimulationStop.FixedRuns, inputs);
+        return (simulation, new StreamLossResult(streams, model.ProgramCount, options.FirstRun, options.Runs, stalls, SimulationInputs.Of(model, options.Seed, options.Trends)));
+    }
+
+    /// <summary>Progress of runs that count twice (once for the simulation, once for the losses).</summary>
+    private sealed class DoubledProgress(IProgress<SimulationProgress> inner) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => inner.Report(new SimulationProgress(2 * value.RunsDone, 2 * value.RunsPlanned));
+    }
+
     /// <content>A worker's tornado runs.</content>
     private sealed partial class Worker
     {
@@ -77,6 +137,23 @@ public sealed partial class MonteCarloSimulator
             sampler.Fill(seed, run, amounts, scratch);
             trace ??= model.CreateTrace();
             model.RunTraced(amounts, workspace, trace);
+            ProjectLosses();
+        }
+
+        /// <summary>A run of the simulation (tallied as <see cref="SimulateRun"/> does) and of the tornado, drawn and projected as drawn once.</summary>
+        public void SimulateRunAndLosses(long seed, long run)
+        {
+            sampler.Fill(seed, run, amounts, scratch);
+            trace ??= model.CreateTrace();
+            model.RunTraced(amounts, workspace, trace);
+            Counts!.Record(workspace);
+            ProjectLosses();
+        }
+
+        /// <summary>The run as drawn is in the workspace and the trace: tallies its stalls, then each loss.</summary>
+        private void ProjectLosses()
+        {
+            var trace = this.trace!;
             var programs = model.ProgramCount;
             TallyStalls(0, programs);
             var streams = model.StreamCount;
