@@ -95,7 +95,7 @@ public sealed partial class ProjectionModel
         }
         catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            throw Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), e);
+            throw YearOverflow(y, e);
         }
 
         return false;

@@ -58,7 +58,7 @@ public sealed partial class ProjectionModel
         }
         catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            throw Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), e);
+            throw YearOverflow(y, e);
         }
 
         trace.Finish(workspace);
@@ -104,7 +104,7 @@ public sealed partial class ProjectionModel
         }
         catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            throw Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), e);
+            throw YearOverflow(y, e);
         }
 
         return YearCount;

@@ -368,8 +368,17 @@ public sealed partial class ProjectionModel
         }
         catch (OverflowException e) when (!Messages.IsWorded(e))
         {
-            var year = Years.From + y;
-            throw Messages.Overflow(new CoreMessage("OverflowYear", year, long.MaxValue), e);
+            throw YearOverflow(y, e);
         }
     }
+
+    /// <summary>
+    /// The worded exception for checked arithmetic that overflowed while projecting a year: an
+    /// amount of that year beyond what 64-bit minor units hold, which only the user's numbers can cause.
+    /// </summary>
+    /// <param name="y">The index of the year being projected.</param>
+    /// <param name="inner">The overflow the arithmetic threw.</param>
+    /// <returns>The exception to throw, naming the fiscal year.</returns>
+    private OverflowException YearOverflow(int y, OverflowException inner) =>
+        Messages.Overflow(new CoreMessage("OverflowYear", Years.From + y, long.MaxValue), inner);
 }
