@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using EduFunds.Engine;
-using EduFunds.Model;
 using EduFunds.Simulation;
 
 namespace EduFunds.Benchmarks;
@@ -24,60 +23,45 @@ internal static class Check
     public static int Run(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-        var books = new (string Name, Workbook Book)[]
+        foreach (var (name, policyName, wrapped, model) in CheckCases.All())
         {
-            ("district", DistrictWorkbook.Create()),
-            ("small-7", DistrictWorkbook.Create(60, 90, 12, 7)),
-            ("small-8-carry", WorkbookBuilder.From(DistrictWorkbook.Create(40, 70, 10, 8)).CarryOverPool().ShelveAfter(3).Build()),
-            ("small-9-noshelve", WorkbookBuilder.From(DistrictWorkbook.Create(80, 60, 8, 9)).ShelveAfter(0).FlagshipWeight(2.5m).Build()),
-        };
-        foreach (var (name, book) in books)
-        {
-            foreach (var policyName in PolicyNames.Names)
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Add(hash, model.Project());
+            var sampler = new RunSampler(model, []);
+            var amounts = new long[sampler.AmountCount];
+            var scratch = sampler.CreateScratch();
+            for (var run = 0; run < 20; run++)
             {
-                foreach (var wrapped in new[] { false, true })
+                sampler.Fill(5, run, amounts, scratch);
+                Add(hash, model.Project(amounts));
+            }
+
+            var simulation = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = runs, Seed = 3, MaxDegreeOfParallelism = 2 });
+            var text = new System.Text.StringBuilder();
+            for (var p = 0; p < model.ProgramCount; p++)
+            {
+                for (var y = 0; y < model.YearCount; y++)
                 {
-                    var policy = AllocationPolicies.Get(policyName);
-                    var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = wrapped ? new Wrapper(policy) : policy });
-                    using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                    Add(hash, model.Project());
-                    var sampler = new RunSampler(model, []);
-                    var amounts = new long[sampler.AmountCount];
-                    var scratch = sampler.CreateScratch();
-                    for (var run = 0; run < 20; run++)
+                    text.Append(simulation.StalledByAt(p, y).Count).Append(',')
+                        .Append(simulation.ShelvedByAt(p, y).Count).Append(',')
+                        .Append(simulation.FirstStallInAt(p, y).Count).Append(',');
+                    foreach (var q in new[] { 0.1, 0.5, 0.9 })
                     {
-                        sampler.Fill(5, run, amounts, scratch);
-                        Add(hash, model.Project(amounts));
+                        text.Append(simulation.FundingRatioPercentileAt(p, y, q)?.ToString("R", CultureInfo.InvariantCulture) ?? "-").Append(',');
                     }
-
-                    var simulation = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = runs, Seed = 3, MaxDegreeOfParallelism = 2 });
-                    var text = new System.Text.StringBuilder();
-                    for (var p = 0; p < model.ProgramCount; p++)
-                    {
-                        for (var y = 0; y < model.YearCount; y++)
-                        {
-                            text.Append(simulation.StalledByAt(p, y).Count).Append(',')
-                                .Append(simulation.ShelvedByAt(p, y).Count).Append(',')
-                                .Append(simulation.FirstStallInAt(p, y).Count).Append(',');
-                            foreach (var q in new[] { 0.1, 0.5, 0.9 })
-                            {
-                                text.Append(simulation.FundingRatioPercentileAt(p, y, q)?.ToString("R", CultureInfo.InvariantCulture) ?? "-").Append(',');
-                            }
-                        }
-                    }
-
-                    for (var y = 0; y < model.YearCount; y++)
-                    {
-                        foreach (var q in new[] { 0.1, 0.5, 0.9 })
-                        {
-                            text.Append(simulation.PoolPercentileAt(y, q)).Append(',');
-                        }
-                    }
-
-                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
-                    Console.WriteLine($"{name,-18} {policyName,-20} {(wrapped ? "wrapped" : "built-in"),-9} {Convert.ToHexString(hash.GetCurrentHash())[..16]}");
                 }
             }
+
+            for (var y = 0; y < model.YearCount; y++)
+            {
+                foreach (var q in new[] { 0.1, 0.5, 0.9 })
+                {
+                    text.Append(simulation.PoolPercentileAt(y, q)).Append(',');
+                }
+            }
+
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+            Console.WriteLine($"{name,-18} {policyName,-20} {(wrapped ? "wrapped" : "built-in"),-9} {Convert.ToHexString(hash.GetCurrentHash())[..16]}");
         }
 
         return 0;
@@ -109,13 +93,5 @@ internal static class Check
         }
 
         hash.AppendData(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(numbers)));
-    }
-
-    /// <summary>A policy of "a user's own": the built-in one behind the interface.</summary>
-    private sealed class Wrapper(IAllocationPolicy inner) : IAllocationPolicy
-    {
-        public string Name => inner.Name;
-
-        public void Allocate(in AllocationRequest request, Span<long> shares) => inner.Allocate(request, shares);
     }
 }

@@ -24,28 +24,13 @@ internal static class CheckRisk
     public static int Run(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120;
-        var books = new (string Name, Workbook Book)[]
+        foreach (var (name, policyName, wrapped, model) in CheckCases.All())
         {
-            ("district", DistrictWorkbook.Create()),
-            ("small-7", DistrictWorkbook.Create(60, 90, 12, 7)),
-            ("small-8-carry", WorkbookBuilder.From(DistrictWorkbook.Create(40, 70, 10, 8)).CarryOverPool().ShelveAfter(3).Build()),
-            ("small-9-noshelve", WorkbookBuilder.From(DistrictWorkbook.Create(80, 60, 8, 9)).ShelveAfter(0).FlagshipWeight(2.5m).Build()),
-        };
-        foreach (var (name, book) in books)
-        {
-            foreach (var policyName in PolicyNames.Names)
+            Print(name, policyName, wrapped ? "wrapped" : "built-in", model, runs, 2);
+            if (!wrapped && policyName == PolicyNames.Names[0])
             {
-                foreach (var wrapped in new[] { false, true })
-                {
-                    var policy = AllocationPolicies.Get(policyName);
-                    var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = wrapped ? new Wrapper(policy) : policy });
-                    Print(name, policyName, wrapped ? "wrapped" : "built-in", model, runs, 2);
-                    if (!wrapped && policyName == PolicyNames.Names[0])
-                    {
-                        Print(name, policyName, "1-thread", model, runs, 1);
-                        Print(name, policyName, "known-2", Known(model, 2), runs, 2);
-                    }
-                }
+                Print(name, policyName, "1-thread", model, runs, 1);
+                Print(name, policyName, "known-2", Known(model, 2), runs, 2);
             }
         }
 
@@ -101,12 +86,4 @@ internal static class CheckRisk
     }
 
     private static string R(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "-";
-
-    /// <summary>A policy of "a user's own": the built-in one behind the interface.</summary>
-    private sealed class Wrapper(IAllocationPolicy inner) : IAllocationPolicy
-    {
-        public string Name => inner.Name;
-
-        public void Allocate(in AllocationRequest request, Span<long> shares) => inner.Allocate(request, shares);
-    }
 }
