@@ -108,7 +108,7 @@ internal sealed class ImportCommand : EduFundsCommand
         var seconds = context.GetValue(lockTimeout);
         if (seconds is < 0 or > 86_400 || double.IsNaN(seconds))
         {
-            throw new UserInputException($"--lock-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of seconds from 0 to 86400.");
+            throw new UserInputException(context.Texts.Format("error.lockTimeout", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.Texts, context.CancellationToken);
@@ -151,7 +151,7 @@ internal sealed class ImportCommand : EduFundsCommand
             }
             catch (FormatException)
             {
-                throw new UserInputException($"--date-format '{format}' is not a date format; expected a .NET date format such as dd/MM/yyyy or yyyy年M月d日.");
+                throw new UserInputException(context.Texts.Format("error.dateFormat", format));
             }
         }
 
@@ -171,7 +171,7 @@ internal sealed class ImportCommand : EduFundsCommand
         var header = context.GetValue(headerRow);
         if (header is < 1)
         {
-            throw new UserInputException($"--header-row {header} is not a line; expected the line number of the header row, 1 or more.");
+            throw new UserInputException(context.Texts.Format("error.headerRow", header));
         }
         var options = new ImportOptions
         {

@@ -60,7 +60,7 @@ internal sealed class RiskCommand : EduFundsCommand
                 {
                     if (r.GetResult(other) is { Tokens.Count: > 0 })
                     {
-                        r.AddError($"--compare-policies compares every policy under the same runs; it does not go with {other.Name}.");
+                        r.AddError(ParseTexts.Of(r).Format("error.comparePoliciesWith", other.Name));
                     }
                 }
             }

@@ -23,11 +23,14 @@ public class ComparePoliciesTests
         NonEmpty.All(rows, r => Assert.Equal(["1", "300"], r[^2..]));
     }
 
-    [Fact]
-    public async Task ComparePolicies_WithPolicy_UsageError()
+    [Theory]
+    [InlineData("en", "--compare-policies compares every policy under the same runs; it does not go with --policy.")]
+    [InlineData("zh-CN", "--compare-policies 在相同的模拟下比较所有分配策略，不能与 --policy 同时使用。")]
+    public async Task ComparePolicies_WithPolicy_UsageError_InTheUsersLanguage(string language, string message)
     {
-        var result = await CliRun.RunAsync("risk", "--compare-policies", "--policy", "equal");
+        var result = await CliRun.RunAsync("risk", "--compare-policies", "--policy", "equal", "--lang", language);
         Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -213,10 +213,14 @@ public sealed class BankStatementCommandTests : IDisposable
     [InlineData("--type-values", "借", "--type-values:")]
     [InlineData("--header-row", "0", "--header-row 0 is not a line")]
     [InlineData("--encoding", "nope", "--encoding 'nope' is not a known encoding")]
-    public async Task BadImportOptions_AreExit2NamingTheOption(string option, string value, string message)
+    [InlineData("--lock-timeout", "-1", "--lock-timeout -1 is not a number of seconds from 0 to 86400")]
+    [InlineData("--date-format", "%", "--date-format '%' 不是日期格式", "zh-CN")]
+    [InlineData("--header-row", "0", "--header-row 0 不是行号", "zh-CN")]
+    [InlineData("--lock-timeout", "90000", "--lock-timeout 90000 不是 0 到 86400 之间的秒数", "zh-CN")]
+    public async Task BadImportOptions_AreExit2NamingTheOption(string option, string value, string message, string language = "en")
     {
         var result = await CliRun.RunAsync(
-            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出", option, value);
+            "import", temp.File("statement.csv"), "-w", Workbook, "--map", "date=交易日期,amount-in=收入,amount-out=支出", option, value, "--lang", language);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);

@@ -165,9 +165,16 @@ public sealed partial class HumanTextScanTests
 
     internal static bool IsProse(string literal)
     {
-        if (literal.StartsWith("edufunds ", StringComparison.Ordinal) || literal.StartsWith("--", StringComparison.Ordinal))
+        if (literal.StartsWith("edufunds ", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (literal.StartsWith("--", StringComparison.Ordinal))
+        {
+            // Options and their values ("--runs 2000 --seed 7") are not prose; a sentence that starts
+            // with an option ("--x does not go with --y") is.
+            return TwoWords().IsMatch(string.Join(' ', literal.Split(' ').Where(w => !w.StartsWith('-'))));
         }
 
         // Markup (HTML, SVG): its words come from the resources through placeholders.
