@@ -24,7 +24,9 @@ public static class Messages
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(culture);
-        return exception.Data[DataKey] is CoreMessage message ? message.Format(culture) : exception.Message;
+        return exception.Data[DataKey] is CoreMessage message ? message.Format(culture)
+            : exception is ILocalizedMessage worded ? worded.GetMessage(culture)
+            : exception.Message;
     }
 
     /// <summary>A <see cref="FormatException"/> with a structured message (text a user gave that cannot be read).</summary>

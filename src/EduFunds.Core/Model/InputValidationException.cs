@@ -1,3 +1,4 @@
+using System.Globalization;
 using EduFunds.Localization;
 
 namespace EduFunds.Model;
@@ -12,12 +13,13 @@ namespace EduFunds.Model;
 /// <remarks>
 /// <see cref="Exception.Message"/> is English: for a workbook the summary "The workbook at ... is
 /// invalid: n problem(s).", otherwise every problem on its own line.
-/// <c>EduFunds.Localization.Messages.Of(exception, culture)</c> gives the summary in Chinese too;
-/// each issue's <see cref="ValidationIssue.ToString(System.Globalization.CultureInfo)"/> gives the problem.
+/// <c>EduFunds.Localization.Messages.Of(exception, culture)</c> gives the same in Chinese too (the
+/// summary, or every problem on its own line); each issue's
+/// <see cref="ValidationIssue.ToString(System.Globalization.CultureInfo)"/> gives the problem.
 /// A caller's own mistakes (a null argument, a value out of range) are
 /// <see cref="ArgumentException"/>s instead.
 /// </remarks>
-public sealed class InputValidationException : Exception
+public sealed class InputValidationException : Exception, ILocalizedMessage
 {
     /// <summary>Creates the exception from the problems found; the message lists every problem, one a line.</summary>
     /// <param name="issues">The problems (errors and warnings), at least one.</param>
@@ -63,6 +65,12 @@ public sealed class InputValidationException : Exception
     /// for a workbook made in code. Null for other input, whose issues name their files themselves.
     /// </summary>
     public string? Location { get; }
+
+    /// <summary>The summary in the language of <paramref name="culture"/>, or without one every problem worded in it, one a line.</summary>
+    string ILocalizedMessage.GetMessage(CultureInfo culture) =>
+        Data[Messages.DataKey] is CoreMessage summary
+            ? summary.Format(culture)
+            : string.Join(Environment.NewLine, Issues.Select(e => e.ToString(culture)));
 
     private static IReadOnlyList<ValidationIssue> Checked(IReadOnlyList<ValidationIssue> issues)
     {

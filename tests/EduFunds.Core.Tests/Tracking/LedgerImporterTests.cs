@@ -94,6 +94,14 @@ public sealed class LedgerImporterTests : IDisposable
         Assert.Equal((6, 4), (e.Issues[1].Line, e.Issues[1].Column));
         Assert.Contains("more decimals than CNY allows", e.Issues[1].Message, StringComparison.Ordinal);
         Assert.StartsWith("export.csv:5:2: date '2024-13-01'", e.Message, StringComparison.Ordinal);
+
+        // The same problems worded in the caller's language, one a line, places unchanged.
+        var chinese = EduFunds.Localization.Messages.Of(e, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).Split(Environment.NewLine);
+        Assert.Equal(2, chinese.Length);
+        Assert.StartsWith("export.csv:5:2: ", chinese[0], StringComparison.Ordinal);
+        Assert.StartsWith("export.csv:6:4: ", chinese[1], StringComparison.Ordinal);
+        NonEmpty.All(chinese, line => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", line));
+        Assert.Equal(e.Message, EduFunds.Localization.Messages.Of(e, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
