@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EduFunds.Engine;
 
 /// <summary>
@@ -127,9 +129,7 @@ public sealed partial class ProjectionModel
 
         var row = y * ProgramCount;
         var state = w.State;
-        var shelveAfter = Workbook.ShelveAfter;
         long strandedReserves = 0;
-        var detailed = w.Detailed;
         var status = w.StatusOut.AsSpan(row, ProgramCount);
         var needOut = w.NeedOut.AsSpan(row, ProgramCount);
         var fundedOut = w.FundedOut.AsSpan(row, ProgramCount);
@@ -140,11 +140,8 @@ public sealed partial class ProjectionModel
             ref readonly var plan = ref cells[p];
             var cell = row + p;
             var before = program.Reserve;
-            if (detailed)
-            {
-                w.ReserveBefore[cell] = before;
-                w.RestrictedReceivedOut[cell] = program.Received;
-            }
+            w.ReserveBefore[cell] = before;
+            w.RestrictedReceivedOut[cell] = program.Received;
 
             if (program.Shelved || !plan.Scheduled)
             {
@@ -152,15 +149,11 @@ public sealed partial class ProjectionModel
                 status[p] = plan.Scheduled ? ProgramStatus.Shelved : ProgramStatus.Inactive;
                 needOut[p] = 0;
                 fundedOut[p] = 0;
-                if (detailed)
-                {
-                    w.MinimumOut[cell] = 0;
-                    w.ReserveUsedOut[cell] = 0;
-                    w.RestrictedAppliedOut[cell] = 0;
-                    w.PoolShareOut[cell] = 0;
-                    w.ReserveAfterOut[cell] = before;
-                }
-
+                w.MinimumOut[cell] = 0;
+                w.ReserveUsedOut[cell] = 0;
+                w.RestrictedAppliedOut[cell] = 0;
+                w.PoolShareOut[cell] = 0;
+                w.ReserveAfterOut[cell] = before;
                 continue;
             }
 
@@ -171,24 +164,10 @@ public sealed partial class ProjectionModel
                 after = checked(before + program.Received);
                 status[p] = ProgramStatus.Stalled;
                 fundedOut[p] = 0;
-                if (detailed)
-                {
-                    w.ReserveUsedOut[cell] = 0;
-                    w.RestrictedAppliedOut[cell] = 0;
-                    w.PoolShareOut[cell] = 0;
-                }
-
-                program.StallCount++;
-                if (w.FirstStall[p] < 0)
-                {
-                    w.FirstStall[p] = y;
-                }
-
-                if (shelveAfter > 0 && program.StallCount >= shelveAfter)
-                {
-                    program.Shelved = true;
-                    w.ShelvedAt[p] = y;
-                }
+                w.ReserveUsedOut[cell] = 0;
+                w.RestrictedAppliedOut[cell] = 0;
+                w.PoolShareOut[cell] = 0;
+                CountStall(ref program, p, y, w);
             }
             else
             {
@@ -196,30 +175,15 @@ public sealed partial class ProjectionModel
                 after = before - program.Used + program.Received - program.Applied;
                 status[p] = funded == plan.Need ? ProgramStatus.Funded : ProgramStatus.Underfunded;
                 fundedOut[p] = funded;
-                if (detailed)
-                {
-                    w.ReserveUsedOut[cell] = program.Used;
-                    w.RestrictedAppliedOut[cell] = program.Applied;
-                    w.PoolShareOut[cell] = program.Share;
-                }
-
+                w.ReserveUsedOut[cell] = program.Used;
+                w.RestrictedAppliedOut[cell] = program.Applied;
+                w.PoolShareOut[cell] = program.Share;
                 program.StallCount = 0;
             }
 
-            if (detailed)
-            {
-                w.MinimumOut[cell] = plan.Minimum;
-                w.ReserveAfterOut[cell] = after;
-            }
-
-            if (program.Shelved || endYearIndex[p] == y)
-            {
-                // Shelved this year or its end year closes: the reserve is stranded.
-                strandedReserves = checked(strandedReserves + after);
-                after = 0;
-            }
-
-            program.Reserve = after;
+            w.MinimumOut[cell] = plan.Minimum;
+            w.ReserveAfterOut[cell] = after;
+            CarryReserve(ref program, p, y, after, ref strandedReserves);
         }
 
         w.StrandedReservesOut[y] = strandedReserves;
@@ -235,12 +199,9 @@ public sealed partial class ProjectionModel
     {
         var row = y * ProgramCount;
         var state = w.State;
-        var shelveAfter = Workbook.ShelveAfter;
         var status = w.StatusOut;
         var needOut = w.NeedOut;
         var fundedOut = w.FundedOut;
-        var firstStall = w.FirstStall;
-        var shelvedAt = w.ShelvedAt;
         long strandedReserves = 0;
         foreach (var p in ScheduledIn(y))
         {
@@ -263,17 +224,7 @@ public sealed partial class ProjectionModel
                 after = checked(before + program.Received);
                 status[cell] = ProgramStatus.Stalled;
                 fundedOut[cell] = 0;
-                program.StallCount++;
-                if (firstStall[p] < 0)
-                {
-                    firstStall[p] = y;
-                }
-
-                if (shelveAfter > 0 && program.StallCount >= shelveAfter)
-                {
-                    program.Shelved = true;
-                    shelvedAt[p] = y;
-                }
+                CountStall(ref program, p, y, w);
             }
             else
             {
@@ -284,16 +235,47 @@ public sealed partial class ProjectionModel
                 program.StallCount = 0;
             }
 
-            if (program.Shelved || endYearIndex[p] == y)
-            {
-                strandedReserves = checked(strandedReserves + after);
-                after = 0;
-            }
-
-            program.Reserve = after;
+            CarryReserve(ref program, p, y, after, ref strandedReserves);
         }
 
         w.StrandedReservesOut[y] = strandedReserves;
+    }
+
+    /// <summary>
+    /// Step 6 for a program that stalled this year: the stall counts (its first stall year is kept),
+    /// and <see cref="Model.Workbook.ShelveAfter"/> consecutive stalls shelve it (0 = never).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountStall(ref ProgramState program, int p, int y, ProjectionWorkspace w)
+    {
+        program.StallCount++;
+        if (w.FirstStall[p] < 0)
+        {
+            w.FirstStall[p] = y;
+        }
+
+        var shelveAfter = Workbook.ShelveAfter;
+        if (shelveAfter > 0 && program.StallCount >= shelveAfter)
+        {
+            program.Shelved = true;
+            w.ShelvedAt[p] = y;
+        }
+    }
+
+    /// <summary>
+    /// Step 6's reserve: what the program keeps into next year, or nothing when it was shelved this
+    /// year or its end year closes, when the reserve is stranded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CarryReserve(ref ProgramState program, int p, int y, long after, ref long strandedReserves)
+    {
+        if (program.Shelved || endYearIndex[p] == y)
+        {
+            strandedReserves = checked(strandedReserves + after);
+            after = 0;
+        }
+
+        program.Reserve = after;
     }
 
     /// <summary>
