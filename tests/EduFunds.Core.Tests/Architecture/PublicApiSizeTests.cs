@@ -22,7 +22,9 @@ public sealed class PublicApiSizeTests
     // internal (api-a).
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
-    private const int Ceiling = 96;
+    // 94: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
+    // LedgerFile.ReadImportRules gives the options with the rules (api-track).
+    private const int Ceiling = 94;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
