@@ -22,7 +22,9 @@ public sealed class PublicApiSizeTests
     // internal (api-a).
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
-    private const int Ceiling = 96;
+    // 94: RiskSimulation gone and StreamLossResult internal: the tornado's tallies travel in the
+    // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
+    private const int Ceiling = 94;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
