@@ -22,9 +22,11 @@ public sealed class PublicApiSizeTests
     // internal (api-a).
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
-    // 94: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
+    // 94: RiskSimulation gone and StreamLossResult internal: the tornado's tallies travel in the
+    // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
+    // 92: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
     // LedgerFile.ReadImportRules gives the options with the rules (api-track).
-    private const int Ceiling = 94;
+    private const int Ceiling = 92;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
