@@ -26,7 +26,8 @@ public sealed class PublicApiSizeTests
     // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
     // 92: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
     // LedgerFile.ReadImportRules gives the options with the rules (api-track).
-    private const int Ceiling = 92;
+    // 91: WorkbookFiles internal; the file names are IWorkbookFileSource.SettingsFileName and so on (api-track).
+    private const int Ceiling = 91;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
