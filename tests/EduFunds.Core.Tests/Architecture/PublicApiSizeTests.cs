@@ -22,7 +22,8 @@ public sealed class PublicApiSizeTests
     // internal (api-a).
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
-    private const int Ceiling = 96;
+    // 95: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
+    private const int Ceiling = 95;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
