@@ -23,7 +23,8 @@ public sealed class PublicApiSizeTests
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
     // 95: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
-    private const int Ceiling = 95;
+    // 94: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
+    private const int Ceiling = 94;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
