@@ -21,7 +21,8 @@ public sealed partial class MonteCarloSimulator
     /// <returns>The stall probabilities per variant and program.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A stream index or option out of range.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public StreamLossResult SimulateStreamLosses(
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "RiskAnalyzer calls it on the simulator it was given, as it does Simulate.")]
+    internal StreamLossResult SimulateStreamLosses(
         ProjectionModel model,
         IReadOnlyList<int> streams,
         MonteCarloOptions options,

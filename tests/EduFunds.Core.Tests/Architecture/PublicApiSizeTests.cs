@@ -22,9 +22,11 @@ public sealed class PublicApiSizeTests
     // internal (api-a).
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
-    // 95: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
-    // 94: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
-    private const int Ceiling = 94;
+    // 94: RiskSimulation gone and StreamLossResult internal: the tornado's tallies travel in the
+    // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
+    // 93: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
+    // 92: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
+    private const int Ceiling = 92;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
