@@ -24,9 +24,11 @@ public sealed class PublicApiSizeTests
     // folded into ResultFile and WorkbookResultPart (api-b).
     // 94: RiskSimulation gone and StreamLossResult internal: the tornado's tallies travel in the
     // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
-    // 93: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
-    // 92: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
-    private const int Ceiling = 92;
+    // 92: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
+    // LedgerFile.ReadImportRules gives the options with the rules (api-track).
+    // 91: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
+    // 90: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
+    private const int Ceiling = 90;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
