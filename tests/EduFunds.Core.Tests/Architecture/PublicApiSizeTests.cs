@@ -24,7 +24,8 @@ public sealed class PublicApiSizeTests
     // folded into ResultFile and WorkbookResultPart (api-b).
     // 94: RiskSimulation gone and StreamLossResult internal: the tornado's tallies travel in the
     // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
-    private const int Ceiling = 94;
+    // 93: PolicyComparer folded into PolicyComparison.Create (api-risk).
+    private const int Ceiling = 93;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
