@@ -97,8 +97,14 @@ internal sealed class RiskCommand : EduFundsCommand
             var compareInput = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario));
             var compareOptions = simulation.Build(context, compareInput.Workbook);
             var comparison = await Task.Run(
-                () => new PolicyComparer(new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()))
-                    .Compare(compareInput.Workbook, null, compareOptions, compareInput.ScenarioName, null, context.CancellationToken),
+                () => PolicyComparison.Create(
+                    compareInput.Workbook,
+                    null,
+                    compareOptions,
+                    compareInput.ScenarioName,
+                    null,
+                    new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()),
+                    context.CancellationToken),
                 context.CancellationToken).ConfigureAwait(false);
             var compareReport = PolicyComparisonReport.Build(comparison, compareInput.Workbook, compareInput.ScenarioName, compareInput.Description, context.Texts);
             await output.WriteAsync(context, compareReport, compareInput.Folder).ConfigureAwait(false);

@@ -112,7 +112,7 @@ public sealed partial class MonteCarloSimulator
     /// <returns>The result and the per-run outcomes' means with their 95% half-widths.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Invalid options, or a precision target.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "PolicyComparer calls it on the simulator it was given, as it does Simulate.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "PolicyComparison.Create calls it on the simulator it was given, as it does Simulate.")]
     internal SimulationOutcomes SimulateOutcomes(ProjectionModel model, MonteCarloOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
