@@ -27,7 +27,8 @@ public sealed class PublicApiSizeTests
     // 92: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
     // LedgerFile.ReadImportRules gives the options with the rules (api-track).
     // 91: PolicyComparer folded into PolicyComparison.Create (api-risk).
-    private const int Ceiling = 91;
+    // 90: SimulationStop gone: SimulationResult.Precision and PrecisionReached say why it stopped (api-risk).
+    private const int Ceiling = 90;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
