@@ -249,6 +249,48 @@ public static partial class LargestRemainder
         }
     }
 
+    /// <summary>
+    /// floor(a x b / denominator) and its remainder, for 0 &lt;= a, b and 0 &lt; denominator
+    /// &lt;= long.MaxValue / 2, when the quotient fits in 64 bits but the product a x b need not
+    /// (the pool times a remaining need of a large workbook): a quotient estimated in double
+    /// precision, corrected by whole steps on the product's low 64 bits. The estimate is within 1
+    /// of the quotient while it is below 1e15, so the true remainder of the estimate lies in
+    /// (-denominator, 2 x denominator) and wrapping arithmetic gives it exactly; a larger quotient
+    /// takes 128-bit division.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static long FloorDivProduct(long a, long b, long denominator, double reciprocal, out long remainder)
+    {
+        var estimate = (double)a * b * reciprocal;
+        if (!(estimate < 1e15))
+        {
+            var product = (Int128)a * b;
+            var exact = (long)(product / denominator);
+            remainder = (long)(product - ((Int128)exact * denominator));
+            return exact;
+        }
+
+        unchecked
+        {
+            var q = (long)estimate;
+            var r = (a * b) - (q * denominator);
+            while (r < 0)
+            {
+                q--;
+                r += denominator;
+            }
+
+            while (r >= denominator)
+            {
+                q++;
+                r -= denominator;
+            }
+
+            remainder = r;
+            return q;
+        }
+    }
+
     private static void GiveByKeys<T>(ReadOnlySpan<Int128> numerators, T denominator, Span<long> parts, long left)
         where T : IBinaryInteger<T>
     {
