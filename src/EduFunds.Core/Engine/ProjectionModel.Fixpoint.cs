@@ -174,6 +174,12 @@ public sealed partial class ProjectionModel
                 continue;
             }
 
+            if (!stalls && w.StallsOnly)
+            {
+                // No one stalls, whatever the units: a loss projection does not need the shares.
+                return pool;
+            }
+
             LargestRemainder.GiveLeftover(floors.AsSpan(0, count), remainders.AsSpan(0, count), total, pool - given);
             var kept = Drop(count, w);
             if (kept < count)
