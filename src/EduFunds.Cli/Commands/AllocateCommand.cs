@@ -3,7 +3,6 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
-using EduFunds.Model;
 
 namespace EduFunds.Cli.Commands;
 
@@ -60,7 +59,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         if (context.GetValue(comparePolicies))
         {
             var results = new List<ProjectionResult>();
-            foreach (var name in PolicyNames.Names)
+            foreach (var name in IAllocationPolicy.BuiltInNames)
             {
                 results.Add(ProjectionModel
                     .Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(name) })
@@ -73,7 +72,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         {
             var result = input.CreateModel().Project(context.CancellationToken);
             var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
-                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(PolicyNames.ViabilityFirst) })
+                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.ViabilityFirst })
                     .Project(context.CancellationToken)
                 : null;
             report = AllocateReport.Build(result, input.Label, shownYear, context.Texts, alternative);

@@ -88,10 +88,10 @@ internal sealed class ImportCommand : EduFundsCommand
         var file = context.GetValue(this.file)!;
         var isDryRun = context.GetValue(dryRun);
 
-        ColumnMap columnMap;
+        ImportOptions options;
         try
         {
-            columnMap = ColumnMap.Parse(context.GetValue(map) ?? string.Empty);
+            options = new ImportOptions { Map = context.GetValue(map) ?? string.Empty };
         }
         catch (FormatException e)
         {
@@ -129,7 +129,6 @@ internal sealed class ImportCommand : EduFundsCommand
         }
 
         var fileEncoding = GlobalOptions.GetFileEncoding(context.ParseResult);
-        var matchRules = MatchRules.None;
         var rulesFile = context.GetValue(rules);
         if (rulesFile is not null)
         {
@@ -138,8 +137,7 @@ internal sealed class ImportCommand : EduFundsCommand
                 throw new UserInputException(context.Texts.Format("error.rulesMissing", rulesFile));
             }
 
-            matchRules = LedgerFile.ReadImportRules(
-                InputFile.OpenRead(rulesFile, context.Texts), rulesFile.ToString(), fileEncoding, book.Streams.Select(s => s.Id).ToArray(), book.Programs.Select(p => p.Id).ToArray());
+            options = LedgerFile.ReadImportRules(InputFile.OpenRead(rulesFile, context.Texts), rulesFile.ToString(), fileEncoding, options, book);
         }
 
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
@@ -173,10 +171,8 @@ internal sealed class ImportCommand : EduFundsCommand
         {
             throw new UserInputException(context.Texts.Format("error.headerRow", header));
         }
-        var options = new ImportOptions
+        options = options with
         {
-            Map = columnMap,
-            Rules = matchRules,
             DateFormats = formats,
             NegativeIsExpense = context.GetValue(sign) == "negative-expense",
             HasHeader = !context.GetValue(noHeader),

@@ -3,7 +3,6 @@ using EduFunds.Cli.Infrastructure;
 using EduFunds.Cli.Output;
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
-using EduFunds.Model;
 using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Cli.Commands;
@@ -46,7 +45,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
         CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
-            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(PolicyNames.ViabilityFirst) })
+            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.ViabilityFirst })
                 .Project(context.CancellationToken)
             : null;
         var report = ProjectReport.Build(result, input.Label, first, last, context.Texts, alternative);

@@ -97,8 +97,14 @@ internal sealed class RiskCommand : EduFundsCommand
             var compareInput = CommandInput.Resolve(context, context.GetValue(workbook), context.GetValue(scenario));
             var compareOptions = simulation.Build(context, compareInput.Workbook);
             var comparison = await Task.Run(
-                () => new PolicyComparer(new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()))
-                    .Compare(compareInput.Workbook, null, compareOptions, compareInput.ScenarioName, null, context.CancellationToken),
+                () => PolicyComparison.Create(
+                    compareInput.Workbook,
+                    null,
+                    compareOptions,
+                    compareInput.ScenarioName,
+                    null,
+                    new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()),
+                    context.CancellationToken),
                 context.CancellationToken).ConfigureAwait(false);
             var compareReport = PolicyComparisonReport.Build(comparison, compareInput.Workbook, compareInput.ScenarioName, compareInput.Description, context.Texts);
             await output.WriteAsync(context, compareReport, compareInput.Folder).ConfigureAwait(false);
@@ -145,7 +151,7 @@ internal sealed class RiskCommand : EduFundsCommand
                 throw new UsageException(context.Texts.Format("shard.empty", whole.ToString(), monteCarlo.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            RiskSimulation shardResult;
+            SimulationResult shardResult;
             using (var progress = TerminalProgress.Create(context, false))
             {
                 shardResult = await Task.Run(() => analyzer.SimulateMonteCarlo(model, options, whole, progress, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
@@ -157,11 +163,11 @@ internal sealed class RiskCommand : EduFundsCommand
                 {
                     Command = "risk",
                     Shard = part,
-                    FirstItem = shardResult.Simulation.FirstRun,
-                    ItemCount = shardResult.Simulation.Runs,
+                    FirstItem = shardResult.FirstRun,
+                    ItemCount = shardResult.Runs,
                     StudyItems = monteCarlo.Runs,
                     TornadoRuns = options.TornadoRunsFor(monteCarlo),
-                    Parts = [WorkbookResultPart.Create(model, shardResult.Simulation, loaded.Label, monteCarlo.Runs, shardResult.Tornado)],
+                    Parts = [WorkbookResultPart.Create(model, shardResult, loaded.Label, monteCarlo.Runs)],
                 };
                 await StudyResults.SaveAsync(context, save, file, loaded.Folder).ConfigureAwait(false);
                 if (context.GetValue(output.Output) is null)
@@ -254,7 +260,7 @@ internal sealed class RiskCommand : EduFundsCommand
         RiskResult risk;
         try
         {
-            risk = analyzer.Analyze(model, new RiskSimulation(merged.Simulation, merged.Tornado), options, context.CancellationToken);
+            risk = analyzer.Analyze(model, merged.Simulation, options, context.CancellationToken);
         }
         catch (SimulationMergeException e)
         {

@@ -8,12 +8,11 @@ using EduFunds.Simulation;
 
 namespace EduFunds.Cli.Commands;
 
-/// <summary>One workbook of a merged study: its merged simulation, and the tornado for risk results.</summary>
-/// <param name="Workbook">The workbook as the reports name it (its first part; the counts are in <paramref name="Simulation"/> and <paramref name="Tornado"/>).</param>
+/// <summary>One workbook of a merged study: its merged simulation (with the Monte Carlo tornado's tallies for risk results).</summary>
+/// <param name="Workbook">The workbook as the reports name it (its first part; the counts are in <paramref name="Simulation"/>).</param>
 /// <param name="Simulation">All its runs.</param>
 /// <param name="ProjectionFirstStall">First stall year per program in the deterministic projection.</param>
-/// <param name="Tornado">The merged Monte Carlo tornado (risk results), or null.</param>
-internal sealed record MergedWorkbook(WorkbookResultPart Workbook, SimulationResult Simulation, IReadOnlyList<int?> ProjectionFirstStall, StreamLossResult? Tornado);
+internal sealed record MergedWorkbook(WorkbookResultPart Workbook, SimulationResult Simulation, IReadOnlyList<int?> ProjectionFirstStall);
 
 /// <summary>
 /// The result files of one study, checked and ordered by their first work item before any
@@ -106,7 +105,7 @@ internal static class StudyResults
     /// <exception cref="UserInputException">Parts of a workbook that differ (the field is named) or do not add up to its runs.</exception>
     public static IEnumerable<MergedWorkbook> Merge(ResultSet set, Texts t)
     {
-        var open = new SortedDictionary<int, (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado)>();
+        var open = new SortedDictionary<int, (string Path, WorkbookResultPart Part, SimulationResult Simulation)>();
         var next = 1;
         foreach (var (path, _) in set.Files)
         {
@@ -121,7 +120,7 @@ internal static class StudyResults
 
                 if (!open.TryGetValue(position, out var merged))
                 {
-                    open[position] = (path, part, part.Simulation, part.Tornado);
+                    open[position] = (path, part, part.Simulation);
                     continue;
                 }
 
@@ -202,8 +201,8 @@ internal static class StudyResults
         return new ResultSet(ordered, loader);
     }
 
-    private static (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) Add(
-        (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) merged, string path, WorkbookResultPart part, Texts t)
+    private static (string Path, WorkbookResultPart Part, SimulationResult Simulation) Add(
+        (string Path, WorkbookResultPart Part, SimulationResult Simulation) merged, string path, WorkbookResultPart part, Texts t)
     {
         var a = merged.Part;
         var b = part;
@@ -230,14 +229,7 @@ internal static class StudyResults
 
         try
         {
-            var simulation = SimulationResult.Merge(merged.Simulation, part.Simulation);
-            if ((merged.Tornado is null) != (part.Tornado is null))
-            {
-                throw Differs(t, merged.Path, path, "tornado", merged.Tornado is null ? "none" : "saved", part.Tornado is null ? "none" : "saved");
-            }
-
-            var tornado = merged.Tornado is null ? null : StreamLossResult.Merge(merged.Tornado, part.Tornado!);
-            return (merged.Path, merged.Part, simulation, tornado);
+            return (merged.Path, merged.Part, SimulationResult.Merge(merged.Simulation, part.Simulation));
         }
         catch (SimulationMergeException e) when (e.Field != "run range")
         {
@@ -250,7 +242,7 @@ internal static class StudyResults
     }
 
     private static MergedWorkbook Finish(
-        (string Path, WorkbookResultPart Part, SimulationResult Simulation, StreamLossResult? Tornado) merged, int position, ref int next, Texts t)
+        (string Path, WorkbookResultPart Part, SimulationResult Simulation) merged, int position, ref int next, Texts t)
     {
         if (position != next)
         {
@@ -265,7 +257,7 @@ internal static class StudyResults
                 "merge.incomplete-workbook", merged.Part.Entry, Range(simulation.FirstRun, simulation.FirstRun + simulation.Runs), Text(merged.Part.TotalRuns)));
         }
 
-        return new MergedWorkbook(merged.Part, simulation, merged.Part.ProjectionFirstStall, merged.Tornado);
+        return new MergedWorkbook(merged.Part, simulation, merged.Part.ProjectionFirstStall);
     }
 
     private static void CheckCoverage(IReadOnlyList<(string Path, ResultFile File)> ordered, long items, Texts t)

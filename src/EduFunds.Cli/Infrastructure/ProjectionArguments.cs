@@ -26,7 +26,7 @@ internal static class ProjectionArguments
         {
             HelpName = "NAME",
         };
-        option.CompletionSources.Add(PolicyNames.Names.ToArray());
+        option.CompletionSources.Add(IAllocationPolicy.BuiltInNames.ToArray());
         return option;
     }
 
@@ -52,7 +52,7 @@ internal static class ProjectionArguments
 
         return IAllocationPolicy.TryGetBuiltIn(name, out var policy)
             ? policy
-            : throw new UserInputException(t.Format("error.unknownPolicy", name, string.Join(", ", PolicyNames.Names)));
+            : throw new UserInputException(t.Format("error.unknownPolicy", name, string.Join(", ", IAllocationPolicy.BuiltInNames)));
     }
 
     /// <summary>Checks a scenario name against the workbook.</summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.CompilerServices;
 using EduFunds.Cli.Infrastructure;
-using EduFunds.Model;
+using EduFunds.Engine;
 using EduFunds.Risk;
 using EduFunds.Simulation;
 
@@ -91,7 +91,7 @@ internal static class HelpText
         var maxRuns = option.Name == "--tornado-runs" ? RiskOptions.DefaultTornadoRuns : MonteCarloOptions.DefaultMaxRuns;
         return
         [
-            string.Join(", ", PolicyNames.Names),
+            string.Join(", ", IAllocationPolicy.BuiltInNames),
             maxRuns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             null,
             string.Join(", ", tables),

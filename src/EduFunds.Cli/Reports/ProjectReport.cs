@@ -1,7 +1,6 @@
 using EduFunds.Cli.Localization;
 using EduFunds.Cli.Output;
 using EduFunds.Engine;
-using EduFunds.Model;
 
 namespace EduFunds.Cli.Reports;
 
@@ -348,11 +347,11 @@ internal static class ProjectReport
                     r.ProgramId,
                     Prose.Money(t, gap, currency),
                     Prose.Money(t, Math.Max(0, gap - y.LapsedMinorUnits), currency));
-                if (alternative is not null && y.Policy != PolicyNames.ViabilityFirst
+                if (alternative is not null && y.Policy != IAllocationPolicy.ViabilityFirst.Name
                     && alternative.Years.FirstOrDefault(a => a.Year == y.Year)?.Programs.FirstOrDefault(p => p.ProgramId == r.ProgramId) is { } other
                     && other.Status is ProgramStatus.Funded or ProgramStatus.Underfunded)
                 {
-                    part += t.Format("explain.lapse.viabilityFirst", PolicyNames.ViabilityFirst);
+                    part += t.Format("explain.lapse.viabilityFirst", IAllocationPolicy.ViabilityFirst.Name);
                 }
 
                 parts.Add(part);

@@ -5,19 +5,42 @@ namespace EduFunds.Engine;
 /// <summary>
 /// A rule that splits the year's pool over the programs that still need money. Implement it
 /// to plug in a rule of your own; the projection calls it once per round of the stall
-/// fixpoint, so it should not allocate. The five built-in rules are found by name with
-/// <see cref="BuiltIn"/>.
+/// fixpoint, so it should not allocate. The five built-in rules are static properties
+/// (<see cref="ViabilityFirst"/>) and are found by name with <see cref="BuiltIn"/>; their names
+/// are what a workbook's <c>policy</c> setting and a scenario's <c>set policy</c> change accept.
 /// </summary>
 public interface IAllocationPolicy
 {
+    /// <summary>"proportional": share = pool x R / sum(R); everyone gets R when the pool covers all.</summary>
+    public static IAllocationPolicy Proportional => AllocationPolicies.Get(PolicyNames.Proportional);
+
+    /// <summary>"priority": filled completely in order of priority then id.</summary>
+    public static IAllocationPolicy Priority => AllocationPolicies.Get(PolicyNames.Priority);
+
+    /// <summary>"viability-first": lift as many programs to their minimum as possible, in priority order, then share the rest.</summary>
+    public static IAllocationPolicy ViabilityFirst => AllocationPolicies.Get(PolicyNames.ViabilityFirst);
+
+    /// <summary>"equal": equal shares capped at remaining need (water-filling).</summary>
+    public static IAllocationPolicy Equal => AllocationPolicies.Get(PolicyNames.Equal);
+
+    /// <summary>"visibility-weighted": shares in proportion to weight x need (a flagship program weighs the flagship weight, default 3).</summary>
+    public static IAllocationPolicy VisibilityWeighted => AllocationPolicies.Get(PolicyNames.VisibilityWeighted);
+
+    /// <summary>
+    /// The names of the five built-in policies ("proportional", "priority", "viability-first",
+    /// "equal", "visibility-weighted"), the values a workbook's <c>policy</c> setting,
+    /// <c>WorkbookBuilder.Policy</c> and a scenario's <c>set policy</c> change accept.
+    /// </summary>
+    public static IReadOnlyList<string> BuiltInNames => PolicyNames.Names;
+
     /// <summary>Returns the built-in policy with the given name.</summary>
-    /// <param name="name">One of <see cref="PolicyNames.Names"/>.</param>
+    /// <param name="name">One of <see cref="BuiltInNames"/>.</param>
     /// <returns>The policy (stateless, thread-safe).</returns>
     /// <exception cref="ArgumentException">The name is not a built-in policy; the message lists the valid names.</exception>
     public static IAllocationPolicy BuiltIn(string name) => AllocationPolicies.Get(name);
 
     /// <summary>Looks up a built-in policy by name.</summary>
-    /// <param name="name">The name, one of <see cref="PolicyNames.Names"/> to be found.</param>
+    /// <param name="name">The name, one of <see cref="BuiltInNames"/> to be found.</param>
     /// <param name="policy">The policy when found.</param>
     /// <returns>True when found.</returns>
     public static bool TryGetBuiltIn(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IAllocationPolicy? policy) =>

@@ -41,7 +41,7 @@ public static partial class LedgerFile
     /// Reads an accounting system's export (CSV; its bytes in the encoding of
     /// <see cref="ImportOptions.Encoding"/>, a byte order mark wins, UTF-8 by default) and works
     /// out what to add to a workbook's ledger: columns by <see cref="ImportOptions.Map"/>, text to
-    /// ids by <see cref="ImportOptions.Rules"/>, and rows already in the ledger skipped. A row is a
+    /// ids by the rules of <see cref="ReadImportRules"/>, and rows already in the ledger skipped. A row is a
     /// duplicate when its reference is already in the ledger (or on an earlier row of the export);
     /// a row without a reference is a duplicate when the ledger already holds as many entries with
     /// the same date, type, stream, program, amount and memo as the export has up to and including
@@ -76,24 +76,31 @@ public static partial class LedgerFile
     }
 
     /// <summary>
-    /// Reads a rules file for <see cref="ImportOptions.Rules"/>: CSV with the header
-    /// <c>field,match,pattern,target</c>. <c>field</c> is a field of the column map (memo,
+    /// Reads a rules file into import options: CSV with the header <c>field,match,pattern,target</c>
+    /// whose rows turn an export's text into ids. <c>field</c> is a field of the column map (memo,
     /// reference, ...), a header of the export, or <c>*</c> for any column; <c>match</c> is
     /// contains, exact or regex (case-insensitive); <c>target</c> is <c>stream:ID</c>,
     /// <c>program:ID</c>, <c>type:receipt</c>/<c>type:expense</c> or <c>overhead</c>. For each
-    /// target the first matching rule wins. Stream and program ids must exist. Every problem is
-    /// collected and reported together.
+    /// target the first matching rule wins. Stream and program ids must exist in the workbook. Every
+    /// problem is collected and reported together.
     /// </summary>
     /// <param name="rules">The file's bytes; disposed.</param>
     /// <param name="fileName">The file name for messages.</param>
     /// <param name="encoding">Its encoding when it has no byte order mark (utf-8, gb18030, ...; null: UTF-8).</param>
-    /// <param name="streamIds">Known stream ids.</param>
-    /// <param name="programIds">Known program ids.</param>
-    /// <returns>The rules.</returns>
+    /// <param name="options">The options of the import (its map, formats and so on).</param>
+    /// <param name="workbook">The workbook imported into (its stream and program ids).</param>
+    /// <returns><paramref name="options"/> with the file's rules (replacing any rules they had), for <see cref="PlanImport"/>.</returns>
     /// <exception cref="InputValidationException">The file is invalid; every problem is listed with its line and column.</exception>
     /// <exception cref="ArgumentException">The encoding is not known.</exception>
-    public static MatchRules ReadImportRules(Stream rules, string fileName, string? encoding, IReadOnlyCollection<string> streamIds, IReadOnlyCollection<string> programIds) =>
-        MatchRulesFile.Read(rules, fileName, encoding, streamIds, programIds);
+    public static ImportOptions ReadImportRules(Stream rules, string fileName, string? encoding, ImportOptions options, Workbook workbook)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(workbook);
+        return options with
+        {
+            Rules = MatchRulesFile.Read(rules, fileName, encoding, workbook.Streams.Select(s => s.Id).ToArray(), workbook.Programs.Select(p => p.Id).ToArray()),
+        };
+    }
 
     /// <summary>
     /// Reads a budgets file for <see cref="BudgetOptions.Budgets"/>: CSV with a header row naming

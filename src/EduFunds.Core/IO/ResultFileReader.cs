@@ -186,8 +186,6 @@ internal static class ResultFileReader
         var runCount = runs.GetProperty("count").GetInt64();
         counts.Runs = runCount;
         var first = runs.GetProperty("first").GetInt64();
-        var simulation = new SimulationResult(
-            counts, programs, years, inputs.ScenarioName, inputs.Seed, first, inputs.Trends, null, SimulationStop.FixedRuns, inputs);
 
         StreamLossResult? tornado = null;
         var tornadoIds = EquatableArray<string>.Empty;
@@ -211,6 +209,9 @@ internal static class ResultFileReader
             tornadoIds = new EquatableArray<string>(tornadoElement.GetProperty("streams").EnumerateArray().Select(e => e.GetString()!));
         }
 
+        var simulation = new SimulationResult(
+            counts, programs, years, inputs.ScenarioName, inputs.Seed, first, inputs.Trends, null, inputs) { Tornado = tornado };
+
         return new WorkbookResultPart
         {
             Position = element.GetProperty("position").GetInt32(),
@@ -222,7 +223,6 @@ internal static class ResultFileReader
             TotalRuns = runs.GetProperty("total").GetInt64(),
             Simulation = simulation,
             ProjectionFirstStall = new EquatableArray<int?>(projectionFirstStall),
-            Tornado = tornado,
             TornadoStreamIds = tornadoIds,
         };
     }

@@ -211,7 +211,7 @@ internal static class ResultFileWriter
 
         json.WriteEndArray();
         WriteInts(json, "stalledPrograms", counts.StalledPrograms);
-        if (part.Tornado is { } tornado)
+        if (part.Simulation.Tornado is { } tornado)
         {
             json.WriteStartObject("tornado");
             json.WriteStartArray("streams");

@@ -8,9 +8,10 @@ namespace EduFunds.IO;
 /// <summary>
 /// One workbook's part of a <see cref="ResultFile"/>: how reports name the workbook, the
 /// simulation of this part's runs, the deterministic projection's stalls (what "high risk"
-/// needs) and, for risk results, the Monte Carlo tornado's tallies. <see cref="Create"/> makes
-/// one from a simulation; the parts of one workbook from several files add up with
-/// <see cref="SimulationResult.Merge"/> (and <see cref="StreamLossResult.Merge"/>).
+/// needs) and, for risk results, the Monte Carlo tornado's tallies (which the simulation of
+/// <c>RiskAnalyzer.SimulateMonteCarlo</c> carries). <see cref="Create"/> makes one from a
+/// simulation; the parts of one workbook from several files add up with
+/// <see cref="SimulationResult.Merge"/>.
 /// </summary>
 public sealed record WorkbookResultPart
 {
@@ -35,16 +36,13 @@ public sealed record WorkbookResultPart
     /// <summary>Runs of this workbook in the whole study (all its parts together).</summary>
     public required long TotalRuns { get; init; }
 
-    /// <summary>The simulation of this part's runs.</summary>
+    /// <summary>The simulation of this part's runs (for risk results, with the Monte Carlo tornado's tallies).</summary>
     public required SimulationResult Simulation { get; init; }
 
     /// <summary>Each program's first stall year in the deterministic projection, or null (what "high risk" needs).</summary>
     public required IReadOnlyList<int?> ProjectionFirstStall { get; init => field = EquatableArray.Of(value); }
 
-    /// <summary>The Monte Carlo tornado's tallies of this part (risk results), or null.</summary>
-    public StreamLossResult? Tornado { get; init; }
-
-    /// <summary>The ids of the tornado's streams (for people reading the file), in the order of <see cref="StreamLossResult.Streams"/>.</summary>
+    /// <summary>The ids of the Monte Carlo tornado's streams (risk results; for people reading the file), in the order of its tallies.</summary>
     public IReadOnlyList<string> TornadoStreamIds { get; init => field = EquatableArray.Of(value); } = EquatableArray<string>.Empty;
 
     /// <summary>
@@ -53,14 +51,13 @@ public sealed record WorkbookResultPart
     /// projection's first stall per program.
     /// </summary>
     /// <param name="model">The model that was simulated (its workbook, scenario and policy).</param>
-    /// <param name="simulation">The simulated runs, from <see cref="MonteCarloSimulator"/>.</param>
+    /// <param name="simulation">The simulated runs, from <see cref="MonteCarloSimulator"/> (or <c>RiskAnalyzer.SimulateMonteCarlo</c>: then with the Monte Carlo tornado's tallies).</param>
     /// <param name="source">How reports name the workbook's source: its folder or file name, never a path.</param>
     /// <param name="totalRuns">The workbook's runs in the whole study (all shards); null: the runs of <paramref name="simulation"/>.</param>
-    /// <param name="tornado">The Monte Carlo tornado's tallies of the same runs (risk results), or null.</param>
     /// <returns>The part (position 1, its entry = <paramref name="source"/>; set <see cref="Position"/> and <see cref="Entry"/> with <c>with</c> for a workbook of a list).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/>, <paramref name="simulation"/> or <paramref name="source"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalRuns"/> is less than the simulation's runs.</exception>
-    public static WorkbookResultPart Create(ProjectionModel model, SimulationResult simulation, string source, long? totalRuns = null, StreamLossResult? tornado = null)
+    public static WorkbookResultPart Create(ProjectionModel model, SimulationResult simulation, string source, long? totalRuns = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(simulation);
@@ -77,8 +74,7 @@ public sealed record WorkbookResultPart
             TotalRuns = total,
             Simulation = simulation,
             ProjectionFirstStall = [.. model.Project().Programs.Select(p => p.FirstStallYear)],
-            Tornado = tornado,
-            TornadoStreamIds = tornado is null ? [] : [.. tornado.Streams.Select(s => model.Streams[s].Id)],
+            TornadoStreamIds = simulation.Tornado is { } tornado ? [.. tornado.Streams.Select(s => model.Streams[s].Id)] : [],
         };
     }
 }

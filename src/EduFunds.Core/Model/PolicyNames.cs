@@ -2,9 +2,11 @@ namespace EduFunds.Model;
 
 /// <summary>
 /// The names of the built-in allocation policies, as a workbook's <c>policy</c> setting and a
-/// scenario's <c>set</c> change spell them. The engine maps each name to its rule.
+/// scenario's <c>set</c> change spell them. The engine maps each name to its rule; a library
+/// user finds them as <c>IAllocationPolicy.BuiltInNames</c> and the policies themselves as
+/// <c>IAllocationPolicy.ViabilityFirst</c> and so on.
 /// </summary>
-public static class PolicyNames
+internal static class PolicyNames
 {
     /// <summary>"proportional": share = pool x R / sum(R).</summary>
     public const string Proportional = "proportional";

@@ -80,7 +80,7 @@ public abstract partial record ScenarioChange
 
     /// <summary>Uses another allocation policy from <paramref name="from"/> on.</summary>
     /// <param name="from">First fiscal year it applies to.</param>
-    /// <param name="policy">The policy name, one of <see cref="PolicyNames.Names"/>.</param>
+    /// <param name="policy">The policy name, one of the built-in names (<c>IAllocationPolicy.BuiltInNames</c>).</param>
     /// <returns>The change.</returns>
     /// <exception cref="ArgumentException">The year is out of range or the policy is unknown.</exception>
     public static ScenarioChange SetPolicy(int from, string policy) => new SetPolicyChange(from, policy);

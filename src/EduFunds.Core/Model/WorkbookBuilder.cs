@@ -141,7 +141,7 @@ public sealed partial class WorkbookBuilder
     }
 
     /// <summary>Sets the allocation policy of the pool by name (default "proportional").</summary>
-    /// <param name="policyName">One of <see cref="PolicyNames.Names"/>.</param>
+    /// <param name="policyName">One of the built-in names (<c>IAllocationPolicy.BuiltInNames</c>), such as "viability-first".</param>
     /// <returns>This builder.</returns>
     public WorkbookBuilder Policy(string policyName)
     {

@@ -5,7 +5,7 @@ namespace EduFunds.Monetary;
 /// more by counting the remainders into buckets. The units go to the same parts as a full sort
 /// by remainder (largest first, ties to the lowest index) would give them.
 /// </summary>
-public static partial class LargestRemainder
+internal static partial class LargestRemainder
 {
     /// <summary>Buckets of the remainders' range for <see cref="GiveByBuckets"/>.</summary>
     private const int BucketCount = 256;

@@ -8,7 +8,7 @@ namespace EduFunds.Monetary;
 /// their share, and the minor units left go one each to the largest fractional parts, ties in
 /// index order. Callers order their claimants by the tie-break rule (priority, then id).
 /// </summary>
-public static partial class LargestRemainder
+internal static partial class LargestRemainder
 {
     /// <summary>
     /// Splits <paramref name="total"/> into whole parts where part i is exactly

@@ -33,26 +33,73 @@ public readonly partial struct Money
         }
 
         var total = ToMinorUnits();
-        var integerWeights = new Int128[weights.Length];
+        var parts = new long[weights.Length];
+        AllocateMinorUnits(total, weights, parts);
+
+        var result = new Money[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            result[i] = FromMinorUnits(parts[i], currency);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="totalMinorUnits"/> whole minor units in proportion to
+    /// <paramref name="weights"/> by the same largest remainder rule as <see cref="Allocate"/>,
+    /// into a span the caller owns: the split an
+    /// <c>IAllocationPolicy</c> of your own needs for its shares of the pool (weights such as
+    /// each claim's remaining need, in the request's tie-break order). The parts always add up to
+    /// the total.
+    /// </summary>
+    /// <param name="totalMinorUnits">The amount to split, in whole minor units.</param>
+    /// <param name="weights">
+    /// One weight per part, not negative, at least one positive; scaled to integers exactly, as
+    /// for <see cref="Allocate"/>.
+    /// </param>
+    /// <param name="parts">Receives one part per weight, in minor units; as long as <paramref name="weights"/>.</param>
+    /// <exception cref="ArgumentException">
+    /// There are no weights, none is positive, they span too many orders of magnitude (see
+    /// <see cref="Allocate"/>), or <paramref name="parts"/> is not as long as <paramref name="weights"/>.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative.</exception>
+    /// <example>
+    /// <code>
+    /// Span&lt;long&gt; parts = stackalloc long[3];
+    /// Money.AllocateMinorUnits(10, [1m, 1m, 1m], parts);   // 4, 3, 3
+    /// </code>
+    /// </example>
+    public static void AllocateMinorUnits(long totalMinorUnits, ReadOnlySpan<decimal> weights, Span<long> parts)
+    {
+        if (weights.IsEmpty)
+        {
+            throw new ArgumentException("Give at least one weight to allocate over.", nameof(weights));
+        }
+
+        if (parts.Length != weights.Length)
+        {
+            throw new ArgumentException("There must be one part per weight.", nameof(parts));
+        }
+
+        Span<Int128> integerWeights = weights.Length <= 64 ? stackalloc Int128[weights.Length] : new Int128[weights.Length];
         var weightSum = ToIntegerWeights(weights, integerWeights);
 
         // The rule is stated for a positive total; a negative one is its mirror image.
-        var magnitude = Math.Abs(total);
+        var magnitude = Math.Abs(totalMinorUnits);
         for (var i = 0; i < integerWeights.Length; i++)
         {
             integerWeights[i] *= magnitude;
         }
 
-        var parts = new long[weights.Length];
         LargestRemainder.Distribute(magnitude, integerWeights, (Int128)weightSum, parts);
-
-        var result = new Money[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
+        if (totalMinorUnits < 0)
         {
-            result[i] = FromMinorUnits(total < 0 ? -parts[i] : parts[i], currency);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i] = -parts[i];
+            }
         }
-
-        return result;
     }
 
     /// <summary>

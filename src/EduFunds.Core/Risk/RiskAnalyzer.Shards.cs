@@ -3,49 +3,26 @@ using EduFunds.Simulation;
 
 namespace EduFunds.Risk;
 
-/// <summary>The Monte Carlo part of a risk analysis: the main runs and the tornado's tallies, mergeable over run ranges.</summary>
-/// <param name="Simulation">The main simulation.</param>
-/// <param name="Tornado">The Monte Carlo tornado (each of the largest streams lost in turn, same draws), or null.</param>
-public sealed record RiskSimulation(SimulationResult Simulation, StreamLossResult? Tornado)
-{
-    /// <summary>Combines the Monte Carlo parts of two consecutive shards of the same inputs.</summary>
-    /// <param name="first">One part.</param>
-    /// <param name="second">The other.</param>
-    /// <returns>The combined part.</returns>
-    /// <exception cref="SimulationMergeException">Different inputs, or run ranges that do not meet.</exception>
-    public static RiskSimulation Merge(RiskSimulation first, RiskSimulation second)
-    {
-        ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        var simulation = SimulationResult.Merge(first.Simulation, second.Simulation);
-        if ((first.Tornado is null) != (second.Tornado is null))
-        {
-            throw SimulationMergeException.Differs("tornado", first.Tornado is null ? "none" : "saved", second.Tornado is null ? "none" : "saved");
-        }
-
-        var tornado = first.Tornado is null ? null : StreamLossResult.Merge(first.Tornado, second.Tornado!);
-        return new RiskSimulation(simulation, tornado);
-    }
-}
-
 /// <content>Risk analyses split over machines: one shard's Monte Carlo, and the report from merged shards.</content>
 public sealed partial class RiskAnalyzer
 {
     /// <summary>
     /// Runs the Monte Carlo part of a risk analysis for one shard: runs floor((K-1)N/M) to
-    /// floor(KN/M)-1 of the main simulation and the same share of the tornado's runs. The
-    /// parts of all shards merge (<see cref="RiskSimulation.Merge"/>) into exactly what
-    /// <see cref="Analyze(ProjectionModel, RiskOptions?, IProgress{SimulationProgress}?, CancellationToken)"/> simulates.
+    /// floor(KN/M)-1 of the main simulation and the same share of the tornado's runs, whose
+    /// tallies the result carries. The results of all shards merge
+    /// (<see cref="SimulationResult.Merge"/>) into exactly what
+    /// <see cref="Analyze(ProjectionModel, RiskOptions?, IProgress{SimulationProgress}?, CancellationToken)"/> simulates;
+    /// <see cref="Analyze(ProjectionModel, SimulationResult, RiskOptions, CancellationToken)"/> makes the report from them.
     /// </summary>
     /// <param name="model">The model.</param>
     /// <param name="options">The options (<see cref="RiskOptions.SimulationFor"/> gives the runs and seed).</param>
     /// <param name="shard">The shard (<see cref="Shard.Whole"/> for all runs).</param>
     /// <param name="progress">Progress: main runs plus tornado runs.</param>
     /// <param name="cancellationToken">Cancels.</param>
-    /// <returns>The shard's Monte Carlo part.</returns>
+    /// <returns>The shard's simulation, with the Monte Carlo tornado's tallies of its runs (save it with <c>WorkbookResultPart.Create</c>).</returns>
     /// <exception cref="ArgumentException">Options without simulation, a shard with "until precision", or a shard without any main run (more shards than runs).</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public RiskSimulation SimulateMonteCarlo(
+    public SimulationResult SimulateMonteCarlo(
         ProjectionModel model,
         RiskOptions options,
         Shard shard,
@@ -80,7 +57,7 @@ public sealed partial class RiskAnalyzer
             // The tornado's runs are the simulation's: each drawn and projected as drawn once for both.
             var (both, bothLosses) = simulator.SimulateWithLosses(model, mainOptions, tornadoStreams, progress, cancellationToken);
             timer.Done("simulation-and-monte-carlo-tornado");
-            return new RiskSimulation(both, bothLosses);
+            return both.WithTornado(bothLosses);
         }
 
         var simulation = simulator.Simulate(model, mainOptions, mainProgress, cancellationToken);
@@ -101,35 +78,38 @@ public sealed partial class RiskAnalyzer
             }
         }
 
-        return new RiskSimulation(simulation, losses);
+        return simulation.WithTornado(losses);
     }
 
     /// <summary>
-    /// Analyses a model with a Monte Carlo part computed before (for example merged from the
-    /// shards of a cluster): the deterministic projection and tornado are computed here, the
-    /// probabilities come from <paramref name="monteCarlo"/>, which must be of this model.
+    /// Analyses a model with a simulation computed before (for example
+    /// <see cref="SimulateMonteCarlo"/>'s shards of a cluster, merged with
+    /// <see cref="SimulationResult.Merge"/>): the deterministic projection and tornado are
+    /// computed here, the probabilities come from <paramref name="simulation"/>, which must be of
+    /// this model, and so does the Monte Carlo tornado when the simulation holds its tallies
+    /// (a simulation from <see cref="MonteCarloSimulator.Simulate"/> has none).
     /// </summary>
     /// <param name="model">The model (workbook, scenario, policy).</param>
-    /// <param name="monteCarlo">The Monte Carlo part.</param>
+    /// <param name="simulation">The simulation.</param>
     /// <param name="options">The options (thresholds, tornado settings).</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="SimulationMergeException">The Monte Carlo part was computed from another model (the field is named).</exception>
+    /// <exception cref="SimulationMergeException">The simulation was computed from another model (the field is named).</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public RiskResult Analyze(ProjectionModel model, RiskSimulation monteCarlo, RiskOptions options, CancellationToken cancellationToken = default)
+    public RiskResult Analyze(ProjectionModel model, SimulationResult simulation, RiskOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(monteCarlo);
+        ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return AnalyzeCore(model, options, monteCarlo, cancellationToken);
+        return AnalyzeCore(model, options, simulation, cancellationToken);
     }
 
-    private RiskResult AnalyzeCore(ProjectionModel model, RiskOptions options, RiskSimulation? monteCarlo, CancellationToken cancellationToken)
+    private RiskResult AnalyzeCore(ProjectionModel model, RiskOptions options, SimulationResult? simulation, CancellationToken cancellationToken)
     {
-        if (monteCarlo is not null)
+        if (simulation is not null)
         {
-            var inputs = monteCarlo.Simulation.Inputs;
+            var inputs = simulation.Inputs;
             var expected = SimulationInputs.Of(model, inputs.Seed, inputs.Trends) with
             {
                 RandomMappingVersion = inputs.RandomMappingVersion,
@@ -144,11 +124,11 @@ public sealed partial class RiskAnalyzer
         var timer = new RiskLog.PhaseTimer(logger);
         var projection = model.Project(cancellationToken);
         timer.Done("projection");
-        var losses = monteCarlo?.Tornado is { Runs: > 0 } tornadoRuns ? tornadoRuns : null;
+        var losses = simulation?.Tornado is { Runs: > 0 } tornadoRuns ? tornadoRuns : null;
         var threads = options.MonteCarlo?.MaxDegreeOfParallelism;
         var tornado = DeterministicTornado(model, projection, threads, losses, cancellationToken);
         timer.Done("deterministic-tornado");
-        var report = Build(projection, options, monteCarlo?.Simulation, tornado, threads, cancellationToken);
+        var report = Build(projection, options, simulation, tornado, threads, cancellationToken);
         timer.Done("indicators");
         RiskLog.Analyzed(logger, report.HighCount, report.ElevatedCount, report.LowCount, report.Programs.Count);
         return report;

@@ -48,13 +48,13 @@ public sealed partial class RiskAnalyzer
         ArgumentNullException.ThrowIfNull(model);
         options ??= new RiskOptions();
         options.Validate();
-        RiskSimulation? monteCarlo = null;
+        SimulationResult? simulation = null;
         if (options.SimulationFor(model.Workbook) is not null)
         {
-            monteCarlo = SimulateMonteCarlo(model, options, Shard.Whole, progress, cancellationToken);
+            simulation = SimulateMonteCarlo(model, options, Shard.Whole, progress, cancellationToken);
         }
 
-        return AnalyzeCore(model, options, monteCarlo, cancellationToken);
+        return AnalyzeCore(model, options, simulation, cancellationToken);
     }
 
     /// <summary>

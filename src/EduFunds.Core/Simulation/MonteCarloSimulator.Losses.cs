@@ -21,7 +21,8 @@ public sealed partial class MonteCarloSimulator
     /// <returns>The stall probabilities per variant and program.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A stream index or option out of range.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public StreamLossResult SimulateStreamLosses(
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "RiskAnalyzer calls it on the simulator it was given, as it does Simulate.")]
+    internal StreamLossResult SimulateStreamLosses(
         ProjectionModel model,
         IReadOnlyList<int> streams,
         MonteCarloOptions options,
@@ -110,7 +111,7 @@ public sealed partial class MonteCarloSimulator
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         SimulationLog.Simulated(logger, options.Runs, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? options.Runs / seconds : 0);
         var inputs = SimulationInputs.Of(model, options.Seed, options.Trends);
-        var simulation = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, SimulationStop.FixedRuns, inputs);
+        var simulation = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, inputs);
         return (simulation, new StreamLossResult(streams, model.ProgramCount, options.FirstRun, options.Runs, stalls, SimulationInputs.Of(model, options.Seed, options.Trends)));
     }
 

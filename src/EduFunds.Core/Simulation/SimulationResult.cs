@@ -3,24 +3,15 @@ using EduFunds.Model;
 
 namespace EduFunds.Simulation;
 
-/// <summary>Why a simulation stopped.</summary>
-public enum SimulationStop
-{
-    /// <summary>The fixed number of runs is done.</summary>
-    FixedRuns,
-
-    /// <summary>"Until precision": every stall probability reached the precision target.</summary>
-    PrecisionReached,
-
-    /// <summary>"Until precision": the maximum number of runs is done before the target was reached.</summary>
-    MaxRunsReached,
-}
-
 /// <summary>
 /// The result of Monte Carlo runs <see cref="FirstRun"/> .. <see cref="FirstRun"/> +
 /// <see cref="Runs"/> - 1 of one workbook, scenario and seed: stall and shelve probabilities,
 /// first-stall-year distributions, funding-ratio and pool percentiles, the number of programs
 /// stalled per run. Results of consecutive run ranges merge exactly with <see cref="Merge"/>.
+/// A result made by <c>RiskAnalyzer.SimulateMonteCarlo</c> also holds the Monte Carlo
+/// tornado's tallies of its shard (the stall counts with each of the largest streams lost, from
+/// the same draws), which merge with it and which <c>RiskAnalyzer.Analyze</c> turns into each
+/// program's tornado.
 /// </summary>
 /// <remarks>
 /// Funding ratios are tallied to the nearest 0.001 (1,001 bins per program and year), so a
@@ -45,7 +36,6 @@ public sealed partial class SimulationResult
         long firstRun,
         IReadOnlyList<UncertainTrend> trends,
         double? precision,
-        SimulationStop stop,
         SimulationInputs inputs)
     {
         this.counts = counts;
@@ -57,7 +47,6 @@ public sealed partial class SimulationResult
         FirstRun = firstRun;
         Trends = EquatableArray.Of(trends);
         Precision = precision;
-        Stop = stop;
     }
 
     /// <summary>
@@ -66,6 +55,9 @@ public sealed partial class SimulationResult
     /// that differs in its <see cref="SimulationMergeException"/>).
     /// </summary>
     internal SimulationInputs Inputs { get; }
+
+    /// <summary>The Monte Carlo tornado's tallies of this result's shard (a risk analysis's simulation), or null.</summary>
+    internal StreamLossResult? Tornado { get; init; }
 
     /// <summary>The programs, in model order (including those the scenario adds).</summary>
     public IReadOnlyList<EducationProgram> Programs { get; }
@@ -101,8 +93,13 @@ public sealed partial class SimulationResult
     /// <summary>The precision target of "until precision", or null for a fixed number of runs.</summary>
     public double? Precision { get; }
 
-    /// <summary>Why the simulation stopped.</summary>
-    public SimulationStop Stop { get; }
+    /// <summary>
+    /// Whether "until precision" reached its target: every program's stall probability has a 95%
+    /// half-width of at most <see cref="Precision"/> (<see cref="MaxStallHalfWidth"/>), so the
+    /// simulation stopped there. False for a fixed number of runs (<see cref="Precision"/> is
+    /// null) and when <c>MaxRuns</c> runs were done first.
+    /// </summary>
+    public bool PrecisionReached => Precision is { } precision && MaxStallHalfWidth() <= precision;
 
     /// <summary>The resolution of funding-ratio percentiles (0.001): each is within half of it of the exact value.</summary>
     public static double RatioResolution => SimulationCounts.RatioResolution;
@@ -267,7 +264,9 @@ public sealed partial class SimulationResult
     /// b..c-1, in either order) into the result of runs a..c-1: counts exactly, percentiles as
     /// if the runs had been done at once. Results of another workbook (any difference in what a
     /// run reads, after the scenario), scenario, policy, seed, trends, random mapping or
-    /// EduFunds version are refused, as are ranges that overlap or leave a gap.
+    /// EduFunds version are refused, as are ranges that overlap or leave a gap. The Monte Carlo
+    /// tornado's tallies of a risk analysis's results are added up too; a result with them and
+    /// one without are refused (field <c>tornado</c>).
     /// </summary>
     /// <param name="first">One result.</param>
     /// <param name="second">The other.</param>
@@ -307,12 +306,23 @@ public sealed partial class SimulationResult
             throw new SimulationMergeException("run range", message.ToString()).With(message);
         }
 
+        if ((first.Tornado is null) != (second.Tornado is null))
+        {
+            throw SimulationMergeException.Differs("tornado", first.Tornado is null ? "none" : "saved", second.Tornado is null ? "none" : "saved");
+        }
+
+        var tornado = first.Tornado is null ? null : StreamLossResult.Merge(first.Tornado, second.Tornado!);
         var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount, null, first.Runs + second.Runs);
         merged.Add(first.counts);
         merged.Add(second.counts);
-        var stop = first.Stop == second.Stop ? first.Stop : SimulationStop.FixedRuns;
-        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, stop, first.Inputs);
+        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, first.Inputs) { Tornado = tornado };
     }
+
+    /// <summary>This result with the Monte Carlo tornado's tallies of the same shard (a risk analysis).</summary>
+    /// <param name="tornado">The tallies, or null.</param>
+    /// <returns>A result sharing this one's tallies.</returns>
+    internal SimulationResult WithTornado(StreamLossResult? tornado) =>
+        new(counts, Programs, Years, ScenarioName, Seed, FirstRun, Trends, Precision, Inputs) { Tornado = tornado };
 
     /// <summary>The tallies, for the result file codec.</summary>
     internal SimulationCounts Counts => counts;

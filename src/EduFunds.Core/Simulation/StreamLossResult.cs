@@ -1,8 +1,12 @@
 using EduFunds.Localization;
 namespace EduFunds.Simulation;
 
-/// <summary>Stall probabilities of the programs when single streams are lost, from the same draws as the base case.</summary>
-public sealed class StreamLossResult
+/// <summary>
+/// Stall probabilities of the programs when single streams are lost, from the same draws as the
+/// base case: the Monte Carlo tornado's tallies, carried by the <see cref="SimulationResult"/> of
+/// a risk analysis (indexes are the model's; users meet them as <c>TornadoEntry.StallProbability</c>).
+/// </summary>
+internal sealed class StreamLossResult
 {
     private readonly long[] stalls;
 

@@ -37,9 +37,11 @@ internal enum ImportField
 
 /// <summary>
 /// Which column of an accounting export holds each field: by header name (case-insensitive) or by
-/// 1-based column number. Written as <c>date=Date,amount=Amount,type=Kind,stream=Fund,program=3</c>.
+/// 1-based column number. Written as <c>date=Date,amount=Amount,type=Kind,stream=Fund,program=3</c>
+/// (public as the text of <see cref="ImportOptions.Map"/>). Two maps are equal when they map the same
+/// fields to the same columns.
 /// </summary>
-public sealed class ColumnMap
+internal sealed class ColumnMap : IEquatable<ColumnMap>
 {
     private readonly Dictionary<ImportField, string> columns;
 
@@ -86,7 +88,7 @@ public sealed class ColumnMap
     /// <param name="text">The map.</param>
     /// <returns>The map.</returns>
     /// <exception cref="FormatException">The text is not a valid map; the message says what is expected.</exception>
-    public static ColumnMap Parse(string text)
+    internal static ColumnMap Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new Dictionary<ImportField, string>();
@@ -120,6 +122,17 @@ public sealed class ColumnMap
             throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e).WithMessageOf(e);
         }
     }
+
+    /// <inheritdoc />
+    public bool Equals(ColumnMap? other) =>
+        other is not null && columns.Count == other.columns.Count
+        && columns.All(c => other.columns.TryGetValue(c.Key, out var column) && string.Equals(c.Value, column, StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ColumnMap);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => columns.Aggregate(0, (h, c) => h ^ HashCode.Combine(c.Key, StringComparer.Ordinal.GetHashCode(c.Value)));
 
     /// <summary>The field's name as written in a map ("date", "amount", ...).</summary>
     /// <param name="field">The field.</param>

@@ -16,11 +16,28 @@ public sealed record ImportOptions
         "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy年M月d日 H:mm:ss", "yyyyMMdd HH:mm:ss",
     ];
 
-    /// <summary>Which column holds each field.</summary>
-    public required ColumnMap Map { get; init; }
+    /// <summary>
+    /// Which column of the export holds each field, written <c>field=column,field=column,...</c>:
+    /// the fields are date, amount (or amount-in and amount-out), type, stream, program, reference and
+    /// memo; a column is a header name (case-insensitive) or a 1-based column number, as in
+    /// <c>date=Date,amount=Amount,type=Kind,stream=Fund,program=3</c>. Date and an amount are required.
+    /// </summary>
+    /// <exception cref="FormatException">On set: the text is not such a map; the message says what is expected (<c>Messages.Of(e, culture)</c> in Chinese).</exception>
+    public required string Map
+    {
+        get;
+        init
+        {
+            Columns = ColumnMap.Parse(value);
+            field = value;
+        }
+    }
 
-    /// <summary>Rules that turn text into stream ids, program ids or types (default: none).</summary>
-    public MatchRules Rules { get; init; } = MatchRules.None;
+    /// <summary>The parsed <see cref="Map"/>.</summary>
+    internal ColumnMap Columns { get; private init; } = null!;
+
+    /// <summary>Rules that turn text into stream ids, program ids or types, read by <c>LedgerFile.ReadImportRules</c> (default: none).</summary>
+    internal MatchRules Rules { get; init; } = MatchRules.None;
 
     /// <summary>.NET date formats tried in order, with the invariant culture; default <see cref="DefaultDateFormats"/>.</summary>
     public IReadOnlyList<string> DateFormats { get; init; } = DefaultDateFormats;

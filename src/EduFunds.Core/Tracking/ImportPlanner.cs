@@ -76,16 +76,16 @@ internal sealed partial class ImportPlanner
         }
 
         formats = [.. options.DateFormats];
-        if (options.NegativeIsExpense && options.Map.Has(ImportField.Type))
+        if (options.NegativeIsExpense && options.Columns.Has(ImportField.Type))
         {
             errors.Error(new Pos(fileName, 0, 0), "ImportTypeColumnAndSign");
         }
 
         // Without a type column, type rules or money-in/out columns, the sign tells: a negative amount is an expense.
         var typeByRules = options.Rules.Rules.Any(r => r.Target == MatchTarget.Type);
-        inOut = options.Map.Has(ImportField.AmountIn) || options.Map.Has(ImportField.AmountOut);
+        inOut = options.Columns.Has(ImportField.AmountIn) || options.Columns.Has(ImportField.AmountOut);
         signGivesType = options.NegativeIsExpense
-            || (!options.Map.Has(ImportField.Type) && !typeByRules && !inOut);
+            || (!options.Columns.Has(ImportField.Type) && !typeByRules && !inOut);
 
         streams = new HashSet<string>(workbook.Streams.Select(s => s.Id), StringComparer.Ordinal);
         programs = new HashSet<string>(workbook.Programs.Select(p => p.Id), StringComparer.Ordinal);
@@ -125,18 +125,18 @@ internal sealed partial class ImportPlanner
                 // names (statements put the account and the period above it).
                 header = [.. Enumerable.Range(0, row.FieldCount).Select(row.Get)];
                 firstRow ??= (row.Line, header);
-                if (options.HeaderRow is { } forced ? row.Line < forced : !options.Map.FitsHeader(header) && ++candidates < HeaderSearchRows)
+                if (options.HeaderRow is { } forced ? row.Line < forced : !options.Columns.FitsHeader(header) && ++candidates < HeaderSearchRows)
                 {
                     return;
                 }
 
-                if (options.HeaderRow is null && !options.Map.FitsHeader(header))
+                if (options.HeaderRow is null && !options.Columns.FitsHeader(header))
                 {
                     header = firstRow.Value.Cells; // none fits: explain against the first row
                 }
             }
 
-            var resolved = options.Map.Resolve(header, row.FieldCount, fileName, errors, options.HasHeader ? row.Line : 1);
+            var resolved = options.Columns.Resolve(header, row.FieldCount, fileName, errors, options.HasHeader ? row.Line : 1);
             ruleColumns = ResolveRuleColumns(resolved, header, row.FieldCount, options.HasHeader ? row.Line : 1);
             if (errors.HasErrors)
             {
@@ -224,7 +224,7 @@ internal sealed partial class ImportPlanner
             if (firstRow is { } first)
             {
                 // Rows were read but none could be the header: explain against the first row.
-                var mapped = options.Map.Resolve(first.Cells, first.Cells.Count, fileName, errors, first.Line);
+                var mapped = options.Columns.Resolve(first.Cells, first.Cells.Count, fileName, errors, first.Line);
                 _ = ResolveRuleColumns(mapped, first.Cells, first.Cells.Count, first.Line);
             }
 
@@ -252,7 +252,7 @@ internal sealed partial class ImportPlanner
                 continue;
             }
 
-            if (ColumnMap.TryParseField(rule.Field, out var field) && options.Map.Has(field))
+            if (ColumnMap.TryParseField(rule.Field, out var field) && options.Columns.Has(field))
             {
                 if (mapped.TryGetValue(field, out var column))
                 {

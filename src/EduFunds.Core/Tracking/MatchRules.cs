@@ -33,7 +33,7 @@ internal enum MatchTarget
 /// One matching rule: when <see cref="Field"/> of an export row matches <see cref="Pattern"/>,
 /// the row's stream, program or type is <see cref="Value"/>. Immutable and thread-safe.
 /// </summary>
-internal sealed class MatchRule
+internal sealed class MatchRule : IEquatable<MatchRule>
 {
     /// <summary>The longest a regular expression may take on one cell.</summary>
     internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
@@ -82,6 +82,17 @@ internal sealed class MatchRule
     /// <summary>The rule's line in its file, or 0.</summary>
     public int Line { get; }
 
+    /// <inheritdoc />
+    public bool Equals(MatchRule? other) =>
+        other is not null && Field == other.Field && Match == other.Match && Pattern == other.Pattern
+        && Target == other.Target && Value == other.Value && Line == other.Line;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as MatchRule);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Field, Match, Pattern, Target, Value, Line);
+
     /// <summary>Whether the rule matches a cell.</summary>
     /// <param name="cell">The cell text.</param>
     /// <returns>True when it matches.</returns>
@@ -99,9 +110,11 @@ internal sealed class MatchRule
 
 /// <summary>
 /// An ordered list of rules that turn an export's text into stream ids, program ids or entry
-/// types. For each target, the first rule in file order that matches wins.
+/// types. For each target, the first rule in file order that matches wins. Read from a rules file
+/// into an <see cref="ImportOptions"/> by <c>LedgerFile.ReadImportRules</c> (EduFunds.IO). Two lists
+/// are equal when they hold the same rules in the same order.
 /// </summary>
-public sealed class MatchRules
+internal sealed class MatchRules : IEquatable<MatchRules>
 {
     /// <summary>Creates the list.</summary>
     /// <param name="rules">The rules, in order.</param>
@@ -112,10 +125,19 @@ public sealed class MatchRules
     }
 
     /// <summary>No rules.</summary>
-    public static MatchRules None { get; } = new([]);
+    internal static MatchRules None { get; } = new([]);
 
     /// <summary>The rules, in order.</summary>
     internal IReadOnlyList<MatchRule> Rules { get; }
+
+    /// <inheritdoc />
+    public bool Equals(MatchRules? other) => other is not null && Rules.SequenceEqual(other.Rules);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as MatchRules);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Rules.Count;
 
     /// <summary>Parses a rule target (<c>stream:ID</c>, <c>program:ID</c>, <c>type:receipt|expense</c>) against the workbook's ids.</summary>
     internal static bool TryParseTarget(string text, HashSet<string> streams, HashSet<string> programs, out MatchTarget target, out string value, out CoreMessage? problem)

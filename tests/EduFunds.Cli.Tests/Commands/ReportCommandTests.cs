@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EduFunds.Model;
+using EduFunds.Engine;
 using static EduFunds.Cli.Tests.Reports.ReportParsing;
 
 namespace EduFunds.Cli.Tests.Commands;
@@ -188,7 +188,7 @@ public sealed class ReportCommandTests
         var json = await CliRun.RunAsync("allocate", "--year", "2026", "--compare-policies", "-f", "json");
 
         Assert.Equal(ExitCodes.Ok, table.ExitCode);
-        foreach (var policy in PolicyNames.Names)
+        foreach (var policy in IAllocationPolicy.BuiltInNames)
         {
             Assert.Contains(policy, table.Output, StringComparison.Ordinal);
         }

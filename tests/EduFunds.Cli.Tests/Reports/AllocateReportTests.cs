@@ -1,6 +1,5 @@
 using EduFunds.Cli.Reports;
 using EduFunds.Engine;
-using EduFunds.Model;
 using static EduFunds.Cli.Tests.Reports.ReportParsing;
 
 namespace EduFunds.Cli.Tests.Reports;
@@ -81,7 +80,7 @@ public sealed class AllocateReportTests
     public void Comparison_EveryPolicy_HasOneRowPerProgramMatchingItsProjection()
     {
         var workbook = TestWorkbooks.Street();
-        var results = PolicyNames.Names
+        var results = IAllocationPolicy.BuiltInNames
             .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.BuiltIn(n) }).Project())
             .ToList();
 
@@ -89,20 +88,20 @@ public sealed class AllocateReportTests
         var rows = Csv(report);
         using var json = Json(report);
 
-        Assert.Equal(PolicyNames.Names.Count * 4, rows.Count);
-        Assert.Equal(PolicyNames.Names, rows.Select(r => r["policy"]).Distinct());
+        Assert.Equal(IAllocationPolicy.BuiltInNames.Count * 4, rows.Count);
+        Assert.Equal(IAllocationPolicy.BuiltInNames, rows.Select(r => r["policy"]).Distinct());
         foreach (var row in rows)
         {
-            var r = results[PolicyNames.Names.ToList().IndexOf(row["policy"])].Get(row["program"], 2027);
+            var r = results[IAllocationPolicy.BuiltInNames.ToList().IndexOf(row["policy"])].Get(row["program"], 2027);
             Assert.Equal(Status(r.Status), row["status"]);
             Assert.Equal(r.FundedMinorUnits, Minor(row["funded"], 2));
             Assert.Equal(r.PoolShareMinorUnits, Minor(row["pool_share"], 2));
         }
 
         var policies = json.RootElement.GetProperty("policies").EnumerateArray().ToList();
-        Assert.Equal(PolicyNames.Names, policies.Select(p => p.GetProperty("policy").GetString()));
-        var viability = Csv(report, "policies").Single(p => p["policy"] == PolicyNames.ViabilityFirst);
-        var proportional = Csv(report, "policies").Single(p => p["policy"] == PolicyNames.Proportional);
+        Assert.Equal(IAllocationPolicy.BuiltInNames, policies.Select(p => p.GetProperty("policy").GetString()));
+        var viability = Csv(report, "policies").Single(p => p["policy"] == IAllocationPolicy.ViabilityFirst.Name);
+        var proportional = Csv(report, "policies").Single(p => p["policy"] == IAllocationPolicy.Proportional.Name);
         Assert.Contains("P-DIGITAL", proportional["stalled_programs"], StringComparison.Ordinal);
         Assert.DoesNotContain("P-DIGITAL", viability["stalled_programs"], StringComparison.Ordinal);
     }
@@ -111,7 +110,7 @@ public sealed class AllocateReportTests
     public void Comparison_ProgramShelvedUnderOnePolicy_ShowsItsNeedAndStatusWord()
     {
         var workbook = TestWorkbooks.Street();
-        var results = PolicyNames.Names
+        var results = IAllocationPolicy.BuiltInNames
             .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.BuiltIn(n) }).Project())
             .ToList();
         Assert.Equal(ProgramStatus.Shelved, results[0].Get("P-DIGITAL", 2029).Status);

@@ -22,7 +22,15 @@ public sealed class PublicApiSizeTests
     // internal (api-a).
     // 96: HledgerJournal behind LedgerFile.WriteHledgerJournal; StudyDescription and StudyWorkbook
     // folded into ResultFile and WorkbookResultPart (api-b).
-    private const int Ceiling = 96;
+    // 94: RiskSimulation gone and StreamLossResult internal: the tornado's tallies travel in the
+    // SimulationResult that RiskAnalyzer.SimulateMonteCarlo returns (api-risk).
+    // 92: ColumnMap and MatchRules internal; ImportOptions.Map is the map's text and
+    // LedgerFile.ReadImportRules gives the options with the rules (api-track).
+    // 91: PolicyComparer folded into PolicyComparison.Create (api-risk).
+    // 90: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
+    // 89: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
+    // 88: SimulationStop gone: SimulationResult.Precision and PrecisionReached say why it stopped (api-risk).
+    private const int Ceiling = 88;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

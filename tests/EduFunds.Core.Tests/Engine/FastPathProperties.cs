@@ -53,6 +53,16 @@ public class FastPathProperties
         return (Same(builtIn.Project(), wrapped.Project()) && Same(builtIn.Project(varied), wrapped.Project(varied))).Label($"seed {seed}, scale {scale}");
     }
 
+    [Property(MaxTest = 200)]
+    public Property PolicyOfOurOwn_ProportionalWithMoneyAllocateMinorUnits_GivesTheBuiltInNumbers(int seed)
+    {
+        // What a researcher writes with the public API only: the built-in rule's numbers follow.
+        var workbook = RandomWorkbooks.Create(seed);
+        var builtIn = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.Proportional }).Project();
+        var own = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = new OwnProportional() }).Project();
+        return Same(builtIn, own).Label($"seed {seed}");
+    }
+
     [Fact]
     public void Proportional_WithAnUndecidedProgram_GivesTheUnitByLargestRemainder()
     {
@@ -84,6 +94,36 @@ public class FastPathProperties
             && pair.First.StrandedReservesMinorUnits == pair.Second.StrandedReservesMinorUnits
             && pair.First.StrandedRestrictedMinorUnits == pair.Second.StrandedRestrictedMinorUnits)
         && a.Programs.SequenceEqual(b.Programs);
+
+    /// <summary>Proportional to remaining need, written as a user would, with <see cref="EduFunds.Monetary.Money.AllocateMinorUnits"/>.</summary>
+    private sealed class OwnProportional : IAllocationPolicy
+    {
+        public string Name => "own-proportional";
+
+        public void Allocate(in AllocationRequest request, Span<long> shares)
+        {
+            var claims = request.Claims;
+            Span<decimal> remaining = stackalloc decimal[claims.Length];
+            decimal total = 0;
+            for (var i = 0; i < claims.Length; i++)
+            {
+                remaining[i] = claims[i].Remaining;
+                total += remaining[i];
+            }
+
+            if (request.Pool >= total)
+            {
+                for (var i = 0; i < claims.Length; i++)
+                {
+                    shares[i] = claims[i].Remaining;
+                }
+            }
+            else if (request.Pool > 0)
+            {
+                EduFunds.Monetary.Money.AllocateMinorUnits(request.Pool, remaining, shares);
+            }
+        }
+    }
 
     /// <summary>A built-in policy behind the interface, so that the engine cannot recognise it.</summary>
     private sealed class Wrapper(IAllocationPolicy inner) : IAllocationPolicy

@@ -51,6 +51,27 @@ public sealed class MoneyAllocationTests
     }
 
     [Fact]
+    public void AllocateMinorUnits_IntoTheCallersSpan_SplitsByLargestRemainder()
+    {
+        Span<long> parts = stackalloc long[3];
+
+        Money.AllocateMinorUnits(1000, [1m, 2m, 4m], parts);
+        Assert.Equal([143L, 286L, 571L], parts.ToArray());
+
+        Money.AllocateMinorUnits(-10, [1m, 1m, 1m], parts);
+        Assert.Equal([-4L, -3L, -3L], parts.ToArray());
+    }
+
+    [Fact]
+    public void AllocateMinorUnits_PartsOfAnotherLength_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Money.AllocateMinorUnits(10, [1m, 1m], new long[3]));
+        Assert.Throws<ArgumentException>(() => Money.AllocateMinorUnits(10, [], []));
+        Assert.Throws<ArgumentException>(() => Money.AllocateMinorUnits(10, [0m, 0m], new long[2]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Money.AllocateMinorUnits(10, [1m, -1m], new long[2]));
+    }
+
+    [Fact]
     public void Allocate_JapaneseYen_SplitsWholeYen()
     {
         var parts = new Money(1000m, Currency.FromCode("JPY")).Allocate(1m, 1m, 1m);

@@ -41,6 +41,17 @@ public sealed class MoneyProperties
     }
 
     [Property]
+    public void AllocateMinorUnits_AnyWeights_GivesWhatAllocateGives(WholeMoney total, Weights weights)
+    {
+        var parts = new long[weights.Values.Length];
+
+        Money.AllocateMinorUnits(total.Value.ToMinorUnits(), weights.Values, parts);
+
+        Assert.Equal(total.Value.Allocate(weights.Values).Select(p => p.ToMinorUnits()), parts);
+        Assert.Equal(total.Value.ToMinorUnits(), parts.Sum());
+    }
+
+    [Property]
     public void Allocate_ZeroWeight_GetsNothing(WholeMoney total, Weights weights, NonNegativeInt at)
     {
         // A zero weight is put in at a generated place, so that every case has one to check.

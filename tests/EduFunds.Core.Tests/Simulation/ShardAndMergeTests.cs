@@ -177,7 +177,7 @@ public sealed class ShardAndMergeTests
 
         Assert.Equal((1, "street", "street", model.Workbook.Name, model.Workbook.Currency, model.PolicyIn(model.Years.From).Name, 200L), (part.Position, part.Entry, part.Source, part.Name, part.Currency, part.Policy, part.TotalRuns));
         Assert.Equal(model.Project().Programs.Select(p => p.FirstStallYear), part.ProjectionFirstStall);
-        Assert.Null(part.Tornado);
+        Assert.Null(part.Simulation.Tornado);
         Assert.Empty(part.TornadoStreamIds);
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkbookResultPart.Create(model, result, "street", totalRuns: 49));
     }

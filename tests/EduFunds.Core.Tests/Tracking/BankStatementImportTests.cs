@@ -21,9 +21,9 @@ public sealed class BankStatementImportTests
         "合计,,\"220,000.00\",\"4,700.50\",,,\n";
 
     private static ImportResult Plan(string export, string map, ImportOptions? options = null, string rules = "field,match,pattern,target\n*,contains,办公用品,overhead\n") =>
-        new LedgerImporter().Plan(new StringReader(export), "statement.csv", (options ?? new ImportOptions { Map = ColumnMap.Parse(map) }) with
+        new LedgerImporter().Plan(new StringReader(export), "statement.csv", (options ?? new ImportOptions { Map = map }) with
         {
-            Map = ColumnMap.Parse(map),
+            Map = map,
             Rules = MatchRulesFile.Read(new StringReader(rules), "rules.csv", ["DG", "PF"], ["P1", "P2"]),
         }, Workbook());
 
@@ -50,7 +50,7 @@ public sealed class BankStatementImportTests
     public void HeaderRow_Forced_IsUsed()
     {
         var e = Assert.Throws<InputValidationException>(() => Plan(
-            Statement, "date=交易日期,amount-in=收入,amount-out=支出", new ImportOptions { Map = ColumnMap.Parse("date=1,amount=2"), HeaderRow = 2 }));
+            Statement, "date=交易日期,amount-in=收入,amount-out=支出", new ImportOptions { Map = "date=1,amount=2", HeaderRow = 2 }));
 
         Assert.Equal(2, e.Issues[0].Line);
         Assert.Contains("the date column '交易日期' is not in the export", e.Issues[0].Message, StringComparison.Ordinal);
@@ -65,10 +65,10 @@ public sealed class BankStatementImportTests
         var e = Assert.Throws<InputValidationException>(() => Plan(export, map));
         Assert.Contains("--type-values", e.Issues[0].Message, StringComparison.Ordinal);
 
-        var result = Plan(export, map, new ImportOptions { Map = ColumnMap.Parse(map), TypeValues = ImportOptions.ParseTypeValues("借=expense,贷=receipt") });
+        var result = Plan(export, map, new ImportOptions { Map = map, TypeValues = ImportOptions.ParseTypeValues("借=expense,贷=receipt") });
         Assert.Equal([LedgerEntryType.Receipt, LedgerEntryType.Expense], result.EntriesToAdd.Select(x => x.Type));
 
-        var swapped = Plan(export, map, new ImportOptions { Map = ColumnMap.Parse(map), TypeValues = ImportOptions.ParseTypeValues("借=receipt,贷=expense") });
+        var swapped = Plan(export, map, new ImportOptions { Map = map, TypeValues = ImportOptions.ParseTypeValues("借=receipt,贷=expense") });
         Assert.Equal(2, swapped.Unmatched.Count); // the other sense: neither row finds its stream or program
     }
 
@@ -94,7 +94,7 @@ public sealed class BankStatementImportTests
     public void InvalidDateFormatPattern_ReadsNoDateInsteadOfCrashing()
     {
         var map = "date=Date,amount=Amount,stream=Fund";
-        var e = Assert.Throws<InputValidationException>(() => Plan("Date,Amount,Fund\n2024-01-01,1,DG\n", map, new ImportOptions { Map = ColumnMap.Parse(map), DateFormats = ["%"] }));
+        var e = Assert.Throws<InputValidationException>(() => Plan("Date,Amount,Fund\n2024-01-01,1,DG\n", map, new ImportOptions { Map = map, DateFormats = ["%"] }));
 
         Assert.Contains("is not a date", e.Issues[0].Message, StringComparison.Ordinal);
     }
@@ -119,7 +119,7 @@ public sealed class BankStatementImportTests
             var entries = LedgerReader.Read(source, EduFunds.Monetary.Currency.Cny, Date("2024-01-01"), issues, null, CancellationToken.None)
                 .Select(x => x.Entry).ToArray();
             var second = new LedgerImporter().Plan(
-                new StringReader(export), "statement.csv", new ImportOptions { Map = ColumnMap.Parse(map) }, Workbook(ledger: entries));
+                new StringReader(export), "statement.csv", new ImportOptions { Map = map }, Workbook(ledger: entries));
             return !issues.HasErrors && second.Added.Count == 0 && first.Added.Count == 1;
         }
         finally

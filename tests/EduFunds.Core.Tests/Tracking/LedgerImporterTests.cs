@@ -24,7 +24,7 @@ public sealed class LedgerImporterTests : IDisposable
 
     private static ImportOptions Options(string map = "date=Booked,amount=Amount,type=Kind,stream=Fund,reference=Voucher,memo=Text") => new()
     {
-        Map = ColumnMap.Parse(map),
+        Map = map,
         Rules = MatchRulesFile.Read(new StringReader(Rules), "rules.csv", ["DG", "PF"], ["P1", "P2"]),
     };
 
@@ -156,7 +156,7 @@ public sealed class LedgerImporterTests : IDisposable
         const string export = "date;amount;memo\n";
         var options = new ImportOptions
         {
-            Map = ColumnMap.Parse("date=1,amount=2,memo=3"),
+            Map = "date=1,amount=2,memo=3",
             Rules = new MatchRules([new MatchRule("memo", MatchKind.Contains, "grant", MatchTarget.Stream, "DG"), new MatchRule("*", MatchKind.Exact, "rent", MatchTarget.Program, "P2")]),
             NegativeIsExpense = true,
             HasHeader = false,
@@ -193,6 +193,33 @@ public sealed class LedgerImporterTests : IDisposable
     {
         Assert.Contains("'when' in the column map is not a field", Assert.Throws<FormatException>(() => ColumnMap.Parse("when=Date,amount=A")).Message, StringComparison.Ordinal);
         Assert.Contains("which column is the date", Assert.Throws<FormatException>(() => ColumnMap.Parse("amount=A")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportOptions_Map_IsCheckedWhenSet()
+    {
+        var e = Assert.Throws<FormatException>(() => new ImportOptions { Map = "when=Date,amount=A" });
+
+        Assert.Contains("'when' in the column map is not a field", e.Message, StringComparison.Ordinal);
+        Assert.Equal("date=1,amount=2", new ImportOptions { Map = "date=1,amount=2" }.Map);
+    }
+
+    [Fact]
+    public void LedgerFile_ReadImportRules_GivesTheOptionsWithTheRules()
+    {
+        var plain = new ImportOptions { Map = "date=Booked,amount=Amount,type=Kind,stream=Fund,reference=Voucher,memo=Text" };
+        ImportOptions Read() => LedgerFile.ReadImportRules(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Rules)), "rules.csv", null, plain, Workbook());
+
+        var options = Read();
+        var result = LedgerFile.PlanImport(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Export)), "export.csv", options, Workbook());
+
+        Assert.Equal(plain.Map, options.Map);
+        Assert.Equal(Read(), options);
+        Assert.NotEqual(plain, options);
+        Assert.Equal(["DG", "P1", "P2"], result.EntriesToAdd.Select(e => e.StreamId ?? e.ProgramId));
+        var unknown = Assert.Throws<InputValidationException>(() => LedgerFile.ReadImportRules(
+            new MemoryStream("field,match,pattern,target\nmemo,exact,x,program:NOPE\n"u8.ToArray()), "rules.csv", null, plain, Workbook()));
+        Assert.Equal((2, 4), (unknown.Issues[0].Line, unknown.Issues[0].Column));
     }
 
     [Fact]

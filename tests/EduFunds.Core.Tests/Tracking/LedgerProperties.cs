@@ -35,7 +35,7 @@ public class LedgerProperties
     {
         var options = new ImportOptions
         {
-            Map = ColumnMap.Parse("reference=Ref,date=Date,type=Kind,stream=Who,program=Who,amount=Amount"),
+            Map = "reference=Ref,date=Date,type=Kind,stream=Who,program=Who,amount=Amount",
         };
         return new LedgerImporter().Plan(new StringReader(export), "export.csv", options, Workbook(ledger: ledger));
     }
