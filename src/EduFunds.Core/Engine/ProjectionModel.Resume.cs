@@ -46,6 +46,7 @@ public sealed partial class ProjectionModel
     {
         Check(streamAmounts, workspace);
         workspace.Reset();
+        workspace.UseSchedule(positions);
         long carry = 0;
         var y = 0;
         try
@@ -88,6 +89,7 @@ public sealed partial class ProjectionModel
         Check(streamAmounts, workspace);
         from = Math.Clamp(from, 0, YearCount);
         var carry = trace.Restore(from, workspace);
+        workspace.UseSchedule(positions);
         var y = from;
         var mayStop = trace.CanStopEarly;
         workspace.StallsOnly = true;
