@@ -31,7 +31,8 @@ public sealed class PublicApiSizeTests
     // 89: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
     // 88: SimulationStop gone: SimulationResult.Precision and PrecisionReached say why it stopped (api-risk).
     // 87: WorkbookFiles internal; the file names are IWorkbookFileSource.SettingsFileName and so on (api-track).
-    private const int Ceiling = 87;
+    // 86: RescuePlanner folded into RescuePlan.Create (api-risk).
+    private const int Ceiling = 86;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
