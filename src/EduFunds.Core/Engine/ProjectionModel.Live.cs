@@ -74,6 +74,8 @@ public sealed partial class ProjectionModel
     /// year's live programs in tie-break order: a stalled program is offered the pool's leftover
     /// (only the programs before it in the order can have taken any), then the year closes for it.
     /// A program shelved at the close has its later scheduled cells written Shelved, need and funding 0.
+    /// A loss projection (<see cref="ProjectionWorkspace.StallsOnly"/>) writes no cell: it reads only
+    /// the programs' state, first stalls and shelved years.
     /// </summary>
     /// <returns>The pool money allocated after the rescue.</returns>
     private long RescueAndCloseLive(int y, long pool, long allocated, ProjectionWorkspace w)
@@ -86,6 +88,7 @@ public sealed partial class ProjectionModel
         var fundedOut = w.FundedOut;
         var leftover = pool - allocated;
         long strandedReserves = 0;
+        var outputs = !w.StallsOnly; // a loss projection reads only stalls, shelving and reserves
         for (int k = w.LiveYearStart, end = w.LiveCount; k < end; k++)
         {
             ref readonly var plan = ref positions[live[k]];
@@ -102,29 +105,36 @@ public sealed partial class ProjectionModel
                 program.Stalled = false;
             }
 
-            needOut[cell] = need;
             var before = program.Reserve;
             long after;
             if (program.Stalled)
             {
                 after = checked(before + program.Received);
-                status[cell] = ProgramStatus.Stalled;
-                fundedOut[cell] = 0;
-                liveFunded[k] = -1;
                 CountStall(ref program, p, y, w);
-                if (program.Shelved)
+                if (outputs)
                 {
-                    WriteShelved(p, y, w);
+                    needOut[cell] = need;
+                    status[cell] = ProgramStatus.Stalled;
+                    fundedOut[cell] = 0;
+                    liveFunded[k] = -1;
+                    if (program.Shelved)
+                    {
+                        WriteShelved(p, y, w);
+                    }
                 }
             }
             else
             {
-                var funded = program.Secured + program.Share;
                 after = before - program.Used + program.Received - program.Applied;
-                status[cell] = funded == need ? ProgramStatus.Funded : ProgramStatus.Underfunded;
-                fundedOut[cell] = funded;
-                liveFunded[k] = funded;
                 program.StallCount = 0;
+                if (outputs)
+                {
+                    var funded = program.Secured + program.Share;
+                    needOut[cell] = need;
+                    status[cell] = funded == need ? ProgramStatus.Funded : ProgramStatus.Underfunded;
+                    fundedOut[cell] = funded;
+                    liveFunded[k] = funded;
+                }
             }
 
             CarryReserve(ref program, p, y, after, ref strandedReserves);
