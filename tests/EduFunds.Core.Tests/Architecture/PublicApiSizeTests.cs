@@ -34,7 +34,8 @@ public sealed class PublicApiSizeTests
     // 86: RescuePlanner folded into RescuePlan.Create (api-risk).
     // 84: BudgetTable is a dictionary from (year, program id) to Money, BudgetSource is
     // BudgetLine.HasExplicitBudget (api-track).
-    private const int Ceiling = 84;
+    // 83: ImportedRow and SkippedRow are one ImportRow, the row type of every list of ImportResult (api-track).
+    private const int Ceiling = 83;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
