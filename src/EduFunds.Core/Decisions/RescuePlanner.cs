@@ -358,7 +358,7 @@ public sealed class RescuePlanner
     /// </summary>
     private static ProjectionModel Compile(Workbook book, IAllocationPolicy? policy, RescueOptions options)
     {
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
+        var model = ProjectionModel.Create(book, policy: policy);
         return options.AsOf is { } asOf ? Reforecast.Create(model, book.Ledger, asOf).ForecastModel : model;
     }
 
