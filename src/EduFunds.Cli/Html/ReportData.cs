@@ -106,9 +106,8 @@ internal sealed class ReportData
         if (workbook.Ledger.Count > 0)
         {
             date = asOf ?? workbook.Ledger.Max(e => e.Date);
-            var calendar = new FiscalCalendar(workbook.FiscalYearStartMonth);
             var ledgerYears = workbook.Ledger.Where(e => e.Date <= date)
-                .Select(e => calendar.YearOf(e.Date))
+                .Select(e => workbook.FiscalYearOf(e.Date))
                 .Where(workbook.Years.Contains)
                 .Distinct().Order().ToArray();
             if (ledgerYears.Length > 0)

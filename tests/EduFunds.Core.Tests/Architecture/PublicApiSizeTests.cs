@@ -30,7 +30,8 @@ public sealed class PublicApiSizeTests
     // 90: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
     // 89: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
     // 88: ProjectionOptions gone: ProjectionModel.Create(workbook, scenario, policy) (api-model).
-    private const int Ceiling = 88;
+    // 87: FiscalCalendar internal: Workbook.FiscalYearOf, FirstDayOfFiscalYear, LastDayOfFiscalYear (api-model).
+    private const int Ceiling = 87;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
