@@ -40,7 +40,7 @@ internal static class SimulationSettings
         report.Set("runs", simulation?.Runs);
         report.Set("first_run", simulation?.FirstRun);
         report.Set("precision", simulation?.Precision is { } precision ? (decimal)precision : null);
-        report.Set("stop", simulation is null ? null : StopText(simulation.Stop));
+        report.Set("stop", simulation is null ? null : StopText(simulation));
         report.Set("trends", simulation is null ? null : simulation.Trends.Where(t => !t.ReplacesAnnualChange).Select(TrendText).ToList());
         report.Set("rates", simulation is null ? null : simulation.Trends.Where(t => t.ReplacesAnnualChange).Select(TrendText).ToList());
         AddCsvColumns(report, simulation?.Seed, simulation?.Runs);
@@ -71,10 +71,6 @@ internal static class SimulationSettings
         return trend.From is { } from ? text + ":" + from.ToString(CultureInfo.InvariantCulture) : text;
     }
 
-    private static string StopText(SimulationStop stop) => stop switch
-    {
-        SimulationStop.PrecisionReached => "precision-reached",
-        SimulationStop.MaxRunsReached => "max-runs-reached",
-        _ => "fixed-runs",
-    };
+    private static string StopText(SimulationResult simulation) =>
+        simulation.Precision is null ? "fixed-runs" : simulation.PrecisionReached ? "precision-reached" : "max-runs-reached";
 }

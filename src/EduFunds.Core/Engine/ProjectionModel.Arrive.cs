@@ -21,18 +21,13 @@ public sealed partial class ProjectionModel
                 state[p].Received = 0;
             }
         }
-        else
-        {
-            // Only scheduled programs receive money or have it read this year.
-            foreach (var p in ScheduledIn(y))
-            {
-                state[p].Received = 0;
-            }
-        }
+
+        // A Monte Carlo run: BeginYearLive has cleared r of the programs scheduled this year, the only ones that receive money or have it read.
 
         var amountRow = amounts.Slice(y * StreamCount, StreamCount);
         long unrestricted = 0, restrictedTotal = 0, strandedRestricted = 0;
-        if (!TrySumPool(amountRow, poolMask, out unrestricted))
+        var bounded = TrySumPool(amountRow, poolMask, out unrestricted);
+        if (!bounded)
         {
             // A negative amount, or amounts so large that the sum might overflow: stream by
             // stream, so that the first problem in stream order is the one reported.
@@ -60,19 +55,33 @@ public sealed partial class ProjectionModel
         }
 
         // The restricted streams of the year, in stream order.
-        foreach (var s in restrictedStreams)
+        if (!w.Detailed)
         {
-            var amount = amountRow[s];
-            if (amount <= 0)
+            if (bounded)
             {
-                continue;
+                ArriveRestrictedBounded(y, amountRow, w, ref restrictedTotal, ref strandedRestricted);
             }
-
-            restrictedTotal = checked(restrictedTotal + amount);
-            var count = yearTargetCount[(y * StreamCount) + s];
-            if (count == 0 || !SplitRestricted(y, s, count, amount, w, arrivals))
+            else
             {
-                strandedRestricted = checked(strandedRestricted + amount);
+                ArriveRestrictedLive(y, amountRow, w, ref restrictedTotal, ref strandedRestricted);
+            }
+        }
+        else
+        {
+            foreach (var s in restrictedStreams)
+            {
+                var amount = amountRow[s];
+                if (amount <= 0)
+                {
+                    continue;
+                }
+
+                restrictedTotal = checked(restrictedTotal + amount);
+                var count = yearTargetCount[(y * StreamCount) + s];
+                if (count == 0 || !SplitRestricted(y, s, count, amount, w, arrivals))
+                {
+                    strandedRestricted = checked(strandedRestricted + amount);
+                }
             }
         }
 

@@ -19,13 +19,27 @@ public sealed partial class ProjectionModel
         List<RestrictedArrival>[]? arrivals,
         ref long carry)
     {
-        Arrive(y, amounts, w, arrivals);
-        var claimants = SecureFromReserveAndRestrictedMoney(y, w);
-        var pool = checked(w.UnrestrictedOut[y] + carry);
-        var allocated = StallFixpoint(y, pool, claimants, w);
-        allocated = Rescue(y, pool, allocated, w);
-        CloseAndShelve(y, w);
-        carry = ClosePool(y, pool, allocated, carry, w);
+        if (w.Detailed)
+        {
+            Arrive(y, amounts, w, arrivals);
+            var claimants = SecureFromReserveAndRestrictedMoney(y, w);
+            var pool = checked(w.UnrestrictedOut[y] + carry);
+            var allocated = StallFixpoint(y, pool, claimants, w);
+            allocated = Rescue(y, pool, allocated, w);
+            CloseAndShelve(y, w);
+            carry = ClosePool(y, pool, allocated, carry, w);
+        }
+        else
+        {
+            // A Monte Carlo run: the same steps over the year's live programs (ProjectionModel.Live.cs).
+            BeginYearLive(y, w);
+            Arrive(y, amounts, w, arrivals);
+            var claimants = SecureLive(w);
+            var pool = checked(w.UnrestrictedOut[y] + carry);
+            var allocated = StallFixpoint(y, pool, claimants, w);
+            allocated = RescueAndCloseLive(y, pool, allocated, w);
+            carry = ClosePool(y, pool, allocated, carry, w);
+        }
     }
 
     /// <summary>
@@ -121,12 +135,6 @@ public sealed partial class ProjectionModel
     /// </summary>
     private void CloseAndShelve(int y, ProjectionWorkspace w)
     {
-        if (!w.Detailed)
-        {
-            CloseAndShelveScheduled(y, w);
-            return;
-        }
-
         var row = y * ProgramCount;
         var state = w.State;
         long strandedReserves = 0;
@@ -183,58 +191,6 @@ public sealed partial class ProjectionModel
 
             w.MinimumOut[cell] = plan.Minimum;
             w.ReserveAfterOut[cell] = after;
-            CarryReserve(ref program, p, y, after, ref strandedReserves);
-        }
-
-        w.StrandedReservesOut[y] = strandedReserves;
-    }
-
-    /// <summary>
-    /// <see cref="CloseAndShelve"/> for a Monte Carlo run (no detailed figures): the same step for
-    /// the programs scheduled in the year only. The others' status, need and funding stay
-    /// Inactive, 0 and 0 from <see cref="ProjectionWorkspace.ClearInactive"/>, and their reserve
-    /// is left as it is, as the full step leaves it.
-    /// </summary>
-    private void CloseAndShelveScheduled(int y, ProjectionWorkspace w)
-    {
-        var row = y * ProgramCount;
-        var state = w.State;
-        var status = w.StatusOut;
-        var needOut = w.NeedOut;
-        var fundedOut = w.FundedOut;
-        long strandedReserves = 0;
-        foreach (var p in ScheduledIn(y))
-        {
-            ref var program = ref state[p];
-            var cell = row + p;
-            if (program.Shelved)
-            {
-                status[cell] = ProgramStatus.Shelved;
-                needOut[cell] = 0;
-                fundedOut[cell] = 0;
-                continue;
-            }
-
-            var need = cellPlan[cell].Need;
-            needOut[cell] = need;
-            var before = program.Reserve;
-            long after;
-            if (program.Stalled)
-            {
-                after = checked(before + program.Received);
-                status[cell] = ProgramStatus.Stalled;
-                fundedOut[cell] = 0;
-                CountStall(ref program, p, y, w);
-            }
-            else
-            {
-                var funded = program.Secured + program.Share;
-                after = before - program.Used + program.Received - program.Applied;
-                status[cell] = funded == need ? ProgramStatus.Funded : ProgramStatus.Underfunded;
-                fundedOut[cell] = funded;
-                program.StallCount = 0;
-            }
-
             CarryReserve(ref program, p, y, after, ref strandedReserves);
         }
 

@@ -178,6 +178,7 @@ public sealed partial class ProjectionModel
         }
 
         (scheduledOrder, scheduledFrom, scheduledCells) = ListScheduled(order, scheduled, YearCount, ProgramCount);
+        positions = ListPositions(scheduledOrder, scheduledFrom, cellPlan, ProgramCount);
 
         // Per year and restricted stream: its programs scheduled that year, in tie-break order
         // (whether each is shelved is left to the run); -1 for a stream of the pool.
@@ -204,6 +205,8 @@ public sealed partial class ProjectionModel
         // A mask of the pool's streams (-1) and the restricted streams, in stream order.
         poolMask = targets.Select(t => t.Length == 0 ? -1L : 0L).ToArray();
         restrictedStreams = Enumerable.Range(0, StreamCount).Where(s => targets[s].Length > 0).ToArray();
+        (restrictedSplits, restrictedFrom, splitPrograms, splitNeeds) =
+            PlanRestricted(YearCount, StreamCount, ProgramCount, maxTargets, restrictedStreams, yearTargetCount, yearTargets, cellPlan);
 
         // Policy and flagship weight per year.
         policies = new IAllocationPolicy[YearCount];
@@ -296,7 +299,7 @@ public sealed partial class ProjectionModel
     /// <summary>Creates the buffers one thread needs to run projections.</summary>
     /// <param name="detailed">True to record every figure of each program-year (a detailed result); false for the figures a Monte Carlo tally reads.</param>
     /// <returns>A new workspace.</returns>
-    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed, ScheduledCells);
+    internal ProjectionWorkspace CreateWorkspace(bool detailed = false) => new(YearCount, ProgramCount, Math.Max(1, maxTargets), detailed, ScheduledCells, positions);
 
 
     /// <summary>
@@ -355,6 +358,7 @@ public sealed partial class ProjectionModel
         }
 
         w.Reset();
+        w.UseSchedule(positions);
         if (!w.Detailed)
         {
             w.ClearInactive(ScheduledCells);

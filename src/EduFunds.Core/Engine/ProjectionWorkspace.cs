@@ -13,9 +13,13 @@ internal sealed class ProjectionWorkspace
     private readonly int[] scheduledCells;
     private int[]? inactiveFor;
 
-    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed, int[] scheduledCells)
+    internal ProjectionWorkspace(int years, int programs, int targetCapacity, bool detailed, int[] scheduledCells, ScheduledCell[] positions)
     {
         this.scheduledCells = scheduledCells;
+        Positions = positions;
+        Live = [];
+        LiveFunded = [];
+        UseSchedule(positions);
         Detailed = detailed;
         this.years = years;
         this.programs = programs;
@@ -95,6 +99,29 @@ internal sealed class ProjectionWorkspace
     /// </summary>
     public ReadOnlySpan<int> ScheduledCells => scheduledCells;
 
+    /// <summary>
+    /// The model's scheduled program-years in the order a Monte Carlo run visits them (year by year,
+    /// each year in tie-break order); <see cref="Live"/> holds positions in it.
+    /// </summary>
+    internal ScheduledCell[] Positions { get; private set; }
+
+    /// <summary>
+    /// Monte Carlo runs (not <see cref="Detailed"/>): the positions in <see cref="Positions"/> of the
+    /// program-years not shelved at the start of their year, in the order visited; the first
+    /// <see cref="LiveCount"/> belong to the last run. Shelved program-years are left out: their
+    /// status is Shelved, their need and funding 0.
+    /// </summary>
+    internal int[] Live { get; private set; }
+
+    /// <summary>Per entry of <see cref="Live"/>: the funding F of the program-year, or -1 when it stalled.</summary>
+    internal long[] LiveFunded { get; private set; }
+
+    /// <summary>The number of entries of <see cref="Live"/> and <see cref="LiveFunded"/> the last run wrote.</summary>
+    internal int LiveCount { get; set; }
+
+    /// <summary>Where the year being projected starts in <see cref="Live"/>.</summary>
+    internal int LiveYearStart { get; set; }
+
     /// <summary>Year index of each program's first stall, or -1.</summary>
     public ReadOnlySpan<int> FirstStallYearIndex => FirstStall;
 
@@ -107,6 +134,15 @@ internal sealed class ProjectionWorkspace
     /// <see cref="Funded"/>, the per-program and the per-year figures, so the year loop skips the others.
     /// </summary>
     internal bool Detailed { get; }
+
+    /// <summary>
+    /// True while a loss projection runs (<see cref="ProjectionModel.RunFrom"/>), which reads only
+    /// each program's stalls, shelving and reserve: the proportional split then leaves out the
+    /// largest-remainder units and the pool shares of a round in which no one stalls (the units
+    /// cannot make anyone stall), and the close of the year writes no per-cell figure (status, need,
+    /// funding), so the per-year outputs of the years it projects are not complete.
+    /// </summary>
+    internal bool StallsOnly { get; set; }
 
     internal ProgramStatus[] StatusOut { get; }
 
@@ -197,11 +233,28 @@ internal sealed class ProjectionWorkspace
         inactiveFor = scheduledCells;
     }
 
+    /// <summary>
+    /// Takes the scheduled program-years of the model about to run in this workspace (a workspace
+    /// may serve several models of the same shape), with room to list them live.
+    /// </summary>
+    /// <param name="positions">The running model's scheduled program-years, in the order a run visits them.</param>
+    internal void UseSchedule(ScheduledCell[] positions)
+    {
+        Positions = positions;
+        if (!Detailed && Live.Length < positions.Length)
+        {
+            Live = new int[positions.Length];
+            LiveFunded = new long[positions.Length];
+        }
+    }
+
     internal void Reset()
     {
         FirstStall.AsSpan().Fill(-1);
         ShelvedAt.AsSpan().Fill(-1);
         State.AsSpan().Clear();
+        LiveCount = 0;
+        LiveYearStart = 0;
     }
 }
 

@@ -210,7 +210,7 @@ internal static class ResultFileReader
         }
 
         var simulation = new SimulationResult(
-            counts, programs, years, inputs.ScenarioName, inputs.Seed, first, inputs.Trends, null, SimulationStop.FixedRuns, inputs) { Tornado = tornado };
+            counts, programs, years, inputs.ScenarioName, inputs.Seed, first, inputs.Trends, null, inputs) { Tornado = tornado };
 
         return new WorkbookResultPart
         {

@@ -111,7 +111,7 @@ public sealed partial class MonteCarloSimulator
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         SimulationLog.Simulated(logger, options.Runs, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? options.Runs / seconds : 0);
         var inputs = SimulationInputs.Of(model, options.Seed, options.Trends);
-        var simulation = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, SimulationStop.FixedRuns, inputs);
+        var simulation = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, inputs);
         return (simulation, new StreamLossResult(streams, model.ProgramCount, options.FirstRun, options.Runs, stalls, SimulationInputs.Of(model, options.Seed, options.Trends)));
     }
 

@@ -69,25 +69,22 @@ public sealed partial class MonteCarloSimulator
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var tracker = new ProgressTracker(progress, planned);
-        SimulationStop stop;
         long done = 0;
         if (options.Precision is not { } precision)
         {
             Execute(workers, options.Seed, options.FirstRun, options.Runs, static (worker, seed, run) => worker.SimulateRun(seed, run), tracker, cancellationToken);
             done = options.Runs;
-            stop = SimulationStop.FixedRuns;
         }
         else
         {
-            stop = SimulationStop.MaxRunsReached;
             while (done < options.MaxRuns)
             {
                 var batch = (int)Math.Min(options.BatchSize, options.MaxRuns - done);
                 Execute(workers, options.Seed, options.FirstRun + done, batch, static (worker, seed, run) => worker.SimulateRun(seed, run), tracker, cancellationToken);
                 done += batch;
+                // The same test as the result's PrecisionReached, on the same counts.
                 if (MaxStallHalfWidth(workers, model.ProgramCount, model.YearCount, done) <= precision)
                 {
-                    stop = SimulationStop.PrecisionReached;
                     break;
                 }
             }
@@ -97,7 +94,7 @@ public sealed partial class MonteCarloSimulator
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         SimulationLog.Simulated(logger, done, model.ProgramCount, model.YearCount, threads, seconds, seconds > 0 ? done / seconds : 0);
-        return new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, options.Precision, stop, SimulationInputs.Of(model, options.Seed, options.Trends));
+        return new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, options.Precision, SimulationInputs.Of(model, options.Seed, options.Trends));
     }
 
     /// <summary>
@@ -145,7 +142,7 @@ public sealed partial class MonteCarloSimulator
             outcomes.Add(workers[w].Outcomes!);
         }
 
-        var result = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, SimulationStop.FixedRuns, SimulationInputs.Of(model, options.Seed, options.Trends));
+        var result = new SimulationResult(total, model.Programs, model.Years, model.ScenarioName, options.Seed, options.FirstRun, options.Trends, null, SimulationInputs.Of(model, options.Seed, options.Trends));
         return new SimulationOutcomes(
             result,
             outcomes.Served.MeanAndHalfWidth(),

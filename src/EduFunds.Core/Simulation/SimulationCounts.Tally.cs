@@ -11,51 +11,59 @@ namespace EduFunds.Simulation;
 internal sealed partial class SimulationCounts
 {
     /// <summary>
-    /// The dense path of <see cref="Record"/>: only the scheduled cells, the common exact 0 and 1
-    /// counted in place, the bins of underfunded years buffered per cell (see <see cref="PendingRuns"/>).
+    /// The dense path of <see cref="Record"/>: the program-years the run left live (not shelved),
+    /// read in the order the run wrote them (<see cref="ProjectionWorkspace.Live"/>); the common
+    /// exact 0 and 1 counted in place, the bins of underfunded years buffered per cell (see
+    /// <see cref="PendingRuns"/>). Shelved program-years are not visited: their exact 0s follow from
+    /// the runs' shelved years and are added when the buffer is flushed (<see cref="FoldShelved"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RecordDense(ProjectionWorkspace workspace)
     {
-        var cells = tallyCells ??= NewTallyCells(workspace.ScheduledCells);
+        var cells = tallyCells ??= NewTallyCells(workspace.Positions);
         var pending = pendingBins ??= new ushort[cells.Length * PendingRuns];
         var pendingCounts = pendingCount ??= new byte[cells.Length];
-        var status = workspace.Status;
-        var need = workspace.Need;
-        var funded = workspace.Funded;
-        var zero = RatioZero;
+        var zero = ratioZero;
         var full = RatioFull;
-        for (var j = 0; j < cells.Length; j++)
+        if (workspace.Detailed)
         {
-            ref var cell = ref cells[j];
-            var i = cell.Cell;
-            var s = status[i];
-            if (s >= ProgramStatus.Stalled)
+            RecordDenseByCell(workspace, cells, pending, pendingCounts);
+        }
+        else
+        {
+            var live = workspace.Live.AsSpan(0, workspace.LiveCount);
+            var liveFunded = workspace.LiveFunded.AsSpan(0, live.Length);
+            for (var k = 0; k < live.Length; k++)
             {
-                zero[i]++;
-                continue;
+                var j = live[k];
+                ref var cell = ref cells[j];
+                var f = liveFunded[k];
+                var n = cell.PlanNeed;
+                if (f >= n)
+                {
+                    full[cell.Cell]++;
+                }
+                else if (f <= 0)
+                {
+                    zero[cell.Cell]++; // stalled (-1), or nothing funded
+                }
+                else
+                {
+                    var at = pendingCounts[j];
+                    pending[(j * PendingRuns) + at] = (ushort)(n == cell.Need ? RatioBin(f, n, cell.Reciprocal) : cell.Bin(f, n));
+                    pendingCounts[j] = (byte)(at + 1);
+                }
             }
+        }
 
-            if (s == ProgramStatus.Inactive)
+        var shelved = workspace.ShelvedYearIndex;
+        var stride = YearCount + 1;
+        var fold = shelvedPending ??= new int[ProgramCount * stride];
+        for (var p = 0; p < shelved.Length; p++)
+        {
+            if (shelved[p] >= 0)
             {
-                continue;
-            }
-
-            var f = funded[i];
-            var n = need[i];
-            if (f >= n)
-            {
-                full[i]++;
-            }
-            else if (f <= 0)
-            {
-                zero[i]++;
-            }
-            else
-            {
-                var k = pendingCounts[j];
-                pending[(j * PendingRuns) + k] = (ushort)(n == cell.Need ? RatioBin(f, n, cell.Reciprocal) : cell.Bin(f, n));
-                pendingCounts[j] = (byte)(k + 1);
+                fold[(p * stride) + shelved[p]]++;
             }
         }
 
@@ -63,6 +71,90 @@ internal sealed partial class SimulationCounts
         {
             FlushPending();
         }
+    }
+
+    /// <summary><see cref="RecordDense"/> from the per-cell figures of a detailed workspace (no live list): every scheduled cell but the shelved ones.</summary>
+    private void RecordDenseByCell(ProjectionWorkspace workspace, TallyCell[] cells, ushort[] pending, byte[] pendingCounts)
+    {
+        var status = workspace.Status;
+        var need = workspace.Need;
+        var funded = workspace.Funded;
+        for (var j = 0; j < cells.Length; j++)
+        {
+            ref var cell = ref cells[j];
+            var i = cell.Cell;
+            var s = status[i];
+            if (s is ProgramStatus.Shelved or ProgramStatus.Inactive)
+            {
+                continue;
+            }
+
+            if (s == ProgramStatus.Stalled)
+            {
+                ratioZero[i]++;
+                continue;
+            }
+
+            var f = funded[i];
+            var n = need[i];
+            if (f >= n)
+            {
+                RatioFull[i]++;
+            }
+            else if (f <= 0)
+            {
+                ratioZero[i]++;
+            }
+            else
+            {
+                var at = pendingCounts[j];
+                pending[(j * PendingRuns) + at] = (ushort)(n == cell.Need ? RatioBin(f, n, cell.Reciprocal) : cell.Bin(f, n));
+                pendingCounts[j] = (byte)(at + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the exact 0s of the shelved program-years of the runs recorded since the last fold: a
+    /// program shelved at the close of year s has status Shelved in each of its scheduled years
+    /// after s (<see cref="shelvedPending"/> counts the runs per program and shelved year).
+    /// </summary>
+    private void FoldShelved()
+    {
+        var fold = shelvedPending;
+        var cells = tallyCells;
+        if (fold is null || cells is null)
+        {
+            return;
+        }
+
+        // Per program, the runs shelved before each year: a running sum over the shelved years.
+        var stride = YearCount + 1;
+        var before = shelvedBefore ??= new int[fold.Length];
+        var any = false;
+        for (var p = 0; p < ProgramCount; p++)
+        {
+            var row = p * stride;
+            var sum = 0;
+            for (var y = 0; y < YearCount; y++)
+            {
+                before[row + y] = sum;
+                sum += fold[row + y];
+            }
+
+            any |= sum > 0;
+        }
+
+        if (any)
+        {
+            foreach (ref readonly var cell in cells.AsSpan())
+            {
+                var (y, p) = Math.DivRem(cell.Cell, ProgramCount);
+                ratioZero[cell.Cell] += before[(p * stride) + y];
+            }
+        }
+
+        Array.Clear(fold);
     }
 
     /// <summary>Adds the buffered bins to the dense store, cell by cell in address order.</summary>
@@ -84,15 +176,16 @@ internal sealed partial class SimulationCounts
             pendingCounts[j] = 0;
         }
 
+        FoldShelved();
         pendingRuns = 0;
     }
 
-    private static TallyCell[] NewTallyCells(ReadOnlySpan<int> scheduled)
+    private static TallyCell[] NewTallyCells(ReadOnlySpan<ScheduledCell> positions)
     {
-        var cells = new TallyCell[scheduled.Length];
+        var cells = new TallyCell[positions.Length];
         for (var j = 0; j < cells.Length; j++)
         {
-            cells[j] = new TallyCell { Cell = scheduled[j], Need = -1 };
+            cells[j] = new TallyCell { Cell = positions[j].Cell, PlanNeed = positions[j].Need, Need = -1 };
         }
 
         return cells;
@@ -135,6 +228,9 @@ internal sealed partial class SimulationCounts
     {
         /// <summary>year x programs + program.</summary>
         public int Cell;
+
+        /// <summary>The cell's need N in the model: a live program-year's need in every run.</summary>
+        public long PlanNeed;
 
         /// <summary>The need <see cref="Reciprocal"/> belongs to; -1 for none (or a need beyond <see cref="ReciprocalNeedLimit"/>).</summary>
         public long Need;

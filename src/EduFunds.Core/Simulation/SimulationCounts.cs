@@ -29,6 +29,12 @@ internal sealed partial class SimulationCounts
     private byte[]? pendingCount;
     private int pendingRuns;
 
+    // The dense path: [program x (years + 1) + shelved year] runs recorded since the last fold
+    // (FoldShelved), whose shelved years' exact 0s are not in ratioZero yet; and its scratch.
+    private int[]? shelvedPending;
+    private int[]? shelvedBefore;
+    private readonly int[] ratioZero;
+
     /// <summary>Creates empty tallies.</summary>
     /// <param name="programCount">Programs.</param>
     /// <param name="yearCount">Years.</param>
@@ -44,7 +50,7 @@ internal sealed partial class SimulationCounts
         FirstStall = new int[programCount * (yearCount + 1)];
         Shelved = new int[programCount * (yearCount + 1)];
         this.ratios = ratios ?? RatioStore.Create(checked(programCount * yearCount), plannedRuns);
-        RatioZero = new int[programCount * yearCount];
+        ratioZero = new int[programCount * yearCount];
         RatioFull = new int[programCount * yearCount];
         StalledPrograms = new int[programCount + 1];
         Pool = new ValueDistribution[yearCount];
@@ -87,7 +93,14 @@ internal sealed partial class SimulationCounts
     public (int Index, int Count) Worker { get; init; } = (0, 1);
 
     /// <summary>[year x programs + program]: runs with ratio 0 (stalled, shelved, or nothing funded).</summary>
-    public int[] RatioZero { get; }
+    public int[] RatioZero
+    {
+        get
+        {
+            Flush();
+            return ratioZero;
+        }
+    }
 
     /// <summary>[year x programs + program]: runs with ratio 1 (funded in full).</summary>
     public int[] RatioFull { get; }
@@ -130,7 +143,7 @@ internal sealed partial class SimulationCounts
         var status = workspace.Status;
         var need = workspace.Need;
         var funded = workspace.Funded;
-        var zero = RatioZero;
+        var zero = ratioZero;
         var full = RatioFull;
         var cells = years * programs;
         if (ratios is DenseRatioStore)
@@ -204,6 +217,7 @@ internal sealed partial class SimulationCounts
             throw new ArgumentException("The simulation results have different programs or years.", nameof(other));
         }
 
+        Flush();
         AddInto(FirstStall, other.FirstStall);
         AddInto(Shelved, other.Shelved);
         Ratios.AddAll(other.Ratios);

@@ -3,19 +3,6 @@ using EduFunds.Model;
 
 namespace EduFunds.Simulation;
 
-/// <summary>Why a simulation stopped.</summary>
-public enum SimulationStop
-{
-    /// <summary>The fixed number of runs is done.</summary>
-    FixedRuns,
-
-    /// <summary>"Until precision": every stall probability reached the precision target.</summary>
-    PrecisionReached,
-
-    /// <summary>"Until precision": the maximum number of runs is done before the target was reached.</summary>
-    MaxRunsReached,
-}
-
 /// <summary>
 /// The result of Monte Carlo runs <see cref="FirstRun"/> .. <see cref="FirstRun"/> +
 /// <see cref="Runs"/> - 1 of one workbook, scenario and seed: stall and shelve probabilities,
@@ -49,7 +36,6 @@ public sealed partial class SimulationResult
         long firstRun,
         IReadOnlyList<UncertainTrend> trends,
         double? precision,
-        SimulationStop stop,
         SimulationInputs inputs)
     {
         this.counts = counts;
@@ -61,7 +47,6 @@ public sealed partial class SimulationResult
         FirstRun = firstRun;
         Trends = EquatableArray.Of(trends);
         Precision = precision;
-        Stop = stop;
     }
 
     /// <summary>
@@ -108,8 +93,13 @@ public sealed partial class SimulationResult
     /// <summary>The precision target of "until precision", or null for a fixed number of runs.</summary>
     public double? Precision { get; }
 
-    /// <summary>Why the simulation stopped.</summary>
-    public SimulationStop Stop { get; }
+    /// <summary>
+    /// Whether "until precision" reached its target: every program's stall probability has a 95%
+    /// half-width of at most <see cref="Precision"/> (<see cref="MaxStallHalfWidth"/>), so the
+    /// simulation stopped there. False for a fixed number of runs (<see cref="Precision"/> is
+    /// null) and when <c>MaxRuns</c> runs were done first.
+    /// </summary>
+    public bool PrecisionReached => Precision is { } precision && MaxStallHalfWidth() <= precision;
 
     /// <summary>The resolution of funding-ratio percentiles (0.001): each is within half of it of the exact value.</summary>
     public static double RatioResolution => SimulationCounts.RatioResolution;
@@ -325,15 +315,14 @@ public sealed partial class SimulationResult
         var merged = new SimulationCounts(first.counts.ProgramCount, first.counts.YearCount, null, first.Runs + second.Runs);
         merged.Add(first.counts);
         merged.Add(second.counts);
-        var stop = first.Stop == second.Stop ? first.Stop : SimulationStop.FixedRuns;
-        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, stop, first.Inputs) { Tornado = tornado };
+        return new SimulationResult(merged, first.Programs, first.Years, first.ScenarioName, first.Seed, first.FirstRun, first.Trends, first.Precision, first.Inputs) { Tornado = tornado };
     }
 
     /// <summary>This result with the Monte Carlo tornado's tallies of the same shard (a risk analysis).</summary>
     /// <param name="tornado">The tallies, or null.</param>
     /// <returns>A result sharing this one's tallies.</returns>
     internal SimulationResult WithTornado(StreamLossResult? tornado) =>
-        new(counts, Programs, Years, ScenarioName, Seed, FirstRun, Trends, Precision, Stop, Inputs) { Tornado = tornado };
+        new(counts, Programs, Years, ScenarioName, Seed, FirstRun, Trends, Precision, Inputs) { Tornado = tornado };
 
     /// <summary>The tallies, for the result file codec.</summary>
     internal SimulationCounts Counts => counts;

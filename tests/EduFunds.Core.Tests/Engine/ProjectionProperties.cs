@@ -145,6 +145,49 @@ public class ProjectionProperties
         return ok.Label($"seed {seed}");
     }
 
+    /// <summary>
+    /// Amounts beyond long.MaxValue / streams take a Monte Carlo run off its unchecked restricted
+    /// step (ProjectionModel.Restricted.cs) onto the checked one: it still computes what the
+    /// detailed year loop computes, or fails with the same worded overflow.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property RunWithHugeAmounts_MatchesTheDetailedLoopOrFailsAlike(int seed)
+    {
+        var model = ProjectionModel.Create(RandomWorkbooks.Create(seed));
+        var random = new Random(seed);
+        var divisor = new[] { 2L, 3L, 5L, 40L, 1000L }[random.Next(5)];
+        var amounts = model.PlannedAmounts.ToArray().Select(a => random.Next(3) == 0 ? (long.MaxValue / divisor) - random.Next(1000) : a).ToArray();
+        var workspace = model.CreateWorkspace();
+        var detailed = model.CreateWorkspace(detailed: true);
+        static string Outcome(Action action)
+        {
+            try
+            {
+                action();
+                return "ok";
+            }
+            catch (OverflowException e)
+            {
+                return e.Message;
+            }
+        }
+
+        var run = Outcome(() => model.Run(amounts, workspace));
+        var reference = Outcome(() => model.Run(amounts, detailed));
+        if (run != "ok" || reference != "ok")
+        {
+            return (run == reference).Label($"seed {seed}: {run} / {reference}").Collect("overflow");
+        }
+
+        return (workspace.Status.SequenceEqual(detailed.Status)
+            && workspace.Need.SequenceEqual(detailed.Need)
+            && workspace.Funded.SequenceEqual(detailed.Funded)
+            && workspace.Pool.SequenceEqual(detailed.Pool)
+            && workspace.Stranded.SequenceEqual(detailed.Stranded)
+            && workspace.FirstStallYearIndex.SequenceEqual(detailed.FirstStallYearIndex)
+            && workspace.ShelvedYearIndex.SequenceEqual(detailed.ShelvedYearIndex)).Label($"seed {seed}").Collect("projected");
+    }
+
     [Property(MaxTest = 200)]
     public Property Secured_InARunningYear_IsReserveUsedPlusRestrictedApplied(int seed)
     {

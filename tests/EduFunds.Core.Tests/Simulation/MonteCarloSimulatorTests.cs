@@ -206,11 +206,12 @@ public class MonteCarloSimulatorTests
         var model = NoisyModel();
         var options = new MonteCarloOptions { Precision = 0.02, BatchSize = 500, MaxRuns = 50_000, Seed = 4 };
         var result = new MonteCarloSimulator().Simulate(model, options);
-        Assert.Equal(SimulationStop.PrecisionReached, result.Stop);
+        Assert.True(result.PrecisionReached);
         Assert.Equal(0, result.Runs % 500);
         Assert.True(result.MaxStallHalfWidth() <= 0.02);
         var oneBatchLess = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = (int)result.Runs - 500, Seed = 4 });
         Assert.True(oneBatchLess.MaxStallHalfWidth() > 0.02);
+        Assert.False(new MonteCarloSimulator().Simulate(model, options with { MaxRuns = (int)result.Runs - 500 }).PrecisionReached);
     }
 
     [Fact]
@@ -218,8 +219,9 @@ public class MonteCarloSimulatorTests
     {
         var model = NoisyModel();
         var result = new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Precision = 0.001, BatchSize = 300, MaxRuns = 1000, Seed = 4 });
-        Assert.Equal(SimulationStop.MaxRunsReached, result.Stop);
+        Assert.False(result.PrecisionReached);
         Assert.Equal(1000, result.Runs);
+        Assert.False(new MonteCarloSimulator().Simulate(model, new MonteCarloOptions { Runs = 1000, Seed = 4 }).PrecisionReached); // a fixed number of runs has no target
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using EduFunds.Core.Tests.Engine;
 using EduFunds.Engine;
 using EduFunds.Simulation;
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 
 namespace EduFunds.Core.Tests.Simulation;
@@ -115,5 +118,77 @@ public class SimulationCountsTests
         }
 
         Assert.Equal(underfunded, Enumerable.Range(0, direct.Cells).Sum(cell => buffered.Ratios.Count(cell)));
+    }
+
+    /// <summary>
+    /// The dense tally of a Monte Carlo run reads only the program-years the run left live and adds
+    /// the shelved years' exact 0s from the runs' shelved years when it flushes: over many runs of
+    /// random workbooks and amounts (shelving, restricted splits, reused workspaces), its counts
+    /// equal those of every cell's status, as do the tally of a detailed workspace and the shared
+    /// (sparse) store's.
+    /// </summary>
+    [Property(MaxTest = 150)]
+    public Property DenseTally_OfLiveProgramYears_EqualsTheCountOfEveryCellsStatus(int seed)
+    {
+        var model = ProjectionModel.Create(RandomWorkbooks.Create(seed));
+        var cells = model.ProgramCount * model.YearCount;
+        var live = new SimulationCounts(model.ProgramCount, model.YearCount);
+        var byCell = new SimulationCounts(model.ProgramCount, model.YearCount);
+        var shared = new SimulationCounts(model.ProgramCount, model.YearCount, new SparseRatioStore(cells, 0));
+        var expectedZero = new int[cells];
+        var expectedFull = new int[cells];
+        var expected = new DenseRatioStore(cells);
+        var workspace = model.CreateWorkspace();
+        var detailed = model.CreateWorkspace(detailed: true);
+        var random = new Random(seed);
+        for (var run = 0; run < (2 * SimulationCounts.PendingRuns) + 22; run++)
+        {
+            var amounts = model.PlannedAmounts.ToArray().Select(a => random.Next(3) == 0 ? 0 : a * random.Next(0, 300) / 100).ToArray();
+            model.Run(amounts, workspace);
+            model.Run(amounts, detailed);
+            live.Record(workspace);
+            byCell.Record(detailed);
+            shared.Record(workspace);
+            for (var cell = 0; cell < cells; cell++)
+            {
+                var status = workspace.Status[cell];
+                var (f, n) = (workspace.Funded[cell], workspace.Need[cell]);
+                if (status is ProgramStatus.Stalled or ProgramStatus.Shelved || (status != ProgramStatus.Inactive && f < n && f <= 0))
+                {
+                    expectedZero[cell]++;
+                }
+                else if (status != ProgramStatus.Inactive && f >= n)
+                {
+                    expectedFull[cell]++;
+                }
+                else if (status != ProgramStatus.Inactive)
+                {
+                    expected.AddCount(cell, SimulationCounts.RatioBin(f, n), 1);
+                }
+            }
+
+            if (run is 5 or 63 or 64 or 100)
+            {
+                // Reading between runs flushes; the runs after it must neither be lost nor counted twice.
+                Assert.Equal(expectedZero, live.RatioZero);
+            }
+        }
+
+        var ok = true;
+        foreach (var counts in new[] { live, byCell, shared })
+        {
+            ok &= expectedZero.SequenceEqual(counts.RatioZero) && expectedFull.SequenceEqual(counts.RatioFull);
+            for (var cell = 0; cell < cells; cell++)
+            {
+                ok &= expected.Count(cell) == counts.Ratios.Count(cell);
+                for (long k = 0; k < expected.Count(cell); k++)
+                {
+                    ok &= expected.BinAt(cell, k) == counts.Ratios.BinAt(cell, k);
+                }
+            }
+        }
+
+        var shelvedRuns = live.Shelved.Where((_, i) => i % (model.YearCount + 1) != model.YearCount).Sum();
+        return ok.Label($"seed {seed}").Collect(shelvedRuns > 0 ? "shelved" : "none shelved");
     }
 }
