@@ -166,11 +166,16 @@ public sealed partial class ProjectionModel
             }
 
             LargestRemainder.GiveLeftover(floors.AsSpan(0, count), remainders.AsSpan(0, count), total, pool - given);
-            var kept = Drop(count, w);
-            if (kept < count)
+            if (stalls || undecided)
             {
-                count = kept;
-                continue;
+                // Only the units decide whether the undecided ones stall (every floor at or above
+                // its shortfall otherwise: the units only add, so no one stalls).
+                var kept = Drop(count, w);
+                if (kept < count)
+                {
+                    count = kept;
+                    continue;
+                }
             }
 
             for (var i = 0; i < count; i++)
