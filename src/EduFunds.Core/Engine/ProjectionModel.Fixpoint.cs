@@ -144,18 +144,13 @@ public sealed partial class ProjectionModel
                 floors[i] = floor;
                 remainders[i] = remainder;
                 given += floor;
-                if (floor < shortfall[i])
-                {
-                    // With one more unit it may still reach its minimum: only the units decide.
-                    if (floor + 1 == shortfall[i] && remainder > 0)
-                    {
-                        undecided = true;
-                    }
-                    else
-                    {
-                        stalls = true;
-                    }
-                }
+
+                // Below its shortfall it stalls, unless one more unit may still lift it to its
+                // minimum: then only the units decide (without a branch: either is common).
+                var below = floor < shortfall[i];
+                var open = below & (floor + 1 == shortfall[i]) & (remainder > 0);
+                undecided |= open;
+                stalls |= below & !open;
             }
 
             if (stalls && !undecided)
@@ -198,19 +193,20 @@ public sealed partial class ProjectionModel
         var remaining = w.ClaimRemaining;
         var shortfall = w.ClaimShortfall;
         var shares = w.Shares;
+        var state = w.State;
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
-            if (shares[i] < shortfall[i])
-            {
-                w.State[claimProgram[i]].Stalled = true;
-                continue;
-            }
-
-            claimProgram[kept] = claimProgram[i];
+            // Without a branch (a third of a round's claimants may stall): every claimant is copied
+            // down, and the count moves on past those that keep going. A claimant had not stalled
+            // before in the year, so its flag is the comparison.
+            var p = claimProgram[i];
+            var stalled = shares[i] < shortfall[i];
+            state[p].Stalled = stalled;
+            claimProgram[kept] = p;
             remaining[kept] = remaining[i];
             shortfall[kept] = shortfall[i];
-            kept++;
+            kept += stalled ? 0 : 1;
         }
 
         return kept;
