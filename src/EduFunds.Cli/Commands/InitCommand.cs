@@ -51,10 +51,10 @@ internal sealed class InitCommand : EduFundsCommand
 
     /// <summary>The files of the X Street example that <c>init</c> writes (its README links into the repository, so it stays behind).</summary>
     public static IReadOnlyList<string> ExampleFiles { get; } =
-        [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger];
+        [IWorkbookFileSource.SettingsFileName, IWorkbookFileSource.StreamsFileName, IWorkbookFileSource.ProgramsFileName, IWorkbookFileSource.LedgerFileName];
 
     /// <summary>The files of the empty workbook.</summary>
-    public static IReadOnlyList<string> EmptyFiles { get; } = [WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs];
+    public static IReadOnlyList<string> EmptyFiles { get; } = [IWorkbookFileSource.SettingsFileName, IWorkbookFileSource.StreamsFileName, IWorkbookFileSource.ProgramsFileName];
 
     /// <inheritdoc />
     protected override async Task<int> ExecuteAsync(CliContext context)
@@ -161,9 +161,9 @@ internal sealed class InitCommand : EduFundsCommand
             string.Empty);
         return
         [
-            (WorkbookFiles.Settings, json.ToArray()),
-            (WorkbookFiles.Streams, utf8.GetBytes(streams)),
-            (WorkbookFiles.Programs, utf8.GetBytes(programs)),
+            (IWorkbookFileSource.SettingsFileName, json.ToArray()),
+            (IWorkbookFileSource.StreamsFileName, utf8.GetBytes(streams)),
+            (IWorkbookFileSource.ProgramsFileName, utf8.GetBytes(programs)),
         ];
     }
 

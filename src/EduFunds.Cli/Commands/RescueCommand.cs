@@ -104,10 +104,9 @@ internal sealed class RescueCommand : EduFundsCommand
             StreamName = program => t.Format("rescue.stream-name", program.Name),
             AsOf = context.GetValue(asOf) is { } asOfText ? LedgerArguments.ParseAsOf(asOfText, default, t) : null,
         };
-        var planner = new RescuePlanner(
-            context.LoggerFactory.CreateLogger<RescuePlanner>(),
-            new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>()));
-        var plan = await Task.Run(() => planner.Plan(book, options, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
+        var logger = context.LoggerFactory.CreateLogger<RescuePlan>();
+        var simulator = new MonteCarloSimulator(context.LoggerFactory.CreateLogger<MonteCarloSimulator>());
+        var plan = await Task.Run(() => RescuePlan.Create(book, options, logger, simulator, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         var report = RescueReport.Build(plan, input.Description, t);
         await output.WriteAsync(context, report, input.Folder).ConfigureAwait(false);
         return ExitCodes.Ok;

@@ -230,7 +230,7 @@ internal sealed class RiskCommand : EduFundsCommand
         var files = new List<string>();
         foreach (var value in saved)
         {
-            if (folder is null && Directory.Exists(value) && File.Exists(Path.Combine(value, WorkbookFiles.Settings)))
+            if (folder is null && Directory.Exists(value) && File.Exists(Path.Combine(value, IWorkbookFileSource.SettingsFileName)))
             {
                 folder = new DirectoryInfo(value);
             }

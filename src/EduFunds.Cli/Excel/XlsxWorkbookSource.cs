@@ -23,9 +23,9 @@ internal sealed class XlsxWorkbookSource : IWorkbookFileSource
     /// <summary>The sheets that hold the CSV files, with their files.</summary>
     public static IReadOnlyList<(string Sheet, string File)> TableSheets { get; } =
     [
-        ("streams", WorkbookFiles.Streams),
-        ("programs", WorkbookFiles.Programs),
-        ("ledger", WorkbookFiles.Ledger),
+        ("streams", IWorkbookFileSource.StreamsFileName),
+        ("programs", IWorkbookFileSource.ProgramsFileName),
+        ("ledger", IWorkbookFileSource.LedgerFileName),
     ];
 
     private readonly Dictionary<string, byte[]> files = new(StringComparer.Ordinal);
@@ -82,11 +82,11 @@ internal sealed class XlsxWorkbookSource : IWorkbookFileSource
     {
         if (!maps.TryGetValue(issue.File, out var map))
         {
-            var sheet = TableSheets.FirstOrDefault(t => t.File == issue.File).Sheet ?? (issue.File == WorkbookFiles.Settings ? SettingsSheet : issue.File);
+            var sheet = TableSheets.FirstOrDefault(t => t.File == issue.File).Sheet ?? (issue.File == IWorkbookFileSource.SettingsFileName ? SettingsSheet : issue.File);
             return sheet;
         }
 
-        var sheetName = issue.File == WorkbookFiles.Settings && sheetOfLine.TryGetValue(issue.Line, out var lineSheet) ? lineSheet : map.Sheet;
+        var sheetName = issue.File == IWorkbookFileSource.SettingsFileName && sheetOfLine.TryGetValue(issue.Line, out var lineSheet) ? lineSheet : map.Sheet;
         if (!map.Rows.TryGetValue(issue.Line, out var row))
         {
             return sheetName;
@@ -169,8 +169,8 @@ internal sealed class XlsxWorkbookSource : IWorkbookFileSource
         }
 
         json.Close("}", true);
-        files[WorkbookFiles.Settings] = Encoding.UTF8.GetBytes(json.Text);
-        maps[WorkbookFiles.Settings] = (SettingsSheet, json.Rows, json.Columns);
+        files[IWorkbookFileSource.SettingsFileName] = Encoding.UTF8.GetBytes(json.Text);
+        maps[IWorkbookFileSource.SettingsFileName] = (SettingsSheet, json.Rows, json.Columns);
         foreach (var (line, sheet) in json.Sheets)
         {
             // Scenario lines point at the scenarios sheet: keep one map per file, with the sheet per line.

@@ -28,7 +28,7 @@ internal static class XlsxWorkbookWriter
     /// <returns>The .xlsx bytes (the same for the same files).</returns>
     public static byte[] Write(IWorkbookFileSource source)
     {
-        using var settingsStream = source.Open(WorkbookFiles.Settings);
+        using var settingsStream = source.Open(IWorkbookFileSource.SettingsFileName);
         using var settings = JsonDocument.Parse(settingsStream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var decimals = settings.RootElement.ValueKind == JsonValueKind.Object
             && settings.RootElement.TryGetProperty("currency", out var code) && code.ValueKind == JsonValueKind.String

@@ -94,10 +94,10 @@ internal sealed class ReportData
         {
             // The same plan as edufunds rescue with these seed and runs (a precision target: the runs it took).
             var runs = monteCarlo.Precision is null ? monteCarlo.Runs : checked((int)(risk.Simulation?.Runs ?? monteCarlo.Runs));
-            rescue = new RescuePlanner().Plan(
+            rescue = RescuePlan.Create(
                 workbook,
                 new RescueOptions { MonteCarlo = monteCarlo with { Precision = null, Runs = runs }, StreamName = rescueLineName, AsOf = reforecast?.AsOf },
-                cancellationToken);
+                cancellationToken: cancellationToken);
         }
 
         BudgetVersusActual? budget = null;

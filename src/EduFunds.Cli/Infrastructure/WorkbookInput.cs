@@ -172,14 +172,14 @@ internal static class WorkbookInput
         if (folder is null)
         {
             var here = context.Environment.CurrentDirectory();
-            if (File.Exists(Path.Combine(here, WorkbookFiles.Settings)))
+            if (File.Exists(Path.Combine(here, IWorkbookFileSource.SettingsFileName)))
             {
                 folder = new DirectoryInfo(here);
                 fromCurrentFolder = true;
             }
             else
             {
-                error.WriteLine(t.Format("workbook.usingBuiltIn", WorkbookFiles.Settings));
+                error.WriteLine(t.Format("workbook.usingBuiltIn", IWorkbookFileSource.SettingsFileName));
                 var builtIn = BuiltInSource(t.Language);
                 var example = reading.Read(reader, builtIn, context.CancellationToken, out var exampleTotals);
                 return new LoadedWorkbook(example, null, reader.LastWarnings)
@@ -205,7 +205,7 @@ internal static class WorkbookInput
 
         if (File.Exists(path))
         {
-            throw new UserInputException(t.Format("workbook.isFile", folder, WorkbookFiles.Settings, WorkbookFiles.Streams, WorkbookFiles.Programs));
+            throw new UserInputException(t.Format("workbook.isFile", folder, IWorkbookFileSource.SettingsFileName, IWorkbookFileSource.StreamsFileName, IWorkbookFileSource.ProgramsFileName));
         }
 
         if (!Directory.Exists(path))
@@ -216,9 +216,9 @@ internal static class WorkbookInput
                 : t.Format("workbook.missing", folder));
         }
 
-        if (!File.Exists(Path.Combine(path, WorkbookFiles.Settings)))
+        if (!File.Exists(Path.Combine(path, IWorkbookFileSource.SettingsFileName)))
         {
-            throw new UserInputException(t.Format("workbook.noSettings", folder, WorkbookFiles.Settings));
+            throw new UserInputException(t.Format("workbook.noSettings", folder, IWorkbookFileSource.SettingsFileName));
         }
 
         var shown = fromCurrentFolder ? path : folder.ToString();
@@ -245,9 +245,9 @@ internal static class WorkbookInput
     /// <exception cref="UserInputException">No workbook folder given and none here.</exception>
     public static LoadedWorkbook LoadFolder(CliContext context, DirectoryInfo? folder, string option, LedgerReading? reading = null)
     {
-        if (folder is null && !File.Exists(Path.Combine(context.Environment.CurrentDirectory(), WorkbookFiles.Settings)))
+        if (folder is null && !File.Exists(Path.Combine(context.Environment.CurrentDirectory(), IWorkbookFileSource.SettingsFileName)))
         {
-            throw new UserInputException(context.Texts.Format("workbook.noneHere", WorkbookFiles.Settings, option));
+            throw new UserInputException(context.Texts.Format("workbook.noneHere", IWorkbookFileSource.SettingsFileName, option));
         }
 
         return Load(context, folder, GlobalOptions.GetWorkbookEncoding(context.ParseResult), reading);

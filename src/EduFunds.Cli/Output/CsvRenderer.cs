@@ -9,17 +9,14 @@ namespace EduFunds.Cli.Output;
 /// quoted when they hold a comma, quote, CR or LF, invariant numbers. Text cells that a
 /// spreadsheet would run as a formula (starting with =, +, -, @, TAB or CR, or holding a ';'
 /// followed by one, which is a cell of its own where ';' separates cells) get a leading single
-/// quote, as every CSV file EduFunds writes (<see cref="WorkbookFiles.WriteTextCell"/>; a cell that
-/// starts with a quote gets one too, so <see cref="WorkbookFiles.ReadTextCell"/> gives the text
+/// quote, as every CSV file EduFunds writes (<see cref="WorkbookText.Protect"/>; a cell that
+/// starts with a quote gets one too, so <see cref="WorkbookText.Unprotect"/> gives the text
 /// back exactly), and a cell with a ';' before a formula character is quoted; numeric cells are
 /// never changed, so "-1234.50" stays a number.
 /// </summary>
 internal static class CsvRenderer
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
-
-    /// <summary>The characters that make a spreadsheet treat a cell as a formula (as <see cref="WorkbookFiles.WriteTextCell"/> knows them).</summary>
-    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
 
     /// <summary>Renders a table.</summary>
     /// <param name="table">The table.</param>
@@ -62,30 +59,17 @@ internal static class CsvRenderer
     /// <summary>Prefixes a text cell with a single quote when a spreadsheet would read it as a formula.</summary>
     /// <param name="text">The cell text.</param>
     /// <returns>The text, safe to open in a spreadsheet.</returns>
-    public static string Neutralise(string text) => WorkbookFiles.WriteTextCell(text);
+    public static string Neutralise(string text) => WorkbookText.Protect(text);
 
     private static void AppendField(StringBuilder builder, string text)
     {
-        if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0 && !FormulaAfterSemicolon(text))
+        // A ';' followed by a formula character is quoted, so that where ';' separates cells the part after it is no cell of its own.
+        if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0 && !WorkbookText.HasFormulaAfterSeparator(text))
         {
             builder.Append(text);
             return;
         }
 
         builder.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
-
-    /// <summary>A ';' followed by a formula character: quoted, so that where ';' separates cells the part after it is no cell of its own.</summary>
-    private static bool FormulaAfterSemicolon(ReadOnlySpan<char> text)
-    {
-        for (var i = text.IndexOf(';'); i >= 0 && i + 1 < text.Length; i = text[(i + 1)..].IndexOf(';') is var next and >= 0 ? i + 1 + next : -1)
-        {
-            if (FormulaStarts.Contains(text[i + 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -10,7 +10,8 @@ internal static class OutputFile
     public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The files a workbook folder is read from; a report may never take their place.</summary>
-    public static IReadOnlyList<string> WorkbookFileNames => IO.WorkbookFiles.All;
+    public static IReadOnlyList<string> WorkbookFileNames { get; } =
+        [IO.IWorkbookFileSource.SettingsFileName, IO.IWorkbookFileSource.StreamsFileName, IO.IWorkbookFileSource.ProgramsFileName, IO.IWorkbookFileSource.LedgerFileName];
 
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

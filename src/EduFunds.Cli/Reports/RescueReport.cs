@@ -227,8 +227,8 @@ internal static class RescueReport
         ]);
         if (plan.Streams.Count > 0)
         {
-            table.Add(WorkbookFiles.Streams, WorkbookWriter.FormatStreamRows(plan.Streams, plan.Workbook.Currency));
-            table.Add(WorkbookFiles.Settings, WorkbookWriter.FormatScenario(plan.Scenario, plan.Workbook.Currency));
+            table.Add(IWorkbookFileSource.StreamsFileName, WorkbookWriter.FormatStreamRows(plan.Streams, plan.Workbook.Currency));
+            table.Add(IWorkbookFileSource.SettingsFileName, WorkbookWriter.FormatScenario(plan.Scenario, plan.Workbook.Currency));
         }
 
         return table;

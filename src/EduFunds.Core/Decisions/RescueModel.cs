@@ -1,6 +1,7 @@
 using EduFunds.Model;
 using EduFunds.Risk;
 using EduFunds.Simulation;
+using Microsoft.Extensions.Logging;
 
 namespace EduFunds.Decisions;
 
@@ -158,7 +159,23 @@ public sealed record RescueAlternative(
     IReadOnlyList<KeyValuePair<string, Proportion>> StallProbabilities,
     (double Mean, double HalfWidth95) ExpectedStalledPrograms);
 
-/// <summary>What it would take to keep the programs at risk running (the result of <see cref="RescuePlanner"/>).</summary>
+/// <summary>
+/// What it would take to keep the programs at risk running (<see cref="Create"/>): for each
+/// program at high or elevated risk (or the ones named), the smallest extra recurring amount,
+/// restricted to it and certain (renewal 1, no variability), that brings its Monte Carlo stall
+/// probability by the last year to the target; then the joint plan and the alternatives a
+/// district would weigh.
+/// </summary>
+/// <remarks>
+/// Every amount is a whole number of major units (yuan) found by bisection, each step a full
+/// simulation of the workbook with the line added, with the same seed and runs. Because a
+/// stream's draws depend only on (seed, run, stream id, year), adding a line leaves every other
+/// draw as it was (common random numbers), so the comparison is of the line alone, and the
+/// workbook with the line added and <c>edufunds risk</c> with the same seed and runs shows
+/// exactly the probability reported here: the target met at the amount, not met one unit less.
+/// The line grows with the program's own cost change from its first year, so a line equal to
+/// the need in that year covers the need in every later year: the search's upper end.
+/// </remarks>
 public sealed class RescuePlan
 {
     internal RescuePlan(
@@ -183,6 +200,24 @@ public sealed class RescuePlan
 
     /// <summary>The workbook.</summary>
     public Workbook Workbook { get; }
+
+    /// <summary>Plans the rescues of a workbook's base case under its own policy.</summary>
+    /// <param name="workbook">The workbook.</param>
+    /// <param name="options">Target, programs, first year, kind, simulation.</param>
+    /// <param name="logger">Optional logger (one line per program).</param>
+    /// <param name="simulator">The simulator (default: a new one without logging).</param>
+    /// <param name="cancellationToken">Cancels between simulations.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
+    /// <exception cref="ArgumentException">A named program does not exist.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static RescuePlan Create(
+        Workbook workbook,
+        RescueOptions? options = null,
+        ILogger? logger = null,
+        MonteCarloSimulator? simulator = null,
+        CancellationToken cancellationToken = default) =>
+        new RescuePlanner(logger, simulator).Plan(workbook, options, cancellationToken);
 
     /// <summary>The options (target, seed, runs, kind).</summary>
     public RescueOptions Options { get; }

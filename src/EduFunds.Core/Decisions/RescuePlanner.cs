@@ -10,32 +10,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EduFunds.Decisions;
 
 /// <summary>
-/// "What would save it": for each program at high or elevated risk (or the ones named), the
-/// smallest extra recurring amount, restricted to it and certain (renewal 1, no variability),
-/// that brings its Monte Carlo stall probability by the last year to the target; then the joint
-/// plan and the alternatives a district would weigh.
+/// The work behind <see cref="RescuePlan.Create"/> (whose remarks describe the method): the base case's risk, each
+/// program's bisection, the joint plan and the alternatives.
 /// </summary>
-/// <remarks>
-/// Every amount is a whole number of major units (yuan) found by bisection, each step a full
-/// simulation of the workbook with the line added, with the same seed and runs. Because a
-/// stream's draws depend only on (seed, run, stream id, year), adding a line leaves every other
-/// draw as it was (common random numbers), so the comparison is of the line alone, and the
-/// workbook with the line added and <c>edufunds risk</c> with the same seed and runs shows
-/// exactly the probability reported here: the target met at the amount, not met one unit less.
-/// The line grows with the program's own cost change from its first year, so a line equal to
-/// the need in that year covers the need in every later year: the search's upper end.
-/// </remarks>
-public sealed class RescuePlanner
+internal sealed class RescuePlanner
 {
-    private readonly ILogger<RescuePlanner> logger;
+    private readonly ILogger logger;
     private readonly MonteCarloSimulator simulator;
 
     /// <summary>Creates a planner.</summary>
     /// <param name="logger">Optional logger (one line per program).</param>
     /// <param name="simulator">The simulator (default: a new one).</param>
-    public RescuePlanner(ILogger<RescuePlanner>? logger = null, MonteCarloSimulator? simulator = null)
+    public RescuePlanner(ILogger? logger = null, MonteCarloSimulator? simulator = null)
     {
-        this.logger = logger ?? NullLogger<RescuePlanner>.Instance;
+        this.logger = logger ?? NullLogger.Instance;
         this.simulator = simulator ?? new MonteCarloSimulator();
     }
 

@@ -11,7 +11,9 @@ namespace EduFunds.Engine;
 /// The claimants (active, with a remaining need) are listed once per year in tie-break order, by
 /// step 3; a round only removes the programs that stalled in it, keeping the order.
 /// The built-in proportional policy is run by the engine itself on plain 64-bit integers
-/// (<see cref="ProportionalFixpoint"/>): a round that only has to tell who stalls needs the
+/// (<see cref="ProportionalFixpoint"/>; when pool x R passes 64 bits, as in a workbook of tens of
+/// thousands of programs, each floor comes from the product's low 64 bits and a double-precision
+/// estimate, <see cref="LargestRemainder.FloorDivProduct"/>): a round that only has to tell who stalls needs the
 /// floors of the exact shares, not the largest-remainder units, unless a program's minimum lies
 /// exactly one unit above its floor. Every other policy is called through
 /// <see cref="IAllocationPolicy"/> once per round. Both give the same numbers (a test runs each
@@ -89,7 +91,8 @@ public sealed partial class ProjectionModel
 
     /// <summary>
     /// The fixpoint of the built-in proportional policy: share = pool x R / sum(R) made whole by
-    /// the largest remainder rule (R when the pool covers all), computed on 64-bit integers.
+    /// the largest remainder rule (R when the pool covers all), computed on 64-bit integers (the
+    /// policy's 128-bit arithmetic only when the sum of the needs passes long.MaxValue / 2).
     /// </summary>
     private long ProportionalFixpoint(int y, long pool, int count, ProjectionWorkspace w)
     {
@@ -127,9 +130,12 @@ public sealed partial class ProjectionModel
                 return total;
             }
 
-            if (largest > long.MaxValue / Math.Max(1, pool))
+            // pool x R fits in 64 bits, or (a large workbook) only the quotient does: then it is
+            // worked out from the product's low 64 bits (the floor is below R, as pool < total).
+            var wide = largest > long.MaxValue / Math.Max(1, pool);
+            if (wide && total > long.MaxValue / 2)
             {
-                // pool x R would not fit in 64 bits: the policy's exact 128-bit arithmetic.
+                // Not even the remainders' range fits: the policy's exact 128-bit arithmetic.
                 return PolicyFixpoint(y, pool, count, w);
             }
 
@@ -140,7 +146,10 @@ public sealed partial class ProjectionModel
             var stalls = false;
             for (var i = 0; i < count; i++)
             {
-                var floor = LargestRemainder.FloorDiv(pool * remaining[i], total, reciprocal, out var remainder);
+                long remainder;
+                var floor = wide
+                    ? LargestRemainder.FloorDivProduct(pool, remaining[i], total, reciprocal, out remainder)
+                    : LargestRemainder.FloorDiv(pool * remaining[i], total, reciprocal, out remainder);
                 floors[i] = floor;
                 remainders[i] = remainder;
                 given += floor;
@@ -158,6 +167,13 @@ public sealed partial class ProjectionModel
                 // This round's stalls are known without the units: drop them and run again.
                 count = Drop(count, w);
                 continue;
+            }
+
+            if (!stalls && !undecided && w.StallsOnly)
+            {
+                // No one stalls, whatever the units (every floor at or above its shortfall): a loss
+                // projection does not need the shares. (With an undecided program the units decide.)
+                return pool;
             }
 
             LargestRemainder.GiveLeftover(floors.AsSpan(0, count), remainders.AsSpan(0, count), total, pool - given);

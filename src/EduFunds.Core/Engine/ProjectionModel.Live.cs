@@ -77,7 +77,10 @@ public sealed partial class ProjectionModel
     /// (only the programs before it in the order can have taken any), then the year closes for it.
     /// The close is <see cref="CloseAndShelve"/>'s rule (<see cref="CountStall"/>, <see cref="CarryReserve"/>)
     /// written without a branch on whether the program stalled. A program shelved at the close has
-    /// its later scheduled cells written Shelved, need and funding 0.
+    /// its later scheduled cells written Shelved, need and funding 0. A loss projection
+    /// (<see cref="ProjectionWorkspace.StallsOnly"/>) and a run read only by the dense tally
+    /// (<see cref="ProjectionWorkspace.CellFigures"/> false) write no cell: they read the programs'
+    /// state, first stalls and shelved years (and the tally <see cref="ProjectionWorkspace.LiveFunded"/>).
     /// </summary>
     /// <returns>The pool money allocated after the rescue.</returns>
     private long RescueAndCloseLive(int y, long pool, long allocated, ProjectionWorkspace w)
@@ -92,7 +95,7 @@ public sealed partial class ProjectionModel
         long strandedReserves = 0;
         var firstStall = w.FirstStall;
         var shelveAfter = Workbook.ShelveAfter > 0 ? Workbook.ShelveAfter : int.MaxValue;
-        var cellFigures = w.CellFigures;
+        var cellFigures = w.CellFigures && !w.StallsOnly;
         for (int k = w.LiveYearStart, end = w.LiveCount; k < end; k++)
         {
             ref readonly var plan = ref positions[live[k]];

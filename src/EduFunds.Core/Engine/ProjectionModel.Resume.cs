@@ -73,7 +73,8 @@ public sealed partial class ProjectionModel
     /// the traced one, taking the later stalls and shelving from the trace. Only
     /// <see cref="ProjectionWorkspace.FirstStallYearIndex"/> and
     /// <see cref="ProjectionWorkspace.ShelvedYearIndex"/> are then complete, exactly as a whole
-    /// run gives them; the per-year outputs hold only the years projected here.
+    /// run gives them; the per-year outputs hold only the years projected here, and their funding
+    /// figures are left incomplete (<see cref="ProjectionWorkspace.StallsOnly"/>).
     /// </summary>
     /// <param name="streamAmounts">Amounts laid out as <see cref="PlannedAmounts"/>.</param>
     /// <param name="workspace">A workspace of this model.</param>
@@ -91,6 +92,7 @@ public sealed partial class ProjectionModel
         workspace.UseSchedule(positions);
         var y = from;
         var mayStop = trace.CanStopEarly;
+        workspace.StallsOnly = true;
         try
         {
             for (; y < YearCount; y++)
@@ -107,6 +109,10 @@ public sealed partial class ProjectionModel
         catch (OverflowException e) when (!Messages.IsWorded(e))
         {
             throw YearOverflow(y, e);
+        }
+        finally
+        {
+            workspace.StallsOnly = false;
         }
 
         return YearCount;

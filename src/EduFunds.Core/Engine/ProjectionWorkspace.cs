@@ -144,6 +144,15 @@ internal sealed class ProjectionWorkspace
     /// </summary>
     internal bool Detailed { get; }
 
+    /// <summary>
+    /// True while a loss projection runs (<see cref="ProjectionModel.RunFrom"/>), which reads only
+    /// each program's stalls, shelving and reserve: the proportional split then leaves out the
+    /// largest-remainder units and the pool shares of a round in which no one stalls (the units
+    /// cannot make anyone stall), and the close of the year writes no per-cell figure (status, need,
+    /// funding), so the per-year outputs of the years it projects are not complete.
+    /// </summary>
+    internal bool StallsOnly { get; set; }
+
     internal ProgramStatus[] StatusOut { get; }
 
     internal long[] NeedOut { get; }

@@ -6,19 +6,34 @@ namespace EduFunds.IO;
 /// Where the files of a workbook come from: a folder on disk, resources embedded in an
 /// assembly, or files held in memory (<see cref="FromFolder"/>, <see cref="FromResources"/>,
 /// <see cref="FromMemory"/>), or a source of your own. <see cref="WorkbookReader"/> reads through it.
+/// A workbook is the files <see cref="SettingsFileName"/>, <see cref="StreamsFileName"/>,
+/// <see cref="ProgramsFileName"/> and, optionally, <see cref="LedgerFileName"/> (see docs/workbook-format.md);
+/// <see cref="WorkbookWriter.WriteFiles"/> gives them by these names.
 /// </summary>
 public interface IWorkbookFileSource
 {
+    /// <summary>The settings file, <c>edufunds.json</c> (a folder that holds it is a workbook).</summary>
+    const string SettingsFileName = "edufunds.json";
+
+    /// <summary>The funding streams, <c>streams.csv</c>.</summary>
+    const string StreamsFileName = "streams.csv";
+
+    /// <summary>The programs, <c>programs.csv</c>.</summary>
+    const string ProgramsFileName = "programs.csv";
+
+    /// <summary>The optional ledger of actual receipts and expenses, <c>ledger.csv</c>.</summary>
+    const string LedgerFileName = "ledger.csv";
+
     /// <summary>Where the workbook is, for messages ("/data/x-street", "built-in example").</summary>
     string Location { get; }
 
     /// <summary>True when the source holds a file of that name.</summary>
-    /// <param name="fileName">A file name such as <c>streams.csv</c>.</param>
+    /// <param name="fileName">A file name such as <see cref="StreamsFileName"/>.</param>
     /// <returns>Whether the file exists.</returns>
     bool Exists(string fileName);
 
     /// <summary>Opens a file for reading.</summary>
-    /// <param name="fileName">A file name such as <c>streams.csv</c>.</param>
+    /// <param name="fileName">A file name such as <see cref="StreamsFileName"/>.</param>
     /// <returns>A readable stream; the caller disposes it.</returns>
     /// <exception cref="FileNotFoundException">The source has no such file.</exception>
     Stream Open(string fileName);

@@ -1,42 +1,22 @@
 namespace EduFunds.IO;
 
-/// <summary>The file names and CSV columns of a workbook folder (see docs/workbook-format.md).</summary>
-public static class WorkbookFiles
+/// <summary>
+/// The file names and CSV columns of a workbook folder (see docs/workbook-format.md). The names are
+/// public on <see cref="IWorkbookFileSource"/>, whose files they name.
+/// </summary>
+internal static class WorkbookFiles
 {
     /// <summary>The settings file, <c>edufunds.json</c>.</summary>
-    public const string Settings = "edufunds.json";
+    public const string Settings = IWorkbookFileSource.SettingsFileName;
 
     /// <summary>The funding streams, <c>streams.csv</c>.</summary>
-    public const string Streams = "streams.csv";
+    public const string Streams = IWorkbookFileSource.StreamsFileName;
 
     /// <summary>The programs, <c>programs.csv</c>.</summary>
-    public const string Programs = "programs.csv";
+    public const string Programs = IWorkbookFileSource.ProgramsFileName;
 
     /// <summary>The optional ledger of actual receipts and expenses, <c>ledger.csv</c>.</summary>
-    public const string Ledger = "ledger.csv";
-
-    /// <summary>
-    /// The spelling of a text cell in the CSV files EduFunds writes (ledger, workbook, reports): a
-    /// cell a spreadsheet would run as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>,
-    /// <c>@</c>, a tab or CR, or holds a <c>;</c> followed by one) gets an apostrophe in front, and
-    /// so does a cell that starts with an apostrophe. <see cref="ReadTextCell"/> undoes it exactly.
-    /// </summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The cell as written.</returns>
-    public static string WriteTextCell(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return WorkbookText.Protect(text);
-    }
-
-    /// <summary>The text of a cell written by <see cref="WriteTextCell"/>: <c>ReadTextCell(WriteTextCell(x)) == x</c> for every text.</summary>
-    /// <param name="cell">The cell as read.</param>
-    /// <returns>The text.</returns>
-    public static string ReadTextCell(string cell)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        return WorkbookText.Unprotect(cell);
-    }
+    public const string Ledger = IWorkbookFileSource.LedgerFileName;
 
     /// <summary>Every file a workbook folder may hold, in the order they are written.</summary>
     public static IReadOnlyList<string> All { get; } = [Settings, Streams, Programs, Ledger];

@@ -209,46 +209,6 @@ internal static partial class LargestRemainder
         }
     }
 
-    /// <summary>
-    /// numerator / denominator rounded down, and the remainder, for 0 &lt;= numerator and
-    /// 0 &lt; denominator: a quotient estimated through the reciprocal in double precision, then
-    /// corrected by whole steps so that 0 &lt;= remainder &lt; denominator holds exactly. Falls
-    /// back to integer division when the quotient is too large for the estimate to be near.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static long FloorDiv(long numerator, long denominator, double reciprocal, out long remainder)
-    {
-        var estimate = numerator * reciprocal;
-        if (!(estimate < 1e15))
-        {
-            var exact = Math.DivRem(numerator, denominator, out remainder);
-            return exact;
-        }
-
-        // |error| of the estimate is below 1 for quotients under 1e15; correct to the exact floor.
-        // The true values of r below lie in (-denominator, 2 x denominator): they fit in 64 bits,
-        // so wrapping arithmetic gives them exactly even where q x denominator alone would not fit.
-        unchecked
-        {
-            var q = (long)estimate;
-            var r = numerator - (q * denominator);
-            while (r < 0)
-            {
-                q--;
-                r += denominator;
-            }
-
-            while (r >= denominator)
-            {
-                q++;
-                r -= denominator;
-            }
-
-            remainder = r;
-            return q;
-        }
-    }
-
     private static void GiveByKeys<T>(ReadOnlySpan<Int128> numerators, T denominator, Span<long> parts, long left)
         where T : IBinaryInteger<T>
     {

@@ -14,7 +14,7 @@ public sealed class XlsxWorkbookTests
     {
         var source = WorkbookInput.BuiltInSource();
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var name in WorkbookFiles.All)
+        foreach (var name in Cli.Output.OutputFile.WorkbookFileNames)
         {
             using var stream = source.Open(name);
             using var buffer = new MemoryStream();
@@ -76,7 +76,7 @@ public sealed class XlsxWorkbookTests
     public async Task WrongCell_IsReportedBySheetAndCell()
     {
         using var folder = new TempFolder();
-        var file = WriteXlsx(folder, WithCsvCell(WorkbookFiles.Programs, 7, "cost", "abc"));
+        var file = WriteXlsx(folder, WithCsvCell(IWorkbookFileSource.ProgramsFileName, 7, "cost", "abc"));
         var result = await CliRun.RunAsync("validate", file);
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Contains("street.xlsx: programs!E7: ", result.Error, StringComparison.Ordinal);
@@ -87,9 +87,9 @@ public sealed class XlsxWorkbookTests
     {
         using var folder = new TempFolder();
         var files = ExampleFiles();
-        var json = Encoding.UTF8.GetString(files[WorkbookFiles.Settings]);
-        files[WorkbookFiles.Settings] = Encoding.UTF8.GetBytes(json.Replace("\"rounding\": \"half-even\"", "\"rounding\": \"sideways\"", StringComparison.Ordinal));
-        Assert.Contains("sideways", Encoding.UTF8.GetString(files[WorkbookFiles.Settings]), StringComparison.Ordinal);
+        var json = Encoding.UTF8.GetString(files[IWorkbookFileSource.SettingsFileName]);
+        files[IWorkbookFileSource.SettingsFileName] = Encoding.UTF8.GetBytes(json.Replace("\"rounding\": \"half-even\"", "\"rounding\": \"sideways\"", StringComparison.Ordinal));
+        Assert.Contains("sideways", Encoding.UTF8.GetString(files[IWorkbookFileSource.SettingsFileName]), StringComparison.Ordinal);
         var file = WriteXlsx(folder, files);
         var result = await CliRun.RunAsync("validate", file);
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
@@ -103,11 +103,11 @@ public sealed class XlsxWorkbookTests
     {
         using var folder = new TempFolder();
         var files = ExampleFiles();
-        var json = Encoding.UTF8.GetString(files[WorkbookFiles.Settings]);
+        var json = Encoding.UTF8.GetString(files[IWorkbookFileSource.SettingsFileName]);
         var at = json.IndexOf("\"type\": \"", StringComparison.Ordinal);
         Assert.True(at > 0);
         var end = json.IndexOf('"', at + 9);
-        files[WorkbookFiles.Settings] = Encoding.UTF8.GetBytes(json[..(at + 9)] + "explode" + json[end..]);
+        files[IWorkbookFileSource.SettingsFileName] = Encoding.UTF8.GetBytes(json[..(at + 9)] + "explode" + json[end..]);
         var file = WriteXlsx(folder, files);
         var result = await CliRun.RunAsync("validate", file);
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
@@ -129,7 +129,7 @@ public sealed class XlsxWorkbookTests
 
         var reader = new WorkbookReader();
         Assert.Equal(reader.ReadFolder(original), reader.ReadFolder(back));
-        foreach (var csv in new[] { WorkbookFiles.Streams, WorkbookFiles.Programs, WorkbookFiles.Ledger })
+        foreach (var csv in new[] { IWorkbookFileSource.StreamsFileName, IWorkbookFileSource.ProgramsFileName, IWorkbookFileSource.LedgerFileName })
         {
             Assert.Equal(Cells(await File.ReadAllTextAsync(Path.Combine(original, csv))), Cells(await File.ReadAllTextAsync(Path.Combine(back, csv))));
         }
@@ -186,11 +186,11 @@ public sealed class XlsxWorkbookTests
         Prop.ForAll(table.ToArbitrary(), rows =>
         {
             var files = ExampleFiles();
-            var header = Encoding.UTF8.GetString(files[WorkbookFiles.Streams]).TrimStart('\uFEFF').Split('\n')[0].TrimEnd('\r');
+            var header = Encoding.UTF8.GetString(files[IWorkbookFileSource.StreamsFileName]).TrimStart('\uFEFF').Split('\n')[0].TrimEnd('\r');
             var csv = header + "\n" + string.Join("\n", rows.Select(r => string.Join(",", r.Select(Quote)))) + "\n";
-            files[WorkbookFiles.Streams] = Encoding.UTF8.GetBytes(csv);
+            files[IWorkbookFileSource.StreamsFileName] = Encoding.UTF8.GetBytes(csv);
             var xlsx = XlsxWorkbookWriter.Write(IWorkbookFileSource.FromMemory(files));
-            var back = XlsxWorkbookSource.Read(new MemoryStream(xlsx), "t.xlsx").Files[WorkbookFiles.Streams];
+            var back = XlsxWorkbookSource.Read(new MemoryStream(xlsx), "t.xlsx").Files[IWorkbookFileSource.StreamsFileName];
             return Cells(csv).SequenceEqual(Cells(Encoding.UTF8.GetString(back)), new RowComparer());
         }).QuickCheckThrowOnFailure();
     }

@@ -30,7 +30,11 @@ public sealed class PublicApiSizeTests
     // 90: PolicyNames internal; the built-in policies and their names are on IAllocationPolicy (api-model).
     // 89: LargestRemainder internal; a policy of your own splits with Money.AllocateMinorUnits (api-model).
     // 88: SimulationStop gone: SimulationResult.Precision and PrecisionReached say why it stopped (api-risk).
-    private const int Ceiling = 88;
+    // 87: WorkbookFiles internal; the file names are IWorkbookFileSource.SettingsFileName and so on (api-track).
+    // 86: RescuePlanner folded into RescuePlan.Create (api-risk).
+    // 84: BudgetTable is a dictionary from (year, program id) to Money, BudgetSource is
+    // BudgetLine.HasExplicitBudget (api-track).
+    private const int Ceiling = 84;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

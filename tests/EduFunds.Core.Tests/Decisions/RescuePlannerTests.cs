@@ -23,7 +23,7 @@ public class RescuePlannerTests
     public void Plan_CertainMoney_SmallestWholeYuanByHand()
     {
         var workbook = Workbook([Stream("G", 45_000)], [Program("P", 100_000)], to: 2026);
-        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = Runs });
+        var plan = RescuePlan.Create(workbook, new RescueOptions { MonteCarlo = Runs });
         var rescue = Assert.Single(plan.Individual);
         Assert.Equal(RescueNote.Found, rescue.Note);
         Assert.Equal(15_000, rescue.AmountMinorUnits);
@@ -47,7 +47,7 @@ public class RescuePlannerTests
     public void Plan_FromYearAndCostChange_LineStartsThenAndGrowsWithTheProgram()
     {
         var workbook = Workbook([Stream("G", 45_000)], [Program("P", 100_000, costChange: 0.1m)], to: 2026);
-        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = Runs, From = 2025, Target = 1m, Programs = ["P"] });
+        var plan = RescuePlan.Create(workbook, new RescueOptions { MonteCarlo = Runs, From = 2025, Target = 1m, Programs = ["P"] });
         // Target 1: it already meets it, nothing to add.
         Assert.Equal(RescueNote.AlreadyMeetsTarget, plan.Individual[0].Note);
         Assert.Equal(0, plan.Individual[0].AmountMinorUnits);
@@ -59,7 +59,7 @@ public class RescuePlannerTests
     public void Plan_StallsBeforeTheLinePays_AmountBlankImpossible()
     {
         var workbook = Workbook([Stream("G", 45_000)], [Program("P", 100_000)], to: 2026);
-        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = Runs, From = 2025 });
+        var plan = RescuePlan.Create(workbook, new RescueOptions { MonteCarlo = Runs, From = 2025 });
         var rescue = Assert.Single(plan.Individual);
         Assert.Equal(RescueNote.Impossible, rescue.Note);
         Assert.Null(rescue.AmountMinorUnits);
@@ -78,7 +78,7 @@ public class RescuePlannerTests
     public void Plan_Alternatives_SameMoneyInThePoolAndOtherPolicies()
     {
         var workbook = Workbook([Stream("G", 100_000)], [Program("A", 100_000, priority: 1), Program("B", 100_000, priority: 2)], policy: "priority", to: 2025);
-        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = Runs });
+        var plan = RescuePlan.Create(workbook, new RescueOptions { MonteCarlo = Runs });
         var b = Assert.Single(plan.Individual);
         Assert.Equal("B", b.Program.Id);
         Assert.Equal(60_000, b.AmountMinorUnits);
@@ -104,7 +104,7 @@ public class RescuePlannerTests
     {
         var workbook = new WorkbookReader().ReadFolder(TestFiles.ExampleFolder());
         var monteCarlo = new MonteCarloOptions { Runs = 500, Seed = 3 };
-        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = monteCarlo, Programs = ["P-DIGITAL"], Alternatives = false });
+        var plan = RescuePlan.Create(workbook, new RescueOptions { MonteCarlo = monteCarlo, Programs = ["P-DIGITAL"], Alternatives = false });
         var rescue = Assert.Single(plan.Individual);
         Assert.Equal(RescueNote.Found, rescue.Note);
         var line = rescue.Stream!;
@@ -138,7 +138,7 @@ public class RescuePlannerTests
                 new LedgerEntry(new DateOnly(2024, 3, 1), LedgerEntryType.Receipt, "G", null, EduFunds.Monetary.Money.FromMinorUnits(100_000, EduFunds.Monetary.Currency.Cny), null, null)]),
         };
 
-        var plan = new RescuePlanner().Plan(workbook, new RescueOptions { MonteCarlo = Runs, AsOf = new DateOnly(2024, 12, 31), Alternatives = false });
+        var plan = RescuePlan.Create(workbook, new RescueOptions { MonteCarlo = Runs, AsOf = new DateOnly(2024, 12, 31), Alternatives = false });
 
         var rescue = Assert.Single(plan.Individual);
         Assert.Equal(RescueNote.Found, rescue.Note);
@@ -151,7 +151,7 @@ public class RescuePlannerTests
 
         // Had P stalled in the known year, no line from 2025 could meet the target.
         var stalledIn2024 = workbook with { Ledger = new EquatableArray<LedgerEntry>([]) };
-        var impossible = new RescuePlanner().Plan(stalledIn2024, new RescueOptions { MonteCarlo = Runs, AsOf = new DateOnly(2024, 12, 31), Alternatives = false });
+        var impossible = RescuePlan.Create(stalledIn2024, new RescueOptions { MonteCarlo = Runs, AsOf = new DateOnly(2024, 12, 31), Alternatives = false });
         Assert.Equal(RescueNote.Impossible, Assert.Single(impossible.Individual).Note);
     }
 }

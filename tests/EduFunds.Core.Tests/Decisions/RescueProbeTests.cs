@@ -105,7 +105,7 @@ public class RescueProbeTests
     [Fact]
     public void Plan_OneOrTwoThreads_SamePlan()
     {
-        RescuePlan Run(int threads) => new RescuePlanner().Plan(XStreet, new RescueOptions
+        RescuePlan Run(int threads) => RescuePlan.Create(XStreet, new RescueOptions
         {
             MonteCarlo = new MonteCarloOptions { Runs = 300, Seed = 6, MaxDegreeOfParallelism = threads },
             Programs = ["P-DIGITAL", "P-SPORTS", "P-FESTIVAL"],

@@ -1,5 +1,6 @@
 using EduFunds.Engine;
 using EduFunds.Model;
+using EduFunds.Monetary;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -29,6 +30,27 @@ public class FastPathProperties
             var varied = builtIn.PlannedAmounts.ToArray().Select(a => random.Next(4) == 0 ? 0 : a * random.Next(0, 300) / 100).ToArray();
             return Same(builtIn.Project(), wrapped.Project()) && Same(builtIn.Project(varied), wrapped.Project(varied));
         }).Label($"seed {seed}");
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Proportional_WithPoolTimesNeedBeyond64Bits_GivesWhatThePolicyGives(int seed)
+    {
+        // Amounts and costs scaled up (a district of tens of thousands of programs): pool x R no
+        // longer fits in 64 bits, so the engine's split takes the product's low 64 bits.
+        var random = new Random(seed);
+        var scale = new[] { 1_000_000L, 30_000_000L, 1_000_000_000L }[random.Next(3)];
+        var small = RandomWorkbooks.Create(seed);
+        var workbook = small with
+        {
+            Policy = PolicyNames.Proportional,
+            Streams = [.. small.Streams.Select(s => new FundingStream(s.Id, s.Name, s.Kind, s.Recurrence, Money.FromMinorUnits(s.AmountMinorUnits * scale, s.Currency), s.StartYear, s.EndYear, s.AnnualChange, s.RestrictedTo, s.RenewalProbability, s.AmountCv))],
+            Programs = [.. small.Programs.Select(p => new EducationProgram(p.Id, p.Name, p.Category, p.Community, Money.FromMinorUnits((p.CostMinorUnits * scale) + random.Next(0, 1000), p.Currency), p.CostChange, p.MinFundingRatio, p.Priority, p.StartYear, p.EndYear, p.Participants))],
+        };
+        var policy = AllocationPolicies.Get(PolicyNames.Proportional);
+        var builtIn = ProjectionModel.Create(workbook);
+        var wrapped = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = new Wrapper(policy) });
+        var varied = builtIn.PlannedAmounts.ToArray().Select(a => random.Next(4) == 0 ? 0 : a / 100 * random.Next(0, 300)).ToArray();
+        return (Same(builtIn.Project(), wrapped.Project()) && Same(builtIn.Project(varied), wrapped.Project(varied))).Label($"seed {seed}, scale {scale}");
     }
 
     [Property(MaxTest = 200)]

@@ -135,6 +135,39 @@ public class LargestRemainderTests
         Assert.Equal(1, one);
     }
 
+    [Fact]
+    public void FloorDivProduct_ManyTriples_EqualsInt128Division()
+    {
+        // a x b beyond 64 bits, the quotient within them (a < denominator, as the pool is below
+        // the sum of the needs), denominators up to long.MaxValue / 2, and the edges.
+        var random = new System.Random(17);
+        for (var k = 0; k < 500_000; k++)
+        {
+            var denominator = Math.Max(1, random.NextInt64(1, long.MaxValue / 2) >> random.Next(0, 62));
+            var a = random.NextInt64(0, denominator);
+            var b = random.NextInt64(0, long.MaxValue) >> random.Next(0, 63);
+            Check(a, b, denominator);
+        }
+
+        Check(long.MaxValue / 2 - 1, long.MaxValue, long.MaxValue / 2);
+        Check(0, long.MaxValue, 1);
+        Check(999_999_999_999, 999_999_999_999_999, 1_000_000_000_000);
+        for (var q = 999_999_999_999_990L; q < 1_000_000_000_000_010L; q++)
+        {
+            // Quotients on both sides of the 1e15 switch to 128-bit division, with remainders at the edges.
+            Check(q, 3, 3);
+            Check(q * 2 + 1, 1_000_003, 2_000_006);
+        }
+
+        static void Check(long a, long b, long denominator)
+        {
+            var product = (Int128)a * b;
+            var q = LargestRemainder.FloorDivProduct(a, b, denominator, 1.0 / denominator, out var r);
+            Assert.Equal((long)(product / denominator), q);
+            Assert.Equal((long)(product % denominator), r);
+        }
+    }
+
     [Property(MaxTest = 500)]
     public Property Distribute_SmallPath_MatchesDefinition(PositiveInt[] weights, PositiveInt pool)
     {
