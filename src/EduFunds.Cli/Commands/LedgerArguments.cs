@@ -3,7 +3,7 @@ using System.Globalization;
 using EduFunds.Cli.Localization;
 using EduFunds.IO;
 using EduFunds.Model;
-using EduFunds.Tracking;
+using EduFunds.Monetary;
 
 namespace EduFunds.Cli.Commands;
 
@@ -51,7 +51,7 @@ internal static class LedgerArguments
     /// <exception cref="UserInputException">The file is missing.</exception>
     /// <exception cref="InputValidationException">The file is invalid (every problem listed).</exception>
     /// <param name="encoding">The file's encoding (<c>--encoding</c>), or null for UTF-8.</param>
-    public static BudgetTable? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds, Texts t, string? encoding = null)
+    public static IReadOnlyDictionary<(int Year, string ProgramId), Money>? ReadBudgets(FileInfo? file, Workbook workbook, IReadOnlyCollection<string> programIds, Texts t, string? encoding = null)
     {
         if (file is null)
         {

@@ -84,7 +84,7 @@ internal static class TrackReport
         {
             budgetTable.Add(
                 l.Year, l.FiscalMonth, Iso(l.PeriodStart), Iso(l.PeriodEnd), l.ProgramId, l.ProgramName, l.ProjectedStatus,
-                l.Source == BudgetSource.BudgetTable ? "budget-table" : "projection",
+                l.HasExplicitBudget ? "budget-table" : "projection",
                 l.MonthPlannedMinorUnits, l.MonthActualMinorUnits, l.PlannedMinorUnits, l.PlannedToDateMinorUnits, l.ActualMinorUnits, l.RemainingMinorUnits, l.VarianceMinorUnits, l.PercentUsed, l.PercentElapsed, Word(l.Status));
         }
 

@@ -6,7 +6,7 @@ using EduFunds.Tracking;
 
 namespace EduFunds.IO;
 
-/// <summary>Reads a budgets file (<c>program,year,amount</c>) into a <see cref="BudgetTable"/> (public as <see cref="LedgerFile.ReadBudgets"/>).</summary>
+/// <summary>Reads a budgets file (<c>program,year,amount</c>) into explicit budgets by (year, program id) for <see cref="BudgetOptions.Budgets"/> (public as <see cref="LedgerFile.ReadBudgets"/>).</summary>
 internal static class BudgetFile
 {
     /// <summary>
@@ -19,9 +19,9 @@ internal static class BudgetFile
     /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
     /// <param name="programIds">The program ids a line may name.</param>
     /// <param name="years">The fiscal years a line may name.</param>
-    /// <returns>The table.</returns>
+    /// <returns>The budgets, in the order of the file.</returns>
     /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
-    public static BudgetTable Read(
+    public static IReadOnlyDictionary<(int Year, string ProgramId), Money> Read(
         TextReader reader,
         string fileName,
         Currency currency,
@@ -39,10 +39,10 @@ internal static class BudgetFile
     /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
     /// <param name="programIds">The program ids a line may name.</param>
     /// <param name="years">The fiscal years a line may name.</param>
-    /// <returns>The table.</returns>
+    /// <returns>The budgets, in the order of the file.</returns>
     /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
     /// <exception cref="ArgumentException">The encoding is not known.</exception>
-    public static BudgetTable Read(
+    public static IReadOnlyDictionary<(int Year, string ProgramId), Money> Read(
         Stream stream,
         string fileName,
         string? encoding,
@@ -147,6 +147,6 @@ internal static class BudgetFile
 
         errors.ThrowIfErrors();
 
-        return new BudgetTable(lines);
+        return lines.ToDictionary(l => (l.Item1, l.Item2), l => Money.FromMinorUnits(l.Item3, currency)).AsReadOnly();
     }
 }

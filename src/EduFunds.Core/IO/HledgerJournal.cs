@@ -33,12 +33,14 @@ internal static partial class HledgerJournal
     /// <param name="writer">Where to write (lines end with '\n').</param>
     /// <param name="projection">The projection: planned program funding and expected stream money per year.</param>
     /// <param name="ledger">The ledger entries.</param>
-    /// <param name="budgets">Explicit budgets replacing the projection's funding where listed, or null.</param>
-    public static void Write(TextWriter writer, ProjectionResult projection, IEnumerable<LedgerEntry> ledger, BudgetTable? budgets = null)
+    /// <param name="explicitBudgets">Explicit budgets replacing the projection's funding where listed, or null.</param>
+    /// <exception cref="ArgumentException">A budget is negative, in another currency than the projection's, or not whole minor units.</exception>
+    public static void Write(TextWriter writer, ProjectionResult projection, IEnumerable<LedgerEntry> ledger, IReadOnlyDictionary<(int Year, string ProgramId), Money>? explicitBudgets = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(ledger);
+        var budgets = BudgetOptions.MinorUnitsOf(explicitBudgets, projection.Currency, nameof(explicitBudgets));
         var workbook = projection.Workbook;
         var currency = projection.Currency;
         var startMonth = workbook.FiscalYearStartMonth;
@@ -63,7 +65,7 @@ internal static partial class HledgerJournal
             for (var p = 0; p < projection.Programs.Count; p++)
             {
                 var id = projection.Programs[p].Program.Id;
-                var planned = budgets is not null && budgets.TryGet(year.Year, id, out var budget) ? budget : year.Programs[p].FundedMinorUnits;
+                var planned = budgets is not null && budgets.TryGetValue((year.Year, id), out var budget) ? budget : year.Programs[p].FundedMinorUnits;
                 if (planned != 0)
                 {
                     postings.Add((ProgramAccount(id), planned));

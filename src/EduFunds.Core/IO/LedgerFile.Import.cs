@@ -32,9 +32,10 @@ public static partial class LedgerFile
     /// <param name="writer">Where to write (lines end with '\n').</param>
     /// <param name="projection">The projection: planned program funding and expected stream money per year.</param>
     /// <param name="ledger">The ledger entries, in any order.</param>
-    /// <param name="budgets">Explicit budgets replacing the projection's funding where listed (<see cref="ReadBudgets"/>), or null.</param>
+    /// <param name="budgets">Explicit budgets by (fiscal year, program id) replacing the projection's funding where listed (as <see cref="BudgetOptions.Budgets"/>; <see cref="ReadBudgets"/>), or null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="projection"/> or <paramref name="ledger"/> is null.</exception>
-    public static void WriteHledgerJournal(TextWriter writer, ProjectionResult projection, IEnumerable<LedgerEntry> ledger, BudgetTable? budgets = null) =>
+    /// <exception cref="ArgumentException">A budget is negative, in another currency than the projection's, or not whole minor units.</exception>
+    public static void WriteHledgerJournal(TextWriter writer, ProjectionResult projection, IEnumerable<LedgerEntry> ledger, IReadOnlyDictionary<(int Year, string ProgramId), Money>? budgets = null) =>
         HledgerJournal.Write(writer, projection, ledger, budgets);
 
     /// <summary>
@@ -103,7 +104,8 @@ public static partial class LedgerFile
     }
 
     /// <summary>
-    /// Reads a budgets file for <see cref="BudgetOptions.Budgets"/>: CSV with a header row naming
+    /// Reads a budgets file into explicit budgets by (fiscal year, program id), for
+    /// <see cref="BudgetOptions.Budgets"/> and <see cref="WriteHledgerJournal"/>: CSV with a header row naming
     /// the columns <c>year</c>, <c>program</c> and <c>amount</c> (any order, case-insensitive;
     /// other columns are ignored). Every problem is collected and reported together.
     /// </summary>
@@ -113,9 +115,9 @@ public static partial class LedgerFile
     /// <param name="currency">The workbook currency (decimals allowed in amounts).</param>
     /// <param name="programIds">The program ids a line may name.</param>
     /// <param name="years">The fiscal years a line may name.</param>
-    /// <returns>The table.</returns>
+    /// <returns>The budgets, in the workbook currency, in the order of the file.</returns>
     /// <exception cref="InputValidationException">The file is invalid; every problem with its line and column.</exception>
     /// <exception cref="ArgumentException">The encoding is not known.</exception>
-    public static BudgetTable ReadBudgets(Stream budgets, string fileName, string? encoding, Currency currency, IReadOnlyCollection<string> programIds, YearRange years) =>
+    public static IReadOnlyDictionary<(int Year, string ProgramId), Money> ReadBudgets(Stream budgets, string fileName, string? encoding, Currency currency, IReadOnlyCollection<string> programIds, YearRange years) =>
         BudgetFile.Read(budgets, fileName, encoding, currency, programIds, years);
 }

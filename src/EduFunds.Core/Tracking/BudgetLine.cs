@@ -21,7 +21,7 @@ namespace EduFunds.Tracking;
 /// <param name="ProgramId">The program id.</param>
 /// <param name="ProgramName">The program name.</param>
 /// <param name="ProjectedStatus">The program's status in the projection that year.</param>
-/// <param name="Source">Where <paramref name="PlannedMinorUnits"/> comes from.</param>
+/// <param name="HasExplicitBudget">True when <paramref name="PlannedMinorUnits"/> is an explicit budget (<see cref="BudgetOptions.Budgets"/>); false when it is the projection's funding of the program that year.</param>
 /// <param name="MonthPlannedMinorUnits">For a month line: the month's share of the year's plan (1/12, exact by largest remainder, earlier months first); for a year line: the year's plan.</param>
 /// <param name="MonthActualMinorUnits">For a month line: expenses recorded in the month; for a year line: the year's expenses.</param>
 /// <param name="PlannedMinorUnits">The year's planned spending.</param>
@@ -40,7 +40,7 @@ public sealed record BudgetLine(
     string ProgramId,
     string ProgramName,
     ProgramStatus ProjectedStatus,
-    BudgetSource Source,
+    bool HasExplicitBudget,
     long MonthPlannedMinorUnits,
     long MonthActualMinorUnits,
     long PlannedMinorUnits,

@@ -76,13 +76,14 @@ public sealed record BudgetVersusActual(
     /// <param name="options">Options, or null for the defaults.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A requested year is outside the projection, or the tolerance is negative.</exception>
-    /// <exception cref="ArgumentException">The ledger's fiscal year start differs from the workbook's.</exception>
+    /// <exception cref="ArgumentException">The ledger's fiscal year start differs from the workbook's, or a budget is negative, in another currency than the projection's, or not whole minor units.</exception>
     public static BudgetVersusActual Build(ProjectionResult projection, LedgerTotals actuals, DateOnly asOf, BudgetOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(actuals);
         options ??= new BudgetOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.PaceTolerance, nameof(options));
+        var budgets = BudgetOptions.MinorUnitsOf(options.Budgets, projection.Currency, nameof(options));
         var startMonth = projection.Workbook.FiscalYearStartMonth;
         if (actuals.FiscalYearStartMonth != startMonth)
         {
@@ -123,13 +124,9 @@ public sealed record BudgetVersusActual(
             {
                 var program = projection.Programs[p].Program;
                 var result = yearResult.Programs[p];
-                var source = BudgetSource.Projection;
-                var planned = result.FundedMinorUnits;
-                if (options.Budgets is not null && options.Budgets.TryGet(year, program.Id, out var budget))
-                {
-                    planned = budget;
-                    source = BudgetSource.BudgetTable;
-                }
+                long budget = 0;
+                var source = budgets is not null && budgets.TryGetValue((year, program.Id), out budget);
+                var planned = source ? budget : result.FundedMinorUnits;
 
                 var actual = actuals.ExpensesMinorUnits(program.Id, year);
                 if (planned == 0 && actual == 0 && !result.IsActive)
@@ -230,7 +227,7 @@ public sealed record BudgetVersusActual(
         string programId,
         string programName,
         ProgramStatus status,
-        BudgetSource source,
+        bool source,
         long monthPlanned,
         long monthActual,
         long planned,

@@ -65,14 +65,27 @@ public sealed class RendererPropertyTests
         Assert.Equal(expectedCell + ",1.00", line);
     }
 
-    /// <summary>The cells of a line split at a separator outside double quotes, each without its quotes.</summary>
+    /// <summary>A cell holding a quote before a formula character is one cell starting with the quote (<c>"""="</c> is <c>"=</c>).</summary>
+    [Theory]
+    [InlineData("\"=")]
+    [InlineData("a\"\";=1")]
+    public void Csv_QuoteBeforeAFormulaCharacter_StartsNoFormula(string text) =>
+        Assert.True(Csv_AnyText_StartsNoFormulaWhereCommaOrSemicolonSeparates(text));
+
+    /// <summary>The cells of a line split at a separator outside double quotes, each without its quotes (a doubled quote inside quotes is one quote of the text).</summary>
     private static IEnumerable<string> Pieces(string line, char separator)
     {
         var piece = new System.Text.StringBuilder();
         var quoted = false;
-        foreach (var c in line)
+        for (var i = 0; i < line.Length; i++)
         {
-            if (c == '"')
+            var c = line[i];
+            if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                piece.Append('"');
+                i++;
+            }
+            else if (c == '"')
             {
                 quoted = !quoted;
             }

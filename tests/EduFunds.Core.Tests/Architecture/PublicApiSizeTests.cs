@@ -32,7 +32,9 @@ public sealed class PublicApiSizeTests
     // 88: SimulationStop gone: SimulationResult.Precision and PrecisionReached say why it stopped (api-risk).
     // 87: WorkbookFiles internal; the file names are IWorkbookFileSource.SettingsFileName and so on (api-track).
     // 86: RescuePlanner folded into RescuePlan.Create (api-risk).
-    private const int Ceiling = 86;
+    // 84: BudgetTable is a dictionary from (year, program id) to Money, BudgetSource is
+    // BudgetLine.HasExplicitBudget (api-track).
+    private const int Ceiling = 84;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

@@ -1,5 +1,6 @@
 using EduFunds.Engine;
 using EduFunds.Model;
+using EduFunds.Monetary;
 using EduFunds.Tracking;
 using static EduFunds.Core.Tests.Tracking.LedgerFixtures;
 
@@ -43,7 +44,7 @@ public class BudgetVersusActualTests
         Assert.Equal(0.25m, p1.PercentUsed);
         Assert.Equal(91m / 366m, p1.PercentElapsed);
         Assert.Equal(BudgetStatus.OnTrack, p1.Status);
-        Assert.Equal(BudgetSource.Projection, p1.Source);
+        Assert.False(p1.HasExplicitBudget);
 
         var p2 = Assert.Single(report.Lines, l => l.ProgramId == "P2");
         Assert.Equal(300_000, p2.PlannedMinorUnits);
@@ -163,22 +164,39 @@ public class BudgetVersusActualTests
         Assert.Equal(Date("2025-09-30"), y2024.PeriodEnd);
     }
 
+    [Theory]
+    [InlineData("-1.00", "CNY", "negative")]
+    [InlineData("1.005", "CNY", "not a whole number of minor units")]
+    [InlineData("1.00", "EUR", "is in EUR; the projection is in CNY")]
+    public void Build_BadBudget_IsAnArgumentExceptionThatNamesIt(string amount, string currency, string expected)
+    {
+        var asOf = Date("2024-12-31");
+        var (projection, totals) = Setup(through: asOf);
+        var budgets = new Dictionary<(int, string), Money> { [(2024, "P1")] = new(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Currency.FromCode(currency)) };
+
+        var e = Assert.Throws<ArgumentException>(() => BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Budgets = budgets }));
+
+        Assert.Contains("The budget of P1 in 2024", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("P1 在 2024 年的预算", EduFunds.Localization.Messages.Of(e, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_BudgetTable_ReplacesTheProjectionWhereListed()
     {
         var asOf = Date("2024-12-31");
         var (projection, totals) = Setup(through: asOf, ledger: [Expense("2024-05-01", "P1", 900_000)]);
-        var budgets = new BudgetTable([(2024, "P1", 800_000L)]);
+        var budgets = new Dictionary<(int, string), Money> { [(2024, "P1")] = Money.FromMinorUnits(800_000, Currency.Cny) };
 
         var report = BudgetVersusActual.Build(projection, totals, asOf, new BudgetOptions { Years = [2024], Budgets = budgets });
 
         var p1 = report.Lines.Single(l => l.ProgramId == "P1");
-        Assert.Equal(BudgetSource.BudgetTable, p1.Source);
+        Assert.True(p1.HasExplicitBudget);
         Assert.Equal(800_000, p1.PlannedMinorUnits);
         Assert.Equal(-100_000, p1.RemainingMinorUnits);
         Assert.Equal(BudgetStatus.Overspent, p1.Status);
         var p2 = report.Lines.Single(l => l.ProgramId == "P2");
-        Assert.Equal(BudgetSource.Projection, p2.Source);
+        Assert.False(p2.HasExplicitBudget);
         Assert.Equal(300_000, p2.PlannedMinorUnits);
     }
 

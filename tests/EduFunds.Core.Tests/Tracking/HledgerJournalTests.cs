@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EduFunds.IO;
 using EduFunds.Model;
-using EduFunds.Tracking;
+using EduFunds.Monetary;
 using Xunit.Abstractions;
 using static EduFunds.Core.Tests.Tracking.LedgerFixtures;
 
@@ -23,7 +23,7 @@ public sealed class HledgerJournalTests(ITestOutputHelper output) : IDisposable
         Expense("2023-12-30", "P2", 30_000),
     ];
 
-    private static string Journal(int startMonth = 1, BudgetTable? budgets = null)
+    private static string Journal(int startMonth = 1, IReadOnlyDictionary<(int Year, string ProgramId), Money>? budgets = null)
     {
         var workbook = Workbook(startMonth, ledger: Ledger);
         var writer = new StringWriter();
@@ -55,7 +55,7 @@ public sealed class HledgerJournalTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Write_Budgets_OnePeriodicRulePerFiscalYear()
     {
-        var journal = Normalise(Journal(budgets: new BudgetTable([(2024, "P1", 1_100_000L)])));
+        var journal = Normalise(Journal(budgets: new Dictionary<(int, string), Money> { [(2024, "P1")] = new(11_000m, Currency.Cny) }));
 
         Assert.Contains(
             "~ yearly from 2024-01-01 to 2025-01-01  ; budget of fiscal year 2024\n" +
