@@ -53,8 +53,15 @@ internal sealed class RiskReasonText
         {
             case RiskReasonKind.OneOffShare:
                 return t.Format("reason.oneOffShare", Prose.Percent(reason.Value ?? 0));
-            case RiskReasonKind.FundingCliff when program.Cliff is { } cliff:
-                return t.Format("reason.fundingCliff", cliff.StreamName, cliff.StreamId, cliff.LastYear, Prose.Percent(cliff.CoveredShare));
+            case RiskReasonKind.FundingCliff when reason.StreamId is { } cliffId:
+                // The reason's cliff: the first one that covered at least the threshold's share of
+                // the need, which is not always the program's first cliff (ProgramRisk.Cliff).
+                return t.Format(
+                    "reason.fundingCliff",
+                    risk.Projection.Streams.FirstOrDefault(s => s.Id == cliffId)?.Name ?? cliffId,
+                    cliffId,
+                    reason.Year,
+                    Prose.Percent(reason.Value ?? 0));
             case RiskReasonKind.StructuralGap:
                 return t.Format("reason.structuralGap", Prose.Percent(reason.Value ?? 0), reason.Year, Prose.Money(t, reason.AmountMinorUnits ?? 0, currency));
             case RiskReasonKind.Stalls:

@@ -189,4 +189,31 @@ public class RiskCommandTests
         var trends = document.RootElement.GetProperty("settings").GetProperty("trends");
         Assert.Equal("district-grant:triangular:-0.1:-0.05:0:2024", trends[0].GetString());
     }
+
+    /// <summary>
+    /// P1's first cliff (O1, 2024) covered only 10% of its need, below the 20% a cliff needs to be
+    /// a reason; the reason is O2's (2025, 50%), and the words must name O2, not the first cliff.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Big fund (O2) ends in 2025 and covered 50% of its need that year")]
+    [InlineData("zh-CN", "Big fund（O2）于 2025 年结束，当年覆盖了其需求的 50%")]
+    public async Task Risk_TwoCliffs_TheReasonNamesTheCliffThatCoveredEnough(string language, string expected)
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(Path.Combine(temp.Path, "edufunds.json"), "{\"name\": \"Cliff test\", \"years\": {\"from\": 2024, \"to\": 2027}}");
+        File.WriteAllText(Path.Combine(temp.Path, "streams.csv"),
+            "id,name,kind,recurrence,amount,start_year,end_year,annual_change,restricted_to,renewal_probability,amount_cv\n" +
+            "DG,District,district-grant,recurring,500.00,2024,,,,,\n" +
+            "O1,Small fund,project-fund,one-off,100.00,2024,,,P1,,\n" +
+            "O2,Big fund,project-fund,one-off,500.00,2025,,,P1,,\n");
+        File.WriteAllText(Path.Combine(temp.Path, "programs.csv"),
+            "id,name,category,community,cost,cost_change,min_funding_ratio,priority,start_year,end_year,participants\n" +
+            "P1,Skills course,basic,,1000.00,,0.6,1,2024,,\n");
+
+        var result = await CliRun.RunAsync("risk", temp.Path, "--runs", "200", "-f", "markdown", "--lang", language);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("O1", result.Output, StringComparison.Ordinal);
+    }
 }
