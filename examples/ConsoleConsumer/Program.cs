@@ -24,7 +24,7 @@ catch (InputValidationException invalid)
 }
 
 var policy = new BasicBeforeFlagshipPolicy();
-var result = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = policy }).Project();
+var result = ProjectionModel.Create(workbook, policy: policy).Project();
 
 // Output for people, in a culture chosen here, never the machine's current one.
 var display = CultureInfo.GetCultureInfo("en-US");

@@ -165,7 +165,8 @@ internal static partial class TableRenderer
     {
         var all = Enumerable.Range(0, table.Columns.Count).ToList();
         var details = new List<string>();
-        if (Fits(console, table, all, decimals, width, ansi, t, out var whole))
+        var human = new HumanCells(table, decimals, t);
+        if (Fits(console, human, all, width, ansi, out var whole))
         {
             return ([(table.Title, whole!)], details);
         }
@@ -175,17 +176,17 @@ internal static partial class TableRenderer
         if (detailColumns.Count > 0)
         {
             var keys = columns.Take(Math.Max(1, table.KeyColumns)).ToList();
-            foreach (var row in table.Rows)
+            for (var r = 0; r < table.Rows.Count; r++)
             {
                 foreach (var d in detailColumns)
                 {
-                    var text = CellFormat.Human(table.Columns[d].Kind, row[d], decimals, t).Text;
+                    var text = human[r, d].Text;
                     if (text.Length == 0)
                     {
                         continue;
                     }
 
-                    var key = string.Join(" ", keys.Select(k => CellFormat.Human(table.Columns[k].Kind, row[k], decimals, t).Text).Where(s => s.Length > 0 && s != "-"));
+                    var key = string.Join(" ", keys.Select(k => human[r, k].Text).Where(s => s.Length > 0 && s != "-"));
                     details.Add($"{key} · {table.Columns[d].Header}{t["punct.colon"]}{text}");
                 }
             }
@@ -195,7 +196,7 @@ internal static partial class TableRenderer
                 details.Insert(0, string.Empty);
             }
 
-            if (Fits(console, table, columns, decimals, width, ansi, t, out var withoutDetails))
+            if (Fits(console, human, columns, width, ansi, out var withoutDetails))
             {
                 return ([(table.Title, withoutDetails!)], details);
             }
@@ -209,7 +210,7 @@ internal static partial class TableRenderer
         var chunk = new List<int>();
         foreach (var column in rest)
         {
-            if (chunk.Count > 0 && !Fits(console, table, [.. key2, .. chunk, column], decimals, width, ansi, t, out _))
+            if (chunk.Count > 0 && !Fits(console, human, [.. key2, .. chunk, column], width, ansi, out _))
             {
                 chunks.Add(chunk);
                 chunk = [];
@@ -228,7 +229,7 @@ internal static partial class TableRenderer
         {
             var size = (rest.Count + chunks.Count - 1) / chunks.Count;
             var even = rest.Chunk(size).Select(c => c.ToList()).ToList();
-            if (even.Count == chunks.Count && even.All(part => Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out _)))
+            if (even.Count == chunks.Count && even.All(part => Fits(console, human, [.. key2, .. part], width, ansi, out _)))
             {
                 chunks = even;
             }
@@ -238,7 +239,7 @@ internal static partial class TableRenderer
         for (var i = 0; i < chunks.Count; i++)
         {
             var part = chunks[i];
-            Fits(console, table, [.. key2, .. part], decimals, width, ansi, t, out var grid, always: true);
+            Fits(console, human, [.. key2, .. part], width, ansi, out var grid, always: true);
             parts.Add((PartTitle(table, part, i, chunks.Count, t), grid!));
         }
 
@@ -272,20 +273,18 @@ internal static partial class TableRenderer
     /// the room left goes to the text columns. False when even that is too wide.
     /// </summary>
     /// <remarks>The grid is made only when the columns fit or <paramref name="always"/> is set: a table of many rows is not laid out in vain.</remarks>
-    private static bool Fits(IAnsiConsole console, ReportTable table, List<int> columns, int decimals, int width, bool ansi, Texts t, out object? grid, bool always = false)
+    private static bool Fits(IAnsiConsole console, HumanCells human, List<int> columns, int width, bool ansi, out object? grid, bool always = false)
     {
         _ = console;
-        var cells = table.Rows.Select(row => columns.Select(i => CellFormat.Human(table.Columns[i].Kind, row[i], decimals, t)).ToArray()).ToList();
+        var table = human.Table;
         var natural = new int[columns.Count];
         var required = new int[columns.Count];
         var wraps = new bool[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
             var header = table.Columns[columns[c]].Header;
-            var cellWidth = cells.Count == 0 ? 0 : cells.Max(r => LineWidth(r[c].Text));
-            var longestWord = Math.Max(
-                cells.Count == 0 ? 0 : cells.Max(r => LongestWord(r[c].Text)),
-                LongestWord(header));
+            var (cellWidth, cellWord) = human.Measure(columns[c], LineWidth, LongestWord);
+            var longestWord = Math.Max(cellWord, LongestWord(header));
             natural[c] = Math.Max(cellWidth, LineWidth(header));
             wraps[c] = !table.Columns[columns[c]].IsNumeric && cellWidth > MinimumTextWidth;
             required[c] = wraps[c]
@@ -323,6 +322,8 @@ internal static partial class TableRenderer
             grid = null;
             return false;
         }
+
+        var cells = Enumerable.Range(0, table.Rows.Count).Select(r => columns.Select(i => human[r, i]).ToArray()).ToList();
 
         if (!ansi)
         {
