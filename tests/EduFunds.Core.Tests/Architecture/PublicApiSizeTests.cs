@@ -36,7 +36,9 @@ public sealed class PublicApiSizeTests
     // BudgetLine.HasExplicitBudget (api-track).
     // 83: ProjectionOptions gone: ProjectionModel.Create(workbook, scenario, policy) (api-model).
     // 82: FiscalCalendar internal: Workbook.FiscalYearOf, FirstDayOfFiscalYear, LastDayOfFiscalYear (api-model).
-    private const int Ceiling = 82;
+    // 80: StreamBuilder and ProgramBuilder gone: WorkbookBuilder.Stream(id, kind, amount, ...) and
+    // Program(id, category, cost, ...) take the values as parameters (api-model).
+    private const int Ceiling = 80;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
