@@ -9,7 +9,8 @@
 # Usage: bench/measure-district.sh [-n N] [--aot] [--no-build] [--before DIR]
 #   --aot        also time the Native AOT build (dotnet publish -r linux-x64; needs clang, zlib1g-dev)
 #   --no-build   use the builds that are there
-#   --before DIR also time the framework-dependent CLI built in another checkout DIR (for a before/after)
+#   --before DIR also time the framework-dependent CLI built in another checkout DIR (for a before/after),
+#                and its AOT build (DIR/artifacts/aot/edufunds) with --aot when it is there
 # On a shared machine compare CPU times; wall time is only meaningful on a quiet one (load < 2).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -40,9 +41,16 @@ if [[ -n "$before" ]]; then
     bench/measure.sh -n "$n" "before: JIT simulate district 10k x2" -- dotnet "$before/src/EduFunds.Cli/bin/Release/net10.0/edufunds.dll" "${args[@]}"
 fi
 bench/measure.sh -n "$n" "JIT simulate district 10k x2" -- dotnet src/EduFunds.Cli/bin/Release/net10.0/edufunds.dll "${args[@]}"
+if [[ $aot == 1 && -n "$before" && -x "$before/artifacts/aot/edufunds" ]]; then
+    bench/measure.sh -n "$n" "before: AOT simulate district 10k x2" -- "$before/artifacts/aot/edufunds" "${args[@]}"
+fi
 if [[ $aot == 1 && -x artifacts/aot/edufunds ]]; then
     bench/measure.sh -n "$n" "AOT simulate district 10k x2" -- artifacts/aot/edufunds "${args[@]}"
 fi
 bench/measure.sh -n "$n" "JIT start-up only (--version)" -- dotnet src/EduFunds.Cli/bin/Release/net10.0/edufunds.dll --version
+if [[ -n "$before" && -f "$before/bench/EduFunds.Benchmarks/bin/Release/net10.0/EduFunds.Benchmarks.dll" ]]; then
+    echo -n "before: "
+    dotnet "$before/bench/EduFunds.Benchmarks/bin/Release/net10.0/EduFunds.Benchmarks.dll" parts 2000
+fi
 dotnet bench/EduFunds.Benchmarks/bin/Release/net10.0/EduFunds.Benchmarks.dll parts 2000
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

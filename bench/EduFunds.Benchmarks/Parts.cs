@@ -25,6 +25,7 @@ internal static class Parts
         var scratch = sampler.CreateScratch();
         var amounts = new long[sampler.AmountCount];
         var workspace = model.CreateWorkspace();
+        workspace.CellFigures = false; // as the simulator's workers run it: the dense tally reads the live program-years only
         var counts = new SimulationCounts(model.ProgramCount, model.YearCount);
 
         // Warm up (tier-1 code; 1,000 runs, so that the background compilations are over before
@@ -67,10 +68,7 @@ internal static class Parts
         {
             sampler.Fill(1, i, amounts, scratch);
             model.Run(amounts, workspace);
-            foreach (var status in workspace.Status)
-            {
-                active += status is ProgramStatus.Funded or ProgramStatus.Underfunded or ProgramStatus.Stalled ? 1 : 0;
-            }
+            active += workspace.LiveCount; // the program-years not shelved: funded, underfunded or stalled
         }
 
         // The tally alone, over 64 stored runs in turn (no projection between them to evict its
@@ -79,6 +77,7 @@ internal static class Parts
         for (var i = 0; i < stored.Length; i++)
         {
             stored[i] = model.CreateWorkspace();
+            stored[i].CellFigures = false;
             sampler.Fill(1, i, amounts, scratch);
             model.Run(amounts, stored[i]);
         }

@@ -153,18 +153,13 @@ public sealed partial class ProjectionModel
                 floors[i] = floor;
                 remainders[i] = remainder;
                 given += floor;
-                if (floor < shortfall[i])
-                {
-                    // With one more unit it may still reach its minimum: only the units decide.
-                    if (floor + 1 == shortfall[i] && remainder > 0)
-                    {
-                        undecided = true;
-                    }
-                    else
-                    {
-                        stalls = true;
-                    }
-                }
+
+                // Below its shortfall it stalls, unless one more unit may still lift it to its
+                // minimum: then only the units decide (without a branch: either is common).
+                var below = floor < shortfall[i];
+                var open = below & (floor + 1 == shortfall[i]) & (remainder > 0);
+                undecided |= open;
+                stalls |= below & !open;
             }
 
             if (stalls && !undecided)
@@ -174,18 +169,24 @@ public sealed partial class ProjectionModel
                 continue;
             }
 
-            if (!stalls && w.StallsOnly)
+            if (!stalls && !undecided && w.StallsOnly)
             {
-                // No one stalls, whatever the units: a loss projection does not need the shares.
+                // No one stalls, whatever the units (every floor at or above its shortfall): a loss
+                // projection does not need the shares. (With an undecided program the units decide.)
                 return pool;
             }
 
             LargestRemainder.GiveLeftover(floors.AsSpan(0, count), remainders.AsSpan(0, count), total, pool - given);
-            var kept = Drop(count, w);
-            if (kept < count)
+            if (stalls || undecided)
             {
-                count = kept;
-                continue;
+                // Only the units decide whether the undecided ones stall (every floor at or above
+                // its shortfall otherwise: the units only add, so no one stalls).
+                var kept = Drop(count, w);
+                if (kept < count)
+                {
+                    count = kept;
+                    continue;
+                }
             }
 
             for (var i = 0; i < count; i++)
@@ -208,19 +209,20 @@ public sealed partial class ProjectionModel
         var remaining = w.ClaimRemaining;
         var shortfall = w.ClaimShortfall;
         var shares = w.Shares;
+        var state = w.State;
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
-            if (shares[i] < shortfall[i])
-            {
-                w.State[claimProgram[i]].Stalled = true;
-                continue;
-            }
-
-            claimProgram[kept] = claimProgram[i];
+            // Without a branch (a third of a round's claimants may stall): every claimant is copied
+            // down, and the count moves on past those that keep going. A claimant had not stalled
+            // before in the year, so its flag is the comparison.
+            var p = claimProgram[i];
+            var stalled = shares[i] < shortfall[i];
+            state[p].Stalled = stalled;
+            claimProgram[kept] = p;
             remaining[kept] = remaining[i];
             shortfall[kept] = shortfall[i];
-            kept++;
+            kept += stalled ? 0 : 1;
         }
 
         return kept;

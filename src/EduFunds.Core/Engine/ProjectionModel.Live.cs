@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EduFunds.Engine;
 
 /// <summary>
@@ -73,9 +75,12 @@ public sealed partial class ProjectionModel
     /// Steps 7 and 8 (<see cref="Rescue"/>, then <see cref="CloseAndShelve"/>) in one pass over the
     /// year's live programs in tie-break order: a stalled program is offered the pool's leftover
     /// (only the programs before it in the order can have taken any), then the year closes for it.
-    /// A program shelved at the close has its later scheduled cells written Shelved, need and funding 0.
-    /// A loss projection (<see cref="ProjectionWorkspace.StallsOnly"/>) writes no cell: it reads only
-    /// the programs' state, first stalls and shelved years.
+    /// The close is <see cref="CloseAndShelve"/>'s rule (<see cref="CountStall"/>, <see cref="CarryReserve"/>)
+    /// written without a branch on whether the program stalled. A program shelved at the close has
+    /// its later scheduled cells written Shelved, need and funding 0. A loss projection
+    /// (<see cref="ProjectionWorkspace.StallsOnly"/>) and a run read only by the dense tally
+    /// (<see cref="ProjectionWorkspace.CellFigures"/> false) write no cell: they read the programs'
+    /// state, first stalls and shelved years (and the tally <see cref="ProjectionWorkspace.LiveFunded"/>).
     /// </summary>
     /// <returns>The pool money allocated after the rescue.</returns>
     private long RescueAndCloseLive(int y, long pool, long allocated, ProjectionWorkspace w)
@@ -88,7 +93,9 @@ public sealed partial class ProjectionModel
         var fundedOut = w.FundedOut;
         var leftover = pool - allocated;
         long strandedReserves = 0;
-        var outputs = !w.StallsOnly; // a loss projection reads only stalls, shelving and reserves
+        var firstStall = w.FirstStall;
+        var shelveAfter = Workbook.ShelveAfter > 0 ? Workbook.ShelveAfter : int.MaxValue;
+        var cellFigures = w.CellFigures && !w.StallsOnly;
         for (int k = w.LiveYearStart, end = w.LiveCount; k < end; k++)
         {
             ref readonly var plan = ref positions[live[k]];
@@ -96,7 +103,7 @@ public sealed partial class ProjectionModel
             var cell = plan.Cell;
             ref var program = ref state[p];
             var need = plan.Need;
-            if (program.Stalled && leftover > 0 && leftover >= plan.Minimum - program.Secured)
+            if (leftover > 0 && program.Stalled && leftover >= plan.Minimum - program.Secured)
             {
                 var given = Math.Min(need - program.Secured, leftover);
                 program.Share = given;
@@ -105,35 +112,38 @@ public sealed partial class ProjectionModel
                 program.Stalled = false;
             }
 
-            var before = program.Reserve;
-            long after;
-            if (program.Stalled)
+            // The close without a branch on the stall (a third of the program-years stall, at
+            // random): running = -1 spends u + a + share; running = 0 keeps B + r and counts the stall.
+            var running = (long)Unsafe.BitCast<bool, byte>(program.Stalled) - 1;
+            var funded = (program.Secured + program.Share) & running;
+            var kept = program.Reserve - (program.Used & running) + program.Received;
+            if ((kept & ~running) < 0)
             {
-                after = checked(before + program.Received);
-                CountStall(ref program, p, y, w);
-                if (outputs)
-                {
-                    needOut[cell] = need;
-                    status[cell] = ProgramStatus.Stalled;
-                    fundedOut[cell] = 0;
-                    liveFunded[k] = -1;
-                    if (program.Shelved)
-                    {
-                        WriteShelved(p, y, w);
-                    }
-                }
+                // A stall's B + r beyond 64 bits (checked(B + r) in the detailed step); B - u + r - a of a running program wraps back into range.
+                throw new OverflowException();
             }
-            else
+
+            var after = kept - (program.Applied & running);
+            liveFunded[k] = funded | ~running;
+            if (cellFigures)
             {
-                after = before - program.Used + program.Received - program.Applied;
-                program.StallCount = 0;
-                if (outputs)
+                needOut[cell] = need;
+                fundedOut[cell] = funded;
+                status[cell] = (ProgramStatus)((2 - Unsafe.BitCast<bool, byte>(funded == need)) | (3 & (int)~running));
+            }
+
+            var stalls = (program.StallCount + 1) & (int)~running;
+            program.StallCount = stalls;
+            var first = firstStall[p];
+            var mark = (int)~running & (first >> 31); // -1: a stall, and the first
+            firstStall[p] = (y & mark) | (first & ~mark);
+            if (stalls >= shelveAfter)
+            {
+                program.Shelved = true;
+                w.ShelvedAt[p] = y;
+                if (cellFigures)
                 {
-                    var funded = program.Secured + program.Share;
-                    needOut[cell] = need;
-                    status[cell] = funded == need ? ProgramStatus.Funded : ProgramStatus.Underfunded;
-                    fundedOut[cell] = funded;
-                    liveFunded[k] = funded;
+                    WriteShelved(p, y, w);
                 }
             }
 

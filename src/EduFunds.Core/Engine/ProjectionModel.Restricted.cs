@@ -191,39 +191,61 @@ public sealed partial class ProjectionModel
         var state = w.State;
         var count = split.Count;
         var targets = splitPrograms.AsSpan(split.At, count);
-        var shelved = false;
-        foreach (var p in targets)
+        var needs = splitNeeds.AsSpan(split.At, count);
+        var active = w.Targets;
+        var parts = w.TargetParts; // first the needs of the active programs, then their parts
+        var kept = 0;
+        long total = 0;
+        for (var t = 0; t < count; t++)
         {
-            shelved |= state[p].Shelved;
+            if (!state[targets[t]].Shelved)
+            {
+                // A subset of the plan's programs: its needs add up within the plan's total, 64-bit when the plan's is.
+                active[kept] = targets[t];
+                parts[kept] = needs[t];
+                total += needs[t];
+                kept++;
+            }
         }
 
-        if (shelved || amount > split.AmountLimit)
+        if (kept == 0)
         {
-            if (!SplitRestricted(y, split.Stream, count, amount, w, null))
-            {
-                strandedRestricted = checked(strandedRestricted + amount);
-            }
-
+            strandedRestricted = checked(strandedRestricted + amount);
             return;
         }
 
-        // Every program active and every amount x need within 64 bits: floors by the reciprocal, then the units left.
-        var parts = w.TargetParts;
-        var remainders = w.TargetRemainders;
-        var needs = splitNeeds.AsSpan(split.At, count);
-        var left = amount;
-        for (var t = 0; t < count; t++)
+        if (kept == 1)
         {
-            var floor = LargestRemainder.FloorDiv(amount * needs[t], split.Denominator, split.Reciprocal, out var remainder);
+            ref var only = ref state[active[0]];
+            only.Received = checked(only.Received + amount);
+            return;
+        }
+
+        if (split.AmountLimit < 0 || total <= 0 || amount > split.AmountLimit)
+        {
+            // Products or sums beyond 64 bits, or no need at all: the detailed step's exact split.
+            SplitRestricted(y, split.Stream, count, amount, w, null);
+            return;
+        }
+
+        // Every amount x need within 64 bits (the largest need of the plan bounds the active ones'):
+        // floors by the reciprocal (exact, as a division), then the units left to the largest remainders.
+        var remainders = w.TargetRemainders;
+        var denominator = kept == count ? split.Denominator : total;
+        var reciprocal = kept == count ? split.Reciprocal : 1.0 / total;
+        var left = amount;
+        for (var t = 0; t < kept; t++)
+        {
+            var floor = LargestRemainder.FloorDiv(amount * parts[t], denominator, reciprocal, out var remainder);
             parts[t] = floor;
             remainders[t] = remainder;
             left -= floor;
         }
 
-        LargestRemainder.GiveLeftover(parts.AsSpan(0, count), remainders.AsSpan(0, count), split.Denominator, left);
-        for (var t = 0; t < count; t++)
+        LargestRemainder.GiveLeftover(parts.AsSpan(0, kept), remainders.AsSpan(0, kept), denominator, left);
+        for (var t = 0; t < kept; t++)
         {
-            ref var target = ref state[targets[t]];
+            ref var target = ref state[active[t]];
             target.Received = checked(target.Received + parts[t]);
         }
     }

@@ -119,6 +119,15 @@ internal sealed class ProjectionWorkspace
     /// <summary>The number of entries of <see cref="Live"/> and <see cref="LiveFunded"/> the last run wrote.</summary>
     internal int LiveCount { get; set; }
 
+    /// <summary>
+    /// True (the default) when a Monte Carlo run writes <see cref="Status"/>, <see cref="Need"/> and
+    /// <see cref="Funded"/> of every cell; false when the caller reads only <see cref="Live"/>,
+    /// <see cref="LiveFunded"/> and the per-program and per-year figures (the dense funding-ratio
+    /// tally), and the run skips the per-cell writes (they then hold whatever an earlier run left).
+    /// A full run with it true writes every cell again. Detailed workspaces always write them.
+    /// </summary>
+    internal bool CellFigures { get; set; } = true;
+
     /// <summary>Where the year being projected starts in <see cref="Live"/>.</summary>
     internal int LiveYearStart { get; set; }
 

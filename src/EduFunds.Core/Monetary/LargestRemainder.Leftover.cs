@@ -16,6 +16,9 @@ internal static partial class LargestRemainder
     /// <summary>Most parts in the bucket where the units run out that <see cref="GiveByBuckets"/> orders itself.</summary>
     private const int BoundaryLimit = 64;
 
+    // Most parts whose buckets GiveByBuckets keeps on the stack between its two passes (a byte each).
+    private const int BucketCacheLimit = 2048;
+
     /// <summary>One or two units: to the largest remainder (lowest index on a tie), then the next one in that order.</summary>
     private static void GiveOneOrTwo(Span<long> parts, ReadOnlySpan<long> remainders, int units)
     {
@@ -55,9 +58,19 @@ internal static partial class LargestRemainder
         Span<int> counts = stackalloc int[BucketCount];
         counts.Clear();
         var scale = BucketCount / (double)denominator;
-        foreach (var remainder in remainders)
+
+        // Each part's bucket, kept for the second pass when there are not too many parts.
+        Span<byte> kept = remainders.Length <= BucketCacheLimit ? stackalloc byte[BucketCacheLimit] : default;
+        var cached = !kept.IsEmpty;
+        for (var i = 0; i < remainders.Length; i++)
         {
-            counts[Bucket(remainder, scale)]++;
+            var bucket = Bucket(remainders[i], scale);
+            if (cached)
+            {
+                kept[i] = (byte)bucket;
+            }
+
+            counts[bucket]++;
         }
 
         var above = 0;
@@ -80,12 +93,9 @@ internal static partial class LargestRemainder
         var count = 0;
         for (var i = 0; i < remainders.Length; i++)
         {
-            var bucket = Bucket(remainders[i], scale);
-            if (bucket > boundary || (bucket == boundary && all))
-            {
-                parts[i]++;
-            }
-            else if (bucket == boundary)
+            var bucket = cached ? kept[i] : Bucket(remainders[i], scale);
+            parts[i] += (bucket > boundary) | ((bucket == boundary) & all) ? 1 : 0;
+            if ((bucket == boundary) & !all)
             {
                 members[count++] = i;
             }

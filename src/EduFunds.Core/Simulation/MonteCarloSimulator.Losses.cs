@@ -135,6 +135,7 @@ public sealed partial class MonteCarloSimulator
         /// </summary>
         public void SimulateLosses(long seed, long run)
         {
+            workspace.CellFigures = true; // the trace reads each year's stalls from the cells
             sampler.Fill(seed, run, amounts, scratch);
             trace ??= model.CreateTrace();
             model.RunTraced(amounts, workspace, trace);
@@ -144,6 +145,7 @@ public sealed partial class MonteCarloSimulator
         /// <summary>A run of the simulation (tallied as <see cref="SimulateRun"/> does) and of the tornado, drawn and projected as drawn once.</summary>
         public void SimulateRunAndLosses(long seed, long run)
         {
+            workspace.CellFigures = true; // the trace reads each year's stalls from the cells
             sampler.Fill(seed, run, amounts, scratch);
             trace ??= model.CreateTrace();
             model.RunTraced(amounts, workspace, trace);

@@ -293,6 +293,8 @@ public sealed partial class MonteCarloSimulator
 
         public void SimulateRun(long seed, long run)
         {
+            // The dense tally reads the live program-years only: the run need not write every cell.
+            workspace.CellFigures = Outcomes is not null || !Counts!.ReadsLiveOnly;
             sampler.Fill(seed, run, amounts, scratch);
             model.Run(amounts, workspace);
             Counts!.Record(workspace);

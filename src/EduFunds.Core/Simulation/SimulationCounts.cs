@@ -60,6 +60,12 @@ internal sealed partial class SimulationCounts
         }
     }
 
+    /// <summary>
+    /// True when <see cref="Record"/> reads only a Monte Carlo workspace's live program-years and
+    /// per-program and per-year figures (the dense store), not the per-cell figures.
+    /// </summary>
+    public bool ReadsLiveOnly => ratios is DenseRatioStore;
+
     /// <summary>Programs.</summary>
     public int ProgramCount { get; }
 

@@ -21,6 +21,7 @@ internal sealed class ValueDistribution
     private int count;
     private Dictionary<long, long>? buckets;
     private long total;
+    private long[]? sortedCache; // the exact values in order, made by the first percentile read after a change
 
     /// <summary>Number of values added.</summary>
     public long Count => total;
@@ -32,6 +33,7 @@ internal sealed class ValueDistribution
     /// <param name="value">The value, not negative.</param>
     public void Add(long value)
     {
+        sortedCache = null;
         total++;
         if (buckets is null)
         {
@@ -56,6 +58,7 @@ internal sealed class ValueDistribution
     /// <param name="other">The other distribution.</param>
     public void AddAll(ValueDistribution other)
     {
+        sortedCache = null;
         if (buckets is null && other.buckets is null && count + other.count <= ExactCapacity)
         {
             if (count + other.count > values.Length)
@@ -107,8 +110,9 @@ internal sealed class ValueDistribution
         long high;
         if (buckets is null)
         {
-            var sorted = values.AsSpan(0, count).ToArray();
-            Array.Sort(sorted);
+            // Sorted once and kept (a report reads several percentiles of each year, some twice);
+            // two threads reading at once may both sort, each into its own array.
+            var sorted = sortedCache ??= SortedValues();
             low = sorted[lower];
             high = lower + 1 < count ? sorted[lower + 1] : low;
         }
@@ -143,6 +147,7 @@ internal sealed class ValueDistribution
     /// <param name="n">Runs in it.</param>
     internal void AddBucket(long key, long n)
     {
+        sortedCache = null;
         if (buckets is null)
         {
             ToBuckets();

@@ -124,8 +124,8 @@ public class SimulationCountsTests
     /// The dense tally of a Monte Carlo run reads only the program-years the run left live and adds
     /// the shelved years' exact 0s from the runs' shelved years when it flushes: over many runs of
     /// random workbooks and amounts (shelving, restricted splits, reused workspaces), its counts
-    /// equal those of every cell's status, as do the tally of a detailed workspace and the shared
-    /// (sparse) store's.
+    /// equal those of every cell's status, as do the tally of a detailed workspace, of a workspace
+    /// that writes no per-cell figures, and the shared (sparse) store's.
     /// </summary>
     [Property(MaxTest = 150)]
     public Property DenseTally_OfLiveProgramYears_EqualsTheCountOfEveryCellsStatus(int seed)
@@ -135,6 +135,9 @@ public class SimulationCountsTests
         var live = new SimulationCounts(model.ProgramCount, model.YearCount);
         var byCell = new SimulationCounts(model.ProgramCount, model.YearCount);
         var shared = new SimulationCounts(model.ProgramCount, model.YearCount, new SparseRatioStore(cells, 0));
+        var liveOnly = new SimulationCounts(model.ProgramCount, model.YearCount);
+        var bare = model.CreateWorkspace();
+        bare.CellFigures = false; // as the simulator runs it for the dense tally: no per-cell figures written
         var expectedZero = new int[cells];
         var expectedFull = new int[cells];
         var expected = new DenseRatioStore(cells);
@@ -149,6 +152,8 @@ public class SimulationCountsTests
             live.Record(workspace);
             byCell.Record(detailed);
             shared.Record(workspace);
+            model.Run(amounts, bare);
+            liveOnly.Record(bare);
             for (var cell = 0; cell < cells; cell++)
             {
                 var status = workspace.Status[cell];
@@ -175,7 +180,7 @@ public class SimulationCountsTests
         }
 
         var ok = true;
-        foreach (var counts in new[] { live, byCell, shared })
+        foreach (var counts in new[] { live, byCell, shared, liveOnly })
         {
             ok &= expectedZero.SequenceEqual(counts.RatioZero) && expectedFull.SequenceEqual(counts.RatioFull);
             for (var cell = 0; cell < cells; cell++)
