@@ -36,8 +36,10 @@ public sealed class PublicApiSizeTests
     // BudgetLine.HasExplicitBudget (api-track).
     // 83: ProjectionOptions gone: ProjectionModel.Create(workbook, scenario, policy) (api-model).
     // 82: FiscalCalendar internal: Workbook.FiscalYearOf, FirstDayOfFiscalYear, LastDayOfFiscalYear (api-model).
-    // 81: ImportedRow and SkippedRow are one ImportRow, the row type of every list of ImportResult (api-track).
-    private const int Ceiling = 81;
+    // 80: StreamBuilder and ProgramBuilder gone: WorkbookBuilder.Stream(id, kind, amount, ...) and
+    // Program(id, category, cost, ...) take the values as parameters (api-model).
+    // 79: ImportedRow and SkippedRow are one ImportRow, the row type of every list of ImportResult (api-track).
+    private const int Ceiling = 79;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 
