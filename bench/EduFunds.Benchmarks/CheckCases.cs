@@ -29,7 +29,7 @@ internal static class CheckCases
                 {
                     var policy = AllocationPolicies.Get(policyName);
                     yield return (name, policyName, wrapped,
-                        ProjectionModel.Create(book, new ProjectionOptions { Policy = wrapped ? new Wrapper(policy) : policy }));
+                        ProjectionModel.Create(book, policy: wrapped ? new Wrapper(policy) : policy));
                 }
             }
         }

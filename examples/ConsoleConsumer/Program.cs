@@ -24,7 +24,7 @@ catch (InputValidationException invalid)
 }
 
 var policy = new BasicBeforeFlagshipPolicy();
-var result = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = policy }).Project();
+var result = ProjectionModel.Create(workbook, policy: policy).Project();
 
 // Output for people, in a culture chosen here, never the machine's current one.
 var display = CultureInfo.GetCultureInfo("en-US");
@@ -63,18 +63,17 @@ static Workbook BuildWorkbook() => new WorkbookBuilder("Riverside Street")
     .Years(2024, 2028)
     .ShelveAfter(2)
     // The street budget line: recurring, shrinking 12% a year.
-    .Stream("DG-STREET", s => s.Name("Street budget line").Kind(StreamKind.DistrictGrant).Recurring()
-        .Amount(30_000.00m).From(2024).Change(-0.12m))
+    .Stream("DG-STREET", StreamKind.DistrictGrant, 30_000.00m, name: "Street budget line", startYear: 2024, annualChange: -0.12m)
     // A one-off project fund for digital skills that ends in 2025.
-    .Stream("PF-DIGITAL", s => s.Name("Digital skills project fund").Kind(StreamKind.ProjectFund).OneOff()
-        .Amount(12_000.00m).From(2024).Until(2025).RestrictedTo("DIGITAL"))
+    .Stream("PF-DIGITAL", StreamKind.ProjectFund, 12_000.00m, name: "Digital skills project fund",
+        recurrence: Recurrence.OneOff, startYear: 2024, endYear: 2025, restrictedTo: ["DIGITAL"])
     // The festival's sponsor.
-    .Stream("SP-FEST", s => s.Name("Festival sponsorship").Kind(StreamKind.Sponsorship).Recurring()
-        .Amount(5_000.00m).From(2024).RestrictedTo("FESTIVAL"))
-    .Program("SENIORS", p => p.Name("Seniors' recreation").Basic()
-        .Cost(14_000.00m).CostChange(0.03m).MinFundingRatio(0.6m).Priority(1).From(2024).Participants(120))
-    .Program("DIGITAL", p => p.Name("Digital skills for all").Basic()
-        .Cost(16_000.00m).MinFundingRatio(0.7m).Priority(2).From(2024).Participants(60))
-    .Program("FESTIVAL", p => p.Name("Street festival").Flagship()
-        .Cost(15_000.00m).MinFundingRatio(0.5m).Priority(1).From(2024).Participants(800))
+    .Stream("SP-FEST", StreamKind.Sponsorship, 5_000.00m, name: "Festival sponsorship",
+        startYear: 2024, restrictedTo: ["FESTIVAL"])
+    .Program("SENIORS", ProgramCategory.Basic, 14_000.00m, name: "Seniors' recreation",
+        costChange: 0.03m, minFundingRatio: 0.6m, priority: 1, startYear: 2024, participants: 120)
+    .Program("DIGITAL", ProgramCategory.Basic, 16_000.00m, name: "Digital skills for all",
+        minFundingRatio: 0.7m, priority: 2, startYear: 2024, participants: 60)
+    .Program("FESTIVAL", ProgramCategory.Flagship, 15_000.00m, name: "Street festival",
+        minFundingRatio: 0.5m, priority: 1, startYear: 2024, participants: 800)
     .Build();

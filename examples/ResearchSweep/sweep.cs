@@ -41,7 +41,7 @@ for (var step = 0; step <= 6; step++)
         .Description("District grants shrink by an extra fraction every year.")
         .Trend(workbook.Years.From, StreamKind.DistrictGrant, -cut);
     var withSweep = WorkbookBuilder.From(workbook).AddScenario(sweep).Build();
-    var result = ProjectionModel.Create(withSweep, new ProjectionOptions { Scenario = withSweep.Scenarios[^1].Name }).Project();
+    var result = ProjectionModel.Create(withSweep, scenario: withSweep.Scenarios[^1].Name).Project();
 
     foreach (var program in result.Programs)
     {

@@ -61,8 +61,8 @@ internal sealed class AllocateCommand : EduFundsCommand
             var results = new List<ProjectionResult>();
             foreach (var name in IAllocationPolicy.BuiltInNames)
             {
-                results.Add(ProjectionModel
-                    .Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.BuiltIn(name) })
+                results.Add(input
+                    .CreateModel(IAllocationPolicy.BuiltIn(name))
                     .Project(context.CancellationToken));
             }
 
@@ -72,7 +72,7 @@ internal sealed class AllocateCommand : EduFundsCommand
         {
             var result = input.CreateModel().Project(context.CancellationToken);
             var alternative = ProjectReport.LapsesWhileStalling(result, shownYear, shownYear)
-                ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.ViabilityFirst })
+                ? input.CreateModel(IAllocationPolicy.ViabilityFirst)
                     .Project(context.CancellationToken)
                 : null;
             report = AllocateReport.Build(result, input.Label, shownYear, context.Texts, alternative);

@@ -108,7 +108,11 @@ internal sealed class ImportCommand : EduFundsCommand
         var seconds = context.GetValue(lockTimeout);
         if (seconds is < 0 or > 86_400 || double.IsNaN(seconds))
         {
-            throw new UserInputException(context.Texts.Format("error.lockTimeout", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Echo what was typed: 1e400 reads as infinity, which the user never wrote.
+            var typed = context.ParseResult.GetResult(lockTimeout)?.Tokens is [var token, ..]
+                ? token.Value
+                : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new UserInputException(context.Texts.Format("error.lockTimeout", typed));
         }
 
         using var workbookLock = AcquireLock(folder, isDryRun, TimeSpan.FromSeconds(seconds), context.Texts, context.CancellationToken);
@@ -143,6 +147,12 @@ internal sealed class ImportCommand : EduFundsCommand
         var formats = context.GetValue(dateFormat) is { Length: > 0 } f ? f : ImportOptions.DefaultDateFormats;
         foreach (var format in formats)
         {
+            if (string.IsNullOrWhiteSpace(format))
+            {
+                // An empty format would format as the general date pattern and match no bank's dates.
+                throw new UserInputException(context.Texts.Format("error.dateFormat", format));
+            }
+
             try
             {
                 _ = new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Unspecified).ToString(format, System.Globalization.CultureInfo.InvariantCulture);

@@ -45,7 +45,7 @@ internal sealed class ProjectCommand : EduFundsCommand
         var logger = context.LoggerFactory.CreateLogger<ProjectCommand>();
         CliLog.Projected(logger, book.Name, model.ScenarioName ?? "base case", model.Years.From, model.Years.To, model.StreamCount, model.ProgramCount);
         var alternative = ProjectReport.LapsesWhileStalling(result, first, last)
-            ? ProjectionModel.Create(book, input.ProjectionOptions with { Policy = IAllocationPolicy.ViabilityFirst })
+            ? input.CreateModel(IAllocationPolicy.ViabilityFirst)
                 .Project(context.CancellationToken)
             : null;
         var report = ProjectReport.Build(result, input.Label, first, last, context.Texts, alternative);

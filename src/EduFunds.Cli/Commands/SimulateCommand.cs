@@ -161,7 +161,7 @@ internal sealed class SimulateCommand : EduFundsCommand
             var book = Load(index).Workbook;
             var scenarioName = ProjectionArguments.ResolveScenario(book, context.GetValue(scenario), Load(index).Description, context.Texts);
             var options = simulation.Build(context, book);
-            var model = ProjectionModel.Create(book, new ProjectionOptions { Scenario = scenarioName, Policy = policyOverride });
+            var model = ProjectionModel.Create(book, scenario: scenarioName, policy: policyOverride);
             var result = await SimulateAsync(context, model, options with { FirstRun = firstRun, Runs = checked((int)runs) }).ConfigureAwait(false);
             parts.Add(WorkbookResultPart.Create(model, result, entry.Label, runsPer[index]) with { Position = index + 1, Entry = entry.Entry });
         }

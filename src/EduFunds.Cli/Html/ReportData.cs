@@ -79,7 +79,7 @@ internal sealed class ReportData
         Func<EducationProgram, string>? rescueLineName = null)
     {
         var comparison = ScenarioComparison.Create(workbook, scenarios, policy, cancellationToken);
-        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = comparison.Results[0].ScenarioName, Policy = policy });
+        var model = ProjectionModel.Create(workbook, scenario: comparison.Results[0].ScenarioName, policy: policy);
 
         // An explicit as-of date: the risk sections describe the re-forecast from the ledger (simulated as risk --as-of does).
         var reforecast = asOf is { } date0 ? Tracking.Reforecast.Create(model, workbook.Ledger, date0) : null;
@@ -106,9 +106,8 @@ internal sealed class ReportData
         if (workbook.Ledger.Count > 0)
         {
             date = asOf ?? workbook.Ledger.Max(e => e.Date);
-            var calendar = new FiscalCalendar(workbook.FiscalYearStartMonth);
             var ledgerYears = workbook.Ledger.Where(e => e.Date <= date)
-                .Select(e => calendar.YearOf(e.Date))
+                .Select(e => workbook.FiscalYearOf(e.Date))
                 .Where(workbook.Years.Contains)
                 .Distinct().Order().ToArray();
             if (ledgerYears.Length > 0)

@@ -33,12 +33,10 @@ internal sealed record CommandInput(LoadedWorkbook Loaded, string? ScenarioName,
     /// <summary>The label of the scenario in reports: its name, or "base".</summary>
     public string ScenarioLabel => ProjectionArguments.Label(ScenarioName);
 
-    /// <summary>The projection options of the resolved scenario and policy.</summary>
-    public ProjectionOptions ProjectionOptions => new() { Scenario = ScenarioName, Policy = PolicyOverride };
-
-    /// <summary>Compiles the workbook under the resolved scenario and policy.</summary>
+    /// <summary>Compiles the workbook under the resolved scenario and policy, or under another policy.</summary>
+    /// <param name="policy">A policy for every year instead of the resolved one (the viability-first alternative, each policy compared), or null.</param>
     /// <returns>The model.</returns>
-    public ProjectionModel CreateModel() => ProjectionModel.Create(Workbook, ProjectionOptions);
+    public ProjectionModel CreateModel(IAllocationPolicy? policy = null) => ProjectionModel.Create(Workbook, ScenarioName, policy ?? PolicyOverride);
 
     /// <summary>
     /// Resolves a command's inputs, in this order so that the first mistake is the one reported:

@@ -66,7 +66,7 @@ public sealed record PolicyComparison(IReadOnlyList<PolicyOutcome> Outcomes, int
         foreach (var policy in list)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = scenario, Policy = policy });
+            var model = ProjectionModel.Create(workbook, scenario: scenario, policy: policy);
             var projection = model.Project(cancellationToken);
             var simulated = simulator.SimulateOutcomes(model, monteCarlo, cancellationToken);
             without = simulated.ProgramsWithoutParticipants;

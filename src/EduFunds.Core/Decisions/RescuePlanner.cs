@@ -346,7 +346,7 @@ internal sealed class RescuePlanner
     /// </summary>
     private static ProjectionModel Compile(Workbook book, IAllocationPolicy? policy, RescueOptions options)
     {
-        var model = ProjectionModel.Create(book, new ProjectionOptions { Policy = policy });
+        var model = ProjectionModel.Create(book, policy: policy);
         return options.AsOf is { } asOf ? Reforecast.Create(model, book.Ledger, asOf).ForecastModel : model;
     }
 

@@ -255,24 +255,28 @@ public sealed partial class ProjectionModel
     /// </summary>
     public ReadOnlySpan<long> PlannedAmounts => planned;
 
-    /// <summary>Compiles a workbook for projection.</summary>
+    /// <summary>
+    /// Compiles a workbook for projection: the base case or a scenario, under the workbook's and
+    /// the scenario's policies or one policy for every year (as <c>--policy</c> does).
+    /// </summary>
     /// <param name="workbook">The workbook.</param>
-    /// <param name="options">Scenario and policy override; null for the base case.</param>
+    /// <param name="scenario">Name of the scenario to apply, or null for the base case.</param>
+    /// <param name="policy">A policy that overrides the workbook's and every scenario's (a built-in one such as <see cref="IAllocationPolicy.ViabilityFirst"/>, or your own), or null.</param>
     /// <returns>The compiled model.</returns>
     /// <exception cref="ArgumentException">The scenario does not exist, a policy name is unknown, or the workbook is inconsistent.</exception>
-    public static ProjectionModel Create(Workbook workbook, ProjectionOptions? options = null)
+    /// <example><code>var model = ProjectionModel.Create(workbook, scenario: "deeper-cut", policy: IAllocationPolicy.ViabilityFirst);</code></example>
+    public static ProjectionModel Create(Workbook workbook, string? scenario = null, IAllocationPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        options ??= ProjectionOptions.Default;
-        Scenario? scenario = null;
-        if (options.Scenario is { } name)
+        Scenario? applied = null;
+        if (scenario is { } name)
         {
-            scenario = workbook.FindScenario(name) ?? throw new ArgumentException(
+            applied = workbook.FindScenario(name) ?? throw new ArgumentException(
                 $"Unknown scenario '{name}'. The workbook has: {(workbook.Scenarios.Count == 0 ? "no scenarios" : string.Join(", ", workbook.Scenarios.Select(s => s.Name)))}.",
-                nameof(options));
+                nameof(scenario));
         }
 
-        return new ProjectionModel(workbook, scenario, options.Policy);
+        return new ProjectionModel(workbook, applied, policy);
     }
 
     /// <summary>The allocation policy in effect in a fiscal year (the override, else the latest set change, else the workbook's).</summary>

@@ -80,7 +80,7 @@ public sealed class ScenarioComparison
             var isBase = scenario is null || (scenario == BaseName && workbook.FindScenario(BaseName) is null);
             names.Add(isBase ? BaseName : scenario!);
             results.Add(ProjectionModel
-                .Create(workbook, new ProjectionOptions { Scenario = isBase ? null : scenario, Policy = policy })
+                .Create(workbook, scenario: isBase ? null : scenario, policy: policy)
                 .Project(cancellationToken));
         }
 

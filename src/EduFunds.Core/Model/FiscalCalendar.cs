@@ -11,8 +11,12 @@ namespace EduFunds.Model;
 /// the UK; 10 for the US federal year). A date belongs to the fiscal year in which its fiscal
 /// year started: with an April start, 2024-03-31 is in FY2023 and 2024-04-01 in FY2024.
 /// </summary>
-/// <remarks>The default value is the calendar year (a January start).</remarks>
-public readonly struct FiscalCalendar : IEquatable<FiscalCalendar>
+/// <remarks>
+/// The default value is the calendar year (a January start). Public through the workbook, which
+/// knows its start month: <see cref="Workbook.FiscalYearOf"/>, <see cref="Workbook.FirstDayOfFiscalYear"/>,
+/// <see cref="Workbook.LastDayOfFiscalYear"/>.
+/// </remarks>
+internal readonly struct FiscalCalendar : IEquatable<FiscalCalendar>
 {
     // Stored as month - 1 so that the default value is a January start.
     private readonly byte startMonthOffset;

@@ -105,32 +105,68 @@ public sealed class ScenarioBuilder
     /// <returns>This builder.</returns>
     public ScenarioBuilder Stop(int from, StreamKind kind) => AddUnchecked(StopChange.Unchecked(from, StreamTarget.OfKind(kind)));
 
-    /// <summary>Adds a stream from a year on (its start year defaults to that year).</summary>
+    /// <summary>Adds a stream from a year on; the parameters after <paramref name="id"/> are those of <see cref="WorkbookBuilder.Stream"/>.</summary>
     /// <param name="from">First year it may pay.</param>
     /// <param name="id">The new stream's id.</param>
-    /// <param name="configure">Sets its fields.</param>
+    /// <param name="kind">Where the money comes from.</param>
+    /// <param name="amount">The amount in its start year, in major units of the workbook currency.</param>
+    /// <param name="name">Display name (default: the id).</param>
+    /// <param name="recurrence">Recurring (the default) or one-off.</param>
+    /// <param name="startYear">First fiscal year with money (default: <paramref name="from"/>).</param>
+    /// <param name="endYear">Last fiscal year with money (default: open-ended, or the start year for one-off money).</param>
+    /// <param name="annualChange">Annual change of the amount as a fraction (default 0).</param>
+    /// <param name="restrictedTo">Program ids the money may fund (default: unrestricted).</param>
+    /// <param name="renewalProbability">Monte Carlo: probability that the stream survives each year (default 1).</param>
+    /// <param name="amountCv">Monte Carlo: coefficient of variation of the amount (default 0).</param>
     /// <returns>This builder.</returns>
-    public ScenarioBuilder AddStream(int from, string id, Action<StreamBuilder> configure)
+    public ScenarioBuilder AddStream(
+        int from,
+        string id,
+        StreamKind kind,
+        decimal amount,
+        string? name = null,
+        Recurrence recurrence = Recurrence.Recurring,
+        int? startYear = null,
+        int? endYear = null,
+        decimal annualChange = 0m,
+        IEnumerable<string>? restrictedTo = null,
+        decimal renewalProbability = 1m,
+        decimal amountCv = 0m)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        ArgumentNullException.ThrowIfNull(configure);
-        var stream = new StreamBuilder(id);
-        configure(stream);
+        var stream = new StreamDraft(id, kind, amount, name, recurrence, startYear, endYear, annualChange, restrictedTo, renewalProbability, amountCv);
         changes.Add((context, _) => AddStreamChange.Unchecked(from, stream.Build(context, from)));
         return this;
     }
 
-    /// <summary>Adds a program from a year on (its start year defaults to that year).</summary>
+    /// <summary>Adds a program from a year on; the parameters after <paramref name="id"/> are those of <see cref="WorkbookBuilder.Program"/>.</summary>
     /// <param name="from">First year it may run.</param>
     /// <param name="id">The new program's id.</param>
-    /// <param name="configure">Sets its fields.</param>
+    /// <param name="category">Basic service or flagship event.</param>
+    /// <param name="cost">The annual cost in its start year, in major units of the workbook currency.</param>
+    /// <param name="name">Display name (default: the id).</param>
+    /// <param name="community">The community it serves (default: none).</param>
+    /// <param name="costChange">Annual change of the cost as a fraction (default 0).</param>
+    /// <param name="minFundingRatio">Minimum funding ratio (default 0.6).</param>
+    /// <param name="priority">Priority (default 1 = highest).</param>
+    /// <param name="startYear">First fiscal year it runs (default: <paramref name="from"/>).</param>
+    /// <param name="endYear">Last fiscal year it runs (default: open-ended).</param>
+    /// <param name="participants">Participants per year (default: unknown).</param>
     /// <returns>This builder.</returns>
-    public ScenarioBuilder AddProgram(int from, string id, Action<ProgramBuilder> configure)
+    public ScenarioBuilder AddProgram(
+        int from,
+        string id,
+        ProgramCategory category,
+        decimal cost,
+        string? name = null,
+        string? community = null,
+        decimal costChange = 0m,
+        decimal minFundingRatio = EducationProgram.DefaultMinFundingRatio,
+        int priority = 1,
+        int? startYear = null,
+        int? endYear = null,
+        int? participants = null)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        ArgumentNullException.ThrowIfNull(configure);
-        var program = new ProgramBuilder(id);
-        configure(program);
+        var program = new ProgramDraft(id, category, cost, name, community, costChange, minFundingRatio, priority, startYear, endYear, participants);
         changes.Add((context, _) => AddProgramChange.Unchecked(from, program.Build(context, from)));
         return this;
     }

@@ -21,7 +21,10 @@ public sealed record Workbook
     /// <summary>The workbook currency (default CNY).</summary>
     public Currency Currency { get; internal init; }
 
-    /// <summary>Month the fiscal year starts, 1-12 (default 1).</summary>
+    /// <summary>
+    /// Month the fiscal year starts, 1-12 (default 1). A fiscal year is named by the calendar year
+    /// in which it starts: with 4 (April), FY2024 runs from 2024-04-01 to 2025-03-31.
+    /// </summary>
     public int FiscalYearStartMonth { get; internal init; } = 1;
 
     /// <summary>Rounding to the minor unit (default half-even).</summary>
@@ -75,6 +78,27 @@ public sealed record Workbook
 
         return null;
     }
+
+    /// <summary>The fiscal year that <paramref name="date"/> falls in: the calendar year in which its fiscal year started.</summary>
+    /// <param name="date">The date, such as a ledger entry's.</param>
+    /// <returns>The fiscal year (with an April start, 2024-03-31 is in 2023 and 2024-04-01 in 2024).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year starts before year 1 or ends after 9999-12-31.</exception>
+    public int FiscalYearOf(DateOnly date) => Calendar.YearOf(date);
+
+    /// <summary>The first day of fiscal year <paramref name="year"/>: the first of <see cref="FiscalYearStartMonth"/> in that calendar year.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <returns>Its first day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1-9999 (1-9998 unless the fiscal year starts in January).</exception>
+    public DateOnly FirstDayOfFiscalYear(int year) => Calendar.FirstDayOf(year);
+
+    /// <summary>The last day of fiscal year <paramref name="year"/>: the day before the first day of the next one.</summary>
+    /// <param name="year">The fiscal year.</param>
+    /// <returns>Its last day (with an April start, 2025-03-31 for 2024).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1-9999 (1-9998 unless the fiscal year starts in January).</exception>
+    public DateOnly LastDayOfFiscalYear(int year) => Calendar.LastDayOf(year);
+
+    /// <summary>The workbook's fiscal calendar.</summary>
+    internal FiscalCalendar Calendar => new(FiscalYearStartMonth);
 
     /// <summary>Amount of money as <see cref="Money"/> in the workbook currency.</summary>
     /// <param name="minorUnits">Whole minor units.</param>

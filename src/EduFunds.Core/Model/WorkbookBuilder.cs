@@ -12,10 +12,10 @@ namespace EduFunds.Model;
 /// <code>
 /// var workbook = new WorkbookBuilder("X Street")
 ///     .Currency("CNY").Years(2020, 2030).Policy("proportional")
-///     .Stream("DG-01", s => s.Name("街道社区教育经费").Kind(StreamKind.DistrictGrant).Recurring()
-///         .Amount(120000.00m).From(2019).Change(-0.08m))
-///     .Stream("PF-DIGITAL", s => s.Kind(StreamKind.ProjectFund).OneOff().Amount(60000m).From(2020).Until(2023).RestrictedTo("P-DIGITAL"))
-///     .Program("P-DIGITAL", p => p.Name("数字技能普及计划").Basic().Cost(120000m).MinFundingRatio(0.75m))
+///     .Stream("DG-01", StreamKind.DistrictGrant, 120000.00m, name: "街道社区教育经费", startYear: 2019, annualChange: -0.08m)
+///     .Stream("PF-DIGITAL", StreamKind.ProjectFund, 60000m, recurrence: Recurrence.OneOff,
+///         startYear: 2020, endYear: 2023, restrictedTo: ["P-DIGITAL"])
+///     .Program("P-DIGITAL", ProgramCategory.Basic, 120000m, name: "数字技能普及计划", minFundingRatio: 0.75m)
 ///     .Scenario("deeper-cut", s => s.Trend(2024, "DG-01", -0.10m))
 ///     .Build();
 /// </code>
@@ -26,8 +26,8 @@ public sealed partial class WorkbookBuilder
     public const string IssueFile = "builder";
 
     private readonly string name;
-    private readonly List<StreamBuilder> streams = [];
-    private readonly List<ProgramBuilder> programs = [];
+    private readonly List<StreamDraft> streams = [];
+    private readonly List<ProgramDraft> programs = [];
     private readonly List<ScenarioBuilder> scenarios = [];
     private readonly List<LedgerDraft> ledger = [];
     private string currencyCode = "CNY";
@@ -185,54 +185,6 @@ public sealed partial class WorkbookBuilder
     {
         monteCarloRuns = runs;
         monteCarloSeed = seed;
-        return this;
-    }
-
-    /// <summary>Adds a funding stream described by <paramref name="configure"/>.</summary>
-    /// <param name="id">Unique stream id.</param>
-    /// <param name="configure">Sets the stream's fields.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder Stream(string id, Action<StreamBuilder> configure)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        ArgumentNullException.ThrowIfNull(configure);
-        var stream = new StreamBuilder(id);
-        configure(stream);
-        streams.Add(stream);
-        return this;
-    }
-
-    /// <summary>Adds a funding stream made elsewhere (amounts already in minor units).</summary>
-    /// <param name="stream">The stream.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder AddStream(FundingStream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        streams.Add(StreamBuilder.From(stream));
-        return this;
-    }
-
-    /// <summary>Adds a program described by <paramref name="configure"/>.</summary>
-    /// <param name="id">Unique program id.</param>
-    /// <param name="configure">Sets the program's fields.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder Program(string id, Action<ProgramBuilder> configure)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        ArgumentNullException.ThrowIfNull(configure);
-        var program = new ProgramBuilder(id);
-        configure(program);
-        programs.Add(program);
-        return this;
-    }
-
-    /// <summary>Adds a program made elsewhere (cost already in minor units).</summary>
-    /// <param name="program">The program.</param>
-    /// <returns>This builder.</returns>
-    public WorkbookBuilder AddProgram(EducationProgram program)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        programs.Add(ProgramBuilder.From(program));
         return this;
     }
 

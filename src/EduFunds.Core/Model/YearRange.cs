@@ -4,8 +4,8 @@ namespace EduFunds.Model;
 
 /// <summary>
 /// An inclusive range of fiscal years, such as 2020-2030. A fiscal year is an <see cref="int"/>
-/// everywhere in EduFunds: the calendar year in which it starts (see <see cref="FiscalCalendar"/>
-/// for its dates). A range that exists is valid: <see cref="From"/> &lt;= <see cref="To"/>.
+/// everywhere in EduFunds: the calendar year in which it starts (a workbook gives its dates:
+/// <see cref="Workbook.FirstDayOfFiscalYear"/>, <see cref="Workbook.FiscalYearOf"/>). A range that exists is valid: <see cref="From"/> &lt;= <see cref="To"/>.
 /// </summary>
 /// <remarks>The default value is the single year 0; use it only as "no range yet".</remarks>
 public readonly record struct YearRange

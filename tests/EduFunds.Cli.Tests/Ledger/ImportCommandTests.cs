@@ -217,6 +217,9 @@ public sealed class BankStatementCommandTests : IDisposable
     [InlineData("--date-format", "%", "--date-format '%' 不是日期格式", "zh-CN")]
     [InlineData("--header-row", "0", "--header-row 0 不是行号", "zh-CN")]
     [InlineData("--lock-timeout", "90000", "--lock-timeout 90000 不是 0 到 86400 之间的秒数", "zh-CN")]
+    [InlineData("--lock-timeout", "1e400", "--lock-timeout 1e400 is not a number of seconds from 0 to 86400")]
+    [InlineData("--date-format", "", "--date-format '' is not a date format")]
+    [InlineData("--date-format", " ", "--date-format ' ' 不是日期格式", "zh-CN")]
     public async Task BadImportOptions_AreExit2NamingTheOption(string option, string value, string message, string language = "en")
     {
         var result = await CliRun.RunAsync(

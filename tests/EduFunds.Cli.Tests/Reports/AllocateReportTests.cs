@@ -81,7 +81,7 @@ public sealed class AllocateReportTests
     {
         var workbook = TestWorkbooks.Street();
         var results = IAllocationPolicy.BuiltInNames
-            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.BuiltIn(n) }).Project())
+            .Select(n => ProjectionModel.Create(workbook, policy: IAllocationPolicy.BuiltIn(n)).Project())
             .ToList();
 
         var report = AllocateReport.BuildComparison(results, "test", 2027);
@@ -111,7 +111,7 @@ public sealed class AllocateReportTests
     {
         var workbook = TestWorkbooks.Street();
         var results = IAllocationPolicy.BuiltInNames
-            .Select(n => ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.BuiltIn(n) }).Project())
+            .Select(n => ProjectionModel.Create(workbook, policy: IAllocationPolicy.BuiltIn(n)).Project())
             .ToList();
         Assert.Equal(ProgramStatus.Shelved, results[0].Get("P-DIGITAL", 2029).Status);
 

@@ -34,7 +34,11 @@ public sealed class PublicApiSizeTests
     // 86: RescuePlanner folded into RescuePlan.Create (api-risk).
     // 84: BudgetTable is a dictionary from (year, program id) to Money, BudgetSource is
     // BudgetLine.HasExplicitBudget (api-track).
-    private const int Ceiling = 84;
+    // 83: ProjectionOptions gone: ProjectionModel.Create(workbook, scenario, policy) (api-model).
+    // 82: FiscalCalendar internal: Workbook.FiscalYearOf, FirstDayOfFiscalYear, LastDayOfFiscalYear (api-model).
+    // 80: StreamBuilder and ProgramBuilder gone: WorkbookBuilder.Stream(id, kind, amount, ...) and
+    // Program(id, category, cost, ...) take the values as parameters (api-model).
+    private const int Ceiling = 80;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

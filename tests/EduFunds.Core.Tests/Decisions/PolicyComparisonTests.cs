@@ -23,7 +23,7 @@ public sealed class PolicyComparisonTests
         Assert.Equal((11L, 300L), (comparison.Seed, comparison.Runs));
         foreach (var (outcome, policy) in comparison.Outcomes.Zip(policies))
         {
-            var alone = new MonteCarloSimulator().Simulate(ProjectionModel.Create(workbook, new ProjectionOptions { Policy = policy }), Runs);
+            var alone = new MonteCarloSimulator().Simulate(ProjectionModel.Create(workbook, policy: policy), Runs);
             Assert.Equal(alone.ExpectedStalledPrograms(), outcome.ExpectedStalledPrograms);
         }
 

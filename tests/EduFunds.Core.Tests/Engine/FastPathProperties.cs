@@ -22,8 +22,8 @@ public class FastPathProperties
         return PolicyNames.Names.All(name =>
         {
             var policy = AllocationPolicies.Get(name);
-            var builtIn = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = policy });
-            var wrapped = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = new Wrapper(policy) });
+            var builtIn = ProjectionModel.Create(workbook, policy: policy);
+            var wrapped = ProjectionModel.Create(workbook, policy: new Wrapper(policy));
 
             // The planned amounts, and amounts cut and varied as a Monte Carlo run would.
             var random = new Random(seed);
@@ -48,7 +48,7 @@ public class FastPathProperties
         };
         var policy = AllocationPolicies.Get(PolicyNames.Proportional);
         var builtIn = ProjectionModel.Create(workbook);
-        var wrapped = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = new Wrapper(policy) });
+        var wrapped = ProjectionModel.Create(workbook, policy: new Wrapper(policy));
         var varied = builtIn.PlannedAmounts.ToArray().Select(a => random.Next(4) == 0 ? 0 : a / 100 * random.Next(0, 300)).ToArray();
         return (Same(builtIn.Project(), wrapped.Project()) && Same(builtIn.Project(varied), wrapped.Project(varied))).Label($"seed {seed}, scale {scale}");
     }
@@ -58,8 +58,8 @@ public class FastPathProperties
     {
         // What a researcher writes with the public API only: the built-in rule's numbers follow.
         var workbook = RandomWorkbooks.Create(seed);
-        var builtIn = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = IAllocationPolicy.Proportional }).Project();
-        var own = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = new OwnProportional() }).Project();
+        var builtIn = ProjectionModel.Create(workbook, policy: IAllocationPolicy.Proportional).Project();
+        var own = ProjectionModel.Create(workbook, policy: new OwnProportional()).Project();
         return Same(builtIn, own).Label($"seed {seed}");
     }
 
@@ -75,7 +75,7 @@ public class FastPathProperties
             PolicyNames.Proportional,
             to: 2024);
         var result = ProjectionModel.Create(workbook).Project();
-        var wrapped = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = new Wrapper(AllocationPolicies.Get(PolicyNames.Proportional)) }).Project();
+        var wrapped = ProjectionModel.Create(workbook, policy: new Wrapper(AllocationPolicies.Get(PolicyNames.Proportional))).Project();
         Assert.True(Same(result, wrapped));
         Assert.Equal(ProgramStatus.Funded, result.Get("A", 2024).Status);
         Assert.Equal(6, result.Get("A", 2024).PoolShareMinorUnits);

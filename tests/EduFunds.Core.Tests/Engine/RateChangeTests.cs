@@ -8,7 +8,7 @@ namespace EduFunds.Core.Tests.Engine;
 public class RateChangeTests
 {
     private static long[] Planned(Workbook workbook) =>
-        ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "s" }).PlannedAmounts.ToArray();
+        ProjectionModel.Create(workbook, scenario: "s").PlannedAmounts.ToArray();
 
     [Theory]
     [InlineData(2025)]

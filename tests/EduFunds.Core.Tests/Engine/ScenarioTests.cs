@@ -15,7 +15,7 @@ public class ScenarioTests
             [],
             to: 2026,
             scenarios: [Scenario("cut", new TrendChange(2025, StreamTarget.OfKind(StreamKind.DistrictGrant), -0.10m))]);
-        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "cut" });
+        var model = ProjectionModel.Create(workbook, scenario: "cut");
         Assert.Equal([1000L, 900L, 810L], model.PlannedAmounts.ToArray());
     }
 
@@ -35,7 +35,7 @@ public class ScenarioTests
                     new ScaleChange(2025, StreamTarget.Stream("DG"), 1.25m),
                     new TrendChange(2025, StreamTarget.Stream("DG"), -0.10m)),
             ]);
-        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "s" });
+        var model = ProjectionModel.Create(workbook, scenario: "s");
         Assert.Equal(1001, model.PlannedAmounts[0]);
         Assert.Equal(1182, model.PlannedAmounts[1]);
     }
@@ -48,7 +48,7 @@ public class ScenarioTests
             [],
             to: 2026,
             scenarios: [Scenario("stop", new StopChange(2025, StreamTarget.Stream("A")))]);
-        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "stop" });
+        var model = ProjectionModel.Create(workbook, scenario: "stop");
         Assert.Equal([100L, 50L, 0L, 50L, 0L, 50L], model.PlannedAmounts.ToArray());
     }
 
@@ -63,7 +63,7 @@ public class ScenarioTests
             [],
             to: 2025,
             scenarios: [Scenario("add", new AddStreamChange(2025, added), new AddProgramChange(2025, program))]);
-        var result = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "add" }).Project();
+        var result = ProjectionModel.Create(workbook, scenario: "add").Project();
         Assert.Equal(0, result.Years[0].Streams[1].AmountMinorUnits);
         Assert.Equal(121, result.Years[1].Streams[1].AmountMinorUnits);
         Assert.Equal(ProgramStatus.Inactive, result.Get("COURSE", 2024).Status);
@@ -78,7 +78,7 @@ public class ScenarioTests
             [Program("A", 100, priority: 1, minRatio: 0.1m), Program("B", 100, priority: 2, minRatio: 0.1m)],
             to: 2025,
             scenarios: [Scenario("switch", new SetPolicyChange(2025, "equal"), new SetPolicyChange(2025, "priority"))]);
-        var result = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "switch" }).Project();
+        var result = ProjectionModel.Create(workbook, scenario: "switch").Project();
         Assert.Equal("proportional", result.Years[0].Policy);
         Assert.Equal(50, result.Get("A", 2024).FundedMinorUnits);
         Assert.Equal("priority", result.Years[1].Policy);
@@ -94,7 +94,7 @@ public class ScenarioTests
             [Program("A", 100, priority: 1, minRatio: 0.1m), Program("B", 100, priority: 2, minRatio: 0.1m)],
             scenarios: [Scenario("s", new SetPolicyChange(2024, "equal"))]);
         var result = ProjectionModel.Create(
-            workbook, new ProjectionOptions { Scenario = "s", Policy = EduFunds.Engine.AllocationPolicies.Get("priority") }).Project();
+            workbook, scenario: "s", policy: EduFunds.Engine.AllocationPolicies.Get("priority")).Project();
         Assert.Equal(100, result.Get("A", 2024).FundedMinorUnits);
     }
 
@@ -110,7 +110,7 @@ public class ScenarioTests
             [
                 Scenario("s", new SetMinFundingRatioChange(2025, "B", 0.4m), new SetPriorityChange(2025, "B", 1)),
             ]);
-        var result = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "s" }).Project();
+        var result = ProjectionModel.Create(workbook, scenario: "s").Project();
         // 2024: A first gets 50 < 60 and stalls; rescue: A cannot be lifted (60 > 50), B cannot either.
         Assert.Equal(ProgramStatus.Stalled, result.Get("A", 2024).Status);
         // 2025: B has priority 1 too (the tie with A goes to A by id) and a minimum of 40. A gets the 50 and B
@@ -124,7 +124,7 @@ public class ScenarioTests
     public void UnknownScenario_ThrowsWithTheKnownNames()
     {
         var workbook = Workbook([], [], scenarios: [Scenario("cut")]);
-        var error = Assert.Throws<ArgumentException>(() => ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "nope" }));
+        var error = Assert.Throws<ArgumentException>(() => ProjectionModel.Create(workbook, scenario: "nope"));
         Assert.Contains("cut", error.Message, StringComparison.Ordinal);
     }
 }

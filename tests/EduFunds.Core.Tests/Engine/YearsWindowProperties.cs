@@ -69,7 +69,7 @@ public class YearsWindowProperties
         };
 
         var narrow = ProjectionModel.Create(workbook).Project();
-        var projected = ProjectionModel.Create(wide, new ProjectionOptions { Scenario = "window" }).Project();
+        var projected = ProjectionModel.Create(wide, scenario: "window").Project();
 
         var samePrograms = narrow.Years.All(year => year.Programs.All(p => p == projected.Get(p.ProgramId, year.Year)));
         var extrasInactive = projected.Years.All(year => extraPrograms.All(p =>

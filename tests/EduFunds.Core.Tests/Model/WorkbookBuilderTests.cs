@@ -12,8 +12,8 @@ public sealed class WorkbookBuilderTests
     {
         var built = new WorkbookBuilder("Test")
             .Currency("CNY").Years(2020, 2030)
-            .Stream("DG-01", s => s.Name("Budget").Kind(StreamKind.DistrictGrant).Recurring().Amount(1000.00m))
-            .Program("P1", p => p.Name("Course").Cost(800m))
+            .Stream("DG-01", StreamKind.DistrictGrant, 1000.00m, name: "Budget")
+            .Program("P1", ProgramCategory.Basic, 800m, name: "Course")
             .Build();
 
         Assert.Equal(TestFiles.Read(), built);
@@ -24,8 +24,8 @@ public sealed class WorkbookBuilderTests
     {
         var workbook = new WorkbookBuilder("X Street")
             .Years(2020, 2030)
-            .Stream("PF", s => s.Kind(StreamKind.ProjectFund).OneOff().Amount(120000.55m).RestrictedTo("P"))
-            .Program("P", p => p.Cost(50000m))
+            .Stream("PF", StreamKind.ProjectFund, 120000.55m, recurrence: Recurrence.OneOff, restrictedTo: ["P"])
+            .Program("P", ProgramCategory.Basic, 50000m)
             .Build();
 
         var stream = workbook.Streams[0];
@@ -48,16 +48,16 @@ public sealed class WorkbookBuilderTests
     {
         var workbook = new WorkbookBuilder("X Street")
             .Currency("CNY").Years(2020, 2030).Policy("proportional")
-            .Stream("DG-01", s => s.Name("街道社区教育经费").Kind(StreamKind.DistrictGrant).Recurring().Amount(120000.00m).From(2019).Change(-0.08m))
-            .Stream("PF-DIGITAL", s => s.Kind(StreamKind.ProjectFund).OneOff().Amount(60000m).From(2020).Until(2023).RestrictedTo("P-DIGITAL"))
-            .Program("P-DIGITAL", p => p.Name("数字技能普及计划").Basic().Cost(120000m).MinFundingRatio(0.75m))
+            .Stream("DG-01", StreamKind.DistrictGrant, 120000.00m, name: "街道社区教育经费", startYear: 2019, annualChange: -0.08m)
+            .Stream("PF-DIGITAL", StreamKind.ProjectFund, 60000m, recurrence: Recurrence.OneOff, startYear: 2020, endYear: 2023, restrictedTo: ["P-DIGITAL"])
+            .Program("P-DIGITAL", ProgramCategory.Basic, 120000m, name: "数字技能普及计划", minFundingRatio: 0.75m)
             .Scenario("deeper-cut", s => s.Trend(2024, "DG-01", -0.10m))
             .Scenario("all", s => s
                 .Description("every change")
                 .Scale(2025, StreamKind.DistrictGrant, 1.1m)
                 .Stop(2026, "PF-DIGITAL")
-                .AddStream(2026, "NEW", n => n.Kind(StreamKind.Donation).Amount(5m).RestrictedTo("COURSE"))
-                .AddProgram(2027, "COURSE", p => p.Cost(10m))
+                .AddStream(2026, "NEW", StreamKind.Donation, 5m, restrictedTo: ["COURSE"])
+                .AddProgram(2027, "COURSE", ProgramCategory.Basic, 10m)
                 .SetPolicy(2026, "viability-first")
                 .SetFlagshipWeight(2026, 2m)
                 .SetMinFundingRatio(2026, "COURSE", 0.5m)
@@ -80,9 +80,9 @@ public sealed class WorkbookBuilderTests
     {
         var builder = new WorkbookBuilder("Bad")
             .Currency("XYZ")
-            .Stream("S", s => s.Amount(1.5m))
-            .Stream("IK", s => s.Kind(StreamKind.InKind).Amount(-1m))
-            .Program("P", p => p.MinFundingRatio(0m))
+            .Stream("S", StreamKind.Donation, -1.5m)
+            .Stream("IK", StreamKind.InKind, -1m)
+            .Program("P", ProgramCategory.Basic, 0m, minFundingRatio: 0m)
             .Scenario("s", s => s.SetPolicy(2020, "nonsense"));
 
         var e = Assert.Throws<InputValidationException>(builder.Build);
@@ -91,11 +91,10 @@ public sealed class WorkbookBuilderTests
         var messages = string.Join("\n", e.Issues.Select(i => i.Message));
         Assert.Contains("unknown currency 'XYZ'", messages, StringComparison.Ordinal);
         Assert.Contains("no years", messages, StringComparison.Ordinal);
-        Assert.Contains("stream S has no kind", messages, StringComparison.Ordinal);
         Assert.Contains("in-kind stream IK is not restricted", messages, StringComparison.Ordinal);
         Assert.Contains("is negative", messages, StringComparison.Ordinal);
-        Assert.Contains("program P has no cost", messages, StringComparison.Ordinal);
         Assert.Contains("min_funding_ratio 0 of program P", messages, StringComparison.Ordinal);
+        Assert.Contains("must be more than 0", messages, StringComparison.Ordinal);
         Assert.Contains("unknown policy 'nonsense'", messages, StringComparison.Ordinal);
     }
 
@@ -103,8 +102,8 @@ public sealed class WorkbookBuilderTests
     public void Build_AmountWithMoreDecimalsThanTheCurrency_IsAnError()
     {
         var builder = new WorkbookBuilder("JPY").Currency("JPY").Years(2020, 2021)
-            .Stream("S", s => s.Kind(StreamKind.Donation).Amount(10.5m))
-            .Program("P", p => p.Cost(100m));
+            .Stream("S", StreamKind.Donation, 10.5m)
+            .Program("P", ProgramCategory.Basic, 100m);
 
         var e = Assert.Throws<InputValidationException>(builder.Build);
 
@@ -143,9 +142,9 @@ public sealed class WorkbookBuilderTests
     public void Build_DuplicateIdsAndUnknownReferences_AreErrors()
     {
         var builder = new WorkbookBuilder("Dup").Years(2020, 2030)
-            .Stream("S", s => s.Kind(StreamKind.Donation).Amount(1m).RestrictedTo("NOPE"))
-            .Stream("S", s => s.Kind(StreamKind.Donation).Amount(1m))
-            .Program("P", p => p.Cost(1m))
+            .Stream("S", StreamKind.Donation, 1m, restrictedTo: ["NOPE"])
+            .Stream("S", StreamKind.Donation, 1m)
+            .Program("P", ProgramCategory.Basic, 1m)
             .Scenario("x", s => s.Stop(2025, "MISSING"))
             .Scenario("x", s => s.Scale(2025, "S", 2m));
 

@@ -104,7 +104,7 @@ public sealed class XStreetExampleTests
         var scenario = Assert.Single(Example.Scenarios, s => s.Name == "viability-first");
         Assert.Contains(scenario.Changes, c => c is SetPolicyChange { Policy: "viability-first" });
 
-        var viability = ProjectionModel.Create(Example, new ProjectionOptions { Scenario = "viability-first" }).Project();
+        var viability = ProjectionModel.Create(Example, scenario: "viability-first").Project();
 
         var lostInBase = Base.Programs.Where(p => p.ShelvedYear is not null).Select(p => p.Program.Id).ToList();
         var savedByViability = lostInBase.Where(id => Summary(id, viability).ShelvedYear is null).ToList();
@@ -116,7 +116,7 @@ public sealed class XStreetExampleTests
     [Fact]
     public void DeeperCut_LosesMoreProgramsThanTheBaseCase()
     {
-        var cut = ProjectionModel.Create(Example, new ProjectionOptions { Scenario = "deeper-cut" }).Project();
+        var cut = ProjectionModel.Create(Example, scenario: "deeper-cut").Project();
 
         Assert.True(
             cut.Programs.Count(p => p.ShelvedYear is not null) > Base.Programs.Count(p => p.ShelvedYear is not null),

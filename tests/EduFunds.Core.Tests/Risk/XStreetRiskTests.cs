@@ -70,7 +70,7 @@ public class XStreetRiskTests
         // The case's observed bias toward visible events: the sponsored festival is then safe
         // enough, and the digital-skills program still stalls.
         var workbook = new WorkbookReader().ReadFolder(TestFiles.ExampleFolder());
-        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Policy = EduFunds.Engine.AllocationPolicies.Get("visibility-weighted") });
+        var model = ProjectionModel.Create(workbook, policy: EduFunds.Engine.AllocationPolicies.Get("visibility-weighted"));
         var report = new RiskAnalyzer().Analyze(model, new RiskOptions { MonteCarlo = new MonteCarloOptions { Runs = 4000, Seed = 1 }, TornadoRuns = 0 });
         var festival = report.Programs.Single(p => p.Program.Id == "P-FESTIVAL");
         var digital = report.Programs.Single(p => p.Program.Id == "P-DIGITAL");

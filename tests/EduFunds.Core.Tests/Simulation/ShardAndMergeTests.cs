@@ -68,7 +68,7 @@ public sealed class ShardAndMergeTests
     {
         var workbook = MonteCarloSimulatorTests.NoisyModel().Workbook;
         var head = Simulate(ProjectionModel.Create(workbook), 0, 100);
-        var tail = Simulate(ProjectionModel.Create(workbook, new ProjectionOptions { Policy = AllocationPolicies.Get("priority") }), 100, 100);
+        var tail = Simulate(ProjectionModel.Create(workbook, policy: AllocationPolicies.Get("priority")), 100, 100);
 
         var error = Assert.Throws<SimulationMergeException>(() => SimulationResult.Merge(head, tail));
         Assert.Equal("policy", error.Field);

@@ -21,8 +21,8 @@ public class UncertainRateTests
         var early = new RateChange(2025, StreamTarget.Stream("DG-01"), -0.05m);
         var late = new RateChange(2027, StreamTarget.OfKind(StreamKind.DistrictGrant), -0.15m);
         var workbook = Workbook([stream], [Program("P", 1000)], from: 2025, to: 2029, scenarios: [Scenario("one", early), Scenario("both", early, late)]);
-        var model = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "one" });
-        var expected = ProjectionModel.Create(workbook, new ProjectionOptions { Scenario = "both" }).PlannedAmounts.ToArray();
+        var model = ProjectionModel.Create(workbook, scenario: "one");
+        var expected = ProjectionModel.Create(workbook, scenario: "both").PlannedAmounts.ToArray();
 
         var sampler = new RunSampler(model, [Rate(StreamKind.DistrictGrant, -0.15, -0.15, -0.15, 2027)]);
         var buffer = new long[5];
