@@ -201,22 +201,21 @@ internal sealed class RunSampler
         foreach (ref readonly var plan in plans.AsSpan())
         {
             var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
-            var alive = true;
             for (int y = plan.FirstIndex, i = (plan.FirstIndex * stride) + plan.Stream; y <= plan.LastIndex; y++, i += stride)
             {
                 var year = firstYear + y;
                 var cell = RandomMapping.Cell(streamRunKey, year);
                 if (plan.Recurring)
                 {
-                    if (alive && year > plan.StartYear && plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
+                    if (year > plan.StartYear && plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
                     {
-                        alive = false;
-                    }
+                        // Cut: this year and every later one pay nothing, and draw nothing.
+                        for (; y <= plan.LastIndex; y++, i += stride)
+                        {
+                            amounts[i] = 0;
+                        }
 
-                    if (!alive)
-                    {
-                        amounts[i] = 0;
-                        continue;
+                        break;
                     }
                 }
                 else if (plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
