@@ -17,6 +17,8 @@ internal sealed class RiskAttribution
     private readonly int[][] weightSources;     // per year: sources with a positive weight, in tie order
     private readonly Int128[][] weightValues;   // per year: their weights
     private readonly Int128[] weightSums;       // per year
+    private readonly long[][] weightLongs;      // per year: the weights as 64-bit integers
+    private readonly long[] shareLimit;         // per year: the largest share whose split runs on 64-bit integers (-1 = none)
     private readonly int[] arrivalOffsets;      // per program: its arrivals in [offsets[p], offsets[p + 1])
     private readonly (int Year, int Stream, long Amount)[] arrivals;
     private readonly bool[] oneOff;
@@ -106,6 +108,8 @@ internal sealed class RiskAttribution
         weightSources = new int[years.Count][];
         weightValues = new Int128[years.Count][];
         weightSums = new Int128[years.Count];
+        weightLongs = new long[years.Count][];
+        shareLimit = new long[years.Count];
         for (var y = 0; y < years.Count; y++)
         {
             var year = years[y];
@@ -151,6 +155,14 @@ internal sealed class RiskAttribution
 
             weightSources[y] = [.. sources];
             weightValues[y] = [.. values];
+
+            // The split of a share runs on 64-bit integers (as LargestRemainder.Distribute's own
+            // fast path) when the sum of the weights is at most long.MaxValue / count and every
+            // share x weight fits: share <= long.MaxValue / the largest weight.
+            weightLongs[y] = [.. values.Select(v => (long)v)];
+            shareLimit[y] = weightSums[y] <= long.MaxValue / values.Count
+                ? long.MaxValue / Math.Max(1, weightLongs[y].Max())
+                : -1;
         }
     }
 
@@ -202,15 +214,23 @@ internal sealed class RiskAttribution
             }
 
             var sources = weightSources[y];
-            var weights = weightValues[y];
-            var numerators = buffers.Numerators.AsSpan(0, sources.Length);
             var parts = buffers.Parts.AsSpan(0, sources.Length);
-            for (var k = 0; k < sources.Length; k++)
+            if (share <= shareLimit[y])
             {
-                numerators[k] = share * weights[k];
+                SplitShare(share, weightLongs[y], (long)weightSums[y], parts, buffers.Remainders.AsSpan(0, sources.Length));
+            }
+            else
+            {
+                var weights = weightValues[y];
+                var numerators = buffers.Numerators.AsSpan(0, sources.Length);
+                for (var k = 0; k < sources.Length; k++)
+                {
+                    numerators[k] = share * weights[k];
+                }
+
+                LargestRemainder.Distribute(share, numerators, weightSums[y], parts);
             }
 
-            LargestRemainder.Distribute(share, numerators, weightSums[y], parts);
             for (var k = 0; k < sources.Length; k++)
             {
                 if (parts[k] > 0)
@@ -219,6 +239,25 @@ internal sealed class RiskAttribution
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A share split over the year's sources in proportion to their weights by the largest
+    /// remainder rule, on 64-bit integers: the floors from one multiplication by the reciprocal of
+    /// the sum each, then the units left to the largest remainders (ties in the sources' order);
+    /// the same parts as <see cref="LargestRemainder.Distribute"/>, whose own 64-bit path this is.
+    /// </summary>
+    internal static void SplitShare(long share, long[] weights, long sum, Span<long> parts, Span<long> remainders)
+    {
+        var reciprocal = 1.0 / sum;
+        long floors = 0;
+        for (var k = 0; k < weights.Length; k++)
+        {
+            parts[k] = LargestRemainder.FloorDiv(share * weights[k], sum, reciprocal, out remainders[k]);
+            floors += parts[k];
+        }
+
+        LargestRemainder.GiveLeftover(parts, remainders, sum, share - floors);
     }
 
     /// <summary>Whether a stream is one-off.</summary>
@@ -263,5 +302,8 @@ internal sealed class RiskAttribution
 
         /// <summary>Scratch: parts of one year's split.</summary>
         public long[] Parts { get; } = new long[Math.Max(1, maxSources)];
+
+        /// <summary>Scratch: remainders of one year's split.</summary>
+        public long[] Remainders { get; } = new long[Math.Max(1, maxSources)];
     }
 }

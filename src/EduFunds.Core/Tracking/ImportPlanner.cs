@@ -44,11 +44,11 @@ internal sealed partial class ImportPlanner
     private readonly Dictionary<ContentKey, int> contentCounts = [];
     private readonly Dictionary<string, (int Line, LedgerEntry Entry)> importReferences = new(StringComparer.Ordinal);
     private readonly Dictionary<ContentKey, int> importCounts = [];
-    private readonly List<ImportedRow> added = [];
-    private readonly List<SkippedRow> duplicates = [];
-    private readonly List<SkippedRow> unmatched = [];
-    private readonly List<SkippedRow> zero = [];
-    private readonly List<SkippedRow> summaries = [];
+    private readonly List<ImportRow> added = [];
+    private readonly List<ImportRow> duplicates = [];
+    private readonly List<ImportRow> unmatched = [];
+    private readonly List<ImportRow> zero = [];
+    private readonly List<ImportRow> summaries = [];
     private readonly bool inOut;
     private readonly bool signGivesType;
     private Dictionary<ImportField, int>? columns;
@@ -164,13 +164,13 @@ internal sealed partial class ImportPlanner
             case RowOutcome.Bad:
                 return;
             case RowOutcome.Zero:
-                zero.Add(SkippedRow.Create(line, new CoreMessage("ImportAmountZero"), null));
+                zero.Add(ImportRow.Skipped(line, new CoreMessage("ImportAmountZero"), null));
                 return;
             case RowOutcome.Unmatched:
-                unmatched.Add(SkippedRow.Create(line, parsed.Reason!, parsed.Entry));
+                unmatched.Add(ImportRow.Skipped(line, parsed.Reason!, parsed.Entry));
                 return;
             case RowOutcome.Summary:
-                summaries.Add(SkippedRow.Create(line, parsed.Reason!, null));
+                summaries.Add(ImportRow.Skipped(line, parsed.Reason!, null));
                 return;
         }
 
@@ -179,7 +179,7 @@ internal sealed partial class ImportPlanner
         {
             if (references.Contains(reference))
             {
-                duplicates.Add(SkippedRow.Create(line, new CoreMessage("ImportReferenceInLedger", reference), entry));
+                duplicates.Add(ImportRow.Skipped(line, new CoreMessage("ImportReferenceInLedger", reference), entry));
                 return;
             }
 
@@ -187,7 +187,7 @@ internal sealed partial class ImportPlanner
             {
                 if (earlier.Entry == entry)
                 {
-                    duplicates.Add(SkippedRow.Create(line, new CoreMessage("ImportSameRowEarlier", earlier.Line), entry));
+                    duplicates.Add(ImportRow.Skipped(line, new CoreMessage("ImportSameRowEarlier", earlier.Line), entry));
                 }
                 else
                 {
@@ -207,12 +207,12 @@ internal sealed partial class ImportPlanner
             importCounts[key] = occurrence;
             if (occurrence <= contentCounts.GetValueOrDefault(key))
             {
-                duplicates.Add(SkippedRow.Create(line, new CoreMessage("ImportIdenticalEntryInLedger"), entry));
+                duplicates.Add(ImportRow.Skipped(line, new CoreMessage("ImportIdenticalEntryInLedger"), entry));
                 return;
             }
         }
 
-        added.Add(new ImportedRow(line, entry));
+        added.Add(new ImportRow(line, entry));
     }
 
     /// <summary>The plan, once every row was added.</summary>

@@ -4,34 +4,38 @@ using EduFunds.Model;
 
 namespace EduFunds.Tracking;
 
-/// <summary>A row of the export that becomes a ledger entry.</summary>
+/// <summary>
+/// A row of the export and what the import makes of it. In <see cref="ImportResult.Added"/> it
+/// becomes a ledger entry (<see cref="Entry"/>; <see cref="Reason"/> is empty); in the other lists of
+/// <see cref="ImportResult"/> it is skipped, and <see cref="Reason"/> says why.
+/// </summary>
 /// <param name="Line">Its line in the export.</param>
-/// <param name="Entry">The entry.</param>
-public sealed record ImportedRow(int Line, LedgerEntry Entry);
-
-/// <summary>A row of the export that is not added, and why.</summary>
-/// <param name="Line">Its line in the export.</param>
-/// <param name="Reason">Why it is skipped, in English.</param>
-/// <param name="Entry">The entry it would have been, as far as it could be built (for an unmatched row: its date, type, amount and text, without the id that was not found), or null.</param>
-public sealed record SkippedRow(int Line, string Reason, LedgerEntry? Entry)
+/// <param name="Entry">
+/// For a row that is added, the entry to append (never null; <see cref="ImportResult.EntriesToAdd"/>
+/// lists them). For a row that is skipped, the entry it would have been, as far as it could be built
+/// (for an unmatched row: its date, type, amount and text, without the id that was not found), or
+/// null (a zero amount, a summary row).
+/// </param>
+public sealed record ImportRow(int Line, LedgerEntry? Entry)
 {
     private CoreMessage? text;
 
-    /// <summary>Why it is skipped, in English.</summary>
+    /// <summary>Why the row is skipped, in English; empty for a row that is added.</summary>
     public string Reason
     {
         get;
         init
         {
+            ArgumentNullException.ThrowIfNull(value);
             field = value;
             text = null;
         }
-    } = Reason;
+    } = string.Empty;
 
-    /// <summary>The stable code of the reason (such as <c>ImportDuplicateReference</c>), or an empty string for a row made by a caller.</summary>
+    /// <summary>The stable code of why the row is skipped (such as <c>ImportDuplicateReference</c>); an empty string for a row that is added or a row made by a caller.</summary>
     public string ReasonCode => text?.Key ?? string.Empty;
 
-    /// <summary>Why it is skipped, in the language of <paramref name="culture"/> (Simplified Chinese for zh-CN, else English).</summary>
+    /// <summary>Why the row is skipped, in the language of <paramref name="culture"/> (Simplified Chinese for zh-CN, else English); empty for a row that is added.</summary>
     /// <param name="culture">The language; the current culture is never read.</param>
     /// <returns>The reason.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
@@ -41,16 +45,17 @@ public sealed record SkippedRow(int Line, string Reason, LedgerEntry? Entry)
         return text?.Format(culture) ?? Reason;
     }
 
-    /// <summary>Equal when line, (English) reason and entry are equal; the code follows from the reason.</summary>
+    /// <summary>Equal when line, entry and (English) reason are equal; the code follows from the reason.</summary>
     /// <param name="other">The other row.</param>
     /// <returns>Whether they are equal.</returns>
-    public bool Equals(SkippedRow? other) =>
+    public bool Equals(ImportRow? other) =>
         other is not null && Line == other.Line && Reason == other.Reason && Equals(Entry, other.Entry);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Line, Reason, Entry);
 
-    internal static SkippedRow Create(int line, CoreMessage reason, LedgerEntry? entry) => new(line, reason.ToString(), entry) { text = reason };
+    /// <summary>A row that is skipped, with the reason's words in both languages.</summary>
+    internal static ImportRow Skipped(int line, CoreMessage reason, LedgerEntry? entry) => new(line, entry) { Reason = reason.ToString(), text = reason };
 }
 
 /// <summary>What an import adds and skips. Nothing is written until the caller appends <see cref="EntriesToAdd"/>.</summary>
@@ -63,13 +68,13 @@ public sealed record SkippedRow(int Line, string Reason, LedgerEntry? Entry)
 public sealed record ImportResult(
     string FileName,
     int RowsRead,
-    IReadOnlyList<ImportedRow> Added,
-    IReadOnlyList<SkippedRow> Duplicates,
-    IReadOnlyList<SkippedRow> Unmatched,
-    IReadOnlyList<SkippedRow> ZeroAmounts)
+    IReadOnlyList<ImportRow> Added,
+    IReadOnlyList<ImportRow> Duplicates,
+    IReadOnlyList<ImportRow> Unmatched,
+    IReadOnlyList<ImportRow> ZeroAmounts)
 {
     /// <summary>Summary rows of a statement (合计, 总计, 小计, Total, ...), skipped.</summary>
-    public IReadOnlyList<SkippedRow> Summaries { get; init; } = [];
+    public IReadOnlyList<ImportRow> Summaries { get; init; } = [];
 
     /// <summary>Warnings about rows that are added all the same, with their place in the export (a date outside the workbook's years).</summary>
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
@@ -78,5 +83,5 @@ public sealed record ImportResult(
     public int HeaderLine { get; init; }
 
     /// <summary>The entries to append to the ledger, in file order.</summary>
-    public IReadOnlyList<LedgerEntry> EntriesToAdd => Added.Select(a => a.Entry).ToArray();
+    public IReadOnlyList<LedgerEntry> EntriesToAdd => Added.Select(a => a.Entry!).ToArray();
 }

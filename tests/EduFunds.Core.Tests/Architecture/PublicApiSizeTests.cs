@@ -38,7 +38,8 @@ public sealed class PublicApiSizeTests
     // 82: FiscalCalendar internal: Workbook.FiscalYearOf, FirstDayOfFiscalYear, LastDayOfFiscalYear (api-model).
     // 80: StreamBuilder and ProgramBuilder gone: WorkbookBuilder.Stream(id, kind, amount, ...) and
     // Program(id, category, cost, ...) take the values as parameters (api-model).
-    private const int Ceiling = 80;
+    // 79: ImportedRow and SkippedRow are one ImportRow, the row type of every list of ImportResult (api-track).
+    private const int Ceiling = 79;
 
     private static readonly Assembly Core = typeof(Money).Assembly;
 

@@ -61,6 +61,16 @@ public sealed class LedgerImporterTests : IDisposable
         Assert.Empty(second.Added);
         Assert.Equal(3, second.Duplicates.Count);
         Assert.Equal(3, File.ReadAllLines(ledgerPath).Length - 1);
+
+        // One row type: an added row has its entry and no reason; a skipped one its reason in both languages.
+        Assert.Equal(first.EntriesToAdd, first.Added.Select(r => r.Entry));
+        NonEmpty.All(first.Added, r => Assert.Equal((string.Empty, string.Empty), (r.Reason, r.ReasonCode)));
+        Assert.Equal(first.EntriesToAdd, second.Duplicates.Select(r => r.Entry));
+        Assert.Equal([2, 3, 4], second.Duplicates.Select(r => r.Line));
+        var duplicate = second.Duplicates[0];
+        Assert.Equal("ImportReferenceInLedger", duplicate.ReasonCode);
+        Assert.Equal(duplicate.Reason, duplicate.GetReason(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEqual(duplicate.Reason, duplicate.GetReason(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
     }
 
     [Fact]
