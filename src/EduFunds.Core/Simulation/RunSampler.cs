@@ -198,6 +198,7 @@ internal sealed class RunSampler
         var noise = scratch.Noise;
         var noiseTrend = scratch.NoiseTrend;
         var noisy = 0;
+        var trended = trends.Length > 0; // without trends every trend factor is 1.0
         foreach (ref readonly var plan in plans.AsSpan())
         {
             var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
@@ -245,7 +246,11 @@ internal sealed class RunSampler
                 {
                     noiseAt[noisy] = i;
                     noise[noisy] = plan.Mu + (plan.Sigma * cell.AmountNormal());
-                    noiseTrend[noisy] = trend;
+                    if (trended)
+                    {
+                        noiseTrend[noisy] = trend;
+                    }
+
                     noisy++;
                 }
                 else if (trend != 1.0)
@@ -259,7 +264,7 @@ internal sealed class RunSampler
         DeterministicMath.ExpInPlace(noise.AsSpan(0, noisy));
         for (var k = 0; k < noisy; k++)
         {
-            var factor = noise[k] * noiseTrend[k];
+            var factor = trended ? noise[k] * noiseTrend[k] : noise[k];
             if (factor != 1.0)
             {
                 var i = noiseAt[k];
