@@ -145,7 +145,6 @@ internal sealed class RunSampler
     /// <param name="run">The run index.</param>
     /// <param name="amounts">Receives the amounts, laid out as <see cref="ProjectionModel.PlannedAmounts"/>.</param>
     /// <param name="scratch">This thread's scratch.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(long seed, long run, Span<long> amounts, Scratch scratch)
     {
         if (amounts.Length != planned.Length)
@@ -201,37 +200,47 @@ internal sealed class RunSampler
         var trended = trends.Length > 0; // without trends every trend factor is 1.0
         foreach (ref readonly var plan in plans.AsSpan())
         {
+            // The plan's fields in locals: the stores into the amounts below would otherwise
+            // make the JIT read them again in every year.
             var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
-            for (int y = plan.FirstIndex, i = (plan.FirstIndex * stride) + plan.Stream; y <= plan.LastIndex; y++, i += stride)
+            var last = plan.LastIndex;
+            var probability = plan.Probability;
+            var drawsRenewal = probability < 1.0;
+            var recurring = plan.Recurring;
+            var startYear = plan.StartYear;
+            var sigma = plan.Sigma;
+            var mu = plan.Mu;
+            var rateIndex = plan.RateIndex;
+            var rateSlot = plan.RateSlot;
+            var trendRow = plan.TrendIndex >= 0 ? plan.TrendIndex * yearCount : -1;
+            for (int y = plan.FirstIndex, i = (plan.FirstIndex * stride) + plan.Stream; y <= last; y++, i += stride)
             {
                 var year = firstYear + y;
                 var cell = RandomMapping.Cell(streamRunKey, year);
-                if (plan.Recurring)
+                if (drawsRenewal && (!recurring || year > startYear) && cell.RenewalUniform() >= probability)
                 {
-                    if (year > plan.StartYear && plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
+                    if (!recurring)
                     {
-                        // Cut: this year and every later one pay nothing, and draw nothing.
-                        for (; y <= plan.LastIndex; y++, i += stride)
-                        {
-                            amounts[i] = 0;
-                        }
-
-                        break;
+                        amounts[i] = 0;
+                        continue;
                     }
-                }
-                else if (plan.Probability < 1.0 && cell.RenewalUniform() >= plan.Probability)
-                {
-                    amounts[i] = 0;
-                    continue;
+
+                    // Cut: this year and every later one pay nothing, and draw nothing.
+                    for (; y <= last; y++, i += stride)
+                    {
+                        amounts[i] = 0;
+                    }
+
+                    break;
                 }
 
                 var amount = amounts[i];
-                if (plan.RateIndex >= 0)
+                if (rateIndex >= 0)
                 {
                     // The uncertain rate replaces the planned growth: the path with the rate left
                     // open, times the drawn (1 + g)^k, before the noise and trend factors.
-                    var slot = plan.RateSlot + y;
-                    var opened = rateBase[slot] * powers[powerOffset[plan.RateIndex] + rateYears[slot]];
+                    var slot = rateSlot + y;
+                    var opened = rateBase[slot] * powers[powerOffset[rateIndex] + rateYears[slot]];
                     amount = opened == 0.0 ? 0 : Round(opened, i);
                     amounts[i] = amount;
                 }
@@ -241,11 +250,11 @@ internal sealed class RunSampler
                     continue;
                 }
 
-                var trend = plan.TrendIndex >= 0 ? factors[(plan.TrendIndex * yearCount) + y] : 1.0;
-                if (plan.Sigma > 0.0)
+                var trend = trendRow >= 0 ? factors[trendRow + y] : 1.0;
+                if (sigma > 0.0)
                 {
                     noiseAt[noisy] = i;
-                    noise[noisy] = plan.Mu + (plan.Sigma * cell.AmountNormal());
+                    noise[noisy] = mu + (sigma * cell.AmountNormal());
                     if (trended)
                     {
                         noiseTrend[noisy] = trend;
