@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EduFunds.Cli.Infrastructure;
+using EduFunds.Cli.Output;
 using EduFunds.Model;
 
 namespace EduFunds.Cli.Commands;
@@ -40,7 +41,7 @@ internal sealed class ValidateCommand : EduFundsCommand
         if (context.GetValue(format) != "json")
         {
             var loaded = CommandInput.Resolve(context, context.GetValue(workbook), reading: options).Loaded;
-            WriteSummary(context.Output, loaded, context.Texts);
+            WriteSummary(context.Output, loaded, context.Texts, OutputOptions.StdoutWidth(context));
             return Task.FromResult(ExitCodes.Ok);
         }
 
@@ -108,9 +109,11 @@ internal sealed class ValidateCommand : EduFundsCommand
     /// <param name="output">Standard output.</param>
     /// <param name="loaded">The workbook.</param>
     /// <param name="t">The texts (English when null).</param>
-    internal static void WriteSummary(TextWriter output, LoadedWorkbook loaded, Localization.Texts? t = null)
+    /// <param name="width">The width to wrap each line to, under its label.</param>
+    internal static void WriteSummary(TextWriter output, LoadedWorkbook loaded, Localization.Texts? t = null, int width = TableRenderer.DefaultWidth)
     {
         t ??= Localization.Texts.English;
+        output = new LabelWrappingWriter(output, width);
         var w = loaded.Workbook;
         var c = CultureInfo.InvariantCulture;
         var start = t.Culture.DateTimeFormat.GetMonthName(w.FiscalYearStartMonth);

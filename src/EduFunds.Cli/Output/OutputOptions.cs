@@ -173,7 +173,7 @@ internal sealed class OutputOptions
     private static async Task WriteToStdoutAsync(CliContext context, Report report, OutputFormat format, string? tableName)
     {
         var terminal = TerminalWidth(context.Output);
-        var width = ColumnsVariable(context) ?? terminal ?? TableRenderer.DefaultWidth;
+        var width = StdoutWidth(context);
         var text = format == OutputFormat.Json
             ? Encoding.UTF8.GetString(JsonRenderer.Render(report))
             : RenderText(report, format, tableName, width, ansi: terminal is not null);
@@ -226,6 +226,15 @@ internal sealed class OutputOptions
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The width human text on standard output is laid out to: <c>COLUMNS</c>, else the terminal's,
+    /// else <see cref="TableRenderer.DefaultWidth"/> (a file or a pipe), as the tables are.
+    /// </summary>
+    /// <param name="context">The command context.</param>
+    /// <returns>The width in columns.</returns>
+    internal static int StdoutWidth(CliContext context) =>
+        ColumnsVariable(context) ?? TerminalWidth(context.Output) ?? TableRenderer.DefaultWidth;
 
     /// <summary>The width from the <c>COLUMNS</c> variable (at least 60), or null when it is not set to a number.</summary>
     /// <param name="context">The command context.</param>

@@ -2,7 +2,7 @@ using EduFunds.Cli.Output;
 
 namespace EduFunds.Cli.Tests.Output;
 
-/// <summary>Every table report fits the width (COLUMNS) in both languages: no line is wider, East Asian characters counting two.</summary>
+/// <summary>Every table report (and validate's summary) fits the width (COLUMNS) in both languages: no line is wider, East Asian characters counting two.</summary>
 public sealed class ScreenWidthTests
 {
     public static TheoryData<string, int, string> Cases()
@@ -19,6 +19,7 @@ public sealed class ScreenWidthTests
             "track --as-of 2024-12-31",
             "track --as-of 2024-06-30 --by month",
             "project --verbose",
+            "validate",
         ];
         var data = new TheoryData<string, int, string>();
         foreach (var command in commands)
