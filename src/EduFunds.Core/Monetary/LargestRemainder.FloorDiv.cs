@@ -28,21 +28,7 @@ internal static partial class LargestRemainder
         unchecked
         {
             var q = (long)estimate;
-            var r = numerator - (q * denominator);
-            while (r < 0)
-            {
-                q--;
-                r += denominator;
-            }
-
-            while (r >= denominator)
-            {
-                q++;
-                r -= denominator;
-            }
-
-            remainder = r;
-            return q;
+            return Corrected(q, numerator - (q * denominator), denominator, out remainder);
         }
     }
 
@@ -70,7 +56,20 @@ internal static partial class LargestRemainder
         unchecked
         {
             var q = (long)estimate;
-            var r = (a * b) - (q * denominator);
+            return Corrected(q, (a * b) - (q * denominator), denominator, out remainder);
+        }
+    }
+
+    /// <summary>
+    /// The exact floor from an estimate <paramref name="q"/> within 1 of it and its remainder
+    /// <paramref name="r"/> (in (-denominator, 2 x denominator)): whole steps until
+    /// 0 &lt;= remainder &lt; denominator.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long Corrected(long q, long r, long denominator, out long remainder)
+    {
+        unchecked
+        {
             while (r < 0)
             {
                 q--;
