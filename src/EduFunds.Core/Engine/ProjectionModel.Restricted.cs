@@ -124,6 +124,17 @@ public sealed partial class ProjectionModel
                     continue;
                 }
             }
+            else if (split.Count == 3 && amount <= split.AmountLimit)
+            {
+                ref var first = ref state[targets[0]];
+                ref var second = ref state[targets[1]];
+                ref var third = ref state[targets[2]];
+                if (!(first.Shelved | second.Shelved | third.Shelved))
+                {
+                    SplitThree(amount, in split, ref first.Received, ref second.Received, ref third.Received);
+                    continue;
+                }
+            }
 
             long strandedHere = 0;
             SplitOne(y, i, amount, w, ref strandedHere);
@@ -132,6 +143,63 @@ public sealed partial class ProjectionModel
 
         restrictedTotal = checked(restrictedTotal + total);
         strandedRestricted = checked(strandedRestricted + stranded);
+    }
+
+    /// <summary>
+    /// A restricted stream's money over its three programs, none shelved, by need (the plan's
+    /// reciprocal; every amount x need within 64 bits): the floors, then the at most two units left
+    /// to the largest remainders, ties to the first in tie-break order: the rule of
+    /// <see cref="LargestRemainder.GiveLeftover"/> for three parts, written out.
+    /// </summary>
+    private void SplitThree(long amount, in RestrictedSplit split, ref long first, ref long second, ref long third)
+    {
+        var denominator = split.Denominator;
+        var reciprocal = split.Reciprocal;
+        var needs = splitNeeds.AsSpan(split.At, 3);
+        var f0 = LargestRemainder.FloorDiv(amount * needs[0], denominator, reciprocal, out var r0);
+        var f1 = LargestRemainder.FloorDiv(amount * needs[1], denominator, reciprocal, out var r1);
+        var f2 = LargestRemainder.FloorDiv(amount * needs[2], denominator, reciprocal, out var r2);
+        var left = amount - f0 - f1 - f2; // (r0 + r1 + r2) / D < 3
+        if (left == 1)
+        {
+            // The largest remainder, the first on a tie.
+            if (r0 >= r1 && r0 >= r2)
+            {
+                f0++;
+            }
+            else if (r1 >= r2)
+            {
+                f1++;
+            }
+            else
+            {
+                f2++;
+            }
+        }
+        else if (left == 2)
+        {
+            // All but the last in (remainder descending, position ascending) order: the smallest
+            // remainder, the later one on a tie.
+            if (r2 <= r1 && r2 <= r0)
+            {
+                f0++;
+                f1++;
+            }
+            else if (r1 <= r0)
+            {
+                f0++;
+                f2++;
+            }
+            else
+            {
+                f1++;
+                f2++;
+            }
+        }
+
+        first += f0;
+        second += f1;
+        third += f2;
     }
 
     /// <summary>
