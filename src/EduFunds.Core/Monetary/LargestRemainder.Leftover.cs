@@ -53,6 +53,11 @@ internal static partial class LargestRemainder
     /// bucket where the units run out gets one, and that bucket's parts are ordered exactly.
     /// </summary>
     /// <returns>False, having changed nothing, when that bucket holds too many parts (many equal remainders).</returns>
+    /// <remarks>
+    /// The stack buffers are not zeroed on entry (<see cref="System.Runtime.CompilerServices.SkipLocalsInitAttribute"/>):
+    /// the counts are cleared explicitly, and a part's bucket and a boundary member are written before they are read.
+    /// </remarks>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static bool GiveByBuckets(Span<long> parts, ReadOnlySpan<long> remainders, long denominator, int units)
     {
         Span<int> counts = stackalloc int[BucketCount];
