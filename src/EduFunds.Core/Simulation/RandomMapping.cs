@@ -111,6 +111,9 @@ internal struct CellRandom : IRandomBits
     /// <param name="start">The keyed start.</param>
     public CellRandom(ulong start) => state = start;
 
+    /// <summary>The keyed start of the sequence (the state before its first output).</summary>
+    public readonly ulong Start => state;
+
     /// <summary>The renewal (or coming) uniform in [0, 1): the sequence's first output.</summary>
     /// <returns>The value.</returns>
     /// <remarks>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using EduFunds.Engine;
 using EduFunds.Model;
 using EduFunds.Monetary;
@@ -18,7 +20,7 @@ namespace EduFunds.Simulation;
 /// stream is cut in the first year after its start year whose renewal uniform is at or above
 /// its probability; a one-off stream's scheduled year comes when its uniform is below it.
 /// </remarks>
-internal sealed class RunSampler
+internal sealed partial class RunSampler
 {
     private readonly long[] planned;
     private readonly string[] streamIds;
@@ -30,6 +32,7 @@ internal sealed class RunSampler
     private readonly UncertainTrend[] trends;
     private readonly int[] trendFromIndex;
     private readonly bool halfEven;
+    private readonly bool vectorNoise;       // ApplyNoise four at a time (RunSampler.Noise.cs)
     private readonly double[] rateBase;       // per rate slot and year: the amount with the uncertain rate left open
     private readonly int[] rateYears;         // per rate slot and year: years grown by the uncertain rate
     private readonly int[] powerOffset;       // per trend: where its powers (1 + g)^0..max start in the scratch
@@ -38,7 +41,8 @@ internal sealed class RunSampler
     /// <summary>Compiles the draws of a model.</summary>
     /// <param name="model">The projection model.</param>
     /// <param name="trends">Uncertain trends, at most one per kind.</param>
-    public RunSampler(ProjectionModel model, IReadOnlyList<UncertainTrend> trends)
+    /// <param name="vectors">False to apply the lognormal factors one by one even where the hardware would take four at a time (the same numbers; for tests).</param>
+    public RunSampler(ProjectionModel model, IReadOnlyList<UncertainTrend> trends, bool vectors = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trends);
@@ -49,6 +53,7 @@ internal sealed class RunSampler
         yearCount = model.YearCount;
         firstYear = model.Years.From;
         halfEven = model.Workbook.Rounding != RoundingMode.HalfAwayFromZero;
+        vectorNoise = vectors && halfEven && Vector256.IsHardwareAccelerated && Avx512DQ.VL.IsSupported;
         this.trends = [.. trends];
         trendFromIndex = new int[this.trends.Length];
         for (var t = 0; t < this.trends.Length; t++)
@@ -133,6 +138,9 @@ internal sealed class RunSampler
         }
     }
 
+    /// <summary>Whether <see cref="Fill"/> applies the lognormal factors four at a time (see RunSampler.Noise.cs).</summary>
+    internal bool VectorNoise => vectorNoise;
+
     /// <summary>Number of stream amounts of a run (years x streams).</summary>
     public int AmountCount => planned.Length;
 
@@ -196,6 +204,9 @@ internal sealed class RunSampler
         var noiseAt = scratch.NoiseAt;
         var noise = scratch.Noise;
         var noiseTrend = scratch.NoiseTrend;
+        var noiseAmount = scratch.NoiseAmount;
+        var noiseStart = scratch.NoiseStart;
+        var noiseSigma = scratch.NoiseSigma;
         var noisy = 0;
         var trended = trends.Length > 0; // without trends every trend factor is 1.0
         foreach (ref readonly var plan in plans.AsSpan())
@@ -253,8 +264,12 @@ internal sealed class RunSampler
                 var trend = trendRow >= 0 ? factors[trendRow + y] : 1.0;
                 if (sigma > 0.0)
                 {
+                    // The normal z is drawn in the second pass (ApplyNoise), from the cell's start.
                     noiseAt[noisy] = i;
-                    noise[noisy] = mu + (sigma * cell.AmountNormal());
+                    noiseAmount[noisy] = amount;
+                    noiseStart[noisy] = cell.Start;
+                    noise[noisy] = mu;
+                    noiseSigma[noisy] = sigma;
                     if (trended)
                     {
                         noiseTrend[noisy] = trend;
@@ -269,17 +284,7 @@ internal sealed class RunSampler
             }
         }
 
-        // The lognormal factors exp(mu + sigma z), times the trend's factor (x 1.0 is exact).
-        DeterministicMath.ExpInPlace(noise.AsSpan(0, noisy));
-        for (var k = 0; k < noisy; k++)
-        {
-            var factor = trended ? noise[k] * noiseTrend[k] : noise[k];
-            if (factor != 1.0)
-            {
-                var i = noiseAt[k];
-                amounts[i] = Round(amounts[i] * factor, i);
-            }
-        }
+        ApplyNoise(noisy, amounts, scratch, trended);
     }
 
     /// <summary>Rounds amount <paramref name="i"/> to a whole minor unit by the workbook's rule; a value beyond 64 bits (or NaN) throws an <see cref="OverflowException"/> naming the stream and year.</summary>
@@ -316,13 +321,25 @@ internal sealed class RunSampler
             NoiseAt = new int[draws];
             Noise = new double[draws];
             NoiseTrend = new double[draws];
+            NoiseAmount = new long[draws];
+            NoiseStart = new ulong[draws];
+            NoiseSigma = new double[draws];
         }
 
         /// <summary>Where each lognormal factor of the current run applies (index into the amounts).</summary>
         public int[] NoiseAt { get; }
 
-        /// <summary>The exponents mu + sigma z of the current run's lognormal factors, then the factors.</summary>
+        /// <summary>The start of each lognormal factor's cell (<see cref="CellRandom.Start"/>), from which its normal z is drawn.</summary>
+        public ulong[] NoiseStart { get; }
+
+        /// <summary>The sigma of each lognormal factor.</summary>
+        public double[] NoiseSigma { get; }
+
+        /// <summary>The mu of each lognormal factor of the current run; then its exponent mu + sigma z, then the factor.</summary>
         public double[] Noise { get; }
+
+        /// <summary>The amount each lognormal factor multiplies (the planned amount, or the uncertain rate's).</summary>
+        public long[] NoiseAmount { get; }
 
         /// <summary>The trend factor that multiplies each lognormal factor (1.0 when none).</summary>
         public double[] NoiseTrend { get; }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace EduFunds.Simulation;
 
@@ -19,13 +20,14 @@ internal interface IRandomBits
 /// </summary>
 internal static class Ziggurat
 {
-    private const int Layers = 128;
+    internal const int Layers = 128;
     private const double R = 3.442619855899;            // start of the tail
     private const double V = 9.91256303526217e-3;       // area of each layer
-    private const double TwoPowMinus53 = 1.0 / (1UL << 53);
+    internal const double TwoPowMinus53 = 1.0 / (1UL << 53);
 
-    private static readonly double[] X = BuildX();        // layer edges x[0..128], x[128] = 0
-    private static readonly double[] Ratio = BuildRatio(); // x[i + 1] / x[i]
+    internal static readonly double[] X = BuildX();        // layer edges x[0..128], x[128] = 0
+    internal static readonly double[] Ratio = BuildRatio(); // x[i + 1] / x[i]
+    private static readonly double[] Square = BuildSquare(); // x[i] x x[i], the same product the wedge test would compute
 
     /// <summary>A standard normal variate.</summary>
     /// <typeparam name="T">The generator.</typeparam>
@@ -47,8 +49,14 @@ internal static class Ziggurat
         return Slow(ref random, i, u);
     }
 
+    /// <summary>The rest of <see cref="Normal"/> when its first draw (layer <paramref name="i"/>, uniform <paramref name="u"/>) is not accepted at once.</summary>
+    /// <typeparam name="T">The generator.</typeparam>
+    /// <param name="random">The generator, just after that first draw.</param>
+    /// <param name="i">The layer of the first draw.</param>
+    /// <param name="u">The uniform in (-1, 1) of the first draw.</param>
+    /// <returns>The variate.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double Slow<T>(ref T random, int i, double u)
+    internal static double Slow<T>(ref T random, int i, double u)
         where T : struct, IRandomBits
     {
         while (true)
@@ -68,10 +76,14 @@ internal static class Ziggurat
                 return u < 0 ? x - R : R - x;
             }
 
-            // The wedge between layer i's rectangle and the curve.
+            // The wedge between layer i's rectangle and the curve: f0 = e^(-(x[i]^2 - c^2) / 2) and
+            // f1 = e^(-(x[i + 1]^2 - c^2) / 2) side by side (arguments within -7..0; each lane the
+            // bits of DeterministicMath.Exp).
             var candidate = u * X[i];
-            var f0 = DeterministicMath.Exp(-0.5 * ((X[i] * X[i]) - (candidate * candidate)));
-            var f1 = DeterministicMath.Exp(-0.5 * ((X[i + 1] * X[i + 1]) - (candidate * candidate)));
+            var squared = candidate * candidate;
+            var f = DeterministicMath.ExpPair(Vector128.Create(-0.5 * (Square[i] - squared), -0.5 * (Square[i + 1] - squared)));
+            var f0 = f.GetElement(0);
+            var f1 = f.GetElement(1);
             if (f1 + (Uniform(ref random) * (f0 - f1)) < 1.0)
             {
                 return candidate;
@@ -105,6 +117,17 @@ internal static class Ziggurat
 
         x[Layers] = 0.0;
         return x;
+    }
+
+    private static double[] BuildSquare()
+    {
+        var square = new double[Layers + 1];
+        for (var i = 0; i <= Layers; i++)
+        {
+            square[i] = X[i] * X[i];
+        }
+
+        return square;
     }
 
     private static double[] BuildRatio()
