@@ -17,70 +17,52 @@ internal sealed partial class RunSampler
     /// by the first pass: each one's standard normal z from its cell (<see cref="CellRandom.AmountNormal"/>),
     /// the exponent mu + sigma z, the factor exp(mu + sigma z) x the trend's, applied to its amount
     /// and rounded by the workbook's rule (a factor of exactly 1.0 leaves the amount as it is).
-    /// Four at a time where the hardware has 64-bit integer multiplication and conversions in
-    /// vectors (AVX-512 DQ and VL): each lane the same integer and IEEE operations in the same
-    /// order as the one-by-one path, so the same bits on every machine.
+    /// In three tight passes (normals, exponentials, application), so that the processor overlaps
+    /// the long chains of consecutive groups; the first and the last four at a time where the
+    /// hardware has 64-bit integer multiplication and conversions in vectors (AVX-512 DQ and VL):
+    /// each lane the same integer and IEEE operations in the same order as one by one, so the
+    /// same bits on every machine.
     /// </summary>
     private void ApplyNoise(int noisy, Span<long> amounts, Scratch scratch, bool trended)
     {
         var noise = scratch.Noise.AsSpan(0, noisy);
         var noiseSigma = scratch.NoiseSigma;
         var noiseStart = scratch.NoiseStart;
-        if (vectorNoise)
-        {
-            for (var k = ApplyNoiseVector256(noisy, amounts, scratch, trended); k < noisy; k++)
-            {
-                var exponent = noise[k] + (noiseSigma[k] * new CellRandom(noiseStart[k]).AmountNormal());
-                ApplyOne(k, DeterministicMath.Exp(exponent), amounts, scratch, trended);
-            }
-
-            return;
-        }
-
-        for (var k = 0; k < noise.Length; k++)
+        for (var k = vectorNoise ? NormalsVector256(noisy, scratch) : 0; k < noise.Length; k++)
         {
             noise[k] += noiseSigma[k] * new CellRandom(noiseStart[k]).AmountNormal();
         }
 
         DeterministicMath.ExpInPlace(noise);
-        for (var k = 0; k < noisy; k++)
+        for (var k = vectorNoise ? ApplyVector256(noisy, amounts, scratch, trended) : 0; k < noisy; k++)
         {
             ApplyOne(k, noise[k], amounts, scratch, trended);
         }
     }
 
     /// <summary>
-    /// The groups of four of <see cref="ApplyNoise"/>: the normals by the ziggurat's first draw,
-    /// the SplitMix64 output of start + 2 gamma (the rare draw not accepted at once goes on one by
-    /// one, <see cref="Ziggurat.Slow"/>); a group with an exponent beyond +-690 or a product of 2^51
-    /// or more is applied one by one.
+    /// The exponents mu + sigma z of <see cref="ApplyNoise"/>, four at a time: the normals by the
+    /// ziggurat's first draw, SplitMix64's output at start + 2 gamma (the renewal's is at start +
+    /// gamma); the rare draw not accepted at once goes on one by one (<see cref="Ziggurat.Slow"/>).
     /// </summary>
-    /// <returns>How many factors it applied (the rest are left to the caller, one by one).</returns>
-    private int ApplyNoiseVector256(int noisy, Span<long> amounts, Scratch scratch, bool trended)
+    /// <returns>How many it did (the rest are left to the caller, one by one).</returns>
+    private static int NormalsVector256(int noisy, Scratch scratch)
     {
         var noise = scratch.Noise;
         var noiseSigma = scratch.NoiseSigma;
         var noiseStart = scratch.NoiseStart;
-        var noiseTrend = scratch.NoiseTrend;
-        var noiseAmount = scratch.NoiseAmount;
-        var noiseAt = scratch.NoiseAt;
         var ratios = Ziggurat.Ratio;
         var edges = Ziggurat.X;
-        var expLimit = Vector256.Create(690.0);
-        var roundLimit = Vector256.Create(RoundingLimit);
-        var shift = Vector256.Create(RoundingShift);
-        var one = Vector256.Create(1.0);
         var k = 0;
         for (; k + 4 <= noisy; k += 4)
         {
-            // The first draw of each normal: SplitMix64's output at start + 2 gamma (the renewal's is at start + gamma).
             var start = Vector256.Create<ulong>(noiseStart.AsSpan(k, 4));
             var bits = start + Vector256.Create(unchecked(2 * SplitMix64.Gamma));
             bits = (bits ^ (bits >> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
             bits = (bits ^ (bits >> 27)) * Vector256.Create(0x94D049BB133111EBUL);
             bits ^= bits >> 31;
             var layer = bits & Vector256.Create((ulong)(Ziggurat.Layers - 1));
-            var u = (Vector256.Create(2.0) * (Vector256.ConvertToDouble((bits >> 11).AsInt64()) * Vector256.Create(Ziggurat.TwoPowMinus53))) - one;
+            var u = (Vector256.Create(2.0) * (Vector256.ConvertToDouble((bits >> 11).AsInt64()) * Vector256.Create(Ziggurat.TwoPowMinus53))) - Vector256.Create(1.0);
             int i0 = (int)layer.GetElement(0), i1 = (int)layer.GetElement(1), i2 = (int)layer.GetElement(2), i3 = (int)layer.GetElement(3);
             var accepted = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(ratios[i0], ratios[i1], ratios[i2], ratios[i3]));
             var z = u * Vector256.Create(edges[i0], edges[i1], edges[i2], edges[i3]);
@@ -93,18 +75,31 @@ internal sealed partial class RunSampler
                 rejected &= rejected - 1;
             }
 
-            var x = Vector256.Create<double>(noise.AsSpan(k, 4)) + (Vector256.Create<double>(noiseSigma.AsSpan(k, 4)) * z);
-            if (!Vector256.LessThanAll(Vector256.Abs(x), expLimit))
-            {
-                for (var j = 0; j < 4; j++)
-                {
-                    ApplyOne(k + j, DeterministicMath.Exp(x.GetElement(j)), amounts, scratch, trended);
-                }
+            var exponent = Vector256.Create<double>(noise.AsSpan(k, 4)) + (Vector256.Create<double>(noiseSigma.AsSpan(k, 4)) * z);
+            exponent.CopyTo(noise.AsSpan(k, 4));
+        }
 
-                continue;
-            }
+        return k;
+    }
 
-            var factor = DeterministicMath.Exp4(x);
+    /// <summary>
+    /// The factors of <see cref="ApplyNoise"/> (their exponentials already taken) applied four at a
+    /// time; a group with a product of 2^51 or more (or NaN) goes one by one through <see cref="Round"/>.
+    /// </summary>
+    /// <returns>How many it applied (the rest are left to the caller, one by one).</returns>
+    private int ApplyVector256(int noisy, Span<long> amounts, Scratch scratch, bool trended)
+    {
+        var noise = scratch.Noise;
+        var noiseTrend = scratch.NoiseTrend;
+        var noiseAmount = scratch.NoiseAmount;
+        var noiseAt = scratch.NoiseAt;
+        var roundLimit = Vector256.Create(RoundingLimit);
+        var shift = Vector256.Create(RoundingShift);
+        var one = Vector256.Create(1.0);
+        var k = 0;
+        for (; k + 4 <= noisy; k += 4)
+        {
+            var factor = Vector256.Create<double>(noise.AsSpan(k, 4));
             if (trended)
             {
                 factor *= Vector256.Create<double>(noiseTrend.AsSpan(k, 4));
@@ -114,15 +109,9 @@ internal sealed partial class RunSampler
             var value = Vector256.ConvertToDouble(amount) * factor;
             if (!Vector256.LessThanAll(Vector256.Abs(value), roundLimit))
             {
-                // Large (or NaN): Round's own path, which also words an overflow.
-                for (var j = 0; j < 4; j++)
+                for (var j = k; j < k + 4; j++)
                 {
-                    var f = factor.GetElement(j);
-                    if (f != 1.0)
-                    {
-                        var i = noiseAt[k + j];
-                        amounts[i] = Round(amounts[i] * f, i);
-                    }
+                    ApplyOne(j, noise[j], amounts, scratch, trended);
                 }
 
                 continue;
