@@ -32,7 +32,8 @@ internal static class RandomMapping
     /// <summary>Separates the rate generators' keys from the trends' and every other use of the hash.</summary>
     private const ulong RateDomain = 0x7261746500000000UL; // "rate"
 
-    private const ulong YearGamma = 0xD1B54A32D192ED03UL;
+    /// <summary>The multiplier of the fiscal year in a cell's key (<see cref="Cell"/>).</summary>
+    internal const ulong YearGamma = 0xD1B54A32D192ED03UL;
 
     /// <summary>The key of a stream id: FNV-1a over its UTF-16 code units, then mixed.</summary>
     /// <param name="id">The stream id.</param>

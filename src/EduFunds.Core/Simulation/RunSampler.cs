@@ -63,6 +63,7 @@ internal sealed partial class RunSampler
         }
 
         var list = new List<StreamPlan>();
+        var cellCount = 0;
         var lastYear = firstYear + yearCount - 1;
         var bases = new List<double>();
         var exponents = new List<int>();
@@ -124,10 +125,13 @@ internal sealed partial class RunSampler
                 -(sigma * sigma) / 2.0,
                 trendIndex,
                 rateIndex,
-                rateSlot));
+                rateSlot,
+                cellCount));
+            cellCount += to - from + 1;
         }
 
         plans = [.. list];
+        yearTerms = YearTerms(plans, cellCount);
         rateBase = [.. bases];
         rateYears = [.. exponents];
         powerOffset = new int[this.trends.Length];
@@ -146,7 +150,7 @@ internal sealed partial class RunSampler
 
     /// <summary>Creates the per-thread scratch space.</summary>
     /// <returns>The scratch.</returns>
-    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount, plans.Sum(p => p.LastIndex - p.FirstIndex + 1));
+    public Scratch CreateScratch() => new(trends.Length * yearCount, powerCount, yearTerms.Length);
 
     /// <summary>Fills <paramref name="amounts"/> with run <paramref name="run"/>'s stream amounts.</summary>
     /// <param name="seed">The seed.</param>
@@ -199,7 +203,9 @@ internal sealed partial class RunSampler
         // First pass: renewals, comings, the rates and the normals; the exponents of the
         // lognormal factors are gathered, raised in one vectorised pass, then applied.
         planned.CopyTo(amounts);
-        var runKey = RandomMapping.RunKey(seed, run);
+        DrawCells(RandomMapping.RunKey(seed, run), scratch);
+        var cellStart = scratch.CellStart;
+        var cellUniform = scratch.CellUniform;
         var stride = streamCount;
         var noiseAt = scratch.NoiseAt;
         var noise = scratch.Noise;
@@ -213,8 +219,8 @@ internal sealed partial class RunSampler
         {
             // The plan's fields in locals: the stores into the amounts below would otherwise
             // make the JIT read them again in every year.
-            var streamRunKey = RandomMapping.StreamRunKey(runKey, plan.Key);
             var last = plan.LastIndex;
+            var cells = plan.CellFrom - plan.FirstIndex; // cell (cells + y) of DrawCells
             var probability = plan.Probability;
             var drawsRenewal = probability < 1.0;
             var recurring = plan.Recurring;
@@ -227,8 +233,7 @@ internal sealed partial class RunSampler
             for (int y = plan.FirstIndex, i = (plan.FirstIndex * stride) + plan.Stream; y <= last; y++, i += stride)
             {
                 var year = firstYear + y;
-                var cell = RandomMapping.Cell(streamRunKey, year);
-                if (drawsRenewal && (!recurring || year > startYear) && cell.RenewalUniform() >= probability)
+                if (drawsRenewal && (!recurring || year > startYear) && cellUniform[cells + y] >= probability)
                 {
                     if (!recurring)
                     {
@@ -267,7 +272,7 @@ internal sealed partial class RunSampler
                     // The normal z is drawn in the second pass (ApplyNoise), from the cell's start.
                     noiseAt[noisy] = i;
                     noiseAmount[noisy] = amount;
-                    noiseStart[noisy] = cell.Start;
+                    noiseStart[noisy] = cellStart[cells + y];
                     noise[noisy] = mu;
                     noiseSigma[noisy] = sigma;
                     if (trended)
@@ -324,7 +329,19 @@ internal sealed partial class RunSampler
             NoiseAmount = new long[draws];
             NoiseStart = new ulong[draws];
             NoiseSigma = new double[draws];
+            CellKey = new ulong[draws];
+            CellStart = new ulong[draws];
+            CellUniform = new double[draws];
         }
+
+        /// <summary>Per cell of the plans (stream and year with draws), its stream's key in the current run.</summary>
+        public ulong[] CellKey { get; }
+
+        /// <summary>Per cell, the keyed start of its draws (<see cref="CellRandom.Start"/>) in the current run.</summary>
+        public ulong[] CellStart { get; }
+
+        /// <summary>Per cell, its renewal (or coming) uniform (<see cref="CellRandom.RenewalUniform"/>) in the current run.</summary>
+        public double[] CellUniform { get; }
 
         /// <summary>Where each lognormal factor of the current run applies (index into the amounts).</summary>
         public int[] NoiseAt { get; }
@@ -364,5 +381,6 @@ internal sealed partial class RunSampler
         double Mu,
         int TrendIndex,
         int RateIndex,
-        int RateSlot);
+        int RateSlot,
+        int CellFrom);
 }
