@@ -67,6 +67,7 @@ internal sealed partial class RunSampler
     }
 
     /// <summary><see cref="SplitMix64.Mix"/> of four lanes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Mix(Vector256<ulong> z)
     {
         z = (z ^ (z >> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);

@@ -43,7 +43,7 @@ internal sealed partial class RunSampler
     /// <summary>
     /// The exponents mu + sigma z of <see cref="ApplyNoise"/>, four at a time: the normals by the
     /// ziggurat's first draw, SplitMix64's output at start + 2 gamma (the renewal's is at start +
-    /// gamma); the rare draw not accepted at once goes on one by one (<see cref="Ziggurat.Slow"/>).
+    /// gamma); the rare draw not accepted at once is finished after the others, one by one (<see cref="CellRandom.AmountNormal"/>).
     /// </summary>
     /// <returns>How many it did (the rest are left to the caller, one by one).</returns>
     private static int NormalsVector256(int noisy, Scratch scratch)
@@ -53,6 +53,9 @@ internal sealed partial class RunSampler
         var noiseStart = scratch.NoiseStart;
         var ratios = Ziggurat.Ratio;
         var edges = Ziggurat.X;
+        var slowAt = scratch.SlowAt;
+        var slowMu = scratch.SlowMu;
+        var slow = 0;
         var k = 0;
         for (; k + 4 <= noisy; k += 4)
         {
@@ -66,17 +69,26 @@ internal sealed partial class RunSampler
             int i0 = (int)layer.GetElement(0), i1 = (int)layer.GetElement(1), i2 = (int)layer.GetElement(2), i3 = (int)layer.GetElement(3);
             var accepted = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(ratios[i0], ratios[i1], ratios[i2], ratios[i3]));
             var z = u * Vector256.Create(edges[i0], edges[i1], edges[i2], edges[i3]);
+            var mu = Vector256.Create<double>(noise.AsSpan(k, 4));
             var rejected = ~accepted.ExtractMostSignificantBits() & 0xF;
             while (rejected != 0)
             {
+                // Left for after the loop, so that the long chains of the rare second draws do not
+                // hold up the groups that follow.
                 var j = System.Numerics.BitOperations.TrailingZeroCount(rejected);
-                var random = new CellRandom(unchecked(start.GetElement(j) + (2 * SplitMix64.Gamma)));
-                z = z.WithElement(j, Ziggurat.Slow(ref random, (int)layer.GetElement(j), u.GetElement(j)));
+                slowAt[slow] = k + j;
+                slowMu[slow] = mu.GetElement(j);
+                slow++;
                 rejected &= rejected - 1;
             }
 
-            var exponent = Vector256.Create<double>(noise.AsSpan(k, 4)) + (Vector256.Create<double>(noiseSigma.AsSpan(k, 4)) * z);
-            exponent.CopyTo(noise.AsSpan(k, 4));
+            (mu + (Vector256.Create<double>(noiseSigma.AsSpan(k, 4)) * z)).CopyTo(noise.AsSpan(k, 4));
+        }
+
+        for (var s = 0; s < slow; s++)
+        {
+            var at = slowAt[s];
+            noise[at] = slowMu[s] + (noiseSigma[at] * new CellRandom(noiseStart[at]).AmountNormal());
         }
 
         return k;

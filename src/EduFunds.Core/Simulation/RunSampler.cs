@@ -329,10 +329,18 @@ internal sealed partial class RunSampler
             NoiseAmount = new long[draws];
             NoiseStart = new ulong[draws];
             NoiseSigma = new double[draws];
+            SlowAt = new int[draws];
+            SlowMu = new double[draws];
             CellKey = new ulong[draws];
             CellStart = new ulong[draws];
             CellUniform = new double[draws];
         }
+
+        /// <summary>The lognormal factors whose normal needs more than the ziggurat's first draw (positions in <see cref="Noise"/>).</summary>
+        public int[] SlowAt { get; }
+
+        /// <summary>The mu of each of <see cref="SlowAt"/>.</summary>
+        public double[] SlowMu { get; }
 
         /// <summary>Per cell of the plans (stream and year with draws), its stream's key in the current run.</summary>
         public ulong[] CellKey { get; }

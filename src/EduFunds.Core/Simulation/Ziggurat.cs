@@ -56,7 +56,7 @@ internal static class Ziggurat
     /// <param name="u">The uniform in (-1, 1) of the first draw.</param>
     /// <returns>The variate.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static double Slow<T>(ref T random, int i, double u)
+    private static double Slow<T>(ref T random, int i, double u)
         where T : struct, IRandomBits
     {
         while (true)
