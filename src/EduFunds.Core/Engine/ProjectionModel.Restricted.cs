@@ -118,7 +118,7 @@ public sealed partial class ProjectionModel
                     // r0 > 0 and goes to the larger remainder, r1 = D - r0, the first on a tie.
                     var denominator = split.Denominator;
                     var floor = LargestRemainder.FloorDiv(amount * splitNeeds[split.At], denominator, split.Reciprocal, out var remainder);
-                    var part = floor + (remainder > 0 && remainder >= denominator - remainder ? 1 : 0);
+                    var part = floor + System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((remainder > 0) & (remainder >= denominator - remainder));
                     first.Received += part;
                     second.Received += amount - part;
                     continue;

@@ -99,7 +99,7 @@ internal static partial class LargestRemainder
         for (var i = 0; i < remainders.Length; i++)
         {
             var bucket = cached ? kept[i] : Bucket(remainders[i], scale);
-            parts[i] += (bucket > boundary) | ((bucket == boundary) & all) ? 1 : 0;
+            parts[i] += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((bucket > boundary) | ((bucket == boundary) & all)); // no branch: a third of the parts get a unit, at random
             if ((bucket == boundary) & !all)
             {
                 members[count++] = i;
