@@ -28,9 +28,13 @@ internal sealed partial class RunSampler
         var noise = scratch.Noise.AsSpan(0, noisy);
         var noiseSigma = scratch.NoiseSigma;
         var noiseStart = scratch.NoiseStart;
-        for (var k = vectorNoise ? NormalsVector256(noisy, scratch) : 0; k < noise.Length; k++)
+        if (vectorNoise)
         {
-            noise[k] += noiseSigma[k] * new CellRandom(noiseStart[k]).AmountNormal();
+            // (Without it, the first pass drew each normal where it read the cell.)
+            for (var k = NormalsVector256(noisy, scratch); k < noise.Length; k++)
+            {
+                noise[k] += noiseSigma[k] * new CellRandom(noiseStart[k]).AmountNormal();
+            }
         }
 
         DeterministicMath.ExpInPlace(noise);

@@ -200,96 +200,26 @@ internal sealed partial class RunSampler
         }
 
         // Streams without draws, and years outside a stream's term, keep their planned amounts.
-        // First pass: renewals, comings, the rates and the normals; the exponents of the
-        // lognormal factors are gathered, raised in one vectorised pass, then applied.
+        // First pass: renewals, comings and the rates; the cells with a lognormal factor are
+        // gathered for the second pass, ApplyNoise. The cells' starts and renewal uniforms are
+        // drawn ahead in one vectorised pass where the hardware multiplies 64-bit integers in
+        // vectors; elsewhere each is drawn where it is read (no draws for the years after a cut).
         planned.CopyTo(amounts);
-        DrawCells(RandomMapping.RunKey(seed, run), scratch);
-        var cellStart = scratch.CellStart;
-        var cellUniform = scratch.CellUniform;
-        var stride = streamCount;
-        var noiseAt = scratch.NoiseAt;
-        var noise = scratch.Noise;
-        var noiseTrend = scratch.NoiseTrend;
-        var noiseAmount = scratch.NoiseAmount;
-        var noiseStart = scratch.NoiseStart;
-        var noiseSigma = scratch.NoiseSigma;
-        var noisy = 0;
-        var trended = trends.Length > 0; // without trends every trend factor is 1.0
-        foreach (ref readonly var plan in plans.AsSpan())
+        var runKey = RandomMapping.RunKey(seed, run);
+        int noisy;
+        if (vectorNoise)
         {
-            // The plan's fields in locals: the stores into the amounts below would otherwise
-            // make the JIT read them again in every year.
-            var last = plan.LastIndex;
-            var cells = plan.CellFrom - plan.FirstIndex; // cell (cells + y) of DrawCells
-            var probability = plan.Probability;
-            var drawsRenewal = probability < 1.0;
-            var recurring = plan.Recurring;
-            var startYear = plan.StartYear;
-            var sigma = plan.Sigma;
-            var mu = plan.Mu;
-            var rateIndex = plan.RateIndex;
-            var rateSlot = plan.RateSlot;
-            var trendRow = plan.TrendIndex >= 0 ? plan.TrendIndex * yearCount : -1;
-            for (int y = plan.FirstIndex, i = (plan.FirstIndex * stride) + plan.Stream; y <= last; y++, i += stride)
-            {
-                var year = firstYear + y;
-                if (drawsRenewal && (!recurring || year > startYear) && cellUniform[cells + y] >= probability)
-                {
-                    if (!recurring)
-                    {
-                        amounts[i] = 0;
-                        continue;
-                    }
-
-                    // Cut: this year and every later one pay nothing, and draw nothing.
-                    for (; y <= last; y++, i += stride)
-                    {
-                        amounts[i] = 0;
-                    }
-
-                    break;
-                }
-
-                var amount = amounts[i];
-                if (rateIndex >= 0)
-                {
-                    // The uncertain rate replaces the planned growth: the path with the rate left
-                    // open, times the drawn (1 + g)^k, before the noise and trend factors.
-                    var slot = rateSlot + y;
-                    var opened = rateBase[slot] * powers[powerOffset[rateIndex] + rateYears[slot]];
-                    amount = opened == 0.0 ? 0 : Round(opened, i);
-                    amounts[i] = amount;
-                }
-
-                if (amount == 0)
-                {
-                    continue;
-                }
-
-                var trend = trendRow >= 0 ? factors[trendRow + y] : 1.0;
-                if (sigma > 0.0)
-                {
-                    // The normal z is drawn in the second pass (ApplyNoise), from the cell's start.
-                    noiseAt[noisy] = i;
-                    noiseAmount[noisy] = amount;
-                    noiseStart[noisy] = cellStart[cells + y];
-                    noise[noisy] = mu;
-                    noiseSigma[noisy] = sigma;
-                    if (trended)
-                    {
-                        noiseTrend[noisy] = trend;
-                    }
-
-                    noisy++;
-                }
-                else if (trend != 1.0)
-                {
-                    amounts[i] = Round(amount * trend, i);
-                }
-            }
+            DrawCells(runKey, scratch);
+            var drawn = new DrawnCells(scratch.CellStart, scratch.CellUniform);
+            noisy = FirstPass(ref drawn, runKey, amounts, scratch);
+        }
+        else
+        {
+            var onDemand = new CellsOnDemand(firstYear);
+            noisy = FirstPass(ref onDemand, runKey, amounts, scratch);
         }
 
-        ApplyNoise(noisy, amounts, scratch, trended);
+        ApplyNoise(noisy, amounts, scratch, trends.Length > 0);
     }
 
     /// <summary>Rounds amount <paramref name="i"/> to a whole minor unit by the workbook's rule; a value beyond 64 bits (or NaN) throws an <see cref="OverflowException"/> naming the stream and year.</summary>
