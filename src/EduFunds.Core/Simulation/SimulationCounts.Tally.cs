@@ -39,21 +39,6 @@ internal sealed partial class SimulationCounts
                 ref var cell = ref cells[j];
                 var f = liveFunded[k];
                 var n = cell.PlanNeed;
-                if (n == cell.Need)
-                {
-                    // Without a branch on the outcome (funded, stalled and underfunded years come
-                    // at random): both counts take 0 or 1, and the bin is written to the cell's next
-                    // slot in any case but kept (the slot count moves on) only when underfunded.
-                    var isFull = f >= n;
-                    var isZero = f <= 0;
-                    full[cell.Cell] += Unsafe.BitCast<bool, byte>(isFull);
-                    zero[cell.Cell] += Unsafe.BitCast<bool, byte>(isZero);
-                    var slot = pendingCounts[j];
-                    pending[(j * PendingRuns) + slot] = unchecked((ushort)RatioBin(f, n, cell.Reciprocal)); // meaningful, and kept, only when underfunded
-                    pendingCounts[j] = (byte)(slot + Unsafe.BitCast<bool, byte>(!(isFull | isZero)));
-                    continue;
-                }
-
                 if (f >= n)
                 {
                     full[cell.Cell]++;
@@ -200,10 +185,7 @@ internal sealed partial class SimulationCounts
         var cells = new TallyCell[positions.Length];
         for (var j = 0; j < cells.Length; j++)
         {
-            // The reciprocal of the plan's need up front: a live program-year's need in every run.
-            var need = positions[j].Need;
-            var known = need is > 0 and <= ReciprocalNeedLimit;
-            cells[j] = new TallyCell { Cell = positions[j].Cell, PlanNeed = need, Need = known ? need : -1, Reciprocal = known ? RatioReciprocal(need) : 0 };
+            cells[j] = new TallyCell { Cell = positions[j].Cell, PlanNeed = positions[j].Need, Need = -1 };
         }
 
         return cells;
