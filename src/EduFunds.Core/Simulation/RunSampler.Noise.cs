@@ -14,8 +14,9 @@ internal sealed partial class RunSampler
 
     /// <summary>
     /// The run's <paramref name="noisy"/> lognormal factors, gathered in <paramref name="scratch"/>
-    /// by the first pass: each one's standard normal z from its cell (<see cref="CellRandom.AmountNormal"/>),
-    /// the exponent mu + sigma z, the factor exp(mu + sigma z) x the trend's, applied to its amount
+    /// by the first pass: each one's standard normal z from its cell (<see cref="CellRandom.AmountNormal"/>;
+    /// drawn by the first pass itself where the cells are drawn where read), the exponent
+    /// mu + sigma z, the factor exp(mu + sigma z) x the trend's, applied to its amount
     /// and rounded by the workbook's rule (a factor of exactly 1.0 leaves the amount as it is).
     /// In three tight passes (normals, exponentials, application), so that the processor overlaps
     /// the long chains of consecutive groups; the first and the last four at a time where the

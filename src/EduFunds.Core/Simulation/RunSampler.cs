@@ -290,7 +290,7 @@ internal sealed partial class RunSampler
         /// <summary>The sigma of each lognormal factor.</summary>
         public double[] NoiseSigma { get; }
 
-        /// <summary>The mu of each lognormal factor of the current run; then its exponent mu + sigma z, then the factor.</summary>
+        /// <summary>The mu of each lognormal factor of the current run (or already its exponent mu + sigma z, when the first pass draws the normals); then the exponent, then the factor.</summary>
         public double[] Noise { get; }
 
         /// <summary>The amount each lognormal factor multiplies (the planned amount, or the uncertain rate's).</summary>
