@@ -15,7 +15,10 @@ internal static class DeterministicMath
     private const double Ln2Hi = 6.93147180369123816490e-01; // the high bits of ln 2 (exact in 32 bits)
     private const double Ln2Lo = 1.90821492927058770002e-10; // ln 2 - Ln2Hi
     private const double InvLn2 = 1.44269504088896338700e+00;
-    private const double RoundingShift = 6755399441055744.0; // 1.5 x 2^52: t + it rounds t to an integer, ties to even
+    internal const double RoundingShift = 6755399441055744.0; // 1.5 x 2^52: t + it rounds t to an integer, ties to even
+
+    /// <summary>2^51: below it in magnitude <see cref="RoundToEven"/> is <see cref="Math.Round(double)"/>.</summary>
+    internal const double RoundToEvenLimit = 2251799813685248.0;
 
     /// <summary>e^x.</summary>
     /// <param name="x">The exponent.</param>

@@ -51,9 +51,9 @@ internal sealed partial class RunSampler
             var scale = Vector256.Create(Ziggurat.TwoPowMinus53);
             for (; c + 4 <= terms.Length; c += 4)
             {
-                var start = Mix(Vector256.Create<ulong>(keys.AsSpan(c, 4)) + Vector256.Create<ulong>(terms.AsSpan(c, 4)));
+                var start = SplitMix64.Mix(Vector256.Create<ulong>(keys.AsSpan(c, 4)) + Vector256.Create<ulong>(terms.AsSpan(c, 4)));
                 start.CopyTo(starts.AsSpan(c, 4));
-                var renewal = Mix(start + gamma) >> 11;
+                var renewal = SplitMix64.Mix(start + gamma) >> 11;
                 (Vector256.ConvertToDouble(renewal.AsInt64()) * scale).CopyTo(uniforms.AsSpan(c, 4));
             }
         }
@@ -64,14 +64,5 @@ internal sealed partial class RunSampler
             starts[c] = cell.Start;
             uniforms[c] = cell.RenewalUniform();
         }
-    }
-
-    /// <summary><see cref="SplitMix64.Mix"/> of four lanes.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Mix(Vector256<ulong> z)
-    {
-        z = (z ^ (z >> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
-        z = (z ^ (z >> 27)) * Vector256.Create(0x94D049BB133111EBUL);
-        return z ^ (z >> 31);
     }
 }

@@ -111,13 +111,14 @@ internal sealed partial class RunSampler
                 {
                     // Drawn where read, the normal z; else in the second pass (ApplyNoise), from the cell's start.
                     noiseAt[noisy] = i;
-                    noiseAmount[noisy] = amount;
                     if (TCells.DrawsNormals)
                     {
                         noise[noisy] = mu + (sigma * cells.Normal());
                     }
                     else
                     {
+                        // For the second pass's vectors: the amount, the cell's start, mu and sigma.
+                        noiseAmount[noisy] = amount;
                         noiseStart[noisy] = cells.Start();
                         noise[noisy] = mu;
                         noiseSigma[noisy] = sigma;

@@ -9,9 +9,6 @@ namespace EduFunds.Simulation;
 /// </content>
 internal sealed partial class RunSampler
 {
-    private const double RoundingShift = 6755399441055744.0; // 1.5 x 2^52, as DeterministicMath.RoundToEven
-    private const double RoundingLimit = 2251799813685248.0; // 2^51: below it RoundToEven is Math.Round
-
     /// <summary>
     /// The run's <paramref name="noisy"/> lognormal factors, gathered in <paramref name="scratch"/>
     /// by the first pass: each one's standard normal z from its cell (<see cref="CellRandom.AmountNormal"/>;
@@ -65,10 +62,7 @@ internal sealed partial class RunSampler
         for (; k + 4 <= noisy; k += 4)
         {
             var start = Vector256.Create<ulong>(noiseStart.AsSpan(k, 4));
-            var bits = start + Vector256.Create(unchecked(2 * SplitMix64.Gamma));
-            bits = (bits ^ (bits >> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
-            bits = (bits ^ (bits >> 27)) * Vector256.Create(0x94D049BB133111EBUL);
-            bits ^= bits >> 31;
+            var bits = SplitMix64.Mix(start + Vector256.Create(unchecked(2 * SplitMix64.Gamma)));
             var layer = bits & Vector256.Create((ulong)(Ziggurat.Layers - 1));
             var u = (Vector256.Create(2.0) * (Vector256.ConvertToDouble((bits >> 11).AsInt64()) * Vector256.Create(Ziggurat.TwoPowMinus53))) - Vector256.Create(1.0);
             int i0 = (int)layer.GetElement(0), i1 = (int)layer.GetElement(1), i2 = (int)layer.GetElement(2), i3 = (int)layer.GetElement(3);
@@ -110,8 +104,8 @@ internal sealed partial class RunSampler
         var noiseTrend = scratch.NoiseTrend;
         var noiseAmount = scratch.NoiseAmount;
         var noiseAt = scratch.NoiseAt;
-        var roundLimit = Vector256.Create(RoundingLimit);
-        var shift = Vector256.Create(RoundingShift);
+        var roundLimit = Vector256.Create(DeterministicMath.RoundToEvenLimit);
+        var shift = Vector256.Create(DeterministicMath.RoundingShift);
         var one = Vector256.Create(1.0);
         var k = 0;
         for (; k + 4 <= noisy; k += 4)

@@ -229,7 +229,7 @@ internal sealed partial class RunSampler
         // Half even through DeterministicMath.RoundToEven below 2^51 (the same integer as Math.Round;
         // beyond 2^52 every double is whole): no call to a software round in the Native AOT tool.
         var rounded = halfEven
-            ? (Math.Abs(value) < 2251799813685248.0 ? DeterministicMath.RoundToEven(value) : Math.Round(value))
+            ? (Math.Abs(value) < DeterministicMath.RoundToEvenLimit ? DeterministicMath.RoundToEven(value) : Math.Round(value))
             : Math.Round(value, MidpointRounding.AwayFromZero);
         return rounded is < 9.2e18 and > -9.2e18 ? unchecked((long)rounded) : Checked(rounded, i);
     }
@@ -293,7 +293,7 @@ internal sealed partial class RunSampler
         /// <summary>The mu of each lognormal factor of the current run (or already its exponent mu + sigma z, when the first pass draws the normals); then the exponent, then the factor.</summary>
         public double[] Noise { get; }
 
-        /// <summary>The amount each lognormal factor multiplies (the planned amount, or the uncertain rate's).</summary>
+        /// <summary>The amount each lognormal factor multiplies (the planned amount, or the uncertain rate's), for the vectorised second pass.</summary>
         public long[] NoiseAmount { get; }
 
         /// <summary>The trend factor that multiplies each lognormal factor (1.0 when none).</summary>
